@@ -1,0 +1,44 @@
+import type { LaneKind, SeveritySetting, SupportKind } from '../types.js';
+
+export interface RuleSetting {
+  severity: SeveritySetting;
+  options: Record<string, unknown>;
+}
+
+export interface VocabularyChanges {
+  benefit: { add: string[]; remove: string[] };
+  support: { add: Array<{ kind: SupportKind; phrase: string }>; remove: string[] };
+}
+
+/** The one configuration model shared by the CLI, the language server and the tests. */
+export interface ResolvedConfig {
+  /** Per-rule overrides; rules not named here use their default severity and options. */
+  rules: Record<string, RuleSetting>;
+  vocabulary: VocabularyChanges;
+  /** Extra lane labels (synonyms) per lane kind. */
+  lanes: Partial<Record<LaneKind, string[]>>;
+  /** Globs (relative to the config's base directory) that mark a Markdown file as a blueprint. */
+  files: string[];
+  /** Globs of files never linted. */
+  ignores: string[];
+  /** Detect blueprints by their lane labels (spec 2). */
+  autoDetect: boolean;
+  enable: boolean;
+  /** Directory globs in `files` and `ignores` are relative to. */
+  baseDir?: string;
+  /** Config files that contributed, outermost first. */
+  sources: string[];
+}
+
+export function defaultConfig(): ResolvedConfig {
+  return {
+    rules: {},
+    vocabulary: { benefit: { add: [], remove: [] }, support: { add: [], remove: [] } },
+    lanes: {},
+    files: ['**/*.blueprint.md', '**/blueprints/**/*.md'],
+    ignores: [],
+    autoDetect: true,
+    enable: true,
+    sources: [],
+  };
+}

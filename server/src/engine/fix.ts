@@ -1,0 +1,43 @@
+import type { Finding, Fix, TextEdit } from './types.js';
+
+/** Applies non-overlapping edits; an edit that overlaps an earlier-applied one is skipped and reported. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: TextEdit[]; skipped: TextEdit[] } {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const applied: TextEdit[] = [];
+  const skipped: TextEdit[] = [];
+  let out = '';
+  let cursor = 0;
+  for (const e of sorted) {
+    if (e.start < cursor || e.start > e.end || e.end > text.length) {
+      skipped.push(e);
+      continue;
+    }
+    out += text.slice(cursor, e.start) + e.text;
+    cursor = e.end;
+    applied.push(e);
+  }
+  return { text: out + text.slice(cursor), applied, skipped };
+}
+
+/** Applies each finding's safe fixes (or the chosen ones); a fix whose edits collide with another's is left for a later pass. */
+export function applyFixes(text: string, findings: readonly Finding[], choose: (f: Finding) => Fix | undefined = safeFix): { text: string; fixed: number } {
+  const edits: TextEdit[] = [];
+  let fixed = 0;
+  const taken: Array<[number, number]> = [];
+  for (const finding of findings) {
+    const fix = choose(finding);
+    if (!fix) continue;
+    const overlaps = fix.edits.some((e) => taken.some(([s, t]) => e.start < t && s < e.end || (e.start === e.end && e.start === s)));
+    if (overlaps) continue;
+    for (const e of fix.edits) {
+      edits.push(e);
+      taken.push([e.start, e.end]);
+    }
+    fixed++;
+  }
+  return { text: applyEdits(text, edits).text, fixed };
+}
+
+function safeFix(finding: Finding): Fix | undefined {
+  return finding.fixes.find((f) => f.safe);
+}

@@ -1,0 +1,5 @@
+import type { SupportKind } from '../types.js';
+export interface CompiledVocabulary {
+  benefitEntries: number;
+  supportKinds: SupportKind[];
+}

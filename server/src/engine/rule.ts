@@ -1,0 +1,38 @@
+import type { CompiledVocabulary } from './phrases/vocabulary.js';
+import type { Blueprint, Fix, SeveritySetting, Span, Step } from './types.js';
+
+/** Where every rule's documentation lives; built in one place. */
+export const DOCS_BASE = 'https://github.com/blueprint-lint/blueprint-lint/blob/main/rules/';
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE}${ruleId}.md`;
+}
+
+export interface RuleReport {
+  message: string;
+  span: Span;
+  step: Step | null;
+  fixes?: Fix[];
+  data?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  text: string;
+  blueprint: Blueprint;
+  options: Record<string, unknown>;
+  vocabulary: CompiledVocabulary;
+  report(report: RuleReport): void;
+}
+
+export interface Rule {
+  id: string;
+  description: string;
+  defaultSeverity: SeveritySetting;
+  /** True when at least one fix is safe to apply unattended. */
+  fixable: boolean;
+  /** JSON Schema of the rule's options object. */
+  optionsSchema?: Record<string, unknown>;
+  defaultOptions?: Record<string, unknown>;
+  /** Vocabulary data files (in rules/vocabulary/) the rule reads. */
+  vocabularies?: string[];
+  check(context: RuleContext): void;
+}

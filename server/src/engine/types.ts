@@ -1,0 +1,122 @@
+// Shared vocabulary of the engine. Nothing here knows about LSP or VS Code.
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+/** Half-open range of UTF-16 code-unit offsets into the document text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** 1-based line, 1-based column counted in UTF-16 code units, 0-based offset. */
+export interface Position {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** A plain text replacement; `snippet` is the same text in LSP snippet syntax when it has placeholders. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+  snippet?: string;
+}
+
+export type FixKind = 'add-support' | 'name-tool' | 'name-authority' | 'name-resource' | 'disable-step' | 'rename' | 'insert';
+
+export interface Fix {
+  title: string;
+  kind: FixKind | string;
+  edits: TextEdit[];
+  /** Safe fixes may be applied without a person reading them (`--fix`, fix-all). */
+  safe: boolean;
+  preferred?: boolean;
+}
+
+export type LaneKind = 'evidence' | 'customer' | 'frontstage' | 'backstage' | 'support' | 'benefit' | 'other';
+export type Side = 'customer' | 'employee' | 'promise' | 'none';
+export type StepShape = 'heading' | 'list' | 'table-columns' | 'table-rows' | 'prose';
+export type SupportKind = 'resource' | 'tool' | 'authority' | 'training' | 'backing';
+
+/** A piece of text with a map back to source offsets (inline markup removed). */
+export interface SourceText {
+  text: string;
+  /** offsets[i] is the source offset of text[i]; offsets[text.length] is the end offset. */
+  offsets: number[];
+}
+
+export interface Lane {
+  kind: LaneKind;
+  /** The label as written, without emphasis, colon and gloss. */
+  label: string;
+  labelSpan: Span;
+  content: SourceText;
+  contentSpan: Span;
+  /** Present but empty: TBD, TODO, ?, -, —, N/A, none, ..., or nothing. */
+  placeholder: boolean;
+}
+
+export interface PhraseMatch {
+  text: string;
+  span: Span;
+  /** Vocabulary entry that matched (normalised). */
+  entry: string;
+  /** Which lane it was found in; 'prose' for step prose. */
+  source: LaneKind | 'prose';
+}
+
+export interface BenefitPhrase extends PhraseMatch {
+  group?: string;
+}
+
+export interface SupportPhrase extends PhraseMatch {
+  kind: SupportKind;
+}
+
+/** Where a new lane can be inserted into a step without breaking its shape. */
+export interface LaneInsertion {
+  /** Builds the edit that adds a lane `label` with `content` (content may be a snippet with ${1:..}). */
+  edit(label: string, content: string, snippetContent?: string): TextEdit;
+}
+
+export interface Step {
+  title: string;
+  titleSpan: Span;
+  span: Span;
+  shape: StepShape;
+  lanes: Lane[];
+  prose: SourceText[];
+  /** Prose sentences whose subject is an employee (for support) or the customer. */
+  benefits: BenefitPhrase[];
+  supports: SupportPhrase[];
+  /** Group heading title, if the step sits under one. */
+  group?: string;
+  insertion: LaneInsertion;
+  /** Offset of the start of the line where a disable-next-line comment for this step goes, and its indentation. */
+  disableAnchor: { offset: number; indent: string; inTable: boolean };
+}
+
+export interface Blueprint {
+  isBlueprint: boolean;
+  /** Why it is (or is not) treated as a blueprint. */
+  reason: 'front-matter' | 'glob' | 'lanes' | 'none' | 'disabled';
+  title?: string;
+  steps: Step[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  start: Position;
+  end: Position;
+  /** Title of the step the finding belongs to, null outside a step. */
+  step: string | null;
+  stepTitleSpan?: Span;
+  fixes: Fix[];
+  /** Rule-specific data for editors, e.g. the benefit phrase for "treat as" actions. */
+  data?: Record<string, unknown>;
+}
