@@ -1,0 +1,13 @@
+import type { FormatName } from '../options.js';
+import type { Formatter } from '../report.js';
+import { formatGithub } from './github.js';
+import { formatJson } from './json.js';
+import { formatSarif } from './sarif.js';
+import { formatStylish } from './stylish.js';
+
+export const formatters: Record<FormatName, Formatter> = {
+  stylish: formatStylish,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+};

@@ -1,0 +1,203 @@
+import { parseArgs } from 'node:util';
+import type { SeveritySetting } from '../engine/index.js';
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export type FormatName = (typeof FORMATS)[number];
+const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+export type Command = 'lint' | 'inspect' | 'rules' | 'help' | 'version' | 'print-config';
+
+export interface RuleOverride {
+  id: string;
+  severity: SeveritySetting;
+}
+
+export interface CliOptions {
+  command: Command;
+  paths: string[];
+  format: FormatName;
+  configFile?: string;
+  settingsFile?: string;
+  fix: boolean;
+  /** -1 = unlimited. */
+  maxWarnings: number;
+  quiet: boolean;
+  /** undefined = decide by TTY and NO_COLOR. */
+  color?: boolean;
+  outputFile?: string;
+  useIgnoreFiles: boolean;
+  ruleOverrides: RuleOverride[];
+  stdin: boolean;
+  stdinFilename?: string;
+  printConfigFor?: string;
+  maxFileSize: number;
+}
+
+/** A mistake on the command line: reported in one line, exit code 2. */
+export class UsageError extends Error {}
+
+const optionSpec = {
+  format: { type: 'string', short: 'f' },
+  config: { type: 'string', short: 'c' },
+  settings: { type: 'string' },
+  fix: { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'output-file': { type: 'string', short: 'o' },
+  'no-ignore': { type: 'boolean' },
+  rule: { type: 'string', multiple: true },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  'print-config': { type: 'string' },
+  'max-file-size': { type: 'string' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true, strict: true, tokens: true });
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+  const { values, positionals, tokens } = parsed;
+
+  let command: Command = 'lint';
+  let paths = positionals;
+  if (values.help) command = 'help';
+  else if (values.version) command = 'version';
+  else if (values['print-config'] !== undefined) command = 'print-config';
+  else if (positionals[0] === 'inspect' || positionals[0] === 'rules') {
+    command = positionals[0];
+    paths = positionals.slice(1);
+  }
+
+  const format = values.format ?? 'stylish';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`invalid --format '${format}' (expected ${FORMATS.join(', ')})`);
+  }
+
+  const options: CliOptions = {
+    command,
+    paths,
+    format: format as FormatName,
+    configFile: values.config,
+    settingsFile: values.settings,
+    fix: values.fix ?? false,
+    maxWarnings: parseMaxWarnings(values['max-warnings']),
+    quiet: values.quiet ?? false,
+    color: lastColorFlag(tokens),
+    outputFile: values['output-file'],
+    useIgnoreFiles: !values['no-ignore'],
+    ruleOverrides: (values.rule ?? []).map(parseRuleOverride),
+    stdin: values.stdin ?? false,
+    stdinFilename: values['stdin-filename'],
+    printConfigFor: values['print-config'],
+    maxFileSize: parseSize(values['max-file-size']),
+  };
+  validateCombinations(options);
+  return options;
+}
+
+function validateCombinations(o: CliOptions): void {
+  if (o.command === 'inspect' && !o.stdin && o.paths.length !== 1) {
+    throw new UsageError('inspect needs exactly one FILE');
+  }
+  if (o.command === 'rules' && o.paths.length > 0) {
+    throw new UsageError(`rules takes no paths (got '${o.paths[0]}')`);
+  }
+  if (o.command === 'rules' && (o.format === 'sarif' || o.format === 'github')) {
+    throw new UsageError(`rules supports --format stylish or json, not '${o.format}'`);
+  }
+  if (o.stdinFilename !== undefined && !o.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (o.stdin && o.command === 'lint' && o.paths.length > 0) {
+    throw new UsageError('--stdin cannot be combined with paths');
+  }
+  if (o.stdin && o.fix) throw new UsageError('--fix cannot be combined with --stdin');
+}
+
+function parseMaxWarnings(raw: string | undefined): number {
+  if (raw === undefined) return -1;
+  if (!/^-?\d+$/.test(raw.trim()) || Number(raw) < -1) {
+    throw new UsageError(`invalid --max-warnings '${raw}' (expected a whole number >= 0, or -1 for unlimited)`);
+  }
+  return Number(raw);
+}
+
+function parseRuleOverride(raw: string): RuleOverride {
+  const colon = raw.lastIndexOf(':');
+  const id = colon > 0 ? raw.slice(0, colon).trim() : '';
+  const severity = colon > 0 ? raw.slice(colon + 1).trim() : '';
+  if (!id || !(SEVERITIES as readonly string[]).includes(severity)) {
+    throw new UsageError(`invalid --rule '${raw}' (expected rule-id:severity, severity one of ${SEVERITIES.join(', ')})`);
+  }
+  return { id, severity: severity as SeveritySetting };
+}
+
+/** Accepts bytes, or a number with a kb/mb suffix. */
+function parseSize(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_MAX_FILE_SIZE;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m)?\s*$/i.exec(raw);
+  if (!m) throw new UsageError(`invalid --max-file-size '${raw}' (expected bytes, e.g. 500000, 512kb or 10mb)`);
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const factor = unit.startsWith('m') ? 1024 * 1024 : unit.startsWith('k') ? 1024 : 1;
+  return Math.floor(Number(m[1]) * factor);
+}
+
+/** --color and --no-color: the one given last wins. */
+function lastColorFlag(tokens: ReadonlyArray<{ kind: string; name?: string }>): boolean | undefined {
+  let color: boolean | undefined;
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    if (t.name === 'color') color = true;
+    else if (t.name === 'no-color') color = false;
+  }
+  return color;
+}
+
+function describeParseError(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  const message = e.message ?? String(error);
+  const name = /'(?:-\w, )?(-{1,2}[^'\s]+)/.exec(message)?.[1];
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option '${name ?? message}'`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(message) ? `option '${name}' needs a value` : `option '${name}' takes no value`;
+    default:
+      return message.split('\n')[0]!;
+  }
+}
+
+export const USAGE = `Usage: blueprint-lint [paths or globs...] [options]
+       blueprint-lint inspect FILE [--config FILE] [--settings FILE]
+       blueprint-lint rules [--format stylish|json]
+
+Lints Markdown service blueprints: every customer promise needs an employee
+resource, tool or authority behind it. Paths default to '.'.
+
+Options:
+  -f, --format NAME        stylish (default), json, sarif or github
+  -c, --config FILE        use this config file instead of discovering .blueprintlint.*
+      --settings FILE      also apply blueprintLint.* keys of a VS Code settings.json
+      --rule ID:SEVERITY   override a rule's severity (off|info|warning|error); repeatable
+      --fix                apply safe fixes to the files, then report what remains
+      --max-warnings N     exit 1 when there are more than N warnings (-1 = unlimited)
+  -q, --quiet              report errors only
+      --color, --no-color  force or disable colours (default: on for a terminal, off with NO_COLOR)
+  -o, --output-file FILE   write the report to FILE instead of stdout
+      --no-ignore          do not apply .gitignore files or the config's ignores
+      --stdin              lint text read from stdin
+      --stdin-filename NAME  name (and config lookup path) for --stdin text
+      --print-config FILE  print the configuration that applies to FILE as JSON
+      --max-file-size SIZE skip larger files (default 10mb; e.g. 500kb)
+  -v, --version            print the version
+  -h, --help               print this help
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over
+that, 2 usage or configuration error.
+`;
