@@ -23,10 +23,10 @@ export function runCli(args: readonly string[], opts: { cwd: string; input?: str
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A fresh copy of the fixture workspace in a temp dir, marked as a git repository root. */
-export function makeWorkspace(): { dir: string; cleanup(): void } {
+/** A fresh copy of a fixture tree (test/fixtures/cli/<name>) in a temp dir, marked as a git repository root. */
+export function makeWorkspace(name = 'ws'): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'blueprint-lint-cli-'));
-  cpSync(join(fixtures, 'ws'), dir, { recursive: true });
+  cpSync(join(fixtures, name), dir, { recursive: true });
   mkdirSync(join(dir, '.git'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -236,6 +236,7 @@ async function lintFiles(options: CliOptions, io: CliIo, configs: ConfigResolver
       } else {
         result = lintText(text);
       }
+      for (const p of result.problems) io.err(`${file.displayPath}:${p.start.line}:${p.start.column}: ${p.message}\n`);
       const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
       reports.push({ file: file.displayPath, absolutePath: file.absolutePath, findings });
       // Counting happens on all findings so --quiet cannot hide warnings from --max-warnings.
