@@ -1,5 +1,5 @@
 // Build: generate the rule registry from rules/, type-check and emit with tsc, bundle client and server with esbuild.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,11 @@ function generateRuleIndex() {
 }
 
 function run(cmd, cmdArgs) {
-  execFileSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`build failed: ${cmdArgs.slice(0, 2).join(' ')} exited with ${r.status ?? r.signal}`);
+    process.exit(1);
+  }
 }
 
 generateRuleIndex();

@@ -1,7 +1,12 @@
-import type { ResolvedConfig } from './config/types.js';
-import type { Rule } from './rule.js';
+import { buildBlueprint } from './blueprint/model.js';
+import { defaultConfig, type ResolvedConfig } from './config/types.js';
+import { parseMarkdown } from './parse.js';
+import { compileVocabulary } from './phrases/vocabulary.js';
+import { allRules } from './registry.js';
+import type { Rule, RuleReport } from './rule.js';
+import { applySuppressions, findDirectives } from './suppress.js';
 import { LineIndex } from './text.js';
-import type { Blueprint, Finding } from './types.js';
+import type { Blueprint, Finding, Position, Severity, SeveritySetting } from './types.js';
 
 export interface LintOptions {
   /** Path of the document (absolute, or relative to cwd); used for glob-based blueprint detection. */
@@ -13,14 +18,68 @@ export interface LintOptions {
   forceBlueprint?: boolean;
 }
 
+/** A problem with the document itself (not a rule finding), such as broken front matter. */
+export interface DocumentProblem {
+  message: string;
+  start: Position;
+  end: Position;
+}
+
 export interface LintResult {
   blueprint: Blueprint;
   /** Sorted by position; empty for non-blueprints. */
   findings: Finding[];
+  problems: DocumentProblem[];
   lines: LineIndex;
 }
 
+export function effectiveSeverity(rule: Rule, config: ResolvedConfig): SeveritySetting {
+  return config.rules[rule.id]?.severity ?? rule.defaultSeverity;
+}
+
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  void options;
-  return { blueprint: { isBlueprint: false, reason: 'none', steps: [] }, findings: [], lines: new LineIndex(text) };
+  const config = options.config ?? defaultConfig();
+  const lines = new LineIndex(text);
+  const root = parseMarkdown(text);
+  const model = buildBlueprint(root, text, lines, config, () => compileVocabulary(config.vocabulary), options.filePath, options.forceBlueprint);
+  const problems: DocumentProblem[] = [];
+  if (model.frontMatterError) {
+    const at = lines.position(model.frontMatterError.offset);
+    problems.push({ message: model.frontMatterError.message, start: at, end: at });
+  }
+  const blueprint = model.blueprint;
+  if (!blueprint.isBlueprint) return { blueprint, findings: [], problems, lines };
+  const vocabulary = compileVocabulary(config.vocabulary);
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? allRules()) {
+    const severity = effectiveSeverity(rule, config);
+    if (severity === 'off') continue;
+    const ruleOptions = { ...(rule.defaultOptions ?? {}), ...(config.rules[rule.id]?.options ?? {}) };
+    const report = (r: RuleReport) => findings.push(toFinding(rule.id, severity, r, lines));
+    try {
+      rule.check({ text, blueprint, options: ruleOptions, vocabulary, report });
+    } catch (e) {
+      // A rule that throws becomes one finding naming it, never a crash of the whole lint.
+      const at = lines.position(0);
+      findings.push({ ruleId: rule.id, severity: 'error', message: `Rule "${rule.id}" failed: ${(e as Error).message}`, span: { start: 0, end: 0 }, start: at, end: at, step: null, fixes: [] });
+    }
+  }
+  const kept = applySuppressions(findings, findDirectives(root), lines, text, blueprint.steps);
+  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  return { blueprint, findings: kept, problems, lines };
+}
+
+function toFinding(ruleId: string, severity: Severity, r: RuleReport, lines: LineIndex): Finding {
+  return {
+    ruleId,
+    severity,
+    message: r.message,
+    span: r.span,
+    start: lines.position(r.span.start),
+    end: lines.position(r.span.end),
+    step: r.step?.title ?? null,
+    stepTitleSpan: r.step?.titleSpan,
+    fixes: r.fixes ?? [],
+    data: r.data,
+  };
 }

@@ -77,8 +77,8 @@ export interface SupportPhrase extends PhraseMatch {
 
 /** Where a new lane can be inserted into a step without breaking its shape. */
 export interface LaneInsertion {
-  /** Builds the edit that adds a lane `label` with `content` (content may be a snippet with ${1:..}). */
-  edit(label: string, content: string, snippetContent?: string): TextEdit;
+  /** The edits that add a lane `label` with plain `content` (and `snippetContent` in LSP snippet syntax). */
+  edits(label: string, content: string, snippetContent?: string): TextEdit[];
 }
 
 export interface Step {
@@ -94,8 +94,8 @@ export interface Step {
   /** Group heading title, if the step sits under one. */
   group?: string;
   insertion: LaneInsertion;
-  /** Offset of the start of the line where a disable-next-line comment for this step goes, and its indentation. */
-  disableAnchor: { offset: number; indent: string; inTable: boolean };
+  /** The edit that disables `ruleId` for this step (a comment line before it, or an inline comment in a table title cell). */
+  disableEdit(ruleId: string): TextEdit;
 }
 
 export interface Blueprint {

@@ -1,0 +1,79 @@
+// Core rule: a step that promises the customer a benefit must name the employee resource, tool or authority behind it.
+import type { Rule, RuleContext } from '../server/src/engine/rule.js';
+import type { Fix, Lane, Span, Step } from '../server/src/engine/types.js';
+
+const ID = 'benefit-needs-support';
+
+const PLACEHOLDER = 'TBD';
+
+/** Quick fixes for one step: add a support lane (preferred), name the tool / authority / resource, disable for the step. */
+function fixesFor(step: Step, emptySupport: Lane | undefined): Fix[] {
+  const variant = (title: string, kind: string, label: string, hint: string, preferred = false): Fix => ({
+    title,
+    kind,
+    safe: false,
+    preferred,
+    edits: step.insertion.edits(label, PLACEHOLDER, `\${1:${hint}}`),
+  });
+  const hint = 'what the employee needs to keep this promise';
+  // A placeholder support lane is filled in place rather than getting a second support lane.
+  const first: Fix = emptySupport
+    ? {
+        title: `Fill in the ${emptySupport.label} lane of "${step.title}"`,
+        kind: 'add-support',
+        safe: false,
+        preferred: true,
+        edits: [{ start: emptySupport.contentSpan.start, end: emptySupport.contentSpan.end, text: PLACEHOLDER, snippet: `\${1:${hint}}` }],
+      }
+    : variant(`Add a support lane to "${step.title}"`, 'add-support', 'Support', hint, true);
+  return [
+    first,
+    variant('Name the tool the employee uses', 'name-tool', 'Tools', 'system, checklist or app the employee uses'),
+    variant('Name the authority the employee has', 'name-authority', 'Authority', 'who may decide what, up to which limit'),
+    variant('Name the resource the employee has', 'name-resource', 'Resources', 'time, staff, budget or information'),
+    { title: `Disable ${ID} for this step`, kind: 'disable-step', safe: false, edits: [step.disableEdit(ID)] },
+  ];
+}
+
+function quoteList(items: string[]): string {
+  const q = items.map((s) => `"${s}"`);
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}
+
+function short(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > 60 ? `${t.slice(0, 57)}...` : t;
+}
+
+const rule: Rule = {
+  id: ID,
+  description: 'A step that promises the customer a benefit must name the employee resource, tool or authority that makes it possible.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  vocabularies: ['benefit.txt', 'support-resource.txt', 'support-tool.txt', 'support-authority.txt', 'support-training.txt', 'support-backing.txt', 'negation.txt', 'employee-roles.txt', 'customer-roles.txt', 'not-benefit.txt', 'not-support.txt'],
+  check(context: RuleContext): void {
+    for (const step of context.blueprint.steps) {
+      if (step.benefits.length === 0 || step.supports.length > 0) continue;
+      const first = step.benefits[0]!;
+      const names = [...new Set(step.benefits.map((b) => short(b.text)))];
+      const shown = names.slice(0, 3);
+      const more = names.length > 3 ? ` (and ${names.length - 3} more)` : '';
+      const emptySupport = step.lanes.find((l) => l.kind === 'support' && l.placeholder);
+      const promise = `Step "${step.title}" promises ${quoteList(shown)}${more}`;
+      const message = emptySupport
+        ? `${promise} but its support lane is a placeholder: name the employee resource, tool or authority behind it.`
+        : `${promise} but names no employee resource, tool or authority behind it.`;
+      const span: Span = first.span;
+      context.report({
+        message,
+        span,
+        step,
+        fixes: fixesFor(step, emptySupport),
+        data: { benefit: first.source === 'benefit' ? undefined : first.text, benefits: names, placeholder: emptySupport !== undefined },
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,140 @@
+// Finds benefit and support phrases in a step (spec sections 5 and 6): by lane side, negation and prose subject.
+import { normalisePhrase, type CompiledVocabulary, type PhraseHit } from '../phrases/vocabulary.js';
+import type { BenefitPhrase, Lane, LaneKind, SourceText, Step, SupportKind, SupportPhrase } from '../types.js';
+import { LANE_SIDE, normaliseLabel } from './lanes.js';
+import type { RawStep } from './build.js';
+import { spanOf } from './sourceText.js';
+
+/** Lanes whose text can carry a customer promise. */
+const BENEFIT_LANES: ReadonlySet<LaneKind> = new Set(['customer', 'evidence', 'frontstage']);
+/** Lanes whose text can name employee support. */
+const SUPPORT_LANES: ReadonlySet<LaneKind> = new Set(['frontstage', 'backstage', 'support']);
+
+const CLAUSE_BREAK = /[.;!?]\s|\bbut\b|\bhowever\b/gi;
+const POST_NEGATION = /^[\s,]*(?:(?:is|are|was|were|will be|can be|cannot be|isn't|aren't)\s+)?(?:not|never|no longer|n't)\s+(?:be\s+)?(?:available|possible|offered|allowed|permitted|given|included|provided|guaranteed)/i;
+
+function insideAny(hit: PhraseHit, others: readonly PhraseHit[]): boolean {
+  return others.some((o) => o.start <= hit.start && hit.end <= o.end);
+}
+
+/** A benefit is negated by a cue shortly before it in the same clause ("no refunds", "cannot be upgraded"). */
+function isNegated(text: string, hit: PhraseHit, vocab: CompiledVocabulary): boolean {
+  const windowStart = Math.max(0, hit.start - 80);
+  let window = text.slice(windowStart, hit.start);
+  let lastBreak = -1;
+  for (const m of window.matchAll(CLAUSE_BREAK)) lastBreak = m.index! + m[0].length;
+  if (lastBreak >= 0) window = window.slice(lastBreak);
+  const cues = vocab.negation.find(window);
+  const cue = cues[cues.length - 1];
+  if (cue) {
+    const between = window.slice(cue.end).trim();
+    const words = between === '' ? 0 : between.split(/\s+/).length;
+    if (words <= 3) return true;
+  }
+  return POST_NEGATION.test(text.slice(hit.end, hit.end + 60));
+}
+
+function removed(hit: PhraseHit, set: ReadonlySet<string>): boolean {
+  return set.size > 0 && (set.has(normalisePhrase(hit.text)) || set.has(normalisePhrase(hit.entry.phrase)));
+}
+
+function benefitsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVocabulary): BenefitPhrase[] {
+  const hits = vocab.benefit.find(t.text);
+  if (!hits.length) return [];
+  const traps = vocab.notBenefit.find(t.text);
+  return hits
+    .filter((h) => !insideAny(h, traps) && !removed(h, vocab.removedBenefit) && !isNegated(t.text, h, vocab))
+    .map((h) => ({ text: h.text, span: spanOf(t, h.start, h.end), entry: h.entry.phrase, source, group: h.entry.group }));
+}
+
+function supportsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVocabulary): SupportPhrase[] {
+  const hits = vocab.support.find(t.text);
+  if (!hits.length) return [];
+  const traps = vocab.notSupport.find(t.text);
+  return hits
+    .filter((h) => !insideAny(h, traps) && !removed(h, vocab.removedSupport))
+    .map((h) => ({ text: h.text, span: spanOf(t, h.start, h.end), entry: h.entry.phrase, source, kind: h.entry.kind as SupportKind }));
+}
+
+export type Subject = 'employee' | 'customer' | 'unknown';
+
+const SUBORDINATE = /^(?:if|when|whenever|before|after|once|as soon as|while|until|because|since|although|though|within|during|on|at|by|for|in|from|where|unless)\b/i;
+
+/** The subject of a sentence: the first role word of its main clause (a leading subordinate clause is skipped). */
+export function sentenceSubject(sentence: string, vocab: CompiledVocabulary): Subject {
+  let main = sentence;
+  const comma = sentence.indexOf(',');
+  if (SUBORDINATE.test(sentence.trim()) && comma >= 0) main = sentence.slice(comma + 1);
+  const first = vocab.roles.find(main.slice(0, 120))[0];
+  if (first) return first.entry.kind === 'employee' ? 'employee' : 'customer';
+  if (/^\s*(?:we|our|us)\b/i.test(main)) return 'employee';
+  return 'unknown';
+}
+
+/** Splits text into sentences, keeping their offsets within the text. */
+function sentences(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  const re = /[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    if (m[0].trim()) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+function sub(t: SourceText, start: number, end: number): SourceText {
+  return { text: t.text.slice(start, end), offsets: t.offsets.slice(start, end + 1) };
+}
+
+/** Support kind of a support lane whose text names no known phrase, from its label. */
+function kindOfSupportLabel(label: string): SupportKind {
+  const l = normaliseLabel(label);
+  if (/system|tool/.test(l)) return 'tool';
+  if (/authority|empowerment/.test(l)) return 'authority';
+  if (/training/.test(l)) return 'training';
+  return 'resource';
+}
+
+function laneBenefits(lane: Lane, vocab: CompiledVocabulary): BenefitPhrase[] {
+  if (lane.placeholder) return [];
+  if (lane.kind === 'benefit') {
+    return [{ text: lane.content.text, span: lane.contentSpan, entry: 'benefit lane', source: 'benefit' }];
+  }
+  if (!BENEFIT_LANES.has(lane.kind)) return [];
+  return benefitsIn(lane.content, lane.kind, vocab);
+}
+
+function laneSupports(lane: Lane, vocab: CompiledVocabulary): SupportPhrase[] {
+  if (lane.placeholder || !SUPPORT_LANES.has(lane.kind)) return [];
+  const found = supportsIn(lane.content, lane.kind, vocab);
+  if (lane.kind === 'support' && found.length === 0) {
+    return [{ text: lane.content.text, span: lane.contentSpan, entry: 'support lane', source: 'support', kind: kindOfSupportLabel(lane.label) }];
+  }
+  return found;
+}
+
+export function analyseStep(raw: RawStep, vocab: CompiledVocabulary): Step {
+  const benefits: BenefitPhrase[] = [];
+  const supports: SupportPhrase[] = [];
+  for (const lane of raw.lanes) {
+    benefits.push(...laneBenefits(lane, vocab));
+    supports.push(...laneSupports(lane, vocab));
+  }
+  for (const p of raw.prose) {
+    benefits.push(...benefitsIn(p, 'prose', vocab));
+    for (const s of sentences(p.text)) {
+      const text = p.text.slice(s.start, s.end);
+      if (sentenceSubject(text, vocab) === 'customer') continue;
+      supports.push(...supportsIn(sub(p, s.start, s.end), 'prose', vocab));
+    }
+  }
+  benefits.sort((a, b) => a.span.start - b.span.start);
+  supports.sort((a, b) => a.span.start - b.span.start);
+  return { ...raw, benefits, supports };
+}
+
+export { LANE_SIDE };

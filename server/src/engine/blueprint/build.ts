@@ -1,0 +1,614 @@
+// mdast -> steps and lanes (spec sections 3 and 4). Phrase analysis happens later, in analyse.ts.
+import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
+import type { LineIndex } from '../text.js';
+import type { Lane, LaneKind, SourceText, Span, Step, StepShape, TextEdit } from '../types.js';
+import { isPlaceholder, lookupLane, normaliseLabel, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
+import { appendInline, emptyText, sliceText, TextBuilder, trimText } from './sourceText.js';
+
+/** A step as the builder finds it, before phrase analysis. */
+export type RawStep = Omit<Step, 'benefits' | 'supports'>;
+
+interface Section {
+  heading?: Heading;
+  depth: number;
+  content: RootContent[];
+  subsections: Section[];
+  end: number;
+}
+
+interface Ctx {
+  text: string;
+  lines: LineIndex;
+  table: LaneTable;
+  eol: string;
+}
+
+/** How a lane is written, so inserted lanes look like their neighbours. */
+type LaneForm =
+  | { form: 'item'; item: ListItem; list: List; style: LabelStyle }
+  | { form: 'paragraph'; node: Paragraph; style: LabelStyle; indent: string }
+  | { form: 'heading'; depth: number; sectionEnd: number }
+  | { form: 'cell' };
+
+type LabelStyle = 'bold-inside' | 'bold-outside' | 'plain';
+
+interface FoundLane {
+  lane: Lane;
+  form: LaneForm;
+}
+
+const META_HEADINGS = new Set([
+  'overview', 'introduction', 'intro', 'background', 'purpose', 'scope', 'summary', 'context', 'about', 'notes', 'note',
+  'open questions', 'questions', 'references', 'glossary', 'appendix', 'changelog', 'change log', 'history',
+  'revision history', 'contacts', 'contact', 'owners', 'roles', 'legend', 'key', 'how to read this', 'how to read',
+  'methodology', 'next steps', 'actions', 'action items', 'decisions', 'assumptions', 'risks', 'out of scope',
+  'related', 'see also', 'table of contents', 'contents', 'toc', 'version', 'sources', 'acknowledgements', 'licence',
+  'license', 'who is involved', 'people', 'team', 'metrics', 'kpis', 'lanes', 'steps', 'stages', 'journey', 'feedback',
+]);
+
+export function normaliseTitle(title: string): string {
+  return title
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:step|stage|phase)\s*\d+[a-z]?\s*[:.)\-\u2013\u2014]\s*/i, '')
+    .replace(/^\d+[a-z]?[.)]\s+/i, '')
+    .replace(/[:\s]+$/, '')
+    .trim();
+}
+
+function inlineText(ctx: Ctx, nodes: readonly Nodes[], start: number): SourceText {
+  const b = new TextBuilder(ctx.text, start);
+  appendInline(b, nodes as never);
+  return b.build();
+}
+
+/** All visible text of block content (paragraphs, lists, tables), paragraphs separated by newlines. */
+function blockText(ctx: Ctx, nodes: readonly Nodes[], start: number): SourceText {
+  const b = new TextBuilder(ctx.text, start);
+  const visit = (list: readonly Nodes[]) => {
+    for (const n of list) {
+      if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableCell') {
+        if (b.length > 0) b.appendSynthetic('\n', n.position!.start.offset!);
+        appendInline(b, n.children);
+      } else if (n.type === 'html' || n.type === 'code' || n.type === 'yaml') {
+        continue;
+      } else if ('children' in n) {
+        visit(n.children as Nodes[]);
+      }
+    }
+  };
+  visit(nodes);
+  return b.build();
+}
+
+function off(n: Nodes | undefined, which: 'start' | 'end'): number {
+  return n?.position?.[which].offset ?? 0;
+}
+
+function sectionize(root: Root, textLength: number): Section {
+  const top: Section = { depth: 0, content: [], subsections: [], end: textLength };
+  const stack: Section[] = [top];
+  for (const node of root.children) {
+    if (node.type === 'heading') {
+      while (stack.length > 1 && stack[stack.length - 1]!.depth >= node.depth) {
+        stack.pop()!.end = off(node, 'start');
+      }
+      const s: Section = { heading: node, depth: node.depth, content: [], subsections: [], end: textLength };
+      stack[stack.length - 1]!.subsections.push(s);
+      stack.push(s);
+    } else {
+      stack[stack.length - 1]!.content.push(node);
+    }
+  }
+  return top;
+}
+
+/** Content end of a section: the end of its last node (not the blank lines before the next heading). */
+function sectionContentEnd(s: Section): number {
+  const lastSub = s.subsections[s.subsections.length - 1];
+  if (lastSub) return sectionContentEnd(lastSub);
+  const last = s.content[s.content.length - 1];
+  return last ? off(last, 'end') : off(s.heading, 'end');
+}
+
+const LABEL_RE = /^\s*([^:\n\u2013\u2014|]{1,60}?)\s*(\([^)\n]*\))?\s*(?::|\s[\u2013\u2014-]\s|[\u2013\u2014](?=\s)|$)\s*/;
+
+interface LabelHit {
+  kind: LaneKind;
+  label: string;
+  labelSpan: Span;
+  contentFrom: number;
+  style: LabelStyle;
+}
+
+/** A lane label at the start of a line of text (bold or plain, colon inside or outside the emphasis, optional gloss). */
+function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number): LabelHit | undefined {
+  const line = t.text.slice(from, lineEnd);
+  const m = LABEL_RE.exec(line);
+  if (!m) return undefined;
+  const kind = lookupLane(m[1]!, ctx.table);
+  if (!kind) return undefined;
+  const labelStart = t.offsets[from + (m[0].length - m[0].trimStart().length)]!;
+  const labelEndIdx = from + m[0].trimEnd().length;
+  const sepMissing = !/[:\u2013\u2014-]/.test(m[0].slice(m[1]!.length + (m[2]?.length ?? 0)));
+  const emphasised = ctx.text[labelStart - 1] === '*' || ctx.text[labelStart - 1] === '_';
+  // A bare word with no separator is only a label when it is emphasised or alone on its line.
+  if (sepMissing && !emphasised && line.trim() !== m[1]!.trim()) return undefined;
+  if (sepMissing && line.trim() !== (m[1]! + (m[2] ?? '')).trim()) return undefined;
+  const labelEnd = (t.offsets[Math.max(from, labelEndIdx - 1)] ?? labelStart) + 1;
+  let style: LabelStyle = 'plain';
+  if (emphasised) {
+    const raw = ctx.text.slice(labelStart, Math.min(ctx.text.length, labelEnd + 4));
+    style = /^[^*_]*:\s*[*_]/.test(raw) ? 'bold-inside' : 'bold-outside';
+  }
+  return { kind, label: m[1]!.trim(), labelSpan: { start: labelStart, end: labelEnd }, contentFrom: from + m[0].length, style };
+}
+
+function makeLane(kind: LaneKind, label: string, labelSpan: Span, content: SourceText, fallbackAt: number): Lane {
+  const c = trimText(content);
+  const start = c.text.length ? c.offsets[0]! : fallbackAt;
+  const end = c.text.length ? c.offsets[c.text.length - 1]! + 1 : fallbackAt;
+  return { kind, label, labelSpan, content: c, contentSpan: { start, end }, placeholder: isPlaceholder(c.text) };
+}
+
+/** Lanes written as lines of one paragraph ("Customer: ...\nBackstage: ..."); undefined when it does not start with a label. */
+function lanesOfParagraph(ctx: Ctx, p: Paragraph, indent: string): FoundLane[] | undefined {
+  const t = inlineText(ctx, p.children, off(p, 'start'));
+  const found: FoundLane[] = [];
+  let lineStart = 0;
+  let current: { hit: LabelHit; from: number } | undefined;
+  const close = (to: number) => {
+    if (!current) return;
+    const content = sliceText(t, current.hit.contentFrom, to);
+    found.push({
+      lane: makeLane(current.hit.kind, current.hit.label, current.hit.labelSpan, content, current.hit.labelSpan.end),
+      form: { form: 'paragraph', node: p, style: current.hit.style, indent },
+    });
+  };
+  while (lineStart <= t.text.length) {
+    let lineEnd = t.text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = t.text.length;
+    const hit = labelAt(ctx, t, lineStart, lineEnd);
+    if (hit) {
+      close(lineStart);
+      current = { hit, from: lineStart };
+    } else if (!current) {
+      return undefined;
+    }
+    lineStart = lineEnd + 1;
+  }
+  close(t.text.length);
+  return found.length ? found : undefined;
+}
+
+/** A list item that is a lane: its first paragraph starts with a label; nested content belongs to the lane. */
+function laneOfItem(ctx: Ctx, item: ListItem, list: List): FoundLane | undefined {
+  const first = item.children[0];
+  if (!first || first.type !== 'paragraph') return undefined;
+  const t = inlineText(ctx, first.children, off(first, 'start'));
+  const nl = t.text.indexOf('\n');
+  const hit = labelAt(ctx, t, 0, nl < 0 ? t.text.length : nl);
+  if (!hit) return undefined;
+  const b = new TextBuilder(ctx.text, off(first, 'start'));
+  b.appendText(sliceText(t, hit.contentFrom));
+  const rest = blockText(ctx, item.children.slice(1), off(first, 'end'));
+  if (rest.text.length) {
+    b.appendSynthetic('\n', off(first, 'end'));
+    b.appendText(rest);
+  }
+  return {
+    lane: makeLane(hit.kind, hit.label, hit.labelSpan, b.build(), hit.labelSpan.end),
+    form: { form: 'item', item, list, style: hit.style },
+  };
+}
+
+function cellText(ctx: Ctx, cell: TableCell | undefined): SourceText {
+  if (!cell) return emptyText(0);
+  return trimText(inlineText(ctx, cell.children, off(cell, 'start')));
+}
+
+function cellContentSpan(ctx: Ctx, cell: TableCell): Span {
+  const t = cellText(ctx, cell);
+  if (t.text.length) return { start: t.offsets[0]!, end: t.offsets[t.text.length - 1]! + 1 };
+  // Empty cell: the space between its pipes.
+  const s = off(cell, 'start');
+  const e = off(cell, 'end');
+  const raw = ctx.text.slice(s, e);
+  const inner = raw.replace(/^\|/, '').replace(/\|$/, '');
+  const at = s + (raw.startsWith('|') ? 1 : 0) + Math.min(1, inner.length);
+  return { start: at, end: at };
+}
+
+function indentOf(ctx: Ctx, offset: number): string {
+  const pos = ctx.lines.position(offset);
+  const lineStart = ctx.lines.lineStart(pos.line);
+  return ctx.text.slice(lineStart, offset).replace(/[^\t]/g, ' ');
+}
+
+function formatLabel(label: string, style: LabelStyle): string {
+  if (style === 'bold-inside') return `**${label}:**`;
+  if (style === 'bold-outside') return `**${label}**:`;
+  return `${label}:`;
+}
+
+/** Inserts a lane after the last lane of a step, in the same form as that lane. */
+function insertAfterLane(ctx: Ctx, last: FoundLane | undefined, fallback: { at: number; indent: string }) {
+  return (label: string, content: string, snippet?: string): TextEdit[] => {
+    const eol = ctx.eol;
+    const build = (c: string) => {
+      if (!last) return { at: fallback.at, text: `${eol}${eol}${fallback.indent}**${label}:** ${c}` };
+      const f = last.form;
+      if (f.form === 'item') {
+        const indent = indentOf(ctx, off(f.item, 'start'));
+        const raw = ctx.text.slice(off(f.item, 'start'), off(f.item, 'start') + 12);
+        const marker = /^(\d+)([.)])/.exec(raw);
+        const bullet = marker ? `${Number(marker[1]) + 1}${marker[2]}` : raw[0] ?? '-';
+        const gap = f.list.spread ? eol + eol : eol;
+        return { at: off(f.item, 'end'), text: `${gap}${indent}${bullet} ${formatLabel(label, f.style)} ${c}` };
+      }
+      if (f.form === 'paragraph') {
+        return { at: off(f.node, 'end'), text: `${eol}${eol}${f.indent}${formatLabel(label, f.style)} ${c}` };
+      }
+      if (f.form === 'heading') {
+        return { at: f.sectionEnd, text: `${eol}${eol}${'#'.repeat(f.depth)} ${label}${eol}${eol}${c}` };
+      }
+      return { at: fallback.at, text: `${eol}${eol}**${label}:** ${c}` };
+    };
+    const plain = build(content);
+    const edit: TextEdit = { start: plain.at, end: plain.at, text: plain.text };
+    if (snippet !== undefined) edit.snippet = build(snippet).text.replace(/\$(?!\{|\d)/g, '\\$');
+    return [edit];
+  };
+}
+
+function commentLineBefore(ctx: Ctx, offset: number) {
+  return (ruleId: string): TextEdit => {
+    const pos = ctx.lines.position(offset);
+    const lineStart = ctx.lines.lineStart(pos.line);
+    const indent = ctx.text.slice(lineStart, offset).replace(/[^\s]/g, '');
+    return { start: lineStart, end: lineStart, text: `${indent}<!-- blueprint-lint-disable-next-line ${ruleId} -->${ctx.eol}` };
+  };
+}
+
+function commentInCell(ctx: Ctx, cell: TableCell) {
+  return (ruleId: string): TextEdit => {
+    const span = cellContentSpan(ctx, cell);
+    return { start: span.end, end: span.end, text: ` <!-- blueprint-lint-disable-step ${ruleId} -->` };
+  };
+}
+
+interface Scan {
+  lanes: FoundLane[];
+  prose: SourceText[];
+  steps: RawStep[];
+}
+
+function proseOf(ctx: Ctx, node: Nodes): SourceText | undefined {
+  const t = trimText(blockText(ctx, [node], off(node, 'start')));
+  return t.text.length ? t : undefined;
+}
+
+/** Scans the direct content of a section: lanes, prose, and list or table steps. */
+function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading | undefined, group: string | undefined): Scan {
+  const scan: Scan = { lanes: [], prose: [], steps: [] };
+  for (const node of nodes) {
+    if (node.type === 'paragraph') {
+      const lanes = lanesOfParagraph(ctx, node, '');
+      if (lanes) scan.lanes.push(...lanes);
+      else {
+        const p = proseOf(ctx, node);
+        if (p) scan.prose.push(p);
+      }
+    } else if (node.type === 'list') {
+      scanList(ctx, node, scan, group);
+    } else if (node.type === 'table') {
+      const steps = tableSteps(ctx, node, heading, group);
+      if (steps) scan.steps.push(...steps);
+    } else if (node.type === 'blockquote') {
+      const inner = scanContent(ctx, node.children, heading, group);
+      scan.lanes.push(...inner.lanes);
+      scan.prose.push(...inner.prose);
+      scan.steps.push(...inner.steps);
+    }
+  }
+  return scan;
+}
+
+function scanList(ctx: Ctx, list: List, scan: Scan, group: string | undefined): void {
+  for (const item of list.children) {
+    const lane = laneOfItem(ctx, item, list);
+    if (lane) {
+      scan.lanes.push(lane);
+      continue;
+    }
+    const step = listStep(ctx, item, group);
+    if (step) scan.steps.push(step);
+    else {
+      const p = proseOf(ctx, item);
+      if (p) scan.prose.push(p);
+    }
+  }
+}
+
+/** A list item whose nested list or continuation paragraphs hold lane labels. */
+function listStep(ctx: Ctx, item: ListItem, group: string | undefined): RawStep | undefined {
+  const [first, ...rest] = item.children;
+  if (!first || first.type !== 'paragraph') return undefined;
+  const lanes: FoundLane[] = [];
+  const prose: SourceText[] = [];
+  for (const child of rest) {
+    if (child.type === 'list') {
+      for (const sub of child.children) {
+        const lane = laneOfItem(ctx, sub, child);
+        if (lane) lanes.push(lane);
+        else {
+          const p = proseOf(ctx, sub);
+          if (p) prose.push(p);
+        }
+      }
+    } else if (child.type === 'paragraph') {
+      const found = lanesOfParagraph(ctx, child, indentOf(ctx, off(child, 'start')));
+      if (found) lanes.push(...found);
+      else {
+        const p = proseOf(ctx, child);
+        if (p) prose.push(p);
+      }
+    }
+  }
+  // The first paragraph itself may hold lanes on its later lines.
+  const head = inlineText(ctx, first.children, off(first, 'start'));
+  const firstLine = head.text.split('\n')[0]!;
+  if (lanes.length === 0) return undefined;
+  const strong = first.children[0]?.type === 'strong' ? first.children[0] : undefined;
+  let titleText: SourceText;
+  if (strong) titleText = trimText(inlineText(ctx, strong.children, off(strong, 'start')));
+  else {
+    const cut = /:|\s[\u2013\u2014-]\s/.exec(firstLine);
+    titleText = trimText(sliceText(head, 0, cut ? cut.index : firstLine.length));
+  }
+  const afterTitle = trimText(sliceText(head, Math.min(head.text.length, titleText.text.length + (strong ? 4 : 1))));
+  const restText = afterTitle.text.replace(/^[\s:\u2013\u2014-]+/, '');
+  if (restText.length) prose.unshift(trimText(sliceText(afterTitle, afterTitle.text.length - restText.length)));
+  const title = normaliseTitle(titleText.text);
+  const titleSpan = spanOfText(titleText, off(first, 'start'));
+  const last = lanes[lanes.length - 1];
+  return {
+    title,
+    titleSpan,
+    span: { start: off(item, 'start'), end: off(item, 'end') },
+    shape: 'list',
+    lanes: lanes.map((l) => l.lane),
+    prose,
+    group,
+    insertion: { edits: insertAfterLane(ctx, last, { at: off(item, 'end'), indent: indentOf(ctx, off(first, 'start')) }) },
+    disableEdit: commentLineBefore(ctx, off(item, 'start')),
+  };
+}
+
+function spanOfText(t: SourceText, fallback: number): Span {
+  if (!t.text.length) return { start: fallback, end: fallback };
+  return { start: t.offsets[0]!, end: t.offsets[t.text.length - 1]! + 1 };
+}
+
+function isLaneCell(ctx: Ctx, cell: TableCell | undefined): LaneKind | undefined {
+  if (!cell) return undefined;
+  return lookupLane(cellText(ctx, cell).text, ctx.table);
+}
+
+function enoughLanes(kinds: Array<LaneKind | undefined>): boolean {
+  const distinct = new Set(kinds.filter((k): k is LaneKind => k !== undefined));
+  return distinct.size >= 2 && [...distinct].some((k) => k !== 'other');
+}
+
+/** Table steps: lanes as rows (steps are columns) or lanes as columns (steps are rows). */
+function tableSteps(ctx: Ctx, table: Table, heading: Heading | undefined, group: string | undefined): RawStep[] | undefined {
+  const [header, ...body] = table.children;
+  if (!header) return undefined;
+  const headerKinds = header.children.map((c) => isLaneCell(ctx, c));
+  if (enoughLanes(headerKinds)) return stepsAsRows(ctx, table, headerKinds, group);
+  const rowKinds = body.map((r) => isLaneCell(ctx, r.children[0]));
+  if (enoughLanes(rowKinds)) return stepsAsColumns(ctx, table, rowKinds, heading, group);
+  return undefined;
+}
+
+function rowLineEnd(ctx: Ctx, offset: number): number {
+  return ctx.lines.lineEnd(ctx.lines.position(offset).line);
+}
+
+function stepsAsColumns(ctx: Ctx, table: Table, rowKinds: Array<LaneKind | undefined>, heading: Heading | undefined, group: string | undefined): RawStep[] {
+  const [header, ...body] = table.children;
+  const columns = header!.children.length;
+  const laneRows = body.map((row, i) => ({ row, kind: rowKinds[i] })).filter((r) => r.kind !== undefined);
+  const steps: RawStep[] = [];
+  const single = columns === 2;
+  for (let col = 1; col < columns; col++) {
+    const headCell = header!.children[col]!;
+    const headText = cellText(ctx, headCell);
+    const useHeading = single && heading !== undefined;
+    const titleSource = useHeading ? trimText(inlineText(ctx, heading.children, off(heading, 'start'))) : headText;
+    const title = normaliseTitle(titleSource.text) || `Column ${col + 1}`;
+    const lanes: Lane[] = laneRows.map(({ row, kind }) => {
+      const labelCell = row.children[0]!;
+      const label = cellText(ctx, labelCell);
+      const cell = row.children[col];
+      const content = cell ? cellText(ctx, cell) : emptyText(off(row, 'end'));
+      const lane = makeLane(kind!, label.text.replace(/[:\s]+$/, ''), spanOfText(label, off(labelCell, 'start')), content, off(row, 'end'));
+      if (cell && !content.text.length) lane.contentSpan = cellContentSpan(ctx, cell);
+      return lane;
+    });
+    const lastRow = laneRows[laneRows.length - 1]!.row;
+    steps.push({
+      title,
+      titleSpan: useHeading ? spanOfText(titleSource, off(heading, 'start')) : spanOfText(headText, off(headCell, 'start')),
+      span: { start: off(table, 'start'), end: off(table, 'end') },
+      shape: 'table-columns',
+      lanes,
+      prose: [],
+      group: useHeading ? group : group ?? (heading ? normaliseTitle(inlineText(ctx, heading.children, 0).text) : undefined),
+      insertion: {
+        edits: (label, content, snippet) => {
+          const existing = laneRows.find((r) => normaliseLabel(cellText(ctx, r.row.children[0]).text) === normaliseLabel(label));
+          const cell = existing?.row.children[col];
+          if (cell && isPlaceholder(cellText(ctx, cell).text)) {
+            const span = cellContentSpan(ctx, cell);
+            const t = cellText(ctx, cell);
+            const s = t.text.length ? span : { start: span.start, end: span.start };
+            return [{ start: s.start, end: s.end, text: content, snippet }];
+          }
+          const cells = (c: string) => Array.from({ length: columns }, (_, i) => (i === 0 ? label : i === col ? c : '')).map((x) => (x ? ` ${x} ` : ' ')).join('|');
+          const at = rowLineEnd(ctx, off(lastRow, 'end'));
+          const edit: TextEdit = { start: at, end: at, text: `${ctx.eol}|${cells(content)}|` };
+          if (snippet !== undefined) edit.snippet = `${ctx.eol}|${cells(snippet)}|`;
+          return [edit];
+        },
+      },
+      disableEdit: useHeading ? commentLineBefore(ctx, off(heading, 'start')) : commentInCell(ctx, headCell),
+    });
+  }
+  return steps;
+}
+
+function stepsAsRows(ctx: Ctx, table: Table, headerKinds: Array<LaneKind | undefined>, group: string | undefined): RawStep[] {
+  const [header, ...body] = table.children;
+  const headerTexts = header!.children.map((c) => normaliseLabel(cellText(ctx, c).text));
+  let titleCol = headerTexts.findIndex((t) => STEP_COLUMN_LABELS.has(t));
+  if (titleCol < 0) titleCol = headerKinds.findIndex((k) => k === undefined);
+  if (titleCol < 0) titleCol = 0;
+  const steps: RawStep[] = [];
+  for (const row of body) {
+    const titleCell = row.children[titleCol];
+    const titleText = cellText(ctx, titleCell);
+    const title = normaliseTitle(titleText.text);
+    if (!title) continue;
+    const lanes: Lane[] = [];
+    header!.children.forEach((hc, col) => {
+      const kind = headerKinds[col];
+      if (!kind || col === titleCol) return;
+      const label = cellText(ctx, hc);
+      const cell = row.children[col];
+      const content = cell ? cellText(ctx, cell) : emptyText(off(row, 'end'));
+      const lane = makeLane(kind, label.text.replace(/[:\s]+$/, ''), spanOfText(label, off(hc, 'start')), content, off(row, 'end'));
+      if (cell && !content.text.length) lane.contentSpan = cellContentSpan(ctx, cell);
+      lanes.push(lane);
+    });
+    steps.push({
+      title,
+      titleSpan: spanOfText(titleText, off(titleCell, 'start')),
+      span: { start: off(row, 'start'), end: off(row, 'end') },
+      shape: 'table-rows',
+      lanes,
+      prose: [],
+      group,
+      insertion: {
+        edits: (label, content, snippet) => {
+          const col = headerTexts.findIndex((t) => t === normaliseLabel(label));
+          const cell = col >= 0 ? row.children[col] : undefined;
+          if (cell && isPlaceholder(cellText(ctx, cell).text)) {
+            const span = cellContentSpan(ctx, cell);
+            const t = cellText(ctx, cell);
+            const s = t.text.length ? span : { start: span.start, end: span.start };
+            return [{ start: s.start, end: s.end, text: content, snippet }];
+          }
+          if (col >= 0 && !cell) {
+            const at = rowLineEnd(ctx, off(row, 'end'));
+            const missing = col - row.children.length;
+            const closed = ctx.text.slice(off(row, 'start'), at).trimEnd().endsWith('|');
+            const pad = `${closed ? '' : ' |'}${'  |'.repeat(missing)}`;
+            return [{ start: at, end: at, text: `${pad} ${content} |`, snippet: snippet === undefined ? undefined : `${pad} ${snippet} |` }];
+          }
+          // Add a column: header, delimiter row and every body row gain a cell.
+          const edits: TextEdit[] = [];
+          const appendCell = (startOffset: number, cellValue: string, snippetValue?: string) => {
+            const at = rowLineEnd(ctx, startOffset);
+            const closed = ctx.text.slice(ctx.lines.lineStart(ctx.lines.position(startOffset).line), at).trimEnd().endsWith('|');
+            const prefix = closed ? '' : ' |';
+            const e: TextEdit = { start: at, end: at, text: `${prefix} ${cellValue} |` };
+            if (snippetValue !== undefined) e.snippet = `${prefix} ${snippetValue} |`;
+            edits.push(e);
+          };
+          appendCell(off(header, 'start'), label);
+          const delimiterLine = ctx.lines.position(off(header, 'start')).line + 1;
+          appendCell(ctx.lines.lineStart(delimiterLine), '---');
+          for (const r of body) appendCell(off(r, 'start'), r === row ? content : '', r === row ? snippet : undefined);
+          return edits;
+        },
+      },
+      disableEdit: titleCell ? commentInCell(ctx, titleCell) : commentLineBefore(ctx, off(table, 'start')),
+    });
+  }
+  return steps;
+}
+
+function headingTitle(ctx: Ctx, h: Heading): SourceText {
+  return trimText(inlineText(ctx, h.children, off(h, 'start')));
+}
+
+/** Walks the section tree: groups, heading steps, prose steps, and the list/table steps inside them. */
+function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle: boolean): RawStep[] {
+  const heading = section.heading;
+  const titleText = heading ? headingTitle(ctx, heading) : undefined;
+  const title = titleText ? normaliseTitle(titleText.text) : undefined;
+  const childGroup = heading && !isTitle ? title : group;
+  const scan = scanContent(ctx, section.content, heading, childGroup);
+  const laneSubs: Array<{ sub: Section; lane: FoundLane }> = [];
+  const otherSubs: Section[] = [];
+  for (const sub of section.subsections) {
+    const kind = sub.heading ? lookupLane(headingTitle(ctx, sub.heading).text, ctx.table) : undefined;
+    if (kind && sub.subsections.length === 0 && !isTitle && heading) {
+      const labelText = headingTitle(ctx, sub.heading!);
+      const content = blockText(ctx, sub.content, off(sub.heading, 'end'));
+      const lane = makeLane(kind, labelText.text, spanOfText(labelText, off(sub.heading, 'start')), content, off(sub.heading, 'end'));
+      laneSubs.push({ sub, lane: { lane, form: { form: 'heading', depth: sub.depth, sectionEnd: sectionContentEnd(sub) } } });
+    } else otherSubs.push(sub);
+  }
+  const nested = otherSubs.flatMap((s) => collect(ctx, s, childGroup, false));
+  if (!heading || isTitle) return [...scan.steps, ...nested];
+  if (scan.steps.length) {
+    return [...scan.steps, ...nested];
+  }
+  const lanes = [...scan.lanes, ...laneSubs.map((l) => l.lane)].sort((a, b) => a.lane.labelSpan.start - b.lane.labelSpan.start);
+  const end = sectionContentEnd(section);
+  const isStep = lanes.length > 0 || (nested.length === 0 && scan.prose.length > 0 && !META_HEADINGS.has(normaliseLabel(title ?? '')));
+  if (!isStep) return nested;
+  const last = lanes[lanes.length - 1];
+  const lastProse = section.content[section.content.length - 1];
+  const step: RawStep = {
+    title: title ?? '',
+    titleSpan: spanOfText(titleText!, off(heading, 'start')),
+    span: { start: off(heading, 'start'), end },
+    shape: lanes.length ? 'heading' : 'prose',
+    lanes: lanes.map((l) => l.lane),
+    prose: scan.prose,
+    group,
+    insertion: { edits: insertAfterLane(ctx, last, { at: lastProse ? off(lastProse, 'end') : off(heading, 'end'), indent: '' }) },
+    disableEdit: commentLineBefore(ctx, off(heading, 'start')),
+  };
+  return [step, ...nested];
+}
+
+export interface BuiltModel {
+  title?: string;
+  steps: RawStep[];
+  frontMatter?: { value: string; start: number; end: number };
+}
+
+export function buildSteps(root: Root, text: string, lines: LineIndex, table: LaneTable): BuiltModel {
+  const ctx: Ctx = { text, lines, table, eol: lines.eol };
+  const top = sectionize(root, text.length);
+  const fm = root.children.find((n) => n.type === 'yaml');
+  // The document title is the first level-1 heading (or, without one, nothing: every heading can be a step).
+  const steps: RawStep[] = [];
+  let title: string | undefined;
+  const scan = scanContent(ctx, top.content, undefined, undefined);
+  steps.push(...scan.steps);
+  for (const s of top.subsections) {
+    const isTitle = s.depth === 1;
+    if (isTitle && title === undefined && s.heading) title = normaliseTitle(headingTitle(ctx, s.heading).text);
+    steps.push(...collect(ctx, s, undefined, isTitle));
+  }
+  return {
+    title,
+    steps,
+    frontMatter: fm && fm.type === 'yaml' ? { value: fm.value, start: off(fm, 'start'), end: off(fm, 'end') } : undefined,
+  };
+}

@@ -1,0 +1,66 @@
+import { isAbsolute, relative } from 'node:path';
+import picomatch from 'picomatch';
+import { parse as parseYaml } from 'yaml';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Blueprint } from '../types.js';
+import type { RawStep } from './build.js';
+
+export interface FrontMatterVerdict {
+  blueprint: boolean;
+  /** A YAML error, with the offset in the document where it is. */
+  error?: { message: string; offset: number };
+}
+
+/** Spec 2: `blueprint:` key (any value) or `type: service-blueprint` in YAML front matter. */
+export function frontMatterVerdict(fm: { value: string; start: number } | undefined): FrontMatterVerdict {
+  if (!fm) return { blueprint: false };
+  const bodyStart = fm.start + 4;
+  try {
+    const data = parseYaml(fm.value, { customTags: [], prettyErrors: false, maxAliasCount: 100 }) as unknown;
+    if (data && typeof data === 'object' && !Array.isArray(data)) {
+      const rec = data as Record<string, unknown>;
+      return { blueprint: 'blueprint' in rec || String(rec['type'] ?? '').toLowerCase() === 'service-blueprint' };
+    }
+    return { blueprint: false };
+  } catch (e) {
+    const err = e as { message: string; linePos?: Array<{ line: number; col: number }>; pos?: number[] };
+    const at = bodyStart + (err.pos?.[0] ?? 0);
+    // Broken YAML: fall back to a line-level look for the key so the file is still linted as far as it can be.
+    const blueprint = /^(?:blueprint\s*:|type\s*:\s*["']?service-blueprint)/im.test(fm.value);
+    return { blueprint, error: { message: `broken front matter: ${err.message.split('\n')[0]}`, offset: at } };
+  }
+}
+
+const matchers = new Map<string, (p: string) => boolean>();
+
+export function matchesGlobs(filePath: string | undefined, globs: readonly string[], baseDir?: string): boolean {
+  if (!filePath || globs.length === 0) return false;
+  const key = globs.join('\0');
+  let m = matchers.get(key);
+  if (!m) {
+    m = picomatch(globs as string[], { dot: true });
+    matchers.set(key, m);
+  }
+  const base = baseDir ?? process.cwd();
+  const rel = isAbsolute(filePath) ? relative(base, filePath) : filePath;
+  const posix = rel.split('\\').join('/');
+  return m(posix) || m(`./${posix}`) || (posix.startsWith('../') ? false : m(filePath.split('\\').join('/')));
+}
+
+/** Auto-detection: some step carries labels of at least two different lanes. */
+export function hasLanedStep(steps: readonly RawStep[]): boolean {
+  return steps.some((s) => new Set(s.lanes.map((l) => l.kind)).size >= 2);
+}
+
+export function detect(
+  fm: FrontMatterVerdict,
+  filePath: string | undefined,
+  steps: readonly RawStep[],
+  config: ResolvedConfig,
+): Blueprint['reason'] {
+  if (!config.enable) return 'disabled';
+  if (fm.blueprint) return 'front-matter';
+  if (matchesGlobs(filePath, config.files, config.baseDir)) return 'glob';
+  if (config.autoDetect && hasLanedStep(steps)) return 'lanes';
+  return 'none';
+}

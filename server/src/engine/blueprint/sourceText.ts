@@ -1,0 +1,105 @@
+import type { Nodes, PhrasingContent } from 'mdast';
+import type { SourceText } from '../types.js';
+
+export function emptyText(offset: number): SourceText {
+  return { text: '', offsets: [offset] };
+}
+
+/** Collects inline text with a map from every character back to its source offset. */
+export class TextBuilder {
+  private text = '';
+  private offsets: number[] = [];
+  private endOffset: number;
+
+  constructor(private readonly source: string, start: number) {
+    this.endOffset = start;
+  }
+
+  /** Appends a run of value text that came from source[start, end), aligning characters. */
+  appendAligned(value: string, start: number, end: number): void {
+    let j = start;
+    for (let i = 0; i < value.length; i++) {
+      const ch = value[i]!;
+      if (this.source[j] !== ch) {
+        // Skip indentation, escapes and entity text the parser removed; bounded look-ahead.
+        const k = this.source.indexOf(ch, j);
+        if (k >= 0 && k < end && k - j <= 12) j = k;
+      }
+      this.text += ch;
+      this.offsets.push(Math.min(j, end));
+      if (this.source[j] === ch) j++;
+    }
+    this.endOffset = end;
+  }
+
+  appendSynthetic(value: string, at: number): void {
+    for (const ch of value) {
+      this.text += ch;
+      this.offsets.push(at);
+    }
+    this.endOffset = Math.max(this.endOffset, at);
+  }
+
+  appendText(t: SourceText): void {
+    this.text += t.text;
+    for (let i = 0; i < t.text.length; i++) this.offsets.push(t.offsets[i]!);
+    this.endOffset = t.offsets[t.text.length] ?? this.endOffset;
+  }
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  build(): SourceText {
+    return { text: this.text, offsets: [...this.offsets, this.endOffset] };
+  }
+}
+
+/** Appends the visible text of inline nodes (emphasis, links and code unwrapped; HTML and images dropped). */
+export function appendInline(builder: TextBuilder, nodes: readonly PhrasingContent[] | readonly Nodes[]): void {
+  for (const node of nodes as Nodes[]) {
+    const pos = node.position;
+    if (!pos) continue;
+    const start = pos.start.offset!;
+    const end = pos.end.offset!;
+    switch (node.type) {
+      case 'text':
+        builder.appendAligned(node.value, start, end);
+        break;
+      case 'inlineCode':
+        builder.appendAligned(node.value, start, end);
+        break;
+      case 'break':
+        builder.appendSynthetic(' ', start);
+        break;
+      case 'html':
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference':
+        break;
+      default:
+        if ('children' in node) appendInline(builder, node.children as Nodes[]);
+    }
+  }
+}
+
+export function sliceText(t: SourceText, from: number, to = t.text.length): SourceText {
+  return { text: t.text.slice(from, to), offsets: t.offsets.slice(from, to + 1) };
+}
+
+/** Trims whitespace at both ends, keeping the offset map. */
+export function trimText(t: SourceText): SourceText {
+  let a = 0;
+  let b = t.text.length;
+  while (a < b && /\s/.test(t.text[a]!)) a++;
+  while (b > a && /\s/.test(t.text[b - 1]!)) b--;
+  const out = sliceText(t, a, b);
+  if (out.text.length === 0) out.offsets = [t.offsets[a] ?? t.offsets[t.offsets.length - 1]!];
+  return out;
+}
+
+export function spanOf(t: SourceText, from: number, to: number): { start: number; end: number } {
+  const start = t.offsets[from] ?? t.offsets[t.offsets.length - 1]!;
+  const last = to > from ? (t.offsets[to - 1] ?? start) + 1 : start;
+  return { start, end: Math.max(start, last) };
+}

@@ -1,0 +1,170 @@
+// Compiles one vocabulary entry (a phrase in the small documented pattern syntax) into regex source.
+// The syntax has no user-written regex, so nothing a user writes can backtrack catastrophically.
+
+export class PatternError extends Error {
+  constructor(
+    message: string,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+const NUMBER_WORDS = [
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty',
+  'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'a couple of', 'a few', 'half an', 'half a', 'an', 'a',
+];
+const NUMBER = `(?:\\d+(?:[.,]\\d+)*(?:\\s?-\\s?\\d+)?|(?:${NUMBER_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)`;
+const AMOUNT = '\\d[\\d,]*(?:\\.\\d+)?(?:\\s?[km])?';
+const MONEY = `(?:[$€£¥]\\s?${AMOUNT}|${AMOUNT}\\s?(?:%|percent\\b|per\\s?cent\\b|dollars?\\b|euros?\\b|pounds?\\b|usd\\b|eur\\b|gbp\\b|chf\\b|sek\\b)|(?:usd|eur|gbp|chf|sek)\\s?${AMOUNT})`;
+const TIME = '(?:\\d{1,2}(?:[:.]\\d{2})?\\s?(?:am|pm|a\\.m\\.|p\\.m\\.)|\\d{1,2}:\\d{2}|noon|midday|midnight)';
+const UNIT = '(?:(?:working|business|calendar|school|full)[\\s-]+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|nights?|shifts?)';
+const SEP = '[\\s\\-\u2013\u2010]+';
+
+const NO_INFLECTION = new Set([
+  'a', 'an', 'the', 'to', 'on', 'in', 'of', 'by', 'for', 'no', 'at', 'up', 'per', 'and', 'or', 'with', 'your', 'their',
+  'our', 'his', 'her', 'its', 'my', 'within', 'without', 'from', 'into', 'onto', 'than', 'then', 'there', 'as', 'is',
+  'it', 'be', 'not', 'all', 'any', 'same', 'one', 'you', 'they', 'them', 'we', 'us', 'own', 'off', 'out', 'so', 'via',
+  'under', 'over', 'less', 'more', 'next', 'each', 'every', 'while', 'who', 'what', 'when', 'this', 'that', 'these',
+  'those', 'has', 'have', 'had', 'can', 'may', 'will', 'must', 'need', 'needs',
+]);
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Spelling variants (British/American) of a stem, as regex source. */
+function spellingVariants(stem: string): string {
+  let src = escape(stem);
+  src = src.replace(/is(?=a(?:tion|ble)|e$|er$|ing$|ed$)/g, 'i[sz]').replace(/iz(?=a(?:tion|ble)|e$)/g, 'i[sz]');
+  src = src.replace(/yse$/, 'y[sz]e');
+  src = src.replace(/our$/, 'ou?r').replace(/our(?=able|ite)/, 'ou?r');
+  src = src.replace(/tre$/, 't(?:re|er)');
+  src = src.replace(/ogue$/, 'og(?:ue)?');
+  src = src.replace(/(?<!e)que$/, '(?:que|ck)');
+  return src;
+}
+
+/** A word with its inflections (-s, -es, -ed, -d, -ing, y/ies, doubled consonant, ll/l). */
+export function inflectWord(word: string): string {
+  const w = word.toLowerCase();
+  if (w.length <= 2 || NO_INFLECTION.has(w) || !/^[a-z]+$/.test(w)) return spellingVariants(w);
+  if (/[^aeiou]y$/.test(w)) return `${spellingVariants(w.slice(0, -1))}(?:y|ies|ied|ying)`;
+  if (w.endsWith('e')) return `${spellingVariants(w.slice(0, -1))}(?:e|es|ed|ing)`;
+  const last = w[w.length - 1]!;
+  const doubled = /[bdgklmnprtz]/.test(last) && /[aeiou][bdgklmnprtz]$/.test(w) ? `|${last}(?:ed|ing|er)` : '';
+  const ies = /(?:s|x|z|ch|sh)$/.test(w) ? 'es|' : '';
+  return `${spellingVariants(w)}(?:${ies}s|ed|ing${doubled})?`;
+}
+
+interface Token {
+  src: string;
+  optional: boolean;
+}
+
+/** Parses a pattern into regex source matching the whole phrase (without word boundaries). */
+export function compilePattern(pattern: string): string {
+  const tokens = parseSequence(pattern, 0, pattern.length);
+  if (tokens.length === 0 || tokens.every((t) => t.optional)) throw new PatternError('entry has no required word', 1);
+  return joinTokens(tokens);
+}
+
+function joinTokens(tokens: Token[]): string {
+  let out = '';
+  tokens.forEach((t, idx) => {
+    if (idx === 0) out = t.optional ? `(?:${t.src})?` : t.src;
+    else out += t.optional ? `(?:${SEP}${t.src})?` : `${SEP}${t.src}`;
+  });
+  return out;
+}
+
+function parseSequence(p: string, start: number, end: number): Token[] {
+  const tokens: Token[] = [];
+  let i = start;
+  // Optional words before the first required one are folded into it, so the match never starts with a separator.
+  const pending: string[] = [];
+  const push = (src: string, optional: boolean) => {
+    if (tokens.length === 0 && optional) {
+      pending.push(src);
+      return;
+    }
+    if (tokens.length === 0 && pending.length > 0) {
+      tokens.push({ src: pending.map((s) => `(?:${s}${SEP})?`).join('') + src, optional: false });
+      pending.length = 0;
+      return;
+    }
+    tokens.push({ src, optional });
+  };
+  while (i < end) {
+    const c = p[i]!;
+    if (/[\s\-\u2013]/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '(') {
+      const close = matching(p, i, '(', ')', end);
+      const alts = splitTop(p, i + 1, close).map(([s, e]) => joinTokens(parseSequence(p, s, e)));
+      push(`(?:${alts.join('|')})`, false);
+      i = close + 1;
+    } else if (c === '[') {
+      const close = matching(p, i, '[', ']', end);
+      const inner = splitTop(p, i + 1, close).map(([s, e]) => joinTokens(parseSequence(p, s, e)));
+      push(`(?:${inner.join('|')})`, true);
+      i = close + 1;
+    } else if (c === '{') {
+      const close = p.indexOf('}', i);
+      if (close < 0 || close > end) throw new PatternError('unclosed "{"', i + 1);
+      const name = p.slice(i + 1, close).trim();
+      const src = { n: NUMBER, money: MONEY, time: TIME, unit: UNIT }[name];
+      if (!src) throw new PatternError(`unknown placeholder {${name}}; use {n}, {money}, {time} or {unit}`, i + 1);
+      push(src, false);
+      i = close + 1;
+    } else if (c === ')' || c === ']' || c === '}' || c === '|') {
+      throw new PatternError(`unexpected "${c}"`, i + 1);
+    } else {
+      let j = i;
+      while (j < end && !/[\s\-\u2013()[\]{}|]/.test(p[j]!)) j++;
+      const raw = p.slice(i, j);
+      if (raw.startsWith('=')) push(escape(raw.slice(1).toLowerCase()), false);
+      else if (/^[\p{L}]+$/u.test(raw)) push(inflectWord(raw), false);
+      else push(escape(raw.toLowerCase()), false);
+      i = j;
+    }
+  }
+  if (tokens.length === 0) for (const src of pending) tokens.push({ src, optional: true });
+  return tokens;
+}
+
+function matching(p: string, open: number, o: string, c: string, end: number): number {
+  let depth = 0;
+  for (let i = open; i < end; i++) {
+    if (p[i] === o) depth++;
+    else if (p[i] === c) {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  throw new PatternError(`unclosed "${o}"`, open + 1);
+}
+
+function splitTop(p: string, start: number, end: number): Array<[number, number]> {
+  const parts: Array<[number, number]> = [];
+  let depth = 0;
+  let s = start;
+  for (let i = start; i < end; i++) {
+    const c = p[i];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === '|' && depth === 0) {
+      parts.push([s, i]);
+      s = i + 1;
+    }
+  }
+  parts.push([s, end]);
+  for (const [a, b] of parts) if (p.slice(a, b).trim() === '') throw new PatternError('empty alternative', a + 1);
+  return parts;
+}
+
+export const WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
+export const WORD_AFTER = '(?![\\p{L}\\p{N}_])';
