@@ -46,8 +46,11 @@ describe('rule documentation examples', () => {
             const fixed = applyEdits(ex.input, fix.edits);
             assert.equal(fixed.skipped.length, 0, `fix "${fix.title}" has overlapping edits`);
             const after = lintExample(ex, fixed.text).findings.filter((f) => f.ruleId === ex.ruleId && f.step === finding.step);
-            const same = after.find((f) => f.message === finding.message);
-            assert.equal(same, undefined, `fix "${fix.title}" left "${finding.message}" unchanged:\n${fixed.text}`);
+            // A finding already about a placeholder keeps its wording until the placeholder is filled in.
+            if (finding.data?.['placeholder'] !== true) {
+              const same = after.find((f) => f.message === finding.message);
+              assert.equal(same, undefined, `fix "${fix.title}" left "${finding.message}" unchanged:\n${fixed.text}`);
+            }
             // Filling the placeholder the fix inserted must make the finding go away.
             if (fix.kind !== 'disable-step') {
               const filled = fillPlaceholder(fixed.text);

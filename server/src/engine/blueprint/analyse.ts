@@ -42,9 +42,20 @@ function benefitsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVo
   const hits = vocab.benefit.find(t.text);
   if (!hits.length) return [];
   const traps = vocab.notBenefit.find(t.text);
-  return hits
-    .filter((h) => !insideAny(h, traps) && !removed(h, vocab.removedBenefit) && !isNegated(t.text, h, vocab))
-    .map((h) => ({ text: h.text, span: spanOf(t, h.start, h.end), entry: h.entry.phrase, source, group: h.entry.group }));
+  const kept = hits.filter((h) => !insideAny(h, traps) && !removed(h, vocab.removedBenefit) && !isNegated(t.text, h, vocab));
+  return mergeAdjacent(kept, t.text).map((h) => ({ text: h.text, span: spanOf(t, h.start, h.end), entry: h.entry.phrase, source, group: h.entry.group }));
+}
+
+/** Phrases separated only by a space read as one promise ("refund" + "on the spot" = "refund on the spot"). */
+function mergeAdjacent(hits: PhraseHit[], text: string): PhraseHit[] {
+  const out: PhraseHit[] = [];
+  for (const h of hits) {
+    const prev = out[out.length - 1];
+    if (prev && /^[ \t]?$/.test(text.slice(prev.end, h.start))) {
+      out[out.length - 1] = { ...prev, end: h.end, text: text.slice(prev.start, h.end) };
+    } else out.push(h);
+  }
+  return out;
 }
 
 function supportsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVocabulary): SupportPhrase[] {
