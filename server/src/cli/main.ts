@@ -1,6 +1,6 @@
 // Entry point of the blueprint-lint command: parse arguments, run a command, return the exit code.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { allRules, lint, type LintResult, type ResolvedConfig } from '../engine/index.js';
 import { ConfigCache, isIgnoredPath, loadSettingsFile, resolveConfig, type ConfigError, type PartialConfig } from './configAdapter.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
@@ -126,6 +126,7 @@ class ConfigResolver {
       configFile: this.options.configFile === undefined ? undefined : resolve(this.io.cwd, this.options.configFile),
       settings: this.settings,
       knownRules: allRules().map((r) => r.id),
+      cwd: this.io.cwd,
       cache: this.cache,
     });
     this.report(errors);
@@ -138,7 +139,7 @@ class ConfigResolver {
   private report(errors: readonly ConfigError[]): void {
     for (const e of errors) {
       this.hadErrors = true;
-      const line = e.format();
+      const line = `${displayPath(e.file, this.io.cwd)}:${e.line}:${e.column}: ${e.message}`;
       if (this.reported.has(line)) continue;
       this.reported.add(line);
       this.io.err(`${line}\n`);
@@ -270,4 +271,10 @@ async function emit(options: CliOptions, io: CliIo, text: string): Promise<void>
   const path = resolve(io.cwd, options.outputFile);
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, text);
+}
+
+/** A path for messages: relative to cwd when inside it, forward slashes. */
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, resolve(cwd, path));
+  return toForwardSlashes(rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path);
 }

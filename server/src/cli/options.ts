@@ -60,7 +60,7 @@ const optionSpec = {
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true, strict: true, tokens: true });
+    parsed = parseArgs({ args: joinNegativeNumbers(argv), options: optionSpec, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     throw new UsageError(describeParseError(error));
   }
@@ -101,6 +101,19 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   };
   validateCombinations(options);
   return options;
+}
+
+/** parseArgs reads `--max-warnings -1` as an unknown option `-1`; glue the number to its option. */
+function joinNegativeNumbers(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (argv[i] === '--max-warnings' && next !== undefined && /^-\d+$/.test(next)) {
+      out.push(`--max-warnings=${next}`);
+      i++;
+    } else out.push(argv[i]!);
+  }
+  return out;
 }
 
 function validateCombinations(o: CliOptions): void {
