@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -6,7 +6,149 @@ import { unified } from 'unified';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 
-/** Markdown to mdast, once per document; every node carries offsets. */
-export function parseMarkdown(text: string): Root {
+/** A top-level slice of the document that parses the same on its own as inside the whole. */
+export interface Chunk {
+  start: number;
+  /** 0-based line of the chunk's first character. */
+  line: number;
+  text: string;
+}
+
+const ATX = /^ {0,3}#{1,6}(?:[ \t]|\r?$)/;
+const FENCE = /^\s*(`{3,}|~{3,})/;
+const HTML_RAW_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
+const HTML_BLOCK_OPEN = /^ {0,3}<[A-Za-z/!?]/;
+// Link reference and footnote definitions resolve across the whole document: such documents parse whole.
+const DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/m;
+
+/**
+ * Splits before ATX headings that start a line outside fenced code, HTML blocks and front matter.
+ * An unindented ATX heading always ends the block before it, so each chunk parses to the same nodes.
+ */
+export function splitChunks(text: string): Chunk[] {
+  if (DEFINITION.test(text)) return [{ start: 0, line: 0, text }];
+  const chunks: Chunk[] = [];
+  let chunkStart = 0;
+  let chunkLine = 0;
+  let fence: string | undefined;
+  let html: 'raw' | 'comment' | 'block' | undefined;
+  let rawTag = '';
+  let pos = 0;
+  let line = 0;
+  // Front matter: never split inside it.
+  if (text.startsWith('---') || text.startsWith('+++')) {
+    const marker = text.slice(0, 3);
+    const close = text.indexOf(`\n${marker}`, 3);
+    if (close > 0) {
+      const end = text.indexOf('\n', close + 4);
+      pos = end < 0 ? text.length : end + 1;
+      line = countLines(text, 0, pos);
+    }
+  }
+  while (pos < text.length) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    const lineText = text.slice(pos, eol);
+    if (fence) {
+      const m = FENCE.exec(lineText);
+      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && lineText.trim() === m[1]) fence = undefined;
+    } else if (html) {
+      if (html === 'comment' && lineText.includes('-->')) html = undefined;
+      else if (html === 'raw' && lineText.toLowerCase().includes(`</${rawTag}`)) html = undefined;
+      else if (html === 'block' && lineText.trim() === '') html = undefined;
+    } else if (ATX.test(lineText)) {
+      if (pos > chunkStart) {
+        chunks.push({ start: chunkStart, line: chunkLine, text: text.slice(chunkStart, pos) });
+        chunkStart = pos;
+        chunkLine = line;
+      }
+    } else {
+      const f = FENCE.exec(lineText);
+      if (f) fence = f[1];
+      else if (/^ {0,3}<!--/.test(lineText)) html = lineText.includes('-->', lineText.indexOf('<!--') + 4) ? undefined : 'comment';
+      else {
+        const raw = HTML_RAW_OPEN.exec(lineText);
+        if (raw) {
+          rawTag = raw[1]!.toLowerCase();
+          html = lineText.toLowerCase().includes(`</${rawTag}`) ? undefined : 'raw';
+        } else if (HTML_BLOCK_OPEN.test(lineText)) html = 'block';
+      }
+    }
+    pos = eol + 1;
+    line++;
+  }
+  chunks.push({ start: chunkStart, line: chunkLine, text: text.slice(chunkStart) });
+  return chunks;
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+/** Remembers the parse of each chunk's text, so an edit re-parses only the chunks it touched. */
+export class ChunkCache {
+  private entries = new Map<string, Root>();
+  private next = new Map<string, Root>();
+
+  get(text: string): Root | undefined {
+    const hit = this.entries.get(text) ?? this.next.get(text);
+    if (hit) this.next.set(text, hit);
+    return hit;
+  }
+
+  set(text: string, root: Root): void {
+    this.next.set(text, root);
+  }
+
+  /** Keeps only the chunks of the latest document version. */
+  commit(): void {
+    this.entries = this.next;
+    this.next = new Map();
+  }
+}
+
+function shift<T extends Nodes>(node: T, offset: number, lines: number): T {
+  const copy = { ...node } as T & { children?: Nodes[] };
+  const p = node.position;
+  if (p) {
+    copy.position = {
+      start: { line: p.start.line + lines, column: p.start.column, offset: (p.start.offset ?? 0) + offset },
+      end: { line: p.end.line + lines, column: p.end.column, offset: (p.end.offset ?? 0) + offset },
+    };
+  }
+  if ('children' in node && Array.isArray(node.children)) copy.children = (node.children as Nodes[]).map((c) => shift(c, offset, lines));
+  return copy;
+}
+
+/** Markdown to mdast, chunk by chunk (faster than one whole parse, and cacheable per chunk); every node carries offsets. */
+export function parseMarkdown(text: string, cache?: ChunkCache): Root {
+  const chunks = splitChunks(text);
+  if (chunks.length === 1 && !cache) return processor.parse(text);
+  const children: RootContent[] = [];
+  for (const chunk of chunks) {
+    let tree = cache?.get(chunk.text);
+    if (!tree) {
+      tree = processor.parse(chunk.text);
+      cache?.set(chunk.text, tree);
+    }
+    for (const c of tree.children) children.push(chunk.start === 0 ? c : shift(c, chunk.start, chunk.line));
+  }
+  cache?.commit();
+  const end = lastPosition(text);
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
+}
+
+function lastPosition(text: string): { line: number; column: number; offset: number } {
+  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  return { line: countLines(text, 0, text.length) + 1, column: text.length - lastBreak, offset: text.length };
+}
+
+/** One whole-document parse, for comparison in tests and benchmarks. */
+export function parseWhole(text: string): Root {
   return processor.parse(text);
 }
