@@ -8,3 +8,5 @@ export { lint, type LintOptions, type LintResult } from './lint.js';
 export { applyFixes, applyEdits } from './fix.js';
 export { allRules, ruleById } from './registry.js';
 export { LineIndex } from './text.js';
+export { ChunkCache } from './parse.js';
+export type { DocumentProblem } from './lint.js';

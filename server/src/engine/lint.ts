@@ -1,6 +1,6 @@
 import { buildBlueprint } from './blueprint/model.js';
 import { defaultConfig, type ResolvedConfig } from './config/types.js';
-import { parseMarkdown } from './parse.js';
+import { parseMarkdown, type ChunkCache } from './parse.js';
 import { compileVocabulary } from './phrases/vocabulary.js';
 import { allRules } from './registry.js';
 import type { Rule, RuleReport } from './rule.js';
@@ -16,6 +16,8 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /** Treat the document as a blueprint whatever detection says. */
   forceBlueprint?: boolean;
+  /** Per-document chunk cache: an edit then re-parses only the chunks it touched (editors keep one per open document). */
+  parseCache?: ChunkCache;
 }
 
 /** A problem with the document itself (not a rule finding), such as broken front matter. */
@@ -40,7 +42,7 @@ export function effectiveSeverity(rule: Rule, config: ResolvedConfig): SeverityS
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const config = options.config ?? defaultConfig();
   const lines = new LineIndex(text);
-  const root = parseMarkdown(text);
+  const root = parseMarkdown(text, options.parseCache);
   const model = buildBlueprint(root, text, lines, config, () => compileVocabulary(config.vocabulary), options.filePath, options.forceBlueprint);
   const problems: DocumentProblem[] = [];
   if (model.frontMatterError) {

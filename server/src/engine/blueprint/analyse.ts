@@ -18,7 +18,7 @@ function insideAny(hit: PhraseHit, others: readonly PhraseHit[]): boolean {
 }
 
 /** A benefit is negated by a cue shortly before it in the same clause ("no refunds", "cannot be upgraded"). */
-function isNegated(text: string, hit: PhraseHit, vocab: CompiledVocabulary): boolean {
+export function isNegated(text: string, hit: PhraseHit, vocab: CompiledVocabulary): boolean {
   const windowStart = Math.max(0, hit.start - 80);
   let window = text.slice(windowStart, hit.start);
   let lastBreak = -1;
@@ -83,9 +83,10 @@ export function sentenceSubject(sentence: string, vocab: CompiledVocabulary): Su
 }
 
 /** Splits text into sentences, keeping their offsets within the text. */
-function sentences(text: string): Array<{ start: number; end: number }> {
+export function sentences(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  const re = /[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)/g;
+  // Clauses after ":" or ";" have their own subject ("The sign-up happens in the product: the customer picks ...").
+  const re = /(?:[^.!?;:\n]|[.!?:](?!\s|$))+(?:[.!?;:]+(?=\s|$)|\n|$)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m[0].length === 0) {
