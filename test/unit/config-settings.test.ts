@@ -64,6 +64,13 @@ describe('config: VS Code settings', () => {
     assert.equal(config.rules, undefined);
   });
 
+  it('null values (how VS Code sends an unset setting) count as not set', () => {
+    const { config, editor, errors } = settingsToConfig({ blueprintLint: { configFile: null, rules: null, debounceMs: null } }, 'settings');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(editor, defaultEditorSettings());
+    assert.equal(config.rules, undefined);
+  });
+
   it('bad values in a settings object are errors at 1:1 (there is no text to point into)', () => {
     const { errors, editor } = settingsToConfig({ 'blueprintLint.run': 'always', 'blueprintLint.files': '*.md', 'blueprintLint.rule': {} }, 'settings');
     assert.deepEqual(

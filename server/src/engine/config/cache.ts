@@ -12,8 +12,9 @@ export interface FileStamp {
 
 export function stampOf(path: string): FileStamp | undefined {
   try {
-    const s = statSync(path);
-    return s.isFile() ? { path, mtimeMs: s.mtimeMs, size: s.size } : undefined;
+    // No exception for a missing file: discovery asks about many paths that do not exist.
+    const s = statSync(path, { throwIfNoEntry: false });
+    return s?.isFile() ? { path, mtimeMs: s.mtimeMs, size: s.size } : undefined;
   } catch {
     return undefined;
   }

@@ -78,6 +78,7 @@ function fromSettings(settings: Obj, sourceName: string, source: ConfigSource | 
   const configValue: Obj = {};
   const known = [...CONFIG_SETTING_KEYS, ...EDITOR_SETTING_KEYS] as readonly string[];
   for (const [key, { value, path }] of written) {
+    if (value === null || value === undefined) continue; // VS Code sends null for a setting that is not set
     if ((CONFIG_SETTING_KEYS as readonly string[]).includes(key)) {
       configValue[key] = value;
     } else if (key === 'run') {
