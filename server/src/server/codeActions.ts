@@ -1,0 +1,255 @@
+// Code actions: the engine's fixes as quick fixes, "treat as" config edits, docs links and fix-all.
+import { dirname } from 'node:path';
+import {
+  CodeActionKind,
+  type ClientCapabilities,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type Range,
+  type TextDocumentEdit,
+  type TextDocuments,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node.js';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { docsUrl, type Finding, type Fix, type LineIndex, type TextEdit } from '../engine/index.js';
+import { configTarget, planConfigEdit, readIfExists, type VocabularyChange } from './configEdits.js';
+import { toRange, type DiagnosticData, type DiagnosticsService, type LintSnapshot } from './diagnostics.js';
+import { pathToUri, uriToPath, type WorkspaceFolders } from './documents.js';
+import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type AddVocabularyRequest } from './protocol.js';
+import type { SettingsStore } from './settings.js';
+
+export type SnippetSupport = 'snippet-text-edit' | 'experimental' | 'none';
+
+/** Snippet edits only for clients that say they apply them: LSP 3.18 SnippetTextEdit or rust-analyzer's experimental flag. */
+export function snippetSupport(capabilities: ClientCapabilities): SnippetSupport {
+  const workspaceEdit = capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined;
+  if (workspaceEdit?.snippetEditSupport === true) return 'snippet-text-edit';
+  const experimental = capabilities.experimental as { snippetTextEdit?: boolean } | undefined;
+  if (experimental?.snippetTextEdit === true) return 'experimental';
+  return 'none';
+}
+
+const BENEFIT_RULE = 'benefit-needs-support';
+
+export class CodeActionProvider {
+  private readonly snippets: SnippetSupport;
+  private readonly documentChanges: boolean;
+  private readonly canCreateFiles: boolean;
+
+  constructor(
+    capabilities: ClientCapabilities,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly diagnostics: DiagnosticsService,
+    private readonly settings: SettingsStore,
+    private readonly folders: WorkspaceFolders,
+  ) {
+    this.snippets = snippetSupport(capabilities);
+    this.documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    this.canCreateFiles = this.documentChanges && (capabilities.workspace?.workspaceEdit?.resourceOperations ?? []).includes('create');
+  }
+
+  async provide(params: CodeActionParams): Promise<CodeAction[]> {
+    const snap = await this.diagnostics.current(params.textDocument.uri);
+    if (!snap) return [];
+    const wants = (kind: string): boolean => !params.context.only || params.context.only.some((o) => kind === o || kind.startsWith(`${o}.`));
+    const actions: CodeAction[] = [];
+    if (wants(CodeActionKind.QuickFix)) {
+      for (const { diagnostic, finding } of this.matchFindings(snap, params)) {
+        actions.push(...(await this.quickFixes(snap, diagnostic, finding, params.range)));
+      }
+    }
+    if (wants(FIX_ALL_KIND)) {
+      const fixAll = this.fixAllAction(snap);
+      if (fixAll) actions.push(fixAll);
+    }
+    return actions;
+  }
+
+  /** One edit applying every finding's first safe fix, skipping fixes that collide (like the CLI's --fix). */
+  fixAllEdit(snap: LintSnapshot): WorkspaceEdit | undefined {
+    const edits: TextEdit[] = [];
+    const taken: Array<[number, number]> = [];
+    for (const finding of snap.result.findings) {
+      const fix = finding.fixes.find((f) => f.safe);
+      if (!fix) continue;
+      const collides = fix.edits.some((e) => taken.some(([s, t]) => (e.start < t && s < e.end) || (e.start === e.end && e.start === s)));
+      if (collides) continue;
+      for (const e of fix.edits) {
+        edits.push({ start: e.start, end: e.end, text: e.text });
+        taken.push([e.start, e.end]);
+      }
+    }
+    if (edits.length === 0) return undefined;
+    return this.documentEdit(snap, edits, false);
+  }
+
+  private fixAllAction(snap: LintSnapshot): CodeAction | undefined {
+    const edit = this.fixAllEdit(snap);
+    return edit && { title: 'Fix all safe Blueprint Lint problems', kind: FIX_ALL_KIND, edit };
+  }
+
+  /** Diagnostics of the request paired with their findings: by data when current, else by rule and range. */
+  private matchFindings(snap: LintSnapshot, params: CodeActionParams): Array<{ diagnostic: Diagnostic; finding: Finding }> {
+    const findings = snap.result.findings;
+    const out: Array<{ diagnostic: Diagnostic; finding: Finding }> = [];
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== undefined && diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+      let finding: Finding | undefined;
+      if (data && data.version === snap.version && typeof data.index === 'number') {
+        const candidate = findings[data.index];
+        if (candidate && candidate.ruleId === data.ruleId) finding = candidate;
+      }
+      finding ??= findings.find((f) => f.ruleId === diagnostic.code && sameRange(rangeOf(f), diagnostic.range));
+      finding ??= findings.find((f) => f.ruleId === diagnostic.code && contains(rangeOf(f), diagnostic.range.start));
+      if (finding) out.push({ diagnostic, finding });
+    }
+    // Clients that send no diagnostics with the request get the actions of findings under the cursor.
+    if (params.context.diagnostics.length === 0) {
+      snap.result.findings.forEach((finding, index) => {
+        if (overlaps(rangeOf(finding), params.range)) {
+          out.push({ diagnostic: snap.diagnostics[index]!, finding });
+        }
+      });
+    }
+    return out;
+  }
+
+  private async quickFixes(snap: LintSnapshot, diagnostic: Diagnostic, finding: Finding, requested: Range): Promise<CodeAction[]> {
+    const actions: CodeAction[] = [];
+    const ordered = [...finding.fixes.filter((f) => f.kind !== 'disable-step'), ...finding.fixes.filter((f) => f.kind === 'disable-step')];
+    for (const fix of ordered) actions.push(this.fixAction(snap, diagnostic, fix));
+    if (finding.ruleId === BENEFIT_RULE) actions.push(...(await this.vocabularyActions(snap, diagnostic, finding, requested)));
+    actions.push({
+      title: `Show documentation for ${finding.ruleId}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: `Show documentation for ${finding.ruleId}`, command: Commands.showDocs, arguments: [docsUrl(finding.ruleId)] },
+    });
+    return actions;
+  }
+
+  private fixAction(snap: LintSnapshot, diagnostic: Diagnostic, fix: Fix): CodeAction {
+    const action: CodeAction = {
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: this.documentEdit(snap, fix.edits, true),
+    };
+    if (fix.preferred === true || fix.kind === 'add-support') action.isPreferred = true;
+    return action;
+  }
+
+  /** The engine's offset edits as a versioned document edit; snippets only where the client applies them. */
+  private documentEdit(snap: LintSnapshot, edits: readonly TextEdit[], allowSnippets: boolean): WorkspaceEdit {
+    const lines: LineIndex = snap.result.lines;
+    const lspEdits = edits.map((e) => {
+      const range = toRange(lines, e.start, e.end);
+      if (!allowSnippets || e.snippet === undefined || this.snippets === 'none') return { range, newText: e.text };
+      if (this.snippets === 'snippet-text-edit') return { range, snippet: { kind: 'snippet', value: e.snippet } };
+      return { range, newText: e.snippet, insertTextFormat: 2 };
+    });
+    const snippetOnly = lspEdits.some((e) => 'snippet' in e);
+    if (this.documentChanges || snippetOnly) {
+      const change = { textDocument: { uri: snap.uri, version: snap.version }, edits: lspEdits } as unknown as TextDocumentEdit;
+      return { documentChanges: [change] };
+    }
+    return { changes: { [snap.uri]: lspEdits as Array<{ range: Range; newText: string }> } };
+  }
+
+  /** "Treat X as not a benefit" (the flagged phrase) and "Treat X as a support term" (the engine's candidate or the selection). */
+  private async vocabularyActions(snap: LintSnapshot, diagnostic: Diagnostic, finding: Finding, requested: Range): Promise<CodeAction[]> {
+    const changes: Array<{ title: string; change: VocabularyChange }> = [];
+    const benefit = typeof finding.data?.benefit === 'string' ? finding.data.benefit : undefined;
+    const candidate = supportCandidate(snap, finding, requested);
+    if (candidate && candidate.toLowerCase() !== benefit?.toLowerCase()) {
+      changes.push({ title: `Treat "${candidate}" as a support term`, change: { list: 'support.add', phrase: candidate, kind: 'tool' } });
+    }
+    if (benefit) changes.push({ title: `Treat "${benefit}" as not a benefit`, change: { list: 'benefit.remove', phrase: benefit } });
+    if (changes.length === 0) return [];
+    const settings = await this.settings.get(snap.uri);
+    const docPath = uriToPath(snap.uri);
+    const folder = docPath ? this.folders.folderOf(docPath) : this.folders.all()[0];
+    const actions: CodeAction[] = [];
+    for (const { title, change } of changes) {
+      const scopeUri = folder?.uri ?? snap.uri;
+      if (settings.addToConfigTarget === 'settings' || !docPath) {
+        const args: VocabularyCommandArgs = { target: 'settings', scopeUri, change };
+        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: Commands.addVocabulary, arguments: [args] } });
+        continue;
+      }
+      const target = configTarget(docPath, folder?.path, dirname(docPath));
+      const edit = this.configFileEdit(target.file, target.exists, change);
+      if (edit === null) continue;
+      if (edit) actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
+      else {
+        // The client cannot create files through a workspace edit: the server writes the file itself.
+        const args: VocabularyCommandArgs = { target: 'configFile', scopeUri, file: target.file, change };
+        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: Commands.addVocabulary, arguments: [args] } });
+      }
+    }
+    return actions;
+  }
+
+  /** null: nothing to do (already listed); undefined: needs the server-side command. */
+  private configFileEdit(file: string, exists: boolean, change: VocabularyChange): WorkspaceEdit | null | undefined {
+    const uri = pathToUri(file);
+    const open = this.documents.get(uri);
+    const text = open ? open.getText() : readIfExists(file);
+    const plan = planConfigEdit(file, text, change);
+    if (!plan) return null;
+    if (!exists) {
+      if (!this.canCreateFiles) return undefined;
+      return {
+        documentChanges: [
+          { kind: 'create', uri, options: { ignoreIfExists: true } },
+          { textDocument: { uri, version: null }, edits: plan.edits },
+        ],
+      };
+    }
+    if (this.documentChanges) return { documentChanges: [{ textDocument: { uri, version: open ? open.version : null }, edits: plan.edits }] };
+    return { changes: { [uri]: plan.edits } };
+  }
+}
+
+export interface VocabularyCommandArgs {
+  target: 'configFile' | 'settings';
+  scopeUri: string;
+  file?: string;
+  change: AddVocabularyRequest.Params['change'];
+}
+
+/** A support-term candidate: the engine's suggestion, else a short one-line selection inside the step. */
+function supportCandidate(snap: LintSnapshot, finding: Finding, requested: Range): string | undefined {
+  const suggested = finding.data?.supportCandidate;
+  if (typeof suggested === 'string' && suggested.trim() !== '') return suggested.trim();
+  if (requested.start.line !== requested.end.line || requested.start.character === requested.end.character) return undefined;
+  const lines = snap.result.lines;
+  const start = lines.offset(requested.start.line + 1, requested.start.character + 1);
+  const end = lines.offset(requested.end.line + 1, requested.end.character + 1);
+  const selected = snap.text.slice(start, end).replace(/[*_`]/g, '').trim();
+  if (selected.length < 2 || selected.length > 60) return undefined;
+  const step = snap.result.blueprint.steps.find((s) => s.title === finding.step && s.span.start <= start && end <= s.span.end);
+  return step ? selected : undefined;
+}
+
+function rangeOf(f: Finding): Range {
+  return { start: { line: f.start.line - 1, character: f.start.column - 1 }, end: { line: f.end.line - 1, character: f.end.column - 1 } };
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
+function contains(r: Range, p: { line: number; character: number }): boolean {
+  return before(r.start, p) && before(p, r.end);
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return before(a.start, b.end) && before(b.start, a.end);
+}

@@ -1,0 +1,72 @@
+// The one place the server touches the engine's config module (discovery, resolution, settings conversion).
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import { allRules, type ResolvedConfig } from '../engine/index.js';
+import {
+  CONFIG_FILE_NAMES,
+  ConfigCache,
+  findConfigFile as findNearest,
+  resolveConfig as resolveEngineConfig,
+  settingsToConfig,
+  type ConfigError,
+  type PartialConfig,
+} from '../engine/config/index.js';
+
+export type { ConfigError, PartialConfig };
+export { CONFIG_FILE_NAMES };
+
+/** Settings the server reads itself; they are not part of the engine's settings model. */
+const SERVER_ONLY_SETTINGS = ['addToConfigTarget'];
+
+export interface SettingsConversion {
+  config: PartialConfig;
+  run: 'onType' | 'onSave';
+  debounceMs: number;
+  maxFileSize: number;
+  configFile?: string;
+  errors: ConfigError[];
+}
+
+/** The raw `blueprintLint` section as the editor sent it → the config layer the CLI's `--settings` would build. */
+export function convertSettings(section: Record<string, unknown>): SettingsConversion {
+  const forEngine = Object.fromEntries(Object.entries(section).filter(([key]) => !SERVER_ONLY_SETTINGS.includes(key)));
+  const { config, editor, errors } = settingsToConfig({ blueprintLint: forEngine }, 'settings');
+  return { config, run: editor.run, debounceMs: editor.debounceMs, maxFileSize: editor.maxFileSize, configFile: editor.configFile, errors };
+}
+
+export interface ResolveRequest {
+  filePath: string;
+  settings?: PartialConfig;
+  /** `blueprintLint.configFile`, relative to the workspace folder. */
+  configFile?: string;
+  /** The workspace folder: config discovery stops here. */
+  stopDir?: string;
+  /** Set in an untrusted workspace: `extends` may not leave this folder. */
+  trustedRoot?: string;
+}
+
+const cache = new ConfigCache();
+
+export function resolveConfig(request: ResolveRequest): { config: ResolvedConfig; errors: ConfigError[] } {
+  const rules = allRules();
+  const configFile = request.configFile && !isAbsolute(request.configFile) && request.stopDir ? resolve(request.stopDir, request.configFile) : request.configFile;
+  return resolveEngineConfig({
+    filePath: request.filePath,
+    configFile,
+    settings: request.settings,
+    knownRules: rules.map((r) => r.id),
+    ruleInfo: rules,
+    stopDir: request.stopDir,
+    trustedRoot: request.trustedRoot,
+    cwd: request.stopDir,
+    cache,
+  });
+}
+
+export function isConfigFileName(path: string): boolean {
+  return (CONFIG_FILE_NAMES as readonly string[]).includes(basename(path));
+}
+
+/** Nearest config file walking up from the document's directory, not above stopDir. */
+export function findConfigFile(filePath: string, stopDir?: string): string | undefined {
+  return findNearest(dirname(resolve(filePath)), stopDir);
+}

@@ -1,0 +1,209 @@
+// Lints open documents (debounced, per-document settings) and publishes findings as LSP diagnostics.
+import {
+  DiagnosticSeverity,
+  type Connection,
+  type Diagnostic,
+  type Range,
+  type TextDocuments,
+} from 'vscode-languageserver/node.js';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { docsUrl, lint, LineIndex, type Finding, type LintResult, type Severity } from '../engine/index.js';
+import type { DocumentProblem } from '../engine/lint.js';
+import type { ConfigService } from './configFiles.js';
+import { isMarkdownDocument, uriToPath } from './documents.js';
+import { DIAGNOSTIC_SOURCE, StatusChangedNotification, type BlueprintReason, type BlueprintStatus } from './protocol.js';
+import type { EditorSettings, SettingsStore } from './settings.js';
+
+/** What code actions need to find a diagnostic's finding again. */
+export interface DiagnosticData {
+  ruleId: string;
+  index: number;
+  version: number;
+}
+
+/** The last lint of a document version. */
+export interface LintSnapshot {
+  uri: string;
+  version: number;
+  text: string;
+  result: LintResult;
+  diagnostics: Diagnostic[];
+  status: BlueprintStatus;
+}
+
+export type LintTrigger = 'open' | 'change' | 'save' | 'config';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function toRange(lines: LineIndex, start: number, end: number): Range {
+  const a = lines.position(start);
+  const b = lines.position(end);
+  return { start: { line: a.line - 1, character: a.column - 1 }, end: { line: b.line - 1, character: b.column - 1 } };
+}
+
+/** One finding as an LSP diagnostic: rule id as code, docs link, related information on the step title. */
+export function toDiagnostic(uri: string, finding: Finding, lines: LineIndex, data: DiagnosticData): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: {
+      start: { line: finding.start.line - 1, character: finding.start.column - 1 },
+      end: { line: finding.end.line - 1, character: finding.end.column - 1 },
+    },
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: docsUrl(finding.ruleId) },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    data,
+  };
+  if (finding.stepTitleSpan) {
+    diagnostic.relatedInformation = [
+      {
+        location: { uri, range: toRange(lines, finding.stepTitleSpan.start, finding.stepTitleSpan.end) },
+        message: `Step "${finding.step ?? ''}"`,
+      },
+    ];
+  }
+  return diagnostic;
+}
+
+/** A problem with the document itself, such as front matter that is not YAML. */
+export function problemDiagnostic(problem: DocumentProblem): Diagnostic {
+  const start = { line: problem.start.line - 1, character: problem.start.column - 1 };
+  const end = { line: problem.end.line - 1, character: problem.end.column - 1 };
+  return { range: { start, end }, severity: DiagnosticSeverity.Warning, source: DIAGNOSTIC_SOURCE, code: 'document', message: problem.message };
+}
+
+export class DiagnosticsService {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly snapshots = new Map<string, LintSnapshot>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+    private readonly configs: ConfigService,
+  ) {}
+
+  /** Schedules a lint honouring `run` and `debounceMs`; open, save and config changes lint at once. */
+  async schedule(uri: string, trigger: LintTrigger): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc || !isMarkdownDocument(doc)) return;
+    const settings = await this.settings.get(uri);
+    if (!settings.enable) {
+      this.cancel(uri);
+      this.clear(uri);
+      return;
+    }
+    if (trigger === 'change' && settings.run === 'onSave') return;
+    this.cancel(uri);
+    const version = doc.version;
+    const run = (): void => {
+      this.timers.delete(uri);
+      try {
+        this.lintAndPublish(uri, version, settings);
+      } catch (e) {
+        this.connection.console.error(`Linting ${uri} failed: ${(e as Error).stack ?? String(e)}`);
+      }
+    };
+    if (trigger === 'change' && settings.debounceMs > 0) this.timers.set(uri, setTimeout(run, settings.debounceMs));
+    else run();
+  }
+
+  /** Lints every open document again (config or settings changed). */
+  relintAll(): void {
+    for (const doc of this.documents.all()) void this.schedule(doc.uri, 'config');
+  }
+
+  closed(uri: string): void {
+    this.cancel(uri);
+    this.snapshots.delete(uri);
+    this.settings.forget(uri);
+    this.clear(uri);
+  }
+
+  /** The snapshot of the document's current version, linting now when the last one is older. */
+  async current(uri: string): Promise<LintSnapshot | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc || !isMarkdownDocument(doc)) return undefined;
+    const snap = this.snapshots.get(uri);
+    if (snap && snap.version === doc.version) return snap;
+    const settings = await this.settings.get(uri);
+    if (!settings.enable) return undefined;
+    return this.compute(doc, settings);
+  }
+
+  status(uri: string): BlueprintStatus | undefined {
+    return this.snapshots.get(uri)?.status;
+  }
+
+  private lintAndPublish(uri: string, version: number, settings: EditorSettings): void {
+    const doc = this.documents.get(uri);
+    // Stale: the document moved on (or closed) since this lint was scheduled; the newer version's lint publishes.
+    if (!doc || doc.version !== version) return;
+    const snap = this.compute(doc, settings);
+    this.snapshots.set(uri, snap);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: snap.diagnostics });
+    void this.connection.sendNotification(StatusChangedNotification.type, snap.status);
+  }
+
+  private compute(doc: TextDocument, settings: EditorSettings): LintSnapshot {
+    const text = doc.getText();
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > settings.maxFileSize) return this.skipped(doc, text, size, settings);
+    const filePath = uriToPath(doc.uri);
+    const config = this.configs.configFor(filePath, settings);
+    const result = lint(text, { filePath, config });
+    const diagnostics = result.findings.map((f, index) =>
+      toDiagnostic(doc.uri, f, result.lines, { ruleId: f.ruleId, index, version: doc.version }),
+    );
+    // Document problems (broken front matter) follow the findings, so finding indexes stay diagnostic indexes.
+    diagnostics.push(...result.problems.map((p) => problemDiagnostic(p)));
+    const status: BlueprintStatus = {
+      uri: doc.uri,
+      isBlueprint: result.blueprint.isBlueprint,
+      reason: result.blueprint.reason,
+      steps: result.blueprint.steps.length,
+      problems: diagnostics.length,
+      enabled: true,
+    };
+    return { uri: doc.uri, version: doc.version, text, result, diagnostics, status };
+  }
+
+  private skipped(doc: TextDocument, text: string, size: number, settings: EditorSettings): LintSnapshot {
+    const message =
+      `Blueprint Lint skipped this file: it is ${size.toLocaleString('en-US')} bytes, over the ` +
+      `blueprintLint.maxFileSize limit of ${settings.maxFileSize.toLocaleString('en-US')} bytes.`;
+    const diagnostic: Diagnostic = {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: DIAGNOSTIC_SOURCE,
+      code: 'file-too-large',
+      message,
+    };
+    const reason: BlueprintReason = 'too-large';
+    return {
+      uri: doc.uri,
+      version: doc.version,
+      text,
+      result: { blueprint: { isBlueprint: false, reason: 'none', steps: [] }, findings: [], problems: [], lines: new LineIndex(text) },
+      diagnostics: [diagnostic],
+      status: { uri: doc.uri, isBlueprint: false, reason, steps: 0, problems: 0, enabled: true },
+    };
+  }
+
+  private cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+
+  /** Publishes an empty list (file closed, disabled or no longer a blueprint). */
+  private clear(uri: string): void {
+    this.snapshots.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}
