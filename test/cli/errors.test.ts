@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main, type CliIo } from '../../server/src/cli/main.js';
+import { launcher } from './helpers.js';
+
+function io(overrides: Partial<CliIo> & { cwd: string }): CliIo & { stderr: string[] } {
+  const stderr: string[] = [];
+  return {
+    env: {},
+    stdoutIsTTY: false,
+    out: () => undefined,
+    err: (t) => void stderr.push(t),
+    readStdin: async () => new Uint8Array(0),
+    stderr,
+    ...overrides,
+  };
+}
+
+describe('blueprint-lint error handling', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'blueprint-lint-errors-'));
+    writeFileSync(join(dir, 'a.md'), '# A\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('an internal error is one line and exit 2; the stack only with DEBUG=blueprint-lint', async () => {
+    const failingOut = (): void => {
+      throw new Error('disk on fire');
+    };
+    const quiet = io({ cwd: dir, out: failingOut });
+    assert.equal(await main(['a.md', '--format', 'json'], quiet), 2);
+    assert.deepEqual(quiet.stderr, ['blueprint-lint: internal error: disk on fire\n']);
+
+    const debug = io({ cwd: dir, out: failingOut, env: { DEBUG: 'blueprint-lint' } });
+    assert.equal(await main(['a.md', '--format', 'json'], debug), 2);
+    assert.equal(debug.stderr[0], 'blueprint-lint: internal error: disk on fire\n');
+    assert.match(debug.stderr[1]!, /^Error: disk on fire\n\s+at /);
+  });
+
+  it('an unreadable file is reported, the others are linted, exit code from findings', function () {
+    const secret = join(dir, 'secret.md');
+    writeFileSync(secret, '# Secret\n');
+    chmodSync(secret, 0o000);
+    chmodSync(dir, 0o755);
+    // root reads anything, so as root the CLI runs as "nobody" to meet a real EACCES.
+    const asRoot = process.getuid?.() === 0;
+    const r = spawnSync(process.execPath, [launcher, 'a.md', 'secret.md', '--format', 'json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '' },
+      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    });
+    if (r.error || /EACCES.*(main\.js|blueprint-lint\.js)/.test(r.stderr)) this.skip(); // "nobody" cannot reach the build output here
+    assert.equal(r.stderr, 'secret.md: cannot read: permission denied\n');
+    assert.deepEqual([r.status, r.stdout], [0, '[]\n']);
+  });
+});
