@@ -72,12 +72,16 @@ describe('config: VS Code settings', () => {
   });
 
   it('bad values in a settings object are errors at 1:1 (there is no text to point into)', () => {
-    const { errors, editor } = settingsToConfig({ 'blueprintLint.run': 'always', 'blueprintLint.files': '*.md', 'blueprintLint.rule': {} }, 'settings');
+    const { errors, editor } = settingsToConfig(
+      { 'blueprintLint.run': 'always', 'blueprintLint.files': '*.md', 'blueprintLint.rule': {}, 'blueprintLint.extends': 'strict' },
+      'settings',
+    );
     assert.deepEqual(
       errors.map((e) => e.format()),
       [
         'settings:1:1: "blueprintLint.run" must be "onType" or "onSave"',
         'settings:1:1: unknown setting "blueprintLint.rule"; did you mean "blueprintLint.rules"?',
+        'settings:1:1: "blueprintLint.extends" belongs in a configuration file, not in settings',
         'settings:1:1: "blueprintLint.files" must be an array',
       ],
     );
