@@ -27,6 +27,7 @@ export const STEP_COLUMN_LABELS = new Set(['step', 'steps', 'stage', 'stages', '
 export function normaliseLabel(label: string): string {
   return label
     .toLowerCase()
+    .replace(/[:：]\s*$/, '')
     .replace(/\s*\([^)]*\)\s*$/, '')
     .replace(/[:：]\s*$/, '')
     .replace(/[-_\u2010\u2013]/g, ' ')
@@ -58,8 +59,10 @@ export function lookupLane(label: string, table: LaneTable): LaneKind | undefine
   return n.length > 0 && n.length <= 60 ? table.get(n) : undefined;
 }
 
-const PLACEHOLDER = /^(?:tbd|tbc|todo|to do|fixme|\?+|-+|—|–|n\/?a|none|nothing|nil|\.\.\.|…|x|—+)?$/i;
+const PLACEHOLDER = /^(?:tbd|tbc|todo|to do|fixme|\?+|-+|—+|–+|n\/?a|none|nothing|nil|\.{2,}|…|x)?$/i;
 
+/** Present but empty: the whole content is a placeholder (emphasis and a trailing full stop ignored). */
 export function isPlaceholder(content: string): boolean {
-  return PLACEHOLDER.test(content.replace(/[*_`~]/g, '').replace(/\.$/, (m) => (content.trim() === '.' ? m : '')).trim());
+  const bare = content.replace(/[*_`~]/g, '').trim();
+  return PLACEHOLDER.test(bare) || PLACEHOLDER.test(bare.replace(/(?<=[a-z])\.$/i, ''));
 }

@@ -1,0 +1,29 @@
+import { strict as assert } from 'node:assert';
+import { isPlaceholder, laneTable, lookupLane, normaliseLabel } from '../../server/src/engine/blueprint/lanes.js';
+
+describe('lanes', () => {
+  it('recognises placeholders and only placeholders', () => {
+    for (const p of ['', 'TBD', 'tbd.', 'TODO', '?', '???', '-', '—', '–', 'N/A', 'n/a', 'NA', 'none', 'None.', '...', '…', '*TBD*']) {
+      assert.equal(isPlaceholder(p), true, JSON.stringify(p));
+    }
+    for (const p of ['Till system', 'A.', 'No', 'Manager may approve', '-5 minutes', 'To be decided by the duty manager']) {
+      assert.equal(isPlaceholder(p), false, JSON.stringify(p));
+    }
+  });
+
+  it('normalises labels: case, colon, gloss, hyphens', () => {
+    assert.equal(normaliseLabel('Frontstage (what the client sees):'), 'frontstage');
+    assert.equal(normaliseLabel('Front-line'), 'front line');
+    assert.equal(normaliseLabel('  Support   systems: '), 'support systems');
+  });
+
+  it('looks up synonyms and config-added labels', () => {
+    const table = laneTable({ support: ['Enablement'] });
+    assert.equal(lookupLane('Contact employee actions', table), 'frontstage');
+    assert.equal(lookupLane('Behind the scenes', table), 'backstage');
+    assert.equal(lookupLane('enablement', table), 'support');
+    assert.equal(lookupLane('Customer value', table), 'benefit');
+    assert.equal(lookupLane('Enablement', laneTable()), undefined);
+    assert.equal(lookupLane('Greeting', table), undefined);
+  });
+});
