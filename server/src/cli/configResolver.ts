@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+import { allRules, type ResolvedConfig } from '../engine/index.js';
+import { ConfigCache, loadSettingsFile, resolveConfig, type ConfigError, type PartialConfig } from './configAdapter.js';
+import { displayPath, type CliIo } from './io.js';
+import type { CliOptions } from './options.js';
+
+/** Per-file configuration for one CLI run: one cache, --settings and --rule applied, each config error printed once. */
+export class ConfigResolver {
+  private readonly cache = new ConfigCache();
+  private readonly reported = new Set<string>();
+  private settings: PartialConfig | undefined;
+  hadErrors = false;
+
+  constructor(
+    private readonly options: CliOptions,
+    private readonly io: CliIo,
+  ) {}
+
+  /** Reads --settings; false when it is broken. */
+  loadSettings(): boolean {
+    if (this.options.settingsFile === undefined) return true;
+    const { settings, errors } = loadSettingsFile(resolve(this.io.cwd, this.options.settingsFile));
+    this.report(errors);
+    this.settings = settings;
+    return errors.length === 0;
+  }
+
+  /** Resolves --config once up front; false when it is broken. */
+  checkExplicitConfig(): boolean {
+    const before = this.hadErrors;
+    this.forFile(resolve(this.io.cwd, '__blueprint-lint-probe__.md'));
+    return !this.hadErrors || before;
+  }
+
+  forFile(filePath: string): ResolvedConfig {
+    const { config, errors } = resolveConfig({
+      filePath,
+      configFile: this.options.configFile === undefined ? undefined : resolve(this.io.cwd, this.options.configFile),
+      settings: this.settings,
+      knownRules: allRules().map((r) => r.id),
+      cwd: this.io.cwd,
+      cache: this.cache,
+    });
+    this.report(errors);
+    if (this.options.ruleOverrides.length === 0) return config;
+    // --rule is the most specific choice, so it wins over config files and settings.
+    const rules = { ...config.rules };
+    for (const o of this.options.ruleOverrides) rules[o.id] = { severity: o.severity, options: rules[o.id]?.options ?? {} };
+    return { ...config, rules };
+  }
+
+  private report(errors: readonly ConfigError[]): void {
+    for (const e of errors) {
+      this.hadErrors = true;
+      const line = `${displayPath(e.file, this.io.cwd)}:${e.line}:${e.column}: ${e.message}`;
+      if (this.reported.has(line)) continue;
+      this.reported.add(line);
+      this.io.err(`${line}\n`);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+// What the CLI touches outside itself (streams, cwd, env), so it can also run in-process.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import type { CliOptions } from './options.js';
+import { toForwardSlashes } from './report.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdoutIsTTY: boolean;
+  out(text: string): void;
+  err(text: string): void;
+  readStdin(): Promise<Uint8Array>;
+}
+
+export function processIo(): CliIo {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+  };
+}
+
+/** Writes a command's report to stdout, or to --output-file (creating its folder). */
+export async function emit(options: CliOptions, io: CliIo, text: string): Promise<void> {
+  if (options.outputFile === undefined) {
+    if (text) io.out(text);
+    return;
+  }
+  const path = resolve(io.cwd, options.outputFile);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text);
+}
+
+/** A path for messages: relative to cwd when inside it, forward slashes. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, resolve(cwd, path));
+  return toForwardSlashes(rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path);
+}
