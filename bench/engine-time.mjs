@@ -1,0 +1,34 @@
+// In-process lint timings of one file (parse + model + rules), without process start-up: the time-per-line series.
+//   node bench/engine-time.mjs --time N [--warmup W] FILE   prints {ms, lines, findings}
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+
+async function main(args) {
+  const n = Number(args[args.indexOf('--time') + 1]);
+  const w = args.includes('--warmup') ? Number(args[args.indexOf('--warmup') + 1]) : 1;
+  const file = resolve(args[args.length - 1]);
+  if (!Number.isInteger(n) || n < 1) throw new Error('--time N needs a positive whole number');
+  const engine = await import(pathToFileURL(resolve(root, 'out/server/src/engine/index.js')).href);
+  const text = readFileSync(file, 'utf8');
+  const config = engine.defaultConfig();
+  const ms = [];
+  let findings = 0;
+  for (let i = 0; i < w + n; i++) {
+    const t0 = performance.now();
+    const result = engine.lint(text, { filePath: file, config });
+    const dt = performance.now() - t0;
+    if (i >= w) ms.push(dt);
+    findings = result.findings.length;
+  }
+  const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+  process.stdout.write(`${JSON.stringify({ file, ms, lines, findings })}\n`);
+}
+
+main(process.argv.slice(2)).catch((e) => {
+  process.stderr.write(`engine-time: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 2;
+});
