@@ -19,7 +19,7 @@ function io(overrides: Partial<CliIo> & { cwd: string }): CliIo & { stderr: stri
   };
 }
 
-describe('blueprint-lint error handling', () => {
+describe('blueprint-lint in-process: errors, colour, unreadable files', () => {
   let dir: string;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'blueprint-lint-errors-'));
@@ -39,6 +39,21 @@ describe('blueprint-lint error handling', () => {
     assert.equal(await main(['a.md', '--format', 'json'], debug), 2);
     assert.equal(debug.stderr[0], 'blueprint-lint: internal error: disk on fire\n');
     assert.match(debug.stderr[1]!, /^Error: disk on fire\n\s+at /);
+  });
+
+  it('colours stylish output only for a terminal without NO_COLOR, unless --color/--no-color says otherwise', async () => {
+    writeFileSync(join(dir, 'steps.md'), '# T\n\n## Check-in\n\n- **Customer:** The guest arrives.\n- **Frontstage:** Checked in without waiting.\n');
+    const render = async (args: string[], over: Partial<CliIo>): Promise<string> => {
+      let out = '';
+      await main(['steps.md', ...args], io({ cwd: dir, out: (t) => void (out += t), ...over }));
+      return out;
+    };
+    const coloured = (s: string): boolean => s.includes('\u001b[');
+    assert.ok(!coloured(await render([], {})), 'not a terminal');
+    assert.ok(coloured(await render([], { stdoutIsTTY: true })), 'a terminal gets colour');
+    assert.ok(!coloured(await render([], { stdoutIsTTY: true, env: { NO_COLOR: '1' } })), 'NO_COLOR');
+    assert.ok(!coloured(await render(['--no-color'], { stdoutIsTTY: true })), '--no-color');
+    assert.ok(coloured(await render(['--color'], { env: { NO_COLOR: '1' } })), '--color wins');
   });
 
   it('an unreadable file is reported, the others are linted, exit code from findings', function () {
