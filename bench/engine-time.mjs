@@ -1,5 +1,6 @@
 // In-process lint timings of one file (parse + model + rules), without process start-up: the time-per-line series.
-//   node bench/engine-time.mjs --time N [--warmup W] FILE   prints {ms, lines, findings}
+//   node bench/engine-time.mjs --time N [--warmup W] [--budget-ms B] FILE   prints {ms, lines, findings}
+// With a budget, measured runs stop once B ms have passed (at least one measured run).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,6 +11,7 @@ const root = resolve(fileURLToPath(import.meta.url), '../..');
 async function main(args) {
   const n = Number(args[args.indexOf('--time') + 1]);
   const w = args.includes('--warmup') ? Number(args[args.indexOf('--warmup') + 1]) : 1;
+  const budget = args.includes('--budget-ms') ? Number(args[args.indexOf('--budget-ms') + 1]) : Infinity;
   const file = resolve(args[args.length - 1]);
   if (!Number.isInteger(n) || n < 1) throw new Error('--time N needs a positive whole number');
   const engine = await import(pathToFileURL(resolve(root, 'out/server/src/engine/index.js')).href);
@@ -17,7 +19,9 @@ async function main(args) {
   const config = engine.defaultConfig();
   const ms = [];
   let findings = 0;
+  const start = performance.now();
   for (let i = 0; i < w + n; i++) {
+    if (ms.length > 0 && performance.now() - start > budget) break;
     const t0 = performance.now();
     const result = engine.lint(text, { filePath: file, config });
     const dt = performance.now() - t0;
