@@ -9,13 +9,26 @@ const DESK = join(fixturesDir, 'support-desk.md');
 const README = join(fixturesDir, 'notes', 'README.md');
 const DOCS = 'https://github.com/blueprint-lint/blueprint-lint/blob/main/rules/benefit-needs-support.md';
 
+/** A path beside the fixture with its own name, so tests sharing one server never share a document. */
+function variant(path: string, tag: string): string {
+  return path.replace(/(\.blueprint)?\.md$/, (ext) => `-${tag}${ext}`);
+}
+
 describe('protocol: diagnostics', function () {
-  let session: LspSession;
-  afterEach(async () => session?.stop());
+  /** One server for the tests that need default settings; the others start their own. */
+  let shared: LspSession;
+  let session: LspSession | undefined;
+  before(async () => {
+    shared = await LspSession.start({ workspaceFolders: [fixturesDir], capabilities: { general: { positionEncodings: ['utf-8', 'utf-16'] } } });
+  });
+  after(async () => shared?.stop());
+  afterEach(async () => {
+    await session?.stop();
+    session = undefined;
+  });
 
   it('advertises UTF-16 positions, incremental sync, quick fixes, fix-all and its commands', async () => {
-    session = await LspSession.start({ workspaceFolders: [fixturesDir], capabilities: { general: { positionEncodings: ['utf-8', 'utf-16'] } } });
-    const caps = session.initializeResult.capabilities;
+    const caps = shared.initializeResult.capabilities;
     assert.equal(caps.positionEncoding, 'utf-16');
     assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
     assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.blueprintLint'], resolveProvider: false });
@@ -23,19 +36,19 @@ describe('protocol: diagnostics', function () {
   });
 
   it('publishes one diagnostic per flagged step with rule code, docs link, range, severity, message and the step title', async () => {
-    session = await LspSession.start({ workspaceFolders: [fixturesDir] });
+    const session = shared;
     const text = fixtureText('hotel/check-in.blueprint.md');
-    const uri = session.open(HOTEL, text);
+    const uri = session.open(variant(HOTEL, 'one'), text);
     const published = await session.nextDiagnostics(uri);
     assert.equal(published.version, 1);
     assert.deepEqual(published.diagnostics, [
       {
-        range: rangeOf(text, 'free upgrade'),
+        range: rangeOf(text, 'in under 2 minutes'),
         severity: 2,
         code: 'benefit-needs-support',
         codeDescription: { href: DOCS },
         source: 'blueprint-lint',
-        message: 'Step "Check-in" promises "free upgrade" but names no employee resource, tool or authority behind it.',
+        message: 'Step "Check-in" promises "in under 2 minutes" but names no employee resource, tool or authority behind it.',
         data: { ruleId: 'benefit-needs-support', index: 0, version: 1 },
         relatedInformation: [{ location: { uri, range: rangeOf(text, 'Check-in') }, message: 'Step "Check-in"' }],
       },
@@ -43,32 +56,32 @@ describe('protocol: diagnostics', function () {
   });
 
   it('counts columns in UTF-16 code units (an emoji before the phrase)', async () => {
-    session = await LspSession.start({ workspaceFolders: [fixturesDir] });
+    const session = shared;
     const text = fixtureText('support-desk.md');
-    const uri = session.open(DESK, text);
+    const uri = session.open(variant(DESK, 'utf16'), text);
     const [d] = (await session.nextDiagnostics(uri)).diagnostics;
-    // "   - Frontstage: 🛎️ The agent offers a " is 40 UTF-16 code units but 39 code points.
-    assert.deepEqual(d?.range, { start: { line: 7, character: 40 }, end: { line: 7, character: 52 } });
-    assert.deepEqual(d?.range, rangeOf(text, 'free upgrade'));
-    assert.equal([...text.split('\n')[7]!.slice(0, 40)].length, 39);
-    assert.equal(d?.message, 'Step "Open a ticket" promises "free upgrade" but names no employee resource, tool or authority behind it.');
+    // "   - Frontstage: 🛎️ The agent promises an answer " is 50 UTF-16 code units but 49 code points.
+    assert.deepEqual(d?.range, { start: { line: 7, character: 50 }, end: { line: 7, character: 65 } });
+    assert.deepEqual(d?.range, rangeOf(text, 'within the hour'));
+    assert.equal([...text.split('\n')[7]!.slice(0, 50)].length, 49);
+    assert.equal(d?.message, 'Step "Open a ticket" promises "within the hour" but names no employee resource, tool or authority behind it.');
   });
 
   it('publishes an empty list for Markdown that is not a blueprint, and nothing for other languages', async () => {
-    session = await LspSession.start({ workspaceFolders: [fixturesDir] });
-    const plain = session.open(join(fixturesDir, 'notes', 'todo.txt'), 'A free upgrade for everyone.\n', 'plaintext');
-    const readme = session.open(README, fixtureText('notes/README.md'));
+    const session = shared;
+    const plain = session.open(join(fixturesDir, 'notes', 'todo-plain.txt'), 'A free upgrade for everyone.\n', 'plaintext');
+    const readme = session.open(variant(README, 'plain'), fixtureText('notes/README.md'));
     assert.deepEqual((await session.nextDiagnostics(readme)).diagnostics, []);
     // The server handles notifications in order: had it linted the text file, that publish would have come first.
     assert.deepEqual(session.diagnostics.all.filter((p) => p.uri === plain), []);
   });
 
   it('re-lints on change and clears when the file stops being a blueprint', async () => {
-    session = await LspSession.start({ workspaceFolders: [fixturesDir], initializationOptions: { debounceMs: 0 } });
+    const session = shared;
     const text = fixtureText('support-desk.md');
-    const uri = session.open(DESK, text);
+    const uri = session.open(variant(DESK, 'relint'), text);
     assert.equal((await session.nextDiagnostics(uri)).diagnostics.length, 1);
-    session.replace(uri, 'premium support.', 'premium support after checking the CRM.');
+    session.replace(uri, 'within the hour.', 'within the hour after checking the CRM.');
     const afterSupport = await session.nextDiagnostics(uri);
     assert.deepEqual([afterSupport.version, afterSupport.diagnostics], [2, []]);
     session.replace(uri, ' after checking the CRM', '');
@@ -80,22 +93,22 @@ describe('protocol: diagnostics', function () {
   });
 
   it('drops the lint of a version that changed before it was published (default debounce)', async () => {
-    session = await LspSession.start({ workspaceFolders: [fixturesDir] });
+    const session = shared;
     const text = fixtureText('hotel/check-in.blueprint.md');
-    const uri = session.open(HOTEL, text);
+    const uri = session.open(variant(HOTEL, 'stale'), text);
     const first = await session.nextDiagnostics(uri);
     assert.equal(first.version, 1);
     // Two changes within the debounce window: only the newest version is linted and published.
-    session.replace(uri, 'free upgrade', 'free upgrade and a same-day refund');
-    session.replace(uri, 'free upgrade and a same-day refund', 'room key');
+    session.replace(uri, 'in under 2 minutes', 'in under 2 minutes with a same-day refund');
+    session.replace(uri, 'in under 2 minutes with a same-day refund', 'politely');
     const next = await session.nextDiagnostics(uri);
     assert.equal(next.version, 3);
     assert.deepEqual(next.diagnostics, []);
   });
 
   it('clears diagnostics when the document is closed', async () => {
-    session = await LspSession.start({ workspaceFolders: [fixturesDir] });
-    const uri = session.open(HOTEL, fixtureText('hotel/check-in.blueprint.md'));
+    const session = shared;
+    const uri = session.open(variant(HOTEL, 'close'), fixtureText('hotel/check-in.blueprint.md'));
     assert.equal((await session.nextDiagnostics(uri)).diagnostics.length, 1);
     session.close(uri);
     assert.deepEqual((await session.nextDiagnostics(uri)).diagnostics, []);
@@ -105,7 +118,7 @@ describe('protocol: diagnostics', function () {
     session = await LspSession.start({ workspaceFolders: [fixturesDir], configuration: () => ({ run: 'onSave', debounceMs: 0 }) });
     const uri = session.open(HOTEL, fixtureText('hotel/check-in.blueprint.md'));
     assert.equal((await session.nextDiagnostics(uri)).diagnostics.length, 1);
-    session.replace(uri, 'free upgrade', 'room key');
+    session.replace(uri, 'in under 2 minutes', 'politely');
     const status = await session.request<{ problems: number }>('blueprintLint/status', { uri });
     // The status request is answered after the change was handled: no publish came in between.
     assert.equal(status.problems, 1);
@@ -144,13 +157,13 @@ describe('protocol: diagnostics', function () {
   });
 
   it('answers blueprintLint/status and sends blueprintLint/statusChanged after each lint', async () => {
-    session = await LspSession.start({ workspaceFolders: [fixturesDir] });
-    const uri = session.open(HOTEL, fixtureText('hotel/check-in.blueprint.md'));
+    const session = shared;
+    const uri = session.open(variant(HOTEL, 'status'), fixtureText('hotel/check-in.blueprint.md'));
     const expected = { uri, isBlueprint: true, reason: 'glob', steps: 3, problems: 1, enabled: true };
-    assert.deepEqual(await session.nextNotification('blueprintLint/statusChanged'), expected);
+    assert.deepEqual(await session.nextNotification('blueprintLint/statusChanged', uri), expected);
     assert.deepEqual(await session.request('blueprintLint/status', { uri }), expected);
-    const readme = session.open(README, fixtureText('notes/README.md'));
-    assert.deepEqual(await session.nextNotification('blueprintLint/statusChanged'), { uri: readme, isBlueprint: false, reason: 'none', steps: 0, problems: 0, enabled: true });
+    const readme = session.open(variant(README, 'status'), fixtureText('notes/README.md'));
+    assert.deepEqual(await session.nextNotification('blueprintLint/statusChanged', readme), { uri: readme, isBlueprint: false, reason: 'none', steps: 0, problems: 0, enabled: true });
     assert.deepEqual(await session.request('blueprintLint/status', { uri: uriOf('/nowhere/x.md') }), {
       uri: uriOf('/nowhere/x.md'), isBlueprint: false, reason: 'not-open', steps: 0, problems: 0, enabled: true,
     });

@@ -184,12 +184,12 @@ export class LspSession {
   }
 
   /** The next publishDiagnostics for the URI (in arrival order). */
-  nextDiagnostics(uri: string, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+  nextDiagnostics(uri: string, timeoutMs = 30_000): Promise<PublishDiagnosticsParams> {
     return this.diagnostics.next((p) => p.uri === uri, `publishDiagnostics for ${uri}`, timeoutMs);
   }
 
   /** Consumes publishes for the URI until one satisfies `accept`. */
-  async diagnosticsUntil(uri: string, accept: (p: PublishDiagnosticsParams) => boolean, what: string, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+  async diagnosticsUntil(uri: string, accept: (p: PublishDiagnosticsParams) => boolean, what: string, timeoutMs = 30_000): Promise<PublishDiagnosticsParams> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const left = deadline - Date.now();
@@ -199,12 +199,19 @@ export class LspSession {
     }
   }
 
-  nextNotification(method: string, timeoutMs = 10_000): Promise<unknown> {
-    return this.notifications.next((n) => n.method === method, method, timeoutMs).then((n) => n.params);
+  /** The next notification of `method` (about `uri`, when given). */
+  nextNotification(method: string, uri?: string, timeoutMs = 30_000): Promise<unknown> {
+    const about = (params: unknown): boolean => uri === undefined || (params as { uri?: string } | null)?.uri === uri;
+    return this.notifications.next((n) => n.method === method && about(n.params), method, timeoutMs).then((n) => n.params);
   }
 
-  request<R>(method: string, params?: unknown): Promise<R> {
-    return this.connection.sendRequest<R>(method, params);
+  /** A request with a deadline, so a server that never answers fails the test with a clear message. */
+  request<R>(method: string, params?: unknown, timeoutMs = 30_000): Promise<R> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`No answer to ${method} within ${timeoutMs} ms`)), timeoutMs);
+    });
+    return Promise.race([this.connection.sendRequest<R>(method, params), deadline]).finally(() => clearTimeout(timer));
   }
 
   notify(method: string, params: unknown): void {

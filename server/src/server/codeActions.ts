@@ -150,8 +150,9 @@ export class CodeActionProvider {
       if (this.snippets === 'snippet-text-edit') return { range, snippet: { kind: 'snippet', value: e.snippet } };
       return { range, newText: e.snippet, insertTextFormat: 2 };
     });
-    const snippetOnly = lspEdits.some((e) => 'snippet' in e);
-    if (this.documentChanges || snippetOnly) {
+    // Snippet edits exist only inside TextDocumentEdits, whatever the client says about documentChanges.
+    const hasSnippets = lspEdits.some((e) => 'snippet' in e || 'insertTextFormat' in e);
+    if (this.documentChanges || hasSnippets) {
       const change = { textDocument: { uri: snap.uri, version: snap.version }, edits: lspEdits } as unknown as TextDocumentEdit;
       return { documentChanges: [change] };
     }

@@ -16,7 +16,7 @@ import { CodeActionProvider, type VocabularyCommandArgs } from './codeActions.js
 import { isConfigFileName } from './configAdapter.js';
 import { planConfigEdit, readIfExists } from './configEdits.js';
 import { ConfigService } from './configFiles.js';
-import { DiagnosticsService } from './diagnostics.js';
+import { DiagnosticsService, warmUpEngine } from './diagnostics.js';
 import { isMarkdownDocument, uriToPath, WorkspaceFolders } from './documents.js';
 import { guardNotification, guardRequest } from './guard.js';
 import {
@@ -74,6 +74,7 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(
   guardNotification(connection, 'initialized', async () => {
+    setImmediate(guardNotification(connection, 'engine warm-up', warmUpEngine));
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: 'blueprintLint' });
     }

@@ -1,0 +1,233 @@
+// Code actions through the real protocol: each quick fix applied to the text, placeholders filled, diagnostics gone.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseJsonc } from 'jsonc-parser';
+import type { CodeAction, Diagnostic, PublishDiagnosticsParams, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { applyText, editsFor, LspSession, uriOf } from './lspSession.js';
+import { fixtureText, rangeOf, tempWorkspace } from './fixtures.js';
+
+const DOCS = 'https://github.com/blueprint-lint/blueprint-lint/blob/main/rules/benefit-needs-support.md';
+const HOTEL_TEXT = fixtureText('hotel/check-in.blueprint.md');
+const EDIT_CAPS = { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create' as const] } } };
+const SHARED_CAPS = { ...EDIT_CAPS, window: { showDocument: { support: true } } };
+
+async function actionsFor(session: LspSession, uri: string, diagnostic: Diagnostic, only = ['quickfix']): Promise<CodeAction[]> {
+  return session.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic], only },
+  });
+}
+
+function byTitle(actions: CodeAction[], title: string): CodeAction {
+  const found = actions.find((a) => a.title === title);
+  assert.ok(found, `no action "${title}" in ${JSON.stringify(actions.map((a) => a.title))}`);
+  return found;
+}
+
+describe('protocol: code actions', function () {
+  /** Tests that write no config share one server (each with its own document); the others start their own. */
+  let shared: LspSession;
+  let sharedWs: ReturnType<typeof tempWorkspace>;
+  let session: LspSession;
+  let ws: ReturnType<typeof tempWorkspace>;
+  let own: LspSession | undefined;
+  let documents = 0;
+  before(async () => {
+    sharedWs = tempWorkspace();
+    shared = await LspSession.start({ workspaceFolders: [sharedWs.dir], initializationOptions: { debounceMs: 0 }, capabilities: SHARED_CAPS });
+  });
+  after(async () => {
+    await shared?.stop();
+    sharedWs?.dispose();
+  });
+  beforeEach(() => (ws = tempWorkspace()));
+  afterEach(async () => {
+    await own?.stop();
+    own = undefined;
+    ws.dispose();
+  });
+
+  /** Opens a copy of the hotel fixture: on the shared server, or on a new one when options are given. */
+  async function openHotel(options?: Parameters<typeof LspSession.start>[0]): Promise<{ uri: string; diagnostic: Diagnostic }> {
+    let folder = sharedWs.dir;
+    if (options) {
+      own = await LspSession.start({ workspaceFolders: [ws.dir], initializationOptions: { debounceMs: 0 }, ...options });
+      folder = ws.dir;
+    }
+    session = own ?? shared;
+    const uri = session.open(join(folder, 'hotel', `check-in-${++documents}.blueprint.md`), HOTEL_TEXT);
+    const [diagnostic] = (await session.nextDiagnostics(uri)).diagnostics;
+    assert.ok(diagnostic);
+    return { uri, diagnostic };
+  }
+
+  it('offers every engine fix, the disable fix, the config fix and the docs link, the add-support fix preferred', async () => {
+    const { uri, diagnostic } = await openHotel();
+    const actions = await actionsFor(session, uri, diagnostic);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind, a.isPreferred ?? false]),
+      [
+        ['Add a support lane to "Check-in"', 'quickfix', true],
+        ['Name the tool the employee uses', 'quickfix', false],
+        ['Name the authority the employee has', 'quickfix', false],
+        ['Name the resource the employee has', 'quickfix', false],
+        ['Disable benefit-needs-support for this step', 'quickfix', false],
+        ['Treat "in under 2 minutes" as not a benefit', 'quickfix', false],
+        ['Show documentation for benefit-needs-support', 'quickfix', false],
+      ],
+    );
+    for (const a of actions) assert.deepEqual(a.diagnostics, [diagnostic]);
+    assert.deepEqual(byTitle(actions, 'Show documentation for benefit-needs-support').command, {
+      title: 'Show documentation for benefit-needs-support',
+      command: 'blueprintLint.showDocs',
+      arguments: [DOCS],
+    });
+  });
+
+  const laneFixes: Array<[string, string]> = [
+    ['Add a support lane to "Check-in"', 'Support'],
+    ['Name the tool the employee uses', 'Tools'],
+    ['Name the authority the employee has', 'Authority'],
+    ['Name the resource the employee has', 'Resources'],
+  ];
+  for (const [title, label] of laneFixes) {
+    it(`"${title}" inserts a placeholder lane in the step; filling it clears the diagnostic`, async () => {
+      const { uri, diagnostic } = await openHotel();
+      const action = byTitle(await actionsFor(session, uri, diagnostic), title);
+      const edits = editsFor(action.edit!, uri);
+      // Without snippet support the edit is plain text with the TBD placeholder, inside the step.
+      assert.deepEqual(edits, [{ range: { start: { line: 12, character: 48 }, end: { line: 12, character: 48 } }, newText: `\n- **${label}:** TBD` }]);
+      session.change(uri, edits);
+      assert.match(session.text(uri), new RegExp(`Housekeeping prepares the room\\.\\n- \\*\\*${label}:\\*\\* TBD\\n\\n## Payment`));
+      const placeholder = await session.nextDiagnostics(uri);
+      assert.equal(placeholder.diagnostics.length, 1);
+      assert.equal(placeholder.diagnostics[0]!.message, 'Step "Check-in" promises "in under 2 minutes" but its support lane is a placeholder: name the employee resource, tool or authority behind it.');
+      session.replace(uri, `**${label}:** TBD`, `**${label}:** Keys are pre-encoded by the night audit.`);
+      const filled = await session.nextDiagnostics(uri);
+      assert.deepEqual([filled.version, filled.diagnostics], [3, []]);
+    });
+  }
+
+  it('"Disable benefit-needs-support for this step" adds the comment above the step and clears the diagnostic', async () => {
+    const { uri, diagnostic } = await openHotel();
+    const action = byTitle(await actionsFor(session, uri, diagnostic), 'Disable benefit-needs-support for this step');
+    session.change(uri, editsFor(action.edit!, uri));
+    assert.match(session.text(uri), /\n\n<!-- blueprint-lint-disable-next-line benefit-needs-support -->\n## Check-in\n/);
+    assert.deepEqual((await session.nextDiagnostics(uri)).diagnostics, []);
+  });
+
+  it('sends LSP 3.18 SnippetTextEdits to clients that support them', async () => {
+    const { uri, diagnostic } = await openHotel({ capabilities: { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } as never } } });
+    const action = byTitle(await actionsFor(session, uri, diagnostic), 'Add a support lane to "Check-in"');
+    assert.deepEqual(action.edit, {
+      documentChanges: [
+        {
+          textDocument: { uri, version: 1 },
+          edits: [{ range: { start: { line: 12, character: 48 }, end: { line: 12, character: 48 } }, snippet: { kind: 'snippet', value: '\n- **Support:** ${1:what the employee needs to keep this promise}' } }],
+        },
+      ],
+    });
+    // The user types over the placeholder.
+    session.change(uri, [{ range: { start: { line: 12, character: 48 }, end: { line: 12, character: 48 } }, newText: '\n- **Support:** Opera PMS upgrade rules' }]);
+    assert.deepEqual((await session.nextDiagnostics(uri)).diagnostics, []);
+  });
+
+  it('sends snippet text with insertTextFormat 2 to clients with experimental.snippetTextEdit', async () => {
+    const { uri, diagnostic } = await openHotel({ capabilities: { experimental: { snippetTextEdit: true } } });
+    const action = byTitle(await actionsFor(session, uri, diagnostic), 'Name the tool the employee uses');
+    assert.deepEqual((action.edit as WorkspaceEdit).documentChanges, [
+      {
+        textDocument: { uri, version: 1 },
+        edits: [{ range: { start: { line: 12, character: 48 }, end: { line: 12, character: 48 } }, newText: '\n- **Tools:** ${1:system, checklist or app the employee uses}', insertTextFormat: 2 }],
+      },
+    ]);
+  });
+
+  it('"Treat X as not a benefit" creates .blueprintlint.jsonc in the workspace folder; the diagnostic goes once it is saved', async () => {
+    const { uri, diagnostic } = await openHotel({ capabilities: EDIT_CAPS });
+    const action = byTitle(await actionsFor(session, uri, diagnostic), 'Treat "in under 2 minutes" as not a benefit');
+    const configPath = join(ws.dir, '.blueprintlint.jsonc');
+    const configUri = uriOf(configPath);
+    const changes = action.edit!.documentChanges!;
+    assert.deepEqual(changes[0], { kind: 'create', uri: configUri, options: { ignoreIfExists: true } });
+    const text = applyText('', editsFor(action.edit!, configUri));
+    assert.deepEqual(parseJsonc(text), { vocabulary: { benefit: { remove: ['in under 2 minutes'] } } });
+    writeFileSync(configPath, text);
+    session.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });
+    assert.deepEqual((await session.nextDiagnostics(uri)).diagnostics, []);
+  });
+
+  it('"Treat X as not a benefit" edits an existing JSONC config in place, keeping its comments and layout', async () => {
+    const configPath = join(ws.dir, '.blueprintlint.jsonc');
+    const before = '// Team rules: ask Ana before changing.\n{\n    "rules": {\n        "benefit-needs-support": "warning" // CI blocks on errors only\n    }\n}\n';
+    writeFileSync(configPath, before);
+    const { uri, diagnostic } = await openHotel({ capabilities: EDIT_CAPS });
+    const action = byTitle(await actionsFor(session, uri, diagnostic), 'Treat "in under 2 minutes" as not a benefit');
+    const after = applyText(before, editsFor(action.edit!, uriOf(configPath)));
+    assert.equal(
+      after,
+      '// Team rules: ask Ana before changing.\n{\n    "rules": {\n        "benefit-needs-support": "warning" // CI blocks on errors only\n    },\n    "vocabulary": {\n        "benefit": {\n            "remove": [\n                "in under 2 minutes"\n            ]\n        }\n    }\n}\n',
+    );
+  });
+
+  it('"Treat X as a support term" takes the selected words and adds them as a tool', async () => {
+    const { uri, diagnostic } = await openHotel({ capabilities: EDIT_CAPS });
+    const selection = rangeOf(HOTEL_TEXT, 'Housekeeping');
+    const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: selection, context: { diagnostics: [diagnostic] } });
+    const action = byTitle(actions, 'Treat "Housekeeping" as a support term');
+    const configUri = uriOf(join(ws.dir, '.blueprintlint.jsonc'));
+    const text = applyText('', editsFor(action.edit!, configUri));
+    assert.deepEqual(parseJsonc(text), { vocabulary: { support: { add: { tool: ['Housekeeping'] } } } });
+    writeFileSync(join(ws.dir, '.blueprintlint.jsonc'), text);
+    session.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });
+    assert.deepEqual((await session.nextDiagnostics(uri)).diagnostics, []);
+  });
+
+  it('without file-creation support the server writes the config file itself through blueprintLint.addVocabulary', async () => {
+    const { uri, diagnostic } = await openHotel({});
+    const action = byTitle(await actionsFor(session, uri, diagnostic), 'Treat "in under 2 minutes" as not a benefit');
+    assert.equal(action.edit, undefined);
+    assert.equal(action.command?.command, 'blueprintLint.addVocabulary');
+    const result = await session.request('workspace/executeCommand', { command: action.command!.command, arguments: action.command!.arguments });
+    assert.deepEqual(result, { applied: true });
+    assert.deepEqual(parseJsonc(readFileSync(join(ws.dir, '.blueprintlint.jsonc'), 'utf8')), { vocabulary: { benefit: { remove: ['in under 2 minutes'] } } });
+    assert.deepEqual((await session.nextDiagnostics(uri)).diagnostics, []);
+  });
+
+  it('with addToConfigTarget "settings" the client is asked to change blueprintLint.vocabulary', async () => {
+    const { uri, diagnostic } = await openHotel({ configuration: () => ({ addToConfigTarget: 'settings', debounceMs: 0 }) });
+    const action = byTitle(await actionsFor(session, uri, diagnostic), 'Treat "in under 2 minutes" as not a benefit');
+    assert.equal(action.edit, undefined);
+    await session.request('workspace/executeCommand', { command: action.command!.command, arguments: action.command!.arguments });
+    const asked = session.requests.filter((r) => r.method === 'blueprintLint/addVocabulary');
+    assert.deepEqual(asked, [{ method: 'blueprintLint/addVocabulary', params: { scopeUri: uriOf(ws.dir), change: { list: 'benefit.remove', phrase: 'in under 2 minutes' } } }]);
+  });
+
+  it('blueprintLint.showDocs asks the client to open the rule page (window/showDocument)', async () => {
+    const { uri, diagnostic } = await openHotel();
+    const docs = byTitle(await actionsFor(session, uri, diagnostic), 'Show documentation for benefit-needs-support');
+    await session.request('workspace/executeCommand', docs.command);
+    assert.deepEqual(session.requests.filter((r) => r.method === 'window/showDocument').at(-1), { method: 'window/showDocument', params: { uri: DOCS, external: true } });
+  });
+
+  it('finds the finding of a diagnostic without data (clients that drop it) by rule and range', async () => {
+    const { uri, diagnostic } = await openHotel();
+    const { data: _data, relatedInformation: _related, ...bare } = diagnostic;
+    const actions = await actionsFor(session, uri, bare);
+    assert.equal(actions[0]?.title, 'Add a support lane to "Check-in"');
+  });
+
+  it('offers no fix-all when no finding has a safe fix (this rule\'s fixes all need a person)', async () => {
+    const { uri, diagnostic } = await openHotel();
+    assert.deepEqual(await actionsFor(session, uri, diagnostic, ['source.fixAll']), []);
+  });
+
+  it('publishes diagnostics that re-arrive after each edit in order (sanity of the harness)', async () => {
+    const { uri } = await openHotel();
+    session.replace(uri, 'in under 2 minutes', 'politely');
+    const p: PublishDiagnosticsParams = await session.nextDiagnostics(uri);
+    assert.deepEqual([p.version, p.diagnostics], [2, []]);
+  });
+});

@@ -1,0 +1,120 @@
+// Settings and config files through the real protocol: pulled per document, watched, merged like the CLI, errors shown in place.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LspSession, uriOf } from './lspSession.js';
+import { fixtureText, tempWorkspace } from './fixtures.js';
+
+const HOTEL_TEXT = fixtureText('hotel/check-in.blueprint.md');
+const RULE = 'benefit-needs-support';
+
+describe('protocol: settings and config files', function () {
+  let session: LspSession;
+  let ws: ReturnType<typeof tempWorkspace>;
+  beforeEach(() => (ws = tempWorkspace()));
+  afterEach(async () => {
+    await session?.stop();
+    ws.dispose();
+  });
+
+  const hotel = (): string => join(ws.dir, 'hotel', 'check-in.blueprint.md');
+  const severities = (p: { diagnostics: Array<{ code?: unknown; severity?: number }> }): Array<[unknown, number | undefined]> =>
+    p.diagnostics.map((d) => [d.code, d.severity]);
+
+  it('pulls blueprintLint settings per document and re-pulls after didChangeConfiguration', async () => {
+    let rules: Record<string, string> = {};
+    session = await LspSession.start({ workspaceFolders: [ws.dir], configuration: (_scope, section) => (section === 'blueprintLint' ? { rules, debounceMs: 0 } : null) });
+    const uri = session.open(hotel(), HOTEL_TEXT);
+    assert.deepEqual(severities(await session.nextDiagnostics(uri)), [[RULE, 2]]);
+    const pulled = session.requests.find((r) => r.method === 'workspace/configuration');
+    assert.deepEqual(pulled?.params, { items: [{ scopeUri: uri, section: 'blueprintLint' }] });
+    rules = { [RULE]: 'error' };
+    session.notify('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual(severities(await session.nextDiagnostics(uri)), [[RULE, 1]]);
+  });
+
+  it('uses initializationOptions, then pushed settings, when the client cannot answer workspace/configuration', async () => {
+    session = await LspSession.start({ workspaceFolders: [ws.dir], initializationOptions: { blueprintLint: { rules: { [RULE]: 'info' } } } });
+    const uri = session.open(hotel(), HOTEL_TEXT);
+    assert.deepEqual(severities(await session.nextDiagnostics(uri)), [[RULE, 3]]);
+    assert.equal(session.requests.filter((r) => r.method === 'workspace/configuration').length, 0);
+    session.notify('workspace/didChangeConfiguration', { settings: { blueprintLint: { rules: { [RULE]: 'error' } } } });
+    assert.deepEqual(severities(await session.nextDiagnostics(uri)), [[RULE, 1]]);
+  });
+
+  it('registers a watcher for config files when the client allows dynamic registration', async () => {
+    session = await LspSession.start({ workspaceFolders: [ws.dir], capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    // Any request after `initialized` is answered after the registration was sent (the server handles messages in order).
+    await session.request('blueprintLint/status', { uri: uriOf(hotel()) });
+    const registration = session.requests.find((r) => r.method === 'client/registerCapability');
+    assert.deepEqual(registration?.params, {
+      registrations: [
+        { id: (registration?.params as { registrations: Array<{ id: string }> }).registrations[0]!.id, method: 'workspace/didChangeWatchedFiles', registerOptions: { watchers: [{ globPattern: '**/.blueprintlint.{json,jsonc,yaml,yml}' }] } },
+      ],
+    });
+  });
+
+  it('re-lints open documents when a watched config file appears, changes or goes', async () => {
+    session = await LspSession.start({ workspaceFolders: [ws.dir], initializationOptions: { debounceMs: 0 } });
+    const uri = session.open(hotel(), HOTEL_TEXT);
+    assert.deepEqual(severities(await session.nextDiagnostics(uri)), [[RULE, 2]]);
+    const config = join(ws.dir, '.blueprintlint.jsonc');
+    writeFileSync(config, `// team config\n{ "rules": { "${RULE}": "error" } }\n`);
+    session.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 1 }] });
+    assert.deepEqual(severities(await session.nextDiagnostics(uri)), [[RULE, 1]]);
+    writeFileSync(config, `{ "rules": { "${RULE}": "off" } }\n`);
+    session.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 2 }] });
+    assert.deepEqual((await session.nextDiagnostics(uri)).diagnostics, []);
+  });
+
+  it('merges settings over the config file, as the CLI does with --settings', async () => {
+    writeFileSync(join(ws.dir, '.blueprintlint.json'), JSON.stringify({ rules: { [RULE]: 'error' } }));
+    session = await LspSession.start({ workspaceFolders: [ws.dir], configuration: () => ({ rules: { [RULE]: 'info' } }) });
+    const uri = session.open(hotel(), HOTEL_TEXT);
+    assert.deepEqual(severities(await session.nextDiagnostics(uri)), [[RULE, 3]]);
+  });
+
+  it('puts a broken config file\'s error on the config file itself and keeps linting with defaults', async () => {
+    const config = join(ws.dir, '.blueprintlint.json');
+    writeFileSync(config, '{\n  "rules": {\n    "benefit-needs-suport": "error"\n  }\n}\n');
+    session = await LspSession.start({ workspaceFolders: [ws.dir], initializationOptions: { debounceMs: 0 } });
+    const uri = session.open(hotel(), HOTEL_TEXT);
+    const onConfig = await session.nextDiagnostics(uriOf(config));
+    assert.equal(onConfig.diagnostics.length, 1);
+    const [error] = onConfig.diagnostics;
+    assert.deepEqual(error!.range.start, { line: 2, character: 4 });
+    assert.equal(error!.severity, 1);
+    assert.equal(error!.source, 'blueprint-lint');
+    assert.match(error!.message, /unknown rule "benefit-needs-suport".*benefit-needs-support/);
+    assert.deepEqual(severities(await session.nextDiagnostics(uri)), [[RULE, 2]]);
+    // Fixing the file clears its diagnostic, whether or not it is open in the editor.
+    writeFileSync(config, `{ "rules": { "${RULE}": "error" } }\n`);
+    session.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 2 }] });
+    assert.deepEqual((await session.nextDiagnostics(uriOf(config))).diagnostics, []);
+    assert.deepEqual(severities(await session.nextDiagnostics(uri)), [[RULE, 1]]);
+  });
+
+  it('reports a JSON syntax error at its position', async () => {
+    const config = join(ws.dir, '.blueprintlint.jsonc');
+    writeFileSync(config, '{\n  "rules": {\n    "benefit-needs-support": "error",,\n  }\n}\n');
+    session = await LspSession.start({ workspaceFolders: [ws.dir] });
+    session.open(hotel(), HOTEL_TEXT);
+    const [error] = (await session.nextDiagnostics(uriOf(config))).diagnostics;
+    assert.equal(error?.range.start.line, 2);
+    assert.equal(error?.range.start.character, 37);
+  });
+
+  it('gives each workspace folder its own config (multi-root)', async () => {
+    const strict = join(ws.dir, 'strict');
+    const relaxed = join(ws.dir, 'relaxed');
+    mkdirSync(strict);
+    mkdirSync(relaxed);
+    writeFileSync(join(strict, '.blueprintlint.jsonc'), `{ "rules": { "${RULE}": "error" } }`);
+    writeFileSync(join(relaxed, '.blueprintlint.jsonc'), `{ "rules": { "${RULE}": "info" } }`);
+    session = await LspSession.start({ workspaceFolders: [strict, relaxed] });
+    const a = session.open(join(strict, 'check-in.blueprint.md'), HOTEL_TEXT);
+    const b = session.open(join(relaxed, 'check-in.blueprint.md'), HOTEL_TEXT);
+    assert.deepEqual(severities(await session.nextDiagnostics(a)), [[RULE, 1]]);
+    assert.deepEqual(severities(await session.nextDiagnostics(b)), [[RULE, 3]]);
+  });
+});
