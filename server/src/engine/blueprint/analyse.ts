@@ -67,6 +67,20 @@ function supportsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVo
     .map((h) => ({ text: h.text, span: spanOf(t, h.start, h.end), entry: h.entry.phrase, source, kind: h.entry.kind as SupportKind }));
 }
 
+/** Benefit phrases of a plain text as a customer-side lane would find them (for tests and tools). */
+export function findBenefits(text: string, vocab: CompiledVocabulary): BenefitPhrase[] {
+  return benefitsIn(plain(text), 'customer', vocab);
+}
+
+/** Support phrases of a plain text as an employee-side lane would find them. */
+export function findSupports(text: string, vocab: CompiledVocabulary): SupportPhrase[] {
+  return supportsIn(plain(text), 'backstage', vocab);
+}
+
+function plain(text: string): SourceText {
+  return { text, offsets: Array.from({ length: text.length + 1 }, (_, i) => i) };
+}
+
 export type Subject = 'employee' | 'customer' | 'unknown';
 
 const SUBORDINATE = /^(?:if|when|whenever|before|after|once|as soon as|while|until|because|since|although|though|within|during|on|at|by|for|in|from|where|unless)\b/i;

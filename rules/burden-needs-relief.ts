@@ -1,0 +1,55 @@
+// A step that promises extended service at the employee's expense must name the staffing, rota, breaks or pay behind it.
+import { disableFix, fixes, shownContent, findAll, isEmployeeSide, laneFix, lanesLabelled, loadRuleVocabulary, shortPhrase, stepUnits } from '../server/src/engine/phrases/ruleVocabulary.js';
+import type { Rule, RuleContext } from '../server/src/engine/rule.js';
+
+const ID = 'burden-needs-relief';
+const STAFFING_LABELS = ['Staffing'];
+
+const rule: Rule = {
+  id: ID,
+  description: 'A step that promises the customer extended service at the employee\'s expense (24/7, out of hours, on call...) must name the staffing, rota, breaks or pay behind it.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  vocabularies: ['burden.txt', 'not-burden.txt', 'relief.txt', 'negation.txt', 'employee-roles.txt', 'customer-roles.txt'],
+  check(context: RuleContext): void {
+    const vocab = context.vocabulary;
+    const burden = loadRuleVocabulary('burden.txt');
+    const traps = loadRuleVocabulary('not-burden.txt');
+    const relief = loadRuleVocabulary('relief.txt');
+    for (const step of context.blueprint.steps) {
+      const units = stepUnits(step, vocab);
+      // The promise is read where it is made or kept; support and other lanes describe the arrangements.
+      const promising = units.filter((u) => u.source !== 'support' && u.source !== 'other');
+      const found = findAll(promising, burden, vocab, { traps });
+      if (!found.length) continue;
+      const staffing = lanesLabelled(step, STAFFING_LABELS);
+      if (staffing.some((l) => !l.placeholder)) continue;
+      if (findAll(units.filter(isEmployeeSide), relief, vocab).length > 0) continue;
+      const emptyLane = staffing.find((l) => l.placeholder);
+      const names = [...new Set(found.map((h) => `"${shortPhrase(h.text)}"`))];
+      const what = names.length > 2 ? `${names.slice(0, 2).join(', ')} (and ${names.length - 2} more)` : names.join(' and ');
+      const lead = `Step "${step.title}" promises ${what} at the employee's expense`;
+      const message = emptyLane
+        ? `${lead} but its ${emptyLane.label} lane is a placeholder (${shownContent(emptyLane)}): name the staffing, rota, breaks or pay behind it.`
+        : `${lead} but names no staffing, rota, breaks or pay behind it.`;
+      context.report({
+        message,
+        span: found[0]!.span,
+        step,
+        fixes: fixes(
+          laneFix(step, {
+            title: `Add a staffing lane to "${step.title}"`,
+            kind: 'insert',
+            label: 'Staffing',
+            snippet: '${1:who covers it: rota, shifts, breaks, pay}',
+            placeholder: emptyLane,
+          }),
+          disableFix(step, ID),
+        ),
+        data: { burden: found.map((h) => h.text) },
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,85 @@
+// "The customer is always right" with no word about the people who deliver it: people first and customer obsessed.
+import { isNegated } from '../server/src/engine/blueprint/analyse.js';
+import { disableFix, loadRuleVocabulary } from '../server/src/engine/phrases/ruleVocabulary.js';
+import type { Rule, RuleContext } from '../server/src/engine/rule.js';
+import type { Span, Step } from '../server/src/engine/types.js';
+
+const ID = 'customer-first-slogan';
+
+/** The text with code, front matter, comments and inline markup blanked out (same length, so offsets hold). */
+function readable(text: string): string {
+  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+  return text
+    .replace(/^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/, blank)
+    .replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\2[^\n]*|$)/gm, blank)
+    .replace(/<!--[\s\S]*?-->/g, blank)
+    .replace(/[*_`~]/g, ' ');
+}
+
+interface Section {
+  title: string | undefined;
+  span: Span;
+}
+
+/** Heading-delimited sections of the text (a heading up to the next heading of any level). */
+function sections(text: string): Section[] {
+  const out: Section[] = [];
+  const re = /^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$/gm;
+  let current: Section = { title: undefined, span: { start: 0, end: text.length } };
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    current.span.end = m.index;
+    out.push(current);
+    current = { title: m[1]!.trim(), span: { start: m.index, end: text.length } };
+  }
+  out.push(current);
+  return out;
+}
+
+/** The innermost step containing an offset. */
+function stepAt(steps: readonly Step[], offset: number): Step | undefined {
+  let best: Step | undefined;
+  for (const s of steps) {
+    if (s.span.start <= offset && offset < s.span.end && (!best || s.span.end - s.span.start < best.span.end - best.span.start)) best = s;
+  }
+  return best;
+}
+
+const rule: Rule = {
+  id: ID,
+  description: 'Prose that declares the customer first, always right or the only priority, in a section that says nothing about the people delivering it.',
+  defaultSeverity: 'info',
+  fixable: false,
+  vocabularies: ['slogan.txt', 'people.txt', 'support-*.txt', 'negation.txt'],
+  check(context: RuleContext): void {
+    const vocab = context.vocabulary;
+    const slogans = loadRuleVocabulary('slogan.txt');
+    const people = loadRuleVocabulary('people.txt');
+    const text = readable(context.text);
+    const steps = context.blueprint.steps;
+    const all = sections(text);
+    for (const hit of slogans.find(text)) {
+      if (isNegated(text, hit, vocab)) continue;
+      const step = stepAt(steps, hit.start);
+      const section = all.find((s) => s.span.start <= hit.start && hit.start < s.span.end)!;
+      const range: Span = step ? step.span : section.span;
+      const body = text.slice(range.start, range.end);
+      const speaksOfPeople =
+        people.find(body).some((h) => !isNegated(body, h, vocab)) ||
+        vocab.support.find(body).length > 0 ||
+        steps.some((s) => s.lanes.some((l) => l.kind === 'support' && !l.placeholder && l.contentSpan.start >= range.start && l.contentSpan.end <= range.end));
+      if (speaksOfPeople) continue;
+      const phrase = context.text.slice(hit.start, hit.end).replace(/[*_`~]/g, '').replace(/\s+/g, ' ').trim();
+      const who = step ? `Step "${step.title}"` : section.title !== undefined ? `Section "${section.title.replace(/[*_`~]/g, '')}"` : 'The blueprint';
+      context.report({
+        message: `${who} declares "${phrase}" but says nothing about the people delivering it: be people first and customer obsessed.`,
+        span: { start: hit.start, end: hit.end },
+        step: step ?? null,
+        fixes: step ? [disableFix(step, ID)] : [],
+        data: { slogan: phrase },
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,66 @@
+// A step whose employee must take a discretionary decision must say who may take it and up to which limit.
+import { PLACEHOLDER, disableFix, fixes, shownContent, EMPLOYEE_LANES, findAll, isEmployeeSide, laneFix, lanesLabelled, loadRuleVocabulary, shortPhrase, stepUnits, supportOfKind } from '../server/src/engine/phrases/ruleVocabulary.js';
+import type { Rule, RuleContext } from '../server/src/engine/rule.js';
+
+const ID = 'decision-needs-authority';
+const AUTHORITY_LABELS = ['Authority', 'Empowerment'];
+
+const rule: Rule = {
+  id: ID,
+  description: 'A step whose employee must decide something discretionary (refund, waive, compensate, upgrade...) must name who may decide it and up to which limit.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  vocabularies: ['decision.txt', 'not-decision.txt', 'authority.txt', 'decision-limit.txt', 'support-authority.txt', 'negation.txt', 'employee-roles.txt', 'customer-roles.txt'],
+  check(context: RuleContext): void {
+    const vocab = context.vocabulary;
+    const decisions = loadRuleVocabulary('decision.txt');
+    const traps = loadRuleVocabulary('not-decision.txt');
+    const authority = loadRuleVocabulary('authority.txt');
+    const limits = loadRuleVocabulary('decision-limit.txt');
+    for (const step of context.blueprint.steps) {
+      const units = stepUnits(step, vocab);
+      // Decisions are read where the employee acts: frontstage and backstage lanes, prose not about the customer.
+      const deciding = units.filter((u) => (u.source === 'prose' ? u.subject !== 'customer' : EMPLOYEE_LANES.has(u.source) && u.source !== 'support'));
+      const found = findAll(deciding, decisions, vocab, { traps });
+      if (!found.length) continue;
+      const employee = units.filter(isEmployeeSide);
+      const authorityLanes = lanesLabelled(step, AUTHORITY_LABELS);
+      // An Authority lane that is a placeholder or still holds TBD is unfinished: it names no one and no limit yet.
+      const emptyLane = authorityLanes.find((l) => l.placeholder || /\bTBD\b/.test(l.content.text));
+      const who =
+        authorityLanes.some((l) => l !== emptyLane && !l.placeholder) ||
+        findAll(employee, authority, vocab).length > 0 ||
+        supportOfKind(employee, vocab, ['authority']).length > 0;
+      const limit = findAll(employee, limits, vocab).length > 0;
+      if (who && limit) continue;
+      const first = found[0]!;
+      const names = [...new Set(found.map((h) => `"${shortPhrase(h.text)}"`))];
+      const decision = names.length > 2 ? `${names.slice(0, 2).join(', ')} (and ${names.length - 2} more)` : names.join(' and ');
+      const lead = `Step "${step.title}" leaves the decision to ${decision} to the employee`;
+      let message: string;
+      if (emptyLane) message = `${lead} but its ${emptyLane.label} lane is unfinished (${shownContent(emptyLane)}): name who may decide and up to which limit.`;
+      else if (who) message = `${lead} but sets no limit: name how far they may go ("up to $200", "one night").`;
+      else if (limit) message = `${lead} but names no one allowed to decide it.`;
+      else message = `${lead} but names no one allowed to decide it and no limit.`;
+      context.report({
+        message,
+        span: first.span,
+        step,
+        fixes: fixes(
+          laneFix(step, {
+            title: `Add an authority lane to "${step.title}"`,
+            kind: 'name-authority',
+            label: 'Authority',
+            text: `${PLACEHOLDER} may decide up to ${PLACEHOLDER}`,
+            snippet: '${1:role} may decide up to ${2:limit}',
+            placeholder: emptyLane,
+          }),
+          disableFix(step, ID),
+        ),
+        data: { decisions: found.map((h) => h.text), authority: who, limit },
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,55 @@
+// Two steps with one title make findings, links and suppressions ambiguous, and usually mean a copy-paste slip.
+import { disableFix } from '../server/src/engine/phrases/ruleVocabulary.js';
+import type { Rule, RuleContext } from '../server/src/engine/rule.js';
+import type { Step } from '../server/src/engine/types.js';
+
+const ID = 'duplicate-step';
+
+function key(step: Step, sameGroupOnly: boolean): string {
+  const title = step.title.toLowerCase().replace(/\s+/g, ' ').trim();
+  return sameGroupOnly ? `${(step.group ?? '').toLowerCase()}\u0000${title}` : title;
+}
+
+/** 1-based line of an offset, counted in the text (rules get no line index). */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+const rule: Rule = {
+  id: ID,
+  description: 'Two steps of one blueprint must not have the same title.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  optionsSchema: {
+    type: 'object',
+    properties: { sameGroupOnly: { type: 'boolean', description: 'Only compare steps under the same group heading.' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { sameGroupOnly: false },
+  vocabularies: [],
+  check(context: RuleContext): void {
+    const sameGroupOnly = context.options['sameGroupOnly'] === true;
+    const first = new Map<string, Step>();
+    for (const step of context.blueprint.steps) {
+      if (!step.title) continue;
+      const k = key(step, sameGroupOnly);
+      const earlier = first.get(k);
+      if (!earlier) {
+        first.set(k, step);
+        continue;
+      }
+      const line = lineOf(context.text, earlier.titleSpan.start);
+      context.report({
+        message: `Step "${step.title}" has the same title as the step on line ${line}: give each step its own title.`,
+        span: step.titleSpan,
+        step,
+        fixes: [disableFix(step, ID)],
+        data: { firstLine: line },
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,45 @@
+// A step with employee actions in front of the customer should show what happens behind the line of visibility.
+import { disableFix, fixes, shownContent, laneFix } from '../server/src/engine/phrases/ruleVocabulary.js';
+import type { Rule, RuleContext } from '../server/src/engine/rule.js';
+
+const ID = 'frontstage-needs-backstage';
+
+const rule: Rule = {
+  id: ID,
+  description: 'A step with frontstage (onstage) employee actions should show what happens behind the line of visibility: a backstage or support lane.',
+  defaultSeverity: 'info',
+  fixable: false,
+  vocabularies: [],
+  check(context: RuleContext): void {
+    for (const step of context.blueprint.steps) {
+      const front = step.lanes.find((l) => l.kind === 'frontstage' && !l.placeholder);
+      if (!front) continue;
+      const behind = step.lanes.filter((l) => l.kind === 'backstage' || l.kind === 'support');
+      if (behind.some((l) => !l.placeholder)) continue;
+      const emptyBackstage = behind.find((l) => l.kind === 'backstage');
+      const lead = `Step "${step.title}" shows frontstage actions`;
+      // Empty cells and lanes are absence; only written placeholders (TBD, ?, —) are quoted.
+      const written = behind.filter((l) => l.content.text.trim() !== '');
+      const message = written.length
+        ? `${lead} but only placeholders behind the line of visibility (${written.map((l) => `${l.label}: ${shownContent(l)}`).join(', ')}): say what happens out of the customer's sight.`
+        : `${lead} but nothing behind the line of visibility: no backstage or support content.`;
+      context.report({
+        message,
+        span: front.contentSpan,
+        step,
+        fixes: fixes(
+          laneFix(step, {
+            title: `Add a backstage lane to "${step.title}"`,
+            kind: 'insert',
+            label: 'Backstage',
+            snippet: '${1:what happens out of the customer\'s sight to make this possible}',
+            placeholder: emptyBackstage,
+          }),
+          disableFix(step, ID),
+        ),
+      });
+    }
+  },
+};
+
+export default rule;

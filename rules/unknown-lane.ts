@@ -1,0 +1,203 @@
+// A near miss of a lane label ("Backstgae", "Front-stage actions") silently drops the lane: every other rule misreads the step.
+import { LANE_LABELS, normaliseLabel, STEP_COLUMN_LABELS } from '../server/src/engine/blueprint/lanes.js';
+import { disableFix } from '../server/src/engine/phrases/ruleVocabulary.js';
+import type { Rule, RuleContext } from '../server/src/engine/rule.js';
+import type { LaneKind, Span, Step } from '../server/src/engine/types.js';
+
+const ID = 'unknown-lane';
+
+interface Candidate {
+  label: string;
+  span: Span;
+}
+
+interface Known {
+  label: string;
+  kind: LaneKind;
+  squashed: string;
+}
+
+const squash = (s: string) => normaliseLabel(s).replace(/ /g, '');
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** How far a label may be from a known one: short words only by a plural "s" or a swap of two letters. */
+function close(s: string, k: string, d: number): boolean {
+  if (s[0] !== k[0]) return false;
+  if (s.length <= 4 || k.length <= 4) return d === 0 || (d === 1 && (s === `${k}s` || k === `${s}s` || [...s].sort().join('') === [...k].sort().join('')));
+  return d <= (s.length <= 8 ? 1 : 2);
+}
+
+/** The known lane label a candidate is a near miss of; undefined when it is known, or no lane is close. */
+function nearMiss(label: string, known: ReadonlySet<string>, table: readonly Known[]): Known | undefined {
+  const n = normaliseLabel(label);
+  if (!n || known.has(n) || STEP_COLUMN_LABELS.has(n) || !/^\p{L}/u.test(n)) return undefined;
+  const s = n.replace(/ /g, '');
+  let best: Known | undefined;
+  let bestD = Infinity;
+  for (const k of table) {
+    if (Math.abs(k.squashed.length - s.length) > 2) continue;
+    const d = distance(s, k.squashed);
+    if (d < bestD && close(s, k.squashed, d)) {
+      best = k;
+      bestD = d;
+    }
+  }
+  // A near miss of an "other" lane (Notes, Risks) changes no rule's reading of the step.
+  return best && best.kind !== 'other' ? best : undefined;
+}
+
+/** The known label in the candidate's case: all lower, all upper, or as the label list writes it. */
+function inCase(written: string, label: string): string {
+  if (written === written.toLowerCase()) return label.toLowerCase();
+  if (written === written.toUpperCase() && /\p{L}{2}/u.test(written)) return label.toUpperCase();
+  return label;
+}
+
+interface Line {
+  start: number;
+  text: string;
+}
+
+function linesIn(text: string, span: Span): Line[] {
+  const out: Line[] = [];
+  let start = text.lastIndexOf('\n', span.start - 1) + 1;
+  while (start < span.end && start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    out.push({ start, text: text.slice(start, end).replace(/\r$/, '') });
+    start = end + 1;
+  }
+  return out;
+}
+
+const PREFIX = /^((?:[ \t]*>)*[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?)(#{1,6}[ \t]+)?/;
+const LABEL = /^(\*\*|__|\*|_)?(\p{L}[^*_:|\n()]{0,40}?)[ \t]*(\([^)\n]*\))?[ \t]*(?:(:)[ \t]*(\*\*|__|\*|_)?|(\*\*|__|\*|_)[ \t]*(:)?|$)/u;
+
+/** Labels in lane position on the lines of a heading, list or prose step: "- **Label:** ...", "Label: ...", "### Label". */
+function lineCandidates(text: string, step: Step): Candidate[] {
+  const out: Candidate[] = [];
+  let fence: string | undefined;
+  for (const line of linesIn(text, step.span)) {
+    const f = /^[ \t]*(`{3,}|~{3,})/.exec(line.text);
+    if (fence) {
+      if (f && f[1]!.startsWith(fence)) fence = undefined;
+      continue;
+    }
+    if (f) {
+      fence = f[1]!;
+      continue;
+    }
+    if (/^[ \t]*\|/.test(line.text) || /^[ \t]*<!--/.test(line.text)) continue;
+    const p = PREFIX.exec(line.text)!;
+    const rest = line.text.slice(p[0].length);
+    const m = LABEL.exec(rest);
+    if (!m) continue;
+    const after = rest.slice(m[0].length).trim();
+    const heading = p[2] !== undefined;
+    const colon = m[4] !== undefined || m[7] !== undefined;
+    const aloneEmphasised = m[1] !== undefined && m[6] !== undefined && after === '';
+    if (heading ? after.replace(/#+$/, '') !== '' : !colon && !aloneEmphasised) continue;
+    const label = m[2]!.trimEnd();
+    if (label.split(/\s+/).length > 4) continue;
+    const start = line.start + p[0].length + (m[1]?.length ?? 0);
+    const span = { start, end: start + label.length };
+    if (span.start < step.titleSpan.end && step.titleSpan.start < span.end) continue;
+    out.push({ label, span });
+  }
+  return out;
+}
+
+/** Cells of a table line with their source spans (content trimmed, emphasis and a trailing colon removed). */
+function cells(line: Line): Candidate[] {
+  const out: Candidate[] = [];
+  const bars: number[] = [];
+  for (let i = 0; i < line.text.length; i++) if (line.text[i] === '|' && line.text[i - 1] !== '\\') bars.push(i);
+  const bounds = [...(line.text.trimStart().startsWith('|') ? [] : [-1]), ...bars, ...(line.text.trimEnd().endsWith('|') ? [] : [line.text.length])];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const raw = line.text.slice(bounds[i]! + 1, bounds[i + 1]);
+    const m = /^([ \t]*(?:\*\*|__|\*|_)?)(.*?)(?::?(?:\*\*|__|\*|_)?:?[ \t]*)$/.exec(raw)!;
+    const start = line.start + bounds[i]! + 1 + m[1]!.length;
+    out.push({ label: m[2]!, span: { start, end: start + m[2]!.length } });
+  }
+  return out;
+}
+
+const DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/** Lane-position cells of a table step: the header row (steps as rows) or the first column (steps as columns). */
+function tableCandidates(text: string, step: Step): Candidate[] {
+  if (step.shape === 'table-columns') {
+    const lines = linesIn(text, step.span);
+    const delimiter = lines.findIndex((l) => DELIMITER.test(l.text));
+    return lines
+      .slice(delimiter + 1)
+      .map((l) => cells(l)[0])
+      .filter((c): c is Candidate => c !== undefined);
+  }
+  // Steps as rows: walk up from the row to the delimiter line; the header is the line above it.
+  const lines = linesIn(text, { start: 0, end: step.span.start + 1 });
+  for (let i = lines.length - 2; i >= 1; i--) {
+    if (lines[i]!.text.trim() === '') break;
+    if (DELIMITER.test(lines[i]!.text)) return cells(lines[i - 1]!);
+  }
+  return [];
+}
+
+const rule: Rule = {
+  id: ID,
+  description: 'A label in lane position that is a near miss of a known lane label ("Backstgae", "Front-stage actions").',
+  defaultSeverity: 'warning',
+  fixable: true,
+  optionsSchema: {
+    type: 'object',
+    properties: { ignore: { type: 'array', items: { type: 'string' }, description: 'Labels that are meant as they are written.' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { ignore: [] },
+  vocabularies: [],
+  check(context: RuleContext): void {
+    const table: Known[] = (Object.keys(LANE_LABELS) as LaneKind[]).flatMap((kind) => LANE_LABELS[kind].map((label) => ({ label, kind, squashed: squash(label) })));
+    const known = new Set(table.map((k) => normaliseLabel(k.label)));
+    // Labels the model read as lanes (config synonyms included) are known, and so are ignored ones.
+    for (const s of context.blueprint.steps) for (const l of s.lanes) known.add(normaliseLabel(l.label));
+    const ignore = Array.isArray(context.options['ignore']) ? (context.options['ignore'] as unknown[]) : [];
+    for (const i of ignore) if (typeof i === 'string') known.add(normaliseLabel(i));
+    const seen = new Set<number>();
+    for (const step of context.blueprint.steps) {
+      const candidates = step.shape === 'table-columns' || step.shape === 'table-rows' ? tableCandidates(context.text, step) : lineCandidates(context.text, step);
+      for (const c of candidates) {
+        if (seen.has(c.span.start)) continue;
+        const hit = nearMiss(c.label, known, table);
+        if (!hit) continue;
+        seen.add(c.span.start);
+        const to = inCase(c.label, hit.label);
+        context.report({
+          message: `Step "${step.title}" has an unknown lane label "${c.label}": did you mean "${to}"?`,
+          span: c.span,
+          step,
+          fixes: [
+            { title: `Rename "${c.label}" to "${to}"`, kind: 'rename', safe: true, preferred: true, edits: [{ start: c.span.start, end: c.span.end, text: to }] },
+            disableFix(step, ID),
+          ],
+          data: { label: c.label, suggestion: to, lane: hit.kind },
+        });
+      }
+    }
+  },
+};
+
+export default rule;

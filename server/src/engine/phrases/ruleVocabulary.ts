@@ -1,0 +1,135 @@
+// Shared helpers for the rule pack: rule lexicons as data files, a step's text units by side, phrase hits and fixes.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isNegated, sentences, sentenceSubject, type Subject } from '../blueprint/analyse.js';
+import { normaliseLabel } from '../blueprint/lanes.js';
+import { sliceText } from '../blueprint/sourceText.js';
+import { packageRoot } from '../resources.js';
+import type { Fix, Lane, LaneKind, SourceText, Span, Step } from '../types.js';
+import { parseVocabularyFile, PhraseMatcher, type CompiledVocabulary, type EntryKind, type PhraseHit } from './vocabulary.js';
+import { spanOf } from '../blueprint/sourceText.js';
+
+// Rule lexicons are not one of the core's entry kinds; the kind is only a tag on the parsed entries.
+const RULE_LEXICON = 'not-support' as EntryKind;
+
+const cache = new Map<string, PhraseMatcher>();
+
+/** Loads rules/vocabulary/<file> once per process; a missing or malformed file throws with file:line:column. */
+export function loadRuleVocabulary(file: string): PhraseMatcher {
+  const hit = cache.get(file);
+  if (hit) return hit;
+  const path = join(packageRoot(), 'rules', 'vocabulary', file);
+  if (!existsSync(path)) throw new Error(`vocabulary file rules/vocabulary/${file} is missing`);
+  const matcher = new PhraseMatcher(parseVocabularyFile(readFileSync(path, 'utf8'), `rules/vocabulary/${file}`, RULE_LEXICON));
+  cache.set(file, matcher);
+  return matcher;
+}
+
+/** A piece of a step's text: one non-placeholder lane, or one prose sentence with its grammatical subject. */
+export interface TextUnit {
+  text: SourceText;
+  source: LaneKind | 'prose';
+  lane?: Lane;
+  /** Subject of a prose sentence; lanes have none. */
+  subject?: Subject;
+}
+
+export const EMPLOYEE_LANES: ReadonlySet<LaneKind> = new Set(['frontstage', 'backstage', 'support']);
+export const CUSTOMER_LANES: ReadonlySet<LaneKind> = new Set(['customer', 'evidence']);
+
+/** Every non-placeholder lane and every prose sentence of a step, in document order. */
+export function stepUnits(step: Step, vocab: CompiledVocabulary): TextUnit[] {
+  const units: TextUnit[] = [];
+  for (const lane of step.lanes) if (!lane.placeholder) units.push({ text: lane.content, source: lane.kind, lane });
+  for (const p of step.prose) {
+    for (const s of sentences(p.text)) {
+      units.push({ text: sliceText(p, s.start, s.end), source: 'prose', subject: sentenceSubject(p.text.slice(s.start, s.end), vocab) });
+    }
+  }
+  return units.sort((a, b) => (a.text.offsets[0] ?? 0) - (b.text.offsets[0] ?? 0));
+}
+
+/** Employee side: frontstage, backstage and support lanes, other lanes (policies, roles), and prose not about the customer. */
+export function isEmployeeSide(unit: TextUnit): boolean {
+  if (unit.source === 'prose') return unit.subject !== 'customer';
+  return EMPLOYEE_LANES.has(unit.source) || unit.source === 'other';
+}
+
+export interface RuleHit {
+  text: string;
+  span: Span;
+  entry: string;
+  unit: TextUnit;
+}
+
+/** Phrases of `matcher` in a unit, minus hits inside `traps` and (unless `keepNegated`) negated ones. */
+export function findIn(unit: TextUnit, matcher: PhraseMatcher, vocab: CompiledVocabulary, opts: { traps?: PhraseMatcher; keepNegated?: boolean } = {}): RuleHit[] {
+  const hits = matcher.find(unit.text.text);
+  if (!hits.length) return [];
+  const traps = opts.traps ? opts.traps.find(unit.text.text) : [];
+  return hits
+    .filter((h) => !traps.some((t) => t.start <= h.start && h.end <= t.end))
+    .filter((h) => opts.keepNegated || !isNegated(unit.text.text, h, vocab))
+    .map((h: PhraseHit) => ({ text: h.text, span: spanOf(unit.text, h.start, h.end), entry: h.entry.phrase, unit }));
+}
+
+/** Hits of `matcher` across units, in document order. */
+export function findAll(units: readonly TextUnit[], matcher: PhraseMatcher, vocab: CompiledVocabulary, opts: { traps?: PhraseMatcher; keepNegated?: boolean } = {}): RuleHit[] {
+  return units.flatMap((u) => findIn(u, matcher, vocab, opts)).sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Support phrases of the core vocabulary of one kind (resource, tool, authority, training, backing) in units. */
+export function supportOfKind(units: readonly TextUnit[], vocab: CompiledVocabulary, kinds: readonly string[]): RuleHit[] {
+  const out: RuleHit[] = [];
+  for (const u of units) {
+    const traps = vocab.notSupport.find(u.text.text);
+    for (const h of vocab.support.find(u.text.text)) {
+      if (!kinds.includes(h.entry.kind) || traps.some((t) => t.start <= h.start && h.end <= t.end)) continue;
+      out.push({ text: h.text, span: spanOf(u.text, h.start, h.end), entry: h.entry.phrase, unit: u });
+    }
+  }
+  return out;
+}
+
+export const PLACEHOLDER = 'TBD';
+
+/** The lanes of the step whose label (normalised) is one of `labels`. */
+export function lanesLabelled(step: Step, labels: readonly string[]): Lane[] {
+  const wanted = new Set(labels.map(normaliseLabel));
+  return step.lanes.filter((l) => wanted.has(normaliseLabel(l.label)));
+}
+
+/**
+ * Adds a lane `label` holding `text` (TBD unless given; `snippet` in editors), or fills `placeholder` in place when
+ * the step already has that lane empty. Undefined when the placeholder already says exactly that: nothing to do.
+ */
+export function laneFix(step: Step, opts: { title: string; kind: string; label: string; snippet: string; text?: string; placeholder?: Lane }): Fix | undefined {
+  const text = opts.text ?? PLACEHOLDER;
+  const snippet = opts.snippet;
+  if (opts.placeholder && opts.placeholder.content.text.trim() === text) return undefined;
+  const edits = opts.placeholder
+    ? [{ start: opts.placeholder.contentSpan.start, end: opts.placeholder.contentSpan.end, text, snippet }]
+    : step.insertion.edits(opts.label, text, snippet);
+  return { title: opts.title, kind: opts.kind, safe: false, preferred: true, edits };
+}
+
+/** The fixes that exist, in order. */
+export function fixes(...list: Array<Fix | undefined>): Fix[] {
+  return list.filter((f): f is Fix => f !== undefined);
+}
+
+/** A lane's content for a message: "TBD", or "empty". */
+export function shownContent(lane: Lane): string {
+  const t = lane.content.text.replace(/\s+/g, ' ').trim();
+  return t === '' ? 'empty' : `"${shortPhrase(t)}"`;
+}
+
+export function disableFix(step: Step, ruleId: string): Fix {
+  return { title: `Disable ${ruleId} for this step`, kind: 'disable-step', safe: false, edits: [step.disableEdit(ruleId)] };
+}
+
+/** A phrase for a message: whitespace collapsed, cut at 60 characters. */
+export function shortPhrase(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > 60 ? `${t.slice(0, 57)}...` : t;
+}
