@@ -187,7 +187,10 @@ describe('blueprint-lint on real blueprints', function () {
   it('inspect lists supports with their kind and position', () => {
     const model = JSON.parse(runCli(['inspect', 'docs/clean.blueprint.md'], { cwd: ws.dir }).stdout);
     assert.deepEqual(model.steps[0].lanes.support, ["The receptionist has the PMS open with the guest's booking."]);
-    assert.deepEqual(model.steps[0].supports, [{ kind: 'tool', text: 'PMS', line: 7, column: 41 }]);
+    assert.deepEqual(model.steps[0].supports, [
+      { kind: 'tool', text: 'PMS', line: 7, column: 41 },
+      { kind: 'resource', text: "guest's booking", line: 7, column: 59 },
+    ]);
   });
 
   it('rules lists every rule as JSON and as an aligned table', () => {
