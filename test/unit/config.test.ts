@@ -381,6 +381,25 @@ describe('config: errors with positions', () => {
     assert.deepEqual(config, { ...defaultConfig(), baseDir: root });
   });
 
+  it('duplicate keys are errors in JSON as in YAML; the file falls back to defaults', () => {
+    writeTree(root, {
+      '.blueprintlint.jsonc': '{\n  "rules": { "empty-lane": "off" },\n  "enable": false,\n  "rules": { "empty-lane": "error", "empty-lane": "info" }\n}\n',
+      'y/.blueprintlint.yaml': 'enable: false\nenable: true\n',
+    });
+    const file = join(root, '.blueprintlint.jsonc');
+    const json = resolveConfig({ filePath: join(root, 'x.md'), knownRules: KNOWN_RULES });
+    assert.deepEqual(formatted(json.errors), [`${file}:4:3: duplicate key "rules"`, `${file}:4:37: duplicate key "empty-lane"`]);
+    assert.deepEqual(json.config, { ...defaultConfig(), baseDir: root });
+    const yaml = resolveConfig({ filePath: join(root, 'y', 'x.md'), knownRules: KNOWN_RULES });
+    assert.deepEqual(formatted(yaml.errors), [`${join(root, 'y', '.blueprintlint.yaml')}:2:1: YAML syntax error: duplicate key`]);
+  });
+
+  it('positions count lines after a byte order mark and CRLF line ends', () => {
+    writeTree(root, { '.blueprintlint.json': '\uFEFF{\r\n  "rules": {\r\n    "empty-lan": "off"\r\n  }\r\n}\r\n' });
+    const { errors } = resolveConfig({ filePath: join(root, 'x.md'), knownRules: KNOWN_RULES });
+    assert.deepEqual(formatted(errors), [`${join(root, '.blueprintlint.json')}:3:5: unknown rule "empty-lan"; did you mean "empty-lane"?`]);
+  });
+
   it('the configuration must be an object; errors in an extended file name that file', () => {
     writeTree(root, { '.blueprintlint.jsonc': '{ "extends": "./base.yml" }', 'base.yml': '- a\n- b\n' });
     const { errors } = resolveConfig({ filePath: join(root, 'x.md'), knownRules: KNOWN_RULES });

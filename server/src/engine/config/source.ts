@@ -98,6 +98,7 @@ function parseJsonc(file: string, text: string): ConfigSource {
     const name = printParseErrorCode(e.error);
     return errorAtOffset(file, lines, e.offset, e.length, `JSON syntax error: ${JSON_ERROR_TEXT[name] ?? name}`, 'syntax');
   });
+  if (tree) syntaxErrors.push(...duplicateKeys(tree).map((key) => errorAtOffset(file, lines, key.offset, key.length, `duplicate key ${text.slice(key.offset, key.offset + key.length)}`, 'syntax')));
   const value: unknown = blank ? {} : tree ? getNodeValue(tree) : undefined;
   return {
     file,
@@ -116,6 +117,22 @@ function parseJsonc(file: string, text: string): ConfigSource {
       return { start: node.offset, end: node.offset + node.length };
     },
   };
+}
+
+/** Later occurrences of a key already present in the same object (JSON keeps only the last, silently). */
+function duplicateKeys(node: JsonNode): JsonNode[] {
+  const out: JsonNode[] = [];
+  if (node.type === 'object') {
+    const seen = new Set<string>();
+    for (const property of node.children ?? []) {
+      const key = property.children?.[0];
+      if (!key) continue;
+      if (seen.has(String(key.value))) out.push(key);
+      seen.add(String(key.value));
+    }
+  }
+  for (const child of node.children ?? []) out.push(...duplicateKeys(child));
+  return out;
 }
 
 function yamlChild(node: unknown, segment: string | number): { key?: YamlNode; value?: YamlNode } | undefined {
