@@ -168,3 +168,70 @@ function splitTop(p: string, start: number, end: number): Array<[number, number]
 
 export const WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
 export const WORD_AFTER = '(?![\\p{L}\\p{N}_])';
+
+const LETTER = /\p{L}/u;
+
+/** The key of a word as the matcher's index sees it: its first three letters, "digit", or a currency sign. */
+export function keyOfWordAt(text: string, i: number): string | undefined {
+  const c = text[i]!;
+  if (c >= '0' && c <= '9') return 'digit';
+  if ('$€£¥'.includes(c)) return c;
+  if (!LETTER.test(c)) return undefined;
+  let j = i + 1;
+  while (j < i + 3 && j < text.length && LETTER.test(text[j]!)) j++;
+  return text.slice(i, j).toLowerCase();
+}
+
+/** Keys of a literal pattern word; a short word ending in y also keys its -ie- forms ("dry" -> "dri"). */
+function wordKeys(word: string): string[] {
+  const key = keyOfWordAt(word, 0);
+  if (!key) return [];
+  const keys = [key];
+  if (word.length <= 3 && /[^aeiou]y$/i.test(word)) keys.push(`${word.slice(0, -1).toLowerCase()}i`);
+  return keys;
+}
+
+const PLACEHOLDER_KEYS: Record<string, string[]> = {
+  n: ['digit', ...NUMBER_WORDS.flatMap(wordKeys)],
+  money: ['digit', '$', '€', '£', '¥', ...['usd', 'eur', 'gbp', 'chf', 'sek'].flatMap(wordKeys)],
+  time: ['digit', ...['noon', 'midday', 'midnight'].flatMap(wordKeys)],
+  unit: ['working', 'business', 'calendar', 'school', 'full', 'second', 'secs', 'minute', 'mins', 'hour', 'hrs', 'day', 'week', 'month', 'night', 'shift'].flatMap(wordKeys),
+};
+
+/** The keys of the words an entry can start with, so the matcher only tries entries that can start at a word. */
+export function startKeys(pattern: string): Set<string> {
+  return sequenceKeys(pattern, 0, pattern.length);
+}
+
+function sequenceKeys(p: string, start: number, end: number): Set<string> {
+  const keys = new Set<string>();
+  let i = start;
+  while (i < end) {
+    const c = p[i]!;
+    if (/[\s\-\u2013]/.test(c)) {
+      i++;
+      continue;
+    }
+    let tokenKeys: Set<string>;
+    let optional = false;
+    if (c === '(' || c === '[') {
+      const close = matching(p, i, c, c === '(' ? ')' : ']', end);
+      tokenKeys = new Set(splitTop(p, i + 1, close).flatMap(([s, e]) => [...sequenceKeys(p, s, e)]));
+      optional = c === '[';
+      i = close + 1;
+    } else if (c === '{') {
+      const close = p.indexOf('}', i);
+      tokenKeys = new Set(PLACEHOLDER_KEYS[p.slice(i + 1, close).trim()] ?? []);
+      i = close + 1;
+    } else {
+      let j = i;
+      while (j < end && !/[\s\-\u2013()[\]{}|]/.test(p[j]!)) j++;
+      const raw = p.slice(i, j).replace(/^=/, '');
+      tokenKeys = new Set(raw ? wordKeys(raw) : []);
+      i = j;
+    }
+    for (const k of tokenKeys) keys.add(k);
+    if (!optional) return keys;
+  }
+  return keys;
+}

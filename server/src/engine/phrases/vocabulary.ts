@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { VocabularyChanges } from '../config/types.js';
 import { packageRoot } from '../resources.js';
 import type { SupportKind } from '../types.js';
-import { compilePattern, PatternError, WORD_AFTER, WORD_BEFORE } from './pattern.js';
+import { compilePattern, keyOfWordAt, PatternError, startKeys, WORD_AFTER } from './pattern.js';
 
 export type EntryKind = 'benefit' | SupportKind | 'negation' | 'employee' | 'customer' | 'not-benefit' | 'not-support';
 
@@ -84,47 +84,68 @@ export function shippedEntries(): VocabularyEntry[] {
   return all;
 }
 
-/** Finds vocabulary phrases in text with one combined regular expression; leftmost match wins, longer entries first. */
+/**
+ * Finds vocabulary phrases in one pass over the text: an index from a word's first letters to the entries that can
+ * start there, each tried as a sticky expression; the longest match at a word wins and matches never overlap.
+ */
 export class PhraseMatcher {
-  private readonly regex: RegExp | undefined;
-  private readonly entries: VocabularyEntry[];
+  private readonly byKey = new Map<string, Array<{ entry: VocabularyEntry; re: RegExp }>>();
+  private readonly count: number;
 
   constructor(entries: readonly VocabularyEntry[]) {
     const seen = new Set<string>();
-    this.entries = [...entries]
-      .filter((e) => {
-        const key = e.phrase.toLowerCase();
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      })
-      .sort((a, b) => b.phrase.length - a.phrase.length);
-    const sources = this.entries.map((e) => `(${compilePattern(e.phrase)})`);
-    this.regex = sources.length ? new RegExp(`${WORD_BEFORE}(?:${sources.join('|')})${WORD_AFTER}`, 'giu') : undefined;
+    let count = 0;
+    for (const entry of entries) {
+      const id = entry.phrase.toLowerCase();
+      if (seen.has(id)) continue;
+      seen.add(id);
+      count++;
+      const re = new RegExp(`(?:${compilePattern(entry.phrase)})${WORD_AFTER}`, 'iyu');
+      for (const key of startKeys(entry.phrase)) {
+        const list = this.byKey.get(key) ?? [];
+        list.push({ entry, re });
+        this.byKey.set(key, list);
+      }
+    }
+    this.count = count;
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.count;
   }
 
   find(text: string): PhraseHit[] {
     const hits: PhraseHit[] = [];
-    const re = this.regex;
-    if (!re) return hits;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
+    if (this.count === 0) return hits;
+    WORD_START.lastIndex = 0;
+    let w: RegExpExecArray | null;
+    let from = 0;
+    while ((w = WORD_START.exec(text)) !== null) {
+      const i = w.index;
+      if (i < from) continue;
+      const key = keyOfWordAt(text, i);
+      const candidates = key ? this.byKey.get(key) : undefined;
+      let best: PhraseHit | undefined;
+      if (candidates) {
+        for (const { entry, re } of candidates) {
+          re.lastIndex = i;
+          const m = re.exec(text);
+          if (m && m[0].length > 0 && (!best || m[0].length > best.end - best.start)) {
+            best = { start: i, end: i + m[0].length, text: m[0], entry };
+          }
+        }
       }
-      let g = 1;
-      while (g < m.length && m[g] === undefined) g++;
-      hits.push({ start: m.index, end: m.index + m[0].length, text: m[0], entry: this.entries[g - 1]! });
+      if (best) {
+        hits.push(best);
+        from = best.end;
+      }
     }
     return hits;
   }
 }
+
+// Where a word (or a number or an amount) starts: the only places an entry can match.
+const WORD_START = /(?<![\p{L}\p{N}_])[\p{L}\p{N}$€£¥]/gu;
 
 export interface CompiledVocabulary {
   benefit: PhraseMatcher;
