@@ -78,8 +78,3 @@ export class ConfigCache {
     this.resolutions.clear();
   }
 }
-
-/** A cache used for one call only, when the caller passes none. */
-export function oneShotCache(): ConfigCache {
-  return new ConfigCache();
-}
