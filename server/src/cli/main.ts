@@ -1,12 +1,6 @@
 // Entry point of the blueprint-lint command: parse arguments, run a command, return the exit code.
-import { resolve } from 'node:path';
-import { allRules } from '../engine/index.js';
-import { ConfigResolver } from './configResolver.js';
-import { inspectCommand } from './inspectCommand.js';
-import { emit, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.js';
-import { lintCommand } from './lintCommand.js';
+import { EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.js';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './options.js';
-import { formatRuleTable, listRules } from './ruleList.js';
 import { packageVersion } from './version.js';
 
 export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
@@ -35,36 +29,9 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
     case 'version':
       io.out(`${packageVersion()}\n`);
       return EXIT_OK;
-    case 'rules': {
-      const listing = listRules(allRules());
-      await emit(options, io, options.format === 'json' ? `${JSON.stringify(listing, null, 2)}\n` : formatRuleTable(listing));
-      return EXIT_OK;
+    default: {
+      const { runCommand } = await import('./commands.js');
+      return runCommand(options, io);
     }
-    default:
-      return runOnFiles(options, io);
-  }
-}
-
-/** Lint, inspect and --print-config share config handling: --rule ids checked, --settings and --config validated first. */
-async function runOnFiles(options: CliOptions, io: CliIo): Promise<number> {
-  const knownRules = allRules().map((r) => r.id);
-  for (const o of options.ruleOverrides) {
-    if (!knownRules.includes(o.id)) throw new UsageError(`unknown rule '${o.id}' in --rule (see 'blueprint-lint rules')`);
-  }
-  const configs = new ConfigResolver(options, io);
-  if (!configs.loadSettings()) return EXIT_USAGE;
-  // A broken explicit config stops everything: linting with half a config would mislead CI.
-  if (options.configFile !== undefined && !configs.checkExplicitConfig()) return EXIT_USAGE;
-
-  switch (options.command) {
-    case 'print-config': {
-      const config = configs.forFile(resolve(io.cwd, options.printConfigFor!));
-      await emit(options, io, `${JSON.stringify(config, null, 2)}\n`);
-      return configs.hadErrors ? EXIT_USAGE : EXIT_OK;
-    }
-    case 'inspect':
-      return inspectCommand(options, io, configs);
-    default:
-      return lintCommand(options, io, configs);
   }
 }

@@ -1,0 +1,37 @@
+// The commands that need the engine; loaded after argument parsing so --help, --version and usage errors stay fast.
+import { resolve } from 'node:path';
+import { allRules } from '../engine/index.js';
+import { ConfigResolver } from './configResolver.js';
+import { inspectCommand } from './inspectCommand.js';
+import { emit, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
+import { lintCommand } from './lintCommand.js';
+import { UsageError, type CliOptions } from './options.js';
+import { formatRuleTable, listRules } from './ruleList.js';
+
+export async function runCommand(options: CliOptions, io: CliIo): Promise<number> {
+  if (options.command === 'rules') {
+    const listing = listRules(allRules());
+    await emit(options, io, options.format === 'json' ? `${JSON.stringify(listing, null, 2)}\n` : formatRuleTable(listing));
+    return EXIT_OK;
+  }
+  const knownRules = allRules().map((r) => r.id);
+  for (const o of options.ruleOverrides) {
+    if (!knownRules.includes(o.id)) throw new UsageError(`unknown rule '${o.id}' in --rule (see 'blueprint-lint rules')`);
+  }
+  const configs = new ConfigResolver(options, io);
+  if (!configs.loadSettings()) return EXIT_USAGE;
+  // A broken explicit config stops everything: linting with half a config would mislead CI.
+  if (options.configFile !== undefined && !configs.checkExplicitConfig()) return EXIT_USAGE;
+
+  switch (options.command) {
+    case 'print-config': {
+      const config = configs.forFile(resolve(io.cwd, options.printConfigFor!));
+      await emit(options, io, `${JSON.stringify(config, null, 2)}\n`);
+      return configs.hadErrors ? EXIT_USAGE : EXIT_OK;
+    }
+    case 'inspect':
+      return inspectCommand(options, io, configs);
+    default:
+      return lintCommand(options, io, configs);
+  }
+}
