@@ -1,7 +1,7 @@
 // Shared helpers for the rule pack: rule lexicons as data files, a step's text units by side, phrase hits and fixes.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isNegated, sentences, sentenceSubject, type Subject } from '../blueprint/analyse.js';
+import { isNegated, sentenceSubject, type Subject } from '../blueprint/analyse.js';
 import { normaliseLabel } from '../blueprint/lanes.js';
 import { sliceText } from '../blueprint/sourceText.js';
 import { packageRoot } from '../resources.js';
@@ -37,12 +37,28 @@ export interface TextUnit {
 export const EMPLOYEE_LANES: ReadonlySet<LaneKind> = new Set(['frontstage', 'backstage', 'support']);
 export const CUSTOMER_LANES: ReadonlySet<LaneKind> = new Set(['customer', 'evidence']);
 
+/** Sentences and ":"/";" clauses of prose; a soft line break inside a sentence does not end it ("up to\n$500"). */
+export function proseSentences(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  const re = /(?:[^.!?;:]|[.!?:](?!\s|$))+(?:[.!?;:]+(?=\s|$)|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const lead = m[0].length - m[0].trimStart().length;
+    if (m[0].trim()) out.push({ start: m.index + lead, end: m.index + m[0].trimEnd().length });
+  }
+  return out;
+}
+
 /** Every non-placeholder lane and every prose sentence of a step, in document order. */
 export function stepUnits(step: Step, vocab: CompiledVocabulary): TextUnit[] {
   const units: TextUnit[] = [];
   for (const lane of step.lanes) if (!lane.placeholder) units.push({ text: lane.content, source: lane.kind, lane });
   for (const p of step.prose) {
-    for (const s of sentences(p.text)) {
+    for (const s of proseSentences(p.text)) {
       units.push({ text: sliceText(p, s.start, s.end), source: 'prose', subject: sentenceSubject(p.text.slice(s.start, s.end), vocab) });
     }
   }
