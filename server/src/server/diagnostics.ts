@@ -7,7 +7,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl, lint, LineIndex, type Finding, type LintResult, type Severity } from '../engine/index.js';
+import { ChunkCache, docsUrl, lint, LineIndex, type Finding, type LintResult, type Severity } from '../engine/index.js';
 import type { DocumentProblem } from '../engine/lint.js';
 import type { ConfigService } from './configFiles.js';
 import { isMarkdownDocument, uriToPath } from './documents.js';
@@ -87,6 +87,8 @@ export function warmUpEngine(): void {
 export class DiagnosticsService {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly snapshots = new Map<string, LintSnapshot>();
+  /** Parsed chunks per open document: a keystroke re-parses only the part of the document it touched. */
+  private readonly parseCaches = new Map<string, ChunkCache>();
 
   constructor(
     private readonly connection: Connection,
@@ -128,6 +130,7 @@ export class DiagnosticsService {
   closed(uri: string): void {
     this.cancel(uri);
     this.snapshots.delete(uri);
+    this.parseCaches.delete(uri);
     this.settings.forget(uri);
     this.clear(uri);
   }
@@ -163,7 +166,9 @@ export class DiagnosticsService {
     if (size > settings.maxFileSize) return this.skipped(doc, text, size, settings);
     const filePath = uriToPath(doc.uri);
     const config = this.configs.configFor(filePath, settings);
-    const result = lint(text, { filePath, config });
+    let parseCache = this.parseCaches.get(doc.uri);
+    if (!parseCache) this.parseCaches.set(doc.uri, (parseCache = new ChunkCache()));
+    const result = lint(text, { filePath, config, parseCache });
     const diagnostics = result.findings.map((f, index) =>
       toDiagnostic(doc.uri, f, result.lines, { ruleId: f.ruleId, index, version: doc.version }),
     );
