@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import { DidChangeConfigurationNotification, type LanguageClient } from 'vscode-languageclient/node.js';
+import {
+  AddVocabularyRequest,
+  Commands,
+  DIAGNOSTIC_SOURCE,
+  StatusChangedNotification,
+  StatusRequest,
+} from '../../server/src/server/protocol.js';
+import { registerCommands } from './commands.js';
+import { createLanguageClient } from './languageClient.js';
+import { createOutputChannel } from './output.js';
+import { showRuleDocs } from './ruleDocs.js';
+import { addVocabulary } from './settingsTarget.js';
+import { BlueprintStatusItem } from './statusItem.js';
+import { Stopwatch, type ActivationTimings } from './timings.js';
+
+/** What activate() returns: used by the editor tests, and by anyone scripting the extension. */
+export interface BlueprintLintApi {
+  readonly timings: ActivationTimings;
+  client(): LanguageClient;
+  readonly status: BlueprintStatusItem;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<BlueprintLintApi> {
+  const stopwatch = new Stopwatch();
+  const timings: ActivationTimings = {};
+  const output = createOutputChannel();
+  context.subscriptions.push(output);
+
+  const showDocs = (target: string | undefined) => showRuleDocs(context.extensionUri, target);
+  const current = createLanguageClient(context, output, showDocs);
+  client = current;
+  const status = new BlueprintStatusItem(async (uri) => current.sendRequest(StatusRequest.type, { uri: uri.toString() }));
+  context.subscriptions.push(status);
+  context.subscriptions.push(
+    current.onNotification(StatusChangedNotification.type, (s) => status.update(s)),
+    current.onRequest(AddVocabularyRequest.type, (params) => addVocabulary(params)),
+  );
+
+  const firstDiagnostics = vscode.languages.onDidChangeDiagnostics((event) => {
+    const ours = event.uris.some((uri) => vscode.languages.getDiagnostics(uri).some((d) => d.source === DIAGNOSTIC_SOURCE));
+    if (!ours) return;
+    timings.firstDiagnosticsMs = stopwatch.elapsed();
+    output.info(`first diagnostics ${timings.firstDiagnosticsMs} ms after activation`);
+    firstDiagnostics.dispose();
+  });
+  context.subscriptions.push(firstDiagnostics);
+
+  const restart = async (): Promise<void> => {
+    status.clear();
+    await current.restart();
+    await status.refresh();
+  };
+  context.subscriptions.push(
+    ...registerCommands({
+      context,
+      output,
+      client: () => current,
+      restart,
+      configurationChanged: () => current.sendNotification(DidChangeConfigurationNotification.type, { settings: null }),
+      fileToggled: () => status.rerender(),
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => void status.refresh()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('blueprintLint.disabledFiles')) status.rerender();
+    }),
+    // trust changes what `extends` may reach (initializationOptions.workspaceTrusted): start over with the new value
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
+  );
+
+  try {
+    await current.start();
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    output.error(`the server did not start: ${why}`);
+    void vscode.window.showErrorMessage(`Blueprint Lint: the language server did not start (${why}). See the Blueprint Lint output.`);
+  }
+  // the client registers the server's commands; register showDocs only when the server did not list it
+  const serverCommands = current.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
+  if (!serverCommands.includes(Commands.showDocs)) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(Commands.showDocs, (target?: unknown) => showDocs(typeof target === 'string' ? target : undefined)),
+    );
+  }
+  timings.clientReadyMs = stopwatch.elapsed();
+  output.info(`client ready ${timings.clientReadyMs} ms after activation (workspace trusted: ${vscode.workspace.isTrusted})`);
+  void status.refresh();
+
+  return { timings, client: () => current, status };
+}
+
+export async function deactivate(): Promise<void> {
+  if (client?.isRunning()) await client.stop();
+  client = undefined;
+}

@@ -1,0 +1,83 @@
+// Bundles the extension client and the language server into two CommonJS files for the .vsix (no node_modules inside).
+//   node scripts/bundle.mjs [--sourcemap] [--no-minify]
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+
+const entries = [
+  { in: 'client/src/extension.ts', out: 'dist/extension.cjs' },
+  { in: 'server/src/server/main.ts', out: 'dist/server.cjs' },
+];
+const missing = entries.filter((e) => !existsSync(join(root, e.in)));
+if (missing.length > 0) {
+  console.error(`bundle: entry point not found: ${missing.map((e) => e.in).join(', ')}`);
+  process.exit(1);
+}
+
+/**
+ * The engine finds its data files (rules/vocabulary, rules/presets, schemas) relative to its own module URL, as
+ * compiled into out/. In a CommonJS bundle there is no import.meta, so each source file gets the URL it would have
+ * in out/ under the installed package root (dist/..): relative lookups then land on the files the .vsix ships.
+ */
+const importMetaPlugin = {
+  name: 'import-meta-as-in-out',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      if (args.path.split(sep).includes('node_modules')) return undefined;
+      let contents = await readFile(args.path, 'utf8');
+      if (contents.includes('import.meta')) {
+        const asInOut = JSON.stringify(join('out', relative(root, args.path)).replace(/\.ts$/, '.js').split(sep).join('/'));
+        contents = contents
+          .replace(/\bimport\.meta\.url\b/g, `__blueprintLintUrl(${asInOut})`)
+          .replace(/\bimport\.meta\.filename\b/g, `__blueprintLintFile(${asInOut})`)
+          .replace(/\bimport\.meta\.dirname\b/g, `require('node:path').dirname(__blueprintLintFile(${asInOut}))`);
+      }
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+const banner = [
+  '"use strict";',
+  "const __blueprintLintFile = (rel) => require('node:path').join(__dirname, '..', rel);",
+  "const __blueprintLintUrl = (rel) => require('node:url').pathToFileURL(__blueprintLintFile(rel)).href;",
+  "const __blueprintLintBundleUrl = require('node:url').pathToFileURL(__filename).href;",
+].join('\n');
+
+const started = Date.now();
+const results = await Promise.all(
+  entries.map((entry) =>
+    esbuild.build({
+      absWorkingDir: root,
+      entryPoints: [entry.in],
+      outfile: entry.out,
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      external: ['vscode'],
+      // prefer the CommonJS builds of dual packages (the ESM ones of vscode-languageserver need a bundler shim)
+      mainFields: ['main', 'module'],
+      // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow: take its ESM build
+      alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+      minify: !args.has('--no-minify'),
+      sourcemap: args.has('--sourcemap'),
+      banner: { js: banner },
+      // dependencies' ESM builds (fdir, via tinyglobby) use import.meta.url for createRequire: give them the bundle's own URL
+      define: { 'import.meta.url': '__blueprintLintBundleUrl' },
+      plugins: [importMetaPlugin],
+      logLevel: 'warning',
+      metafile: true,
+    }),
+  ),
+);
+for (const [i, result] of results.entries()) {
+  const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+  console.log(`bundle: ${entries[i].out} ${(bytes / 1024).toFixed(0)} KiB`);
+}
+console.log(`bundle: done in ${Date.now() - started} ms`);
