@@ -18,11 +18,20 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  let stdoutClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // The reader went away (`blueprint-lint | head`): drop the rest of the report, keep the exit code honest.
+    if (error.code === 'EPIPE') stdoutClosed = true;
+    else {
+      process.stderr.write(`blueprint-lint: cannot write output: ${error.message}\n`);
+      process.exit(EXIT_USAGE);
+    }
+  });
   return {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
-    out: (t) => void process.stdout.write(t),
+    out: (t) => void (stdoutClosed || process.stdout.write(t)),
     err: (t) => void process.stderr.write(t),
     readStdin: async () => {
       const chunks: Buffer[] = [];
