@@ -58,6 +58,11 @@ describe('blueprint-lint command line (engine-independent)', () => {
     assert.deepEqual(JSON.parse(r.stdout), []);
   });
 
+  it('a glob that matches nothing is reported and exits 2', () => {
+    const r = runCli(['docs/*.mdx', 'README.md', '--format', 'json'], { cwd: ws.dir });
+    assert.deepEqual([r.status, r.stdout, r.stderr], [2, '[]\n', 'docs/*.mdx: no files match this pattern\n']);
+  });
+
   it('binary, invalid UTF-8 and empty files: notices on stderr, not fatal', () => {
     const r = runCli(['odd', '--format', 'json'], { cwd: ws.dir });
     assert.equal(r.status, 0);

@@ -64,7 +64,14 @@ describe('cli file discovery', () => {
       ],
     );
     assert.deepEqual(d.missing, ['nope.md']);
+    assert.deepEqual(d.unmatched, []);
     assert.equal(d.files[0]!.absolutePath, join(root, 'notes.txt'));
+  });
+
+  it('a glob that matches no file is reported as unmatched; one whose matches are all ignored is not', async () => {
+    const d = await discoverFiles(['docs/**/*.md', 'build/*.md'], { cwd: root, useIgnoreFiles: true });
+    assert.deepEqual(d.unmatched, ['docs/**/*.md']);
+    assert.deepEqual(d.files, []);
   });
 
   it('walks a subdirectory with the .gitignore files above it still applied', async () => {

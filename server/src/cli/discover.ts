@@ -16,6 +16,8 @@ export interface Discovery {
   files: DiscoveredFile[];
   /** Arguments that are neither an existing path nor a glob. */
   missing: string[];
+  /** Globs that match no file at all: likely a typo, which must not pass CI silently. */
+  unmatched: string[];
 }
 
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
@@ -26,6 +28,7 @@ export async function discoverFiles(args: readonly string[], opts: { cwd: string
   const gitignore = new GitignoreFilter();
   const byPath = new Map<string, DiscoveredFile>();
   const missing: string[] = [];
+  const unmatched: string[] = [];
   const add = (file: DiscoveredFile): void => {
     if (!byPath.has(file.absolutePath)) byPath.set(file.absolutePath, file);
   };
@@ -44,11 +47,12 @@ export async function discoverFiles(args: readonly string[], opts: { cwd: string
       for (const rel of found) walked(join(absolute, rel), isAbsolute(arg) ? join(absolute, rel) : join(arg, rel));
     } else if (isDynamicPattern(toForwardSlashes(arg))) {
       const found = await glob(toForwardSlashes(arg), { cwd: opts.cwd, dot: true, ignore: ALWAYS_SKIPPED, followSymbolicLinks: false });
+      if (found.length === 0) unmatched.push(arg);
       for (const rel of found) walked(resolve(opts.cwd, rel), isAbsolute(arg) ? resolve(opts.cwd, rel) : rel);
     } else {
       missing.push(arg);
     }
   }
   const files = [...byPath.values()].sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
-  return { files, missing };
+  return { files, missing, unmatched };
 }

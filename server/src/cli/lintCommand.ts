@@ -20,7 +20,8 @@ export async function lintCommand(options: CliOptions, io: CliIo, configs: Confi
   } else {
     const discovery = await discoverFiles(options.paths.length > 0 ? options.paths : ['.'], { cwd: io.cwd, useIgnoreFiles: options.useIgnoreFiles });
     for (const arg of discovery.missing) io.err(`${toForwardSlashes(arg)}: no such file or directory\n`);
-    if (discovery.missing.length > 0) failed = true;
+    for (const arg of discovery.unmatched) io.err(`${toForwardSlashes(arg)}: no files match this pattern\n`);
+    if (discovery.missing.length > 0 || discovery.unmatched.length > 0) failed = true;
     for (const file of discovery.files) targets.push({ file });
   }
 
