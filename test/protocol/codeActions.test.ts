@@ -9,6 +9,13 @@ import { fixtureText, rangeOf, tempWorkspace } from './fixtures.js';
 
 const DOCS = 'https://github.com/blueprint-lint/blueprint-lint/blob/main/rules/benefit-needs-support.md';
 const HOTEL_TEXT = fixtureText('hotel/check-in.blueprint.md');
+/** Two misspelt lane labels: unknown-lane's rename fixes are safe, so fix-all has work to do. */
+const TYPO_TEXT = [
+  '# Bike repair', '', '## Drop-off', '',
+  '- **Customer:** The rider leaves the bike.', '- **Frontstage:** The mechanic writes a ticket.', '- **Backstgae:** The workshop lead checks the parts stock.', '',
+  '## Pick-up', '',
+  '- **Customer:** The rider collects the bike.', '- **Frontstage:** The mechanic explains the repair.', '- **Bakcstage:** The workshop system closes the job.', '',
+].join('\n');
 const EDIT_CAPS = { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create' as const] } } };
 const SHARED_CAPS = { ...EDIT_CAPS, window: { showDocument: { support: true } } };
 
@@ -222,6 +229,29 @@ describe('protocol: code actions', function () {
   it('offers no fix-all when no finding has a safe fix (this rule\'s fixes all need a person)', async () => {
     const { uri, diagnostic } = await openHotel();
     assert.deepEqual(await actionsFor(session, uri, diagnostic, ['source.fixAll']), []);
+  });
+
+  it('source.fixAll.blueprintLint applies every safe fix in one edit; blueprintLint.applyAllFixes does it via workspace/applyEdit', async () => {
+    session = shared;
+    const text = TYPO_TEXT;
+    const uri = session.open(join(sharedWs.dir, 'bike', `repair-${++documents}.blueprint.md`), text);
+    const before = await session.nextDiagnostics(uri);
+    assert.deepEqual(before.diagnostics.filter((d) => d.code === 'unknown-lane').map((d) => d.range), [rangeOf(text, 'Backstgae'), rangeOf(text, 'Bakcstage')]);
+    const actions = await session.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Fix all safe Blueprint Lint problems', 'source.fixAll.blueprintLint']]);
+    const fixed = applyText(text, editsFor(actions[0]!.edit!, uri));
+    assert.equal(fixed, text.replace('Backstgae', 'Backstage').replace('Bakcstage', 'Backstage'));
+    await session.request('workspace/executeCommand', { command: 'blueprintLint.applyAllFixes', arguments: [uri] });
+    const applied = session.requests.filter((r) => r.method === 'workspace/applyEdit').at(-1)?.params as { label: string; edit: WorkspaceEdit };
+    assert.equal(applied.label, 'Fix all safe Blueprint Lint problems');
+    assert.equal(applyText(text, editsFor(applied.edit, uri)), fixed);
+    session.change(uri, editsFor(applied.edit, uri));
+    const after = await session.nextDiagnostics(uri);
+    assert.deepEqual(after.diagnostics.filter((d) => d.code === 'unknown-lane'), []);
   });
 
   it('publishes diagnostics that re-arrive after each edit in order (sanity of the harness)', async () => {

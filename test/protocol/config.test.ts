@@ -104,6 +104,14 @@ describe('protocol: settings and config files', function () {
     assert.equal(error?.range.start.character, 37);
   });
 
+  it('publishes nothing for a file the config ignores, and says so in the status', async () => {
+    writeFileSync(join(ws.dir, '.blueprintlint.jsonc'), '{ "ignores": ["hotel/**"] }');
+    session = await LspSession.start({ workspaceFolders: [ws.dir] });
+    const uri = session.open(hotel(), HOTEL_TEXT);
+    assert.deepEqual((await session.nextDiagnostics(uri)).diagnostics, []);
+    assert.deepEqual(await session.request('blueprintLint/status', { uri }), { uri, isBlueprint: false, reason: 'ignored', steps: 0, problems: 0, enabled: true });
+  });
+
   it('gives each workspace folder its own config (multi-root)', async () => {
     const strict = join(ws.dir, 'strict');
     const relaxed = join(ws.dir, 'relaxed');

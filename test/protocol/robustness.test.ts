@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   createMessageConnection,
@@ -49,6 +50,10 @@ describe('protocol: robustness', function () {
   });
 
   it('blueprintLint/lintWorkspace lints every blueprint in the folders and publishes for files not open', async () => {
+    // Walked like the CLI walks: .gitignore'd files are skipped.
+    mkdirSync(join(ws.dir, 'drafts'));
+    writeFileSync(join(ws.dir, 'drafts', 'old.blueprint.md'), HOTEL_TEXT);
+    writeFileSync(join(ws.dir, '.gitignore'), 'drafts/\n');
     session = await LspSession.start({ workspaceFolders: [ws.dir] });
     const result = await session.request('blueprintLint/lintWorkspace', null, 120_000);
     assert.deepEqual(result, { filesScanned: 3, blueprints: 2, problems: 2 });

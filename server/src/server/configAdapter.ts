@@ -5,6 +5,7 @@ import {
   CONFIG_FILE_NAMES,
   ConfigCache,
   findConfigFile as findNearest,
+  isIgnoredPath,
   resolveConfig as resolveEngineConfig,
   settingsToConfig,
   type ConfigError,
@@ -12,7 +13,7 @@ import {
 } from '../engine/config/index.js';
 
 export type { ConfigError, PartialConfig };
-export { CONFIG_FILE_NAMES };
+export { CONFIG_FILE_NAMES, isIgnoredPath };
 
 /** Settings the server reads itself; they are not part of the engine's settings model. */
 const SERVER_ONLY_SETTINGS = ['addToConfigTarget'];

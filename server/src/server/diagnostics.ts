@@ -9,6 +9,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ChunkCache, docsUrl, lint, LineIndex, type Finding, type LintResult, type Severity } from '../engine/index.js';
 import type { DocumentProblem } from '../engine/lint.js';
+import { isIgnoredPath } from './configAdapter.js';
 import type { ConfigService } from './configFiles.js';
 import { isMarkdownDocument, uriToPath } from './documents.js';
 import { DIAGNOSTIC_SOURCE, StatusChangedNotification, type BlueprintReason, type BlueprintStatus } from './protocol.js';
@@ -166,6 +167,8 @@ export class DiagnosticsService {
     if (size > settings.maxFileSize) return this.skipped(doc, text, size, settings);
     const filePath = uriToPath(doc.uri);
     const config = this.configs.configFor(filePath, settings);
+    // Files matched by the config's `ignores` get nothing, as in the CLI.
+    if (filePath && isIgnoredPath(filePath, config)) return this.notLinted(doc, text, 'ignored');
     let parseCache = this.parseCaches.get(doc.uri);
     if (!parseCache) this.parseCaches.set(doc.uri, (parseCache = new ChunkCache()));
     const result = lint(text, { filePath, config, parseCache });
@@ -183,6 +186,17 @@ export class DiagnosticsService {
       enabled: true,
     };
     return { uri: doc.uri, version: doc.version, text, result, diagnostics, status };
+  }
+
+  private notLinted(doc: TextDocument, text: string, reason: BlueprintReason): LintSnapshot {
+    return {
+      uri: doc.uri,
+      version: doc.version,
+      text,
+      result: { blueprint: { isBlueprint: false, reason: 'none', steps: [] }, findings: [], problems: [], lines: new LineIndex(text) },
+      diagnostics: [],
+      status: { uri: doc.uri, isBlueprint: false, reason, steps: 0, problems: 0, enabled: true },
+    };
   }
 
   private skipped(doc: TextDocument, text: string, size: number, settings: EditorSettings): LintSnapshot {

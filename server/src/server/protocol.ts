@@ -2,7 +2,7 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 /** Why a document is or is not linted as a blueprint (engine reasons plus editor-side ones). */
-export type BlueprintReason = 'front-matter' | 'glob' | 'lanes' | 'none' | 'disabled' | 'not-markdown' | 'too-large' | 'not-open';
+export type BlueprintReason = 'front-matter' | 'glob' | 'lanes' | 'none' | 'disabled' | 'ignored' | 'not-markdown' | 'too-large' | 'not-open';
 
 export interface BlueprintStatus {
   uri: string;

@@ -1,9 +1,10 @@
 // blueprintLint/lintWorkspace: lint every Markdown file of the workspace folders, publishing for files not open.
 import { readFileSync, statSync } from 'node:fs';
-import { glob } from 'tinyglobby';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { discoverFiles } from '../cli/discover.js';
 import { lint } from '../engine/index.js';
+import { isIgnoredPath } from './configAdapter.js';
 import type { ConfigService } from './configFiles.js';
 import { problemDiagnostic, toDiagnostic } from './diagnostics.js';
 import { pathToUri, type WorkspaceFolders } from './documents.js';
@@ -21,20 +22,18 @@ export async function lintWorkspace(
   for (const folder of folders.all()) {
     const folderSettings = await settings.get(folder.uri);
     if (!folderSettings.enable) continue;
-    const files = await glob(['**/*.md', '**/*.markdown'], {
-      cwd: folder.path,
-      absolute: true,
-      ignore: ['**/node_modules/**', '**/.git/**'],
-      dot: false,
-    });
-    for (const file of files.sort()) {
+    // The CLI's own walk: .gitignore'd files, node_modules and .git are skipped the same way.
+    const { files } = await discoverFiles([folder.path], { cwd: folder.path, useIgnoreFiles: true });
+    for (const { absolutePath: file } of files) {
       const uri = pathToUri(file);
       result.filesScanned++;
       // Open documents are linted from the editor's text already.
       if (documents.get(uri)) continue;
       if (statSync(file).size > folderSettings.maxFileSize) continue;
+      const config = configs.configFor(file, folderSettings);
+      if (isIgnoredPath(file, config)) continue;
       const text = readFileSync(file, 'utf8');
-      const lintResult = lint(text, { filePath: file, config: configs.configFor(file, folderSettings) });
+      const lintResult = lint(text, { filePath: file, config });
       if (!lintResult.blueprint.isBlueprint) continue;
       result.blueprints++;
       result.problems += lintResult.findings.length;
