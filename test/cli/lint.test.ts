@@ -178,6 +178,8 @@ describe('blueprint-lint on real blueprints', function () {
         },
       ],
     });
+    const piped = runCli(['inspect', '--stdin', '--stdin-filename', 'piped.md'], { cwd: ws.dir, input: readFileSync(join(ws.dir, 'docs', 'checkin.blueprint.md')) });
+    assert.deepEqual(JSON.parse(piped.stdout), JSON.parse(r.stdout), 'inspect --stdin gives the same model');
     const readme = JSON.parse(runCli(['inspect', 'README.md'], { cwd: ws.dir }).stdout);
     assert.deepEqual(readme, { blueprint: false, steps: [] });
     const missing = runCli(['inspect', 'nope.md'], { cwd: ws.dir });

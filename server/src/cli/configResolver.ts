@@ -27,9 +27,8 @@ export class ConfigResolver {
 
   /** Resolves --config once up front; false when it is broken. */
   checkExplicitConfig(): boolean {
-    const before = this.hadErrors;
     this.forFile(resolve(this.io.cwd, '__blueprint-lint-probe__.md'));
-    return !this.hadErrors || before;
+    return !this.hadErrors;
   }
 
   forFile(filePath: string): ResolvedConfig {
