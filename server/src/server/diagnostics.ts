@@ -102,7 +102,10 @@ export class DiagnosticsService {
   async schedule(uri: string, trigger: LintTrigger): Promise<void> {
     const doc = this.documents.get(uri);
     if (!doc || !isMarkdownDocument(doc)) return;
+    const version = doc.version;
     const settings = await this.settings.get(uri);
+    // The document changed while settings were fetched: the schedule of the newer version does the work.
+    if (this.documents.get(uri)?.version !== version) return;
     if (!settings.enable) {
       this.cancel(uri);
       this.clear(uri);
@@ -110,7 +113,6 @@ export class DiagnosticsService {
     }
     if (trigger === 'change' && settings.run === 'onSave') return;
     this.cancel(uri);
-    const version = doc.version;
     const run = (): void => {
       this.timers.delete(uri);
       try {

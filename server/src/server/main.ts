@@ -17,7 +17,7 @@ import { isConfigFileName } from './configAdapter.js';
 import { planConfigEdit, readIfExists } from './configEdits.js';
 import { ConfigService } from './configFiles.js';
 import { DiagnosticsService, warmUpEngine } from './diagnostics.js';
-import { isMarkdownDocument, uriToPath, WorkspaceFolders } from './documents.js';
+import { isMarkdownDocument, isMarkdownPath, uriToPath, WorkspaceFolders } from './documents.js';
 import { guardNotification, guardRequest } from './guard.js';
 import {
   AddVocabularyRequest,
@@ -122,11 +122,14 @@ connection.onDidChangeConfiguration(
 
 connection.onDidChangeWatchedFiles(
   guardNotification(connection, 'didChangeWatchedFiles', (params) => {
+    let configChanged = false;
     for (const change of params.changes) {
       const path = uriToPath(change.uri);
       if (path && isConfigFileName(path)) configs.recheck(path, change.type === FileChangeType.Deleted);
+      // Markdown files changing on disk change no configuration; anything else may be an `extends` target.
+      configChanged ||= !isMarkdownPath(path ?? change.uri);
     }
-    diagnostics.relintAll();
+    if (configChanged) diagnostics.relintAll();
   }),
 );
 
