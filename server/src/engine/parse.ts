@@ -112,21 +112,32 @@ export class ChunkCache {
   }
 }
 
-function shift<T extends Nodes>(node: T, offset: number, lines: number): T {
+/** A copy of the node moved by `offset` characters and `lines` lines; `firstLineColumns` moves columns on line 1. */
+function shift<T extends Nodes>(node: T, offset: number, lines: number, firstLineColumns = 0): T {
   const copy = { ...node } as T & { children?: Nodes[] };
   const p = node.position;
   if (p) {
-    copy.position = {
-      start: { line: p.start.line + lines, column: p.start.column, offset: (p.start.offset ?? 0) + offset },
-      end: { line: p.end.line + lines, column: p.end.column, offset: (p.end.offset ?? 0) + offset },
-    };
+    const point = (q: typeof p.start) => ({
+      line: q.line + lines,
+      column: q.column + (q.line === 1 ? firstLineColumns : 0),
+      offset: (q.offset ?? 0) + offset,
+    });
+    copy.position = { start: point(p.start), end: point(p.end) };
   }
-  if ('children' in node && Array.isArray(node.children)) copy.children = (node.children as Nodes[]).map((c) => shift(c, offset, lines));
+  if ('children' in node && Array.isArray(node.children)) {
+    copy.children = (node.children as Nodes[]).map((c) => shift(c, offset, lines, firstLineColumns));
+  }
   return copy;
 }
 
 /** Markdown to mdast, chunk by chunk (faster than one whole parse, and cacheable per chunk); every node carries offsets. */
 export function parseMarkdown(text: string, cache?: ChunkCache): Root {
+  // micromark skips a byte order mark without counting it: parse after it and move every position past it.
+  if (text.charCodeAt(0) === 0xfeff) return shift(parseChunks(text.slice(1), cache), 1, 0, 1);
+  return parseChunks(text, cache);
+}
+
+function parseChunks(text: string, cache?: ChunkCache): Root {
   const chunks = splitChunks(text);
   if (chunks.length === 1 && !cache) return processor.parse(text);
   const children: RootContent[] = [];

@@ -54,7 +54,6 @@ export class LineIndex {
 
   /** The line break the document mostly uses, for inserted lines. */
   get eol(): string {
-    const crlf = this.text.indexOf('\r\n');
-    return crlf >= 0 ? '\r\n' : '\n';
+    return /\r\n|\r|\n/.exec(this.text)?.[0] ?? '\n';
   }
 }

@@ -100,7 +100,7 @@ export function sentenceSubject(sentence: string, vocab: CompiledVocabulary): Su
 export function sentences(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   // Clauses after ":" or ";" have their own subject ("The sign-up happens in the product: the customer picks ...").
-  const re = /(?:[^.!?;:\n]|[.!?:](?!\s|$))+(?:[.!?;:]+(?=\s|$)|\n|$)/g;
+  const re = /(?:[^.!?;:\r\n]|[.!?:](?!\s|$))+(?:[.!?;:]+(?=\s|$)|\r\n|\r|\n|$)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m[0].length === 0) {

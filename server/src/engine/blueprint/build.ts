@@ -111,7 +111,7 @@ function sectionContentEnd(s: Section): number {
   return last ? off(last, 'end') : off(s.heading, 'end');
 }
 
-const LABEL_RE = /^\s*([^:\n\u2013\u2014|]{1,60}?)\s*(\([^)\n]*\))?\s*(?::|\s[\u2013\u2014-]\s|[\u2013\u2014](?=\s)|$)\s*/;
+const LABEL_RE = /^\s*([^:\r\n\u2013\u2014|]{1,60}?)\s*(\([^)\r\n]*\))?\s*(?::|\s[\u2013\u2014-]\s|[\u2013\u2014](?=\s)|$)\s*/;
 
 interface LabelHit {
   kind: LaneKind;
@@ -165,9 +165,11 @@ function lanesOfParagraph(ctx: Ctx, p: Paragraph, indent: string): FoundLane[] |
       form: { form: 'paragraph', node: p, style: current.hit.style, indent },
     });
   };
+  const breaks = /\r\n|\r|\n/g;
   while (lineStart <= t.text.length) {
-    let lineEnd = t.text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = t.text.length;
+    breaks.lastIndex = lineStart;
+    const br = breaks.exec(t.text);
+    const lineEnd = br ? br.index : t.text.length;
     const hit = labelAt(ctx, t, lineStart, lineEnd);
     if (hit) {
       close(lineStart);
@@ -175,7 +177,7 @@ function lanesOfParagraph(ctx: Ctx, p: Paragraph, indent: string): FoundLane[] |
     } else if (!current) {
       return undefined;
     }
-    lineStart = lineEnd + 1;
+    lineStart = br ? br.index + br[0].length : t.text.length + 1;
   }
   close(t.text.length);
   return found.length ? found : undefined;
@@ -186,7 +188,7 @@ function laneOfItem(ctx: Ctx, item: ListItem, list: List): FoundLane | undefined
   const first = item.children[0];
   if (!first || first.type !== 'paragraph') return undefined;
   const t = inlineText(ctx, first.children, off(first, 'start'));
-  const nl = t.text.indexOf('\n');
+  const nl = t.text.search(/[\r\n]/);
   const hit = labelAt(ctx, t, 0, nl < 0 ? t.text.length : nl);
   if (!hit) return undefined;
   const b = new TextBuilder(ctx.text, off(first, 'start'));
@@ -264,7 +266,8 @@ function insertAfterLane(ctx: Ctx, last: FoundLane | undefined, fallback: { at: 
 function commentLineBefore(ctx: Ctx, offset: number) {
   return (ruleId: string): TextEdit => {
     const pos = ctx.lines.position(offset);
-    const lineStart = ctx.lines.lineStart(pos.line);
+    // A byte order mark stays the first character of the file.
+    const lineStart = ctx.lines.lineStart(pos.line) === 0 && ctx.text.charCodeAt(0) === 0xfeff ? 1 : ctx.lines.lineStart(pos.line);
     const indent = ctx.text.slice(lineStart, offset).replace(/[^\s]/g, '');
     return { start: lineStart, end: lineStart, text: `${indent}<!-- blueprint-lint-disable-next-line ${ruleId} -->${ctx.eol}` };
   };
@@ -357,7 +360,7 @@ function listStep(ctx: Ctx, item: ListItem, group: string | undefined): RawStep 
   }
   // The first paragraph itself may hold lanes on its later lines.
   const head = inlineText(ctx, first.children, off(first, 'start'));
-  const firstLine = head.text.split('\n')[0]!;
+  const firstLine = head.text.split(/\r\n|\r|\n/)[0]!;
   if (lanes.length === 0) return undefined;
   const strong = first.children[0]?.type === 'strong' ? first.children[0] : undefined;
   let titleText: SourceText;
@@ -518,10 +521,11 @@ function stepsAsRows(ctx: Ctx, table: Table, headerKinds: Array<LaneKind | undef
           }
           // Add a column: header, delimiter row and every body row gain a cell.
           const edits: TextEdit[] = [];
-          const appendCell = (startOffset: number, cellValue: string, snippetValue?: string) => {
+          // Rows shorter than the header get empty cells first, so the new cell lands in the new column.
+          const appendCell = (startOffset: number, cellValue: string, snippetValue?: string, missing = 0) => {
             const at = rowLineEnd(ctx, startOffset);
             const closed = ctx.text.slice(ctx.lines.lineStart(ctx.lines.position(startOffset).line), at).trimEnd().endsWith('|');
-            const prefix = closed ? '' : ' |';
+            const prefix = `${closed ? '' : ' |'}${'  |'.repeat(Math.max(0, missing))}`;
             const e: TextEdit = { start: at, end: at, text: `${prefix} ${cellValue} |` };
             if (snippetValue !== undefined) e.snippet = `${prefix} ${snippetValue} |`;
             edits.push(e);
@@ -529,7 +533,8 @@ function stepsAsRows(ctx: Ctx, table: Table, headerKinds: Array<LaneKind | undef
           appendCell(off(header, 'start'), label);
           const delimiterLine = ctx.lines.position(off(header, 'start')).line + 1;
           appendCell(ctx.lines.lineStart(delimiterLine), '---');
-          for (const r of body) appendCell(off(r, 'start'), r === row ? content : '', r === row ? snippet : undefined);
+          const width = header!.children.length;
+          for (const r of body) appendCell(off(r, 'start'), r === row ? content : '', r === row ? snippet : undefined, width - r.children.length);
           return edits;
         },
       },
