@@ -13,7 +13,9 @@ describe('cli file discovery', () => {
 
   before(() => {
     root = mkdtempSync(join(tmpdir(), 'blueprint-lint-discover-'));
-    mkdirSync(join(root, '.git'));
+    mkdirSync(join(root, '.git', 'info'), { recursive: true });
+    writeFileSync(join(root, '.git', 'info', 'exclude'), 'local-notes.md\n');
+    write('local-notes.md');
     write('.gitignore', 'build/\n*.tmp.md\n');
     write('a.md');
     write('UPPER.MD');
@@ -33,7 +35,7 @@ describe('cli file discovery', () => {
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
-  it('walks directories for Markdown, honouring nested .gitignore files and skipping node_modules and .git', async () => {
+  it('walks directories for Markdown, honouring nested .gitignore files and .git/info/exclude, skipping node_modules and .git', async () => {
     const d = await discoverFiles(['.'], { cwd: root, useIgnoreFiles: true });
     assert.deepEqual(
       d.files.map((f) => f.displayPath),
@@ -47,7 +49,7 @@ describe('cli file discovery', () => {
     const d = await discoverFiles(['.'], { cwd: root, useIgnoreFiles: false });
     assert.deepEqual(
       d.files.map((f) => f.displayPath),
-      ['.github/template.md', 'UPPER.MD', 'a.md', 'build/b.md', 'other/secret.md', 'sub/deeper/c.md', 'sub/drop.tmp.md', 'sub/keep.tmp.md', 'sub/secret.md', 'x.markdown'],
+      ['.github/template.md', 'UPPER.MD', 'a.md', 'build/b.md', 'local-notes.md', 'other/secret.md', 'sub/deeper/c.md', 'sub/drop.tmp.md', 'sub/keep.tmp.md', 'sub/secret.md', 'x.markdown'],
     );
   });
 

@@ -53,13 +53,18 @@ export class GitignoreFilter {
 
   private rulesFor(dir: string): Ignore | null {
     if (this.rulesByDir.has(dir)) return this.rulesByDir.get(dir)!;
-    let rules: Ignore | null = null;
-    try {
-      rules = ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8'));
-    } catch {
-      rules = null; // no .gitignore here (or unreadable): nothing to apply
-    }
+    // At the repository root, .git/info/exclude applies too, with less weight than .gitignore (so it comes first).
+    const texts = [readOptional(join(dir, '.git', 'info', 'exclude')), readOptional(join(dir, '.gitignore'))].filter((t): t is string => t !== undefined);
+    const rules = texts.length > 0 ? ignore().add(texts.join('\n')) : null;
     this.rulesByDir.set(dir, rules);
     return rules;
+  }
+}
+
+function readOptional(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined; // absent (or unreadable): nothing to apply
   }
 }
