@@ -179,6 +179,22 @@ describe('protocol: code actions', function () {
     );
   });
 
+  it('"Treat X as not a benefit" edits a YAML config through its document model, keeping comments', async () => {
+    const configPath = join(ws.dir, '.blueprintlint.yaml');
+    const before = '# team settings\nrules:\n  benefit-needs-support: warning # CI blocks on errors\n';
+    writeFileSync(configPath, before);
+    const { uri, diagnostic } = await openHotel({ capabilities: EDIT_CAPS });
+    const action = byTitle(await actionsFor(session, uri, diagnostic), 'Treat "in under 2 minutes" as not a benefit');
+    const after = applyText(before, editsFor(action.edit!, uriOf(configPath)));
+    assert.equal(after, `${before}vocabulary:\n  benefit:\n    remove:\n      - in under 2 minutes\n`);
+    writeFileSync(configPath, after);
+    // Before the server hears of the change, the diagnostic is still there, but the phrase is listed: no action offers it again.
+    const titles = (await actionsFor(session, uri, diagnostic)).map((a) => a.title);
+    assert.ok(titles.includes('Add a support lane to "Check-in"') && !titles.some((t) => t.startsWith('Treat "in under 2 minutes"')), JSON.stringify(titles));
+    session.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(configPath), type: 2 }] });
+    assert.deepEqual((await session.nextDiagnostics(uri)).diagnostics, []);
+  });
+
   it('"Treat X as a support term" takes the selected words and adds them as a tool', async () => {
     const { uri, diagnostic } = await openHotel({ capabilities: EDIT_CAPS });
     const selection = rangeOf(HOTEL_TEXT, 'Housekeeping');
