@@ -194,22 +194,22 @@ Lints Markdown service blueprints: every customer promise needs an employee
 resource, tool or authority behind it. Paths default to '.'.
 
 Options:
-  -f, --format NAME        stylish (default), json, sarif or github
-  -c, --config FILE        use this config file instead of discovering .blueprintlint.*
-      --settings FILE      also apply blueprintLint.* keys of a VS Code settings.json
-      --rule ID:SEVERITY   override a rule's severity (off|info|warning|error); repeatable
-      --fix                apply safe fixes to the files, then report what remains
-      --max-warnings N     exit 1 when there are more than N warnings (-1 = unlimited)
-  -q, --quiet              report errors only
-      --color, --no-color  force or disable colours (default: on for a terminal, off with NO_COLOR)
-  -o, --output-file FILE   write the report to FILE instead of stdout
-      --no-ignore          do not apply .gitignore files or the config's ignores
-      --stdin              lint text read from stdin
-      --stdin-filename NAME  name (and config lookup path) for --stdin text
-      --print-config FILE  print the configuration that applies to FILE as JSON
-      --max-file-size SIZE skip larger files (default 10mb; e.g. 500kb)
-  -v, --version            print the version
-  -h, --help               print this help
+  -f, --format NAME           stylish (default), json, sarif or github
+  -c, --config FILE           use this config file instead of discovering .blueprintlint.*
+      --settings FILE         also apply blueprintLint.* keys of a VS Code settings.json
+      --rule ID:SEVERITY      override a rule's severity (off|info|warning|error); repeatable
+      --fix                   apply safe fixes to the files, then report what remains
+      --max-warnings N        exit 1 when there are more than N warnings (-1 = unlimited)
+  -q, --quiet                 report errors only
+      --color, --no-color     force or disable colours (default: on for a terminal, off with NO_COLOR)
+  -o, --output-file FILE      write the report to FILE instead of stdout
+      --no-ignore             do not apply .gitignore files or the config's ignores
+      --stdin                 lint text read from stdin
+      --stdin-filename NAME   name (and config lookup path) for --stdin text
+      --print-config FILE     print the configuration that applies to FILE as JSON
+      --max-file-size SIZE    skip larger files (default 10mb; e.g. 500kb)
+  -v, --version               print the version
+  -h, --help                  print this help
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over
 that, 2 usage or configuration error.
