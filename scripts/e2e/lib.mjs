@@ -35,6 +35,8 @@ export function writeUserSettings(userDataDir, extra = {}) {
     'workbench.secondarySideBar.defaultVisibility': 'hidden', 'telemetry.telemetryLevel': 'off',
     'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none',
     'workbench.tips.enabled': false, 'git.enabled': false, 'workbench.enableExperiments': false,
+    // restricted-mode runs open the folder untrusted without a modal prompt
+    'security.workspace.trust.startupPrompt': 'never',
     ...extra,
   }, null, 2));
 }
