@@ -42,6 +42,15 @@ describe('protocol: settings and config files', function () {
     assert.deepEqual(severities(await session.nextDiagnostics(uri)), [[RULE, 1]]);
   });
 
+  it('logs wrong settings (they have no file position) and lints on with defaults for them', async () => {
+    session = await LspSession.start({ workspaceFolders: [ws.dir], configuration: () => ({ debounceMs: -5, rules: { 'benefit-needs-suport': 'error' } }) });
+    const uri = session.open(hotel(), HOTEL_TEXT);
+    assert.deepEqual(severities(await session.nextDiagnostics(uri)), [[RULE, 2]]);
+    const logs = session.notifications.all.filter((n) => n.method === 'window/logMessage').map((n) => n.params as { type: number; message: string });
+    assert.ok(logs.some((l) => l.type === 2 && l.message.includes('"blueprintLint.debounceMs" must be a whole number')), JSON.stringify(logs));
+    assert.ok(logs.some((l) => l.type === 2 && /unknown rule "benefit-needs-suport"/.test(l.message)), JSON.stringify(logs));
+  });
+
   it('registers a watcher for config files when the client allows dynamic registration', async () => {
     session = await LspSession.start({ workspaceFolders: [ws.dir], capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
     // Any request after `initialized` is answered after the registration was sent (the server handles messages in order).

@@ -11,6 +11,8 @@ import type { EditorSettings } from './settings.js';
 export class ConfigService {
   /** What was last published per config file (JSON), so unchanged errors are not sent again on every keystroke. */
   private readonly published = new Map<string, string>();
+  /** Problems without a file (settings) already logged: resolution runs on every lint, the log should not. */
+  private readonly logged = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -54,7 +56,9 @@ export class ConfigService {
     const byFile = new Map<string, ConfigError[]>();
     for (const e of errors) {
       if (!isAbsolute(e.file)) {
-        this.connection.console.warn(`Blueprint Lint ${e.file}: ${e.message}`);
+        const line = `Blueprint Lint ${e.file}: ${e.message}`;
+        if (!this.logged.has(line)) this.connection.console.warn(line);
+        this.logged.add(line);
         continue;
       }
       byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);

@@ -30,7 +30,7 @@ import {
 import { SettingsStore } from './settings.js';
 import { lintWorkspace } from './workspaceLint.js';
 
-const TRANSPORTS = ['--stdio', '--node-ipc', '--socket=', '--pipe=', '--clientProcessId='];
+const TRANSPORTS = ['--stdio', '--node-ipc', '--socket=', '--pipe='];
 if (!process.argv.slice(2).some((a) => TRANSPORTS.some((t) => a === t || (t.endsWith('=') && a.startsWith(t))))) {
   process.stderr.write('Usage: blueprint-lint-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n');
   process.exit(2);
