@@ -13,6 +13,8 @@ export interface VocabularyEntry {
   group?: string;
   /** Where the entry was written: a vocabulary file line, or a config source. */
   origin: string;
+  /** The compiled pattern, once validated. */
+  source?: string;
 }
 
 export interface PhraseHit {
@@ -57,13 +59,14 @@ export function parseVocabularyFile(text: string, file: string, kind: EntryKind)
       group = line.slice(6).trim() || undefined;
       return;
     }
+    let source: string;
     try {
-      compilePattern(line);
+      source = compilePattern(line);
     } catch (e) {
       const column = e instanceof PatternError ? raw.indexOf(line) + e.column : 1;
       throw new VocabularyError(file, index + 1, column, (e as Error).message);
     }
-    entries.push({ phrase: line, kind, group, origin: `${file}:${index + 1}` });
+    entries.push({ phrase: line, kind, group, origin: `${file}:${index + 1}`, source });
   });
   return entries;
 }
@@ -89,7 +92,7 @@ export function shippedEntries(): VocabularyEntry[] {
  * start there, each tried as a sticky expression; the longest match at a word wins and matches never overlap.
  */
 export class PhraseMatcher {
-  private readonly byKey = new Map<string, Array<{ entry: VocabularyEntry; re: RegExp }>>();
+  private readonly byKey = new Map<string, Array<{ entry: VocabularyEntry; re?: RegExp }>>();
   private readonly count: number;
 
   constructor(entries: readonly VocabularyEntry[]) {
@@ -100,10 +103,12 @@ export class PhraseMatcher {
       if (seen.has(id)) continue;
       seen.add(id);
       count++;
-      const re = new RegExp(`(?:${compilePattern(entry.phrase)})${WORD_AFTER}`, 'iyu');
+      // Expressions are built on first use: most entries never meet a word they could start at.
+      const slot: { entry: VocabularyEntry; re?: RegExp } = { entry };
+      if (entry.source === undefined) entry.source = compilePattern(entry.phrase);
       for (const key of startKeys(entry.phrase)) {
         const list = this.byKey.get(key) ?? [];
-        list.push({ entry, re });
+        list.push(slot);
         this.byKey.set(key, list);
       }
     }
@@ -127,7 +132,9 @@ export class PhraseMatcher {
       const candidates = key ? this.byKey.get(key) : undefined;
       let best: PhraseHit | undefined;
       if (candidates) {
-        for (const { entry, re } of candidates) {
+        for (const slot of candidates) {
+          const entry = slot.entry;
+          const re = (slot.re ??= new RegExp(`(?:${entry.source!})${WORD_AFTER}`, 'iyu'));
           re.lastIndex = i;
           const m = re.exec(text);
           if (m && m[0].length > 0 && (!best || m[0].length > best.end - best.start)) {
