@@ -1,5 +1,5 @@
 // Drives the language server over stdio with raw JSON-RPC (Content-Length framing) and times diagnostics.
-//   node bench/lsp.mjs FILE [--edits 200] [--cap-ms 60000]   standalone: open, edit and re-open timings for one file
+//   node bench/lsp.mjs FILE [--edits 200] [--cap-ms 60000] [--cpu-prof DIR]   standalone: open and edit timings for one file
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -14,11 +14,11 @@ export const SERVER_BIN = join(ROOT, 'bin/blueprint-lint-server.js');
 const SETTINGS = { debounceMs: 0 };
 
 export class LspClient {
-  /** @param {{cwd?: string, rootUri?: string, timeoutMs?: number}} options */
-  constructor({ cwd = ROOT, rootUri, timeoutMs = 600_000 } = {}) {
+  /** @param {{cwd?: string, rootUri?: string, timeoutMs?: number, nodeArgs?: string[]}} options */
+  constructor({ cwd = ROOT, rootUri, timeoutMs = 600_000, nodeArgs = [] } = {}) {
     this.timeoutMs = timeoutMs;
     this.rootUri = rootUri;
-    this.proc = spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [...nodeArgs, SERVER_BIN, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.pid = this.proc.pid;
     this.nextId = 1;
     this.pending = new Map();
@@ -271,9 +271,10 @@ export async function openMany(client, files) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  const file = resolve(args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? '');
+  const file = resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? '');
   const num = (flag, dflt) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : dflt);
-  const client = new LspClient({ rootUri: pathToFileURL(dirname(file)).href });
+  const prof = args.includes('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args[args.indexOf('--cpu-prof') + 1])}`] : [];
+  const client = new LspClient({ rootUri: pathToFileURL(dirname(file)).href, nodeArgs: prof });
   try {
     await client.initialize();
     const text = readFileSync(file, 'utf8');
