@@ -28,13 +28,13 @@ describe('engine properties (fast-check)', function () {
     assert.ok(flagged > runs / 20, `only ${flagged} of ${runs} generated blueprints had a finding`);
   });
 
-  it(`generated blueprints are recognised: every generated section yields at least one step (${share(10)} cases)`, () => {
+  it(`generated blueprints are recognised: every generated section yields at least one step (${share(20)} cases)`, () => {
     fc.assert(
       fc.property(blueprintArb, ({ text, sections }) => {
         const result = lint(text, { forceBlueprint: true });
         assert.ok(result.blueprint.steps.length >= sections, `${sections} sections but ${result.blueprint.steps.length} steps in ${preview(text)}`);
       }),
-      { numRuns: share(10), seed: fuzzSeed() },
+      { numRuns: share(20), seed: fuzzSeed() },
     );
   });
 
@@ -47,7 +47,7 @@ describe('engine properties (fast-check)', function () {
     );
   });
 
-  it(`mutated corpus blueprints: never throws, ranges inside the document, exact positions, deterministic (${share(5)} cases)`, () => {
+  it(`mutated corpus blueprints: never throws, ranges inside the document, exact positions, deterministic (${share(10)} cases)`, () => {
     fc.assert(
       fc.property(mutatedCorpusArb(), fc.boolean(), (doc, force) => {
         const options = { filePath: doc.path, forceBlueprint: force };
@@ -56,7 +56,7 @@ describe('engine properties (fast-check)', function () {
         const second = lint(doc.text, options);
         assert.equal(snapshot(second), snapshot(first), `not deterministic on ${doc.file} after ${JSON.stringify(doc.mutations)}`);
       }),
-      { numRuns: share(5), seed: fuzzSeed() },
+      { numRuns: share(10), seed: fuzzSeed() },
     );
   });
 

@@ -8,7 +8,7 @@ import type { Finding } from '../../server/src/engine/types.js';
 import { blueprintArb, fuzzRuns, fuzzSeed } from '../support/arbitraries.js';
 import { assertWellFormed, lineColumnView, preview } from './invariants.js';
 
-const runs = Math.max(10, Math.ceil(fuzzRuns() / 10));
+const runs = Math.max(10, Math.ceil(fuzzRuns() / 20));
 
 const steps = (r: LintResult) => r.blueprint.steps.map((s) => `${s.shape}:${s.title}`);
 const toLf = (s: string) => s.replace(/\r\n?/g, '\n');
