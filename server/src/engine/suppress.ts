@@ -49,7 +49,7 @@ export function applySuppressions(findings: Finding[], directives: readonly Dire
         case 'disable-file':
           return false;
         case 'disable-step':
-          if (step && d.offset >= step.span.start && d.offset <= step.span.end && lines.position(d.offset).line === titleLine) return false;
+          if (step && ownerOf(d, steps, lines) === step) return false;
           break;
         case 'disable-line':
           if (lines.position(d.offset).line === line) return false;
@@ -76,4 +76,15 @@ function nextContentLine(lines: LineIndex, text: string, line: number): number {
     if (text.slice(lines.lineStart(l), lines.lineEnd(l)).trim() !== '') return l;
   }
   return -1;
+}
+
+/** The step a disable-step comment belongs to: the nearest step title before it on the same line. */
+function ownerOf(d: Directive, steps: readonly Step[], lines: LineIndex): Step | undefined {
+  const line = lines.position(d.offset).line;
+  let owner: Step | undefined;
+  for (const s of steps) {
+    if (s.titleSpan.start > d.offset || lines.position(s.titleSpan.start).line !== line) continue;
+    if (!owner || s.titleSpan.start > owner.titleSpan.start) owner = s;
+  }
+  return owner;
 }

@@ -369,9 +369,11 @@ function listStep(ctx: Ctx, item: ListItem, group: string | undefined): RawStep 
     const cut = /:|\s[\u2013\u2014-]\s/.exec(firstLine);
     titleText = trimText(sliceText(head, 0, cut ? cut.index : firstLine.length));
   }
-  const afterTitle = trimText(sliceText(head, Math.min(head.text.length, titleText.text.length + (strong ? 4 : 1))));
+  // The rest of the first line after the title (and its separator) is the step's prose.
+  const titleEnd = titleText.text.length ? head.offsets.indexOf(titleText.offsets[titleText.text.length - 1]!) + 1 : 0;
+  const afterTitle = sliceText(head, Math.min(head.text.length, Math.max(0, titleEnd)));
   const restText = afterTitle.text.replace(/^[\s:\u2013\u2014-]+/, '');
-  if (restText.length) prose.unshift(trimText(sliceText(afterTitle, afterTitle.text.length - restText.length)));
+  if (restText.trim().length) prose.unshift(trimText(sliceText(afterTitle, afterTitle.text.length - restText.length)));
   const title = normaliseTitle(titleText.text);
   const titleSpan = spanOfText(titleText, off(first, 'start'));
   const last = lanes[lanes.length - 1];
