@@ -58,12 +58,21 @@ function mergeAdjacent(hits: PhraseHit[], text: string): PhraseHit[] {
   return out;
 }
 
+// A product name written in CamelCase (SiteLink, TeamViewer, HubSpot) on the employee side is a tool nobody listed.
+const PRODUCT_NAME = /(?<![\p{L}\p{N}_'’])(?!Ma?c[A-Z])[A-Z]?[a-z]{1,12}[A-Z][a-z]+(?:[A-Z][a-z]+)*(?![\p{L}\p{N}_])/gu;
+
 function supportsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVocabulary): SupportPhrase[] {
   const hits = vocab.support.find(t.text);
+  for (const m of t.text.matchAll(PRODUCT_NAME)) {
+    const at = m.index!;
+    if (hits.some((h) => h.start < at + m[0].length && at < h.end)) continue;
+    hits.push({ start: at, end: at + m[0].length, text: m[0], entry: { phrase: m[0], kind: 'tool', origin: 'product name', group: 'product name' } });
+  }
   if (!hits.length) return [];
   const traps = vocab.notSupport.find(t.text);
   return hits
     .filter((h) => !insideAny(h, traps) && !removed(h, vocab.removedSupport))
+    .sort((a, b) => a.start - b.start)
     .map((h) => ({ text: h.text, span: spanOf(t, h.start, h.end), entry: h.entry.phrase, source, kind: h.entry.kind as SupportKind }));
 }
 

@@ -31,7 +31,8 @@ const NO_INFLECTION = new Set([
 ]);
 
 function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  // Straight and typographic apostrophes are the same letter to a reader ("can't" = "can’t").
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/['\u2019]/g, "['\u2019]");
 }
 
 /** Spelling variants (British/American) of a stem, as regex source. */
