@@ -11,20 +11,25 @@ const BENEFIT_LANES: ReadonlySet<LaneKind> = new Set(['customer', 'evidence', 'f
 const SUPPORT_LANES: ReadonlySet<LaneKind> = new Set(['frontstage', 'backstage', 'support']);
 
 const CLAUSE_BREAK = /[.;!?]\s|\bbut\b|\bhowever\b/gi;
-const POST_NEGATION = /^[\s,]*(?:(?:is|are|was|were|will be|can be|cannot be|isn't|aren't)\s+)?(?:not|never|no longer|n't)\s+(?:be\s+)?(?:available|possible|offered|allowed|permitted|given|included|provided|guaranteed)/i;
+const POST_NEGATION = /^[\s,]*(?:(?:is|are|was|were|will be|can be|cannot be|isn't|aren't)\s+)?(?:not|never|no longer|n't)\s+(?:be\s+)?(?:available|possible|offered|allowed|permitted|given|included|provided|guaranteed|issued|refunded|accepted|honou?red)/i;
 
 function insideAny(hit: PhraseHit, others: readonly PhraseHit[]): boolean {
   return others.some((o) => o.start <= hit.start && hit.end <= o.end);
 }
 
 /** A benefit is negated by a cue shortly before it in the same clause ("no refunds", "cannot be upgraded"). */
-export function isNegated(text: string, hit: PhraseHit, vocab: CompiledVocabulary): boolean {
+export function isNegated(text: string, hit: PhraseHit, vocab: CompiledVocabulary, benefits: readonly PhraseHit[] = []): boolean {
   const windowStart = Math.max(0, hit.start - 80);
   let window = text.slice(windowStart, hit.start);
   let lastBreak = -1;
   for (const m of window.matchAll(CLAUSE_BREAK)) lastBreak = m.index! + m[0].length;
   if (lastBreak >= 0) window = window.slice(lastBreak);
-  const cues = vocab.negation.find(window);
+  const base = hit.start - window.length;
+  // A cue inside another promise ("without waiting") or in "not only" negates nothing.
+  const cues = vocab.negation
+    .find(window)
+    .filter((c) => !benefits.some((b) => b !== hit && b.start <= base + c.start && base + c.end <= b.end))
+    .filter((c) => !/^\s+(?:only|just|merely)\b/i.test(window.slice(c.end)));
   const cue = cues[cues.length - 1];
   if (cue) {
     const between = window.slice(cue.end).trim();
@@ -42,7 +47,7 @@ function benefitsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVo
   const hits = vocab.benefit.find(t.text);
   if (!hits.length) return [];
   const traps = vocab.notBenefit.find(t.text);
-  const kept = hits.filter((h) => !insideAny(h, traps) && !removed(h, vocab.removedBenefit) && !isNegated(t.text, h, vocab));
+  const kept = hits.filter((h) => !insideAny(h, traps) && !removed(h, vocab.removedBenefit) && !isNegated(t.text, h, vocab, hits));
   return mergeAdjacent(kept, t.text).map((h) => ({ text: h.text, span: spanOf(t, h.start, h.end), entry: h.entry.phrase, source, group: h.entry.group }));
 }
 

@@ -15,7 +15,9 @@ const NUMBER_WORDS = [
   'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty',
   'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'a couple of', 'a few', 'half an', 'half a', 'an', 'a',
 ];
-const NUMBER = `(?:\\d+(?:[.,]\\d+)*(?:\\s?-\\s?\\d+)?|(?:${NUMBER_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)`;
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+// Only a tens word takes a unit after it ("twenty-four"), so "a one-hour window" is not the number "a one".
+const NUMBER = `(?:\\d+(?:[.,]\\d+)*(?:\\s?-\\s?\\d+)?|(?:${TENS})[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|${NUMBER_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})`;
 const AMOUNT = '\\d[\\d,]*(?:\\.\\d+)?(?:\\s?[km])?';
 const MONEY = `(?:[$€£¥]\\s?${AMOUNT}|${AMOUNT}\\s?(?:%|percent\\b|per\\s?cent\\b|dollars?\\b|euros?\\b|pounds?\\b|usd\\b|eur\\b|gbp\\b|chf\\b|sek\\b)|(?:usd|eur|gbp|chf|sek)\\s?${AMOUNT})`;
 const TIME = '(?:\\d{1,2}(?:[:.]\\d{2})?\\s?(?:am|pm|a\\.m\\.|p\\.m\\.)|\\d{1,2}:\\d{2}|noon|midday|midnight)';
@@ -47,16 +49,20 @@ function spellingVariants(stem: string): string {
   return src;
 }
 
-/** A word with its inflections (-s, -es, -ed, -d, -ing, y/ies, doubled consonant, ll/l). */
+/** A word with its inflections (-s, -es, -ed, -d, -ing, y/ies, doubled consonant, ll/l), spelling variants included. */
 export function inflectWord(word: string): string {
   const w = word.toLowerCase();
   if (w.length <= 2 || NO_INFLECTION.has(w) || !/^[a-z]+$/.test(w)) return spellingVariants(w);
+  const variants = spellingVariants(w);
   if (/[^aeiou]y$/.test(w)) return `${spellingVariants(w.slice(0, -1))}(?:y|ies|ied|ying)`;
-  if (w.endsWith('e')) return `${spellingVariants(w.slice(0, -1))}(?:e|es|ed|ing)`;
+  // centre/center, catalogue/catalog: the variant group already ends the word.
+  if (/\)\??$/.test(variants)) return `${variants}(?:s|d|ed|ing)?`;
+  if (w.endsWith('ee')) return `${variants}(?:s|d|ing)?`;
+  if (w.endsWith('e')) return `${variants.slice(0, -1)}(?:e|es|ed|ing)`;
   const last = w[w.length - 1]!;
-  const doubled = /[bdgklmnprtz]/.test(last) && /[aeiou][bdgklmnprtz]$/.test(w) ? `|${last}(?:ed|ing|er)` : '';
+  const doubled = /[bdgklmnprtz]/.test(last) && /[aeiou][bdgklmnprtz]$/.test(w) ? `|${last}(?:ed|ing|er|s)?` : '';
   const ies = /(?:s|x|z|ch|sh)$/.test(w) ? 'es|' : '';
-  return `${spellingVariants(w)}(?:${ies}s|ed|ing${doubled})?`;
+  return `${variants}(?:${ies}s|ed|ing${doubled})?`;
 }
 
 interface Token {
@@ -168,7 +174,8 @@ function splitTop(p: string, start: number, end: number): Array<[number, number]
 }
 
 export const WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
-export const WORD_AFTER = '(?![\\p{L}\\p{N}_])';
+// Letters of the Latin, Greek and Cyrillic blocks: a class that needs no Unicode mode, which is costly to compile.
+export const WORD_AFTER = '(?![A-Za-z0-9_\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF])';
 
 const LETTER = /\p{L}/u;
 

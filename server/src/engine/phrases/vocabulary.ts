@@ -134,7 +134,7 @@ export class PhraseMatcher {
       if (candidates) {
         for (const slot of candidates) {
           const entry = slot.entry;
-          const re = (slot.re ??= new RegExp(`(?:${entry.source!})${WORD_AFTER}`, 'iyu'));
+          const re = (slot.re ??= new RegExp(`(?:${entry.source!})${WORD_AFTER}`, 'iy'));
           re.lastIndex = i;
           const m = re.exec(text);
           if (m && m[0].length > 0 && (!best || m[0].length > best.end - best.start)) {
