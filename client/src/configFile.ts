@@ -3,13 +3,18 @@ import * as vscode from 'vscode';
 /** Config file names the engine discovers, in its order of preference. */
 export const CONFIG_FILE_NAMES = ['.blueprintlint.jsonc', '.blueprintlint.json', '.blueprintlint.yaml', '.blueprintlint.yml'];
 
-/** Where `$schema` points: the schema the extension also contributes for these file names. */
-export const SCHEMA_URL = 'https://raw.githubusercontent.com/blueprint-lint/blueprint-lint/main/schemas/blueprintlint.schema.json';
+/**
+ * `$schema` of a created config: the schema inside the workspace's own blueprint-lint package, when the project
+ * installs it (relative, so it works for everyone offline). A remote URL is never written: VS Code refuses to
+ * download schemas from untrusted locations and would then drop validation; the extension's `jsonValidation`
+ * contribution already gives .blueprintlint.json(c) the bundled schema.
+ */
+export const LOCAL_SCHEMA = './node_modules/blueprint-lint/schemas/blueprintlint.schema.json';
 
-export function starterConfig(): string {
+export function starterConfig(schema: string | undefined): string {
   return [
     '{',
-    `  "$schema": "${SCHEMA_URL}",`,
+    ...(schema ? [`  "$schema": "${schema}",`] : ['  // Completions and validation come from the Blueprint Lint extension\'s schema.']),
     '  // Presets: "recommended" (default severities) or "strict".',
     '  "extends": "recommended",',
     '  // Severity per rule: "off" | "info" | "warning" | "error".',
@@ -30,13 +35,14 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** Opens the folder's config file, creating `.blueprintlint.jsonc` (with `$schema`) when it has none. */
+/** Opens the folder's config file, creating `.blueprintlint.jsonc` (with `$schema` where it resolves) when it has none. */
 export async function openOrCreateConfig(folder: vscode.WorkspaceFolder): Promise<vscode.TextEditor> {
   for (const name of CONFIG_FILE_NAMES) {
     const uri = vscode.Uri.joinPath(folder.uri, name);
     if (await exists(uri)) return vscode.window.showTextDocument(uri);
   }
   const uri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAMES[0]!);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(starterConfig()));
+  const schema = (await exists(vscode.Uri.joinPath(folder.uri, LOCAL_SCHEMA))) ? LOCAL_SCHEMA : undefined;
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(starterConfig(schema)));
   return vscode.window.showTextDocument(uri);
 }

@@ -20,9 +20,11 @@ const log = (...a) => console.log(`[ext-host ${((Date.now() - t0) / 1000).toFixe
 fs.rmSync(work, { recursive: true, force: true });
 fs.mkdirSync(work, { recursive: true });
 writeUserSettings(path.join(work, 'ud'));
-// a throw-away copy of the workspace: tests edit and save files, the fixture stays as checked in
-const wsCopy = path.join(work, 'ws');
+// a throw-away copy of the workspace: tests edit and save files, the fixture stays as checked in. It lives outside
+// this repository, whose .gitignore (.e2e/) would otherwise hide every file from the workspace lint.
+const wsCopy = path.join(fs.mkdtempSync(path.join(process.env.E2E_WORKSPACE_ROOT || '/tmp', 'blueprint-lint-e2e-')), 'ws');
 fs.cpSync(path.resolve(wsPath), wsCopy, { recursive: true });
+fs.writeFileSync(path.join(work, 'workspace-path.txt'), wsCopy + '\n');
 
 const testEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('BLUEPRINT_LINT_')));
 const port = Number(process.env.PORT || (await freePort()));
@@ -51,6 +53,7 @@ const finish = async (code, why) => {
   log(`${why} -> exit ${code}`);
   await context.close().catch(() => {});
   stop();
+  fs.rmSync(path.dirname(wsCopy), { recursive: true, force: true });
   process.exit(code);
 };
 // The web extension service reports the test run's end through window.codeAutomationExit(code, logs), and the

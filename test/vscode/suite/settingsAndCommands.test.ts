@@ -1,12 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, fileUri, hasRule, lacksRule, ofRule, open, readFile, resetEditors, RULE, waitForDiagnostics, waitForStatus, writeFile } from './helpers.js';
+import { api, EXTENSION_ID, fileUri, hasRule, lacksRule, ofRule, open, readFile, resetEditors, RULE, waitForDiagnostics, waitForStatus, writeFile } from './helpers.js';
 
 const severityIs = (severity: vscode.DiagnosticSeverity) => (ds: vscode.Diagnostic[]) =>
   ofRule(RULE, ds).length === 1 && ofRule(RULE, ds)[0]!.severity === severity;
 
 describe('Blueprint Lint in VS Code: settings and commands', () => {
-  afterEach(resetEditors);
+  afterEach(async () => {
+    await resetEditors();
+    // a failed test must not leave a config file behind for the next one
+    await vscode.workspace.fs.delete(fileUri('.blueprintlint.jsonc')).then(undefined, () => undefined);
+  });
 
   it('takes a severity from .vscode/settings.json (written on disk) and goes back when it is removed', async () => {
     const doc = await open('hotel/checkin.blueprint.md');
@@ -32,17 +36,19 @@ describe('Blueprint Lint in VS Code: settings and commands', () => {
     await waitForStatus(blueprintLint, (t) => t.startsWith('Blueprint: 2 steps'), 'on');
   });
 
-  it('"Open Configuration File" creates .blueprintlint.jsonc with $schema, and the server follows its edits', async () => {
+  it('"Open Configuration File" creates .blueprintlint.jsonc, and the server follows its edits', async () => {
     const doc = await open('hotel/checkin.blueprint.md');
     await waitForDiagnostics(doc.uri, hasRule(RULE), 'checkin diagnostic');
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('blueprintLint.openConfig');
     assert.ok(editor);
     assert.equal(editor.document.uri.toString(), fileUri('.blueprintlint.jsonc').toString());
     assert.equal(editor.document.languageId, 'jsonc');
-    assert.match(editor.document.getText(), /"\$schema": "https:\/\/.*blueprintlint\.schema\.json"/);
+    // no blueprint-lint package in this workspace: no $schema (the extension supplies the schema)
+    assert.doesNotMatch(await readFile('.blueprintlint.jsonc'), /\$schema/);
     // the starter config is valid: it changes nothing, so the diagnostic stays; now switch the rule off in it
-    const text = editor.document.getText().replace('"benefit-needs-support": "warning"', '"benefit-needs-support": "off"');
-    assert.notEqual(text, editor.document.getText());
+    const starter = await readFile('.blueprintlint.jsonc');
+    const text = starter.replace('"benefit-needs-support": "warning"', '"benefit-needs-support": "off"');
+    assert.notEqual(text, starter);
     await writeFile('.blueprintlint.jsonc', text);
     await waitForDiagnostics(doc.uri, lacksRule(RULE), 'no diagnostics with the rule off in the config file');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -50,6 +56,36 @@ describe('Blueprint Lint in VS Code: settings and commands', () => {
     await open('hotel/checkin.blueprint.md');
     await waitForDiagnostics(doc.uri, hasRule(RULE), 'the diagnostic back without the config file');
   });
+
+  for (const withPackage of [false, true]) {
+    it(`validates the created .blueprintlint.jsonc against the schema offline (${withPackage ? '$schema into the workspace\'s blueprint-lint package' : 'the extension\'s jsonValidation'})`, async () => {
+      const local = fileUri('node_modules/blueprint-lint/schemas/blueprintlint.schema.json');
+      if (withPackage) {
+        const shipped = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'schemas', 'blueprintlint.schema.json');
+        await vscode.workspace.fs.copy(shipped, local, { overwrite: true });
+      }
+      try {
+        const editor = await vscode.commands.executeCommand<vscode.TextEditor>('blueprintLint.openConfig');
+        assert.ok(editor);
+        const config = editor.document.uri;
+        const starter = await readFile('.blueprintlint.jsonc');
+        assert.equal(starter.includes('"$schema": "./node_modules/blueprint-lint/schemas/blueprintlint.schema.json"'), withPackage);
+        const bad = starter.replace('"benefit-needs-support": "warning"', '"benefit-needs-support": "loud"');
+        assert.notEqual(bad, starter);
+        await writeFile('.blueprintlint.jsonc', bad);
+        const line = bad.split('\n').findIndex((l) => l.includes('"loud"'));
+        // the JSON language server's own diagnostics (the Blueprint Lint server reports the same error separately)
+        const fromSchema = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(config).filter((d) => d.source !== 'blueprint-lint');
+        await waitForDiagnostics(config, () => fromSchema().length > 0, 'a diagnostic from the JSON language server');
+        assert.deepEqual(
+          fromSchema().map((d) => [d.range.start.line, d.message]),
+          [[line, 'Value is not accepted. Valid values: "off", "info", "warning", "error".']],
+        );
+      } finally {
+        if (withPackage) await vscode.workspace.fs.delete(fileUri('node_modules'), { recursive: true });
+      }
+    });
+  }
 
   it('restarts the server and gets the diagnostics back', async () => {
     const blueprintLint = await api();
