@@ -50,7 +50,7 @@ const rule: Rule = {
   description: 'Prose that declares the customer first, always right or the only priority, in a section that says nothing about the people delivering it.',
   defaultSeverity: 'info',
   fixable: false,
-  vocabularies: ['slogan.txt', 'people.txt', 'support-*.txt', 'negation.txt'],
+  vocabularies: ['slogan.txt', 'people.txt', 'support-resource.txt', 'support-tool.txt', 'support-authority.txt', 'support-training.txt', 'support-backing.txt', 'negation.txt'],
   check(context: RuleContext): void {
     const vocab = context.vocabulary;
     const slogans = loadRuleVocabulary('slogan.txt');

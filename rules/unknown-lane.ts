@@ -72,14 +72,17 @@ interface Line {
   text: string;
 }
 
+/** The lines overlapping a span, whatever their line endings (LF, CRLF or a lone CR). */
 function linesIn(text: string, span: Span): Line[] {
   const out: Line[] = [];
-  let start = text.lastIndexOf('\n', span.start - 1) + 1;
-  while (start < span.end && start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    out.push({ start, text: text.slice(start, end).replace(/\r$/, '') });
-    start = end + 1;
+  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const start = m.index;
+    if (start > span.end || (m[0] === '' && start >= text.length)) break;
+    const body = m[0].replace(/[\r\n]+$/, '');
+    if (start + m[0].length > span.start || (start >= span.start && m[0] === '')) out.push({ start, text: body });
+    if (m[0] === '') re.lastIndex++;
   }
   return out;
 }
@@ -102,7 +105,8 @@ function lineCandidates(text: string, step: Step): Candidate[] {
       continue;
     }
     if (/^[ \t]*\|/.test(line.text) || /^[ \t]*<!--/.test(line.text)) continue;
-    const p = PREFIX.exec(line.text)!;
+    const p = PREFIX.exec(line.text);
+    if (!p) continue;
     const rest = line.text.slice(p[0].length);
     const m = LABEL.exec(rest);
     if (!m) continue;
@@ -129,7 +133,8 @@ function cells(line: Line): Candidate[] {
   const bounds = [...(line.text.trimStart().startsWith('|') ? [] : [-1]), ...bars, ...(line.text.trimEnd().endsWith('|') ? [] : [line.text.length])];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const raw = line.text.slice(bounds[i]! + 1, bounds[i + 1]);
-    const m = /^([ \t]*(?:\*\*|__|\*|_)?)(.*?)(?::?(?:\*\*|__|\*|_)?:?[ \t]*)$/.exec(raw)!;
+    const m = /^([ \t]*(?:\*\*|__|\*|_)?)(.*?)(?::?(?:\*\*|__|\*|_)?:?[ \t]*)$/.exec(raw);
+    if (!m) continue;
     const start = line.start + bounds[i]! + 1 + m[1]!.length;
     out.push({ label: m[2]!, span: { start, end: start + m[2]!.length } });
   }
