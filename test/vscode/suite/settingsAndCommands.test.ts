@@ -106,14 +106,22 @@ describe('Blueprint Lint in VS Code: settings and commands', () => {
   });
 
   it('"Show Rule Documentation" opens the documentation bundled in the extension', async () => {
-    await vscode.commands.executeCommand('blueprintLint.showDocs', 'https://github.com/blueprint-lint/blueprint-lint/blob/main/rules/benefit-needs-support.md');
-    const deadline = Date.now() + 10_000;
-    let label = '';
-    while (Date.now() < deadline) {
-      label = vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '';
-      if (label.includes('benefit-needs-support')) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const activeLabel = () => vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '';
+    const label = await new Promise<string>((resolve, reject) => {
+      const done = (): void => {
+        if (!activeLabel().includes('benefit-needs-support')) return;
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve(activeLabel());
+      };
+      const subscription = vscode.window.tabGroups.onDidChangeTabs(done);
+      const timer = setTimeout(() => {
+        subscription.dispose();
+        reject(new Error(`no documentation tab; active tab: "${activeLabel()}"`));
+      }, 10_000);
+      const url = 'https://github.com/blueprint-lint/blueprint-lint/blob/main/rules/benefit-needs-support.md';
+      vscode.commands.executeCommand('blueprintLint.showDocs', url).then(done, reject);
+    });
     assert.match(label, /Preview benefit-needs-support\.md/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
