@@ -5,7 +5,7 @@ import { isNegated, sentenceSubject, type Subject } from '../blueprint/analyse.j
 import { normaliseLabel } from '../blueprint/lanes.js';
 import { sliceText } from '../blueprint/sourceText.js';
 import { packageRoot } from '../resources.js';
-import type { Fix, Lane, LaneKind, SourceText, Span, Step } from '../types.js';
+import type { Fix, Lane, LaneKind, SourceText, Span, Step, TextEdit } from '../types.js';
 import { parseVocabularyFile, PhraseMatcher, type CompiledVocabulary, type EntryKind, type PhraseHit } from './vocabulary.js';
 import { spanOf } from '../blueprint/sourceText.js';
 
@@ -123,9 +123,14 @@ export function laneFix(step: Step, opts: { title: string; kind: string; label: 
   const text = opts.text ?? PLACEHOLDER;
   const snippet = opts.snippet;
   if (opts.placeholder && opts.placeholder.content.text.trim() === text) return undefined;
-  const edits = opts.placeholder
-    ? [{ start: opts.placeholder.contentSpan.start, end: opts.placeholder.contentSpan.end, text, snippet }]
-    : step.insertion.edits(opts.label, text, snippet);
+  const empty = opts.placeholder !== undefined && opts.placeholder.content.text.trim() === '';
+  const table = step.shape === 'table-rows' || step.shape === 'table-columns';
+  let edits: TextEdit[];
+  // A written placeholder (TBD, ?, —) is replaced in place; an empty table cell is filled (or a missing one added)
+  // by the step's own insertion under the lane's label; an empty list or heading lane gets a new lane after the last.
+  if (opts.placeholder && !empty) edits = [{ start: opts.placeholder.contentSpan.start, end: opts.placeholder.contentSpan.end, text, snippet }];
+  else if (opts.placeholder && table) edits = step.insertion.edits(opts.placeholder.label, text, snippet);
+  else edits = step.insertion.edits(opts.label, text, snippet);
   return { title: opts.title, kind: opts.kind, safe: false, preferred: true, edits };
 }
 
