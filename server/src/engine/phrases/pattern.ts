@@ -177,16 +177,19 @@ export const WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
 // Letters of the Latin, Greek and Cyrillic blocks: a class that needs no Unicode mode, which is costly to compile.
 export const WORD_AFTER = '(?![A-Za-z0-9_\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF])';
 
-const LETTER = /\p{L}/u;
+/** A letter for the index: ASCII, Latin, Greek and Cyrillic blocks (no Unicode-mode regex on the hot path). */
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x4ff);
+}
 
 /** The key of a word as the matcher's index sees it: its first three letters, "digit", or a currency sign. */
 export function keyOfWordAt(text: string, i: number): string | undefined {
-  const c = text[i]!;
-  if (c >= '0' && c <= '9') return 'digit';
-  if ('$€£¥'.includes(c)) return c;
-  if (!LETTER.test(c)) return undefined;
+  const c = text.charCodeAt(i);
+  if (c >= 48 && c <= 57) return 'digit';
+  if (c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5) return text[i]!;
+  if (!isLetter(c)) return undefined;
   let j = i + 1;
-  while (j < i + 3 && j < text.length && LETTER.test(text[j]!)) j++;
+  while (j < i + 3 && j < text.length && isLetter(text.charCodeAt(j))) j++;
   return text.slice(i, j).toLowerCase();
 }
 
@@ -242,4 +245,23 @@ function sequenceKeys(p: string, start: number, end: number): Set<string> {
     if (!optional) return keys;
   }
   return keys;
+}
+
+/**
+ * Expands an entry's leading alternatives ("(agent|nurse) calls" -> "agent calls", "nurse calls"), so every variant
+ * starts with one literal word and the matcher tries only the variants that fit the word in front of it.
+ */
+export function expandStart(pattern: string, limit = 4000): string[] {
+  const t = pattern.trimStart();
+  let out: string[];
+  if (t.startsWith('(')) {
+    const close = matching(t, 0, '(', ')', t.length);
+    const rest = t.slice(close + 1);
+    out = splitTop(t, 1, close).flatMap(([s, e]) => expandStart(t.slice(s, e).trim() + rest, limit));
+  } else if (t.startsWith('[')) {
+    const close = matching(t, 0, '[', ']', t.length);
+    const rest = t.slice(close + 1).trimStart();
+    out = [...expandStart(rest, limit), ...splitTop(t, 1, close).flatMap(([s, e]) => expandStart(`${t.slice(s, e).trim()} ${rest}`, limit))];
+  } else out = [pattern];
+  return out.length > limit ? [pattern] : out;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { VocabularyChanges } from '../config/types.js';
 import { packageRoot } from '../resources.js';
 import type { SupportKind } from '../types.js';
-import { compilePattern, keyOfWordAt, PatternError, startKeys, WORD_AFTER } from './pattern.js';
+import { compilePattern, expandStart, keyOfWordAt, PatternError, startKeys, WORD_AFTER } from './pattern.js';
 
 export type EntryKind = 'benefit' | SupportKind | 'negation' | 'employee' | 'customer' | 'not-benefit' | 'not-support';
 
@@ -92,7 +92,8 @@ export function shippedEntries(): VocabularyEntry[] {
  * start there, each tried as a sticky expression; the longest match at a word wins and matches never overlap.
  */
 export class PhraseMatcher {
-  private readonly byKey = new Map<string, Array<{ entry: VocabularyEntry; re?: RegExp }>>();
+  /** Per first-word key: the entry variants that can start there, and (built on first use) one expression for them all. */
+  private readonly byKey = new Map<string, { variants: Array<{ entry: VocabularyEntry; variant: string }>; re?: RegExp }>();
   private readonly count: number;
 
   constructor(entries: readonly VocabularyEntry[]) {
@@ -103,13 +104,13 @@ export class PhraseMatcher {
       if (seen.has(id)) continue;
       seen.add(id);
       count++;
-      // Expressions are built on first use: most entries never meet a word they could start at.
-      const slot: { entry: VocabularyEntry; re?: RegExp } = { entry };
-      if (entry.source === undefined) entry.source = compilePattern(entry.phrase);
-      for (const key of startKeys(entry.phrase)) {
-        const list = this.byKey.get(key) ?? [];
-        list.push(slot);
-        this.byKey.set(key, list);
+      if (entry.source === undefined) compilePattern(entry.phrase);
+      for (const variant of expandStart(entry.phrase)) {
+        for (const key of startKeys(variant)) {
+          const bucket = this.byKey.get(key) ?? { variants: [] };
+          bucket.variants.push({ entry, variant });
+          this.byKey.set(key, bucket);
+        }
       }
     }
     this.count = count;
@@ -117,6 +118,16 @@ export class PhraseMatcher {
 
   get size(): number {
     return this.count;
+  }
+
+  private expression(bucket: { variants: Array<{ entry: VocabularyEntry; variant: string }>; re?: RegExp }): RegExp {
+    if (!bucket.re) {
+      // Longer variants first: the first alternative that matches wins.
+      bucket.variants.sort((a, b) => b.variant.length - a.variant.length);
+      const sources = bucket.variants.map((v) => `(${compilePattern(v.variant)})`);
+      bucket.re = new RegExp(`(?:${sources.join('|')})${WORD_AFTER}`, 'iy');
+    }
+    return bucket.re;
   }
 
   find(text: string): PhraseHit[] {
@@ -129,30 +140,23 @@ export class PhraseMatcher {
       const i = w.index;
       if (i < from) continue;
       const key = keyOfWordAt(text, i);
-      const candidates = key ? this.byKey.get(key) : undefined;
-      let best: PhraseHit | undefined;
-      if (candidates) {
-        for (const slot of candidates) {
-          const entry = slot.entry;
-          const re = (slot.re ??= new RegExp(`(?:${entry.source!})${WORD_AFTER}`, 'iy'));
-          re.lastIndex = i;
-          const m = re.exec(text);
-          if (m && m[0].length > 0 && (!best || m[0].length > best.end - best.start)) {
-            best = { start: i, end: i + m[0].length, text: m[0], entry };
-          }
-        }
-      }
-      if (best) {
-        hits.push(best);
-        from = best.end;
-      }
+      const bucket = key ? this.byKey.get(key) : undefined;
+      if (!bucket) continue;
+      const re = this.expression(bucket);
+      re.lastIndex = i;
+      const m = re.exec(text);
+      if (!m || m[0].length === 0) continue;
+      let g = 1;
+      while (g < m.length && m[g] === undefined) g++;
+      hits.push({ start: i, end: i + m[0].length, text: m[0], entry: bucket.variants[g - 1]!.entry });
+      from = i + m[0].length;
     }
     return hits;
   }
 }
 
 // Where a word (or a number or an amount) starts: the only places an entry can match.
-const WORD_START = /(?<![\p{L}\p{N}_])[\p{L}\p{N}$€£¥]/gu;
+const WORD_START = /(?<![A-Za-z0-9_\u00C0-\u024F\u0370-\u04FF])[A-Za-z0-9\u00C0-\u024F\u0370-\u04FF$€£¥]/g;
 
 export interface CompiledVocabulary {
   benefit: PhraseMatcher;
