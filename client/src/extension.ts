@@ -18,6 +18,8 @@ import { Stopwatch, type ActivationTimings } from './timings.js';
 /** What activate() returns: used by the editor tests, and by anyone scripting the extension. */
 export interface BlueprintLintApi {
   readonly timings: ActivationTimings;
+  /** Resolves with timings.firstDiagnosticsMs once the server's first diagnostics arrived. */
+  readonly firstDiagnostics: Promise<number>;
   client(): LanguageClient;
   readonly status: BlueprintStatusItem;
 }
@@ -40,14 +42,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bluepr
     current.onRequest(AddVocabularyRequest.type, (params) => addVocabulary(params)),
   );
 
-  const firstDiagnostics = vscode.languages.onDidChangeDiagnostics((event) => {
+  let firstDiagnosticsArrived: (ms: number) => void = () => undefined;
+  const firstDiagnostics = new Promise<number>((resolve) => (firstDiagnosticsArrived = resolve));
+  const firstDiagnosticsListener = vscode.languages.onDidChangeDiagnostics((event) => {
     const ours = event.uris.some((uri) => vscode.languages.getDiagnostics(uri).some((d) => d.source === DIAGNOSTIC_SOURCE));
     if (!ours) return;
     timings.firstDiagnosticsMs = stopwatch.elapsed();
     output.info(`first diagnostics ${timings.firstDiagnosticsMs} ms after activation`);
-    firstDiagnostics.dispose();
+    firstDiagnosticsArrived(timings.firstDiagnosticsMs);
+    firstDiagnosticsListener.dispose();
   });
-  context.subscriptions.push(firstDiagnostics);
+  context.subscriptions.push(firstDiagnosticsListener);
 
   const restart = async (): Promise<void> => {
     status.clear();
@@ -89,7 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bluepr
   output.info(`client ready ${timings.clientReadyMs} ms after activation (workspace trusted: ${vscode.workspace.isTrusted})`);
   void status.refresh();
 
-  return { timings, client: () => current, status };
+  return { timings, firstDiagnostics, client: () => current, status };
 }
 
 export async function deactivate(): Promise<void> {
