@@ -94,11 +94,13 @@ function checkFix(text: string, result: LintResult, finding: Finding, fix: Fix, 
   }
 }
 
-/** Picks one (finding, fix) pair by two random numbers; undefined when nothing is fixable. */
+/** Picks one (finding, fix) pair by two random numbers, half the time from the core rule; undefined when nothing is fixable. */
 function pick(result: LintResult, a: number, b: number): { finding: Finding; fix: Fix } | undefined {
-  const withFixes = result.findings.filter((f) => f.fixes.length > 0);
+  const fixable = result.findings.filter((f) => f.fixes.length > 0);
+  const core = fixable.filter((f) => f.ruleId === 'benefit-needs-support');
+  const withFixes = core.length > 0 && a % 2 === 0 ? core : fixable;
   if (!withFixes.length) return undefined;
-  const finding = withFixes[a % withFixes.length]!;
+  const finding = withFixes[Math.floor(a / 2) % withFixes.length]!;
   return { finding, fix: finding.fixes[b % finding.fixes.length]! };
 }
 
