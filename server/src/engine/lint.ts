@@ -1,6 +1,6 @@
 import { buildBlueprint } from './blueprint/model.js';
 import { defaultConfig, type ResolvedConfig } from './config/types.js';
-import { parseMarkdown, type ChunkCache } from './parse.js';
+import { parseMarkdown, type ChunkCache, type ParseProblem } from './parse.js';
 import { compileVocabulary } from './phrases/vocabulary.js';
 import { allRules } from './registry.js';
 import type { Rule, RuleReport } from './rule.js';
@@ -42,9 +42,13 @@ export function effectiveSeverity(rule: Rule, config: ResolvedConfig): SeverityS
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const config = options.config ?? defaultConfig();
   const lines = new LineIndex(text);
-  const root = parseMarkdown(text, options.parseCache);
+  const parseProblems: ParseProblem[] = [];
+  const root = parseMarkdown(text, options.parseCache, parseProblems);
   const model = buildBlueprint(root, text, lines, config, () => compileVocabulary(config.vocabulary), options.filePath, options.forceBlueprint);
-  const problems: DocumentProblem[] = [];
+  const problems: DocumentProblem[] = parseProblems.map((p) => {
+    const at = lines.position(p.offset);
+    return { message: p.message, start: at, end: at };
+  });
   if (model.frontMatterError) {
     const at = lines.position(model.frontMatterError.offset);
     problems.push({ message: model.frontMatterError.message, start: at, end: at });

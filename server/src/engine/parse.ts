@@ -5,6 +5,58 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+// Without GFM's recursive transforms: the fallback for pathologically deep nesting.
+const plainProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
+
+/** Something the parser could not do for part of a document, with the offset where that part starts. */
+export interface ParseProblem {
+  message: string;
+  offset: number;
+}
+
+/** Deeper nesting than any real blueprint: such subtrees are cut, so no walker downstream can overflow its stack. */
+export const MAX_DEPTH = 100;
+
+/** Cuts the children of nodes at MAX_DEPTH (iteratively); true when something was cut. */
+function limitDepth(root: Root): boolean {
+  let cut = false;
+  const stack: Array<[Nodes, number]> = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!('children' in node) || !Array.isArray(node.children)) continue;
+    if (depth >= MAX_DEPTH) {
+      if (node.children.length) cut = true;
+      (node as { children: Nodes[] }).children = [];
+      continue;
+    }
+    for (const c of node.children as Nodes[]) stack.push([c, depth + 1]);
+  }
+  return cut;
+}
+
+/** Parses one piece; input nested too deeply for the parser's recursion is parsed without GFM, or skipped and reported. */
+function safeParse(text: string, offset: number, problems?: ParseProblem[]): Root {
+  const tree = parseOnce(text, offset, problems);
+  if (limitDepth(tree)) problems?.push({ message: `content nested more than ${MAX_DEPTH} levels deep was left out`, offset });
+  return tree;
+}
+
+function parseOnce(text: string, offset: number, problems?: ParseProblem[]): Root {
+  try {
+    return processor.parse(text);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+  }
+  try {
+    const tree = plainProcessor.parse(text);
+    problems?.push({ message: 'nesting too deep for tables and autolinks: this part was parsed as plain CommonMark', offset });
+    return tree;
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    problems?.push({ message: 'nesting too deep to parse: this part of the document was skipped', offset });
+    return { type: 'root', children: [] };
+  }
+}
 
 /** A top-level slice of the document that parses the same on its own as inside the whole. */
 export interface Chunk {
@@ -131,21 +183,28 @@ function shift<T extends Nodes>(node: T, offset: number, lines: number, firstLin
 }
 
 /** Markdown to mdast, chunk by chunk (faster than one whole parse, and cacheable per chunk); every node carries offsets. */
-export function parseMarkdown(text: string, cache?: ChunkCache): Root {
+export function parseMarkdown(text: string, cache?: ChunkCache, problems?: ParseProblem[]): Root {
   // micromark skips a byte order mark without counting it: parse after it and move every position past it.
-  if (text.charCodeAt(0) === 0xfeff) return shift(parseChunks(text.slice(1), cache), 1, 0, 1);
-  return parseChunks(text, cache);
+  if (text.charCodeAt(0) === 0xfeff) {
+    const inner: ParseProblem[] = [];
+    const root = shift(parseChunks(text.slice(1), cache, inner), 1, 0, 1);
+    for (const p of inner) problems?.push({ ...p, offset: p.offset + 1 });
+    return root;
+  }
+  return parseChunks(text, cache, problems);
 }
 
-function parseChunks(text: string, cache?: ChunkCache): Root {
+function parseChunks(text: string, cache?: ChunkCache, problems?: ParseProblem[]): Root {
   const chunks = splitChunks(text);
-  if (chunks.length === 1 && !cache) return processor.parse(text);
+  if (chunks.length === 1 && !cache) return safeParse(text, 0, problems);
   const children: RootContent[] = [];
   for (const chunk of chunks) {
     let tree = cache?.get(chunk.text);
     if (!tree) {
-      tree = processor.parse(chunk.text);
-      cache?.set(chunk.text, tree);
+      const before = problems?.length ?? 0;
+      tree = safeParse(chunk.text, chunk.start, problems);
+      // A piece that needed the fallback is not cached, so its problem is reported on every lint.
+      if ((problems?.length ?? 0) === before) cache?.set(chunk.text, tree);
     }
     for (const c of tree.children) children.push(chunk.start === 0 ? c : shift(c, chunk.start, chunk.line));
   }

@@ -1,6 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
 import picomatch from 'picomatch';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Blueprint } from '../types.js';
 import type { RawStep } from './build.js';
@@ -14,20 +14,26 @@ export interface FrontMatterVerdict {
 /** Spec 2: `blueprint:` key (any value) or `type: service-blueprint` in YAML front matter. */
 export function frontMatterVerdict(fm: { value: string; start: number } | undefined): FrontMatterVerdict {
   if (!fm) return { blueprint: false };
+  // The YAML body starts after the opening "---" line.
   const bodyStart = fm.start + 4;
+  // Broken YAML: a line-level look for the key, so the file is still linted as far as it can be.
+  const fallback = /^(?:blueprint\s*:|type\s*:\s*["']?service-blueprint)/im.test(fm.value);
+  // No custom tags, no warnings on the console, a bound on aliases: nothing in a document is executed or expanded.
+  const doc = parseDocument(fm.value, { customTags: [], logLevel: 'silent', prettyErrors: false, uniqueKeys: false });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) {
+    const kind = doc.errors.length ? 'broken front matter' : 'front matter';
+    return { blueprint: fallback, error: { message: `${kind}: ${problem.message.split('\n')[0]}`, offset: bodyStart + (problem.pos?.[0] ?? 0) } };
+  }
   try {
-    const data = parseYaml(fm.value, { customTags: [], prettyErrors: false, maxAliasCount: 100 }) as unknown;
+    const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
     if (data && typeof data === 'object' && !Array.isArray(data)) {
       const rec = data as Record<string, unknown>;
       return { blueprint: 'blueprint' in rec || String(rec['type'] ?? '').toLowerCase() === 'service-blueprint' };
     }
     return { blueprint: false };
   } catch (e) {
-    const err = e as { message: string; linePos?: Array<{ line: number; col: number }>; pos?: number[] };
-    const at = bodyStart + (err.pos?.[0] ?? 0);
-    // Broken YAML: fall back to a line-level look for the key so the file is still linted as far as it can be.
-    const blueprint = /^(?:blueprint\s*:|type\s*:\s*["']?service-blueprint)/im.test(fm.value);
-    return { blueprint, error: { message: `broken front matter: ${err.message.split('\n')[0]}`, offset: at } };
+    return { blueprint: fallback, error: { message: `front matter refused: ${(e as Error).message.split('\n')[0]}`, offset: bodyStart } };
   }
 }
 

@@ -1,3 +1,4 @@
+import { compilePattern } from '../phrases/pattern.js';
 // Turns a parsed config value into a PartialConfig, keeping every valid part and reporting every invalid one.
 import picomatch from 'picomatch';
 import type { LaneKind, SupportKind } from '../types.js';
@@ -108,21 +109,36 @@ function extractGlobs(value: unknown, key: 'files' | 'ignores', locator: Locator
   return out;
 }
 
-function extractVocabulary(value: unknown): VocabularyChanges | undefined {
+function extractVocabulary(value: unknown, locator: Locator, errors: ConfigError[]): VocabularyChanges | undefined {
   if (!isObject(value)) return undefined;
   const benefit = isObject(value.benefit) ? value.benefit : {};
   const support = isObject(value.support) ? value.support : {};
+  // Added phrases use the vocabulary pattern syntax: a malformed one is an error at its position and is dropped.
+  const valid = (list: unknown, path: Array<string | number>): string[] => {
+    if (!Array.isArray(list)) return [];
+    const out: string[] = [];
+    list.forEach((phrase, i) => {
+      if (typeof phrase !== 'string' || phrase.trim() === '') return; // reported by the schema
+      try {
+        compilePattern(phrase);
+        out.push(phrase);
+      } catch (e) {
+        errors.push(locator.errorAt([...path, i], 'value', `invalid phrase "${phrase}": ${(e as Error).message}`, 'schema'));
+      }
+    });
+    return out;
+  };
   const supportAdd: VocabularyChanges['support']['add'] = [];
   if (Array.isArray(support.add)) {
-    for (const phrase of strings(support.add) ?? []) supportAdd.push({ kind: 'resource', phrase });
+    for (const phrase of valid(support.add, ['vocabulary', 'support', 'add'])) supportAdd.push({ kind: 'resource', phrase });
   } else if (isObject(support.add)) {
     for (const [kind, phrases] of Object.entries(support.add)) {
       if (!(SUPPORT_KINDS as readonly string[]).includes(kind)) continue;
-      for (const phrase of strings(phrases) ?? []) supportAdd.push({ kind: kind as SupportKind, phrase });
+      for (const phrase of valid(phrases, ['vocabulary', 'support', 'add', kind])) supportAdd.push({ kind: kind as SupportKind, phrase });
     }
   }
   return {
-    benefit: { add: strings(benefit.add) ?? [], remove: strings(benefit.remove) ?? [] },
+    benefit: { add: valid(benefit.add, ['vocabulary', 'benefit', 'add']), remove: strings(benefit.remove) ?? [] },
     support: { add: supportAdd, remove: strings(support.remove) ?? [] },
   };
 }
@@ -149,7 +165,7 @@ export function extractLayer(value: unknown, locator: Locator, source: string, v
   if (variant === 'file' && typeof value.root === 'boolean') layer.root = value.root;
   const rules = extractRules(value.rules, locator, errors);
   if (rules) layer.rules = rules;
-  const vocabulary = extractVocabulary(value.vocabulary);
+  const vocabulary = extractVocabulary(value.vocabulary, locator, errors);
   if (vocabulary) layer.vocabulary = vocabulary;
   const lanes = extractLanes(value.lanes);
   if (lanes) layer.lanes = lanes;

@@ -183,8 +183,17 @@ export function compileVocabulary(changes?: VocabularyChanges): CompiledVocabula
   if (cached) return cached;
   const base = shippedEntries();
   const of = (...kinds: EntryKind[]) => base.filter((e) => kinds.includes(e.kind));
-  const userBenefit = (changes?.benefit.add ?? []).map((phrase): VocabularyEntry => ({ phrase, kind: 'benefit', origin: 'config' }));
-  const userSupport = (changes?.support.add ?? []).map((a): VocabularyEntry => ({ phrase: a.phrase, kind: a.kind, origin: 'config' }));
+  // The config module reports malformed user phrases with their position; here they are only kept out of the matcher.
+  const usable = (phrase: string) => {
+    try {
+      compilePattern(phrase);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const userBenefit = (changes?.benefit.add ?? []).filter(usable).map((phrase): VocabularyEntry => ({ phrase, kind: 'benefit', origin: 'config' }));
+  const userSupport = (changes?.support.add ?? []).filter((a) => usable(a.phrase)).map((a): VocabularyEntry => ({ phrase: a.phrase, kind: a.kind, origin: 'config' }));
   const result: CompiledVocabulary = {
     benefit: new PhraseMatcher([...of('benefit'), ...userBenefit]),
     support: new PhraseMatcher([...of(...SUPPORT_KINDS), ...userSupport]),
