@@ -29,16 +29,16 @@ fi
 echo "=== build"
 node scripts/build.mjs || { echo "!! build failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
 
+# Editor prerequisites first: the grammar tests in the mocha run read VS Code's Markdown grammar from code-server.
+echo "=== editor test prerequisites (code-server, Node 24, Chromium, Neovim)"
+if bash scripts/e2e/setup.sh; then editors=1; else
+  echo "!! editor test prerequisites could not be installed (see above): the VS Code and Neovim suites cannot run"
+  editors=0; failed=$((failed + 1)); status=1
+fi
 suite mocha node scripts/run-mocha.mjs
-if [ -f scripts/e2e/setup.sh ]; then
-  echo "=== editor test prerequisites (code-server, Node 24, Chromium, Neovim)"
-  if bash scripts/e2e/setup.sh; then
-    [ -f scripts/e2e/run.sh ] && suite vscode bash scripts/e2e/run.sh
-    [ -f test/nvim/run.sh ] && suite nvim bash test/nvim/run.sh
-  else
-    echo "!! editor test prerequisites could not be installed (see above): the VS Code and Neovim suites did not run"
-    failed=$((failed + 1)); status=1
-  fi
+if [ "$editors" -eq 1 ]; then
+  suite vscode bash scripts/e2e/run.sh
+  suite nvim bash test/nvim/run.sh
 fi
 
 echo
