@@ -1,20 +1,30 @@
-import { allRules, lint, type LintResult, type ResolvedConfig } from '../engine/index.js';
+import { stat } from 'node:fs/promises';
+import { allRules, type ResolvedConfig } from '../engine/index.js';
 import { isIgnoredPath } from './configAdapter.js';
 import type { ConfigResolver } from './configResolver.js';
-import { discoverFiles } from './discover.js';
-import { fixText, writeFileAtomically } from './fixFile.js';
+import { discoverFiles, type DiscoveredFile } from './discover.js';
 import { formatters } from './formatters/index.js';
 import { emit, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
+import { cacheFilePath, configHash, hashFile, LintCache } from './lintCache.js';
+import { lintFile, type FileOutcome, type LintFileOptions } from './lintFile.js';
 import type { CliOptions } from './options.js';
 import { countFindings, toForwardSlashes, type FileReport } from './report.js';
-import { readSource, type SourceFile } from './source.js';
-import { lintableText, stdinTarget, type Target } from './targets.js';
+import { inShard } from './shard.js';
+import { formatNote, stdinTarget, type Target } from './targets.js';
 import { packageVersion } from './version.js';
+import { chooseWorkerCount, lintInWorkers, type WorkItem } from './workerPool.js';
+
+/** One file of the run, in report order. */
+interface Planned {
+  target: Target;
+  configId: number;
+  outcome?: FileOutcome;
+}
 
 /** The default command: find files, lint (and fix) each, print one report, choose the exit code. */
 export async function lintCommand(options: CliOptions, io: CliIo, configs: ConfigResolver): Promise<number> {
   let failed = false;
-  const targets: Target[] = [];
+  let targets: Target[] = [];
   if (options.stdin) {
     targets.push(await stdinTarget(options, io));
   } else {
@@ -24,19 +34,63 @@ export async function lintCommand(options: CliOptions, io: CliIo, configs: Confi
     if (discovery.missing.length > 0 || discovery.unmatched.length > 0) failed = true;
     for (const file of discovery.files) targets.push({ file });
   }
+  const shard = options.shard;
+  if (shard) targets = targets.filter((t) => inShard(t.file.absolutePath, shard, io.cwd));
+
+  // Configs are resolved here, once per distinct config, so workers and the cache get plain, numbered data.
+  const configTable: ResolvedConfig[] = [];
+  const configIds = new Map<string, number>();
+  const plan: Planned[] = [];
+  for (const target of targets) {
+    const config = configs.forFile(target.file.absolutePath);
+    if (options.useIgnoreFiles && isIgnoredPath(target.file.absolutePath, config)) {
+      if (target.file.explicit) plan.push({ target, configId: -1, outcome: { notes: [{ message: "skipped: matched by the config's ignores" }], failed: false } });
+      continue;
+    }
+    const key = JSON.stringify(config);
+    let configId = configIds.get(key);
+    if (configId === undefined) {
+      configId = configTable.push(config) - 1;
+      configIds.set(key, configId);
+    }
+    plan.push({ target, configId });
+  }
+
+  const lintOptions: LintFileOptions = { fix: options.fix, maxFileSize: options.maxFileSize };
+  const cache = options.cacheLocation !== undefined && !options.stdin ? await LintCache.load(cacheFilePath(options.cacheLocation, io.cwd), packageVersion(), io) : undefined;
+  const configHashes = cache ? configTable.map((c) => configHash(c, allRules())) : [];
+  let cached = 0;
+  if (cache) {
+    await Promise.all(
+      plan.map(async (p) => {
+        if (p.outcome || p.target.source) return;
+        const hash = await hashFile(p.target.file.absolutePath, options.maxFileSize);
+        const hit = hash === undefined ? undefined : cache.lookup(p.target.file.absolutePath, hash, configHashes[p.configId]!);
+        // With --fix, a file that still has something to fix must be fixed, not replayed.
+        if (hit && !(options.fix && hit.findings?.some((f) => f.fixes.some((fix) => fix.safe)))) {
+          p.outcome = hit;
+          cached++;
+        }
+      }),
+    );
+  }
+
+  const pending = plan.filter((p) => !p.outcome);
+  const workers = await lintPending(pending, configTable, lintOptions, options.workers);
+  if (cache) {
+    for (const p of pending) if (!p.target.source) cache.store(p.target.file.absolutePath, configHashes[p.configId]!, p.outcome!);
+    await cache.save(io);
+  }
+  if (io.env['BLUEPRINT_LINT_DEBUG_STATS']) io.err(`blueprint-lint: linted ${pending.length}, cached ${cached}, workers ${workers}\n`);
 
   const reports: FileReport[] = [];
   const all: FileReport[] = [];
-  for (const { file, source } of targets) {
-    const config = configs.forFile(file.absolutePath);
-    if (options.useIgnoreFiles && isIgnoredPath(file.absolutePath, config)) {
-      if (file.explicit) io.err(`${file.displayPath}: skipped: matched by the config's ignores\n`);
-      continue;
-    }
-    const outcome = await lintOne(file.displayPath, file.absolutePath, source ?? (await readSource(file.absolutePath, options.maxFileSize)), config, options, io);
-    if (outcome.failed) failed = true;
-    if (!outcome.result) continue;
-    const findings = outcome.result.findings;
+  for (const { target, outcome } of plan) {
+    const file = target.file;
+    for (const note of outcome!.notes) io.err(formatNote(file.displayPath, note));
+    if (outcome!.failed) failed = true;
+    const findings = outcome!.findings;
+    if (!findings) continue;
     all.push({ file: file.displayPath, absolutePath: file.absolutePath, findings });
     reports.push({ file: file.displayPath, absolutePath: file.absolutePath, findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings });
   }
@@ -55,45 +109,25 @@ export async function lintCommand(options: CliOptions, io: CliIo, configs: Confi
   return EXIT_OK;
 }
 
-/** Lints one file, fixing it first with --fix; no result when it was skipped, `failed` for errors that set exit code 2. */
-async function lintOne(
-  display: string,
-  absolutePath: string,
-  source: SourceFile,
-  config: ResolvedConfig,
-  options: CliOptions,
-  io: CliIo,
-): Promise<{ result?: LintResult; failed: boolean }> {
-  const text = lintableText(source, { absolutePath, displayPath: display, explicit: true }, io);
-  if (text === undefined || source.kind !== 'text') return { failed: false };
-  const lintText = (t: string): LintResult => lint(t, { filePath: absolutePath, config });
-  let failed = false;
-  let result: LintResult;
-  try {
-    if (!options.fix) {
-      result = lintText(text);
-    } else if (source.invalidUtf8At) {
-      // Writing would turn the undecodable bytes into replacement characters for good.
-      io.err(`${display}: not fixed: the file is not valid UTF-8\n`);
-      result = lintText(text);
-    } else {
-      const outcome = fixText(text, lintText);
-      result = outcome.result;
-      if (outcome.text !== text) {
-        try {
-          await writeFileAtomically(absolutePath, outcome.text, { bom: source.bom, mode: source.mode });
-        } catch (error) {
-          failed = true;
-          const code = (error as NodeJS.ErrnoException).code;
-          io.err(`${display}: cannot write fixes: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message}\n`);
-          result = lintText(text); // the file on disk is unchanged, so report its findings
-        }
-      }
+/** Lints the files not answered by the cache, in worker threads when that pays; returns the number of workers used. */
+async function lintPending(pending: Planned[], configTable: ResolvedConfig[], lintOptions: LintFileOptions, setting: number | 'auto'): Promise<number> {
+  const onDisk = pending.filter((p) => !p.target.source);
+  let workers = 0;
+  if (setting !== 0 && onDisk.length > 0) {
+    const sizes = await Promise.all(onDisk.map((p) => fileSize(p.target.file)));
+    workers = chooseWorkerCount(setting, onDisk.length, sizes.reduce((a, b) => a + b, 0));
+    if (workers > 0) {
+      const items: WorkItem[] = onDisk.map((p, i) => ({ index: i, absolutePath: p.target.file.absolutePath, configId: p.configId, size: sizes[i]! }));
+      const outcomes = await lintInWorkers(items, configTable, lintOptions, workers);
+      onDisk.forEach((p, i) => (p.outcome = outcomes.get(i)));
     }
-  } catch (error) {
-    io.err(`${display}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    return { failed: true };
   }
-  for (const p of result.problems) io.err(`${display}:${p.start.line}:${p.start.column}: ${p.message}\n`);
-  return { result, failed };
+  for (const p of pending) {
+    if (!p.outcome) p.outcome = await lintFile(p.target.file.absolutePath, configTable[p.configId]!, lintOptions, p.target.source);
+  }
+  return workers;
+}
+
+async function fileSize(file: DiscoveredFile): Promise<number> {
+  return (await stat(file.absolutePath).catch(() => undefined))?.size ?? 0;
 }

@@ -32,7 +32,21 @@ export interface CliOptions {
   stdinFilename?: string;
   printConfigFor?: string;
   maxFileSize: number;
+  /** Worker threads for linting: 'auto' decides by the number and size of files; 0 = in this thread. */
+  workers: number | 'auto';
+  /** Where the lint cache lives (resolved against cwd); undefined = no cache. */
+  cacheLocation?: string;
+  /** Lint only this part of the file list (CI matrices); 1-based index. */
+  shard?: Shard;
 }
+
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export const DEFAULT_CACHE_FILE = '.blueprintlintcache';
+const MAX_WORKERS = 64;
 
 /** A mistake on the command line: reported in one line, exit code 2. */
 export class UsageError extends Error {}
@@ -53,6 +67,10 @@ const optionSpec = {
   'stdin-filename': { type: 'string' },
   'print-config': { type: 'string' },
   'max-file-size': { type: 'string' },
+  workers: { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  shard: { type: 'string' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -98,6 +116,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     stdinFilename: values['stdin-filename'],
     printConfigFor: values['print-config'],
     maxFileSize: parseSize(values['max-file-size']),
+    workers: parseWorkers(values.workers),
+    // Naming a cache file is asking for the cache.
+    cacheLocation: values['cache-location'] ?? (values.cache ? DEFAULT_CACHE_FILE : undefined),
+    shard: values.shard === undefined ? undefined : parseShard(values.shard),
   };
   validateCombinations(options);
   return options;
@@ -131,6 +153,27 @@ function validateCombinations(o: CliOptions): void {
     throw new UsageError('--stdin cannot be combined with paths');
   }
   if (o.stdin && o.fix) throw new UsageError('--fix cannot be combined with --stdin');
+  if (o.stdin && o.shard) throw new UsageError('--shard cannot be combined with --stdin');
+  if (o.cacheLocation !== undefined && o.cacheLocation.trim() === '') throw new UsageError('--cache-location needs a path');
+}
+
+function parseWorkers(raw: string | undefined): number | 'auto' {
+  if (raw === undefined || raw.trim() === 'auto') return 'auto';
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) > MAX_WORKERS) {
+    throw new UsageError(`invalid --workers '${raw}' (expected auto, or a number from 0 to ${MAX_WORKERS}; 0 = no worker threads)`);
+  }
+  return Number(raw);
+}
+
+/** `i/n` with 1 <= i <= n. */
+export function parseShard(raw: string): Shard {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count || !Number.isSafeInteger(count)) {
+    throw new UsageError(`invalid --shard '${raw}' (expected i/n with 1 <= i <= n, e.g. 2/4)`);
+  }
+  return { index, count };
 }
 
 function parseMaxWarnings(raw: string | undefined): number {
@@ -208,6 +251,10 @@ Options:
       --stdin-filename NAME   name (and config lookup path) for --stdin text
       --print-config FILE     print the configuration that applies to FILE as JSON
       --max-file-size SIZE    skip larger files (default 10mb; e.g. 500kb)
+      --workers N|auto        lint in N worker threads (0 = none; default auto)
+      --cache                 reuse results of unchanged files (stored in .blueprintlintcache)
+      --cache-location PATH   cache file (or folder for it) to use; implies --cache
+      --shard I/N             lint only part I of N of the files (CI matrix jobs)
   -v, --version               print the version
   -h, --help                  print this help
 

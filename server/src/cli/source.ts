@@ -9,19 +9,24 @@ export type SourceFile =
 
 /** Reads a file the way the linter needs it: BOM stripped, bad UTF-8 replaced, binary and huge files refused. */
 export async function readSource(path: string, maxFileSize: number): Promise<SourceFile> {
+  return (await readSourceBytes(path, maxFileSize)).source;
+}
+
+/** readSource, also handing back the bytes read (absent when none were), for content hashing. */
+export async function readSourceBytes(path: string, maxFileSize: number): Promise<{ source: SourceFile; bytes?: Buffer }> {
   let bytes: Buffer;
   let info;
   try {
     info = await stat(path);
-    if (info.isDirectory()) return { kind: 'unreadable', reason: 'is a directory' };
-    if (info.size > maxFileSize) return { kind: 'too-large', size: info.size };
+    if (info.isDirectory()) return { source: { kind: 'unreadable', reason: 'is a directory' } };
+    if (info.size > maxFileSize) return { source: { kind: 'too-large', size: info.size } };
     bytes = await readFile(path);
   } catch (error) {
-    return { kind: 'unreadable', reason: describeIoError(error) };
+    return { source: { kind: 'unreadable', reason: describeIoError(error) } };
   }
   const decoded = decodeSource(bytes);
-  if (decoded.kind === 'binary') return decoded;
-  return { ...decoded, size: info.size, mtimeMs: info.mtimeMs, mode: info.mode };
+  if (decoded.kind === 'binary') return { source: decoded, bytes };
+  return { source: { ...decoded, size: info.size, mtimeMs: info.mtimeMs, mode: info.mode }, bytes };
 }
 
 export function decodeSource(bytes: Uint8Array): { kind: 'text'; text: string; bom: boolean; invalidUtf8At?: Position } | { kind: 'binary' } {

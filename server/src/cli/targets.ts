@@ -33,23 +33,36 @@ export async function stdinTarget(options: CliOptions, io: CliIo): Promise<Requi
   return { file: { absolutePath: resolve(io.cwd, name), displayPath: toForwardSlashes(name), explicit: true }, source };
 }
 
+/** A message about one file for stderr; printed as `file[:line:column]: message`. */
+export interface FileNote {
+  at?: { line: number; column: number };
+  message: string;
+}
+
+export function formatNote(displayPath: string, note: FileNote): string {
+  return `${displayPath}${note.at ? `:${note.at.line}:${note.at.column}` : ''}: ${note.message}\n`;
+}
+
 /** The text to lint, or undefined after telling the user why the file is skipped. */
 export function lintableText(source: SourceFile, file: DiscoveredFile, io: CliIo): string | undefined {
+  const { text, notes } = sourceText(source);
+  for (const note of notes) io.err(formatNote(file.displayPath, note));
+  return text;
+}
+
+/** The text to lint (undefined when the file is skipped) and what to tell the user about it. */
+export function sourceText(source: SourceFile): { text?: string; notes: FileNote[] } {
   switch (source.kind) {
     case 'binary':
-      io.err(`${file.displayPath}: skipped: binary file\n`);
-      return undefined;
+      return { notes: [{ message: 'skipped: binary file' }] };
     case 'too-large':
-      io.err(`${file.displayPath}: skipped: larger than the maximum file size (${source.size} bytes)\n`);
-      return undefined;
+      return { notes: [{ message: `skipped: larger than the maximum file size (${source.size} bytes)` }] };
     case 'unreadable':
-      io.err(`${file.displayPath}: cannot read: ${source.reason}\n`);
-      return undefined;
-    case 'text':
-      if (source.invalidUtf8At) {
-        const p = source.invalidUtf8At;
-        io.err(`${file.displayPath}:${p.line}:${p.column}: invalid UTF-8 byte sequence, linted with replacement characters\n`);
-      }
-      return source.text;
+      return { notes: [{ message: `cannot read: ${source.reason}` }] };
+    case 'text': {
+      const p = source.invalidUtf8At;
+      const notes = p ? [{ at: { line: p.line, column: p.column }, message: 'invalid UTF-8 byte sequence, linted with replacement characters' }] : [];
+      return { text: source.text, notes };
+    }
   }
 }
