@@ -1,6 +1,6 @@
 // The floor for a parse-based linter: read every Markdown file and parse it with remark-parse + gfm + frontmatter, one thread.
 //   node bench/baseline-parse.mjs PATH...                  whole-process baseline; prints {files, lines, bytes}
-//   node bench/baseline-parse.mjs --time N [--warmup W] FILE   in-process parse timings; prints {ms, hash, micromark}
+//   node bench/baseline-parse.mjs --time N [--warmup W] FILE   in-process parse timings; prints {ms, cpuMs, hash, micromark}
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,15 +50,21 @@ function timeMode(args) {
   const file = args[args.length - 1];
   const text = readFileSync(file, 'utf8');
   const ms = [];
+  const cpuMs = [];
   let hash = '';
   for (let i = 0; i < w + n; i++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const tree = processor.parse(text);
     const dt = performance.now() - t0;
-    if (i >= w) ms.push(dt);
+    const c = process.cpuUsage(c0);
+    if (i >= w) {
+      ms.push(dt);
+      cpuMs.push((c.user + c.system) / 1000);
+    }
     if (i === 0) hash = treeHash(tree);
   }
-  process.stdout.write(`${JSON.stringify({ file, ms, hash, micromark: micromarkInfo() })}\n`);
+  process.stdout.write(`${JSON.stringify({ file, ms, cpuMs, hash, micromark: micromarkInfo() })}\n`);
 }
 
 function wholeMode(paths) {

@@ -1,5 +1,5 @@
 // In-process lint timings of one file (parse + model + rules), without process start-up: the time-per-line series.
-//   node bench/engine-time.mjs --time N [--warmup W] [--budget-ms B] FILE   prints {ms, lines, findings}
+//   node bench/engine-time.mjs --time N [--warmup W] [--budget-ms B] FILE   prints {ms, cpuMs, lines, findings}
 // With a budget, measured runs stop once B ms have passed (at least one measured run).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,18 +18,24 @@ async function main(args) {
   const text = readFileSync(file, 'utf8');
   const config = engine.defaultConfig();
   const ms = [];
+  const cpuMs = [];
   let findings = 0;
   const start = performance.now();
   for (let i = 0; i < w + n; i++) {
     if (ms.length > 0 && performance.now() - start > budget) break;
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const result = engine.lint(text, { filePath: file, config });
     const dt = performance.now() - t0;
-    if (i >= w) ms.push(dt);
+    const c = process.cpuUsage(c0);
+    if (i >= w) {
+      ms.push(dt);
+      cpuMs.push((c.user + c.system) / 1000);
+    }
     findings = result.findings.length;
   }
   const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-  process.stdout.write(`${JSON.stringify({ file, ms, lines, findings })}\n`);
+  process.stdout.write(`${JSON.stringify({ file, ms, cpuMs, lines, findings })}\n`);
 }
 
 main(process.argv.slice(2)).catch((e) => {

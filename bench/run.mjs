@@ -281,6 +281,8 @@ async function singleSection(plan, corpus, results) {
       row.engineRuns = data.ms.length;
       row.engineMs = round(median(data.ms), 1);
       row.usPerLine = round((median(data.ms) * 1000) / size, 2);
+      row.engineCpuMs = round(median(data.cpuMs), 1);
+      row.cpuUsPerLine = round((median(data.cpuMs) * 1000) / size, 2);
       row.findings = data.findings;
     }
     // The whole process does the same lint plus start-up: when the lint alone timed out, so would the CLI.
@@ -309,8 +311,9 @@ async function singleSection(plan, corpus, results) {
   const a = rows[100000]?.usPerLine;
   const b = rows[1000]?.usPerLine;
   const largest = Math.max(...Object.keys(rows).map(Number));
-  if (a && b) results.ratios.perLine100kVs1k = { value: a / b };
-  else if (!rows[100000] && largest > 1000 && rows[largest].usPerLine && b) results.ratios.perLine100kVs1k = { value: rows[largest].usPerLine / b, note: `${largest.toLocaleString('en-US')} vs 1,000 lines in this mode` };
+  const cpuRatio = (x) => (rows[x]?.cpuUsPerLine && rows[1000]?.cpuUsPerLine ? rows[x].cpuUsPerLine / rows[1000].cpuUsPerLine : undefined);
+  if (a && b) results.ratios.perLine100kVs1k = { value: a / b, cpu: cpuRatio(100000) };
+  else if (!rows[100000] && largest > 1000 && rows[largest].usPerLine && b) results.ratios.perLine100kVs1k = { value: rows[largest].usPerLine / b, cpu: cpuRatio(largest), note: `${largest.toLocaleString('en-US')} vs 1,000 lines in this mode` };
   else results.ratios.perLine100kVs1k = { missing: rows[100000]?.engineError ?? 'no 100,000-line file in this mode' };
   const cli = rows[100000] ?? rows[Math.max(...Object.keys(rows).map(Number))];
   results.cliPeakRssLargestMb = { lines: cli?.lines, value: cli?.cliPeakRssMb ?? null };
@@ -335,10 +338,11 @@ async function micromarkSection(plan, corpus, results) {
         continue;
       }
       const data = JSON.parse(run.stdout);
-      row[key] = { ms: round(median(data.ms), 1), hash: data.hash, resolved: data.micromark.resolved, redirects: data.micromark.redirects, peakRssMb: round(run.maxRssMb) };
+      row[key] = { ms: round(median(data.ms), 1), cpuMs: round(median(data.cpuMs), 1), hash: data.hash, resolved: data.micromark.resolved, redirects: data.micromark.redirects, peakRssMb: round(run.maxRssMb) };
     }
     if (row.v402?.ms && row.v403?.ms) {
       row.ratio = round(row.v403.ms / row.v402.ms, 2);
+      row.cpuRatio = round(row.v403.cpuMs / row.v402.cpuMs, 2);
       row.sameTree = row.v402.hash === row.v403.hash;
     }
     rows[size] = row;
@@ -348,7 +352,7 @@ async function micromarkSection(plan, corpus, results) {
     // log-log slope between the smallest and largest size: 1 is linear, 2 quadratic.
     const [s0, s1] = [sizes[0], sizes[sizes.length - 1]];
     for (const key of ['v402', 'v403']) {
-      if (rows[s0][key]?.ms && rows[s1][key]?.ms) rows[`slope_${key}`] = round(Math.log(rows[s1][key].ms / rows[s0][key].ms) / Math.log(s1 / s0), 2);
+      if (rows[s0][key]?.cpuMs && rows[s1][key]?.cpuMs) rows[`slope_${key}`] = round(Math.log(rows[s1][key].cpuMs / rows[s0][key].cpuMs) / Math.log(s1 / s0), 2);
     }
   }
   results.micromark = { installed: micromarkInUse(), alias: versionOf('node_modules/micromark-403/package.json'), rows };
@@ -468,8 +472,8 @@ export function renderReport(results) {
     out.push('', 'Single blueprints: in-process lint (parse + model + rules) and the CLI as a whole process');
     out.push(
       table(
-        ['lines', 'bytes', 'lint', 'µs/line', 'runs', 'CLI wall', 'CLI CPU', 'CLI peak RSS', 'runs', 'findings'],
-        Object.values(results.single).map((s) => [s.lines.toLocaleString('en-US'), s.bytes.toLocaleString('en-US'), s.engineError ? s.engineError.slice(0, 30) : fmtMs(s.engineMs), s.usPerLine ?? '—', s.engineRuns ?? 0, s.cliError ? s.cliError.slice(0, 30) : fmtMs(s.cliWallMs), fmtMs(s.cliCpuMs), s.cliPeakRssMb ? `${s.cliPeakRssMb} MB` : '—', s.cliRuns ?? 0, s.findings ?? '—']),
+        ['lines', 'bytes', 'lint', 'µs/line', 'lint CPU', 'CPU µs/line', 'runs', 'CLI wall', 'CLI CPU', 'CLI peak RSS', 'runs', 'findings'],
+        Object.values(results.single).map((s) => [s.lines.toLocaleString('en-US'), s.bytes.toLocaleString('en-US'), s.engineError ? s.engineError.slice(0, 30) : fmtMs(s.engineMs), s.usPerLine ?? '—', fmtMs(s.engineCpuMs), s.cpuUsPerLine ?? '—', s.engineRuns ?? 0, s.cliError ? s.cliError.slice(0, 30) : fmtMs(s.cliWallMs), fmtMs(s.cliCpuMs), s.cliPeakRssMb ? `${s.cliPeakRssMb} MB` : '—', s.cliRuns ?? 0, s.findings ?? '—']),
       ),
     );
   }
@@ -480,11 +484,11 @@ export function renderReport(results) {
     const rows = Object.values(mm.rows).filter((r) => typeof r === 'object' && r.lines);
     out.push(
       table(
-        ['lines', 'parse 4.0.2', 'parse 4.0.3', '4.0.3 / 4.0.2', 'same mdast', 'peak RSS 4.0.2 / 4.0.3'],
-        rows.map((r) => [r.lines.toLocaleString('en-US'), r.v402?.error ?? fmtMs(r.v402?.ms), r.v403?.error ?? fmtMs(r.v403?.ms), r.ratio ? `${r.ratio}x` : '—', r.sameTree === undefined ? '—' : r.sameTree ? 'yes' : 'NO', `${r.v402?.peakRssMb ?? '—'} / ${r.v403?.peakRssMb ?? '—'} MB`]),
+        ['lines', 'parse 4.0.2 (CPU)', 'parse 4.0.3 (CPU)', '4.0.3 / 4.0.2 wall', 'CPU', 'same mdast', 'peak RSS 4.0.2 / 4.0.3'],
+        rows.map((r) => [r.lines.toLocaleString('en-US'), r.v402?.error ?? `${fmtMs(r.v402?.ms)} (${fmtMs(r.v402?.cpuMs)})`, r.v403?.error ?? `${fmtMs(r.v403?.ms)} (${fmtMs(r.v403?.cpuMs)})`, r.ratio ? `${r.ratio}x` : '—', r.cpuRatio ? `${r.cpuRatio}x` : '—', r.sameTree === undefined ? '—' : r.sameTree ? 'yes' : 'NO', `${r.v402?.peakRssMb ?? '—'} / ${r.v403?.peakRssMb ?? '—'} MB`]),
       ),
     );
-    if (mm.rows.slope_v402 !== undefined) out.push(`growth (log-log slope): 4.0.2 ${mm.rows.slope_v402}, 4.0.3 ${mm.rows.slope_v403}`);
+    if (mm.rows.slope_v402 !== undefined) out.push(`growth of CPU time (log-log slope; 1 = linear): 4.0.2 ${mm.rows.slope_v402}, 4.0.3 ${mm.rows.slope_v403}`);
   }
   if (results.lsp) {
     out.push('', 'Language server over stdio, debounceMs 0 (open = a full lint of a fresh document)');
