@@ -1,0 +1,69 @@
+// Lints (and fixes) one file and describes the result as plain data, so it runs the same in this thread or a worker.
+import { createHash } from 'node:crypto';
+import { lint, type Finding, type LintResult, type ResolvedConfig } from '../engine/index.js';
+import { fixText, writeFileAtomically } from './fixFile.js';
+import { readSourceBytes, type SourceFile } from './source.js';
+import { sourceText, type FileNote } from './targets.js';
+
+export interface LintFileOptions {
+  fix: boolean;
+  maxFileSize: number;
+}
+
+/** What one file produced; structured-clone and JSON safe. */
+export interface FileOutcome {
+  /** Undefined when the file was skipped (binary, too large, unreadable, internal error). */
+  findings?: Finding[];
+  /** stderr messages about the file, in the order a person should read them. */
+  notes: FileNote[];
+  /** An error that makes the run exit 2 (cannot write fixes, internal error). */
+  failed: boolean;
+  /** sha1 of the bytes on disk that `findings` describe; set only when the outcome may be cached. */
+  contentHash?: string;
+}
+
+export function sha1(data: string | Uint8Array): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+/** Reads `absolutePath` (unless `given` is the source already read, e.g. stdin), lints it, and with `fix` rewrites it. */
+export async function lintFile(absolutePath: string, config: ResolvedConfig, opts: LintFileOptions, given?: SourceFile): Promise<FileOutcome> {
+  let source = given;
+  let bytes: Buffer | undefined;
+  if (!source) ({ source, bytes } = await readSourceBytes(absolutePath, opts.maxFileSize));
+  const { text, notes } = sourceText(source);
+  if (text === undefined || source.kind !== 'text') return { notes, failed: false };
+  let contentHash = bytes && sha1(bytes);
+  const lintText = (t: string): LintResult => lint(t, { filePath: absolutePath, config });
+  let failed = false;
+  let result: LintResult;
+  try {
+    if (!opts.fix) {
+      result = lintText(text);
+    } else if (source.invalidUtf8At) {
+      // Writing would turn the undecodable bytes into replacement characters for good.
+      notes.push({ message: 'not fixed: the file is not valid UTF-8' });
+      result = lintText(text);
+    } else {
+      const outcome = fixText(text, lintText);
+      result = outcome.result;
+      if (outcome.text !== text) {
+        try {
+          await writeFileAtomically(absolutePath, outcome.text, { bom: source.bom, mode: source.mode });
+          contentHash = sha1((source.bom ? '\uFEFF' : '') + outcome.text);
+        } catch (error) {
+          failed = true;
+          contentHash = undefined;
+          const code = (error as NodeJS.ErrnoException).code;
+          notes.push({ message: `cannot write fixes: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message}` });
+          result = lintText(text); // the file on disk is unchanged, so report its findings
+        }
+      }
+    }
+  } catch (error) {
+    notes.push({ message: `internal error: ${error instanceof Error ? error.message : String(error)}` });
+    return { notes, failed: true };
+  }
+  for (const p of result.problems) notes.push({ at: { line: p.start.line, column: p.start.column }, message: p.message });
+  return { findings: result.findings, notes, failed, contentHash: failed ? undefined : contentHash };
+}

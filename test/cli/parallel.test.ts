@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chooseWorkerCount, makeBatches, type WorkItem } from '../../server/src/cli/workerPool.js';
+import { generateTree } from './generateTree.js';
+import { engineHasCoreRule, makeWorkspace, runCli, statsOf, withoutStats } from './helpers.js';
+
+const STATS = { BLUEPRINT_LINT_DEBUG_STATS: '1' };
+
+function tempTree(count: number): { dir: string; files: string[]; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'blueprint-lint-tree-'));
+  mkdirSync(join(dir, '.git'));
+  const files = generateTree(dir, count);
+  return { dir, files, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+describe('blueprint-lint --workers', function () {
+  let ws: ReturnType<typeof makeWorkspace>;
+  let tree: ReturnType<typeof tempTree>;
+  before(function () {
+    if (!engineHasCoreRule) this.skip();
+    ws = makeWorkspace();
+    // Files that take every path through a worker: skipped, decoded with replacements, a front matter problem.
+    writeFileSync(join(ws.dir, 'docs', 'binary.md'), Buffer.from([0x23, 0x20, 0x00, 0x41]));
+    writeFileSync(join(ws.dir, 'docs', 'latin1.blueprint.md'), Buffer.concat([readFileSync(join(ws.dir, 'docs', 'checkin.blueprint.md')), Buffer.from('\nCaf\xe9\n', 'latin1')]));
+    writeFileSync(join(ws.dir, 'docs', 'front.blueprint.md'), '---\ntitle: [unclosed\n---\n\n## Pay\n\n- **Customer:** The guest gets a refund on the spot.\n');
+    tree = tempTree(120);
+  });
+  after(() => {
+    ws?.cleanup();
+    tree?.cleanup();
+  });
+
+  for (const format of ['json', 'stylish']) {
+    it(`fixture tree, ${format}: --workers 2 prints exactly what --workers 0 prints`, () => {
+      const single = runCli(['.', '--format', format, '--workers', '0'], { cwd: ws.dir, env: STATS });
+      const parallel = runCli(['.', '--format', format, '--workers', '2'], { cwd: ws.dir, env: STATS });
+      assert.equal(statsOf(single.stderr).workers, 0);
+      assert.equal(statsOf(parallel.stderr).workers, 2);
+      assert.equal(parallel.stdout, single.stdout);
+      assert.equal(withoutStats(parallel.stderr), withoutStats(single.stderr));
+      assert.equal(parallel.status, single.status);
+      assert.match(single.stderr, /^docs\/binary\.md: skipped: binary file$/m);
+      assert.match(single.stderr, /^docs\/latin1\.blueprint\.md:\d+:\d+: invalid UTF-8 byte sequence/m);
+      assert.match(single.stdout, /docs\/latin1\.blueprint\.md/);
+    });
+  }
+
+  it('a generated tree of 120 files: --workers 2 and --workers 0 give the same JSON, byte for byte', () => {
+    const single = runCli(['.', '--format', 'json', '--workers', '0'], { cwd: tree.dir, env: STATS });
+    const parallel = runCli(['.', '--format', 'json', '--workers', '2'], { cwd: tree.dir, env: STATS });
+    assert.deepEqual(statsOf(parallel.stderr), { linted: 120, cached: 0, workers: 2 });
+    assert.equal(parallel.stdout, single.stdout);
+    assert.equal(withoutStats(parallel.stderr), withoutStats(single.stderr));
+    assert.equal(parallel.status, single.status);
+    const files = new Set((JSON.parse(single.stdout) as Array<{ file: string }>).map((f) => f.file));
+    assert.ok(files.size > 40, `findings in ${files.size} files`);
+  });
+
+  it('--fix in workers writes the same files and report as --fix in this thread', () => {
+    const a = tempTree(60);
+    const b = tempTree(60);
+    try {
+      const misspelt = a.files.filter((rel) => readFileSync(join(a.dir, rel), 'utf8').includes('**Backstgae:**'));
+      assert.ok(misspelt.length > 0, 'the tree has lane labels to fix');
+      const single = runCli(['.', '--format', 'json', '--fix', '--workers', '0'], { cwd: a.dir, env: STATS });
+      const parallel = runCli(['.', '--format', 'json', '--fix', '--workers', '2'], { cwd: b.dir, env: STATS });
+      assert.equal(statsOf(parallel.stderr).workers, 2);
+      assert.equal(parallel.stdout, single.stdout);
+      assert.equal(parallel.status, single.status);
+      for (const rel of a.files) assert.equal(readFileSync(join(b.dir, rel), 'utf8'), readFileSync(join(a.dir, rel), 'utf8'), rel);
+      for (const rel of misspelt) assert.ok(!readFileSync(join(b.dir, rel), 'utf8').includes('Backstgae'), `${rel} fixed`);
+    } finally {
+      a.cleanup();
+      b.cleanup();
+    }
+  });
+
+  it('--workers auto keeps a handful of files in this thread', () => {
+    const r = runCli(['.', '--format', 'json'], { cwd: ws.dir, env: STATS });
+    assert.equal(statsOf(r.stderr).workers, 0);
+  });
+
+  for (const bad of ['-1', 'x', '65', '1.5', '']) {
+    it(`--workers '${bad}' is a usage error`, () => {
+      const r = runCli(['.', `--workers=${bad}`], { cwd: ws.dir });
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /^blueprint-lint: invalid --workers '.*' \(expected auto, or a number from 0 to 64; 0 = no worker threads\)/);
+    });
+  }
+});
+
+describe('worker planning', () => {
+  it('auto: no workers for few small files or one core; else one per 25 files, up to the cores', () => {
+    assert.equal(chooseWorkerCount('auto', 49, 1000, 8), 0);
+    assert.equal(chooseWorkerCount('auto', 10, 3 * 1024 * 1024, 8), 2, 'a few big files');
+    assert.equal(chooseWorkerCount('auto', 1000, 1e7, 1), 0);
+    assert.equal(chooseWorkerCount('auto', 50, 1000, 8), 2);
+    assert.equal(chooseWorkerCount('auto', 100, 1000, 8), 4);
+    assert.equal(chooseWorkerCount('auto', 1000, 1000, 2), 2);
+    assert.equal(chooseWorkerCount('auto', 0, 0, 8), 0);
+  });
+
+  it('an explicit count is used as given, but never more workers than files', () => {
+    assert.equal(chooseWorkerCount(3, 2, 10, 2), 2);
+    assert.equal(chooseWorkerCount(3, 200, 10, 2), 3);
+    assert.equal(chooseWorkerCount(0, 200, 10, 8), 0);
+  });
+
+  it('batches hold every file once, largest first, none much over a share of the bytes', () => {
+    const items: WorkItem[] = Array.from({ length: 100 }, (_, i) => ({ index: i, absolutePath: `/f${i}`, configId: 0, size: i === 7 ? 50_000 : 1000 + i }));
+    const batches = makeBatches(items, 2);
+    const flat = batches.flat();
+    assert.deepEqual(
+      flat.map((i) => i.index).sort((x, y) => x - y),
+      items.map((i) => i.index),
+    );
+    assert.deepEqual(batches[0]!.map((i) => i.index), [7], 'the big file goes first, alone');
+    const total = items.reduce((s, i) => s + i.size, 0);
+    for (const batch of batches.slice(1)) assert.ok(batch.reduce((s, i) => s + i.size, 0) < total / 16 + 2000);
+    assert.ok(batches.length >= 8);
+  });
+});
