@@ -77,11 +77,27 @@ export function compilePattern(pattern: string): string {
   return joinTokens(tokens);
 }
 
+let atomicCounter = 0;
+
+/**
+ * An optional part that, once taken, is never given back (an atomic group, emulated with a lookahead and a
+ * backreference): a run of optional words cannot backtrack through all its subsets.
+ */
+export function atomic(src: string): string {
+  const name = `a${(atomicCounter = (atomicCounter + 1) % 1e9)}`;
+  return `(?=(?<${name}>${src}))\\k<${name}>`;
+}
+
+/** Capture groups an expression adds (the atomic groups' names): the matcher needs them to number its variants. */
+export function groupCount(src: string): number {
+  return src.split('(?<a').length - 1;
+}
+
 function joinTokens(tokens: Token[]): string {
   let out = '';
   tokens.forEach((t, idx) => {
-    if (idx === 0) out = t.optional ? `(?:${t.src})?` : t.src;
-    else out += t.optional ? `(?:${SEP}${t.src})?` : `${SEP}${t.src}`;
+    if (idx === 0) out = t.optional ? atomic(`(?:${t.src})?`) : t.src;
+    else out += t.optional ? atomic(`(?:${SEP}${t.src})?`) : `${SEP}${t.src}`;
   });
   return out;
 }
@@ -97,7 +113,7 @@ function parseSequence(p: string, start: number, end: number): Token[] {
       return;
     }
     if (tokens.length === 0 && pending.length > 0) {
-      tokens.push({ src: pending.map((s) => `(?:${s}${SEP})?`).join('') + src, optional: false });
+      tokens.push({ src: pending.map((s) => atomic(`(?:${s}${SEP})?`)).join('') + src, optional: false });
       pending.length = 0;
       return;
     }
@@ -111,12 +127,13 @@ function parseSequence(p: string, start: number, end: number): Token[] {
     }
     if (c === '(') {
       const close = matching(p, i, '(', ')', end);
-      const alts = splitTop(p, i + 1, close).map(([s, e]) => joinTokens(parseSequence(p, s, e)));
+      // Longer alternatives first: the first that fits wins, and "call out" must not lose to "call".
+      const alts = longestFirst(p, splitTop(p, i + 1, close)).map(([s, e]) => joinTokens(parseSequence(p, s, e)));
       push(`(?:${alts.join('|')})`, false);
       i = close + 1;
     } else if (c === '[') {
       const close = matching(p, i, '[', ']', end);
-      const inner = splitTop(p, i + 1, close).map(([s, e]) => joinTokens(parseSequence(p, s, e)));
+      const inner = longestFirst(p, splitTop(p, i + 1, close)).map(([s, e]) => joinTokens(parseSequence(p, s, e)));
       push(`(?:${inner.join('|')})`, true);
       i = close + 1;
     } else if (c === '{') {
@@ -141,6 +158,10 @@ function parseSequence(p: string, start: number, end: number): Token[] {
   }
   if (tokens.length === 0) for (const src of pending) tokens.push({ src, optional: true });
   return tokens;
+}
+
+function longestFirst(p: string, parts: Array<[number, number]>): Array<[number, number]> {
+  return [...parts].sort((a, b) => p.slice(b[0], b[1]).trim().length - p.slice(a[0], a[1]).trim().length);
 }
 
 function matching(p: string, open: number, o: string, c: string, end: number): number {
@@ -251,17 +272,14 @@ function sequenceKeys(p: string, start: number, end: number): Set<string> {
  * Expands an entry's leading alternatives ("(agent|nurse) calls" -> "agent calls", "nurse calls"), so every variant
  * starts with one literal word and the matcher tries only the variants that fit the word in front of it.
  */
-export function expandStart(pattern: string, limit = 4000): string[] {
+export function expandStart(pattern: string, budget = 256): string[] {
   const t = pattern.trimStart();
-  let out: string[];
-  if (t.startsWith('(')) {
-    const close = matching(t, 0, '(', ')', t.length);
-    const rest = t.slice(close + 1);
-    out = splitTop(t, 1, close).flatMap(([s, e]) => expandStart(t.slice(s, e).trim() + rest, limit));
-  } else if (t.startsWith('[')) {
-    const close = matching(t, 0, '[', ']', t.length);
-    const rest = t.slice(close + 1).trimStart();
-    out = [...expandStart(rest, limit), ...splitTop(t, 1, close).flatMap(([s, e]) => expandStart(`${t.slice(s, e).trim()} ${rest}`, limit))];
-  } else out = [pattern];
-  return out.length > limit ? [pattern] : out;
+  if (!t.startsWith('(')) return [pattern];
+  const close = matching(t, 0, '(', ')', t.length);
+  const rest = t.slice(close + 1);
+  const alts = splitTop(t, 1, close);
+  // The budget bounds the number of variants however the alternatives nest.
+  if (alts.length > budget) return [pattern];
+  const share = Math.floor(budget / alts.length);
+  return alts.flatMap(([s, e]) => expandStart(t.slice(s, e).trim() + rest, share));
 }

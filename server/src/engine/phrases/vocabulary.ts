@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { VocabularyChanges } from '../config/types.js';
 import { packageRoot } from '../resources.js';
 import type { SupportKind } from '../types.js';
-import { compilePattern, expandStart, keyOfWordAt, PatternError, startKeys, WORD_AFTER } from './pattern.js';
+import { compilePattern, expandStart, groupCount, keyOfWordAt, PatternError, startKeys, WORD_AFTER } from './pattern.js';
 
 export type EntryKind = 'benefit' | SupportKind | 'negation' | 'employee' | 'customer' | 'not-benefit' | 'not-support';
 
@@ -91,9 +91,16 @@ export function shippedEntries(): VocabularyEntry[] {
  * Finds vocabulary phrases in one pass over the text: an index from a word's first letters to the entries that can
  * start there, each tried as a sticky expression; the longest match at a word wins and matches never overlap.
  */
+interface Bucket {
+  variants: Array<{ entry: VocabularyEntry; variant: string }>;
+  re?: RegExp;
+  /** Capture group number of each variant in `re`. */
+  groups?: number[];
+}
+
 export class PhraseMatcher {
   /** Per first-word key: the entry variants that can start there, and (built on first use) one expression for them all. */
-  private readonly byKey = new Map<string, { variants: Array<{ entry: VocabularyEntry; variant: string }>; re?: RegExp }>();
+  private readonly byKey = new Map<string, Bucket>();
   private readonly count: number;
 
   constructor(entries: readonly VocabularyEntry[]) {
@@ -120,12 +127,19 @@ export class PhraseMatcher {
     return this.count;
   }
 
-  private expression(bucket: { variants: Array<{ entry: VocabularyEntry; variant: string }>; re?: RegExp }): RegExp {
+  private expression(bucket: Bucket): RegExp {
     if (!bucket.re) {
       // Longer variants first: the first alternative that matches wins.
       bucket.variants.sort((a, b) => b.variant.length - a.variant.length);
-      const sources = bucket.variants.map((v) => `(${compilePattern(v.variant)})`);
-      bucket.re = new RegExp(`(?:${sources.join('|')})${WORD_AFTER}`, 'iy');
+      const compiled = bucket.variants.map((v) => compilePattern(v.variant));
+      // Each variant is one capture group; atomic groups inside add theirs, so note where each variant's group is.
+      let group = 1;
+      bucket.groups = compiled.map((src) => {
+        const at = group;
+        group += 1 + groupCount(src);
+        return at;
+      });
+      bucket.re = new RegExp(`(?:${compiled.map((src) => `(${src})`).join('|')})${WORD_AFTER}`, 'iy');
     }
     return bucket.re;
   }
@@ -146,9 +160,8 @@ export class PhraseMatcher {
       re.lastIndex = i;
       const m = re.exec(text);
       if (!m || m[0].length === 0) continue;
-      let g = 1;
-      while (g < m.length && m[g] === undefined) g++;
-      hits.push({ start: i, end: i + m[0].length, text: m[0], entry: bucket.variants[g - 1]!.entry });
+      const v = bucket.groups!.findIndex((g) => m[g] !== undefined);
+      hits.push({ start: i, end: i + m[0].length, text: m[0], entry: bucket.variants[Math.max(0, v)]!.entry });
       from = i + m[0].length;
     }
     return hits;
