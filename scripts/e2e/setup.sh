@@ -53,6 +53,14 @@ export CODE_SERVER=$E2E/cs/node_modules/.bin/code-server
 ENV
 mkdir -p "$E2E/tmp" "$E2E/xdg/config" "$E2E/xdg/data" "$E2E/xdg/cache"
 
+# Under `npm test` the outer npm (system Node) exports NODE, npm_node_execpath and npm_config_*; code-server's
+# postinstall would then see the system Node instead of Node 24. Drop them in the install's subshell.
+drop_outer_npm_env() {
+  unset NODE npm_node_execpath npm_execpath
+  local v; for v in $(compgen -e); do case "$v" in npm_config_*|npm_lifecycle_*|npm_package_*) unset "$v" ;; esac; done
+  export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
+}
+
 # 4. code-server (postinstall compiles native modules: ~2-3 minutes cold)
 code_server() {
   local bin=$E2E/cs/node_modules/.bin/code-server
@@ -61,7 +69,7 @@ code_server() {
   fi
   mkdir -p "$E2E/cs"
   echo '{"name":"e2e-code-server","private":true,"allowScripts":{"code-server":true,"argon2":true,"kerberos":true}}' > "$E2E/cs/package.json"
-  (. "$E2E/env.sh"; cd "$E2E/cs" && npm install --no-save "code-server@$CODE_SERVER_VERSION" > "$E2E/code-server-install.log" 2>&1) \
+  (drop_outer_npm_env; . "$E2E/env.sh"; cd "$E2E/cs" && npm install --no-save "code-server@$CODE_SERVER_VERSION" > "$E2E/code-server-install.log" 2>&1) \
     || { tail -40 "$E2E/code-server-install.log" >&2; fail "code-server@$CODE_SERVER_VERSION (see $E2E/code-server-install.log)"; }
   (. "$E2E/env.sh"; "$bin" --version) || fail "code-server@$CODE_SERVER_VERSION does not start"
 }
