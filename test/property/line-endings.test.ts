@@ -151,6 +151,13 @@ describe('line endings and byte order mark (fast-check)', function () {
       assert.equal(applyEdits(crlf, f.fixes[0]!.edits).text, `${crlf}- **Support:** TBD\r\n`);
     });
 
+    it('a tab is one column (columns count UTF-16 code units, not display width)', () => {
+      const text = '## Check-in\n\n- **Guest:**\tGets a\tfree upgrade 😀 when quiet.\n- **Frontstage:** Receptionist hands over the key.\n';
+      const f = lint(text).findings.find((x) => x.ruleId === 'benefit-needs-support')!;
+      assert.equal(text.slice(f.span.start, f.span.end), 'free upgrade');
+      assert.deepEqual([f.start.line, f.start.column, f.end.column], [3, '- **Guest:**\tGets a\t'.length + 1, '- **Guest:**\tGets a\tfree upgrade'.length + 1]);
+    });
+
     it('lone CR line endings: same line and column as LF', () => {
       const lf = '## Check-in\n\n- **Guest:** Gets a free upgrade when the hotel is quiet.\n- **Frontstage:** Receptionist hands over the key.\n';
       const cr = lf.replace(/\n/g, '\r');
