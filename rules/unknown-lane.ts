@@ -143,8 +143,20 @@ function cells(line: Line): Candidate[] {
 
 const DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
+/** Index of the line holding an offset (lines sorted by start). */
+function lineAt(lines: readonly Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Lane-position cells of a table step: the header row (steps as rows) or the first column (steps as columns). */
-function tableCandidates(text: string, step: Step): Candidate[] {
+function tableCandidates(text: string, all: readonly Line[], step: Step): Candidate[] {
   if (step.shape === 'table-columns') {
     const lines = linesIn(text, step.span);
     const delimiter = lines.findIndex((l) => DELIMITER.test(l.text));
@@ -154,10 +166,9 @@ function tableCandidates(text: string, step: Step): Candidate[] {
       .filter((c): c is Candidate => c !== undefined);
   }
   // Steps as rows: walk up from the row to the delimiter line; the header is the line above it.
-  const lines = linesIn(text, { start: 0, end: step.span.start + 1 });
-  for (let i = lines.length - 2; i >= 1; i--) {
-    if (lines[i]!.text.trim() === '') break;
-    if (DELIMITER.test(lines[i]!.text)) return cells(lines[i - 1]!);
+  for (let i = lineAt(all, step.span.start) - 1; i >= 1; i--) {
+    if (all[i]!.text.trim() === '') break;
+    if (DELIMITER.test(all[i]!.text)) return cells(all[i - 1]!);
   }
   return [];
 }
@@ -182,8 +193,9 @@ const rule: Rule = {
     const ignore = Array.isArray(context.options['ignore']) ? (context.options['ignore'] as unknown[]) : [];
     for (const i of ignore) if (typeof i === 'string') known.add(normaliseLabel(i));
     const seen = new Set<number>();
+    const all = linesIn(context.text, { start: 0, end: context.text.length });
     for (const step of context.blueprint.steps) {
-      const candidates = step.shape === 'table-columns' || step.shape === 'table-rows' ? tableCandidates(context.text, step) : lineCandidates(context.text, step);
+      const candidates = step.shape === 'table-columns' || step.shape === 'table-rows' ? tableCandidates(context.text, all, step) : lineCandidates(context.text, step);
       for (const c of candidates) {
         if (seen.has(c.span.start)) continue;
         const hit = nearMiss(c.label, known, table);
