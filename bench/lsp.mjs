@@ -1,5 +1,5 @@
 // Drives the language server over stdio with raw JSON-RPC (Content-Length framing) and times diagnostics.
-//   node bench/lsp.mjs FILE [--edits 200] [--cap-ms 60000] [--cpu-prof DIR]   standalone: open and edit timings for one file
+//   node bench/lsp.mjs FILE [--opens 3] [--edits 200] [--cap-ms 60000] [--cpu-prof DIR]   standalone: open and edit timings for one file
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -279,7 +279,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     await client.initialize();
     const text = readFileSync(file, 'utf8');
     const open = [];
-    for (let i = 0; i < 3; i++) open.push((await openToDiagnostics(client, freshUri(file, `open${i}`), text)).ms);
+    for (let i = 0; i < num('--opens', 3); i++) open.push((await openToDiagnostics(client, freshUri(file, `open${i}`), text)).ms);
     const keys = await keystrokeLatencies(client, pathToFileURL(file).href, text, { edits: num('--edits', 200), capMs: num('--cap-ms', 60_000) });
     process.stdout.write(`${JSON.stringify({ file, openMs: open, keystrokeMs: keys.ms, memory: client.memory(), serverErrors: client.errors }, null, 1)}\n`);
   } finally {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 /** First matching area wins; order matters (engine phrase code before the engine at large). */
 const AREAS = [
-  ['phrase matching (engine/phrases, vocabulary regex)', (url, name) => /engine\/phrases\//.test(url) || (url === '' && name.startsWith('RegExp:'))],
+  ['phrase matching (engine/phrases, vocabulary regex)', (url) => /engine\/phrases\//.test(url)],
   ['Markdown parse (micromark, mdast-util-*, remark)', (url) => /node_modules\/(micromark|mdast-util|remark-|unified|vfile|decode-named|character-|unist-|devlop|trough|bail|extend|is-plain-obj)/.test(url)],
   ['blueprint model (engine/blueprint)', (url) => /engine\/blueprint\//.test(url)],
   ['rules (rules/)', (url) => /\/out\/rules\//.test(url)],
@@ -26,13 +26,25 @@ export function summarise(dir, top = 12) {
   for (const f of files) {
     const profile = JSON.parse(readFileSync(join(dir, f), 'utf8'));
     const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    // Built-ins (RegExp execution, string methods) have no URL: they count for the nearest caller that has one.
+    const caller = (id) => {
+      for (let p = parent.get(id); p !== undefined; p = parent.get(p)) {
+        const f = nodes.get(p).callFrame;
+        if (f.url && !f.url.startsWith('node:')) return f;
+      }
+      return undefined;
+    };
     profile.samples.forEach((id, i) => {
       const dt = profile.timeDeltas[i] ?? 0;
       const { url, functionName, lineNumber } = nodes.get(id).callFrame;
       const name = functionName || '(anonymous)';
-      const area = AREAS.find(([, test]) => test(url, name))?.[0] ?? 'other';
+      const from = url === '' && name.startsWith('RegExp:') ? caller(id) : undefined;
+      const area = AREAS.find(([, test]) => test(from?.url ?? url, name))?.[0] ?? 'other';
       byArea.set(area, (byArea.get(area) ?? 0) + dt);
-      const key = `${name.slice(0, 60)} ${url.replace(/^.*node_modules\//, '').replace(/^.*\/out\//, 'out/')}:${lineNumber + 1}`;
+      const where = (f) => `${f.url.replace(/^.*node_modules\//, '').replace(/^.*\/out\//, 'out/')}:${f.lineNumber + 1}`;
+      const key = from ? `${name.slice(0, 60)} (called from ${from.functionName || '(anonymous)'} ${where(from)})` : `${name.slice(0, 60)} ${where({ url, lineNumber })}`;
       byFunction.set(key, (byFunction.get(key) ?? 0) + dt);
       total += dt;
     });

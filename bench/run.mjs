@@ -188,17 +188,19 @@ async function treeSection(plan, corpus, features, results) {
   const clearCache = () => {
     for (const f of [cacheFile, join(tree, '.blueprintlintcache')]) rmSync(f, { recursive: true, force: true });
   };
+  // With --workers in the CLI its default may be "auto": the single-thread row must ask for no workers.
+  const oneThread = features.workers ? ['--workers', '0'] : [];
   const commands = [
-    { id: 'cli', what: 'our CLI (1 thread)', script: CLI, args: ['.', '--format', 'json'], ok: [0, 1], check: 'findings' },
+    { id: 'cli', what: 'our CLI (1 thread)', script: CLI, args: ['.', '--format', 'json', ...oneThread], ok: [0, 1], check: 'findings' },
     { id: 'markdownlint', what: 'markdownlint-cli2, default rules', script: MARKDOWNLINT, args: ['**/*.md'], ok: [0, 1] },
     { id: 'baseline', what: 'read + remark-parse/gfm/frontmatter, 1 thread', script: join(BENCH, 'baseline-parse.mjs'), args: ['.'], ok: [0], check: 'baseline' },
   ];
   if (features.workers) commands.push({ id: 'workers', what: 'our CLI --workers 2', script: CLI, args: ['.', '--format', 'json', '--workers', '2'], ok: [0, 1], check: 'findings' });
   if (features.cache) {
-    commands.push({ id: 'cacheFirst', what: 'our CLI --cache, 1st run (empty cache)', script: CLI, args: ['.', '--format', 'json', ...cacheArgs], ok: [0, 1], before: clearCache, check: 'findings' });
+    commands.push({ id: 'cacheFirst', what: 'our CLI --cache, 1st run (empty cache, default workers)', script: CLI, args: ['.', '--format', 'json', ...cacheArgs], ok: [0, 1], before: clearCache, check: 'findings' });
     commands.push({ id: 'cacheSecond', what: 'our CLI --cache, 2nd run (nothing changed)', script: CLI, args: ['.', '--format', 'json', ...cacheArgs], ok: [0, 1], check: 'findings' });
   }
-  if (features.shard) commands.push({ id: 'shard', what: 'our CLI --shard 1/2 (half the tree)', script: CLI, args: ['.', '--format', 'json', '--shard', '1/2'], ok: [0, 1] });
+  if (features.shard) commands.push({ id: 'shard', what: 'our CLI --shard 1/2 (half the tree), 1 thread', script: CLI, args: ['.', '--format', 'json', '--shard', '1/2', ...oneThread], ok: [0, 1] });
   // Warm-up: one short run of each tool on a tiny input, so module files are in the page cache for every measured run.
   const small = corpus.single[100];
   for (const c of [
