@@ -269,17 +269,27 @@ function sequenceKeys(p: string, start: number, end: number): Set<string> {
 }
 
 /**
- * Expands an entry's leading alternatives ("(agent|nurse) calls" -> "agent calls", "nurse calls"), so every variant
- * starts with one literal word and the matcher tries only the variants that fit the word in front of it.
+ * For each key an entry can start with, the entry narrowed to the leading alternatives that start with that key
+ * ("(agent|nurse|assistant) calls" under "nur" is "(nurse) calls"), so a bucket's expression stays small.
  */
-export function expandStart(pattern: string, budget = 256): string[] {
+export function variantsByKey(pattern: string): Map<string, string> {
+  const out = new Map<string, string>();
   const t = pattern.trimStart();
-  if (!t.startsWith('(')) return [pattern];
+  if (!t.startsWith('(')) {
+    for (const key of startKeys(pattern)) out.set(key, pattern);
+    return out;
+  }
   const close = matching(t, 0, '(', ')', t.length);
   const rest = t.slice(close + 1);
-  const alts = splitTop(t, 1, close);
-  // The budget bounds the number of variants however the alternatives nest.
-  if (alts.length > budget) return [pattern];
-  const share = Math.floor(budget / alts.length);
-  return alts.flatMap(([s, e]) => expandStart(t.slice(s, e).trim() + rest, share));
+  const byKey = new Map<string, string[]>();
+  for (const [s, e] of splitTop(t, 1, close)) {
+    const alt = t.slice(s, e).trim();
+    for (const key of startKeys(alt + rest)) {
+      const list = byKey.get(key) ?? [];
+      list.push(alt);
+      byKey.set(key, list);
+    }
+  }
+  for (const [key, alts] of byKey) out.set(key, `(${alts.join('|')})${rest}`);
+  return out;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { VocabularyChanges } from '../config/types.js';
 import { packageRoot } from '../resources.js';
 import type { SupportKind } from '../types.js';
-import { compilePattern, expandStart, groupCount, keyOfWordAt, PatternError, startKeys, WORD_AFTER } from './pattern.js';
+import { compilePattern, groupCount, keyOfWordAt, PatternError, variantsByKey, WORD_AFTER } from './pattern.js';
 
 export type EntryKind = 'benefit' | SupportKind | 'negation' | 'employee' | 'customer' | 'not-benefit' | 'not-support';
 
@@ -112,12 +112,10 @@ export class PhraseMatcher {
       seen.add(id);
       count++;
       if (entry.source === undefined) compilePattern(entry.phrase);
-      for (const variant of expandStart(entry.phrase)) {
-        for (const key of startKeys(variant)) {
-          const bucket = this.byKey.get(key) ?? { variants: [] };
-          bucket.variants.push({ entry, variant });
-          this.byKey.set(key, bucket);
-        }
+      for (const [key, variant] of variantsByKey(entry.phrase)) {
+        const bucket = this.byKey.get(key) ?? { variants: [] };
+        bucket.variants.push({ entry, variant });
+        this.byKey.set(key, bucket);
       }
     }
     this.count = count;
