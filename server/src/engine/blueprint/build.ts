@@ -521,7 +521,7 @@ function stepsAsRows(ctx: Ctx, table: Table, headerKinds: Array<LaneKind | undef
             const pad = `${closed ? '' : ' |'}${'  |'.repeat(missing)}`;
             return [{ start: at, end: at, text: `${pad} ${content} |`, snippet: snippet === undefined ? undefined : `${pad} ${snippet} |` }];
           }
-          // Add a column: header, delimiter row and every body row gain a cell.
+          // Add a column.
           const edits: TextEdit[] = [];
           // Rows shorter than the header get empty cells first, so the new cell lands in the new column.
           const appendCell = (startOffset: number, cellValue: string, snippetValue?: string, missing = 0) => {
@@ -532,11 +532,11 @@ function stepsAsRows(ctx: Ctx, table: Table, headerKinds: Array<LaneKind | undef
             if (snippetValue !== undefined) e.snippet = `${prefix} ${snippetValue} |`;
             edits.push(e);
           };
+          // GFM reads missing trailing cells as empty, so only the header, the delimiter row and this row change.
           appendCell(off(header, 'start'), label);
           const delimiterLine = ctx.lines.position(off(header, 'start')).line + 1;
           appendCell(ctx.lines.lineStart(delimiterLine), '---');
-          const width = header!.children.length;
-          for (const r of body) appendCell(off(r, 'start'), r === row ? content : '', r === row ? snippet : undefined, width - r.children.length);
+          appendCell(off(row, 'start'), content, snippet, header!.children.length - row.children.length);
           return edits;
         },
       },
