@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules, defaultConfig } from '../../server/src/engine/index.js';
 import { configHash } from '../../server/src/cli/lintCache.js';
@@ -73,6 +73,20 @@ describe('blueprint-lint --cache', function () {
     assert.equal(strict.status, 1);
     assert.deepEqual(statsOf(cached(['--rule', 'benefit-needs-support:error']).stderr), { linted: 0, cached: FILES, workers: 0 });
     assertSameAsUncached(strict, ['--rule', 'benefit-needs-support:error']);
+  });
+
+  it('entries of files a run did not see are kept while the files exist', () => {
+    runCli(['docs', '--format', 'json', '--workers', '0', '--cache'], { cwd: ws.dir });
+    const keys = (): string[] => Object.keys((JSON.parse(readFileSync(join(ws.dir, '.blueprintlintcache'), 'utf8')) as { entries: object }).entries);
+    assert.deepEqual(keys(), ['docs/checkin.blueprint.md', 'docs/clean.blueprint.md', 'docs/latin1.blueprint.md']);
+    runCli(['with-config', '--format', 'json', '--workers', '0', '--cache'], { cwd: ws.dir });
+    assert.deepEqual(keys(), ['docs/checkin.blueprint.md', 'docs/clean.blueprint.md', 'docs/latin1.blueprint.md', 'with-config/arrival.blueprint.md']);
+    const all = cached();
+    assert.deepEqual(statsOf(all.stderr), { linted: 1, cached: FILES - 1, workers: 0 }, 'only README.md is new');
+    assertSameAsUncached(all);
+    rmSync(join(ws.dir, 'docs', 'clean.blueprint.md'));
+    runCli(['with-config', '--format', 'json', '--workers', '0', '--cache'], { cwd: ws.dir });
+    assert.deepEqual(keys(), ['README.md', 'docs/checkin.blueprint.md', 'docs/latin1.blueprint.md', 'with-config/arrival.blueprint.md']);
   });
 
   it('a cache written by another version is dropped without a notice', () => {
