@@ -1,5 +1,5 @@
 // A step that promises extended service at the employee's expense must name the staffing, rota, breaks or pay behind it.
-import { disableFix, fixes, shownContent, findAll, isEmployeeSide, laneFix, lanesLabelled, loadRuleVocabulary, shortPhrase, stepUnits } from '../server/src/engine/phrases/ruleVocabulary.js';
+import { disableFix, fixes, shownContent, findAll, isEmployeeSide, laneFix, lanesLabelled, loadRuleVocabulary, quotedPhrases, stepUnits } from '../server/src/engine/phrases/ruleVocabulary.js';
 import type { Rule, RuleContext } from '../server/src/engine/rule.js';
 
 const ID = 'burden-needs-relief';
@@ -26,8 +26,7 @@ const rule: Rule = {
       if (staffing.some((l) => !l.placeholder)) continue;
       if (findAll(units.filter(isEmployeeSide), relief, vocab).length > 0) continue;
       const emptyLane = staffing.find((l) => l.placeholder);
-      const names = [...new Set(found.map((h) => `"${shortPhrase(h.text)}"`))];
-      const what = names.length > 2 ? `${names.slice(0, 2).join(', ')} (and ${names.length - 2} more)` : names.join(' and ');
+      const what = quotedPhrases(found);
       const lead = `Step "${step.title}" promises ${what} at the employee's expense`;
       const message = emptyLane
         ? `${lead} but its ${emptyLane.label} lane is a placeholder (${shownContent(emptyLane)}): name the staffing, rota, breaks or pay behind it.`

@@ -1,5 +1,5 @@
 // A step that handles an upset customer, a complaint or an escalation must say who backs the employee.
-import { disableFix, fixes, shownContent, findAll, isEmployeeSide, laneFix, loadRuleVocabulary, shortPhrase, stepUnits, supportOfKind } from '../server/src/engine/phrases/ruleVocabulary.js';
+import { disableFix, fixes, shownContent, findAll, isEmployeeSide, laneFix, loadRuleVocabulary, quotedPhrases, stepUnits, supportOfKind } from '../server/src/engine/phrases/ruleVocabulary.js';
 import type { Rule, RuleContext } from '../server/src/engine/rule.js';
 
 const ID = 'conflict-needs-backing';
@@ -24,8 +24,7 @@ const rule: Rule = {
       const employee = units.filter(isEmployeeSide);
       if (findAll(employee, backing, vocab).length > 0 || supportOfKind(employee, vocab, ['backing']).length > 0) continue;
       const emptySupport = step.lanes.find((l) => l.kind === 'support' && l.placeholder);
-      const names = [...new Set(found.map((h) => `"${shortPhrase(h.text)}"`))];
-      const what = names.length > 2 ? `${names.slice(0, 2).join(', ')} (and ${names.length - 2} more)` : names.join(' and ');
+      const what = quotedPhrases(found);
       const lead = `Step "${step.title}" deals with conflict (${what})`;
       const message = emptySupport
         ? `${lead} but its ${emptySupport.label} lane is a placeholder (${shownContent(emptySupport)}): name who backs the employee.`

@@ -1,5 +1,5 @@
 // A step whose employee must take a discretionary decision must say who may take it and up to which limit.
-import { PLACEHOLDER, disableFix, fixes, shownContent, EMPLOYEE_LANES, findAll, isEmployeeSide, laneFix, lanesLabelled, loadRuleVocabulary, shortPhrase, stepUnits, supportOfKind } from '../server/src/engine/phrases/ruleVocabulary.js';
+import { PLACEHOLDER, disableFix, fixes, shownContent, EMPLOYEE_LANES, findAll, isEmployeeSide, laneFix, lanesLabelled, loadRuleVocabulary, quotedPhrases, stepUnits, supportOfKind } from '../server/src/engine/phrases/ruleVocabulary.js';
 import type { Rule, RuleContext } from '../server/src/engine/rule.js';
 
 const ID = 'decision-needs-authority';
@@ -34,8 +34,7 @@ const rule: Rule = {
       const limit = findAll(employee, limits, vocab).length > 0;
       if (who && limit) continue;
       const first = found[0]!;
-      const names = [...new Set(found.map((h) => `"${shortPhrase(h.text)}"`))];
-      const decision = names.length > 2 ? `${names.slice(0, 2).join(', ')} (and ${names.length - 2} more)` : names.join(' and ');
+      const decision = quotedPhrases(found);
       const lead = `Step "${step.title}" leaves the decision to ${decision} to the employee`;
       let message: string;
       if (emptyLane) message = `${lead} but its ${emptyLane.label} lane is unfinished (${shownContent(emptyLane)}): name who may decide and up to which limit.`;

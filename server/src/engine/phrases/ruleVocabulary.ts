@@ -154,3 +154,9 @@ export function shortPhrase(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length > 60 ? `${t.slice(0, 57)}...` : t;
 }
+
+/** The distinct phrases found, quoted, for a message: two at most, then "(and N more)". */
+export function quotedPhrases(found: ReadonlyArray<{ text: string }>): string {
+  const names = [...new Set(found.map((h) => `"${shortPhrase(h.text)}"`))];
+  return names.length > 2 ? `${names.slice(0, 2).join(', ')} (and ${names.length - 2} more)` : names.join(' and ');
+}
