@@ -76,6 +76,9 @@ interface Line {
 function linesIn(text: string, span: Span): Line[] {
   const out: Line[] = [];
   const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  // Start at the line holding the span (not the document's first line): linear in the step, not the document.
+  const before = text.slice(0, span.start);
+  re.lastIndex = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const start = m.index;
