@@ -8,6 +8,7 @@ import {
   StatusRequest,
 } from '../../server/src/server/protocol.js';
 import { registerCommands } from './commands.js';
+import { CrashErrorHandler, RestartBudget, type GaveUp } from './crashPolicy.js';
 import { createLanguageClient } from './languageClient.js';
 import { createOutputChannel } from './output.js';
 import { showRuleDocs } from './ruleDocs.js';
@@ -22,6 +23,8 @@ export interface BlueprintLintApi {
   readonly firstDiagnostics: Promise<number>;
   client(): LanguageClient;
   readonly status: BlueprintStatusItem;
+  /** Fires when the server crashed too often to be restarted (crashPolicy.ts); the user is offered a Restart. */
+  readonly onDidGiveUpRestarting: vscode.Event<GaveUp>;
 }
 
 let client: LanguageClient | undefined;
@@ -33,7 +36,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bluepr
   context.subscriptions.push(output);
 
   const showDocs = (target: string | undefined) => showRuleDocs(context.extensionUri, target);
-  const current = createLanguageClient(context, output, showDocs);
+  const budget = new RestartBudget();
+  const gaveUp = new vscode.EventEmitter<GaveUp>();
+  context.subscriptions.push(
+    gaveUp,
+    gaveUp.event(async ({ message }) => {
+      const choice = await vscode.window.showErrorMessage(message, 'Restart', 'Show Output');
+      if (choice === 'Restart') await vscode.commands.executeCommand('blueprintLint.restartServer');
+      else if (choice === 'Show Output') output.show(true);
+    }),
+  );
+  const crashes = new CrashErrorHandler(budget, (m) => output.warn(m), (e) => gaveUp.fire(e));
+  const current = createLanguageClient(context, output, showDocs, crashes);
   client = current;
   const status = new BlueprintStatusItem(async (uri) => current.sendRequest(StatusRequest.type, { uri: uri.toString() }));
   context.subscriptions.push(status);
@@ -56,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bluepr
 
   const restart = async (): Promise<void> => {
     status.clear();
+    budget.reset(); // a restart the user asked for: crashes before it do not count against the new server
     await current.restart();
     await status.refresh();
   };
@@ -94,7 +109,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bluepr
   output.info(`client ready ${timings.clientReadyMs} ms after activation (workspace trusted: ${vscode.workspace.isTrusted})`);
   void status.refresh();
 
-  return { timings, firstDiagnostics, client: () => current, status };
+  return { timings, firstDiagnostics, client: () => current, status, onDidGiveUpRestarting: gaveUp.event };
 }
 
 export async function deactivate(): Promise<void> {

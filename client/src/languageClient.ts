@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
   LanguageClient,
+  type ErrorHandler,
   TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
@@ -34,11 +35,13 @@ function applyDisabledFiles(items: { scopeUri?: string; section?: string }[], re
 /**
  * @param showDocs runs the client's own "show rule documentation" (bundled docs, offline) when the server lists
  *   `blueprintLint.showDocs` among its commands: the client then owns that command id, so it is answered here.
+ * @param errorHandler what to do when the server crashes (crashPolicy.ts); the library's default when omitted.
  */
 export function createLanguageClient(
   context: vscode.ExtensionContext,
   outputChannel: vscode.LogOutputChannel,
   showDocs: (target: string | undefined) => Promise<void>,
+  errorHandler?: ErrorHandler,
 ): LanguageClient {
   const serverModule = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.cjs').fsPath;
   const serverOptions: ServerOptions = {
@@ -57,6 +60,7 @@ export function createLanguageClient(
     synchronize: { configurationSection: CLIENT_ID },
     initializationOptions,
     outputChannel,
+    ...(errorHandler ? { errorHandler } : {}),
     diagnosticCollectionName: DIAGNOSTIC_SOURCE,
     middleware: {
       executeCommand: async (command, args, next) => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node.js';
+import type { GaveUp } from '../../../client/src/crashPolicy.js';
 import { api, EXTENSION_ID, hasRule, lacksRule, ofRule, open, resetEditors, RULE, waitForDiagnostics } from './helpers.js';
 import { serverPids, waitForServerPids } from './serverProcess.js';
 
@@ -73,6 +74,45 @@ describe('Blueprint Lint in VS Code: server crash', function () {
       assert.deepEqual(serverPids(module), [newPid], 'the same new server served the edits: no further restart');
     } finally {
       for (const s of subscriptions) s.dispose();
+    }
+  });
+
+  it('stops restarting after 5 crashes in 3 minutes, clears the stale diagnostics, and "Restart Language Server" brings it back', async () => {
+    const blueprintLint = await api();
+    const doc = await open('hotel/checkin.blueprint.md');
+    const before = summary(await waitForDiagnostics(doc.uri, hasRule(RULE), 'checkin diagnostic'));
+    const module = serverModule();
+    // a restart the user asks for starts a fresh budget: the crash in the test before must not count
+    await vscode.commands.executeCommand('blueprintLint.restartServer');
+    let [pid] = await waitForServerPids(module, (pids) => pids.length === 1, 'one server process after the restart command');
+
+    const gaveUp: GaveUp[] = [];
+    const subscription = blueprintLint.onDidGiveUpRestarting((e) => gaveUp.push(e));
+    try {
+      for (let crash = 1; crash <= 5; crash++) {
+        process.kill(pid!, 'SIGKILL');
+        const old = pid;
+        [pid] = await waitForServerPids(module, (pids) => pids.length === 1 && pids[0] !== old, `a new server after crash ${crash}`);
+        await waitUntil(() => blueprintLint.client().isRunning(), `the client running again after crash ${crash}`);
+      }
+      assert.deepEqual(gaveUp, [], 'five crashes are restarted');
+
+      process.kill(pid!, 'SIGKILL');
+      await waitUntil(() => gaveUp.length > 0 && blueprintLint.client().state === State.Stopped, 'the client to give up after the sixth crash');
+      assert.deepEqual(gaveUp, [
+        { crashes: 6, message: 'Blueprint Lint: the language server crashed 6 times in 3 minutes and was not restarted. See the Blueprint Lint output for details.' },
+      ]);
+      assert.deepEqual(await waitForServerPids(module, (pids) => pids.length === 0, 'no server process'), []);
+      // the findings of a server that is gone are not left standing as if they were current
+      await waitForDiagnostics(doc.uri, (ds) => ds.length === 0, 'the dead server\'s diagnostics cleared');
+
+      await vscode.commands.executeCommand('blueprintLint.restartServer');
+      assert.equal(blueprintLint.client().isRunning(), true);
+      const [fresh] = await waitForServerPids(module, (pids) => pids.length === 1, 'a server process after "Restart Language Server"');
+      assert.notEqual(fresh, pid);
+      assert.deepEqual(summary(await waitForDiagnostics(doc.uri, hasRule(RULE), 'diagnostics back after the restart command')), before);
+    } finally {
+      subscription.dispose();
     }
   });
 });
