@@ -1,39 +1,154 @@
-// Incremental re-lint (a per-document chunk cache, as the language server keeps) equals a full lint, finding for finding.
+// Incremental re-lint (the per-document chunk and step caches the language server keeps) equals a full lint, finding for finding.
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { defaultConfig } from '../../server/src/engine/config/types.js';
 import { lint } from '../../server/src/engine/lint.js';
 import { ChunkCache } from '../../server/src/engine/parse.js';
+import { allRules } from '../../server/src/engine/registry.js';
 import { packageRoot } from '../../server/src/engine/resources.js';
+import type { Rule } from '../../server/src/engine/rule.js';
+import { StepCache } from '../../server/src/engine/stepCache.js';
+import { blueprintArb } from '../support/arbitraries.js';
 
 const corpusDir = join(packageRoot(), '..', 'shared', 'corpus');
 const corpus = readdirSync(corpusDir).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(corpusDir, f), 'utf8'));
-const snippets = ['', 'x', '\n', '\n\n', '## New step\n\n- **Guest:** Gets a free upgrade.\n- **Frontstage:** Hands over the key.\n', '```\n', '<!--', '-->', '| a | b |\n|---|---|\n', '# ', '---\n', '- **Support:** Till system\n', 'same-day refund ', '> '];
+const snippets = [
+  '', 'x', '\n', '\n\n', '\r\n', '## New step\n\n- **Guest:** Gets a free upgrade.\n- **Frontstage:** Hands over the key.\n', '```\n', '<!--', '-->',
+  '| a | b |\n|---|---|\n', '| Pay | same-day refund | TBD |\n', '# ', '---\n', '- **Support:** Till system\n', '- **Backstage:** TBD\n', 'same-day refund ',
+  '> ', '### Backstage\n\nStaff check the booking.\n', '<!-- blueprint-lint-disable-next-line -->\n', '<!-- blueprint-lint-disable-step benefit-needs-support -->', '\ufeff', '  ',
+];
+
+/** Rules that judge each step on its own, marked as such so the test drives the step-scoped memo (a wrong mark fails it). */
+const STEP_LOCAL = new Set(['benefit-needs-support', 'empty-lane', 'burden-needs-relief', 'conflict-needs-backing', 'decision-needs-authority', 'frontstage-needs-backstage']);
+const scopedRules: Rule[] = allRules().map((r) => (STEP_LOCAL.has(r.id) ? { ...r, scope: 'step' } : r));
 
 /** One edit: replace `length` characters at a relative position with a snippet. */
 const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 0, max: 40 }), insert: fc.constantFrom(...snippets) });
 
-const comparable = (text: string, cache?: ChunkCache) => {
-  const r = lint(text, { parseCache: cache, filePath: 'doc.blueprint.md' });
-  return JSON.stringify({ steps: r.blueprint.steps.map((s) => [s.title, s.shape, s.span, s.lanes.length]), findings: r.findings.map((f) => [f.ruleId, f.span, f.message, f.fixes.map((x) => x.edits)]), problems: r.problems });
+interface Caches {
+  parse: ChunkCache;
+  steps: StepCache;
+}
+
+const newCaches = (): Caches => ({ parse: new ChunkCache(), steps: new StepCache() });
+
+/** Everything a client sees: the step model with its phrases, and each finding with positions, fixes and data. */
+const comparable = (text: string, caches?: Caches, config = defaultConfig()) => {
+  const r = lint(text, { parseCache: caches?.parse, stepCache: caches?.steps, filePath: 'doc.blueprint.md', rules: scopedRules, config });
+  return JSON.stringify({
+    steps: r.blueprint.steps.map((s) => [s.title, s.shape, s.span, s.titleSpan, s.group, s.lanes.length, s.benefits, s.supports]),
+    findings: r.findings,
+    problems: r.problems,
+  });
 };
+
+function applyEdit(text: string, e: { at: number; length: number; insert: string }): string {
+  const at = Math.floor(e.at * text.length);
+  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.length));
+}
 
 describe('incremental re-lint', function () {
   this.timeout(300000);
-  it('a chain of random edits linted with one cache gives exactly the findings of a fresh lint (150 chains)', () => {
+
+  it('a chain of random edits linted with one chunk and step cache gives exactly the findings of a fresh lint (150 corpus chains)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: corpus.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (doc, edits) => {
-        const cache = new ChunkCache();
+        const caches = newCaches();
         let text = corpus[doc]!;
-        comparable(text, cache);
+        comparable(text, caches);
         for (const e of edits) {
-          const at = Math.floor(e.at * text.length);
-          text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.length));
-          assert.equal(comparable(text, cache), comparable(text), `after editing at ${at}`);
+          text = applyEdit(text, e);
+          assert.equal(comparable(text, caches), comparable(text), `after ${JSON.stringify(e)}`);
         }
       }),
       { numRuns: 150, seed: Number(process.env['FUZZ_SEED'] ?? 20261122) },
     );
+  });
+
+  it('the same on generated blueprints of every step shape, with edits near one another (150 chains)', () => {
+    fc.assert(
+      fc.property(blueprintArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.array(edit, { minLength: 1, maxLength: 8 }), ({ text: start }, around, edits) => {
+        const caches = newCaches();
+        let text = start;
+        comparable(text, caches);
+        for (const e of edits) {
+          // Edits cluster around one spot, as typing does, so steps next to an edit and the rows of one table are hit often.
+          text = applyEdit(text, { ...e, at: Math.min(1, Math.max(0, around + (e.at - 0.5) / 10)) });
+          assert.equal(comparable(text, caches), comparable(text), `after ${JSON.stringify(e)}`);
+        }
+      }),
+      { numRuns: 150, seed: Number(process.env['FUZZ_SEED'] ?? 20261122) },
+    );
+  });
+
+  it('a one-character edit re-analyses and re-judges one step and reuses the rest', () => {
+    const text = corpus.find((t) => t.includes('same-day') || t.length > 3000) ?? corpus[0]!;
+    const caches = newCaches();
+    const first = lint(text, { parseCache: caches.parse, stepCache: caches.steps, filePath: 'doc.blueprint.md', rules: scopedRules });
+    const steps = first.blueprint.steps.length;
+    assert.ok(steps >= 4, `corpus file has only ${steps} steps`);
+    const inside = first.blueprint.steps[Math.floor(steps / 2)]!.lanes[0]?.contentSpan.start ?? first.blueprint.steps[Math.floor(steps / 2)]!.titleSpan.end;
+    const before = { ...caches.steps.stats };
+    const edited = text.slice(0, inside) + 'x' + text.slice(inside);
+    lint(edited, { parseCache: caches.parse, stepCache: caches.steps, filePath: 'doc.blueprint.md', rules: scopedRules });
+    assert.equal(caches.steps.stats.analysisMisses - before.analysisMisses, 1);
+    assert.equal(caches.steps.stats.analysisHits - before.analysisHits, steps - 1);
+    // Each of the six step-scoped rules re-judges the edited step (and at most its neighbours, whose context lines changed).
+    const ruleMisses = caches.steps.stats.ruleMisses - before.ruleMisses;
+    assert.ok(ruleMisses >= STEP_LOCAL.size && ruleMisses <= 3 * STEP_LOCAL.size, `${ruleMisses} rule misses`);
+    assert.equal(comparable(edited, caches), comparable(edited));
+  });
+
+  it('a config change (vocabulary, rule options, severity) invalidates what the step cache holds', () => {
+    const text = corpus[0]!;
+    const caches = newCaches();
+    const plain = defaultConfig();
+    const changed = defaultConfig();
+    changed.vocabulary = { benefit: { add: [], remove: ['refund'] }, support: { add: [{ kind: 'tool', phrase: 'booking' }], remove: [] } };
+    changed.rules['empty-lane'] = { severity: 'warning', options: { includeEmpty: true } };
+    assert.notEqual(comparable(text, undefined, plain), comparable(text, undefined, changed), 'the config change must change the result');
+    comparable(text, caches, plain);
+    assert.equal(comparable(text, caches, changed), comparable(text, undefined, changed));
+    assert.equal(comparable(text, caches, plain), comparable(text, undefined, plain));
+  });
+
+  it('a step-scoped rule that reports outside its step or throws is run whole, as without the cache', () => {
+    const text = corpus[0]!;
+    const stray: Rule = {
+      id: 'stray',
+      description: 'reports with no step',
+      defaultSeverity: 'warning',
+      fixable: false,
+      scope: 'step',
+      check: (ctx) => {
+        for (const s of ctx.blueprint.steps) ctx.report({ message: `all ${ctx.blueprint.steps.length}`, span: s.titleSpan, step: null });
+      },
+    };
+    const thrower: Rule = {
+      id: 'thrower',
+      description: 'throws on a step titled Boom',
+      defaultSeverity: 'warning',
+      fixable: false,
+      scope: 'step',
+      check: (ctx) => {
+        for (const s of ctx.blueprint.steps) {
+          if (s.title === 'Boom') throw new Error('boom');
+          ctx.report({ message: 'seen', span: s.titleSpan, step: s });
+        }
+      },
+    };
+    const caches = newCaches();
+    const run = (t: string, c?: Caches) => JSON.stringify(lint(t, { parseCache: c?.parse, stepCache: c?.steps, forceBlueprint: true, rules: [stray, thrower] }).findings);
+    assert.equal(run(text, caches), run(text));
+    const edited = `${text}\n\n## Added step\n\n- **Customer:** Waits.\n`;
+    const cachedResult = run(edited, caches);
+    assert.equal(cachedResult, run(edited));
+    assert.match(cachedResult, /"all \d+"/);
+    const withBoom = `${edited}\n## Boom\n\n- **Customer:** Waits.\n`;
+    const broken = run(withBoom, caches);
+    assert.equal(broken, run(withBoom));
+    assert.match(broken, /Rule \\"thrower\\" failed: boom/);
   });
 });

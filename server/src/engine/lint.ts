@@ -1,9 +1,14 @@
-import { buildBlueprint } from './blueprint/model.js';
+import type { Root } from 'mdast';
+import { buildSteps } from './blueprint/build.js';
+import { detect, frontMatterVerdict } from './blueprint/detect.js';
+import { laneTable } from './blueprint/lanes.js';
+import { buildBlueprint, type ModelResult } from './blueprint/model.js';
 import { defaultConfig, type ResolvedConfig } from './config/types.js';
 import { parseMarkdown, type ChunkCache, type ParseProblem } from './parse.js';
-import { compileVocabulary } from './phrases/vocabulary.js';
+import { compileVocabulary, type CompiledVocabulary } from './phrases/vocabulary.js';
 import { allRules } from './registry.js';
 import type { Rule, RuleReport } from './rule.js';
+import type { KeyedStep, StepCache } from './stepCache.js';
 import { applySuppressions, findDirectives } from './suppress.js';
 import { LineIndex } from './text.js';
 import type { Blueprint, Finding, Position, Severity, SeveritySetting } from './types.js';
@@ -18,6 +23,8 @@ export interface LintOptions {
   forceBlueprint?: boolean;
   /** Per-document chunk cache: an edit then re-parses only the chunks it touched (editors keep one per open document). */
   parseCache?: ChunkCache;
+  /** Per-document memo of step phrase analysis: an edit re-analyses only the steps it changed. */
+  stepCache?: StepCache;
 }
 
 /** A problem with the document itself (not a rule finding), such as broken front matter. */
@@ -44,7 +51,10 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const lines = new LineIndex(text);
   const parseProblems: ParseProblem[] = [];
   const root = parseMarkdown(text, options.parseCache, parseProblems);
-  const model = buildBlueprint(root, text, lines, config, () => compileVocabulary(config.vocabulary), options.filePath, options.forceBlueprint);
+  const vocab = () => compileVocabulary(config.vocabulary);
+  const cache = options.stepCache;
+  const cached = cache && cachedModel(root, text, lines, config, vocab, cache, options.filePath, options.forceBlueprint);
+  const model = cached ?? buildBlueprint(root, text, lines, config, vocab, options.filePath, options.forceBlueprint);
   const problems: DocumentProblem[] = parseProblems.map((p) => {
     const at = lines.position(p.offset);
     return { message: p.message, start: at, end: at };
@@ -62,6 +72,24 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     if (severity === 'off') continue;
     const ruleOptions = { ...(rule.defaultOptions ?? {}), ...(config.rules[rule.id]?.options ?? {}) };
     const report = (r: RuleReport) => findings.push(toFinding(rule.id, severity, r, lines));
+    if (cache && cached && rule.scope === 'step') {
+      // Only the steps the memo has no reports for are checked; a rule that throws or breaks its contract runs whole below.
+      const keyed = cached.keyed;
+      let reports: RuleReport[] | undefined;
+      try {
+        reports = cache.ruleReports(rule.id, ruleOptions, keyed, (steps) => {
+          const out: RuleReport[] = [];
+          rule.check({ text, blueprint: { ...blueprint, steps }, options: ruleOptions, vocabulary, report: (r) => out.push(r) });
+          return out;
+        });
+      } catch {
+        reports = undefined;
+      }
+      if (reports) {
+        for (const r of reports) report(r);
+        continue;
+      }
+    }
     try {
       rule.check({ text, blueprint, options: ruleOptions, vocabulary, report });
     } catch (e) {
@@ -70,9 +98,21 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       findings.push({ ruleId: rule.id, severity: 'error', message: `Rule "${rule.id}" failed: ${(e as Error).message}`, span: { start: 0, end: 0 }, start: at, end: at, step: null, fixes: [] });
     }
   }
+  cache?.commit();
   const kept = applySuppressions(findings, findDirectives(root), lines, text, blueprint.steps);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { blueprint, findings: kept, problems, lines };
+}
+
+/** buildBlueprint with each step's analysis looked up in the step cache (the property tests hold the two equal). */
+function cachedModel(root: Root, text: string, lines: LineIndex, config: ResolvedConfig, vocab: () => CompiledVocabulary, cache: StepCache, filePath?: string, force = false): ModelResult & { keyed: KeyedStep[] } {
+  const built = buildSteps(root, text, lines, laneTable(config.lanes));
+  const fm = frontMatterVerdict(built.frontMatter);
+  const reason = force ? 'glob' : detect(fm, filePath, built.steps, config);
+  const isBlueprint = reason !== 'none' && reason !== 'disabled';
+  const compiled = isBlueprint ? vocab() : undefined;
+  const keyed = compiled ? built.steps.map((s) => cache.analyse(s, compiled, text, lines)) : [];
+  return { blueprint: { isBlueprint, reason, title: built.title, steps: keyed.map((k) => k.step) }, frontMatterError: fm.error, keyed };
 }
 
 function toFinding(ruleId: string, severity: Severity, r: RuleReport, lines: LineIndex): Finding {

@@ -34,5 +34,10 @@ export interface Rule {
   defaultOptions?: Record<string, unknown>;
   /** Vocabulary data files (in rules/vocabulary/) the rule reads. */
   vocabularies?: string[];
+  /**
+   * 'step': every report names the step it is about and depends only on that step (its fields and fixes), never on
+   * other steps or text elsewhere, so an editor may re-run the rule on just the steps an edit changed. Default 'document'.
+   */
+  scope?: 'step' | 'document';
   check(context: RuleContext): void;
 }

@@ -1,0 +1,192 @@
+// Per-document memo of step work (phrase analysis, step-scoped rules): a keystroke redoes only the steps it changed.
+import { analyseStep } from './blueprint/analyse.js';
+import type { RawStep } from './blueprint/build.js';
+import type { CompiledVocabulary } from './phrases/vocabulary.js';
+import type { RuleReport } from './rule.js';
+import type { LineIndex } from './text.js';
+import type { BenefitPhrase, Fix, SourceText, Span, Step, SupportPhrase } from './types.js';
+
+/** Phrases of one step with spans relative to the step's start, so a step that only moved is a hit. */
+interface Analysis {
+  benefits: BenefitPhrase[];
+  supports: SupportPhrase[];
+}
+
+/** A step-scoped rule's reports about one step, every offset relative to the step's start. */
+type StoredReport = Omit<RuleReport, 'step'>;
+
+/** A step of the current lint with the keys its cached work is filed under. */
+export interface KeyedStep {
+  step: Step;
+  /** Everything the step's model holds, relative to its start, plus the source lines around it (what fixes read). */
+  key: string;
+}
+
+/**
+ * Two generations (like the chunk cache): entries used by the latest lint survive `commit`, the rest are dropped,
+ * so the memo stays the size of one document. A new vocabulary (config change) empties it.
+ */
+class Generations<V> {
+  private entries = new Map<string, V>();
+  private next = new Map<string, V>();
+
+  get(key: string): V | undefined {
+    const hit = this.entries.get(key) ?? this.next.get(key);
+    if (hit !== undefined) this.next.set(key, hit);
+    return hit;
+  }
+
+  set(key: string, value: V): void {
+    this.next.set(key, value);
+  }
+
+  commit(): void {
+    this.entries = this.next;
+    this.next = new Map();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+export class StepCache {
+  private vocabulary: CompiledVocabulary | undefined;
+  private analyses = new Generations<Analysis>();
+  /** Per rule: its options (as JSON) and its reports per step key. */
+  private reports = new Map<string, { options: string; memo: Generations<StoredReport[]> }>();
+  /** Hits and misses since creation, for tests and the bench. */
+  readonly stats = { analysisHits: 0, analysisMisses: 0, ruleHits: 0, ruleMisses: 0 };
+
+  /** The analysed step (benefits and supports), from the memo when its lanes and prose are unchanged. */
+  analyse(raw: RawStep, vocabulary: CompiledVocabulary, text: string, lines: LineIndex): KeyedStep {
+    if (vocabulary !== this.vocabulary) {
+      this.vocabulary = vocabulary;
+      this.analyses = new Generations();
+      this.reports.clear();
+    }
+    const base = raw.span.start;
+    const modelKey = analysisKey(raw, base);
+    let found = this.analyses.get(modelKey);
+    if (found) this.stats.analysisHits++;
+    else {
+      this.stats.analysisMisses++;
+      const step = analyseStep(raw, vocabulary);
+      found = { benefits: step.benefits.map((b) => movedPhrase(b, -base)), supports: step.supports.map((s) => movedPhrase(s, -base)) };
+      this.analyses.set(modelKey, found);
+    }
+    const step: Step = { ...raw, benefits: found.benefits.map((b) => movedPhrase(b, base)), supports: found.supports.map((s) => movedPhrase(s, base)) };
+    return { step, key: modelKey + shapeKey(raw, base, text, lines) };
+  }
+
+  /**
+   * Runs a step-scoped rule on the steps it has no reports for and returns the reports of every step in document
+   * order; undefined when the rule broke its contract (a report naming no step or another step), so the caller runs it whole.
+   */
+  ruleReports(ruleId: string, options: Record<string, unknown>, steps: readonly KeyedStep[], run: (steps: Step[]) => RuleReport[]): RuleReport[] | undefined {
+    const optionsKey = JSON.stringify(options);
+    let entry = this.reports.get(ruleId);
+    if (!entry || entry.options !== optionsKey) this.reports.set(ruleId, (entry = { options: optionsKey, memo: new Generations() }));
+    const memo = entry.memo;
+    const cached: Array<StoredReport[] | undefined> = steps.map((s) => memo.get(s.key));
+    const missing = steps.filter((_, i) => cached[i] === undefined);
+    this.stats.ruleHits += steps.length - missing.length;
+    this.stats.ruleMisses += missing.length;
+    if (missing.length) {
+      const index = new Map(missing.map((s, i) => [s.step, i] as const));
+      const fresh: StoredReport[][] = missing.map(() => []);
+      for (const r of run(missing.map((s) => s.step))) {
+        const i = r.step ? index.get(r.step) : undefined;
+        if (i === undefined) return undefined;
+        fresh[i]!.push(movedReport(r, -missing[i]!.step.span.start));
+      }
+      let m = 0;
+      steps.forEach((s, i) => {
+        if (cached[i] !== undefined) return;
+        cached[i] = fresh[m++]!;
+        memo.set(s.key, cached[i]!);
+      });
+    }
+    const out: RuleReport[] = [];
+    steps.forEach((s, i) => {
+      for (const r of cached[i]!) out.push({ ...movedReport(r, s.step.span.start), step: s.step });
+    });
+    return out;
+  }
+
+  /** Keeps only what the latest lint used. */
+  commit(): void {
+    this.analyses.commit();
+    for (const { memo } of this.reports.values()) memo.commit();
+  }
+
+  get size(): number {
+    return this.analyses.size;
+  }
+}
+
+function movedSpan(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
+function movedPhrase<T extends { span: Span }>(phrase: T, by: number): T {
+  return { ...phrase, span: movedSpan(phrase.span, by) };
+}
+
+function movedFix(fix: Fix, by: number): Fix {
+  return { ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) };
+}
+
+function movedReport(r: RuleReport | StoredReport, by: number): StoredReport {
+  const out: StoredReport = { message: r.message, span: movedSpan(r.span, by) };
+  if (r.fixes) out.fixes = r.fixes.map((f) => movedFix(f, by));
+  if (r.data !== undefined) out.data = r.data;
+  return out;
+}
+
+/** Length-prefixed, so no text can forge a separator. */
+function field(s: string): string {
+  return `${s.length}:${s}`;
+}
+
+/** A source text's offset map relative to `base`: its first offset and every place the map does not advance by one. */
+function offsetsKey(t: SourceText, base: number): string {
+  const o = t.offsets;
+  let out = `${o.length}@${(o[0] ?? 0) - base}`;
+  for (let i = 1; i < o.length; i++) {
+    const d = o[i]! - o[i - 1]!;
+    if (d !== 1) out += `,${i}+${d}`;
+  }
+  return out;
+}
+
+/** Everything `analyseStep` reads: lanes (kind, label, placeholder, content and its offsets, content span) and prose. */
+function analysisKey(raw: RawStep, base: number): string {
+  let key = '';
+  for (const lane of raw.lanes) {
+    key += `L${lane.kind}|${field(lane.label)}|${lane.placeholder ? 1 : 0}|${lane.contentSpan.start - base},${lane.contentSpan.end - base}|${offsetsKey(lane.content, base)}|${field(lane.content.text)}`;
+  }
+  for (const p of raw.prose) key += `P${offsetsKey(p, base)}|${field(p.text)}`;
+  return key;
+}
+
+/**
+ * The rest of the step (title, spans, shape, group, lane labels) and the source from the line before the step's
+ * first offset (a table's header row for a steps-as-rows step) to the line after its last: what its fixes are built from.
+ */
+function shapeKey(raw: RawStep, base: number, text: string, lines: LineIndex): string {
+  let from = Math.min(raw.span.start, raw.titleSpan.start);
+  let to = Math.max(raw.span.end, raw.titleSpan.end);
+  let key = `S${raw.shape}|${field(raw.title)}|${field(raw.group ?? '')}|${raw.group === undefined ? 0 : 1}|${raw.span.end - base}|${raw.titleSpan.start - base},${raw.titleSpan.end - base}`;
+  for (const lane of raw.lanes) {
+    key += `|${lane.labelSpan.start - base},${lane.labelSpan.end - base}`;
+    from = Math.min(from, lane.labelSpan.start, lane.contentSpan.start);
+    to = Math.max(to, lane.labelSpan.end, lane.contentSpan.end);
+  }
+  const start = lines.lineStart(lines.position(from).line - 1);
+  const lastLine = lines.position(to).line + 1;
+  const endOfText = lastLine >= lines.lineCount;
+  const end = endOfText ? text.length : lines.lineStart(lastLine + 1);
+  // Edits at offset 0 keep a byte order mark first, and inserted lines copy the document's line break: both are part of the key.
+  return `${key}|${start === 0 ? 'first' : ''}|${endOfText ? 'last' : ''}|${JSON.stringify(lines.eol)}|${start - base}|${field(text.slice(start, end))}`;
+}
