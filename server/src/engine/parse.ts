@@ -1,10 +1,10 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { remarkGfmSubset } from './gfmSubset.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+const processor = unified().use(remarkParse).use(remarkGfmSubset).use(remarkFrontmatter, ['yaml', 'toml']);
 // Without GFM's recursive transforms: the fallback for pathologically deep nesting.
 const plainProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
 

@@ -15,13 +15,51 @@ const NUMBER_WORDS = [
   'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty',
   'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'a couple of', 'a few', 'half an', 'half a', 'an', 'a',
 ];
-const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
-// Only a tens word takes a unit after it ("twenty-four"), so "a one-hour window" is not the number "a one".
-const NUMBER = `(?:\\d+(?:[.,]\\d+)*(?:\\s?-\\s?\\d+)?|(?:${TENS})[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|${NUMBER_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})`;
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const AMOUNT = '\\d[\\d,]*(?:\\.\\d+)?(?:\\s?[km])?';
-const MONEY = `(?:[$€£¥]\\s?${AMOUNT}|${AMOUNT}\\s?(?:%|percent\\b|per\\s?cent\\b|dollars?\\b|euros?\\b|pounds?\\b|usd\\b|eur\\b|gbp\\b|chf\\b|sek\\b)|(?:usd|eur|gbp|chf|sek)\\s?${AMOUNT})`;
-const TIME = '(?:\\d{1,2}(?:[:.]\\d{2})?\\s?(?:am|pm|a\\.m\\.|p\\.m\\.)|\\d{1,2}:\\d{2}|noon|midday|midnight)';
-const UNIT = '(?:(?:working|business|calendar|school|full)[\\s-]+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|nights?|shifts?)';
+const CURRENCY_CODES = ['usd', 'eur', 'gbp', 'chf', 'sek'];
+const UNIT_PREFIXES = ['working', 'business', 'calendar', 'school', 'full'];
+const UNIT_WORDS = '(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|nights?|shifts?)';
+const UNIT_WORD_STARTS = ['second', 'secs', 'minute', 'mins', 'hour', 'hrs', 'day', 'week', 'month', 'night', 'shift'];
+
+/** One alternative of a placeholder and the index keys of the words it can start with. */
+interface PlaceholderPart {
+  keys: string[];
+  src: string;
+}
+
+/**
+ * Placeholders as ordered alternatives: the full expression joins them all, and a matcher bucket keeps only the
+ * parts that can start at its key ("{n}" under "two" is just "two"), which keeps its expression small to compile.
+ */
+const PLACEHOLDERS: Record<string, PlaceholderPart[]> = {
+  n: [
+    { keys: ['digit'], src: '\\d+(?:[.,]\\d+)*(?:\\s?-\\s?\\d+)?' },
+    // Only a tens word takes a unit after it ("twenty-four"), so "a one-hour window" is not the number "a one".
+    { keys: TENS.flatMap(wordKeys), src: `(?:${TENS.join('|')})[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine)` },
+    ...NUMBER_WORDS.map((w) => ({ keys: wordKeys(w), src: w.replace(/ /g, '\\s+') })),
+  ],
+  money: [
+    { keys: ['$', '€', '£', '¥'], src: `[$€£¥]\\s?${AMOUNT}` },
+    { keys: ['digit'], src: `${AMOUNT}\\s?(?:%|percent\\b|per\\s?cent\\b|dollars?\\b|euros?\\b|pounds?\\b|usd\\b|eur\\b|gbp\\b|chf\\b|sek\\b)` },
+    { keys: CURRENCY_CODES.flatMap(wordKeys), src: `(?:${CURRENCY_CODES.join('|')})\\s?${AMOUNT}` },
+  ],
+  time: [
+    { keys: ['digit'], src: '\\d{1,2}(?:[:.]\\d{2})?\\s?(?:am|pm|a\\.m\\.|p\\.m\\.)' },
+    { keys: ['digit'], src: '\\d{1,2}:\\d{2}' },
+    ...['noon', 'midday', 'midnight'].map((w) => ({ keys: wordKeys(w), src: w })),
+  ],
+  unit: [
+    { keys: UNIT_PREFIXES.flatMap(wordKeys), src: `(?:${UNIT_PREFIXES.join('|')})[\\s-]+${UNIT_WORDS}` },
+    { keys: UNIT_WORD_STARTS.flatMap(wordKeys), src: UNIT_WORDS },
+  ],
+};
+
+/** A placeholder's alternatives, all or only those that can start at one key. */
+function placeholderParts(name: string, key?: string): string[] {
+  return (PLACEHOLDERS[name] ?? []).filter((part) => key === undefined || part.keys.includes(key)).map((part) => part.src);
+}
+
 const SEP = '[\\s\\-\u2013\u2010]+';
 
 const NO_INFLECTION = new Set([
@@ -68,11 +106,13 @@ export function inflectWord(word: string): string {
 interface Token {
   src: string;
   optional: boolean;
+  /** A required group's or placeholder's alternatives, in the order they are tried. */
+  alts?: string[];
 }
 
 /** Parses a pattern into regex source matching the whole phrase (without word boundaries). */
-export function compilePattern(pattern: string): string {
-  const tokens = parseSequence(pattern, 0, pattern.length);
+export function compilePattern(pattern: string, narrowing = false): string {
+  const tokens = parseSequence(pattern, 0, pattern.length, narrowing);
   if (tokens.length === 0 || tokens.every((t) => t.optional)) throw new PatternError('entry has no required word', 1);
   return joinTokens(tokens);
 }
@@ -93,6 +133,28 @@ export function groupCount(src: string): number {
   return src.split('(?<a').length - 1;
 }
 
+/**
+ * A matcher variant in two parts: its first token's alternatives, each alone, and the rest as an expression that
+ * continues after the first token and ends at a word boundary. Variants that differ only in how they start share
+ * the rest, so it is compiled once, and only when one of the starts is found in the text.
+ */
+export interface SplitVariant {
+  heads: string[];
+  tail: string;
+}
+
+export function splitVariant(variant: string): SplitVariant {
+  const tokens = parseSequence(variant, 0, variant.length, true);
+  const first = tokens[0];
+  if (!first || first.optional) throw new PatternError('entry has no required word', 1);
+  const tail = tokens
+    .slice(1)
+    .map((t) => (t.optional ? atomic(`(?:${SEP}${t.src})?`) : `${SEP}${t.src}`))
+    .join('');
+  // What follows a head is a separator or the end of the phrase, so a head ends where a word ends ("waiv(e|ed)").
+  return { heads: (first.alts ?? [first.src]).map((src) => src + WORD_AFTER), tail: tail + WORD_AFTER };
+}
+
 function joinTokens(tokens: Token[]): string {
   let out = '';
   tokens.forEach((t, idx) => {
@@ -102,12 +164,12 @@ function joinTokens(tokens: Token[]): string {
   return out;
 }
 
-function parseSequence(p: string, start: number, end: number): Token[] {
+function parseSequence(p: string, start: number, end: number, narrowing: boolean): Token[] {
   const tokens: Token[] = [];
   let i = start;
   // Optional words before the first required one are folded into it, so the match never starts with a separator.
   const pending: string[] = [];
-  const push = (src: string, optional: boolean) => {
+  const push = (src: string, optional: boolean, alts?: string[]) => {
     if (tokens.length === 0 && optional) {
       pending.push(src);
       return;
@@ -117,7 +179,7 @@ function parseSequence(p: string, start: number, end: number): Token[] {
       pending.length = 0;
       return;
     }
-    tokens.push({ src, optional });
+    tokens.push({ src, optional, alts });
   };
   while (i < end) {
     const c = p[i]!;
@@ -128,21 +190,22 @@ function parseSequence(p: string, start: number, end: number): Token[] {
     if (c === '(') {
       const close = matching(p, i, '(', ')', end);
       // Longer alternatives first: the first that fits wins, and "call out" must not lose to "call".
-      const alts = longestFirst(p, splitTop(p, i + 1, close)).map(([s, e]) => joinTokens(parseSequence(p, s, e)));
-      push(`(?:${alts.join('|')})`, false);
+      const alts = longestFirst(p, splitTop(p, i + 1, close)).map(([s, e]) => joinTokens(parseSequence(p, s, e, narrowing)));
+      push(`(?:${alts.join('|')})`, false, alts);
       i = close + 1;
     } else if (c === '[') {
       const close = matching(p, i, '[', ']', end);
-      const inner = longestFirst(p, splitTop(p, i + 1, close)).map(([s, e]) => joinTokens(parseSequence(p, s, e)));
+      const inner = longestFirst(p, splitTop(p, i + 1, close)).map(([s, e]) => joinTokens(parseSequence(p, s, e, narrowing)));
       push(`(?:${inner.join('|')})`, true);
       i = close + 1;
     } else if (c === '{') {
       const close = p.indexOf('}', i);
       if (close < 0 || close > end) throw new PatternError('unclosed "{"', i + 1);
-      const name = p.slice(i + 1, close).trim();
-      const src = { n: NUMBER, money: MONEY, time: TIME, unit: UNIT }[name];
-      if (!src) throw new PatternError(`unknown placeholder {${name}}; use {n}, {money}, {time} or {unit}`, i + 1);
-      push(src, false);
+      // "{n@two}" is the matcher's own narrowing of a leading placeholder to one index key (see variantsByKey).
+      const [name = '', key] = p.slice(i + 1, close).trim().split('@');
+      const parts = key === undefined || narrowing ? placeholderParts(name, key) : [];
+      if (parts.length === 0) throw new PatternError(`unknown placeholder {${p.slice(i + 1, close).trim()}}; use {n}, {money}, {time} or {unit}`, i + 1);
+      push(`(?:${parts.join('|')})`, false, parts);
       i = close + 1;
     } else if (c === ')' || c === ']' || c === '}' || c === '|') {
       throw new PatternError(`unexpected "${c}"`, i + 1);
@@ -214,6 +277,43 @@ export function keyOfWordAt(text: string, i: number): string | undefined {
   return text.slice(i, j).toLowerCase();
 }
 
+const DIGIT_KEY = 1;
+/** Lower case of the letters the index knows, by code unit, so a key needs no string. */
+const LOWER = new Uint16Array(0x500).map((_, c) => {
+  const lower = String.fromCharCode(c).toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : c;
+});
+
+/** An index key (from `startKeys`) as the number `keyCodeAt` gives a word with that key. */
+export function keyCode(key: string): number {
+  return key === 'digit' ? DIGIT_KEY : keyCodeAt(key, 0);
+}
+
+/** `keyOfWordAt` as a number (up to three 11-bit letters, or a digit or currency mark): no string per word. */
+export function keyCodeAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 48 && c <= 57) return DIGIT_KEY;
+  if (c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5) return 2 + c;
+  if (!isLetter(c)) return 0;
+  let key = LOWER[c]!;
+  for (let j = i + 1; j < i + 3 && j < text.length; j++) {
+    const d = text.charCodeAt(j);
+    if (!isLetter(d)) break;
+    key = key * 2048 + LOWER[d]!;
+  }
+  return key + 0x10000;
+}
+
+/** A letter, digit or underscore of the blocks the matcher reads: a phrase cannot start or end next to one. */
+export function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff);
+}
+
+/** Where a word, a number or an amount can start. */
+export function isWordStart(c: number): boolean {
+  return (c !== 95 && isWordChar(c)) || c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5;
+}
+
 /** Keys of a literal pattern word; a short word ending in y also keys its -ie- forms ("dry" -> "dri"). */
 function wordKeys(word: string): string[] {
   const key = keyOfWordAt(word, 0);
@@ -222,13 +322,6 @@ function wordKeys(word: string): string[] {
   if (word.length <= 3 && /[^aeiou]y$/i.test(word)) keys.push(`${word.slice(0, -1).toLowerCase()}i`);
   return keys;
 }
-
-const PLACEHOLDER_KEYS: Record<string, string[]> = {
-  n: ['digit', ...NUMBER_WORDS.flatMap(wordKeys)],
-  money: ['digit', '$', '€', '£', '¥', ...['usd', 'eur', 'gbp', 'chf', 'sek'].flatMap(wordKeys)],
-  time: ['digit', ...['noon', 'midday', 'midnight'].flatMap(wordKeys)],
-  unit: ['working', 'business', 'calendar', 'school', 'full', 'second', 'secs', 'minute', 'mins', 'hour', 'hrs', 'day', 'week', 'month', 'night', 'shift'].flatMap(wordKeys),
-};
 
 /** The keys of the words an entry can start with, so the matcher only tries entries that can start at a word. */
 export function startKeys(pattern: string): Set<string> {
@@ -253,7 +346,8 @@ function sequenceKeys(p: string, start: number, end: number): Set<string> {
       i = close + 1;
     } else if (c === '{') {
       const close = p.indexOf('}', i);
-      tokenKeys = new Set(PLACEHOLDER_KEYS[p.slice(i + 1, close).trim()] ?? []);
+      const [name = '', key] = p.slice(i + 1, close).trim().split('@');
+      tokenKeys = new Set(key !== undefined ? [key] : (PLACEHOLDERS[name]?.flatMap((part) => part.keys) ?? []));
       i = close + 1;
     } else {
       let j = i;
@@ -269,27 +363,40 @@ function sequenceKeys(p: string, start: number, end: number): Set<string> {
 }
 
 /**
- * For each key an entry can start with, the entry narrowed to the leading alternatives that start with that key
- * ("(agent|nurse|assistant) calls" under "nur" is "(nurse) calls"), so a bucket's expression stays small.
+ * For each key an entry can start with, the entry narrowed to what can start at that key, so a bucket's expression
+ * stays small: leading alternatives ("(agent|nurse) calls" under "nur" is "(nurse) calls"), a leading optional part
+ * taken or skipped ("[the] refund" under "the" is "(the) refund", under "ref" "refund"), a leading placeholder
+ * ("{n} days" under "two" is "{n@two} days"). Compile the variants with `compilePattern(variant, true)`.
  */
-export function variantsByKey(pattern: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const t = pattern.trimStart();
-  if (!t.startsWith('(')) {
-    for (const key of startKeys(pattern)) out.set(key, pattern);
-    return out;
+export function variantsByKey(pattern: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const key of startKeys(pattern)) {
+    const variants = narrowToKey(pattern.trim(), key);
+    if (variants.length > 0) out.set(key, variants);
   }
-  const close = matching(t, 0, '(', ')', t.length);
-  const rest = t.slice(close + 1);
-  const byKey = new Map<string, string[]>();
-  for (const [s, e] of splitTop(t, 1, close)) {
-    const alt = t.slice(s, e).trim();
-    for (const key of startKeys(alt + rest)) {
-      const list = byKey.get(key) ?? [];
-      list.push(alt);
-      byKey.set(key, list);
-    }
-  }
-  for (const [key, alts] of byKey) out.set(key, `(${alts.join('|')})${rest}`);
   return out;
+}
+
+function narrowToKey(p: string, key: string): string[] {
+  const c = p[0];
+  if (c === '(' || c === '[') {
+    const close = matching(p, 0, c, c === '(' ? ')' : ']', p.length);
+    const rest = p.slice(close + 1).trim();
+    const alts = splitTop(p, 1, close).map(([s, e]) => p.slice(s, e).trim());
+    if (c === '(') {
+      const fitting = alts.filter((alt) => startKeys(`${alt} ${rest}`).has(key));
+      return fitting.length > 0 ? [`(${fitting.join('|')}) ${rest}`.trim()] : [];
+    }
+    const taken = alts.filter((alt) => startKeys(alt).has(key));
+    const variants = taken.length > 0 ? [`(${taken.join('|')}) ${rest}`.trim()] : [];
+    // The optional part skipped: only when something required follows it.
+    if (rest !== '' && startKeys(rest).has(key)) variants.push(...narrowToKey(rest, key));
+    return variants;
+  }
+  if (c === '{') {
+    const close = p.indexOf('}');
+    const name = p.slice(1, close).trim();
+    return name.includes('@') ? [p] : [`{${name}@${key}}${p.slice(close + 1)}`];
+  }
+  return [p];
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { VocabularyChanges } from '../config/types.js';
 import { packageRoot } from '../resources.js';
 import type { SupportKind } from '../types.js';
-import { compilePattern, groupCount, keyOfWordAt, PatternError, variantsByKey, WORD_AFTER } from './pattern.js';
+import { compilePattern, groupCount, isWordChar, isWordStart, keyCode, keyCodeAt, PatternError, splitVariant, variantsByKey } from './pattern.js';
 
 export type EntryKind = 'benefit' | SupportKind | 'negation' | 'employee' | 'customer' | 'not-benefit' | 'not-support';
 
@@ -87,20 +87,37 @@ export function shippedEntries(): VocabularyEntry[] {
   return all;
 }
 
-/**
- * Finds vocabulary phrases in one pass over the text: an index from a word's first letters to the entries that can
- * start there, each tried as a sticky expression; the longest match at a word wins and matches never overlap.
- */
-interface Bucket {
-  variants: Array<{ entry: VocabularyEntry; variant: string }>;
+/** One way an entry can start at a bucket's key: its first token's alternatives, and the shared rest. */
+interface Variant {
+  entry: VocabularyEntry;
+  pattern: string;
+  heads?: RegExp[];
+  tail?: Tail;
+}
+
+/** The rest of a variant after its first token; variants that only differ in how they start share one. */
+interface Tail {
+  source: string;
   re?: RegExp;
-  /** Capture group number of each variant in `re`. */
+}
+
+interface Bucket {
+  variants: Variant[];
+  /** All heads of the bucket in order, one capture group per variant: which variant can start here, in one call. */
+  anyHead?: RegExp;
+  /** Capture group number of each variant in `anyHead`. */
   groups?: number[];
 }
 
+/**
+ * Finds vocabulary phrases in one pass over the text: an index from a word's first letters to the entry variants
+ * that can start there. A variant is tried as its first token's alternatives, in order, each followed by the rest
+ * of the entry, so a match is what one alternation of all variants would find. Expressions are built on first use
+ * and each rest only once, because building them is most of a short run's time.
+ */
 export class PhraseMatcher {
-  /** Per first-word key: the entry variants that can start there, and (built on first use) one expression for them all. */
-  private readonly byKey = new Map<string, Bucket>();
+  private readonly byKey = new Map<number, Bucket>();
+  private readonly tails = new Map<string, Tail>();
   private readonly count: number;
 
   constructor(entries: readonly VocabularyEntry[]) {
@@ -112,12 +129,14 @@ export class PhraseMatcher {
       seen.add(id);
       count++;
       if (entry.source === undefined) compilePattern(entry.phrase);
-      for (const [key, variant] of variantsByKey(entry.phrase)) {
-        const bucket = this.byKey.get(key) ?? { variants: [] };
-        bucket.variants.push({ entry, variant });
-        this.byKey.set(key, bucket);
+      for (const [key, patterns] of variantsByKey(entry.phrase)) {
+        const code = keyCode(key);
+        const bucket = this.byKey.get(code) ?? { variants: [] };
+        for (const pattern of patterns) bucket.variants.push({ entry, pattern });
+        this.byKey.set(code, bucket);
       }
     }
+    for (const bucket of this.byKey.values()) bucket.variants.sort((a, b) => b.pattern.length - a.pattern.length);
     this.count = count;
   }
 
@@ -125,49 +144,74 @@ export class PhraseMatcher {
     return this.count;
   }
 
-  private expression(bucket: Bucket): RegExp {
-    if (!bucket.re) {
-      // Longer variants first: the first alternative that matches wins.
-      bucket.variants.sort((a, b) => b.variant.length - a.variant.length);
-      const compiled = bucket.variants.map((v) => compilePattern(v.variant));
-      // Each variant is one capture group; atomic groups inside add theirs, so note where each variant's group is.
+  /** Splits a bucket's variants on first use: heads compiled now, each rest when one of its heads is first found. */
+  private prepare(bucket: Bucket): RegExp {
+    if (!bucket.anyHead) {
+      const sources: string[] = [];
+      const groups: number[] = [];
       let group = 1;
-      bucket.groups = compiled.map((src) => {
-        const at = group;
+      for (const variant of bucket.variants) {
+        const { heads, tail } = splitVariant(variant.pattern);
+        variant.heads = heads.map((src) => new RegExp(src, 'iy'));
+        let shared = this.tails.get(tail);
+        if (!shared) this.tails.set(tail, (shared = { source: tail }));
+        variant.tail = shared;
+        const src = heads.join('|');
+        sources.push(`(${src})`);
+        groups.push(group);
         group += 1 + groupCount(src);
-        return at;
-      });
-      bucket.re = new RegExp(`(?:${compiled.map((src) => `(${src})`).join('|')})${WORD_AFTER}`, 'iy');
+      }
+      bucket.groups = groups;
+      bucket.anyHead = new RegExp(sources.join('|'), 'iy');
     }
-    return bucket.re;
+    return bucket.anyHead;
+  }
+
+  /** The end of the first variant of the bucket that matches at `at`, and its entry. */
+  private matchAt(bucket: Bucket, text: string, at: number): { end: number; entry: VocabularyEntry } | undefined {
+    const anyHead = this.prepare(bucket);
+    anyHead.lastIndex = at;
+    const m = anyHead.exec(text);
+    if (!m) return undefined;
+    // Variants before the first one whose head is found here cannot match.
+    const groups = bucket.groups!;
+    let first = 0;
+    while (first < groups.length && m[groups[first]!] === undefined) first++;
+    for (let v = first; v < bucket.variants.length; v++) {
+      const variant = bucket.variants[v]!;
+      for (const head of variant.heads!) {
+        head.lastIndex = at;
+        if (!head.test(text)) continue;
+        const tail = variant.tail!;
+        tail.re ??= new RegExp(tail.source, 'iy');
+        tail.re.lastIndex = head.lastIndex;
+        if (tail.re.test(text)) return { end: tail.re.lastIndex, entry: variant.entry };
+      }
+    }
+    return undefined;
   }
 
   find(text: string): PhraseHit[] {
     const hits: PhraseHit[] = [];
     if (this.count === 0) return hits;
-    WORD_START.lastIndex = 0;
-    let w: RegExpExecArray | null;
-    let from = 0;
-    while ((w = WORD_START.exec(text)) !== null) {
-      const i = w.index;
-      if (i < from) continue;
-      const key = keyOfWordAt(text, i);
-      const bucket = key ? this.byKey.get(key) : undefined;
+    let before = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const previous = before;
+      before = c;
+      // A word (or a number or an amount) starts here: the only places an entry can match.
+      if (!isWordStart(c) || isWordChar(previous)) continue;
+      const bucket = this.byKey.get(keyCodeAt(text, i));
       if (!bucket) continue;
-      const re = this.expression(bucket);
-      re.lastIndex = i;
-      const m = re.exec(text);
-      if (!m || m[0].length === 0) continue;
-      const v = bucket.groups!.findIndex((g) => m[g] !== undefined);
-      hits.push({ start: i, end: i + m[0].length, text: m[0], entry: bucket.variants[Math.max(0, v)]!.entry });
-      from = i + m[0].length;
+      const m = this.matchAt(bucket, text, i);
+      if (!m || m.end === i) continue;
+      hits.push({ start: i, end: m.end, text: text.slice(i, m.end), entry: m.entry });
+      i = m.end - 1;
+      before = text.charCodeAt(i);
     }
     return hits;
   }
 }
-
-// Where a word (or a number or an amount) starts: the only places an entry can match.
-const WORD_START = /(?<![A-Za-z0-9_\u00C0-\u024F\u0370-\u04FF])[A-Za-z0-9\u00C0-\u024F\u0370-\u04FF$€£¥]/g;
 
 export interface CompiledVocabulary {
   benefit: PhraseMatcher;
