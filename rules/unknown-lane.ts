@@ -72,13 +72,23 @@ interface Line {
   text: string;
 }
 
+/** Offset after the last line break before `offset` (a backward scan: lastIndexOf of a break the text never uses walks to the start). */
+function lineStartBefore(text: string, offset: number): number {
+  let i = Math.min(offset, text.length) - 1;
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i + 1;
+}
+
 /** The lines overlapping a span, whatever their line endings (LF, CRLF or a lone CR). */
 function linesIn(text: string, span: Span): Line[] {
   const out: Line[] = [];
   const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
   // Start at the line holding the span (not the document's first line): linear in the step, not the document.
-  const before = text.slice(0, span.start);
-  re.lastIndex = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+  re.lastIndex = lineStartBefore(text, span.start);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const start = m.index;
@@ -159,21 +169,50 @@ function lineAt(lines: readonly Line[], offset: number): number {
 }
 
 /** Lane-position cells of a table step: the header row (steps as rows) or the first column (steps as columns). */
-function tableCandidates(text: string, all: readonly Line[], step: Step): Candidate[] {
+function tableCandidates(text: string, all: readonly Line[], step: Step, byTable: Map<number, Candidate[]>, delimiters: Map<number, number>, headers: Map<number, Candidate[]>): Candidate[] {
   if (step.shape === 'table-columns') {
+    // Every column step of a table has the same first column: read it once per table, not once per column.
+    const known = byTable.get(step.span.start);
+    if (known) return known;
     const lines = linesIn(text, step.span);
     const delimiter = lines.findIndex((l) => DELIMITER.test(l.text));
-    return lines
+    const found = lines
       .slice(delimiter + 1)
       .map((l) => cells(l)[0])
       .filter((c): c is Candidate => c !== undefined);
+    byTable.set(step.span.start, found);
+    return found;
   }
   // Steps as rows: walk up from the row to the delimiter line; the header is the line above it.
-  for (let i = lineAt(all, step.span.start) - 1; i >= 1; i--) {
-    if (all[i]!.text.trim() === '') break;
-    if (DELIMITER.test(all[i]!.text)) return cells(all[i - 1]!);
+  const delimiter = delimiterAbove(all, lineAt(all, step.span.start) - 1, delimiters);
+  if (delimiter < 1) return [];
+  let header = headers.get(delimiter);
+  if (!header) {
+    header = cells(all[delimiter - 1]!);
+    headers.set(delimiter, header);
   }
-  return [];
+  return header;
+}
+
+/** The delimiter line at or above line `from` before a blank line (-1: none); remembered per line, so a long table's rows share one walk. */
+function delimiterAbove(all: readonly Line[], from: number, memo: Map<number, number>): number {
+  const walked: number[] = [];
+  let found = -1;
+  for (let i = from; i >= 1; i--) {
+    const known = memo.get(i);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    walked.push(i);
+    if (all[i]!.text.trim() === '') break;
+    if (DELIMITER.test(all[i]!.text)) {
+      found = i;
+      break;
+    }
+  }
+  for (const i of walked) memo.set(i, found);
+  return found;
 }
 
 const rule: Rule = {
@@ -197,8 +236,11 @@ const rule: Rule = {
     for (const i of ignore) if (typeof i === 'string') known.add(normaliseLabel(i));
     const seen = new Set<number>();
     const all = linesIn(context.text, { start: 0, end: context.text.length });
+    const byTable = new Map<number, Candidate[]>();
+    const delimiters = new Map<number, number>();
+    const headers = new Map<number, Candidate[]>();
     for (const step of context.blueprint.steps) {
-      const candidates = step.shape === 'table-columns' || step.shape === 'table-rows' ? tableCandidates(context.text, all, step) : lineCandidates(context.text, step);
+      const candidates = step.shape === 'table-columns' || step.shape === 'table-rows' ? tableCandidates(context.text, all, step, byTable, delimiters, headers) : lineCandidates(context.text, step);
       for (const c of candidates) {
         if (seen.has(c.span.start)) continue;
         const hit = nearMiss(c.label, known, table);

@@ -420,6 +420,20 @@ function rowLineEnd(ctx: Ctx, offset: number): number {
   return ctx.lines.lineEnd(ctx.lines.position(offset).line);
 }
 
+const cellOf = (x: string) => (x ? ` ${x} ` : ' ');
+// Empty cells of a new row, long enough for the widest table so far: slices of it cost no copy, so a fix per column stays linear.
+let emptyCells = '';
+const emptyRun = (cells: number) => {
+  if (emptyCells.length < 2 * cells) emptyCells = ' |'.repeat(Math.max(cells, 2 * (emptyCells.length / 2)));
+  return emptyCells.slice(0, 2 * cells);
+};
+
+/** The cells of a new row of `columns` cells: `label` first, `c` in column `col` (1 or more), the others empty. */
+function rowCells(label: string, col: number, c: string, columns: number): string {
+  // Same text as joining every cell with "|": "| " after column col reads as " |" shifted by one character.
+  return `${cellOf(label)}|${emptyRun(col - 1)}${cellOf(c)}${col + 1 < columns ? `|${emptyRun(columns - col - 2)} ` : ''}`;
+}
+
 function stepsAsColumns(ctx: Ctx, table: Table, rowKinds: Array<LaneKind | undefined>, heading: Heading | undefined, group: string | undefined): RawStep[] {
   const [header, ...body] = table.children;
   const columns = header!.children.length;
@@ -460,7 +474,7 @@ function stepsAsColumns(ctx: Ctx, table: Table, rowKinds: Array<LaneKind | undef
             const s = t.text.length ? span : { start: span.start, end: span.start };
             return [{ start: s.start, end: s.end, text: content, snippet }];
           }
-          const cells = (c: string) => Array.from({ length: columns }, (_, i) => (i === 0 ? label : i === col ? c : '')).map((x) => (x ? ` ${x} ` : ' ')).join('|');
+          const cells = (c: string) => rowCells(label, col, c, columns);
           const at = rowLineEnd(ctx, off(lastRow, 'end'));
           const edit: TextEdit = { start: at, end: at, text: `${ctx.eol}|${cells(content)}|` };
           if (snippet !== undefined) edit.snippet = `${ctx.eol}|${cells(snippet)}|`;
