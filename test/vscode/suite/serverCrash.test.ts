@@ -28,7 +28,11 @@ describe('Blueprint Lint in VS Code: server crash', function () {
   before(function () {
     if (process.platform === 'win32') this.skip(); // serverProcess.ts reads /proc or `ps`: none on Windows
   });
-  afterEach(resetEditors);
+  afterEach(async () => {
+    await resetEditors();
+    // a failed test here may leave the client stopped: the suites after this one need a running server
+    if (!(await api()).client().isRunning()) await vscode.commands.executeCommand('blueprintLint.restartServer');
+  });
 
   it('restarts the server after its process is killed (SIGKILL), then publishes and follows edits again', async () => {
     const blueprintLint = await api();
