@@ -14,7 +14,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrl, type Finding, type Fix, type LineIndex, type TextEdit } from '../engine/index.js';
 import { configTarget, planConfigEdit, readIfExists, type VocabularyChange } from './configEdits.js';
-import { toRange, type DiagnosticData, type DiagnosticsService, type LintSnapshot } from './diagnostics.js';
+import { toDiagnostic, toRange, type DiagnosticData, type DiagnosticsService, type LintSnapshot } from './diagnostics.js';
 import { pathToUri, uriToPath, type WorkspaceFolders } from './documents.js';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type AddVocabularyRequest } from './protocol.js';
 import type { SettingsStore } from './settings.js';
@@ -70,7 +70,7 @@ export class CodeActionProvider {
   fixAllEdit(snap: LintSnapshot): WorkspaceEdit | undefined {
     const edits: TextEdit[] = [];
     const taken: Array<[number, number]> = [];
-    for (const finding of snap.result.findings) {
+    for (const finding of snap.findings) {
       const fix = finding.fixes.find((f) => f.safe);
       if (!fix) continue;
       const collides = fix.edits.some((e) => taken.some(([s, t]) => (e.start < t && s < e.end) || (e.start === e.end && e.start === s)));
@@ -91,7 +91,7 @@ export class CodeActionProvider {
 
   /** Diagnostics of the request paired with their findings: by data when current, else by rule and range. */
   private matchFindings(snap: LintSnapshot, params: CodeActionParams): Array<{ diagnostic: Diagnostic; finding: Finding }> {
-    const findings = snap.result.findings;
+    const findings = snap.findings;
     const out: Array<{ diagnostic: Diagnostic; finding: Finding }> = [];
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== undefined && diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
@@ -107,9 +107,9 @@ export class CodeActionProvider {
     }
     // Clients that send no diagnostics with the request get the actions of findings under the cursor.
     if (params.context.diagnostics.length === 0) {
-      snap.result.findings.forEach((finding, index) => {
+      snap.findings.forEach((finding, index) => {
         if (overlaps(rangeOf(finding), params.range)) {
-          out.push({ diagnostic: snap.diagnostics[index]!, finding });
+          out.push({ diagnostic: toDiagnostic(snap.uri, finding, snap.lines, { ruleId: finding.ruleId, index, version: snap.version }), finding });
         }
       });
     }
@@ -143,7 +143,7 @@ export class CodeActionProvider {
 
   /** The engine's offset edits as a versioned document edit; snippets only where the client applies them. */
   private documentEdit(snap: LintSnapshot, edits: readonly TextEdit[], allowSnippets: boolean): WorkspaceEdit {
-    const lines: LineIndex = snap.result.lines;
+    const lines: LineIndex = snap.lines;
     const lspEdits = edits.map((e) => {
       const range = toRange(lines, e.start, e.end);
       if (!allowSnippets || e.snippet === undefined || this.snippets === 'none') return { range, newText: e.text };
@@ -226,12 +226,12 @@ function supportCandidate(snap: LintSnapshot, finding: Finding, requested: Range
   const suggested = finding.data?.supportCandidate;
   if (typeof suggested === 'string' && suggested.trim() !== '') return suggested.trim();
   if (requested.start.line !== requested.end.line || requested.start.character === requested.end.character) return undefined;
-  const lines = snap.result.lines;
+  const lines = snap.lines;
   const start = lines.offset(requested.start.line + 1, requested.start.character + 1);
   const end = lines.offset(requested.end.line + 1, requested.end.character + 1);
   const selected = snap.text.slice(start, end).replace(/[*_`]/g, '').trim();
   if (selected.length < 2 || selected.length > 60) return undefined;
-  const step = snap.result.blueprint.steps.find((s) => s.title === finding.step && s.span.start <= start && end <= s.span.end);
+  const step = snap.steps.find((s) => s.title === finding.step && s.span.start <= start && end <= s.span.end);
   return step ? selected : undefined;
 }
 

@@ -7,10 +7,11 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ChunkCache, docsUrl, lint, LineIndex, type Finding, type LintResult, type Severity } from '../engine/index.js';
+import { docsUrl, lint, LineIndex, type Finding, type Severity, type Span } from '../engine/index.js';
 import type { DocumentProblem } from '../engine/lint.js';
 import { isIgnoredPath } from './configAdapter.js';
 import type { ConfigService } from './configFiles.js';
+import { DocumentCaches } from './documentCaches.js';
 import { isMarkdownDocument, uriToPath } from './documents.js';
 import { DIAGNOSTIC_SOURCE, StatusChangedNotification, type BlueprintReason, type BlueprintStatus } from './protocol.js';
 import type { EditorSettings, SettingsStore } from './settings.js';
@@ -22,13 +23,21 @@ export interface DiagnosticData {
   version: number;
 }
 
-/** The last lint of a document version. */
+/**
+ * The last lint of a document version: what code actions need, and no more (no blueprint model or mdast, which
+ * would keep ~0.4 MB per 200-line document alive between edits; diagnostics are rebuilt from findings on demand).
+ */
 export interface LintSnapshot {
   uri: string;
   version: number;
   text: string;
-  result: LintResult;
-  diagnostics: Diagnostic[];
+  findings: Finding[];
+  problems: DocumentProblem[];
+  /** Title and span of each step, for actions that read the selection inside a step. */
+  steps: Array<{ title: string; span: Span }>;
+  lines: LineIndex;
+  /** Diagnostics that are not findings (the skipped-file notice). */
+  notices: Diagnostic[];
   status: BlueprintStatus;
 }
 
@@ -71,6 +80,13 @@ export function toDiagnostic(uri: string, finding: Finding, lines: LineIndex, da
   return diagnostic;
 }
 
+/** The diagnostics of a snapshot: findings first (a finding's index is its diagnostic's), then document problems. */
+export function snapshotDiagnostics(snap: LintSnapshot): Diagnostic[] {
+  const diagnostics = snap.findings.map((f, index) => toDiagnostic(snap.uri, f, snap.lines, { ruleId: f.ruleId, index, version: snap.version }));
+  diagnostics.push(...snap.problems.map((p) => problemDiagnostic(p)), ...snap.notices);
+  return diagnostics;
+}
+
 /** A problem with the document itself, such as front matter that is not YAML. */
 export function problemDiagnostic(problem: DocumentProblem): Diagnostic {
   const start = { line: problem.start.line - 1, character: problem.start.column - 1 };
@@ -85,11 +101,18 @@ export function warmUpEngine(): void {
   lint(WARM_UP_TEXT, { forceBlueprint: true });
 }
 
+/**
+ * Documents at least this long (~500 lines) get caches when opened, so even their first keystroke is incremental;
+ * shorter ones lint whole in tens of milliseconds and cache from their first edit, which keeps hundreds of opened,
+ * unedited documents from filling the heap with caches.
+ */
+export const CACHE_ON_OPEN_CHARS = 20_000;
+
 export class DiagnosticsService {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly snapshots = new Map<string, LintSnapshot>();
-  /** Parsed chunks per open document: a keystroke re-parses only the part of the document it touched. */
-  private readonly parseCaches = new Map<string, ChunkCache>();
+  /** Parsed chunks and analysed steps of recently linted documents: a keystroke redoes only the part it touched. */
+  readonly caches = new DocumentCaches();
 
   constructor(
     private readonly connection: Connection,
@@ -116,7 +139,7 @@ export class DiagnosticsService {
     const run = (): void => {
       this.timers.delete(uri);
       try {
-        this.lintAndPublish(uri, version, settings);
+        this.lintAndPublish(uri, version, settings, trigger);
       } catch (e) {
         this.connection.console.error(`Linting ${uri} failed: ${(e as Error).stack ?? String(e)}`);
       }
@@ -133,7 +156,7 @@ export class DiagnosticsService {
   closed(uri: string): void {
     this.cancel(uri);
     this.snapshots.delete(uri);
-    this.parseCaches.delete(uri);
+    this.caches.drop(uri);
     this.settings.forget(uri);
     this.clear(uri);
   }
@@ -153,17 +176,17 @@ export class DiagnosticsService {
     return this.snapshots.get(uri)?.status;
   }
 
-  private lintAndPublish(uri: string, version: number, settings: EditorSettings): void {
+  private lintAndPublish(uri: string, version: number, settings: EditorSettings, trigger: LintTrigger): void {
     const doc = this.documents.get(uri);
     // Stale: the document moved on (or closed) since this lint was scheduled; the newer version's lint publishes.
     if (!doc || doc.version !== version) return;
-    const snap = this.compute(doc, settings);
+    const snap = this.compute(doc, settings, trigger);
     this.snapshots.set(uri, snap);
-    void this.connection.sendDiagnostics({ uri, version, diagnostics: snap.diagnostics });
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: snapshotDiagnostics(snap) });
     void this.connection.sendNotification(StatusChangedNotification.type, snap.status);
   }
 
-  private compute(doc: TextDocument, settings: EditorSettings): LintSnapshot {
+  private compute(doc: TextDocument, settings: EditorSettings, trigger?: LintTrigger): LintSnapshot {
     const text = doc.getText();
     const size = Buffer.byteLength(text, 'utf8');
     if (size > settings.maxFileSize) return this.skipped(doc, text, size, settings);
@@ -171,32 +194,33 @@ export class DiagnosticsService {
     const config = this.configs.configFor(filePath, settings);
     // Files matched by the config's `ignores` get nothing, as in the CLI.
     if (filePath && isIgnoredPath(filePath, config)) return this.notLinted(doc, text, 'ignored');
-    let parseCache = this.parseCaches.get(doc.uri);
-    if (!parseCache) this.parseCaches.set(doc.uri, (parseCache = new ChunkCache()));
-    const result = lint(text, { filePath, config, parseCache });
-    const diagnostics = result.findings.map((f, index) =>
-      toDiagnostic(doc.uri, f, result.lines, { ruleId: f.ruleId, index, version: doc.version }),
-    );
-    // Document problems (broken front matter) follow the findings, so finding indexes stay diagnostic indexes.
-    diagnostics.push(...result.problems.map((p) => problemDiagnostic(p)));
+    // Small documents cache from their first edit on (a whole lint of them is a keystroke's worth); large ones from the start.
+    const cached = trigger === 'change' || text.length >= CACHE_ON_OPEN_CHARS || this.caches.has(doc.uri);
+    const cache = cached ? this.caches.use(doc.uri, text.length) : undefined;
+    const result = lint(text, { filePath, config, parseCache: cache?.parse, stepCache: cache?.steps });
     const status: BlueprintStatus = {
       uri: doc.uri,
       isBlueprint: result.blueprint.isBlueprint,
       reason: result.blueprint.reason,
       steps: result.blueprint.steps.length,
-      problems: diagnostics.length,
+      problems: result.findings.length + result.problems.length,
       enabled: true,
     };
-    return { uri: doc.uri, version: doc.version, text, result, diagnostics, status };
+    const steps = result.blueprint.steps.map((s) => ({ title: s.title, span: s.span }));
+    return { uri: doc.uri, version: doc.version, text, findings: result.findings, problems: result.problems, steps, lines: result.lines, notices: [], status };
   }
 
-  private notLinted(doc: TextDocument, text: string, reason: BlueprintReason): LintSnapshot {
+  private notLinted(doc: TextDocument, text: string, reason: BlueprintReason, notices: Diagnostic[] = []): LintSnapshot {
+    this.caches.drop(doc.uri);
     return {
       uri: doc.uri,
       version: doc.version,
       text,
-      result: { blueprint: { isBlueprint: false, reason: 'none', steps: [] }, findings: [], problems: [], lines: new LineIndex(text) },
-      diagnostics: [],
+      findings: [],
+      problems: [],
+      steps: [],
+      lines: new LineIndex(text),
+      notices,
       status: { uri: doc.uri, isBlueprint: false, reason, steps: 0, problems: 0, enabled: true },
     };
   }
@@ -212,15 +236,7 @@ export class DiagnosticsService {
       code: 'file-too-large',
       message,
     };
-    const reason: BlueprintReason = 'too-large';
-    return {
-      uri: doc.uri,
-      version: doc.version,
-      text,
-      result: { blueprint: { isBlueprint: false, reason: 'none', steps: [] }, findings: [], problems: [], lines: new LineIndex(text) },
-      diagnostics: [diagnostic],
-      status: { uri: doc.uri, isBlueprint: false, reason, steps: 0, problems: 0, enabled: true },
-    };
+    return this.notLinted(doc, text, 'too-large', [diagnostic]);
   }
 
   private cancel(uri: string): void {
