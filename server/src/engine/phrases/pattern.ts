@@ -112,6 +112,8 @@ interface Token {
 
 /** Parses a pattern into regex source matching the whole phrase (without word boundaries). */
 export function compilePattern(pattern: string, narrowing = false): string {
+  // Group names restart per expression, so the same entry text always compiles to the same source.
+  atomicCounter = 0;
   const tokens = parseSequence(pattern, 0, pattern.length, narrowing);
   if (tokens.length === 0 || tokens.every((t) => t.optional)) throw new PatternError('entry has no required word', 1);
   return joinTokens(tokens);
@@ -124,13 +126,19 @@ let atomicCounter = 0;
  * backreference): a run of optional words cannot backtrack through all its subsets.
  */
 export function atomic(src: string): string {
-  const name = `a${(atomicCounter = (atomicCounter + 1) % 1e9)}`;
+  // Upper case: entry text is lower-cased before it is escaped, so no entry can spell a group name.
+  const name = `A${++atomicCounter}`;
   return `(?=(?<${name}>${src}))\\k<${name}>`;
 }
 
 /** Capture groups an expression adds (the atomic groups' names): the matcher needs them to number its variants. */
 export function groupCount(src: string): number {
-  return src.split('(?<a').length - 1;
+  return src.split('(?<A').length - 1;
+}
+
+/** The same expression with its group names made unique by `tag`, so several compiled entries can share one regex. */
+export function retagGroups(src: string, tag: string): string {
+  return src.replace(/\(\?<A(\d+)>/g, `(?<A${tag}_$1>`).replace(/\\k<A(\d+)>/g, `\\k<A${tag}_$1>`);
 }
 
 /**
@@ -144,6 +152,7 @@ export interface SplitVariant {
 }
 
 export function splitVariant(variant: string): SplitVariant {
+  atomicCounter = 0;
   const tokens = parseSequence(variant, 0, variant.length, true);
   const first = tokens[0];
   if (!first || first.optional) throw new PatternError('entry has no required word', 1);
@@ -325,8 +334,17 @@ function wordKeys(word: string): string[] {
 
 /** The keys of the words an entry can start with, so the matcher only tries entries that can start at a word. */
 export function startKeys(pattern: string): Set<string> {
-  return sequenceKeys(pattern, 0, pattern.length);
+  let keys = startKeyMemo.get(pattern);
+  if (!keys) {
+    keys = sequenceKeys(pattern, 0, pattern.length);
+    if (startKeyMemo.size > 20_000) startKeyMemo.clear();
+    startKeyMemo.set(pattern, keys);
+  }
+  return keys;
 }
+
+// Narrowing asks for the keys of the same alternatives once per key: remember them for the matcher build.
+const startKeyMemo = new Map<string, Set<string>>();
 
 function sequenceKeys(p: string, start: number, end: number): Set<string> {
   const keys = new Set<string>();

@@ -20,7 +20,7 @@ export function loadRuleVocabulary(file: string): PhraseMatcher {
   if (hit) return hit;
   const path = join(packageRoot(), 'rules', 'vocabulary', file);
   if (!existsSync(path)) throw new Error(`vocabulary file rules/vocabulary/${file} is missing`);
-  const matcher = new PhraseMatcher(parseVocabularyFile(readFileSync(path, 'utf8'), `rules/vocabulary/${file}`, RULE_LEXICON));
+  const matcher = new PhraseMatcher(parseVocabularyFile(readFileSync(path, 'utf8'), `rules/vocabulary/${file}`, RULE_LEXICON, false));
   cache.set(file, matcher);
   return matcher;
 }

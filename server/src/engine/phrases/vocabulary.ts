@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { VocabularyChanges } from '../config/types.js';
 import { packageRoot } from '../resources.js';
 import type { SupportKind } from '../types.js';
-import { compilePattern, groupCount, isWordChar, isWordStart, keyCode, keyCodeAt, PatternError, splitVariant, variantsByKey } from './pattern.js';
+import { compilePattern, groupCount, isWordChar, isWordStart, keyCode, keyCodeAt, PatternError, retagGroups, splitVariant, variantsByKey } from './pattern.js';
 
 export type EntryKind = 'benefit' | SupportKind | 'negation' | 'employee' | 'customer' | 'not-benefit' | 'not-support';
 
@@ -13,8 +13,6 @@ export interface VocabularyEntry {
   group?: string;
   /** Where the entry was written: a vocabulary file line, or a config source. */
   origin: string;
-  /** The compiled pattern, once validated. */
-  source?: string;
 }
 
 export interface PhraseHit {
@@ -48,8 +46,12 @@ const FILES: ReadonlyArray<[string, EntryKind]> = [
   ['not-support.txt', 'not-support'],
 ];
 
-/** Parses one vocabulary file; every malformed entry is an error naming file:line:column. */
-export function parseVocabularyFile(text: string, file: string, kind: EntryKind): VocabularyEntry[] {
+/**
+ * Parses one vocabulary file; with `validate`, every malformed entry is an error naming file:line:column. The shipped
+ * files are read without it at run time (compiling every entry up front doubled a short run's start-up); the unit
+ * tests validate them.
+ */
+export function parseVocabularyFile(text: string, file: string, kind: EntryKind, validate = true): VocabularyEntry[] {
   const entries: VocabularyEntry[] = [];
   let group: string | undefined;
   text.split(/\r?\n/).forEach((raw, index) => {
@@ -59,14 +61,15 @@ export function parseVocabularyFile(text: string, file: string, kind: EntryKind)
       group = line.slice(6).trim() || undefined;
       return;
     }
-    let source: string;
-    try {
-      source = compilePattern(line);
-    } catch (e) {
-      const column = e instanceof PatternError ? raw.indexOf(line) + e.column : 1;
-      throw new VocabularyError(file, index + 1, column, (e as Error).message);
+    if (validate) {
+      try {
+        compilePattern(line);
+      } catch (e) {
+        const column = e instanceof PatternError ? raw.indexOf(line) + e.column : 1;
+        throw new VocabularyError(file, index + 1, column, (e as Error).message);
+      }
     }
-    entries.push({ phrase: line, kind, group, origin: `${file}:${index + 1}`, source });
+    entries.push({ phrase: line, kind, group, origin: `${file}:${index + 1}` });
   });
   return entries;
 }
@@ -81,7 +84,7 @@ export function shippedEntries(): VocabularyEntry[] {
   for (const [name, kind] of FILES) {
     const path = join(dir, name);
     if (!existsSync(path)) continue;
-    all.push(...parseVocabularyFile(readFileSync(path, 'utf8'), `rules/vocabulary/${name}`, kind));
+    all.push(...parseVocabularyFile(readFileSync(path, 'utf8'), `rules/vocabulary/${name}`, kind, false));
   }
   shipped = all;
   return all;
@@ -128,7 +131,6 @@ export class PhraseMatcher {
       if (seen.has(id)) continue;
       seen.add(id);
       count++;
-      if (entry.source === undefined) compilePattern(entry.phrase);
       for (const [key, patterns] of variantsByKey(entry.phrase)) {
         const code = keyCode(key);
         const bucket = this.byKey.get(code) ?? { variants: [] };
@@ -156,7 +158,7 @@ export class PhraseMatcher {
         let shared = this.tails.get(tail);
         if (!shared) this.tails.set(tail, (shared = { source: tail }));
         variant.tail = shared;
-        const src = heads.join('|');
+        const src = retagGroups(heads.join('|'), String(sources.length));
         sources.push(`(${src})`);
         groups.push(group);
         group += 1 + groupCount(src);
@@ -171,8 +173,10 @@ export class PhraseMatcher {
   private matchAt(bucket: Bucket, text: string, at: number): { end: number; entry: VocabularyEntry } | undefined {
     const anyHead = this.prepare(bucket);
     anyHead.lastIndex = at;
-    const m = anyHead.exec(text);
-    if (!m) return undefined;
+    // test() first: most words that share a key with an entry start none of its variants, and exec() allocates.
+    if (!anyHead.test(text)) return undefined;
+    anyHead.lastIndex = at;
+    const m = anyHead.exec(text)!;
     // Variants before the first one whose head is found here cannot match.
     const groups = bucket.groups!;
     let first = 0;

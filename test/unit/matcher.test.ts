@@ -1,0 +1,99 @@
+// The phrase matcher splits entries into first tokens and shared rests for speed; these tests hold it to what one
+// expression per entry would find, and check that the shipped vocabulary files (read unvalidated at run time) are valid.
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { compilePattern, splitVariant, variantsByKey, WORD_AFTER } from '../../server/src/engine/phrases/pattern.js';
+import { parseVocabularyFile, PhraseMatcher, shippedEntries, VocabularyError, type VocabularyEntry } from '../../server/src/engine/phrases/vocabulary.js';
+import { packageRoot } from '../../server/src/engine/resources.js';
+import { fuzzRuns, fuzzSeed, instantiatePattern } from '../support/arbitraries.js';
+
+const vocabularyDir = join(packageRoot(), 'rules', 'vocabulary');
+
+describe('shipped vocabulary files', () => {
+  it('every entry of every file compiles (run time reads them without validating)', () => {
+    const files = readdirSync(vocabularyDir).filter((f) => f.endsWith('.txt'));
+    assert.ok(files.length >= 20, `only ${files.length} vocabulary files`);
+    for (const file of files) {
+      const entries = parseVocabularyFile(readFileSync(join(vocabularyDir, file), 'utf8'), file, 'benefit');
+      assert.ok(entries.length > 0, file);
+      for (const entry of entries) assert.ok(variantsByKey(entry.phrase).size > 0, `${entry.origin}: no index key`);
+    }
+  });
+
+  it('a malformed entry is an error at file:line:column when validated', () => {
+    assert.throws(
+      () => parseVocabularyFile('# note\nrefund\n  same (day|\n', 'x.txt', 'benefit'),
+      (e: unknown) => e instanceof VocabularyError && e.message === 'x.txt:3:8: unclosed "("',
+    );
+  });
+});
+
+describe('phrase matcher', () => {
+  it('splits a variant into its first alternatives and the rest, each ending at a word boundary', () => {
+    const split = splitVariant('(hand over|hand) [it] to');
+    assert.deepEqual(split.heads, [`${compilePattern('hand over')}${WORD_AFTER}`, `${compilePattern('hand')}${WORD_AFTER}`]);
+    // The same rest compiles to the same source, so variants that share it share one expression.
+    assert.equal(split.tail, splitVariant('(pass|refer) [it] to').tail);
+    assert.ok(new RegExp(split.tail, 'iy').test(' it to'));
+    assert.equal(splitVariant('waive').tail, WORD_AFTER);
+  });
+
+  it('narrows a leading optional part and placeholder to the index key', () => {
+    assert.deepEqual(variantsByKey('[the|a] refund'), new Map([
+      ['the', ['(the) refund']],
+      ['a', ['(a) refund']],
+      ['ref', ['refund']],
+    ]));
+    assert.deepEqual(variantsByKey('{n} days').get('two'), ['{n@two} days']);
+    assert.deepEqual(variantsByKey('{n} days').get('digit'), ['{n@digit} days']);
+  });
+
+  it('finds inflections that only the word boundary tells apart ("waived", not "waive" + "d")', () => {
+    const m = new PhraseMatcher([{ phrase: 'waive', kind: 'authority', origin: 't' }, { phrase: 'two day delivery', kind: 'benefit', origin: 't' }]);
+    assert.deepEqual(m.find('She waived it; two-day deliveries; 2 days delivery').map((h) => h.text), ['waived', 'two-day deliveries']);
+  });
+
+  // Reference: at each word start, does any entry's whole expression match there?
+  const entries: VocabularyEntry[] = shippedEntries().filter((e) => e.kind !== 'negation');
+  const whole = entries.map((e) => ({ entry: e, re: new RegExp(`(?:${compilePattern(e.phrase)})${WORD_AFTER}`, 'iy') }));
+  const matcher = new PhraseMatcher(entries);
+  const wordStart = /(?<![A-Za-z0-9_\u00C0-\u024F\u0370-\u04FF])[A-Za-z0-9\u00C0-\u024F\u0370-\u04FF$€£¥]/g;
+  const fillers = ['and', 'the', 'then', 'we', 'quickly', 'if', 'needed', '.', ',', '(', ')', 'Ok', 'twenty', '5', 'same', 'free'];
+
+  it('agrees with one expression per entry on random text of vocabulary phrases (soundness and completeness)', () => {
+    const phrase = fc.tuple(fc.nat(entries.length - 1), fc.nat(), fc.constantFrom('', 's', 'ed', 'ing')).map(([i, choice, suffix]) => instantiatePattern(entries[i]!.phrase, choice) + suffix);
+    const piece = fc.oneof(phrase, fc.constantFrom(...fillers));
+    const text = fc.tuple(fc.array(piece, { minLength: 1, maxLength: 12 }), fc.constantFrom(' ', '-', '  ', '\n')).map(([parts, sep]) => parts.join(sep));
+    fc.assert(
+      fc.property(text, (t) => {
+        const hits = matcher.find(t);
+        for (const h of hits) {
+          // Sound: the entry's whole expression produces exactly the hit's text there.
+          const re = new RegExp(`^(?:${compilePattern(h.entry.phrase)})$`, 'i');
+          assert.ok(re.test(h.text), `${JSON.stringify(h.text)} is not a match of "${h.entry.phrase}" in ${JSON.stringify(t)}`);
+        }
+        // Complete: every word start outside earlier hits where some entry matches starts a hit.
+        let covered = 0;
+        const starts = new Set(hits.map((h) => h.start));
+        for (const w of t.matchAll(wordStart)) {
+          const at = w.index;
+          const hit = hits.find((h) => h.start <= at && at < h.end);
+          if (hit) {
+            covered = hit.end;
+            continue;
+          }
+          if (at < covered) continue;
+          const some = whole.find(({ re }) => {
+            re.lastIndex = at;
+            const m = re.exec(t);
+            return m !== null && m[0].length > 0;
+          });
+          assert.ok(!some || starts.has(at), `"${some?.entry.phrase}" matches at ${at} of ${JSON.stringify(t)} but the matcher found nothing there`);
+        }
+      }),
+      { numRuns: fuzzRuns(200), seed: fuzzSeed() },
+    );
+  });
+});
