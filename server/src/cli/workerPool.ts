@@ -1,8 +1,8 @@
-// Spreads files over worker threads in size-balanced batches; outcomes come back keyed by the file's place in the run.
+// Spreads files over worker threads and this thread in size-balanced batches; outcomes come back keyed by the file's place in the run.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../engine/index.js';
-import type { FileOutcome, LintFileOptions } from './lintFile.js';
+import { lintFile, type FileOutcome, type LintFileOptions } from './lintFile.js';
 
 export interface WorkItem {
   /** Place of the file in the run's report order. */
@@ -31,12 +31,15 @@ export const AUTO_MIN_BYTES = 2 * 1024 * 1024;
 /** Files per worker that pay for its start-up under `auto`. */
 const AUTO_FILES_PER_WORKER = 25;
 
-/** How many worker threads to use: `--workers N` as given (at most one per file), `auto` only when there is enough work. */
+/**
+ * How many worker threads to start: `--workers N` as given (at most one per file), `auto` only when there is enough
+ * work, one per 25 files up to one less than the cores, because this thread lints batches too.
+ */
 export function chooseWorkerCount(setting: number | 'auto', files: number, bytes: number, cores = availableParallelism()): number {
   if (files === 0) return 0;
   if (setting !== 'auto') return Math.min(setting, files);
   if (cores < 2 || (files < AUTO_MIN_FILES && bytes < AUTO_MIN_BYTES)) return 0;
-  return Math.max(2, Math.min(cores, files, Math.floor(files / AUTO_FILES_PER_WORKER)));
+  return Math.max(1, Math.min(cores - 1, files, Math.floor(files / AUTO_FILES_PER_WORKER)));
 }
 
 /**
@@ -63,23 +66,30 @@ export function makeBatches(items: readonly WorkItem[], workers: number): WorkIt
   return batches;
 }
 
-/** Lints `items` in `workers` threads; rejects (and stops every worker) if one of them fails. */
+/** Batches a worker has been sent and not yet answered: one to lint and one waiting, so it never idles between them. */
+const IN_FLIGHT = 2;
+
+/**
+ * Lints `items` in `workers` worker threads and in this thread, which takes batches from the same queue between
+ * its messages; rejects (and stops every worker) if one of them fails.
+ */
 export async function lintInWorkers(items: readonly WorkItem[], configs: readonly ResolvedConfig[], options: LintFileOptions, workers: number): Promise<Map<number, FileOutcome>> {
-  const batches = makeBatches(items, workers);
+  const batches = makeBatches(items, workers + 1);
   const results = new Map<number, FileOutcome>();
   const pool: Worker[] = [];
   const script = new URL('./lintWorker.js', import.meta.url);
+  let next = 0;
   try {
     await new Promise<void>((resolve, reject) => {
-      let next = 0;
-      let running = 0;
+      let waiting = 0;
+      let mainDone = false;
+      const finishIfDone = (): void => {
+        if (mainDone && waiting === 0 && next >= batches.length) resolve();
+      };
       const feed = (worker: Worker): void => {
-        if (next >= batches.length) {
-          if (running === 0) resolve();
-          return;
-        }
+        if (next >= batches.length) return finishIfDone();
         const id = next++;
-        running++;
+        waiting++;
         const request: BatchRequest = { id, items: batches[id]!.map(({ index, absolutePath, configId }) => ({ index, absolutePath, configId })) };
         worker.postMessage(request);
       };
@@ -87,7 +97,7 @@ export async function lintInWorkers(items: readonly WorkItem[], configs: readonl
         const worker = new Worker(script, { workerData: { configs, options } });
         pool.push(worker);
         worker.on('message', (reply: BatchReply) => {
-          running--;
+          waiting--;
           for (const { index, outcome } of reply.outcomes) results.set(index, outcome);
           if (reply.error !== undefined) reject(new Error(`worker thread failed: ${reply.error}`));
           else feed(worker);
@@ -96,10 +106,20 @@ export async function lintInWorkers(items: readonly WorkItem[], configs: readonl
         worker.on('exit', (code) => {
           if (code !== 0) reject(new Error(`worker thread exited with code ${code}`));
         });
-        feed(worker);
+        for (let k = 0; k < IN_FLIGHT; k++) feed(worker);
       }
+      // This thread lints too; reading each file yields, so worker replies are handled between files.
+      void (async () => {
+        while (next < batches.length) {
+          const batch = batches[next++]!;
+          for (const item of batch) results.set(item.index, await lintFile(item.absolutePath, configs[item.configId]!, options));
+        }
+        mainDone = true;
+        finishIfDone();
+      })().catch(reject);
     });
   } finally {
+    next = batches.length;
     await Promise.all(pool.map((w) => w.terminate()));
   }
   return results;
