@@ -38,6 +38,8 @@ export interface LintSnapshot {
   lines: LineIndex;
   /** Diagnostics that are not findings (the skipped-file notice). */
   notices: Diagnostic[];
+  /** False when the findings' fixes were left out to save memory (documents without caches); code actions lint again. */
+  hasFixes: boolean;
   status: BlueprintStatus;
 }
 
@@ -161,15 +163,20 @@ export class DiagnosticsService {
     this.clear(uri);
   }
 
-  /** The snapshot of the document's current version, linting now when the last one is older. */
-  async current(uri: string): Promise<LintSnapshot | undefined> {
+  /**
+   * The snapshot of the document's current version, linting now when the last one is older or (with `fixes`)
+   * lacks the findings' fixes; such a lint gives the document caches, as the user is working in it.
+   */
+  async current(uri: string, fixes = true): Promise<LintSnapshot | undefined> {
     const doc = this.documents.get(uri);
     if (!doc || !isMarkdownDocument(doc)) return undefined;
     const snap = this.snapshots.get(uri);
-    if (snap && snap.version === doc.version) return snap;
+    if (snap && snap.version === doc.version && (snap.hasFixes || !fixes)) return snap;
     const settings = await this.settings.get(uri);
     if (!settings.enable) return undefined;
-    return this.compute(doc, settings);
+    const fresh = this.compute(doc, settings, 'change');
+    if (this.documents.get(uri)?.version === fresh.version) this.snapshots.set(uri, fresh);
+    return fresh;
   }
 
   status(uri: string): BlueprintStatus | undefined {
@@ -207,7 +214,9 @@ export class DiagnosticsService {
       enabled: true,
     };
     const steps = result.blueprint.steps.map((s) => ({ title: s.title, span: s.span }));
-    return { uri: doc.uri, version: doc.version, text, findings: result.findings, problems: result.problems, steps, lines: result.lines, notices: [], status };
+    // Fixes are most of a finding's size: kept only for documents being worked on (those with caches).
+    const findings = cache ? result.findings : result.findings.map((f) => (f.fixes.length ? { ...f, fixes: [] } : f));
+    return { uri: doc.uri, version: doc.version, text, findings, problems: result.problems, steps, lines: result.lines, notices: [], hasFixes: cache !== undefined, status };
   }
 
   private notLinted(doc: TextDocument, text: string, reason: BlueprintReason, notices: Diagnostic[] = []): LintSnapshot {
@@ -221,6 +230,7 @@ export class DiagnosticsService {
       steps: [],
       lines: new LineIndex(text),
       notices,
+      hasFixes: true,
       status: { uri: doc.uri, isBlueprint: false, reason, steps: 0, problems: 0, enabled: true },
     };
   }

@@ -170,7 +170,7 @@ connection.onRequest(
     if (!isMarkdownDocument(doc)) return { ...none, reason: 'not-markdown', enabled: true };
     const docSettings = await settings.get(params.uri);
     if (!docSettings.enable) return { ...none, reason: 'disabled', enabled: false };
-    return diagnostics.status(params.uri) ?? (await diagnostics.current(params.uri))!.status;
+    return diagnostics.status(params.uri) ?? (await diagnostics.current(params.uri, false))!.status;
   }),
 );
 
