@@ -149,6 +149,11 @@ export function retagGroups(src: string, tag: string): string {
 export interface SplitVariant {
   heads: string[];
   tail: string;
+  /**
+   * Index keys one of which the word after the head's separator must have, when the rest cannot match empty: the
+   * matcher checks it before running the rest's expression. Undefined when the rest may be empty.
+   */
+  nextKeys?: string[];
 }
 
 export function splitVariant(variant: string): SplitVariant {
@@ -160,8 +165,53 @@ export function splitVariant(variant: string): SplitVariant {
     .slice(1)
     .map((t) => (t.optional ? atomic(`(?:${SEP}${t.src})?`) : `${SEP}${t.src}`))
     .join('');
+  const rest = variant.slice(firstTokenEnd(variant));
+  const next = requiredKeys(rest, 0, rest.length);
   // What follows a head is a separator or the end of the phrase, so a head ends where a word ends ("waiv(e|ed)").
-  return { heads: (first.alts ?? [first.src]).map((src) => src + WORD_AFTER), tail: tail + WORD_AFTER };
+  return { heads: (first.alts ?? [first.src]).map((src) => src + WORD_AFTER), tail: tail + WORD_AFTER, nextKeys: next && [...next] };
+}
+
+/** Where a pattern's first token ends. */
+function firstTokenEnd(p: string): number {
+  let i = 0;
+  while (i < p.length && /[\s\-\u2013]/.test(p[i]!)) i++;
+  const c = p[i];
+  if (c === '(' || c === '[') return matching(p, i, c, c === '(' ? ')' : ']', p.length) + 1;
+  if (c === '{') return p.indexOf('}', i) + 1;
+  while (i < p.length && !/[\s\-\u2013()[\]{}|]/.test(p[i]!)) i++;
+  return i;
+}
+
+/** The keys a pattern's first required token can start with (optional tokens before it included), or undefined if the pattern can match nothing. */
+function requiredKeys(p: string, start: number, end: number): Set<string> | undefined {
+  const keys = new Set<string>();
+  let i = start;
+  while (i < end) {
+    const c = p[i]!;
+    if (/[\s\-\u2013]/.test(c)) {
+      i++;
+      continue;
+    }
+    let optional = false;
+    let close: number;
+    if (c === '(' || c === '[') {
+      close = matching(p, i, c, c === '(' ? ')' : ']', end);
+      optional = c === '[';
+      for (const [s, e] of splitTop(p, i + 1, close)) {
+        const alt = requiredKeys(p, s, e);
+        // An alternative that can match nothing makes the whole group optional.
+        if (!alt) optional = true;
+        for (const k of alt ?? sequenceKeys(p, s, e)) keys.add(k);
+      }
+      close++;
+    } else {
+      close = c === '{' ? p.indexOf('}', i) + 1 : firstTokenEnd(p.slice(0, end).slice(i)) + i;
+      for (const k of sequenceKeys(p, i, close)) keys.add(k);
+    }
+    i = close;
+    if (!optional) return keys;
+  }
+  return undefined;
 }
 
 function joinTokens(tokens: Token[]): string {
@@ -316,6 +366,13 @@ export function keyCodeAt(text: string, i: number): number {
 /** A letter, digit or underscore of the blocks the matcher reads: a phrase cannot start or end next to one. */
 export function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff);
+}
+
+/** A character of the separator between an entry's words (`SEP`): white space as `\\s` reads it, hyphen, dashes. */
+export function isSeparator(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13) || c === 45 || c === 0x2013 || c === 0x2010) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Where a word, a number or an amount can start. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { VocabularyChanges } from '../config/types.js';
 import { packageRoot } from '../resources.js';
 import type { SupportKind } from '../types.js';
-import { compilePattern, groupCount, isWordChar, isWordStart, keyCode, keyCodeAt, PatternError, retagGroups, splitVariant, variantsByKey } from './pattern.js';
+import { compilePattern, isSeparator, isWordChar, isWordStart, keyCode, keyCodeAt, PatternError, retagGroups, splitVariant, variantsByKey } from './pattern.js';
 
 export type EntryKind = 'benefit' | SupportKind | 'negation' | 'employee' | 'customer' | 'not-benefit' | 'not-support';
 
@@ -94,8 +94,11 @@ export function shippedEntries(): VocabularyEntry[] {
 interface Variant {
   entry: VocabularyEntry;
   pattern: string;
-  heads?: RegExp[];
+  /** Its first token's alternatives, in order, as ids of the bucket's distinct heads. */
+  heads?: number[];
   tail?: Tail;
+  /** Keys of the words the rest can go on with; a cheap test before the rest's expression runs. */
+  next?: Set<number>;
 }
 
 /** The rest of a variant after its first token; variants that only differ in how they start share one. */
@@ -106,10 +109,13 @@ interface Tail {
 
 interface Bucket {
   variants: Variant[];
-  /** All heads of the bucket in order, one capture group per variant: which variant can start here, in one call. */
+  /** Any head of the bucket: most words that share a key with an entry start none of its variants. */
   anyHead?: RegExp;
-  /** Capture group number of each variant in `anyHead`. */
-  groups?: number[];
+  /** The distinct heads of the bucket's variants (many variants start with the same word, e.g. "the"). */
+  heads?: RegExp[];
+  /** Per head, the visit it was last tried at and where it ended there (-1: no match), so each is tried once per word. */
+  triedAt?: Float64Array;
+  endedAt?: Int32Array;
 }
 
 /**
@@ -122,6 +128,7 @@ export class PhraseMatcher {
   private readonly byKey = new Map<number, Bucket>();
   private readonly tails = new Map<string, Tail>();
   private readonly count: number;
+  private visit = 0;
 
   constructor(entries: readonly VocabularyEntry[]) {
     const seen = new Set<string>();
@@ -149,22 +156,24 @@ export class PhraseMatcher {
   /** Splits a bucket's variants on first use: heads compiled now, each rest when one of its heads is first found. */
   private prepare(bucket: Bucket): RegExp {
     if (!bucket.anyHead) {
-      const sources: string[] = [];
-      const groups: number[] = [];
-      let group = 1;
+      const ids = new Map<string, number>();
       for (const variant of bucket.variants) {
-        const { heads, tail } = splitVariant(variant.pattern);
-        variant.heads = heads.map((src) => new RegExp(src, 'iy'));
+        const { heads, tail, nextKeys } = splitVariant(variant.pattern);
+        if (nextKeys) variant.next = new Set(nextKeys.map(keyCode));
+        variant.heads = heads.map((src) => {
+          let id = ids.get(src);
+          if (id === undefined) ids.set(src, (id = ids.size));
+          return id;
+        });
         let shared = this.tails.get(tail);
         if (!shared) this.tails.set(tail, (shared = { source: tail }));
         variant.tail = shared;
-        const src = retagGroups(heads.join('|'), String(sources.length));
-        sources.push(`(${src})`);
-        groups.push(group);
-        group += 1 + groupCount(src);
       }
-      bucket.groups = groups;
-      bucket.anyHead = new RegExp(sources.join('|'), 'iy');
+      const sources = [...ids.keys()];
+      bucket.heads = sources.map((src) => new RegExp(src, 'iy'));
+      bucket.triedAt = new Float64Array(sources.length);
+      bucket.endedAt = new Int32Array(sources.length);
+      bucket.anyHead = new RegExp(sources.map((src, id) => retagGroups(src, String(id))).join('|'), 'iy');
     }
     return bucket.anyHead;
   }
@@ -173,22 +182,30 @@ export class PhraseMatcher {
   private matchAt(bucket: Bucket, text: string, at: number): { end: number; entry: VocabularyEntry } | undefined {
     const anyHead = this.prepare(bucket);
     anyHead.lastIndex = at;
-    // test() first: most words that share a key with an entry start none of its variants, and exec() allocates.
     if (!anyHead.test(text)) return undefined;
-    anyHead.lastIndex = at;
-    const m = anyHead.exec(text)!;
-    // Variants before the first one whose head is found here cannot match.
-    const groups = bucket.groups!;
-    let first = 0;
-    while (first < groups.length && m[groups[first]!] === undefined) first++;
-    for (let v = first; v < bucket.variants.length; v++) {
-      const variant = bucket.variants[v]!;
-      for (const head of variant.heads!) {
-        head.lastIndex = at;
-        if (!head.test(text)) continue;
+    const visit = ++this.visit;
+    const heads = bucket.heads!;
+    const triedAt = bucket.triedAt!;
+    const endedAt = bucket.endedAt!;
+    for (const variant of bucket.variants) {
+      for (const id of variant.heads!) {
+        if (triedAt[id] !== visit) {
+          const head = heads[id]!;
+          head.lastIndex = at;
+          endedAt[id] = head.test(text) ? head.lastIndex : -1;
+          triedAt[id] = visit;
+        }
+        const end = endedAt[id]!;
+        if (end < 0) continue;
+        if (variant.next) {
+          // The rest starts with a separator and then a word of known keys: check that before running it.
+          let j = end;
+          while (j < text.length && isSeparator(text.charCodeAt(j))) j++;
+          if (j === end || !variant.next.has(keyCodeAt(text, j))) continue;
+        }
         const tail = variant.tail!;
         tail.re ??= new RegExp(tail.source, 'iy');
-        tail.re.lastIndex = head.lastIndex;
+        tail.re.lastIndex = end;
         if (tail.re.test(text)) return { end: tail.re.lastIndex, entry: variant.entry };
       }
     }
