@@ -6,14 +6,24 @@ import type { RuleReport } from './rule.js';
 import type { LineIndex } from './text.js';
 import type { BenefitPhrase, Fix, SourceText, Span, Step, SupportPhrase } from './types.js';
 
-/** Phrases of one step with spans relative to the step's start, so a step that only moved is a hit. */
-interface Analysis {
+interface Phrases {
   benefits: BenefitPhrase[];
   supports: SupportPhrase[];
 }
 
+/** Phrases of one step with spans relative to the step's start (a step that only moved is a hit), and the last absolute copy. */
+interface Analysis extends Phrases {
+  last: Phrases & { base: number };
+}
+
 /** A step-scoped rule's reports about one step, every offset relative to the step's start. */
 type StoredReport = Omit<RuleReport, 'step'>;
+
+interface StepReports {
+  relative: StoredReport[];
+  /** The reports at the step's last position: reused as they are while the step does not move. */
+  last: { base: number; reports: StoredReport[] };
+}
 
 /** A step of the current lint with the keys its cached work is filed under. */
 export interface KeyedStep {
@@ -54,7 +64,8 @@ export class StepCache {
   private vocabulary: CompiledVocabulary | undefined;
   private analyses = new Generations<Analysis>();
   /** Per rule: its options (as JSON) and its reports per step key. */
-  private reports = new Map<string, { options: string; memo: Generations<StoredReport[]> }>();
+  private reports = new Map<string, { options: string; memo: Generations<StepReports> }>();
+  private eolOf: { lines: LineIndex; eol: string } | undefined;
   /** Hits and misses since creation, for tests and the bench. */
   readonly stats = { analysisHits: 0, analysisMisses: 0, ruleHits: 0, ruleMisses: 0 };
 
@@ -68,15 +79,21 @@ export class StepCache {
     const base = raw.span.start;
     const modelKey = analysisKey(raw, base);
     let found = this.analyses.get(modelKey);
-    if (found) this.stats.analysisHits++;
-    else {
+    if (found) {
+      this.stats.analysisHits++;
+      if (found.last.base !== base) {
+        found.last = { base, benefits: found.benefits.map((b) => movedPhrase(b, base)), supports: found.supports.map((s) => movedPhrase(s, base)) };
+      }
+    } else {
       this.stats.analysisMisses++;
       const step = analyseStep(raw, vocabulary);
-      found = { benefits: step.benefits.map((b) => movedPhrase(b, -base)), supports: step.supports.map((s) => movedPhrase(s, -base)) };
+      const last = { base, benefits: step.benefits, supports: step.supports };
+      found = { benefits: step.benefits.map((b) => movedPhrase(b, -base)), supports: step.supports.map((s) => movedPhrase(s, -base)), last };
       this.analyses.set(modelKey, found);
     }
-    const step: Step = { ...raw, benefits: found.benefits.map((b) => movedPhrase(b, base)), supports: found.supports.map((s) => movedPhrase(s, base)) };
-    return { step, key: modelKey + shapeKey(raw, base, text, lines) };
+    if (this.eolOf?.lines !== lines) this.eolOf = { lines, eol: lines.eol };
+    const step: Step = { ...raw, benefits: found.last.benefits, supports: found.last.supports };
+    return { step, key: modelKey + shapeKey(raw, base, text, lines, this.eolOf.eol) };
   }
 
   /**
@@ -88,17 +105,18 @@ export class StepCache {
     let entry = this.reports.get(ruleId);
     if (!entry || entry.options !== optionsKey) this.reports.set(ruleId, (entry = { options: optionsKey, memo: new Generations() }));
     const memo = entry.memo;
-    const cached: Array<StoredReport[] | undefined> = steps.map((s) => memo.get(s.key));
+    const cached: Array<StepReports | undefined> = steps.map((s) => memo.get(s.key));
     const missing = steps.filter((_, i) => cached[i] === undefined);
     this.stats.ruleHits += steps.length - missing.length;
     this.stats.ruleMisses += missing.length;
     if (missing.length) {
       const index = new Map(missing.map((s, i) => [s.step, i] as const));
-      const fresh: StoredReport[][] = missing.map(() => []);
+      const fresh: StepReports[] = missing.map((s) => ({ relative: [], last: { base: s.step.span.start, reports: [] } }));
       for (const r of run(missing.map((s) => s.step))) {
         const i = r.step ? index.get(r.step) : undefined;
         if (i === undefined) return undefined;
-        fresh[i]!.push(movedReport(r, -missing[i]!.step.span.start));
+        fresh[i]!.relative.push(movedReport(r, -missing[i]!.step.span.start));
+        fresh[i]!.last.reports.push(r);
       }
       let m = 0;
       steps.forEach((s, i) => {
@@ -109,7 +127,10 @@ export class StepCache {
     }
     const out: RuleReport[] = [];
     steps.forEach((s, i) => {
-      for (const r of cached[i]!) out.push({ ...movedReport(r, s.step.span.start), step: s.step });
+      const entry = cached[i]!;
+      const base = s.step.span.start;
+      if (entry.last.base !== base) entry.last = { base, reports: entry.relative.map((r) => movedReport(r, base)) };
+      for (const r of entry.last.reports) out.push({ message: r.message, span: r.span, fixes: r.fixes, data: r.data, step: s.step });
     });
     return out;
   }
@@ -174,7 +195,7 @@ function analysisKey(raw: RawStep, base: number): string {
  * The rest of the step (title, spans, shape, group, lane labels) and the source from the line before the step's
  * first offset (a table's header row for a steps-as-rows step) to the line after its last: what its fixes are built from.
  */
-function shapeKey(raw: RawStep, base: number, text: string, lines: LineIndex): string {
+function shapeKey(raw: RawStep, base: number, text: string, lines: LineIndex, eol: string): string {
   let from = Math.min(raw.span.start, raw.titleSpan.start);
   let to = Math.max(raw.span.end, raw.titleSpan.end);
   let key = `S${raw.shape}|${field(raw.title)}|${field(raw.group ?? '')}|${raw.group === undefined ? 0 : 1}|${raw.span.end - base}|${raw.titleSpan.start - base},${raw.titleSpan.end - base}`;
@@ -188,5 +209,5 @@ function shapeKey(raw: RawStep, base: number, text: string, lines: LineIndex): s
   const endOfText = lastLine >= lines.lineCount;
   const end = endOfText ? text.length : lines.lineStart(lastLine + 1);
   // Edits at offset 0 keep a byte order mark first, and inserted lines copy the document's line break: both are part of the key.
-  return `${key}|${start === 0 ? 'first' : ''}|${endOfText ? 'last' : ''}|${JSON.stringify(lines.eol)}|${start - base}|${field(text.slice(start, end))}`;
+  return `${key}|${start === 0 ? 'first' : ''}|${endOfText ? 'last' : ''}|${JSON.stringify(eol)}|${start - base}|${field(text.slice(start, end))}`;
 }
