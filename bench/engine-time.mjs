@@ -1,5 +1,6 @@
 // In-process lint timings of one file (parse + model + rules), without process start-up: the time-per-line series.
-//   node bench/engine-time.mjs --time N [--warmup W] [--budget-ms B] FILE   prints {ms, cpuMs, lines, findings}
+//   node bench/engine-time.mjs --time N [--warmup W] [--budget-ms B] FILE   prints {ms, cpuMs, lines, findings, maxRssMb}
+// Several FILEs: one line each, in one process (so the vocabulary is compiled once): the per-line series in one go.
 // With a budget, measured runs stop once B ms have passed (at least one measured run).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,9 +13,18 @@ async function main(args) {
   const n = Number(args[args.indexOf('--time') + 1]);
   const w = args.includes('--warmup') ? Number(args[args.indexOf('--warmup') + 1]) : 1;
   const budget = args.includes('--budget-ms') ? Number(args[args.indexOf('--budget-ms') + 1]) : Infinity;
-  const file = resolve(args[args.length - 1]);
+  const files = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i].startsWith('--')) i++;
+    else files.push(resolve(args[i]));
+  }
   if (!Number.isInteger(n) || n < 1) throw new Error('--time N needs a positive whole number');
+  if (files.length === 0) throw new Error('no FILE given');
   const engine = await import(pathToFileURL(resolve(root, 'out/server/src/engine/index.js')).href);
+  for (const file of files) timeFile(engine, file, n, w, budget);
+}
+
+function timeFile(engine, file, n, w, budget) {
   const text = readFileSync(file, 'utf8');
   const config = engine.defaultConfig();
   const ms = [];
@@ -35,7 +45,9 @@ async function main(args) {
     findings = result.findings.length;
   }
   const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-  process.stdout.write(`${JSON.stringify({ file, ms, cpuMs, lines, findings })}\n`);
+  // Peak RSS of the process so far (with several files: of the largest one so far).
+  const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stdout.write(`${JSON.stringify({ file, ms, cpuMs, lines, findings, maxRssMb })}\n`);
 }
 
 main(process.argv.slice(2)).catch((e) => {

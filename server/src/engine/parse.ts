@@ -34,10 +34,84 @@ function limitDepth(root: Root): boolean {
   return cut;
 }
 
+const CUT_MESSAGE = `content nested more than ${MAX_DEPTH} levels deep was left out`;
+
+/**
+ * Blanks the container markers (`>`, `-`, `+`, `*`, `1.`, `1)`) a line opens beyond the first MAX_DEPTH, outside fenced
+ * code. Each marker is at least one mdast level, so what is blanked would be cut anyway, but micromark's cost grows faster
+ * than linearly in the containers one line opens. Same length, so every offset stays. `cutAt` is the first blanked
+ * marker's offset, or -1.
+ */
+export function capNesting(text: string): { text: string; cutAt: number } {
+  let out: string[] | undefined;
+  let copied = 0;
+  let cutAt = -1;
+  let fence: string | undefined;
+  let pos = 0;
+  const breaks = /\r\n?|\n/g;
+  while (pos < text.length) {
+    breaks.lastIndex = pos;
+    const br = breaks.exec(text);
+    const eol = br ? br.index : text.length;
+    const line = text.slice(pos, eol);
+    const f = FENCE.exec(line);
+    if (fence) {
+      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = undefined;
+    } else if (f) fence = f[1];
+    else if (eol - pos > MAX_DEPTH) {
+      // Only a line longer than MAX_DEPTH characters can hold more than MAX_DEPTH markers.
+      const cut = markerCut(text, pos, eol);
+      if (cut) {
+        if (cutAt < 0) cutAt = cut.from;
+        out ??= [];
+        out.push(text.slice(copied, cut.from), text.slice(cut.from, cut.to).replace(/[^\s]/g, ' '));
+        copied = cut.to;
+      }
+    }
+    pos = br ? eol + br[0].length : text.length;
+  }
+  if (!out) return { text, cutAt };
+  out.push(text.slice(copied));
+  return { text: out.join(''), cutAt };
+}
+
+/** The run of container markers past the first MAX_DEPTH at the start of line [from, eol), if there are more. */
+function markerCut(text: string, from: number, eol: number): { from: number; to: number } | undefined {
+  let i = from;
+  let markers = 0;
+  let cutFrom = -1;
+  let cutTo = -1;
+  for (;;) {
+    while (i < eol && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (i >= eol) break;
+    const c = text.charCodeAt(i);
+    let end = -1;
+    if (c === 62 /* > */) end = i + 1;
+    else if ((c === 45 || c === 43 || c === 42) /* - + * */ && (i + 1 === eol || text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) end = i + 1;
+    else if (c >= 48 && c <= 57) {
+      let j = i;
+      while (j < eol && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      const d = text.charCodeAt(j);
+      if ((d === 46 || d === 41) /* . ) */ && (j + 1 === eol || text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 9)) end = j + 1;
+    }
+    if (end < 0) break;
+    markers++;
+    if (markers === MAX_DEPTH + 1) cutFrom = i;
+    if (markers > MAX_DEPTH) cutTo = end;
+    i = end;
+  }
+  return cutFrom >= 0 ? { from: cutFrom, to: cutTo } : undefined;
+}
+
 /** Parses one piece; input nested too deeply for the parser's recursion is parsed without GFM, or skipped and reported. */
 function safeParse(text: string, offset: number, problems?: ParseProblem[]): Root {
-  const tree = parseOnce(text, offset, problems);
-  if (limitDepth(tree)) problems?.push({ message: `content nested more than ${MAX_DEPTH} levels deep was left out`, offset });
+  const capped = capNesting(text);
+  const tree = parseOnce(capped.text, offset, problems);
+  // A line that opened too many containers is reported where the cut starts; other deep nesting at the piece's start.
+  if (capped.cutAt >= 0) {
+    limitDepth(tree);
+    problems?.push({ message: CUT_MESSAGE, offset: offset + capped.cutAt });
+  } else if (limitDepth(tree)) problems?.push({ message: CUT_MESSAGE, offset });
   return tree;
 }
 
@@ -182,6 +256,17 @@ function shift<T extends Nodes>(node: T, offset: number, lines: number, firstLin
   return copy;
 }
 
+/** Moves a tree nobody else holds by `offset` characters and `lines` lines in place: no copy of every node (less garbage on big files). */
+function shiftInPlace(node: Nodes, offset: number, lines: number): void {
+  const p = node.position;
+  if (p) {
+    const point = (q: typeof p.start) => ({ line: q.line + lines, column: q.column, offset: (q.offset ?? 0) + offset });
+    // New point objects: the parser may share one point between neighbouring nodes.
+    node.position = { start: point(p.start), end: point(p.end) };
+  }
+  if ('children' in node && Array.isArray(node.children)) for (const c of node.children as Nodes[]) shiftInPlace(c, offset, lines);
+}
+
 /** Markdown to mdast, chunk by chunk (faster than one whole parse, and cacheable per chunk); every node carries offsets. */
 export function parseMarkdown(text: string, cache?: ChunkCache, problems?: ParseProblem[]): Root {
   // micromark skips a byte order mark without counting it: parse after it and move every position past it.
@@ -200,13 +285,22 @@ function parseChunks(text: string, cache?: ChunkCache, problems?: ParseProblem[]
   const children: RootContent[] = [];
   for (const chunk of chunks) {
     let tree = cache?.get(chunk.text);
+    let own = false;
     if (!tree) {
       const before = problems?.length ?? 0;
       tree = safeParse(chunk.text, chunk.start, problems);
       // A piece that needed the fallback is not cached, so its problem is reported on every lint.
-      if ((problems?.length ?? 0) === before) cache?.set(chunk.text, tree);
+      if ((problems?.length ?? 0) === before && cache) cache.set(chunk.text, tree);
+      else own = true;
     }
-    for (const c of tree.children) children.push(chunk.start === 0 ? c : shift(c, chunk.start, chunk.line));
+    // A cached tree is shared with later lints, so it is copied; a tree parsed for this lint alone is moved where it is.
+    for (const c of tree.children) {
+      if (chunk.start === 0) children.push(c);
+      else if (own) {
+        shiftInPlace(c, chunk.start, chunk.line);
+        children.push(c);
+      } else children.push(shift(c, chunk.start, chunk.line));
+    }
   }
   cache?.commit();
   const end = lastPosition(text);

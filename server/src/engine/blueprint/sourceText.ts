@@ -7,7 +7,9 @@ export function emptyText(offset: number): SourceText {
 
 /** Collects inline text with a map from every character back to its source offset. */
 export class TextBuilder {
-  private text = '';
+  // Pieces joined once in build(): a string grown one character at a time is a rope the GC has to walk.
+  private parts: string[] = [];
+  private size = 0;
   private offsets: number[] = [];
   private endOffset: number;
 
@@ -17,41 +19,48 @@ export class TextBuilder {
 
   /** Appends a run of value text that came from source[start, end), aligning characters. */
   appendAligned(value: string, start: number, end: number): void {
+    const source = this.source;
     let j = start;
     for (let i = 0; i < value.length; i++) {
-      const ch = value[i]!;
-      if (this.source[j] !== ch) {
-        // Skip indentation, escapes and entity text the parser removed; bounded look-ahead.
-        const k = this.source.indexOf(ch, j);
-        if (k >= 0 && k < end && k - j <= 12) j = k;
+      const ch = value.charCodeAt(i);
+      if (source.charCodeAt(j) !== ch) {
+        // Skip indentation, escapes and entity text the parser removed: look at most 12 characters ahead, never to the end.
+        const limit = Math.min(end - 1, j + 12);
+        for (let k = j + 1; k <= limit; k++) {
+          if (source.charCodeAt(k) === ch) {
+            j = k;
+            break;
+          }
+        }
       }
-      this.text += ch;
       this.offsets.push(Math.min(j, end));
-      if (this.source[j] === ch) j++;
+      if (source.charCodeAt(j) === ch) j++;
     }
+    this.parts.push(value);
+    this.size += value.length;
     this.endOffset = end;
   }
 
   appendSynthetic(value: string, at: number): void {
-    for (const ch of value) {
-      this.text += ch;
-      this.offsets.push(at);
-    }
+    for (let i = 0; i < value.length; i++) this.offsets.push(at);
+    this.parts.push(value);
+    this.size += value.length;
     this.endOffset = Math.max(this.endOffset, at);
   }
 
   appendText(t: SourceText): void {
-    this.text += t.text;
+    this.parts.push(t.text);
+    this.size += t.text.length;
     for (let i = 0; i < t.text.length; i++) this.offsets.push(t.offsets[i]!);
     this.endOffset = t.offsets[t.text.length] ?? this.endOffset;
   }
 
   get length(): number {
-    return this.text.length;
+    return this.size;
   }
 
   build(): SourceText {
-    return { text: this.text, offsets: [...this.offsets, this.endOffset] };
+    return { text: this.parts.join(''), offsets: [...this.offsets, this.endOffset] };
   }
 }
 
