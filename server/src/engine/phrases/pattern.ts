@@ -89,7 +89,19 @@ function spellingVariants(stem: string): string {
 
 /** A word with its inflections (-s, -es, -ed, -d, -ing, y/ies, doubled consonant, ll/l), spelling variants included. */
 export function inflectWord(word: string): string {
-  const w = word.toLowerCase();
+  let src = inflected.get(word);
+  if (src === undefined) {
+    src = inflect(word.toLowerCase());
+    if (inflected.size > 20_000) inflected.clear();
+    inflected.set(word, src);
+  }
+  return src;
+}
+
+// The same words recur across hundreds of entries ("customer", "staff"): inflect each once.
+const inflected = new Map<string, string>();
+
+function inflect(w: string): string {
   if (w.length <= 2 || NO_INFLECTION.has(w) || !/^[a-z]+$/.test(w)) return spellingVariants(w);
   const variants = spellingVariants(w);
   if (/[^aeiou]y$/.test(w)) return `${spellingVariants(w.slice(0, -1))}(?:y|ies|ied|ying)`;
@@ -444,34 +456,43 @@ function sequenceKeys(p: string, start: number, end: number): Set<string> {
  * ("{n} days" under "two" is "{n@two} days"). Compile the variants with `compilePattern(variant, true)`.
  */
 export function variantsByKey(pattern: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const key of startKeys(pattern)) {
-    const variants = narrowToKey(pattern.trim(), key);
-    if (variants.length > 0) out.set(key, variants);
-  }
-  return out;
+  return narrowAll(pattern.trim());
 }
 
-function narrowToKey(p: string, key: string): string[] {
+/** Every key's variants of a trimmed pattern, each alternative's keys computed once. */
+function narrowAll(p: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
   const c = p[0];
   if (c === '(' || c === '[') {
     const close = matching(p, 0, c, c === '(' ? ')' : ']', p.length);
     const rest = p.slice(close + 1).trim();
-    const alts = splitTop(p, 1, close).map(([s, e]) => p.slice(s, e).trim());
-    if (c === '(') {
-      const fitting = alts.filter((alt) => startKeys(`${alt} ${rest}`).has(key));
-      return fitting.length > 0 ? [`(${fitting.join('|')}) ${rest}`.trim()] : [];
+    const byKey = new Map<string, string[]>();
+    for (const [s, e] of splitTop(p, 1, close)) {
+      const alt = p.slice(s, e).trim();
+      // A required group's alternative may be all optional words: then the rest's keys start it too.
+      for (const key of startKeys(c === '(' ? `${alt} ${rest}` : alt)) {
+        const list = byKey.get(key);
+        if (list) list.push(alt);
+        else byKey.set(key, [alt]);
+      }
     }
-    const taken = alts.filter((alt) => startKeys(alt).has(key));
-    const variants = taken.length > 0 ? [`(${taken.join('|')}) ${rest}`.trim()] : [];
+    for (const [key, alts] of byKey) out.set(key, [`(${alts.join('|')}) ${rest}`.trim()]);
     // The optional part skipped: only when something required follows it.
-    if (rest !== '' && startKeys(rest).has(key)) variants.push(...narrowToKey(rest, key));
-    return variants;
+    if (c === '[' && rest !== '') {
+      for (const [key, variants] of narrowAll(rest)) {
+        const list = out.get(key);
+        if (list) list.push(...variants);
+        else out.set(key, variants);
+      }
+    }
+    return out;
   }
   if (c === '{') {
     const close = p.indexOf('}');
     const name = p.slice(1, close).trim();
-    return name.includes('@') ? [p] : [`{${name}@${key}}${p.slice(close + 1)}`];
+    for (const key of startKeys(p)) out.set(key, [name.includes('@') ? p : `{${name}@${key}}${p.slice(close + 1)}`]);
+    return out;
   }
-  return [p];
+  for (const key of startKeys(p)) out.set(key, [p]);
+  return out;
 }
