@@ -25,11 +25,16 @@ interface StepReports {
   last: { base: number; reports: StoredReport[] };
 }
 
-/** A step of the current lint with the keys its cached work is filed under. */
+/** What step-scoped rules reported about one step, per rule (with the options they ran with). */
+interface StepEntry {
+  reports: Map<string, { options: string; value: StepReports }>;
+}
+
+/** A step of the current lint and the memo entry of its key. */
 export interface KeyedStep {
   step: Step;
-  /** Everything the step's model holds, relative to its start, plus the source lines around it (what fixes read). */
-  key: string;
+  /** Filed under everything the step's model holds, relative to its start, plus the source lines around it (what fixes read). */
+  entry: StepEntry;
 }
 
 /**
@@ -63,8 +68,7 @@ class Generations<V> {
 export class StepCache {
   private vocabulary: CompiledVocabulary | undefined;
   private analyses = new Generations<Analysis>();
-  /** Per rule: its options (as JSON) and its reports per step key. */
-  private reports = new Map<string, { options: string; memo: Generations<StepReports> }>();
+  private steps = new Generations<StepEntry>();
   private eolOf: { lines: LineIndex; eol: string } | undefined;
   /** Hits and misses since creation, for tests and the bench. */
   readonly stats = { analysisHits: 0, analysisMisses: 0, ruleHits: 0, ruleMisses: 0 };
@@ -74,7 +78,7 @@ export class StepCache {
     if (vocabulary !== this.vocabulary) {
       this.vocabulary = vocabulary;
       this.analyses = new Generations();
-      this.reports.clear();
+      this.steps = new Generations();
     }
     const base = raw.span.start;
     const modelKey = analysisKey(raw, base);
@@ -93,7 +97,10 @@ export class StepCache {
     }
     if (this.eolOf?.lines !== lines) this.eolOf = { lines, eol: lines.eol };
     const step: Step = { ...raw, benefits: found.last.benefits, supports: found.last.supports };
-    return { step, key: modelKey + shapeKey(raw, base, text, lines, this.eolOf.eol) };
+    const key = `${modelKey}|${shapeKey(raw, base, text, lines, this.eolOf.eol)}`;
+    let entry = this.steps.get(key);
+    if (!entry) this.steps.set(key, (entry = { reports: new Map() }));
+    return { step, entry };
   }
 
   /**
@@ -102,10 +109,10 @@ export class StepCache {
    */
   ruleReports(ruleId: string, options: Record<string, unknown>, steps: readonly KeyedStep[], run: (steps: Step[]) => RuleReport[]): RuleReport[] | undefined {
     const optionsKey = JSON.stringify(options);
-    let entry = this.reports.get(ruleId);
-    if (!entry || entry.options !== optionsKey) this.reports.set(ruleId, (entry = { options: optionsKey, memo: new Generations() }));
-    const memo = entry.memo;
-    const cached: Array<StepReports | undefined> = steps.map((s) => memo.get(s.key));
+    const cached: Array<StepReports | undefined> = steps.map((s) => {
+      const r = s.entry.reports.get(ruleId);
+      return r && r.options === optionsKey ? r.value : undefined;
+    });
     const missing = steps.filter((_, i) => cached[i] === undefined);
     this.stats.ruleHits += steps.length - missing.length;
     this.stats.ruleMisses += missing.length;
@@ -122,7 +129,7 @@ export class StepCache {
       steps.forEach((s, i) => {
         if (cached[i] !== undefined) return;
         cached[i] = fresh[m++]!;
-        memo.set(s.key, cached[i]!);
+        s.entry.reports.set(ruleId, { options: optionsKey, value: cached[i]! });
       });
     }
     const out: RuleReport[] = [];
@@ -138,7 +145,7 @@ export class StepCache {
   /** Keeps only what the latest lint used. */
   commit(): void {
     this.analyses.commit();
-    for (const { memo } of this.reports.values()) memo.commit();
+    this.steps.commit();
   }
 
   get size(): number {
@@ -165,30 +172,66 @@ function movedReport(r: RuleReport | StoredReport, by: number): StoredReport {
   return out;
 }
 
-/** Length-prefixed, so no text can forge a separator. */
-function field(s: string): string {
-  return `${s.length}:${s}`;
+/**
+ * Two independent 32-bit FNV-style hashes fed with every field (strings length-prefixed, so fields cannot run into one
+ * another): keys are short, so memo lookups cost no string building or long compares. A false hit needs a 64-bit
+ * collision among one document's steps (~2,000 keys: odds ~1e-13 per lint).
+ */
+class KeyHasher {
+  private a = 0x811c9dc5;
+  private b = 0x01000193;
+
+  num(x: number): this {
+    this.a = Math.imul(this.a ^ (x | 0), 0x01000193);
+    this.b = Math.imul(this.b ^ (x | 0), 0x5bd1e995);
+    this.b ^= this.b >>> 15;
+    return this;
+  }
+
+  str(s: string): this {
+    this.num(s.length);
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    this.a = a;
+    this.b = b;
+    return this;
+  }
+
+  /** A source text's offset map relative to `base`: its first offset and every place the map does not advance by one. */
+  offsets(t: SourceText, base: number): this {
+    const o = t.offsets;
+    this.num(o.length).num((o[0] ?? 0) - base);
+    for (let i = 1; i < o.length; i++) {
+      const d = o[i]! - o[i - 1]!;
+      if (d !== 1) this.num(i).num(d);
+    }
+    return this;
+  }
+
+  digest(): string {
+    return `${(this.a >>> 0).toString(36)}.${(this.b >>> 0).toString(36)}`;
+  }
 }
 
-/** A source text's offset map relative to `base`: its first offset and every place the map does not advance by one. */
-function offsetsKey(t: SourceText, base: number): string {
-  const o = t.offsets;
-  let out = `${o.length}@${(o[0] ?? 0) - base}`;
-  for (let i = 1; i < o.length; i++) {
-    const d = o[i]! - o[i - 1]!;
-    if (d !== 1) out += `,${i}+${d}`;
-  }
-  return out;
-}
+const KIND_CODES: Record<string, number> = { evidence: 1, customer: 2, frontstage: 3, backstage: 4, support: 5, benefit: 6, other: 7 };
+const SHAPE_CODES: Record<string, number> = { heading: 1, list: 2, 'table-columns': 3, 'table-rows': 4, prose: 5 };
 
 /** Everything `analyseStep` reads: lanes (kind, label, placeholder, content and its offsets, content span) and prose. */
 function analysisKey(raw: RawStep, base: number): string {
-  let key = '';
+  const h = new KeyHasher();
   for (const lane of raw.lanes) {
-    key += `L${lane.kind}|${field(lane.label)}|${lane.placeholder ? 1 : 0}|${lane.contentSpan.start - base},${lane.contentSpan.end - base}|${offsetsKey(lane.content, base)}|${field(lane.content.text)}`;
+    h.num(KIND_CODES[lane.kind] ?? 0).str(lane.label).num(lane.placeholder ? 1 : 0);
+    h.num(lane.contentSpan.start - base).num(lane.contentSpan.end - base).offsets(lane.content, base).str(lane.content.text);
   }
-  for (const p of raw.prose) key += `P${offsetsKey(p, base)}|${field(p.text)}`;
-  return key;
+  h.num(-1);
+  for (const p of raw.prose) h.offsets(p, base).str(p.text);
+  return `${raw.lanes.length}.${raw.prose.length}.${h.digest()}`;
 }
 
 /**
@@ -198,9 +241,11 @@ function analysisKey(raw: RawStep, base: number): string {
 function shapeKey(raw: RawStep, base: number, text: string, lines: LineIndex, eol: string): string {
   let from = Math.min(raw.span.start, raw.titleSpan.start);
   let to = Math.max(raw.span.end, raw.titleSpan.end);
-  let key = `S${raw.shape}|${field(raw.title)}|${field(raw.group ?? '')}|${raw.group === undefined ? 0 : 1}|${raw.span.end - base}|${raw.titleSpan.start - base},${raw.titleSpan.end - base}`;
+  const h = new KeyHasher();
+  h.num(SHAPE_CODES[raw.shape] ?? 0).str(raw.title).num(raw.group === undefined ? 0 : 1).str(raw.group ?? '');
+  h.num(raw.span.end - base).num(raw.titleSpan.start - base).num(raw.titleSpan.end - base);
   for (const lane of raw.lanes) {
-    key += `|${lane.labelSpan.start - base},${lane.labelSpan.end - base}`;
+    h.num(lane.labelSpan.start - base).num(lane.labelSpan.end - base);
     from = Math.min(from, lane.labelSpan.start, lane.contentSpan.start);
     to = Math.max(to, lane.labelSpan.end, lane.contentSpan.end);
   }
@@ -209,5 +254,6 @@ function shapeKey(raw: RawStep, base: number, text: string, lines: LineIndex, eo
   const endOfText = lastLine >= lines.lineCount;
   const end = endOfText ? text.length : lines.lineStart(lastLine + 1);
   // Edits at offset 0 keep a byte order mark first, and inserted lines copy the document's line break: both are part of the key.
-  return `${key}|${start === 0 ? 'first' : ''}|${endOfText ? 'last' : ''}|${JSON.stringify(eol)}|${start - base}|${field(text.slice(start, end))}`;
+  h.num(start === 0 ? 1 : 0).num(endOfText ? 1 : 0).str(eol).num(start - base).str(text.slice(start, end));
+  return h.digest();
 }
