@@ -35,6 +35,7 @@ function run(cmd, cmdArgs) {
 
 generateRuleIndex();
 run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
+run(process.execPath, [join(root, 'scripts', 'phrase-table.mjs')]);
 if (!args.has('--no-bundle') && existsSync(join(root, 'scripts', 'bundle.mjs'))) {
   run(process.execPath, [join(root, 'scripts', 'bundle.mjs')]);
 }

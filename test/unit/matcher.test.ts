@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { compilePattern, splitVariant, variantsByKey, WORD_AFTER } from '../../server/src/engine/phrases/pattern.js';
+import { derivePhraseTable, PHRASE_TABLE_FILE, phraseTable, vocabularyDigest } from '../../server/src/engine/phrases/phraseTable.js';
 import { parseVocabularyFile, PhraseMatcher, shippedEntries, VocabularyError, type VocabularyEntry } from '../../server/src/engine/phrases/vocabulary.js';
 import { packageRoot } from '../../server/src/engine/resources.js';
 import { fuzzRuns, fuzzSeed, instantiatePattern } from '../support/arbitraries.js';
@@ -27,6 +28,33 @@ describe('shipped vocabulary files', () => {
       () => parseVocabularyFile('# note\nrefund\n  same (day|\n', 'x.txt', 'benefit'),
       (e: unknown) => e instanceof VocabularyError && e.message === 'x.txt:3:8: unclosed "("',
     );
+  });
+});
+
+describe('phrase table (derived at build time)', () => {
+  it('is built, read, and gives for every shipped entry exactly what deriving gives', () => {
+    const table = phraseTable();
+    assert.ok(table, `rules/vocabulary/${PHRASE_TABLE_FILE} is missing or was not accepted: run the build`);
+    const file = JSON.parse(readFileSync(join(vocabularyDir, PHRASE_TABLE_FILE), 'utf8')) as { digest: string; keys: Array<[number, unknown]>; strings: string[] };
+    assert.equal(file.digest, vocabularyDigest());
+    let variants = 0;
+    for (const [phraseId] of file.keys) {
+      const phrase = file.strings[phraseId]!;
+      const derived = variantsByKey(phrase);
+      assert.deepEqual(table.variants(phrase), derived, phrase);
+      for (const variant of [...derived.values()].flat()) {
+        assert.deepEqual(table.split(variant), splitVariant(variant), variant);
+        variants++;
+      }
+    }
+    assert.ok(file.keys.length >= 1000 && variants >= file.keys.length, `${file.keys.length} entries, ${variants} variants`);
+  });
+
+  it('derives tables that share every string once', () => {
+    const t = derivePhraseTable(['[the] refund', 'same day', '[the] refund'], 'd');
+    assert.equal(t.keys.length, 2);
+    assert.equal(new Set(t.strings).size, t.strings.length);
+    assert.deepEqual(t.keys.map(([p]) => t.strings[p]), ['[the] refund', 'same day']);
   });
 });
 

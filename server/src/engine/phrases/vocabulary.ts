@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VocabularyChanges } from '../config/types.js';
 import { packageRoot } from '../resources.js';
+import { phraseTable } from './phraseTable.js';
 import type { SupportKind } from '../types.js';
 import { compilePattern, isSeparator, isWordChar, isWordStart, keyCode, keyCodeAt, PatternError, retagGroups, splitVariant, variantsByKey } from './pattern.js';
 
@@ -131,6 +132,7 @@ export class PhraseMatcher {
   private visit = 0;
 
   constructor(entries: readonly VocabularyEntry[]) {
+    const table = phraseTable();
     const seen = new Set<string>();
     let count = 0;
     for (const entry of entries) {
@@ -138,7 +140,7 @@ export class PhraseMatcher {
       if (seen.has(id)) continue;
       seen.add(id);
       count++;
-      for (const [key, patterns] of variantsByKey(entry.phrase)) {
+      for (const [key, patterns] of table?.variants(entry.phrase) ?? variantsByKey(entry.phrase)) {
         const code = keyCode(key);
         const bucket = this.byKey.get(code) ?? { variants: [] };
         for (const pattern of patterns) bucket.variants.push({ entry, pattern });
@@ -156,9 +158,10 @@ export class PhraseMatcher {
   /** Splits a bucket's variants on first use: heads compiled now, each rest when one of its heads is first found. */
   private prepare(bucket: Bucket): RegExp {
     if (!bucket.anyHead) {
+      const table = phraseTable();
       const ids = new Map<string, number>();
       for (const variant of bucket.variants) {
-        const { heads, tail, nextKeys } = splitVariant(variant.pattern);
+        const { heads, tail, nextKeys } = table?.split(variant.pattern) ?? splitVariant(variant.pattern);
         if (nextKeys) variant.next = new Set(nextKeys.map(keyCode));
         variant.heads = heads.map((src) => {
           let id = ids.get(src);

@@ -1,0 +1,129 @@
+// The matcher variants of every shipped vocabulary entry, derived at build time (scripts/phrase-table.mjs) and read
+// at start-up: deriving them from the pattern syntax took about half of a one-file run's CPU time.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../resources.js';
+import { splitVariant, variantsByKey, type SplitVariant } from './pattern.js';
+
+/** The table's file, beside the vocabularies it is derived from (git-ignored, shipped in the .vsix). */
+export const PHRASE_TABLE_FILE = 'phrase-table.generated.json';
+const FORMAT = 1;
+
+interface TableFile {
+  format: number;
+  /** Digest of the vocabulary files the table was derived from: a table of other files is not used. */
+  digest: string;
+  /** Every string once; the rest refers to them by index. */
+  strings: string[];
+  /** Per entry phrase: [key, variant patterns] pairs. */
+  keys: Array<[phrase: number, byKey: Array<[key: number, variants: number[]]>]>;
+  /** Per variant pattern: heads, tail, next keys (-1: none). */
+  splits: Array<[variant: number, heads: number[], tail: number, nextKeys: number[] | -1]>;
+}
+
+/** Read access to a loaded table; `undefined` answers mean "derive it". */
+export interface PhraseTable {
+  variants(phrase: string): Map<string, string[]> | undefined;
+  split(variant: string): SplitVariant | undefined;
+}
+
+function vocabularyDir(): string {
+  return join(packageRoot(), 'rules', 'vocabulary');
+}
+
+/** A digest of the table format and every vocabulary file's name and bytes. */
+export function vocabularyDigest(dir = vocabularyDir()): string {
+  const hash = createHash('sha1').update(`format ${FORMAT}\n`);
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) hash.update(`${name}\n`).update(readFileSync(join(dir, name)));
+  return hash.digest('hex');
+}
+
+/** Derives the table of the given entry phrases (the build writes it with `writePhraseTable`). */
+export function derivePhraseTable(phrases: readonly string[], digest: string): TableFile {
+  const strings: string[] = [];
+  const ids = new Map<string, number>();
+  const id = (s: string): number => {
+    let n = ids.get(s);
+    if (n === undefined) {
+      ids.set(s, (n = strings.length));
+      strings.push(s);
+    }
+    return n;
+  };
+  const keys: TableFile['keys'] = [];
+  const splits: TableFile['splits'] = [];
+  const splitDone = new Set<string>();
+  for (const phrase of new Set(phrases)) {
+    const byKey = variantsByKey(phrase);
+    keys.push([id(phrase), [...byKey].map(([key, variants]) => [id(key), variants.map(id)])]);
+    for (const variant of [...byKey.values()].flat()) {
+      if (splitDone.has(variant)) continue;
+      splitDone.add(variant);
+      const s = splitVariant(variant);
+      splits.push([id(variant), s.heads.map(id), id(s.tail), s.nextKeys ? s.nextKeys.map(id) : -1]);
+    }
+  }
+  return { format: FORMAT, digest, strings, keys, splits };
+}
+
+/** Writes the table of every entry of every vocabulary file in the folder; returns how many phrases it holds. */
+export function writePhraseTable(entries: readonly string[], dir = vocabularyDir()): number {
+  const table = derivePhraseTable(entries, vocabularyDigest(dir));
+  writeFileSync(join(dir, PHRASE_TABLE_FILE), JSON.stringify(table));
+  return table.keys.length;
+}
+
+function open(file: TableFile): PhraseTable {
+  const s = file.strings;
+  const keys = new Map<string, Array<[number, number[]]>>();
+  for (const [phrase, byKey] of file.keys) keys.set(s[phrase]!, byKey);
+  const splits = new Map<string, [number[], number, number[] | -1]>();
+  for (const [variant, heads, tail, next] of file.splits) splits.set(s[variant]!, [heads, tail, next]);
+  return {
+    variants(phrase) {
+      const byKey = keys.get(phrase);
+      return byKey && new Map(byKey.map(([key, variants]) => [s[key]!, variants.map((v) => s[v]!)]));
+    },
+    split(variant) {
+      const found = splits.get(variant);
+      if (!found) return undefined;
+      const [heads, tail, next] = found;
+      return { heads: heads.map((h) => s[h]!), tail: s[tail]!, nextKeys: next === -1 ? undefined : next.map((k) => s[k]!) };
+    },
+  };
+}
+
+/** Whether the table gives what deriving gives for a sample of its entries: a table from another build is not used. */
+function agreesWithPatterns(table: PhraseTable, file: TableFile): boolean {
+  const step = Math.max(1, Math.floor(file.keys.length / 8));
+  for (let i = 0; i < file.keys.length; i += step) {
+    const phrase = file.strings[file.keys[i]![0]]!;
+    const derived = variantsByKey(phrase);
+    if (JSON.stringify([...derived]) !== JSON.stringify([...(table.variants(phrase) ?? [])])) return false;
+    for (const variant of [...derived.values()].flat()) {
+      if (JSON.stringify(splitVariant(variant)) !== JSON.stringify(table.split(variant))) return false;
+    }
+  }
+  return true;
+}
+
+let loaded: PhraseTable | null | undefined;
+
+/** The shipped table, once per process, or undefined when it is missing, of other vocabulary files or another build. */
+export function phraseTable(): PhraseTable | undefined {
+  if (loaded === undefined) {
+    loaded = null;
+    try {
+      const dir = vocabularyDir();
+      const file = JSON.parse(readFileSync(join(dir, PHRASE_TABLE_FILE), 'utf8')) as TableFile;
+      if (file.format === FORMAT && file.digest === vocabularyDigest(dir)) {
+        const table = open(file);
+        if (agreesWithPatterns(table, file)) loaded = table;
+      }
+    } catch {
+      // No table (a source checkout before its build, say): the matcher derives every variant itself.
+    }
+  }
+  return loaded ?? undefined;
+}
