@@ -17,6 +17,11 @@ for a in "$@"; do
   esac
 done
 [ -n "$dev" ] && [ -n "$tests" ] || { echo "code-shim: missing --extensionDevelopmentPath/--extensionTestsPath" >&2; exit 2; }
-mkdir -p "$E2E/runs"
-work=$(mktemp -d "$E2E/runs/shim.XXXXXX")
+# E2E_WORK_DIR (set by run.sh): the run's own log folder, so code-server's and the workbench's logs sit beside the suite's
+if [ -n "${E2E_WORK_DIR:-}" ]; then
+  work=$E2E_WORK_DIR
+else
+  mkdir -p "$E2E/runs"
+  work=$(mktemp -d "$E2E/runs/shim.XXXXXX")
+fi
 exec node "$DIR/ext-host.mjs" "$dev" "$tests" "${ws:-$dev}" "$work"

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
-import { freePort, launchChromium, requireEnv, startCodeServer, writeUserSettings } from './lib.mjs';
+import { freePort, launchChromium, requireEnv, startCodeServer, userSettingsDrift, writeUserSettings } from './lib.mjs';
 
 const [devPath, testsPath, wsPath, workArg] = process.argv.slice(2, 6);
 if (!devPath || !testsPath || !wsPath || !workArg) {
@@ -19,7 +19,7 @@ const log = (...a) => console.log(`[ext-host ${((Date.now() - t0) / 1000).toFixe
 
 fs.rmSync(work, { recursive: true, force: true });
 fs.mkdirSync(work, { recursive: true });
-writeUserSettings(path.join(work, 'ud'));
+const userSettings = writeUserSettings(path.join(work, 'ud'));
 // a throw-away copy of the workspace: tests edit and save files, the fixture stays as checked in. It lives outside
 // this repository, whose .gitignore (.e2e/) would otherwise hide every file from the workspace lint.
 const wsCopy = path.join(fs.mkdtempSync(path.join(process.env.E2E_WORKSPACE_ROOT || '/tmp', 'blueprint-lint-e2e-')), 'ws');
@@ -50,10 +50,18 @@ let finished = false;
 const finish = async (code, why) => {
   if (finished) return;
   finished = true;
+  // a setting the workbench rewrote at start-up raced the tests (a dirty settings.json they may trip over): fail loudly
+  const drift = userSettingsDrift(path.join(work, 'ud'), userSettings);
+  if (drift.length > 0) {
+    log(`FAILED: the workbench rewrote user settings written before start-up (use values it accepts as is): ${drift.join('; ')}`);
+    if (code === 0) code = 3;
+  }
   log(`${why} -> exit ${code}`);
   await context.close().catch(() => {});
   stop();
   fs.rmSync(path.dirname(wsCopy), { recursive: true, force: true });
+  // the browser profile is large and says nothing a failure needs; the logs and user data stay for diagnosis
+  fs.rmSync(path.join(work, 'chromium-profile'), { recursive: true, force: true });
   process.exit(code);
 };
 // The web extension service reports the test run's end through window.codeAutomationExit(code, logs), and the

@@ -27,18 +27,42 @@ export function freePort() {
   });
 }
 
-/** User settings for a deterministic workbench: no auto-save into fixtures, no welcome page, nothing online. */
+/**
+ * User settings for a deterministic workbench: no auto-save into fixtures, no welcome page, nothing online.
+ * Every value must be one the workbench accepts as is: a value it migrates (as `extensions.autoUpdate: false` became
+ * "off") is rewritten a few seconds after start-up through a dirty settings.json document, in the middle of a test.
+ * Returns the settings written, for `userSettingsDrift`.
+ */
 export function writeUserSettings(userDataDir, extra = {}) {
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
+  const settings = {
     'files.autoSave': 'off', 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden', 'telemetry.telemetryLevel': 'off',
-    'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none',
+    'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': 'off', 'update.mode': 'none',
     'workbench.tips.enabled': false, 'git.enabled': false, 'workbench.enableExperiments': false,
     // restricted-mode runs open the folder untrusted without a modal prompt
     'security.workspace.trust.startupPrompt': 'never',
     ...extra,
-  }, null, 2));
+  };
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  return settings;
+}
+
+/**
+ * The settings of `written` whose value in the user settings file is no longer the one written (the workbench migrated
+ * or dropped them): each is a start-up write racing the tests. Settings the tests add are not looked at.
+ */
+export function userSettingsDrift(userDataDir, written) {
+  const file = path.join(userDataDir, 'User', 'settings.json');
+  let now;
+  try {
+    now = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    return [`${file} is not readable JSON any more (${error.message})`];
+  }
+  return Object.entries(written)
+    .filter(([key, value]) => JSON.stringify(now[key]) !== JSON.stringify(value))
+    .map(([key, value]) => `${key}: wrote ${JSON.stringify(value)}, now ${JSON.stringify(now[key])}`);
 }
 
 export function codeServerArgs(work) {

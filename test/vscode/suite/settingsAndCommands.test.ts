@@ -118,7 +118,7 @@ describe('Blueprint Lint in VS Code: settings and commands', () => {
       const timer = setTimeout(() => {
         subscription.dispose();
         reject(new Error(`no documentation tab; active tab: "${activeLabel()}"`));
-      }, 10_000);
+      }, 30_000);
       const url = 'https://github.com/blueprint-lint/blueprint-lint/blob/main/rules/benefit-needs-support.md';
       vscode.commands.executeCommand('blueprintLint.showDocs', url).then(done, reject);
     });
