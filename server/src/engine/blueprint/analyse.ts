@@ -13,8 +13,72 @@ const SUPPORT_LANES: ReadonlySet<LaneKind> = new Set(['frontstage', 'backstage',
 const CLAUSE_BREAK = /[.;!?]\s|\bbut\b|\bhowever\b/gi;
 const POST_NEGATION = /^[\s,]*(?:(?:is|are|was|were|will be|can be|cannot be|isn't|aren't)\s+)?(?:not|never|no longer|n't)\s+(?:be\s+)?(?:available|possible|offered|allowed|permitted|given|included|provided|guaranteed|issued|refunded|accepted|honou?red)/i;
 
+/** Hits sorted by start with the running maximum of their ends: "does any hit contain / overlap this span" in O(log n). */
+interface SpanIndex {
+  sorted: PhraseHit[];
+  maxEnd: number[];
+  /** The hit that reaches maxEnd[i] (the first one to). */
+  widest: PhraseHit[];
+}
+
+const indexes = new WeakMap<readonly PhraseHit[], SpanIndex>();
+
+function spanIndex(hits: readonly PhraseHit[]): SpanIndex {
+  let ix = indexes.get(hits);
+  if (ix) return ix;
+  const sorted = [...hits].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  const widest: PhraseHit[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const h = sorted[i]!;
+    if (i > 0 && maxEnd[i - 1]! >= h.end) {
+      maxEnd.push(maxEnd[i - 1]!);
+      widest.push(widest[i - 1]!);
+    } else {
+      maxEnd.push(h.end);
+      widest.push(h);
+    }
+  }
+  ix = { sorted, maxEnd, widest };
+  indexes.set(hits, ix);
+  return ix;
+}
+
+/** How many hits start at or before `at` (or strictly before, with `strict`). */
+function startingBy(ix: SpanIndex, at: number, strict = false): number {
+  let lo = 0;
+  let hi = ix.sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const s = ix.sorted[mid]!.start;
+    if (strict ? s < at : s <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Some hit other than `except` contains [start, end). */
+function containedIn(hits: readonly PhraseHit[], start: number, end: number, except?: PhraseHit): boolean {
+  if (hits.length === 0) return false;
+  const ix = spanIndex(hits);
+  const k = startingBy(ix, start);
+  if (k === 0 || ix.maxEnd[k - 1]! < end) return false;
+  if (ix.widest[k - 1] !== except) return true;
+  // The widest is the excluded hit itself: look at the others (a hit rarely contains text before its own start).
+  for (let i = 0; i < k; i++) if (ix.sorted[i] !== except && ix.sorted[i]!.end >= end) return true;
+  return false;
+}
+
+/** Some hit overlaps [start, end). */
+function overlapsAny(hits: readonly PhraseHit[], start: number, end: number): boolean {
+  if (hits.length === 0) return false;
+  const ix = spanIndex(hits);
+  const k = startingBy(ix, end, true);
+  return k > 0 && ix.maxEnd[k - 1]! > start;
+}
+
 function insideAny(hit: PhraseHit, others: readonly PhraseHit[]): boolean {
-  return others.some((o) => o.start <= hit.start && hit.end <= o.end);
+  return containedIn(others, hit.start, hit.end);
 }
 
 /** A benefit is negated by a cue shortly before it in the same clause ("no refunds", "cannot be upgraded"). */
@@ -28,7 +92,7 @@ export function isNegated(text: string, hit: PhraseHit, vocab: CompiledVocabular
   // A cue inside another promise ("without waiting") or in "not only" negates nothing.
   const cues = vocab.negation
     .find(window)
-    .filter((c) => !benefits.some((b) => b !== hit && b.start <= base + c.start && base + c.end <= b.end))
+    .filter((c) => !containedIn(benefits, base + c.start, base + c.end, hit))
     .filter((c) => !/^\s+(?:only|just|merely)\b/i.test(window.slice(c.end)));
   const cue = cues[cues.length - 1];
   if (cue) {
@@ -68,9 +132,11 @@ const PRODUCT_NAME = /(?<![\p{L}\p{N}_'’])(?!Ma?c[A-Z])[A-Z]?[a-z]{1,12}[A-Z][
 
 function supportsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVocabulary): SupportPhrase[] {
   const hits = vocab.support.find(t.text);
+  // Product names never overlap each other (one regex scan), so only the vocabulary's hits can hide one.
+  const known = [...hits];
   for (const m of t.text.matchAll(PRODUCT_NAME)) {
     const at = m.index!;
-    if (hits.some((h) => h.start < at + m[0].length && at < h.end)) continue;
+    if (overlapsAny(known, at, at + m[0].length)) continue;
     hits.push({ start: at, end: at + m[0].length, text: m[0], entry: { phrase: m[0], kind: 'tool', origin: 'product name', group: 'product name' } });
   }
   if (!hits.length) return [];

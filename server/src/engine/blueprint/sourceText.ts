@@ -12,6 +12,7 @@ export class TextBuilder {
   private size = 0;
   private offsets: number[] = [];
   private endOffset: number;
+  private built: SourceText | undefined;
 
   constructor(private readonly source: string, start: number) {
     this.endOffset = start;
@@ -19,6 +20,7 @@ export class TextBuilder {
 
   /** Appends a run of value text that came from source[start, end), aligning characters. */
   appendAligned(value: string, start: number, end: number): void {
+    this.open();
     const source = this.source;
     let j = start;
     for (let i = 0; i < value.length; i++) {
@@ -42,6 +44,7 @@ export class TextBuilder {
   }
 
   appendSynthetic(value: string, at: number): void {
+    this.open();
     for (let i = 0; i < value.length; i++) this.offsets.push(at);
     this.parts.push(value);
     this.size += value.length;
@@ -49,18 +52,28 @@ export class TextBuilder {
   }
 
   appendText(t: SourceText): void {
+    this.open();
     this.parts.push(t.text);
     this.size += t.text.length;
     for (let i = 0; i < t.text.length; i++) this.offsets.push(t.offsets[i]!);
     this.endOffset = t.offsets[t.text.length] ?? this.endOffset;
   }
 
+  private open(): void {
+    if (this.built) throw new Error('TextBuilder: append after build()');
+  }
+
   get length(): number {
     return this.size;
   }
 
+  /** The text and its offsets; the builder hands its offset array over (no copy), so it is built once. */
   build(): SourceText {
-    return { text: this.parts.join(''), offsets: [...this.offsets, this.endOffset] };
+    if (!this.built) {
+      this.offsets.push(this.endOffset);
+      this.built = { text: this.parts.join(''), offsets: this.offsets };
+    }
+    return this.built;
   }
 }
 
