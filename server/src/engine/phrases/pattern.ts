@@ -178,9 +178,9 @@ export function splitVariant(variant: string): SplitVariant {
     .map((t) => (t.optional ? atomic(`(?:${SEP}${t.src})?`) : `${SEP}${t.src}`))
     .join('');
   const rest = variant.slice(firstTokenEnd(variant));
-  const next = requiredKeys(rest, 0, rest.length);
+  const next = leadingKeys(rest, 0, rest.length);
   // What follows a head is a separator or the end of the phrase, so a head ends where a word ends ("waiv(e|ed)").
-  return { heads: (first.alts ?? [first.src]).map((src) => src + WORD_AFTER), tail: tail + WORD_AFTER, nextKeys: next && [...next] };
+  return { heads: (first.alts ?? [first.src]).map((src) => src + WORD_AFTER), tail: tail + WORD_AFTER, nextKeys: next.required ? [...next.keys] : undefined };
 }
 
 /** Where a pattern's first token ends. */
@@ -194,37 +194,6 @@ function firstTokenEnd(p: string): number {
   return i;
 }
 
-/** The keys a pattern's first required token can start with (optional tokens before it included), or undefined if the pattern can match nothing. */
-function requiredKeys(p: string, start: number, end: number): Set<string> | undefined {
-  const keys = new Set<string>();
-  let i = start;
-  while (i < end) {
-    const c = p[i]!;
-    if (/[\s\-\u2013]/.test(c)) {
-      i++;
-      continue;
-    }
-    let optional = false;
-    let close: number;
-    if (c === '(' || c === '[') {
-      close = matching(p, i, c, c === '(' ? ')' : ']', end);
-      optional = c === '[';
-      for (const [s, e] of splitTop(p, i + 1, close)) {
-        const alt = requiredKeys(p, s, e);
-        // An alternative that can match nothing makes the whole group optional.
-        if (!alt) optional = true;
-        for (const k of alt ?? sequenceKeys(p, s, e)) keys.add(k);
-      }
-      close++;
-    } else {
-      close = c === '{' ? p.indexOf('}', i) + 1 : firstTokenEnd(p.slice(0, end).slice(i)) + i;
-      for (const k of sequenceKeys(p, i, close)) keys.add(k);
-    }
-    i = close;
-    if (!optional) return keys;
-  }
-  return undefined;
-}
 
 function joinTokens(tokens: Token[]): string {
   let out = '';
@@ -405,7 +374,7 @@ function wordKeys(word: string): string[] {
 export function startKeys(pattern: string): Set<string> {
   let keys = startKeyMemo.get(pattern);
   if (!keys) {
-    keys = sequenceKeys(pattern, 0, pattern.length);
+    keys = leadingKeys(pattern, 0, pattern.length).keys;
     if (startKeyMemo.size > 20_000) startKeyMemo.clear();
     startKeyMemo.set(pattern, keys);
   }
@@ -415,7 +384,11 @@ export function startKeys(pattern: string): Set<string> {
 // Narrowing asks for the keys of the same alternatives once per key: remember them for the matcher build.
 const startKeyMemo = new Map<string, Set<string>>();
 
-function sequenceKeys(p: string, start: number, end: number): Set<string> {
+/**
+ * The keys of a pattern's first required token and of the optional tokens before it; `required` is false when every
+ * token is optional (or a group has an alternative that is), so the pattern can match nothing.
+ */
+function leadingKeys(p: string, start: number, end: number): { keys: Set<string>; required: boolean } {
   const keys = new Set<string>();
   let i = start;
   while (i < end) {
@@ -424,29 +397,29 @@ function sequenceKeys(p: string, start: number, end: number): Set<string> {
       i++;
       continue;
     }
-    let tokenKeys: Set<string>;
     let optional = false;
     if (c === '(' || c === '[') {
       const close = matching(p, i, c, c === '(' ? ')' : ']', end);
-      tokenKeys = new Set(splitTop(p, i + 1, close).flatMap(([s, e]) => [...sequenceKeys(p, s, e)]));
       optional = c === '[';
+      for (const [s, e] of splitTop(p, i + 1, close)) {
+        const alt = leadingKeys(p, s, e);
+        if (!alt.required) optional = true;
+        for (const k of alt.keys) keys.add(k);
+      }
       i = close + 1;
     } else if (c === '{') {
       const close = p.indexOf('}', i);
       const [name = '', key] = p.slice(i + 1, close).trim().split('@');
-      tokenKeys = new Set(key !== undefined ? [key] : (PLACEHOLDERS[name]?.flatMap((part) => part.keys) ?? []));
+      for (const k of key !== undefined ? [key] : (PLACEHOLDERS[name]?.flatMap((part) => part.keys) ?? [])) keys.add(k);
       i = close + 1;
     } else {
-      let j = i;
-      while (j < end && !/[\s\-\u2013()[\]{}|]/.test(p[j]!)) j++;
-      const raw = p.slice(i, j).replace(/^=/, '');
-      tokenKeys = new Set(raw ? wordKeys(raw) : []);
+      const j = i + firstTokenEnd(p.slice(i, end));
+      for (const k of wordKeys(p.slice(i, j).replace(/^=/, ''))) keys.add(k);
       i = j;
     }
-    for (const k of tokenKeys) keys.add(k);
-    if (!optional) return keys;
+    if (!optional) return { keys, required: true };
   }
-  return keys;
+  return { keys, required: false };
 }
 
 /**
