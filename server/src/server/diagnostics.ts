@@ -38,8 +38,8 @@ export interface LintSnapshot {
   lines: LineIndex;
   /** Diagnostics that are not findings (the skipped-file notice). */
   notices: Diagnostic[];
-  /** False when the findings' fixes were left out to save memory (documents without caches); code actions lint again. */
-  hasFixes: boolean;
+  /** False when only the status was kept, to save memory (documents without caches); code actions lint again. */
+  complete: boolean;
   status: BlueprintStatus;
 }
 
@@ -165,13 +165,13 @@ export class DiagnosticsService {
 
   /**
    * The snapshot of the document's current version, linting now when the last one is older or (with `fixes`)
-   * lacks the findings' fixes; such a lint gives the document caches, as the user is working in it.
+   * kept only the status; such a lint gives the document caches, as the user is working in it.
    */
   async current(uri: string, fixes = true): Promise<LintSnapshot | undefined> {
     const doc = this.documents.get(uri);
     if (!doc || !isMarkdownDocument(doc)) return undefined;
     const snap = this.snapshots.get(uri);
-    if (snap && snap.version === doc.version && (snap.hasFixes || !fixes)) return snap;
+    if (snap && snap.version === doc.version && (snap.complete || !fixes)) return snap;
     const settings = await this.settings.get(uri);
     if (!settings.enable) return undefined;
     const fresh = this.compute(doc, settings, 'change');
@@ -188,7 +188,8 @@ export class DiagnosticsService {
     // Stale: the document moved on (or closed) since this lint was scheduled; the newer version's lint publishes.
     if (!doc || doc.version !== version) return;
     const snap = this.compute(doc, settings, trigger);
-    this.snapshots.set(uri, snap);
+    // Findings (with their fixes) are kept for documents being worked on, those with caches; the rest keep their status.
+    this.snapshots.set(uri, this.caches.has(uri) ? snap : { ...snap, findings: [], problems: [], steps: [], complete: false });
     void this.connection.sendDiagnostics({ uri, version, diagnostics: snapshotDiagnostics(snap) });
     void this.connection.sendNotification(StatusChangedNotification.type, snap.status);
   }
@@ -214,9 +215,7 @@ export class DiagnosticsService {
       enabled: true,
     };
     const steps = result.blueprint.steps.map((s) => ({ title: s.title, span: s.span }));
-    // Fixes are most of a finding's size: kept only for documents being worked on (those with caches).
-    const findings = cache ? result.findings : result.findings.map((f) => (f.fixes.length ? { ...f, fixes: [] } : f));
-    return { uri: doc.uri, version: doc.version, text, findings, problems: result.problems, steps, lines: result.lines, notices: [], hasFixes: cache !== undefined, status };
+    return { uri: doc.uri, version: doc.version, text, findings: result.findings, problems: result.problems, steps, lines: result.lines, notices: [], complete: true, status };
   }
 
   private notLinted(doc: TextDocument, text: string, reason: BlueprintReason, notices: Diagnostic[] = []): LintSnapshot {
@@ -230,7 +229,7 @@ export class DiagnosticsService {
       steps: [],
       lines: new LineIndex(text),
       notices,
-      hasFixes: true,
+      complete: true,
       status: { uri: doc.uri, isBlueprint: false, reason, steps: 0, problems: 0, enabled: true },
     };
   }
