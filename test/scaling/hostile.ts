@@ -159,3 +159,20 @@ export function negatedLane(repeats: number): string {
 export function productLane(repeats: number): string {
   return `## Upgrade\n\n- **Guest:** Gets a free upgrade.\n- **Backstage:** ${'SiteLink and the CRM and the POS, '.repeat(repeats)}\n`;
 }
+
+/** Every scaling case by id, as the timing child process builds it: size -> document. */
+export const CASES: Record<string, (size: number) => string> = {
+  line: (n) => longLine(n),
+  lane: (n) => LONG_LANE_HEAD + longLine(n),
+  pipes: (n) => pipes(n),
+  mixed: (n) => mixedBlueprint(n).text,
+  wide: (n) => wideTable(n).text,
+  long: (n) => longTable(n).text,
+  negated: (n) => negatedLane(n),
+  products: (n) => productLane(n),
+  lists: (n) => nestedLists(n),
+  quotes: (n) => nestedQuotes(n),
+  brackets: (n) => unclosed(n, '['),
+  stars: (n) => unclosed(n, '*'),
+  ticks: (n) => unclosed(n, '`'),
+};

@@ -145,7 +145,8 @@ const FENCE = /^\s*(`{3,}|~{3,})/;
 const HTML_RAW_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
 const HTML_BLOCK_OPEN = /^ {0,3}<[A-Za-z/!?]/;
 // Link reference and footnote definitions resolve across the whole document: such documents parse whole.
-const DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/m;
+// A label is at most 999 characters (CommonMark): unbounded, every line starting with an unclosed "[" scanned to the end.
+const DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.){1,999}\]:/m;
 
 /**
  * Splits before ATX headings that start a line outside fenced code, HTML blocks and front matter.
