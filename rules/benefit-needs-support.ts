@@ -50,6 +50,7 @@ const rule: Rule = {
   id: ID,
   description: 'A step that promises the customer a benefit must name the employee resource, tool or authority that makes it possible.',
   defaultSeverity: 'warning',
+  scope: 'step',
   fixable: false,
   vocabularies: ['benefit.txt', 'support-resource.txt', 'support-tool.txt', 'support-authority.txt', 'support-training.txt', 'support-backing.txt', 'negation.txt', 'employee-roles.txt', 'customer-roles.txt', 'not-benefit.txt', 'not-support.txt'],
   check(context: RuleContext): void {

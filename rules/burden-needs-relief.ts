@@ -9,6 +9,7 @@ const rule: Rule = {
   id: ID,
   description: 'A step that promises the customer extended service at the employee\'s expense (24/7, out of hours, on call...) must name the staffing, rota, breaks or pay behind it.',
   defaultSeverity: 'warning',
+  scope: 'step',
   fixable: false,
   vocabularies: ['burden.txt', 'not-burden.txt', 'relief.txt', 'negation.txt', 'employee-roles.txt', 'customer-roles.txt'],
   check(context: RuleContext): void {

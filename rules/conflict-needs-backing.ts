@@ -8,6 +8,7 @@ const rule: Rule = {
   id: ID,
   description: 'A step that handles an upset, angry or abusive customer, a complaint or an escalation must name who backs the employee.',
   defaultSeverity: 'warning',
+  scope: 'step',
   fixable: false,
   vocabularies: ['conflict.txt', 'not-conflict.txt', 'backing.txt', 'support-backing.txt', 'negation.txt', 'employee-roles.txt', 'customer-roles.txt'],
   check(context: RuleContext): void {

@@ -9,6 +9,7 @@ const rule: Rule = {
   id: ID,
   description: 'A step whose employee must decide something discretionary (refund, waive, compensate, upgrade...) must name who may decide it and up to which limit.',
   defaultSeverity: 'warning',
+  scope: 'step',
   fixable: false,
   vocabularies: ['decision.txt', 'not-decision.txt', 'authority.txt', 'decision-limit.txt', 'support-authority.txt', 'negation.txt', 'employee-roles.txt', 'customer-roles.txt'],
   check(context: RuleContext): void {

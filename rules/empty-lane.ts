@@ -11,6 +11,7 @@ const rule: Rule = {
   id: ID,
   description: 'A lane whose content is a placeholder (TBD, TODO, ?, N/A) is unfinished.',
   defaultSeverity: 'info',
+  scope: 'step',
   fixable: false,
   optionsSchema: {
     type: 'object',

@@ -8,6 +8,7 @@ const rule: Rule = {
   id: ID,
   description: 'A step with frontstage (onstage) employee actions should show what happens behind the line of visibility: a backstage or support lane.',
   defaultSeverity: 'info',
+  scope: 'step',
   fixable: false,
   vocabularies: [],
   check(context: RuleContext): void {

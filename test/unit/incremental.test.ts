@@ -50,6 +50,10 @@ function applyEdit(text: string, e: { at: number; length: number; insert: string
 }
 
 describe('incremental re-lint', function () {
+  it('the shipped rules declare exactly the step-local ones step-scoped', () => {
+    assert.deepEqual(allRules().filter((r) => r.scope === 'step').map((r) => r.id).sort(), [...STEP_LOCAL].sort());
+  });
+
   this.timeout(300000);
 
   it('a chain of random edits linted with one chunk and step cache gives exactly the findings of a fresh lint (150 corpus chains)', () => {
