@@ -16,6 +16,9 @@ function fixesFor(step: Step, emptySupport: Lane | undefined): Fix[] {
     edits: step.insertion.edits(label, PLACEHOLDER, `\${1:${hint}}`),
   });
   const hint = 'what the employee needs to keep this promise';
+  const snippet = `\${1:${hint}}`;
+  // An empty table cell may be missing from a short row: the step's insertion fills or adds it under its column.
+  const emptyCell = emptySupport !== undefined && emptySupport.content.text.trim() === '' && (step.shape === 'table-rows' || step.shape === 'table-columns');
   // A placeholder support lane is filled in place rather than getting a second support lane.
   const first: Fix = emptySupport
     ? {
@@ -23,7 +26,9 @@ function fixesFor(step: Step, emptySupport: Lane | undefined): Fix[] {
         kind: 'add-support',
         safe: false,
         preferred: true,
-        edits: [{ start: emptySupport.contentSpan.start, end: emptySupport.contentSpan.end, text: PLACEHOLDER, snippet: `\${1:${hint}}` }],
+        edits: emptyCell
+          ? step.insertion.edits(emptySupport.label, PLACEHOLDER, snippet)
+          : [{ start: emptySupport.contentSpan.start, end: emptySupport.contentSpan.end, text: PLACEHOLDER, snippet }],
       }
     : variant(`Add a support lane to "${step.title}"`, 'add-support', 'Support', hint, true);
   return [

@@ -1,5 +1,5 @@
 // Huge and hostile documents lint in time linear in their size: each case is linted at n and 4n (median of 3 runs,
-// in one fresh child process, CPU time) and the ratio of the two times must stay at most 6 (linear is 4, quadratic 16). Each case also
+// in one fresh child process, CPU time) and the ratio of the two times must stay at most 8 (linear is 4, quadratic 16; the margin is for a busy CI machine). Each case also
 // checks what the lint found, so a fast wrong answer fails too.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { assertWellFormed } from '../property/invariants.js';
 import { CASES, LONG_LANE_HEAD, longTable, mixedBlueprint, negatedLane, wideTable } from './hostile.js';
 
 const config = defaultConfig();
-const MAX_RATIO = 6;
+const MAX_RATIO = 8;
 const rows: string[] = [];
 
 function lintForced(text: string): LintResult {

@@ -176,7 +176,8 @@ export class PhraseMatcher {
       bucket.heads = sources.map((src) => new RegExp(src, 'iy'));
       bucket.triedAt = new Float64Array(sources.length);
       bucket.endedAt = new Int32Array(sources.length);
-      bucket.anyHead = new RegExp(sources.map((src, id) => retagGroups(src, String(id))).join('|'), 'iy');
+      // One distinct head is its own prefilter: a second copy of it would only cost compiled code (server memory).
+      bucket.anyHead = sources.length === 1 ? bucket.heads[0]! : new RegExp(sources.map((src, id) => retagGroups(src, String(id))).join('|'), 'iy');
     }
     return bucket.anyHead;
   }
@@ -190,6 +191,11 @@ export class PhraseMatcher {
     const heads = bucket.heads!;
     const triedAt = bucket.triedAt!;
     const endedAt = bucket.endedAt!;
+    if (heads.length === 1) {
+      // The prefilter was the one head: its end is known.
+      triedAt[0] = visit;
+      endedAt[0] = anyHead.lastIndex;
+    }
     for (const variant of bucket.variants) {
       for (const id of variant.heads!) {
         if (triedAt[id] !== visit) {
