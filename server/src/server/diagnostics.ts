@@ -15,6 +15,7 @@ import { DocumentCaches } from './documentCaches.js';
 import { isMarkdownDocument, uriToPath } from './documents.js';
 import { DIAGNOSTIC_SOURCE, StatusChangedNotification, type BlueprintReason, type BlueprintStatus } from './protocol.js';
 import type { EditorSettings, SettingsStore } from './settings.js';
+import { HeapPacer } from './heapPacer.js';
 
 /** What code actions need to find a diagnostic's finding again. */
 export interface DiagnosticData {
@@ -113,6 +114,7 @@ export const CACHE_ON_OPEN_CHARS = 20_000;
 export class DiagnosticsService {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly snapshots = new Map<string, LintSnapshot>();
+  private readonly heap = new HeapPacer();
   /** Parsed chunks and analysed steps of recently linted documents: a keystroke redoes only the part it touched. */
   readonly caches = new DocumentCaches();
 
@@ -188,6 +190,8 @@ export class DiagnosticsService {
     // Stale: the document moved on (or closed) since this lint was scheduled; the newer version's lint publishes.
     if (!doc || doc.version !== version) return;
     const snap = this.compute(doc, settings, trigger);
+    // Keystroke lints reuse caches and make little garbage; whole-document lints are what pile it up.
+    if (trigger !== 'change') this.heap.linted(snap.text.length);
     // Findings (with their fixes) are kept for documents being worked on, those with caches; the rest keep their status.
     this.snapshots.set(uri, this.caches.has(uri) ? snap : { ...snap, findings: [], problems: [], steps: [], complete: false });
     void this.connection.sendDiagnostics({ uri, version, diagnostics: snapshotDiagnostics(snap) });
