@@ -1,7 +1,4 @@
 import type { Root } from 'mdast';
-import { buildSteps } from './blueprint/build.js';
-import { detect, frontMatterVerdict } from './blueprint/detect.js';
-import { laneTable } from './blueprint/lanes.js';
 import { buildBlueprint, type ModelResult } from './blueprint/model.js';
 import { defaultConfig, type ResolvedConfig } from './config/types.js';
 import { parseMarkdown, type ChunkCache, type ParseProblem } from './parse.js';
@@ -104,15 +101,15 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   return { blueprint, findings: kept, problems, lines };
 }
 
-/** buildBlueprint with each step's analysis looked up in the step cache (the property tests hold the two equal). */
+/** buildBlueprint with each step's analysis looked up in the step cache, keeping each step's memo key (the property tests hold the two equal). */
 function cachedModel(root: Root, text: string, lines: LineIndex, config: ResolvedConfig, vocab: () => CompiledVocabulary, cache: StepCache, filePath?: string, force = false): ModelResult & { keyed: KeyedStep[] } {
-  const built = buildSteps(root, text, lines, laneTable(config.lanes));
-  const fm = frontMatterVerdict(built.frontMatter);
-  const reason = force ? 'glob' : detect(fm, filePath, built.steps, config);
-  const isBlueprint = reason !== 'none' && reason !== 'disabled';
-  const compiled = isBlueprint ? vocab() : undefined;
-  const keyed = compiled ? built.steps.map((s) => cache.analyse(s, compiled, text, lines)) : [];
-  return { blueprint: { isBlueprint, reason, title: built.title, steps: keyed.map((k) => k.step) }, frontMatterError: fm.error, keyed };
+  const keyed: KeyedStep[] = [];
+  const model = buildBlueprint(root, text, lines, config, vocab, filePath, force, (raw, compiled) => {
+    const k = cache.analyse(raw, compiled, text, lines);
+    keyed.push(k);
+    return k.step;
+  });
+  return { ...model, keyed };
 }
 
 function toFinding(ruleId: string, severity: Severity, r: RuleReport, lines: LineIndex): Finding {

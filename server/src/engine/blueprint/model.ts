@@ -2,9 +2,9 @@ import type { Root } from 'mdast';
 import type { ResolvedConfig } from '../config/types.js';
 import type { CompiledVocabulary } from '../phrases/vocabulary.js';
 import type { LineIndex } from '../text.js';
-import type { Blueprint } from '../types.js';
+import type { Blueprint, Step } from '../types.js';
 import { analyseStep } from './analyse.js';
-import { buildSteps } from './build.js';
+import { buildSteps, type RawStep } from './build.js';
 import { detect, frontMatterVerdict } from './detect.js';
 import { laneTable } from './lanes.js';
 
@@ -13,8 +13,11 @@ export interface ModelResult {
   frontMatterError?: { message: string; offset: number };
 }
 
-/** mdast -> Blueprint: steps by shape, lanes, then benefit and support phrases (only for blueprints). */
-export function buildBlueprint(root: Root, text: string, lines: LineIndex, config: ResolvedConfig, vocab: () => CompiledVocabulary, filePath?: string, force = false): ModelResult {
+/**
+ * mdast -> Blueprint: steps by shape, lanes, then benefit and support phrases (only for blueprints). `analyse` finds
+ * a step's phrases; an editor passes one that looks them up in its step cache.
+ */
+export function buildBlueprint(root: Root, text: string, lines: LineIndex, config: ResolvedConfig, vocab: () => CompiledVocabulary, filePath?: string, force = false, analyse: (step: RawStep, vocab: CompiledVocabulary) => Step = analyseStep): ModelResult {
   const built = buildSteps(root, text, lines, laneTable(config.lanes));
   const fm = frontMatterVerdict(built.frontMatter);
   const reason = force ? 'glob' : detect(fm, filePath, built.steps, config);
@@ -25,7 +28,7 @@ export function buildBlueprint(root: Root, text: string, lines: LineIndex, confi
       isBlueprint,
       reason,
       title: built.title,
-      steps: compiled ? built.steps.map((s) => analyseStep(s, compiled)) : [],
+      steps: compiled ? built.steps.map((s) => analyse(s, compiled)) : [],
     },
     frontMatterError: fm.error,
   };
