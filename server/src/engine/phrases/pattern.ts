@@ -88,7 +88,7 @@ function spellingVariants(stem: string): string {
 }
 
 /** A word with its inflections (-s, -es, -ed, -d, -ing, y/ies, doubled consonant, ll/l), spelling variants included. */
-export function inflectWord(word: string): string {
+function inflectWord(word: string): string {
   let src = inflected.get(word);
   if (src === undefined) {
     src = inflect(word.toLowerCase());
@@ -123,10 +123,10 @@ interface Token {
 }
 
 /** Parses a pattern into regex source matching the whole phrase (without word boundaries). */
-export function compilePattern(pattern: string, narrowing = false): string {
+export function compilePattern(pattern: string): string {
   // Group names restart per expression, so the same entry text always compiles to the same source.
   atomicCounter = 0;
-  const tokens = parseSequence(pattern, 0, pattern.length, narrowing);
+  const tokens = parseSequence(pattern, 0, pattern.length, false);
   if (tokens.length === 0 || tokens.every((t) => t.optional)) throw new PatternError('entry has no required word', 1);
   return joinTokens(tokens);
 }
@@ -137,15 +137,10 @@ let atomicCounter = 0;
  * An optional part that, once taken, is never given back (an atomic group, emulated with a lookahead and a
  * backreference): a run of optional words cannot backtrack through all its subsets.
  */
-export function atomic(src: string): string {
+function atomic(src: string): string {
   // Upper case: entry text is lower-cased before it is escaped, so no entry can spell a group name.
   const name = `A${++atomicCounter}`;
   return `(?=(?<${name}>${src}))\\k<${name}>`;
-}
-
-/** Capture groups an expression adds (the atomic groups' names): the matcher needs them to number its variants. */
-export function groupCount(src: string): number {
-  return src.split('(?<A').length - 1;
 }
 
 /** The same expression with its group names made unique by `tag`, so several compiled entries can share one regex. */
@@ -190,7 +185,12 @@ function firstTokenEnd(p: string): number {
   const c = p[i];
   if (c === '(' || c === '[') return matching(p, i, c, c === '(' ? ')' : ']', p.length) + 1;
   if (c === '{') return p.indexOf('}', i) + 1;
-  while (i < p.length && !/[\s\-\u2013()[\]{}|]/.test(p[i]!)) i++;
+  return wordEnd(p, i, p.length);
+}
+
+/** Where the plain word starting at `i` ends: at a separator or pattern syntax. */
+function wordEnd(p: string, i: number, end: number): number {
+  while (i < end && !/[\s\-\u2013()[\]{}|]/.test(p[i]!)) i++;
   return i;
 }
 
@@ -250,8 +250,7 @@ function parseSequence(p: string, start: number, end: number, narrowing: boolean
     } else if (c === ')' || c === ']' || c === '}' || c === '|') {
       throw new PatternError(`unexpected "${c}"`, i + 1);
     } else {
-      let j = i;
-      while (j < end && !/[\s\-\u2013()[\]{}|]/.test(p[j]!)) j++;
+      const j = wordEnd(p, i, end);
       const raw = p.slice(i, j);
       if (raw.startsWith('=')) push(escape(raw.slice(1).toLowerCase()), false);
       else if (/^[\p{L}]+$/u.test(raw)) push(inflectWord(raw), false);
@@ -297,7 +296,6 @@ function splitTop(p: string, start: number, end: number): Array<[number, number]
   return parts;
 }
 
-export const WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
 // Letters of the Latin, Greek and Cyrillic blocks: a class that needs no Unicode mode, which is costly to compile.
 export const WORD_AFTER = '(?![A-Za-z0-9_\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF])';
 
@@ -307,7 +305,7 @@ function isLetter(c: number): boolean {
 }
 
 /** The key of a word as the matcher's index sees it: its first three letters, "digit", or a currency sign. */
-export function keyOfWordAt(text: string, i: number): string | undefined {
+function keyOfWordAt(text: string, i: number): string | undefined {
   const c = text.charCodeAt(i);
   if (c >= 48 && c <= 57) return 'digit';
   if (c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5) return text[i]!;
@@ -371,7 +369,7 @@ function wordKeys(word: string): string[] {
 }
 
 /** The keys of the words an entry can start with, so the matcher only tries entries that can start at a word. */
-export function startKeys(pattern: string): Set<string> {
+function startKeys(pattern: string): Set<string> {
   let keys = startKeyMemo.get(pattern);
   if (!keys) {
     keys = leadingKeys(pattern, 0, pattern.length).keys;
@@ -413,7 +411,7 @@ function leadingKeys(p: string, start: number, end: number): { keys: Set<string>
       for (const k of key !== undefined ? [key] : (PLACEHOLDERS[name]?.flatMap((part) => part.keys) ?? [])) keys.add(k);
       i = close + 1;
     } else {
-      const j = i + firstTokenEnd(p.slice(i, end));
+      const j = wordEnd(p, i, end);
       for (const k of wordKeys(p.slice(i, j).replace(/^=/, ''))) keys.add(k);
       i = j;
     }
@@ -426,7 +424,7 @@ function leadingKeys(p: string, start: number, end: number): { keys: Set<string>
  * For each key an entry can start with, the entry narrowed to what can start at that key, so a bucket's expression
  * stays small: leading alternatives ("(agent|nurse) calls" under "nur" is "(nurse) calls"), a leading optional part
  * taken or skipped ("[the] refund" under "the" is "(the) refund", under "ref" "refund"), a leading placeholder
- * ("{n} days" under "two" is "{n@two} days"). Compile the variants with `compilePattern(variant, true)`.
+ * ("{n} days" under "two" is "{n@two} days"). The matcher compiles a variant with `splitVariant`.
  */
 export function variantsByKey(pattern: string): Map<string, string[]> {
   return narrowAll(pattern.trim());
