@@ -1,6 +1,7 @@
 // A seeded tree of varied blueprints for the parallel, cache and shard tests: same bytes on every run.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { mulberry32 as random } from '../support/random.js';
 
 const STEPS = ['Arrival', 'Check-in', 'Payment', 'Repair', 'Follow-up', 'Returns', 'Delivery', 'Booking'];
 const CUSTOMER = ['The guest arrives at the desk.', 'The client calls the service line.', 'The patient waits in the lounge.', 'The member books a slot.'];
@@ -14,17 +15,6 @@ const FRONT = [
 const BACK = ['Housekeeping prepares the room.', 'The clerk files the form.', 'The kitchen plates the order.'];
 const SUPPORT = ['The CRM shows the guest history.', 'TBD', 'Agents may refund up to $200 without approval.', ''];
 
-/** mulberry32, so the tree is identical on every platform. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function blueprint(next: () => number, title: string): string {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;

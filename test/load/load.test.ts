@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { lint } from '../../server/src/engine/index.js';
 import { LspSession } from '../protocol/lspSession.js';
+// Seeded, so a failing run can be replayed with LOAD_SEED.
+import { mulberry32 as rng } from '../support/random.js';
 
 const DOCS = 500;
 const EDITS_PER_SECOND = 20;
@@ -17,17 +19,6 @@ const BENEFITS = [' in under 2 minutes', ' within the hour', ' at no extra cost'
 const SUPPORTS = [' The agent checks the CRM.', ' A supervisor approves refunds.', ' The PMS shows the booking.'];
 const TITLES = ['Arrival', 'Check-in', 'Payment', 'Handover', 'Follow-up', 'Departure'];
 
-/** Deterministic pseudo-random numbers, so a failing run can be replayed with LOAD_SEED. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;

@@ -1,15 +1,9 @@
 // Seeded generators of huge and hostile documents: the same bytes on every machine, sizes chosen by the caller.
+import { mulberry32 } from '../support/random.js';
 
-/** mulberry32: a small seeded generator, identical on every platform. */
+/** A seeded generator with the draws the documents need. */
 export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     int: (n: number) => Math.floor(next() * n),
     pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,

@@ -1,0 +1,13 @@
+// Seeded pseudo-random numbers for generated test documents: the same bytes on every machine, replayable by seed.
+
+/** mulberry32: a small seeded generator of numbers in [0, 1), identical on every platform. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
