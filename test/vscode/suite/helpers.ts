@@ -91,7 +91,13 @@ export async function codeActions(
   const deadline = Date.now() + timeoutMs;
   let actions: vscode.CodeAction[] = [];
   for (;;) {
-    actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    try {
+      actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    } catch (error) {
+      // The workbench cancels a provider request when the document or its diagnostics change under it: ask again.
+      if (!(error instanceof Error && error.name === 'Canceled')) throw error;
+      actions = [];
+    }
     if (accept(actions)) return actions;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; actions: ${JSON.stringify(actions.map((a) => a.title))}`);
     await new Promise((r) => setTimeout(r, 150));
