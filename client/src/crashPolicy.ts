@@ -6,7 +6,7 @@ import {
   type ErrorHandlerResult,
   type Message,
 } from 'vscode-languageclient/node.js';
-import type { RestartBudget } from './restartBudget.js';
+import { CloseSignal, connectionErrorAction, type RestartBudget } from './restartBudget.js';
 
 // the budget lives in its own module (no `vscode` import, unit-testable); re-exported for the extension
 export { MAX_RESTARTS, RESTART_WINDOW_MS, RestartBudget } from './restartBudget.js';
@@ -28,12 +28,21 @@ export class CrashErrorHandler implements ErrorHandler {
     private readonly gaveUp: (event: GaveUp) => void,
   ) {}
 
-  error(_error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
-    // the library's rule: a few broken messages are survivable, a stream of them is not
-    return count !== undefined && count <= 3 ? { action: ErrorAction.Continue } : { action: ErrorAction.Shutdown };
+  private readonly closes = new CloseSignal();
+
+  async error(error: Error, _message: Message | undefined, count: number | undefined): Promise<ErrorHandlerResult> {
+    // a killed server's writes fail before its exit is seen: shutting down then would stop the client instead of restarting it
+    if ((await connectionErrorAction(count, this.closes)) === 'continue') {
+      return { action: ErrorAction.Continue, message: `Blueprint Lint: the connection to the language server failed (${error.message}).`, handled: true };
+    }
+    const message = `Blueprint Lint: the connection to the language server keeps failing (${error.message}); stopping it. Run "Blueprint Lint: Restart Language Server" to start it again.`;
+    this.log(message);
+    this.gaveUp({ crashes: this.budget.recent, message });
+    return { action: ErrorAction.Shutdown, message, handled: true };
   }
 
   closed(): CloseHandlerResult {
+    this.closes.closed();
     if (this.budget.crashed()) {
       const message = `Blueprint Lint: the language server stopped unexpectedly; restarting it (restart ${this.budget.recent} of ${this.budget.max} allowed in ${this.budget.windowMs / 60_000} minutes).`;
       this.log(message);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { MAX_RESTARTS, RESTART_WINDOW_MS, RestartBudget } from '../../client/src/restartBudget.js';
+import { CLOSE_GRACE_MS, CloseSignal, connectionErrorAction, MAX_FAILED_WRITES, MAX_RESTARTS, RESTART_WINDOW_MS, RestartBudget } from '../../client/src/restartBudget.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -129,5 +129,97 @@ describe('crash restart budget (client/src/restartBudget.ts)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** Timers fired by hand, on the manual clock. */
+function manualTimers(clock: ReturnType<typeof manualClock>) {
+  const pending: { at: number; fire: () => void; cancelled: boolean }[] = [];
+  return {
+    timer: (fire: () => void, ms: number) => {
+      const t = { at: clock.now() + ms, fire, cancelled: false };
+      pending.push(t);
+      return () => (t.cancelled = true);
+    },
+    /** Moves the clock and fires the timers that are due. */
+    advance(ms: number): void {
+      clock.advance(ms);
+      for (const t of pending.filter((p) => !p.cancelled && p.at <= clock.now())) {
+        t.cancelled = true;
+        t.fire();
+      }
+    },
+    get live(): number {
+      return pending.filter((p) => !p.cancelled).length;
+    },
+  };
+}
+
+const settled = () => new Promise((r) => setImmediate(r));
+
+describe('connection errors (client/src/restartBudget.ts): a dying server is restarted, not shut down', () => {
+  function setup() {
+    const clock = manualClock(0);
+    const timers = manualTimers(clock);
+    return { clock, timers, signal: new CloseSignal(timers.timer, clock.now) };
+  }
+
+  it('continues after up to 3 failed writes in a row without waiting for anything', async () => {
+    const { timers, signal } = setup();
+    assert.equal(MAX_FAILED_WRITES, 3);
+    assert.deepEqual(await Promise.all([1, 2, 3].map((n) => connectionErrorAction(n, signal))), ['continue', 'continue', 'continue']);
+    assert.equal(timers.live, 0);
+  });
+
+  it('an error without a write count (the process\'s "Channel closed") continues when the connection closes within the grace', async () => {
+    const { timers, signal } = setup();
+    assert.equal(CLOSE_GRACE_MS, 2_000);
+    let action: string | undefined;
+    void connectionErrorAction(undefined, signal).then((a) => (action = a));
+    timers.advance(1_999);
+    await settled();
+    assert.equal(action, undefined, 'still waiting for the close');
+    signal.closed();
+    await settled();
+    assert.equal(action, 'continue');
+    assert.equal(timers.live, 0, 'the grace timer is cancelled');
+  });
+
+  it('the 4th failed write and later ones wait for the close too: 20 writes to a killed server all continue', async () => {
+    const { timers, signal } = setup();
+    const actions: string[] = [];
+    for (let n = 1; n <= 20; n++) void connectionErrorAction(n, signal).then((a) => actions.push(a));
+    await settled();
+    assert.equal(actions.length, 3);
+    timers.advance(500);
+    signal.closed();
+    await settled();
+    assert.deepEqual(actions, Array(20).fill('continue'));
+  });
+
+  it('an error just after a close belongs to the closed connection: it continues at once', async () => {
+    const { clock, timers, signal } = setup();
+    signal.closed();
+    clock.advance(CLOSE_GRACE_MS);
+    assert.equal(await connectionErrorAction(undefined, signal), 'continue');
+    assert.equal(timers.live, 0);
+  });
+
+  it('shuts down when errors go on and the connection stays open past the grace', async () => {
+    const { clock, timers, signal } = setup();
+    signal.closed();
+    clock.advance(CLOSE_GRACE_MS + 1); // an old close no longer counts
+    const actions: string[] = [];
+    void connectionErrorAction(4, signal).then((a) => actions.push(a));
+    void connectionErrorAction(undefined, signal).then((a) => actions.push(a));
+    timers.advance(CLOSE_GRACE_MS - 1);
+    await settled();
+    assert.deepEqual(actions, []);
+    timers.advance(1);
+    await settled();
+    assert.deepEqual(actions, ['shutdown', 'shutdown']);
+    signal.closed(); // a close after the decision changes nothing
+    await settled();
+    assert.deepEqual(actions, ['shutdown', 'shutdown']);
   });
 });

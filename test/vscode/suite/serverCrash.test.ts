@@ -81,6 +81,39 @@ describe('Blueprint Lint in VS Code: server crash', function () {
     }
   });
 
+  it('restarts a server killed while the client is writing to it (the write errors must not shut the client down)', async () => {
+    const blueprintLint = await api();
+    const doc = await open('hotel/checkin.blueprint.md');
+    const before = summary(await waitForDiagnostics(doc.uri, hasRule(RULE), 'checkin diagnostic'));
+    const module = serverModule();
+    let [pid] = await waitForServerPids(module, (pids) => pids.length === 1, 'one server process');
+    // three kills, each followed at once by writes the dead process cannot take (EPIPE, "Channel closed")
+    for (let crash = 1; crash <= 3; crash++) {
+      const published: boolean[] = [];
+      const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => u.toString() === doc.uri.toString())) published.push(hasRule(RULE)(vscode.languages.getDiagnostics(doc.uri)));
+      });
+      try {
+        process.kill(pid!, 'SIGKILL');
+        // writes until the client sees the close: those after the IPC channel went fail ("Channel closed", "EPIPE")
+        const client = blueprintLint.client();
+        const writes: Promise<unknown>[] = [];
+        while (client.state === State.Running && writes.length < 10_000) {
+          for (let i = 0; i < 5; i++) writes.push(client.sendNotification('$/blueprintLint/ping').catch(() => undefined));
+          await new Promise((r) => setImmediate(r));
+        }
+        await Promise.all(writes);
+        const old = pid;
+        [pid] = await waitForServerPids(module, (pids) => pids.length === 1 && pids[0] !== old, `a new server after crash ${crash} during writes`);
+        await waitUntil(() => blueprintLint.client().isRunning(), `the client running again after crash ${crash} (state ${blueprintLint.client().state})`);
+        await waitUntil(() => published.includes(true), `the new server to publish after crash ${crash}`);
+        assert.deepEqual(summary(vscode.languages.getDiagnostics(doc.uri)), before);
+      } finally {
+        subscription.dispose();
+      }
+    }
+  });
+
   it('stops restarting after 5 crashes in 3 minutes, clears the stale diagnostics, and "Restart Language Server" brings it back', async () => {
     const blueprintLint = await api();
     const doc = await open('hotel/checkin.blueprint.md');
