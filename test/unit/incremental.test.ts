@@ -18,6 +18,10 @@ const snippets = [
   '', 'x', '\n', '\n\n', '\r\n', '## New step\n\n- **Guest:** Gets a free upgrade.\n- **Frontstage:** Hands over the key.\n', '```\n', '<!--', '-->',
   '| a | b |\n|---|---|\n', '| Pay | same-day refund | TBD |\n', '# ', '---\n', '- **Support:** Till system\n', '- **Backstage:** TBD\n', 'same-day refund ',
   '> ', '### Backstage\n\nStaff check the booking.\n', '<!-- blueprint-lint-disable-next-line -->\n', '<!-- blueprint-lint-disable-step benefit-needs-support -->', '\ufeff', '  ',
+  // What a unit built on its own cannot see: heading levels, setext headings, definitions, suppressions and labels elsewhere.
+  '#', '\n## ', '\n### ', '\n# Title\n', 'Heading\n=======\n', '[ref]: https://example.com\n', '<!-- blueprint-lint-disable -->\n',
+  '<!-- blueprint-lint-enable -->\n', '- **Backstgae:** Kitchen preps.\n', '| Step | Customer | Backstgae |\n|---|---|---|\n| Pay | pays | TBD |\n',
+  'The customer is always right.\n', 'type: service-blueprint\n',
 ];
 
 /** Rules that judge each step on its own, marked as such so the test drives the step-scoped memo (a wrong mark fails it). */
@@ -57,18 +61,24 @@ describe('incremental re-lint', function () {
   this.timeout(300000);
 
   it('a chain of random edits linted with one chunk and step cache gives exactly the findings of a fresh lint (150 corpus chains)', () => {
+    const units = { hits: 0, misses: 0 };
     fc.assert(
       fc.property(fc.integer({ min: 0, max: corpus.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (doc, edits) => {
         const caches = newCaches();
         let text = corpus[doc]!;
         comparable(text, caches);
+        const first = { ...caches.steps.stats };
         for (const e of edits) {
           text = applyEdit(text, e);
           assert.equal(comparable(text, caches), comparable(text), `after ${JSON.stringify(e)}`);
         }
+        units.hits += caches.steps.stats.unitHits - first.unitHits;
+        units.misses += caches.steps.stats.unitMisses - first.unitMisses;
       }),
       { numRuns: 150, seed: Number(process.env['FUZZ_SEED'] ?? 20261122) },
     );
+    // The unit memo must be what these chains exercise: after the first lint most units are reused, some rebuilt.
+    assert.ok(units.hits > 1.5 * units.misses && units.misses > 150, `unit hits ${units.hits}, misses ${units.misses}`);
   });
 
   it('the same on generated blueprints of every step shape, with edits near one another (150 chains)', () => {
@@ -85,6 +95,65 @@ describe('incremental re-lint', function () {
       }),
       { numRuns: 150, seed: Number(process.env['FUZZ_SEED'] ?? 20261122) },
     );
+  });
+
+  it('edits that change what a unit cannot see from inside (heading levels, line breaks, detection, suppressions, setext headings, definitions, lane config) give a fresh lint\'s result', () => {
+    const base = [
+      '---', 'type: service-blueprint', '---', '', '# Harbour hotel', '', 'Intro prose about the customer.', '',
+      '## Arrival', '', '- **Guest:** Is greeted by name and gets a free upgrade.', '- **Frontstage:** Host opens the door.', '',
+      '## Stage 2: Stay', '', '### Check in', '', '- Customer: gets a same-day refund.', '- Backstgae: Team prepares the room.', '',
+      '### Dinner', '', '| Step | Customer | Frontstage | Backstage |', '|---|---|---|---|', '| Order | orders | Waiter takes the order | Kitchen preps |',
+      '| Pay | pays in under 2 minutes | TBD | TBD |', '', '## Departure', '', 'The customer is always right.', '', '- **Guest:** Leaves with a free upgrade.', '- **Frontstage:** Waves.', '',
+    ].join('\n');
+    const edits: Array<[string, (t: string) => string]> = [
+      ['title level', (t) => t.replace('## Stage 2: Stay', '# Stage 2: Stay')],
+      ['deeper to shallower', (t) => t.replace('### Dinner', '## Dinner')],
+      ['shallower to deeper', (t) => t.replace('## Departure', '### Departure')],
+      ['no title', (t) => t.replace('# Harbour hotel', 'Harbour hotel')],
+      ['CRLF line breaks', (t) => t.replace(/\n/g, '\r\n')],
+      ['first break CRLF', (t) => t.replace('\n', '\r\n')],
+      ['front matter gone', (t) => t.replace('type: service-blueprint', 'type: notes')],
+      ['range suppression in another unit', (t) => t.replace('## Stage 2: Stay', '<!-- blueprint-lint-disable unknown-lane benefit-needs-support -->\n\n## Stage 2: Stay')],
+      ['next-line suppression before a unit', (t) => t.replace('## Departure', '<!-- blueprint-lint-disable-next-line -->\n## Departure')],
+      ['setext heading', (t) => t.replace('Intro prose about the customer.', 'Intro\n=====')],
+      ['definition', (t) => `${t}\n[ref]: https://example.com\n`],
+      ['the line before a unit', (t) => t.replace('Waves.\n\n', 'Waves.\nText right before the heading.\n').replace('Kitchen preps |\n', 'Kitchen preps |\nx\n')],
+      ['no final line break', (t) => t.replace(/\n+$/, '')],
+      ['a unit moved before another', (t) => {
+        const at = t.indexOf('## Departure');
+        const arrival = t.indexOf('## Arrival');
+        if (at < 0 || arrival < 0 || arrival > at) return `${t}\nmore`;
+        return `${t.slice(0, arrival)}${t.slice(at).replace(/\n*$/, '\n\n')}${t.slice(arrival, at)}`;
+      }],
+    ];
+    const laneConfig = defaultConfig();
+    laneConfig.lanes = { backstage: ['Backstgae'] };
+    for (const config of [defaultConfig(), laneConfig]) {
+      const run = (t: string, c?: Caches) => {
+        const r = lint(t, { parseCache: c?.parse, stepCache: c?.steps, filePath: 'doc.md', rules: scopedRules, config });
+        return JSON.stringify({ steps: r.blueprint.steps.map((st) => [st.title, st.shape, st.span, st.titleSpan, st.group, st.lanes, st.prose, st.benefits, st.supports]), reason: r.blueprint.reason, title: r.blueprint.title, findings: r.findings, problems: r.problems });
+      };
+      const chain = newCaches();
+      let chained = base;
+      assert.equal(run(chained, chain), run(chained));
+      for (const [what, change] of edits) {
+        const single = newCaches();
+        run(base, single);
+        const edited = change(base);
+        assert.notEqual(edited, base, what);
+        assert.equal(run(edited, single), run(edited), what);
+        // And back: the units of the first version come out of the memo again.
+        assert.equal(run(base, single), run(base), `${what}, undone`);
+        chained = change(chained);
+        assert.equal(run(chained, chain), run(chained), `${what} (chained)`);
+      }
+      // Fixes are closures over each unit's own text: their edits land where a fresh lint puts them.
+      const fixes = (t: string, c?: Caches) => JSON.stringify(lint(t, { parseCache: c?.parse, stepCache: c?.steps, filePath: 'doc.md', config }).blueprint.steps.map((st) => [st.disableEdit('x'), st.insertion.edits('Support', 'tablet', '${1:tablet}')]));
+      const c = newCaches();
+      fixes(base, c);
+      const moved = `Intro line.\n\n${base.replace('---\ntype: service-blueprint\n---\n', '')}`;
+      assert.equal(fixes(moved, c), fixes(moved));
+    }
   });
 
   it('a one-character edit re-analyses and re-judges one step and reuses the rest', () => {
@@ -106,16 +175,20 @@ describe('incremental re-lint', function () {
   });
 
   it('a config change (vocabulary, rule options, severity) invalidates what the step cache holds', () => {
-    const text = corpus[0]!;
-    const caches = newCaches();
-    const plain = defaultConfig();
-    const changed = defaultConfig();
-    changed.vocabulary = { benefit: { add: [], remove: ['refund'] }, support: { add: [{ kind: 'tool', phrase: 'booking' }], remove: [] } };
-    changed.rules['empty-lane'] = { severity: 'warning', options: { includeEmpty: true } };
-    assert.notEqual(comparable(text, undefined, plain), comparable(text, undefined, changed), 'the config change must change the result');
-    comparable(text, caches, plain);
-    assert.equal(comparable(text, caches, changed), comparable(text, undefined, changed));
-    assert.equal(comparable(text, caches, plain), comparable(text, undefined, plain));
+    let changedSome = 0;
+    for (const text of corpus) {
+      const caches = newCaches();
+      const plain = defaultConfig();
+      const changed = defaultConfig();
+      changed.vocabulary = { benefit: { add: [], remove: ['refund'] }, support: { add: [{ kind: 'tool', phrase: 'booking' }], remove: [] } };
+      changed.rules['empty-lane'] = { severity: 'warning', options: { includeEmpty: true } };
+      if (comparable(text, undefined, plain) === comparable(text, undefined, changed)) continue;
+      comparable(text, caches, plain);
+      assert.equal(comparable(text, caches, changed), comparable(text, undefined, changed));
+      assert.equal(comparable(text, caches, plain), comparable(text, undefined, plain));
+      changedSome++;
+    }
+    assert.ok(changedSome >= 3, `the config change changed the result of only ${changedSome} corpus files`);
   });
 
   it('a step-scoped rule that reports outside its step or throws is run whole, as without the cache', () => {

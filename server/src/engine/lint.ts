@@ -1,13 +1,14 @@
 import type { Root } from 'mdast';
 import { buildBlueprint, type ModelResult } from './blueprint/model.js';
 import { defaultConfig, type ResolvedConfig } from './config/types.js';
-import { parseMarkdown, type ChunkCache, type ParseProblem } from './parse.js';
+import { joinChunkTrees, parseChunkTrees, parseMarkdown, type ChunkCache, type ParsedChunk, type ParseProblem } from './parse.js';
 import { compileVocabulary, type CompiledVocabulary } from './phrases/vocabulary.js';
 import { allRules } from './registry.js';
 import type { Rule, RuleReport } from './rule.js';
 import type { KeyedStep, StepCache } from './stepCache.js';
-import { applySuppressions, findDirectives } from './suppress.js';
+import { applySuppressions, findChunkDirectives, findDirectives } from './suppress.js';
 import { LineIndex } from './text.js';
+import { unitModel } from './unitModel.js';
 import type { Blueprint, Finding, Position, Severity, SeveritySetting } from './types.js';
 
 export interface LintOptions {
@@ -47,11 +48,14 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const config = options.config ?? defaultConfig();
   const lines = new LineIndex(text);
   const parseProblems: ParseProblem[] = [];
-  const root = parseMarkdown(text, options.parseCache, parseProblems);
   const vocab = () => compileVocabulary(config.vocabulary);
   const cache = options.stepCache;
-  const cached = cache && cachedModel(root, text, lines, config, vocab, cache, options.filePath, options.forceBlueprint);
-  const model = cached ?? buildBlueprint(root, text, lines, config, vocab, options.filePath, options.forceBlueprint);
+  // With both caches (an editor), unchanged units are neither copied to their new offsets nor built again.
+  const chunks: ParsedChunk[] | undefined = cache && options.parseCache && text.charCodeAt(0) !== 0xfeff ? parseChunkTrees(text, options.parseCache, parseProblems) : undefined;
+  const units = chunks && cache && unitModel(chunks, text, lines, config, vocab, cache, options.filePath, options.forceBlueprint);
+  const root: Root | undefined = units ? undefined : chunks ? joinChunkTrees(text, chunks) : parseMarkdown(text, options.parseCache, parseProblems);
+  const cached = units || (cache && root && cachedModel(root, text, lines, config, vocab, cache, options.filePath, options.forceBlueprint));
+  const model = cached || buildBlueprint(root!, text, lines, config, vocab, options.filePath, options.forceBlueprint);
   const problems: DocumentProblem[] = parseProblems.map((p) => {
     const at = lines.position(p.offset);
     return { message: p.message, start: at, end: at };
@@ -61,7 +65,10 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     problems.push({ message: model.frontMatterError.message, start: at, end: at });
   }
   const blueprint = model.blueprint;
-  if (!blueprint.isBlueprint) return { blueprint, findings: [], problems, lines };
+  if (!blueprint.isBlueprint) {
+    cache?.commit();
+    return { blueprint, findings: [], problems, lines };
+  }
   const vocabulary = compileVocabulary(config.vocabulary);
   const findings: Finding[] = [];
   for (const rule of options.rules ?? allRules()) {
@@ -96,7 +103,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     }
   }
   cache?.commit();
-  const kept = applySuppressions(findings, findDirectives(root), lines, text, blueprint.steps);
+  const directives = root ? findDirectives(root) : findChunkDirectives(chunks!);
+  const kept = applySuppressions(findings, directives, lines, text, blueprint.steps);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { blueprint, findings: kept, problems, lines };
 }

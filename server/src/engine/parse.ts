@@ -280,10 +280,15 @@ export function parseMarkdown(text: string, cache?: ChunkCache, problems?: Parse
   return parseChunks(text, cache, problems);
 }
 
-function parseChunks(text: string, cache?: ChunkCache, problems?: ParseProblem[]): Root {
-  const chunks = splitChunks(text);
-  if (chunks.length === 1 && !cache) return safeParse(text, 0, problems);
-  const children: RootContent[] = [];
+/** A chunk with its tree in chunk-relative positions; `own` when the tree was parsed for this lint alone (not cached). */
+export interface ParsedChunk extends Chunk {
+  tree: Root;
+  own: boolean;
+}
+
+/** Each chunk's tree, from the cache when its text is unchanged, positions relative to the chunk (nothing is moved or copied). */
+export function parseChunkTrees(text: string, cache?: ChunkCache, problems?: ParseProblem[], chunks = splitChunks(text)): ParsedChunk[] {
+  const out: ParsedChunk[] = [];
   for (const chunk of chunks) {
     let tree = cache?.get(chunk.text);
     let own = false;
@@ -294,18 +299,44 @@ function parseChunks(text: string, cache?: ChunkCache, problems?: ParseProblem[]
       if ((problems?.length ?? 0) === before && cache) cache.set(chunk.text, tree);
       else own = true;
     }
-    // A cached tree is shared with later lints, so it is copied; a tree parsed for this lint alone is moved where it is.
-    for (const c of tree.children) {
+    out.push({ ...chunk, tree, own });
+  }
+  cache?.commit();
+  return out;
+}
+
+/** The document's mdast from its chunk trees: cached trees are shared with later lints, so they are copied; a tree parsed for this lint alone is moved where it is. */
+export function joinChunkTrees(text: string, chunks: readonly ParsedChunk[]): Root {
+  const children: RootContent[] = [];
+  for (const chunk of chunks) {
+    for (const c of chunk.tree.children) {
       if (chunk.start === 0) children.push(c);
-      else if (own) {
+      else if (chunk.own) {
         shiftInPlace(c, chunk.start, chunk.line);
         children.push(c);
       } else children.push(shift(c, chunk.start, chunk.line));
     }
   }
-  cache?.commit();
   const end = lastPosition(text);
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
+}
+
+/** The tree of chunks [from, to) as one piece, positions relative to the first one's start (later chunks' trees are copied, moved). */
+export function chunkRunTree(chunks: readonly ParsedChunk[], from: number, to: number): Root {
+  const first = chunks[from]!;
+  if (to === from + 1) return first.tree;
+  const children: RootContent[] = [];
+  for (let i = from; i < to; i++) {
+    const c = chunks[i]!;
+    for (const node of c.tree.children) children.push(i === from ? node : shift(node, c.start - first.start, c.line - first.line));
+  }
+  return { type: 'root', children };
+}
+
+function parseChunks(text: string, cache?: ChunkCache, problems?: ParseProblem[]): Root {
+  const chunks = splitChunks(text);
+  if (chunks.length === 1 && !cache) return safeParse(text, 0, problems);
+  return joinChunkTrees(text, parseChunkTrees(text, cache, problems, chunks));
 }
 
 function lastPosition(text: string): { line: number; column: number; offset: number } {

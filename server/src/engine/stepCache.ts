@@ -37,11 +37,27 @@ export interface KeyedStep {
   entry: StepEntry;
 }
 
+/** The source a step's key read: [start, end) with the two flags, so a caller can tell whether it changed without hashing it. */
+export interface KeyRange {
+  start: number;
+  end: number;
+  endOfText: boolean;
+}
+
+/** What a caller may keep to look a step up again without hashing it (see `reuse`). */
+export interface StepMemo {
+  vocabulary: CompiledVocabulary;
+  modelKey: string;
+  key: string;
+  analysis: Analysis;
+  entry: StepEntry;
+}
+
 /**
  * Two generations (like the chunk cache): entries used by the latest lint survive `commit`, the rest are dropped,
  * so the memo stays the size of one document. A new vocabulary (config change) empties it.
  */
-class Generations<V> {
+export class Generations<V> {
   private entries = new Map<string, V>();
   private next = new Map<string, V>();
 
@@ -70,11 +86,13 @@ export class StepCache {
   private analyses = new Generations<Analysis>();
   private steps = new Generations<StepEntry>();
   private eolOf: { lines: LineIndex; eol: string } | undefined;
+  /** Whole units of the document by their text (see unitModel.ts), kept like the rest: one document version's worth. */
+  readonly units = new Generations<unknown>();
   /** Hits and misses since creation, for tests and the bench. */
-  readonly stats = { analysisHits: 0, analysisMisses: 0, ruleHits: 0, ruleMisses: 0 };
+  readonly stats = { analysisHits: 0, analysisMisses: 0, ruleHits: 0, ruleMisses: 0, unitHits: 0, unitMisses: 0 };
 
   /** The analysed step (benefits and supports), from the memo when its lanes and prose are unchanged. */
-  analyse(raw: RawStep, vocabulary: CompiledVocabulary, text: string, lines: LineIndex): KeyedStep {
+  analyse(raw: RawStep, vocabulary: CompiledVocabulary, text: string, lines: LineIndex): KeyedStep & { memo: StepMemo; range: KeyRange } {
     if (vocabulary !== this.vocabulary) {
       this.vocabulary = vocabulary;
       this.analyses = new Generations();
@@ -85,9 +103,7 @@ export class StepCache {
     let found = this.analyses.get(modelKey);
     if (found) {
       this.stats.analysisHits++;
-      if (found.last.base !== base) {
-        found.last = { base, benefits: found.benefits.map((b) => movedPhrase(b, base)), supports: found.supports.map((s) => movedPhrase(s, base)) };
-      }
+      moveAnalysis(found, base);
     } else {
       this.stats.analysisMisses++;
       const step = analyseStep(raw, vocabulary);
@@ -97,10 +113,25 @@ export class StepCache {
     }
     if (this.eolOf?.lines !== lines) this.eolOf = { lines, eol: lines.eol };
     const step: Step = { ...raw, benefits: found.last.benefits, supports: found.last.supports };
-    const key = `${modelKey}|${shapeKey(raw, base, text, lines, this.eolOf.eol)}`;
+    const range = keyRange(raw, text, lines);
+    const key = `${modelKey}|${shapeKey(raw, base, text, range, this.eolOf.eol)}`;
     let entry = this.steps.get(key);
     if (!entry) this.steps.set(key, (entry = { reports: new Map() }));
-    return { step, entry };
+    return { step, entry, memo: { vocabulary, modelKey, key, analysis: found, entry }, range };
+  }
+
+  /**
+   * A step looked up again from a memo `analyse` returned, without hashing: for a caller that knows everything the key
+   * read is unchanged (the step only moved). Undefined when the vocabulary is not the memo's.
+   */
+  reuse(memo: StepMemo, raw: RawStep, vocabulary: CompiledVocabulary): KeyedStep | undefined {
+    // A new vocabulary (config change) empties the memo: `analyse` starts it again.
+    if (memo.vocabulary !== vocabulary || this.vocabulary !== vocabulary) return undefined;
+    this.stats.analysisHits++;
+    this.analyses.set(memo.modelKey, memo.analysis);
+    this.steps.set(memo.key, memo.entry);
+    moveAnalysis(memo.analysis, raw.span.start);
+    return { step: { ...raw, benefits: memo.analysis.last.benefits, supports: memo.analysis.last.supports }, entry: memo.entry };
   }
 
   /**
@@ -146,10 +177,18 @@ export class StepCache {
   commit(): void {
     this.analyses.commit();
     this.steps.commit();
+    this.units.commit();
   }
 
   get size(): number {
     return this.analyses.size;
+  }
+}
+
+/** Keeps the absolute copy of an analysis at `base`. */
+function moveAnalysis(found: Analysis, base: number): void {
+  if (found.last.base !== base) {
+    found.last = { base, benefits: found.benefits.map((b) => movedPhrase(b, base)), supports: found.supports.map((s) => movedPhrase(s, base)) };
   }
 }
 
@@ -234,18 +273,11 @@ function analysisKey(raw: RawStep, base: number): string {
   return `${raw.lanes.length}.${raw.prose.length}.${h.digest()}`;
 }
 
-/**
- * The rest of the step (title, spans, shape, group, lane labels) and the source from the line before the step's
- * first offset (a table's header row for a steps-as-rows step) to the line after its last: what its fixes are built from.
- */
-function shapeKey(raw: RawStep, base: number, text: string, lines: LineIndex, eol: string): string {
+/** The source a step's fixes are built from: the line before the step's first offset (a table's header row for a steps-as-rows step) to the line after its last. */
+export function keyRange(raw: RawStep, text: string, lines: LineIndex): KeyRange {
   let from = Math.min(raw.span.start, raw.titleSpan.start);
   let to = Math.max(raw.span.end, raw.titleSpan.end);
-  const h = new KeyHasher();
-  h.num(SHAPE_CODES[raw.shape] ?? 0).str(raw.title).num(raw.group === undefined ? 0 : 1).str(raw.group ?? '');
-  h.num(raw.span.end - base).num(raw.titleSpan.start - base).num(raw.titleSpan.end - base);
   for (const lane of raw.lanes) {
-    h.num(lane.labelSpan.start - base).num(lane.labelSpan.end - base);
     from = Math.min(from, lane.labelSpan.start, lane.contentSpan.start);
     to = Math.max(to, lane.labelSpan.end, lane.contentSpan.end);
   }
@@ -253,6 +285,16 @@ function shapeKey(raw: RawStep, base: number, text: string, lines: LineIndex, eo
   const lastLine = lines.position(to).line + 1;
   const endOfText = lastLine >= lines.lineCount;
   const end = endOfText ? text.length : lines.lineStart(lastLine + 1);
+  return { start, end, endOfText };
+}
+
+/** The rest of the step (title, spans, shape, group, lane labels) and the source of its key range. */
+function shapeKey(raw: RawStep, base: number, text: string, range: KeyRange, eol: string): string {
+  const h = new KeyHasher();
+  h.num(SHAPE_CODES[raw.shape] ?? 0).str(raw.title).num(raw.group === undefined ? 0 : 1).str(raw.group ?? '');
+  h.num(raw.span.end - base).num(raw.titleSpan.start - base).num(raw.titleSpan.end - base);
+  for (const lane of raw.lanes) h.num(lane.labelSpan.start - base).num(lane.labelSpan.end - base);
+  const { start, end, endOfText } = range;
   // Edits at offset 0 keep a byte order mark first, and inserted lines copy the document's line break: both are part of the key.
   h.num(start === 0 ? 1 : 0).num(endOfText ? 1 : 0).str(eol).num(start - base).str(text.slice(start, end));
   return h.digest();

@@ -32,6 +32,19 @@ export function findDirectives(root: Root): Directive[] {
   return out.sort((a, b) => a.offset - b.offset);
 }
 
+const chunkDirectives = new WeakMap<Root, Directive[]>();
+
+/** findDirectives of the document from its chunks' trees (positions relative to each chunk), each cached tree read once. */
+export function findChunkDirectives(chunks: ReadonlyArray<{ start: number; tree: Root }>): Directive[] {
+  const out: Directive[] = [];
+  for (const c of chunks) {
+    let found = chunkDirectives.get(c.tree);
+    if (!found) chunkDirectives.set(c.tree, (found = findDirectives(c.tree)));
+    for (const d of found) out.push(c.start === 0 ? d : { ...d, offset: d.offset + c.start, endOffset: d.endOffset + c.start });
+  }
+  return out;
+}
+
 const applies = (d: Directive, ruleId: string) => d.rules.length === 0 || d.rules.includes(ruleId);
 
 /** Drops findings silenced by directives (spec 8); directives are indexed once, so the cost is linear in findings + directives. */

@@ -633,3 +633,21 @@ export function buildSteps(root: Root, text: string, lines: LineIndex, table: La
     frontMatter: fm && fm.type === 'yaml' ? { value: fm.value, start: off(fm, 'start'), end: off(fm, 'end') } : undefined,
   };
 }
+
+/** What a unit of the document is to the model: the content before the first heading, a title's own content, or a section. */
+export type UnitKind = 'top' | 'title' | 'section';
+
+/**
+ * The steps of one unit parsed on its own, every position relative to `text` (the unit's text): the content before the
+ * first heading, a level-1 heading with its content up to the next heading, or a heading section that is not a title
+ * with its subsections. buildSteps of a whole document is the concatenation of its units' steps, each moved to its start.
+ */
+export function buildUnitSteps(root: Root, text: string, lines: LineIndex, table: LaneTable, eol: string, kind: UnitKind): { steps: RawStep[]; title?: string } {
+  const ctx: Ctx = { text, lines, table, eol };
+  const top = sectionize(root, text.length);
+  if (kind === 'top') return { steps: scanContent(ctx, top.content, undefined, undefined).steps };
+  const s = top.subsections[0];
+  if (!s?.heading) return { steps: [] };
+  const steps = collect(ctx, s, undefined, kind === 'title');
+  return { steps, title: kind === 'title' ? normaliseTitle(headingTitle(ctx, s.heading).text) : undefined };
+}

@@ -1,0 +1,182 @@
+// The model of an edited document from its unchanged parts: each unit (a heading section, a title, the content before
+// the first heading) is built from its own chunk trees once and moved where it now starts; an edit rebuilds its unit.
+import { buildUnitSteps, type RawStep, type UnitKind } from './blueprint/build.js';
+import { detect, frontMatterVerdict } from './blueprint/detect.js';
+import { laneTable, type LaneTable } from './blueprint/lanes.js';
+import type { ModelResult } from './blueprint/model.js';
+import type { ResolvedConfig } from './config/types.js';
+import { chunkRunTree, type ParsedChunk } from './parse.js';
+import type { CompiledVocabulary } from './phrases/vocabulary.js';
+import { keyRange, type KeyedStep, type KeyRange, type StepCache, type StepMemo } from './stepCache.js';
+import { LineIndex } from './text.js';
+import type { Lane, SourceText, Span, TextEdit } from './types.js';
+
+/** Chunks [from, to) of the document, [start, end) in its text. */
+export interface Unit {
+  kind: UnitKind;
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The units of a chunk list, as buildSteps walks the document: the chunk before the first heading, each level-1
+ * heading's chunk (a title: its subsections are units of their own), and each other heading with the chunks of its
+ * deeper headings. Undefined when a heading is not the first node of its chunk (a setext heading): the caller builds whole.
+ */
+export function splitUnits(chunks: readonly ParsedChunk[], textLength: number): Unit[] | undefined {
+  const depths: number[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const children = chunks[i]!.tree.children;
+    let depth = 0;
+    for (let k = 0; k < children.length; k++) {
+      const n = children[k]!;
+      if (n.type !== 'heading') continue;
+      if (k !== 0 || n.position?.start.offset !== 0) return undefined;
+      depth = n.depth;
+    }
+    if (i > 0 && depth === 0) return undefined;
+    depths.push(depth);
+  }
+  const endOf = (j: number) => (j < chunks.length ? chunks[j]!.start : textLength);
+  const units: Unit[] = [];
+  let i = 0;
+  if (chunks.length && depths[0] === 0) {
+    units.push({ kind: 'top', from: 0, to: 1, start: 0, end: endOf(1) });
+    i = 1;
+  }
+  while (i < chunks.length) {
+    const d = depths[i]!;
+    let j = i + 1;
+    if (d !== 1) while (j < chunks.length && depths[j]! > d) j++;
+    units.push({ kind: d === 1 ? 'title' : 'section', from: i, to: j, start: chunks[i]!.start, end: endOf(j) });
+    i = j;
+  }
+  return units;
+}
+
+/** A step's memo key and the source its key read outside its unit, so an unchanged unit's step is looked up without hashing. */
+interface StepKeyMemo {
+  memo: StepMemo;
+  before: string;
+  after: string;
+  startAtZero: boolean;
+  endOfText: boolean;
+}
+
+interface UnitEntry {
+  kind: UnitKind;
+  eol: string;
+  table: LaneTable;
+  /** Steps with positions relative to the unit's start. */
+  steps: RawStep[];
+  title?: string;
+  /** The steps moved to where the unit last started. */
+  last: { base: number; steps: RawStep[] };
+  keys: Array<StepKeyMemo | undefined>;
+}
+
+function outside(range: KeyRange, unit: Unit, text: string): Omit<StepKeyMemo, 'memo'> {
+  return {
+    before: range.start < unit.start ? text.slice(range.start, unit.start) : '',
+    after: range.end > unit.end ? text.slice(unit.end, range.end) : '',
+    startAtZero: range.start === 0,
+    endOfText: range.endOfText,
+  };
+}
+
+function sameOutside(m: StepKeyMemo, now: Omit<StepKeyMemo, 'memo'>): boolean {
+  return m.before === now.before && m.after === now.after && m.startAtZero === now.startAtZero && m.endOfText === now.endOfText;
+}
+
+/**
+ * buildBlueprint (with the step cache's analysis) from chunk trees, reusing every unit whose text is unchanged; undefined
+ * when the document does not split into units (the caller joins the chunks and builds whole). The property tests hold it
+ * to buildBlueprint, step for step and finding for finding.
+ */
+export function unitModel(chunks: readonly ParsedChunk[], text: string, lines: LineIndex, config: ResolvedConfig, vocab: () => CompiledVocabulary, cache: StepCache, filePath?: string, force = false): (ModelResult & { keyed: KeyedStep[] }) | undefined {
+  const units = splitUnits(chunks, text.length);
+  if (!units) return undefined;
+  const table = laneTable(config.lanes);
+  const eol = lines.eol;
+  const entries: UnitEntry[] = [];
+  const raws: RawStep[] = [];
+  let title: string | undefined;
+  for (const unit of units) {
+    const unitText = text.slice(unit.start, unit.end);
+    let entry = cache.units.get(unitText) as UnitEntry | undefined;
+    if (entry && entry.kind === unit.kind && entry.eol === eol && entry.table === table) cache.stats.unitHits++;
+    else {
+      cache.stats.unitMisses++;
+      // The steps' edits read the unit's text: a copy, as a slice would keep this version of the whole document alive.
+      const own = (' ' + unitText).slice(1);
+      const built = buildUnitSteps(chunkRunTree(chunks, unit.from, unit.to), own, new LineIndex(own), table, eol, unit.kind);
+      entry = { kind: unit.kind, eol, table, steps: built.steps, title: built.title, last: { base: 0, steps: built.steps }, keys: [] };
+      cache.units.set(unitText, entry);
+    }
+    if (entry.last.base !== unit.start) entry.last = { base: unit.start, steps: entry.steps.map((s) => movedStep(s, unit.start)) };
+    if (unit.kind === 'title' && title === undefined) title = entry.title;
+    entries.push(entry);
+    for (const s of entry.last.steps) raws.push(s);
+  }
+  const first = chunks[0]?.tree.children.find((n) => n.type === 'yaml');
+  const fm = frontMatterVerdict(first && first.type === 'yaml' ? { value: first.value, start: first.position?.start.offset ?? 0 } : undefined);
+  const reason = force ? 'glob' : detect(fm, filePath, raws, config);
+  const isBlueprint = reason !== 'none' && reason !== 'disabled';
+  const keyed: KeyedStep[] = [];
+  if (isBlueprint) {
+    const compiled = vocab();
+    units.forEach((unit, u) => {
+      const entry = entries[u]!;
+      entry.last.steps.forEach((raw, k) => {
+        const m = entry.keys[k];
+        let found: KeyedStep | undefined;
+        if (m && sameOutside(m, outside(keyRange(raw, text, lines), unit, text))) found = cache.reuse(m.memo, raw, compiled);
+        if (!found) {
+          const fresh = cache.analyse(raw, compiled, text, lines);
+          entry.keys[k] = { memo: fresh.memo, ...outside(fresh.range, unit, text) };
+          found = fresh;
+        }
+        keyed.push(found);
+      });
+    });
+  }
+  return {
+    blueprint: { isBlueprint, reason, title, steps: keyed.map((k) => k.step) },
+    frontMatterError: fm.error,
+    keyed,
+  };
+}
+
+function movedSpan(s: Span, by: number): Span {
+  return { start: s.start + by, end: s.end + by };
+}
+
+function movedText(t: SourceText, by: number): SourceText {
+  const offsets = new Array<number>(t.offsets.length);
+  for (let i = 0; i < offsets.length; i++) offsets[i] = t.offsets[i]! + by;
+  return { text: t.text, offsets };
+}
+
+function movedLane(l: Lane, by: number): Lane {
+  return { ...l, labelSpan: movedSpan(l.labelSpan, by), content: movedText(l.content, by), contentSpan: movedSpan(l.contentSpan, by) };
+}
+
+function movedEdit(e: TextEdit, by: number): TextEdit {
+  return { ...e, start: e.start + by, end: e.end + by };
+}
+
+/** A unit's step moved to the unit's place in the document; its edits are built in the unit's text and moved likewise. */
+function movedStep(s: RawStep, by: number): RawStep {
+  if (by === 0) return s;
+  return {
+    ...s,
+    titleSpan: movedSpan(s.titleSpan, by),
+    span: movedSpan(s.span, by),
+    lanes: s.lanes.map((l) => movedLane(l, by)),
+    prose: s.prose.map((p) => movedText(p, by)),
+    insertion: { edits: (label, content, snippet) => s.insertion.edits(label, content, snippet).map((e) => movedEdit(e, by)) },
+    disableEdit: (ruleId) => movedEdit(s.disableEdit(ruleId), by),
+  };
+}
