@@ -1,6 +1,7 @@
 // "The customer is always right" with no word about the people who deliver it: people first and customer obsessed.
 import { isNegated } from '../server/src/engine/blueprint/analyse.js';
 import { disableFix, loadRuleVocabulary } from '../server/src/engine/phrases/ruleVocabulary.js';
+import type { PhraseHit, PhraseMatcher } from '../server/src/engine/phrases/vocabulary.js';
 import type { Rule, RuleContext } from '../server/src/engine/rule.js';
 import type { Span, Step } from '../server/src/engine/types.js';
 
@@ -36,6 +37,28 @@ function sections(text: string): Section[] {
   return out;
 }
 
+/**
+ * Slogan hits of recent lints per section text, positions relative to the section, two generations (a keystroke finds
+ * the hits of every unchanged section here). Per section is the same as over the whole text: no entry matches across
+ * a heading line's "#", and each section before another ends with a line break.
+ */
+const memo = { entries: new Map<string, PhraseHit[]>(), next: new Map<string, PhraseHit[]>() };
+
+function sloganHits(slogans: PhraseMatcher, text: string, all: readonly Section[]): PhraseHit[] {
+  memo.entries = memo.next;
+  memo.next = new Map();
+  const out: PhraseHit[] = [];
+  for (const s of all) {
+    // The key is a copy (a prefix forces one): a slice would keep the whole text of this lint alive.
+    const key = `|${text.slice(s.span.start, s.span.end)}`;
+    let hits = memo.entries.get(key) ?? memo.next.get(key);
+    if (!hits) hits = slogans.find(key.slice(1));
+    memo.next.set(key, hits);
+    for (const h of hits) out.push({ ...h, start: h.start + s.span.start, end: h.end + s.span.start });
+  }
+  return out;
+}
+
 /** The innermost step containing an offset. */
 function stepAt(steps: readonly Step[], offset: number): Step | undefined {
   let best: Step | undefined;
@@ -58,7 +81,7 @@ const rule: Rule = {
     const text = readable(context.text);
     const steps = context.blueprint.steps;
     const all = sections(text);
-    for (const hit of slogans.find(text)) {
+    for (const hit of sloganHits(slogans, text, all)) {
       if (isNegated(text, hit, vocab)) continue;
       const step = stepAt(steps, hit.start);
       const section = all.find((s) => s.span.start <= hit.start && hit.start < s.span.end)!;

@@ -156,20 +156,20 @@ function cells(line: Line): Candidate[] {
 
 const DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
-/** Index of the line holding an offset (lines sorted by start). */
-function lineAt(lines: readonly Line[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+/** The line starting at `start` (its text without the line break). */
+function lineFrom(text: string, start: number): Line {
+  let i = start;
+  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  return { start, text: text.slice(start, i) };
+}
+
+/** Start of the line before the line starting at `start` (which must not be the first line). */
+function previousLineStart(text: string, start: number): number {
+  return lineStartBefore(text, start - (text.charCodeAt(start - 1) === 10 && text.charCodeAt(start - 2) === 13 ? 2 : 1));
 }
 
 /** Lane-position cells of a table step: the header row (steps as rows) or the first column (steps as columns). */
-function tableCandidates(text: string, all: readonly Line[], step: Step, byTable: Map<number, Candidate[]>, delimiters: Map<number, number>, headers: Map<number, Candidate[]>): Candidate[] {
+function tableCandidates(text: string, step: Step, byTable: Map<number, Candidate[]>, delimiters: Map<number, number>, headers: Map<number, Candidate[]>): Candidate[] {
   if (step.shape === 'table-columns') {
     // Every column step of a table has the same first column: read it once per table, not once per column.
     const known = byTable.get(step.span.start);
@@ -184,36 +184,63 @@ function tableCandidates(text: string, all: readonly Line[], step: Step, byTable
     return found;
   }
   // Steps as rows: walk up from the row to the delimiter line; the header is the line above it.
-  const delimiter = delimiterAbove(all, lineAt(all, step.span.start) - 1, delimiters);
-  if (delimiter < 1) return [];
+  const row = lineStartBefore(text, step.span.start);
+  const delimiter = row > 0 ? delimiterAbove(text, previousLineStart(text, row), delimiters) : -1;
+  if (delimiter < 0) return [];
   let header = headers.get(delimiter);
   if (!header) {
-    header = cells(all[delimiter - 1]!);
+    header = cells(lineFrom(text, previousLineStart(text, delimiter)));
     headers.set(delimiter, header);
   }
   return header;
 }
 
-/** The delimiter line at or above line `from` before a blank line (-1: none); remembered per line, so a long table's rows share one walk. */
-function delimiterAbove(all: readonly Line[], from: number, memo: Map<number, number>): number {
+/**
+ * The start of the delimiter line at or above the line starting at `from`, before a blank line, never the document's
+ * first line (-1: none); remembered per line, so a long table's rows share one walk.
+ */
+function delimiterAbove(text: string, from: number, memo: Map<number, number>): number {
   const walked: number[] = [];
   let found = -1;
-  for (let i = from; i >= 1; i--) {
-    const known = memo.get(i);
+  for (let at = from; at > 0; at = previousLineStart(text, at)) {
+    const known = memo.get(at);
     if (known !== undefined) {
       found = known;
       break;
     }
-    walked.push(i);
-    if (all[i]!.text.trim() === '') break;
-    if (DELIMITER.test(all[i]!.text)) {
-      found = i;
+    walked.push(at);
+    const line = lineFrom(text, at).text;
+    if (line.trim() === '') break;
+    if (DELIMITER.test(line)) {
+      found = at;
       break;
     }
   }
-  for (const i of walked) memo.set(i, found);
+  for (const at of walked) memo.set(at, found);
   return found;
 }
+
+/**
+ * lineCandidates of recent lints by the lines they read (positions relative to the first), two generations like the
+ * editor's caches: a keystroke reads the candidates of every unchanged step from here instead of scanning its lines.
+ */
+const memo = { entries: new Map<string, Candidate[]>(), next: new Map<string, Candidate[]>() };
+
+/** Where lineCandidates reads: from the start of the step's first line to two characters past its last line's end. */
+function lineCandidatesMemo(text: string, step: Step): Candidate[] {
+  const from = lineStartBefore(text, step.span.start);
+  let to = Math.max(step.span.end, from);
+  while (to < text.length && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++;
+  const rel = (n: number) => n - from;
+  const key = `${rel(step.span.start)},${rel(step.span.end)},${rel(step.titleSpan.start)},${rel(step.titleSpan.end)},${to + 2 > text.length ? 1 : 0}|${text.slice(from, to + 2)}`;
+  let found = memo.entries.get(key) ?? memo.next.get(key);
+  if (!found) found = lineCandidates(text, step).map((c) => ({ label: c.label, span: { start: rel(c.span.start), end: rel(c.span.end) } }));
+  memo.next.set(key, found);
+  return found.map((c) => ({ label: c.label, span: { start: c.span.start + from, end: c.span.end + from } }));
+}
+
+/** The shipped labels, squashed for the distance, and their normalised forms. */
+let shipped: { table: Known[]; known: ReadonlySet<string> } | undefined;
 
 const rule: Rule = {
   id: ID,
@@ -228,19 +255,24 @@ const rule: Rule = {
   defaultOptions: { ignore: [] },
   vocabularies: [],
   check(context: RuleContext): void {
-    const table: Known[] = (Object.keys(LANE_LABELS) as LaneKind[]).flatMap((kind) => LANE_LABELS[kind].map((label) => ({ label, kind, squashed: squash(label) })));
-    const known = new Set(table.map((k) => normaliseLabel(k.label)));
+    shipped ??= (() => {
+      const table = (Object.keys(LANE_LABELS) as LaneKind[]).flatMap((kind) => LANE_LABELS[kind].map((label) => ({ label, kind, squashed: squash(label) })));
+      return { table, known: new Set(table.map((k) => normaliseLabel(k.label))) };
+    })();
+    const table = shipped.table;
+    const known = new Set(shipped.known);
     // Labels the model read as lanes (config synonyms included) are known, and so are ignored ones.
     for (const s of context.blueprint.steps) for (const l of s.lanes) known.add(normaliseLabel(l.label));
     const ignore = Array.isArray(context.options['ignore']) ? (context.options['ignore'] as unknown[]) : [];
     for (const i of ignore) if (typeof i === 'string') known.add(normaliseLabel(i));
     const seen = new Set<number>();
-    const all = linesIn(context.text, { start: 0, end: context.text.length });
     const byTable = new Map<number, Candidate[]>();
     const delimiters = new Map<number, number>();
     const headers = new Map<number, Candidate[]>();
+    memo.entries = memo.next;
+    memo.next = new Map();
     for (const step of context.blueprint.steps) {
-      const candidates = step.shape === 'table-columns' || step.shape === 'table-rows' ? tableCandidates(context.text, all, step, byTable, delimiters, headers) : lineCandidates(context.text, step);
+      const candidates = step.shape === 'table-columns' || step.shape === 'table-rows' ? tableCandidates(context.text, step, byTable, delimiters, headers) : lineCandidatesMemo(context.text, step);
       for (const c of candidates) {
         if (seen.has(c.span.start)) continue;
         const hit = nearMiss(c.label, known, table);

@@ -122,16 +122,22 @@ export class StepCache {
 
   /**
    * A step looked up again from a memo `analyse` returned, without hashing: for a caller that knows everything the key
-   * read is unchanged (the step only moved). Undefined when the vocabulary is not the memo's.
+   * read is unchanged (the step only moved) and keeps the memo itself (it is not kept in the memo: see `touch`).
+   * Undefined when the vocabulary is not the memo's.
    */
   reuse(memo: StepMemo, raw: RawStep, vocabulary: CompiledVocabulary): KeyedStep | undefined {
     // A new vocabulary (config change) empties the memo: `analyse` starts it again.
     if (memo.vocabulary !== vocabulary || this.vocabulary !== vocabulary) return undefined;
     this.stats.analysisHits++;
-    this.analyses.set(memo.modelKey, memo.analysis);
-    this.steps.set(memo.key, memo.entry);
     moveAnalysis(memo.analysis, raw.span.start);
     return { step: { ...raw, benefits: memo.analysis.last.benefits, supports: memo.analysis.last.supports }, entry: memo.entry };
+  }
+
+  /** Keeps a memo's analysis and reports in the memo through the next commit, so `analyse` finds them by their keys. */
+  touch(memo: StepMemo): void {
+    if (memo.vocabulary !== this.vocabulary) return;
+    this.analyses.set(memo.modelKey, memo.analysis);
+    this.steps.set(memo.key, memo.entry);
   }
 
   /**
@@ -164,12 +170,15 @@ export class StepCache {
       });
     }
     const out: RuleReport[] = [];
-    steps.forEach((s, i) => {
+    for (let i = 0; i < steps.length; i++) {
       const entry = cached[i]!;
+      // Most steps have nothing to report: nothing to move either.
+      if (entry.relative.length === 0) continue;
+      const s = steps[i]!;
       const base = s.step.span.start;
       if (entry.last.base !== base) entry.last = { base, reports: entry.relative.map((r) => movedReport(r, base)) };
       for (const r of entry.last.reports) out.push({ message: r.message, span: r.span, fixes: r.fixes, data: r.data, step: s.step });
-    });
+    }
     return out;
   }
 

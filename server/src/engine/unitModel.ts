@@ -63,6 +63,8 @@ interface StepKeyMemo {
   after: string;
   startAtZero: boolean;
   endOfText: boolean;
+  /** The key read only the unit's text (not its first offset, not the end of the document): no check while that holds. */
+  inside: boolean;
 }
 
 interface UnitEntry {
@@ -77,7 +79,7 @@ interface UnitEntry {
   keys: Array<StepKeyMemo | undefined>;
 }
 
-function outside(range: KeyRange, unit: Unit, text: string): Omit<StepKeyMemo, 'memo'> {
+function outside(range: KeyRange, unit: Unit, text: string): Omit<StepKeyMemo, 'memo' | 'inside'> {
   return {
     before: range.start < unit.start ? text.slice(range.start, unit.start) : '',
     after: range.end > unit.end ? text.slice(unit.end, range.end) : '',
@@ -86,7 +88,12 @@ function outside(range: KeyRange, unit: Unit, text: string): Omit<StepKeyMemo, '
   };
 }
 
-function sameOutside(m: StepKeyMemo, now: Omit<StepKeyMemo, 'memo'>): boolean {
+function keyMemo(memo: StepMemo, range: KeyRange, unit: Unit, text: string): StepKeyMemo {
+  const o = outside(range, unit, text);
+  return { memo, ...o, inside: range.start > 0 && range.start >= unit.start && range.end <= unit.end && !range.endOfText };
+}
+
+function sameOutside(m: StepKeyMemo, now: Omit<StepKeyMemo, 'memo' | 'inside'>): boolean {
   return m.before === now.before && m.after === now.after && m.startAtZero === now.startAtZero && m.endOfText === now.endOfText;
 }
 
@@ -102,13 +109,17 @@ export function unitModel(chunks: readonly ParsedChunk[], text: string, lines: L
   const eol = lines.eol;
   const entries: UnitEntry[] = [];
   const raws: RawStep[] = [];
+  const rebuilt: boolean[] = [];
   let title: string | undefined;
   for (const unit of units) {
     const unitText = text.slice(unit.start, unit.end);
     let entry = cache.units.get(unitText) as UnitEntry | undefined;
-    if (entry && entry.kind === unit.kind && entry.eol === eol && entry.table === table) cache.stats.unitHits++;
-    else {
+    if (entry && entry.kind === unit.kind && entry.eol === eol && entry.table === table) {
+      cache.stats.unitHits++;
+      rebuilt.push(false);
+    } else {
       cache.stats.unitMisses++;
+      rebuilt.push(true);
       // The steps' edits read the unit's text: a copy, as a slice would keep this version of the whole document alive.
       const own = (' ' + unitText).slice(1);
       const built = buildUnitSteps(chunkRunTree(chunks, unit.from, unit.to), own, new LineIndex(own), table, eol, unit.kind);
@@ -127,26 +138,43 @@ export function unitModel(chunks: readonly ParsedChunk[], text: string, lines: L
   const keyed: KeyedStep[] = [];
   if (isBlueprint) {
     const compiled = vocab();
+    keepPrevious(cache, lastUnits.get(cache), rebuilt);
     units.forEach((unit, u) => {
       const entry = entries[u]!;
+      // The unit's own text did not change, and it is neither the first nor the last: the keys of its inner steps hold.
+      const within = unit.start > 0 && unit.end < text.length;
       entry.last.steps.forEach((raw, k) => {
         const m = entry.keys[k];
         let found: KeyedStep | undefined;
-        if (m && sameOutside(m, outside(keyRange(raw, text, lines), unit, text))) found = cache.reuse(m.memo, raw, compiled);
+        if (m && ((m.inside && within) || sameOutside(m, outside(keyRange(raw, text, lines), unit, text)))) found = cache.reuse(m.memo, raw, compiled);
         if (!found) {
           const fresh = cache.analyse(raw, compiled, text, lines);
-          entry.keys[k] = { memo: fresh.memo, ...outside(fresh.range, unit, text) };
+          entry.keys[k] = keyMemo(fresh.memo, fresh.range, unit, text);
           found = fresh;
         }
         keyed.push(found);
       });
     });
+    lastUnits.set(cache, entries);
   }
   return {
     blueprint: { isBlueprint, reason, title, steps: keyed.map((k) => k.step) },
     frontMatterError: fm.error,
     keyed,
   };
+}
+
+/** Each document's units of its last lint, in order (a rebuilt unit finds the analyses of its unchanged steps through them). */
+const lastUnits = new WeakMap<StepCache, UnitEntry[]>();
+
+/**
+ * Reused units keep their steps' memos themselves, so the step cache holds only those of rebuilt units: before rebuilt
+ * units are analysed, the memos of the units that stood in their places (all units, when their number changed) go back in.
+ */
+function keepPrevious(cache: StepCache, previous: readonly UnitEntry[] | undefined, rebuilt: readonly boolean[]): void {
+  if (!previous || !rebuilt.includes(true)) return;
+  const from = previous.length === rebuilt.length ? previous.filter((_, u) => rebuilt[u]) : previous;
+  for (const e of from) for (const m of e.keys) if (m) cache.touch(m.memo);
 }
 
 function movedSpan(s: Span, by: number): Span {
