@@ -49,10 +49,10 @@ function sloganHits(slogans: PhraseMatcher, text: string, all: readonly Section[
   memo.next = new Map();
   const out: PhraseHit[] = [];
   for (const s of all) {
-    // The key is a copy (a prefix forces one): a slice would keep the whole text of this lint alive.
-    const key = `|${text.slice(s.span.start, s.span.end)}`;
+    // Keys are slices (no copy): entries of the latest two lints only, so at most two texts stay alive.
+    const key = text.slice(s.span.start, s.span.end);
     let hits = memo.entries.get(key) ?? memo.next.get(key);
-    if (!hits) hits = slogans.find(key.slice(1));
+    if (!hits) hits = slogans.find(key);
     memo.next.set(key, hits);
     for (const h of hits) out.push({ ...h, start: h.start + s.span.start, end: h.end + s.span.start });
   }

@@ -223,8 +223,15 @@ function delimiterAbove(text: string, from: number, memo: Map<number, number>): 
 /**
  * lineCandidates of recent lints by the lines they read (positions relative to the first), two generations like the
  * editor's caches: a keystroke reads the candidates of every unchanged step from here instead of scanning its lines.
+ * Keys are slices of the text (no copy); entries of the latest two lints only, so at most two texts stay alive.
  */
-const memo = { entries: new Map<string, Candidate[]>(), next: new Map<string, Candidate[]>() };
+const memo = { entries: new Map<string, LineMemo>(), next: new Map<string, LineMemo>() };
+
+interface LineMemo {
+  /** The step's spans relative to the first line, and whether the lines run to the end of the text. */
+  at: string;
+  candidates: Candidate[];
+}
 
 /** Where lineCandidates reads: from the start of the step's first line to two characters past its last line's end. */
 function lineCandidatesMemo(text: string, step: Step): Candidate[] {
@@ -232,11 +239,14 @@ function lineCandidatesMemo(text: string, step: Step): Candidate[] {
   let to = Math.max(step.span.end, from);
   while (to < text.length && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++;
   const rel = (n: number) => n - from;
-  const key = `${rel(step.span.start)},${rel(step.span.end)},${rel(step.titleSpan.start)},${rel(step.titleSpan.end)},${to + 2 > text.length ? 1 : 0}|${text.slice(from, to + 2)}`;
+  const at = `${rel(step.span.start)},${rel(step.span.end)},${rel(step.titleSpan.start)},${rel(step.titleSpan.end)},${to + 2 > text.length ? 1 : 0}`;
+  const key = text.slice(from, to + 2);
   let found = memo.entries.get(key) ?? memo.next.get(key);
-  if (!found) found = lineCandidates(text, step).map((c) => ({ label: c.label, span: { start: rel(c.span.start), end: rel(c.span.end) } }));
+  if (!found || found.at !== at) {
+    found = { at, candidates: lineCandidates(text, step).map((c) => ({ label: c.label, span: { start: rel(c.span.start), end: rel(c.span.end) } })) };
+  }
   memo.next.set(key, found);
-  return found.map((c) => ({ label: c.label, span: { start: c.span.start + from, end: c.span.end + from } }));
+  return found.candidates.map((c) => ({ label: c.label, span: { start: c.span.start + from, end: c.span.end + from } }));
 }
 
 /** The shipped labels, squashed for the distance, and their normalised forms. */

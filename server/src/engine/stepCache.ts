@@ -112,7 +112,7 @@ export class StepCache {
       this.analyses.set(modelKey, found);
     }
     if (this.eolOf?.lines !== lines) this.eolOf = { lines, eol: lines.eol };
-    const step: Step = { ...raw, benefits: found.last.benefits, supports: found.last.supports };
+    const step = withPhrases(raw, found.last);
     const range = keyRange(raw, text, lines);
     const key = `${modelKey}|${shapeKey(raw, base, text, range, this.eolOf.eol)}`;
     let entry = this.steps.get(key);
@@ -130,7 +130,7 @@ export class StepCache {
     if (memo.vocabulary !== vocabulary || this.vocabulary !== vocabulary) return undefined;
     this.stats.analysisHits++;
     moveAnalysis(memo.analysis, raw.span.start);
-    return { step: { ...raw, benefits: memo.analysis.last.benefits, supports: memo.analysis.last.supports }, entry: memo.entry };
+    return { step: withPhrases(raw, memo.analysis.last), entry: memo.entry };
   }
 
   /** Keeps a memo's analysis and reports in the memo through the next commit, so `analyse` finds them by their keys. */
@@ -192,6 +192,23 @@ export class StepCache {
   get size(): number {
     return this.analyses.size;
   }
+}
+
+/** The step with its phrases: every field written out (one object shape, faster than a spread of the raw step). */
+function withPhrases(raw: RawStep, phrases: Phrases): Step {
+  return {
+    title: raw.title,
+    titleSpan: raw.titleSpan,
+    span: raw.span,
+    shape: raw.shape,
+    lanes: raw.lanes,
+    prose: raw.prose,
+    benefits: phrases.benefits,
+    supports: phrases.supports,
+    group: raw.group,
+    insertion: raw.insertion,
+    disableEdit: raw.disableEdit,
+  };
 }
 
 /** Keeps the absolute copy of an analysis at `base`. */
