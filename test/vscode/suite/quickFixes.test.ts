@@ -77,7 +77,8 @@ describe('Blueprint Lint in VS Code: quick fixes', () => {
     );
     const action = actions.find((a) => a.title === title)!;
     assert.equal(action.edit, undefined, 'settings are changed by the client, not by a file edit');
-    await vscode.commands.executeCommand(action.command!.command, ...(action.command!.arguments ?? []));
+    // the client's answer first: a failed settings write (say, an unsaved settings.json) says why, instead of a timeout below
+    assert.deepEqual(await vscode.commands.executeCommand(action.command!.command, ...(action.command!.arguments ?? [])), { applied: true });
     await waitForDiagnostics(doc.uri, lacksRule(RULE), 'no diagnostic once "same day" is not a benefit');
     const vocabulary = vscode.workspace.getConfiguration('blueprintLint', doc.uri).inspect('vocabulary');
     assert.deepEqual(vocabulary?.workspaceFolderValue ?? vocabulary?.workspaceValue, { benefit: { remove: ['same day'] } });
