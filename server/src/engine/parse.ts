@@ -175,6 +175,11 @@ export function splitChunks(text: string): Chunk[] {
   while (pos < text.length) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = text.length;
+    if (!fence && !html && plainLine(text, pos, eol)) {
+      pos = eol + 1;
+      line++;
+      continue;
+    }
     const lineText = text.slice(pos, eol);
     if (fence) {
       const m = FENCE.exec(lineText);
@@ -206,6 +211,18 @@ export function splitChunks(text: string): Chunk[] {
   }
   chunks.push({ start: chunkStart, line: chunkLine, text: text.slice(chunkStart) });
   return chunks;
+}
+
+/**
+ * A line whose first character after spaces and tabs is printable ASCII other than # ` ~ <: no heading, fence or HTML
+ * starts there (each needs one of those first), so outside fences and HTML the split need not look at it further.
+ */
+function plainLine(text: string, from: number, eol: number): boolean {
+  let i = from;
+  while (i < eol && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (i >= eol) return false;
+  const c = text.charCodeAt(i);
+  return c >= 33 && c <= 126 && c !== 35 && c !== 96 && c !== 126 && c !== 60;
 }
 
 function countLines(text: string, from: number, to: number): number {
@@ -299,7 +316,7 @@ export function parseChunkTrees(text: string, cache?: ChunkCache, problems?: Par
       if ((problems?.length ?? 0) === before && cache) cache.set(chunk.text, tree);
       else own = true;
     }
-    out.push({ ...chunk, tree, own });
+    out.push({ start: chunk.start, line: chunk.line, text: chunk.text, tree, own });
   }
   cache?.commit();
   return out;
