@@ -24,13 +24,14 @@ export const LANE_SIDE: Readonly<Record<LaneKind, Side>> = {
 /** Header labels that name the step column of a lanes-as-columns table. */
 export const STEP_COLUMN_LABELS = new Set(['step', 'steps', 'stage', 'stages', 'phase', 'phases', 'moment', 'touchpoint moment', 'activity', 'journey step', 'step name']);
 
-/** Labels repeat (every step's "Customer:"), and every candidate line of every lint is looked up: remember recent ones. */
+/** Lane labels repeat (every step's "Customer:") in every lint: remember short ones, a few thousand at most. */
 const normalised = new Map<string, string>();
 
 export function normaliseLabel(label: string): string {
+  if (label.length > 40) return normaliseUncached(label);
   let n = normalised.get(label);
   if (n === undefined) {
-    if (normalised.size >= 20_000) normalised.clear();
+    if (normalised.size >= 4_000) normalised.clear();
     // A copy of the label as the key: a slice of a document would keep the whole document alive.
     normalised.set((' ' + label).slice(1), (n = normaliseUncached(label)));
   }
