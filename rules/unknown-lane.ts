@@ -174,12 +174,14 @@ function tableCandidates(text: string, step: Step, byTable: Map<number, Candidat
     // Every column step of a table has the same first column: read it once per table, not once per column.
     const known = byTable.get(step.span.start);
     if (known) return known;
-    const lines = linesIn(text, step.span);
-    const delimiter = lines.findIndex((l) => DELIMITER.test(l.text));
-    const found = lines
-      .slice(delimiter + 1)
-      .map((l) => cells(l)[0])
-      .filter((c): c is Candidate => c !== undefined);
+    const found = memoised(text, step, () => {
+      const lines = linesIn(text, step.span);
+      const delimiter = lines.findIndex((l) => DELIMITER.test(l.text));
+      return lines
+        .slice(delimiter + 1)
+        .map((l) => cells(l)[0])
+        .filter((c): c is Candidate => c !== undefined);
+    });
     byTable.set(step.span.start, found);
     return found;
   }
@@ -233,18 +235,19 @@ interface LineMemo {
   candidates: Candidate[];
 }
 
-/** Where lineCandidates reads: from the start of the step's first line to two characters past its last line's end. */
-function lineCandidatesMemo(text: string, step: Step): Candidate[] {
+/**
+ * Candidates of a step from the memo, or `find` run on the text: what the scans read is the step's lines, from the start
+ * of its first line to two characters past its last line's end (a line's break and the next line's first character).
+ */
+function memoised(text: string, step: Step, find: () => Candidate[]): Candidate[] {
   const from = lineStartBefore(text, step.span.start);
   let to = Math.max(step.span.end, from);
   while (to < text.length && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++;
   const rel = (n: number) => n - from;
-  const at = `${rel(step.span.start)},${rel(step.span.end)},${rel(step.titleSpan.start)},${rel(step.titleSpan.end)},${to + 2 > text.length ? 1 : 0}`;
+  const at = `${step.shape},${rel(step.span.start)},${rel(step.span.end)},${rel(step.titleSpan.start)},${rel(step.titleSpan.end)},${to + 2 > text.length ? 1 : 0}`;
   const key = text.slice(from, to + 2);
   let found = memo.entries.get(key) ?? memo.next.get(key);
-  if (!found || found.at !== at) {
-    found = { at, candidates: lineCandidates(text, step).map((c) => ({ label: c.label, span: { start: rel(c.span.start), end: rel(c.span.end) } })) };
-  }
+  if (!found || found.at !== at) found = { at, candidates: find().map((c) => ({ label: c.label, span: { start: rel(c.span.start), end: rel(c.span.end) } })) };
   memo.next.set(key, found);
   return found.candidates.map((c) => ({ label: c.label, span: { start: c.span.start + from, end: c.span.end + from } }));
 }
@@ -282,7 +285,7 @@ const rule: Rule = {
     memo.entries = memo.next;
     memo.next = new Map();
     for (const step of context.blueprint.steps) {
-      const candidates = step.shape === 'table-columns' || step.shape === 'table-rows' ? tableCandidates(context.text, step, byTable, delimiters, headers) : lineCandidatesMemo(context.text, step);
+      const candidates = step.shape === 'table-columns' || step.shape === 'table-rows' ? tableCandidates(context.text, step, byTable, delimiters, headers) : memoised(context.text, step, () => lineCandidates(context.text, step));
       for (const c of candidates) {
         if (seen.has(c.span.start)) continue;
         const hit = nearMiss(c.label, known, table);

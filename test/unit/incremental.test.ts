@@ -38,8 +38,14 @@ interface Caches {
 
 const newCaches = (): Caches => ({ parse: new ChunkCache(), steps: new StepCache() });
 
+/** Lints of another text, twice: the rules' own two-generation memos then hold nothing of the document (a truly fresh lint). */
+const flushRuleMemos = () => {
+  for (const t of ['## A\n\n- Customer: x\n- Backstage: y\n', '## B\n\n- Customer: x\n- Backstage: y\n']) lint(t, { forceBlueprint: true });
+};
+
 /** Everything a client sees: the step model with its phrases, and each finding with positions, fixes and data. */
 const comparable = (text: string, caches?: Caches, config = defaultConfig()) => {
+  if (!caches) flushRuleMemos();
   const r = lint(text, { parseCache: caches?.parse, stepCache: caches?.steps, filePath: 'doc.blueprint.md', rules: scopedRules, config });
   return JSON.stringify({
     steps: r.blueprint.steps.map((s) => [s.title, s.shape, s.span, s.titleSpan, s.group, s.lanes.length, s.benefits, s.supports]),
@@ -154,6 +160,43 @@ describe('incremental re-lint', function () {
       const moved = `Intro line.\n\n${base.replace('---\ntype: service-blueprint\n---\n', '')}`;
       assert.equal(fixes(moved, c), fixes(moved));
     }
+  });
+
+  it('rules that remember per step or section across lints (unknown-lane, customer-first-slogan) find what a fresh lint finds', () => {
+    const filler = 'The room looks out over the harbour, and its walls are painted a pale blue all year round.';
+    const base = [
+      '# Clinic', '', '## Reception', '', filler, '', '- **Patient:** Checks in at the desk and waits.', '- **Frontstage:** Receptionist greets the patient.', '- **Backstage:** Nurse prepares the room.', '',
+      '## Columns', '', '| Lane | Arrive | Leave |', '|---|---|---|', '| Customer | arrives | leaves |', '| Frontstage | greets | waves |', '| Backstage | preps | cleans |', '',
+      '## Values', '', filler, '', 'We work hard for everyone.', '',
+    ].join('\n');
+    const edits: Array<[string, string, string]> = [
+      ['a near miss in a lane line', '- **Backstage:** Nurse', '- **Backstgae:** Nurse'],
+      ['a near miss in a table column', '| Backstage | preps', '| Backstgae | preps'],
+      ['a slogan at the end of a section', 'We work hard for everyone.', 'We work hard. The customer is always right.'],
+      ['a slogan in a step', 'Checks in at the desk and waits.', 'Checks in at the desk and waits. The patient is always right.'],
+      ['a label that a synonym makes known', '- **Patient:**', '- **Patiend:**'],
+    ];
+    const run = (t: string, c?: Caches) => {
+      if (!c) flushRuleMemos();
+      return JSON.stringify(lint(t, { parseCache: c?.parse, stepCache: c?.steps, forceBlueprint: true }).findings.filter((f) => f.ruleId === 'unknown-lane' || f.ruleId === 'customer-first-slogan'));
+    };
+    let found = 0;
+    for (const [what, from, to] of edits) {
+      assert.ok(base.includes(from), what);
+      const edited = base.replace(from, to);
+      for (const [a, b] of [[base, edited], [edited, base]] as const) {
+        const caches = newCaches();
+        run(a, caches);
+        const cached = run(b, caches);
+        assert.equal(cached, run(b), `${what}: ${a === base ? 'made' : 'undone'}`);
+        // Without caches too: the rules' memos are shared by every lint.
+        run(a);
+        const warm = JSON.stringify(lint(b, { forceBlueprint: true }).findings.filter((f) => f.ruleId === 'unknown-lane' || f.ruleId === 'customer-first-slogan'));
+        assert.equal(warm, run(b), `${what}, no caches: ${a === base ? 'made' : 'undone'}`);
+        found += JSON.parse(cached).length;
+      }
+    }
+    assert.ok(found >= 5, `only ${found} findings of the two rules: the edits do not exercise them`);
   });
 
   it('a one-character edit re-analyses and re-judges one step and reuses the rest', () => {
