@@ -1,5 +1,7 @@
 // Drives the language server over stdio with raw JSON-RPC (Content-Length framing) and times diagnostics.
 //   node bench/lsp.mjs FILE [--opens 3] [--edits 200] [--cap-ms 60000] [--cpu-prof DIR]   standalone: open and edit timings for one file
+//   node bench/lsp.mjs FILE --in-process [--edits 200] [--cpu-prof DIR]   the same edits through lint() with the server's
+//     caches, no server: per-keystroke times, and with --cpu-prof a profile of the keystrokes alone (not the first lint)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -269,10 +271,65 @@ export async function openMany(client, files) {
   return { ms: performance.now() - t0, open: files.length, ...client.memory() };
 }
 
+/** The offset of an LSP position in `text` (UTF-16, lines split at \n as the scripted edits are). */
+function offsetAt(text, { line, character }) {
+  let at = 0;
+  for (let l = 0; l < line; l++) at = text.indexOf('\n', at) + 1;
+  return at + character;
+}
+
+/**
+ * The scripted edits through lint() in this process, with a chunk and step cache per document as the server keeps:
+ * what a keystroke costs the engine, without JSON-RPC. With `profileDir`, the keystrokes alone are profiled.
+ */
+export async function inProcessKeystrokes(file, { edits = 200, seed = 7, profileDir } = {}) {
+  const engine = join(ROOT, 'out/server/src/engine');
+  const { lint } = await import(pathToFileURL(join(engine, 'lint.js')).href);
+  const { ChunkCache } = await import(pathToFileURL(join(engine, 'parse.js')).href);
+  const { StepCache } = await import(pathToFileURL(join(engine, 'stepCache.js')).href);
+  let text = readFileSync(file, 'utf8');
+  const t0 = performance.now();
+  lint(text, { filePath: file });
+  const fullMs = performance.now() - t0;
+  const caches = { parseCache: new ChunkCache(), stepCache: new StepCache() };
+  lint(text, { filePath: file, ...caches });
+  const changes = [...scriptedEdits(text, seed, edits)];
+  let session;
+  if (profileDir) {
+    const { Session } = await import('node:inspector/promises');
+    session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
+  const ms = [];
+  for (const change of changes) {
+    text = text.slice(0, offsetAt(text, change.range.start)) + change.text + text.slice(offsetAt(text, change.range.end));
+    const t = performance.now();
+    lint(text, { filePath: file, ...caches });
+    ms.push(performance.now() - t);
+  }
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(profileDir, { recursive: true });
+    writeFileSync(join(profileDir, `keystrokes-${process.pid}.cpuprofile`), JSON.stringify(profile));
+  }
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return { file, fullLintMs: fullMs, edits: ms.length, p50Ms: at(50), p95Ms: at(95), maxMs: sorted[sorted.length - 1], stats: caches.stepCache.stats };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const file = resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? '');
   const num = (flag, dflt) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : dflt);
+  if (args.includes('--in-process')) {
+    const profileDir = args.includes('--cpu-prof') ? resolve(args[args.indexOf('--cpu-prof') + 1]) : undefined;
+    const r = await inProcessKeystrokes(file, { edits: num('--edits', 200), profileDir });
+    process.stdout.write(`${JSON.stringify(r, (k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 10) / 10 : v), 1)}\n`);
+    process.exit(0);
+  }
   const prof = args.includes('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args[args.indexOf('--cpu-prof') + 1])}`] : [];
   const client = new LspClient({ rootUri: pathToFileURL(dirname(file)).href, nodeArgs: prof });
   try {
