@@ -52,7 +52,8 @@ function sloganHits(slogans: PhraseMatcher, text: string, all: readonly Section[
     // Keys are slices (no copy): entries of the latest two lints only, so at most two texts stay alive.
     const key = text.slice(s.span.start, s.span.end);
     let hits = memo.entries.get(key) ?? memo.next.get(key);
-    if (!hits) hits = slogans.find(key);
+    // Hit texts are copied: a slice would keep this lint's whole text alive as long as the section is unchanged.
+    if (!hits) hits = slogans.find(key).map((h) => ({ ...h, text: (' ' + h.text).slice(1) }));
     memo.next.set(key, hits);
     for (const h of hits) out.push({ ...h, start: h.start + s.span.start, end: h.end + s.span.start });
   }

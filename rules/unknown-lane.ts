@@ -247,7 +247,8 @@ function memoised(text: string, step: Step, find: () => Candidate[]): Candidate[
   const at = `${step.shape},${rel(step.span.start)},${rel(step.span.end)},${rel(step.titleSpan.start)},${rel(step.titleSpan.end)},${to + 2 > text.length ? 1 : 0}`;
   const key = text.slice(from, to + 2);
   let found = memo.entries.get(key) ?? memo.next.get(key);
-  if (!found || found.at !== at) found = { at, candidates: find().map((c) => ({ label: c.label, span: { start: rel(c.span.start), end: rel(c.span.end) } })) };
+  // Labels are copied: a slice would keep the whole text of this lint alive as long as the step is unchanged.
+  if (!found || found.at !== at) found = { at, candidates: find().map((c) => ({ label: (' ' + c.label).slice(1), span: { start: rel(c.span.start), end: rel(c.span.end) } })) };
   memo.next.set(key, found);
   return found.candidates.map((c) => ({ label: c.label, span: { start: c.span.start + from, end: c.span.end + from } }));
 }

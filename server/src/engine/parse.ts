@@ -311,7 +311,8 @@ export function parseChunkTrees(text: string, cache?: ChunkCache, problems?: Par
     let own = false;
     if (!tree) {
       const before = problems?.length ?? 0;
-      tree = safeParse(chunk.text, chunk.start, problems);
+      // A cached tree's strings are slices of what was parsed: a copy of the chunk, not a slice of this whole version of the document.
+      tree = safeParse(cache ? (' ' + chunk.text).slice(1) : chunk.text, chunk.start, problems);
       // A piece that needed the fallback is not cached, so its problem is reported on every lint.
       if ((problems?.length ?? 0) === before && cache) cache.set(chunk.text, tree);
       else own = true;

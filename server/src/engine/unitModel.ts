@@ -1,5 +1,6 @@
 // The model of an edited document from its unchanged parts: each unit (a heading section, a title, the content before
 // the first heading) is built from its own chunk trees once and moved where it now starts; an edit rebuilds its unit.
+import type { Root } from 'mdast';
 import { buildUnitSteps, type RawStep, type UnitKind } from './blueprint/build.js';
 import { detect, frontMatterVerdict } from './blueprint/detect.js';
 import { laneTable, type LaneTable } from './blueprint/lanes.js';
@@ -68,6 +69,10 @@ interface StepKeyMemo {
 }
 
 interface UnitEntry {
+  /** Its key in the step cache's unit memo (a copy of the unit's text), the cache, and the chunk trees it was built from. */
+  key: string;
+  cache: StepCache;
+  trees: Root[];
   kind: UnitKind;
   eol: string;
   table: LaneTable;
@@ -112,19 +117,27 @@ export function unitModel(chunks: readonly ParsedChunk[], text: string, lines: L
   const rebuilt: boolean[] = [];
   let title: string | undefined;
   for (const unit of units) {
-    const unitText = text.slice(unit.start, unit.end);
-    let entry = cache.units.get(unitText) as UnitEntry | undefined;
+    // The same cached chunk trees are the same text: found without hashing the unit's text.
+    let entry = byTrees(chunks, unit, cache);
+    if (entry) cache.units.set(entry.key, entry);
+    else entry = cache.units.get(text.slice(unit.start, unit.end)) as UnitEntry | undefined;
     if (entry && entry.kind === unit.kind && entry.eol === eol && entry.table === table) {
       cache.stats.unitHits++;
       rebuilt.push(false);
+      if (entry.trees[0] !== chunks[unit.from]!.tree) {
+        entry.trees = chunks.slice(unit.from, unit.to).map((c) => c.tree);
+        byFirstTree.set(entry.trees[0]!, entry);
+      }
     } else {
       cache.stats.unitMisses++;
       rebuilt.push(true);
       // The steps' edits read the unit's text: a copy, as a slice would keep this version of the whole document alive.
-      const own = (' ' + unitText).slice(1);
+      const own = (' ' + text.slice(unit.start, unit.end)).slice(1);
       const built = buildUnitSteps(chunkRunTree(chunks, unit.from, unit.to), own, new LineIndex(own), table, eol, unit.kind);
-      entry = { kind: unit.kind, eol, table, steps: built.steps, title: built.title, last: { base: 0, steps: built.steps }, keys: [] };
-      cache.units.set(unitText, entry);
+      const trees = chunks.slice(unit.from, unit.to).map((c) => c.tree);
+      entry = { key: own, cache, trees, kind: unit.kind, eol, table, steps: built.steps, title: built.title, last: { base: 0, steps: built.steps }, keys: [] };
+      cache.units.set(own, entry);
+      byFirstTree.set(trees[0]!, entry);
     }
     if (entry.last.base !== unit.start) entry.last = { base: unit.start, steps: entry.steps.map((s) => movedStep(s, unit.start)) };
     if (unit.kind === 'title' && title === undefined) title = entry.title;
@@ -162,6 +175,17 @@ export function unitModel(chunks: readonly ParsedChunk[], text: string, lines: L
     frontMatterError: fm.error,
     keyed,
   };
+}
+
+/** Units by the first chunk tree they were built from (cached trees only: a tree parsed for one lint is never looked up again). */
+const byFirstTree = new WeakMap<Root, UnitEntry>();
+
+/** The unit built from these very chunk trees for this cache, if any: cached trees are shared only by equal chunk texts. */
+function byTrees(chunks: readonly ParsedChunk[], unit: Unit, cache: StepCache): UnitEntry | undefined {
+  const entry = byFirstTree.get(chunks[unit.from]!.tree);
+  if (!entry || entry.cache !== cache || entry.trees.length !== unit.to - unit.from) return undefined;
+  for (let i = unit.from; i < unit.to; i++) if (chunks[i]!.own || chunks[i]!.tree !== entry.trees[i - unit.from]) return undefined;
+  return entry;
 }
 
 /** Each document's units of its last lint, in order (a rebuilt unit finds the analyses of its unchanged steps through them). */
