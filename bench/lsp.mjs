@@ -1,7 +1,8 @@
 // Drives the language server over stdio with raw JSON-RPC (Content-Length framing) and times diagnostics.
 //   node bench/lsp.mjs FILE [--opens 3] [--edits 200] [--cap-ms 60000] [--cpu-prof DIR]   standalone: open and edit timings for one file
-//   node bench/lsp.mjs FILE --in-process [--edits 200] [--cpu-prof DIR]   the same edits through lint() with the server's
-//     caches, no server: per-keystroke times, and with --cpu-prof a profile of the keystrokes alone (not the first lint)
+//   node [--expose-gc] bench/lsp.mjs FILE --in-process [--edits 200] [--cpu-prof DIR]   the same edits through lint()
+//     with the server's caches, no server: per-keystroke times, with --cpu-prof a profile of the keystrokes alone (not
+//     the first lint), with --expose-gc the heap the caches hold after the edits
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -291,6 +292,9 @@ export async function inProcessKeystrokes(file, { edits = 200, seed = 7, profile
   const t0 = performance.now();
   lint(text, { filePath: file });
   const fullMs = performance.now() - t0;
+  // With --expose-gc: the heap the caches hold after the edits (each reading after a full collection).
+  const heap = () => (globalThis.gc ? (globalThis.gc(), process.memoryUsage().heapUsed) : NaN);
+  const before = heap();
   const caches = { parseCache: new ChunkCache(), stepCache: new StepCache() };
   lint(text, { filePath: file, ...caches });
   const changes = [...scriptedEdits(text, seed, edits)];
@@ -317,7 +321,8 @@ export async function inProcessKeystrokes(file, { edits = 200, seed = 7, profile
   }
   const sorted = [...ms].sort((a, b) => a - b);
   const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-  return { file, fullLintMs: fullMs, edits: ms.length, p50Ms: at(50), p95Ms: at(95), maxMs: sorted[sorted.length - 1], stats: caches.stepCache.stats };
+  const cachesMb = (heap() - before) / 1048576;
+  return { file, fullLintMs: fullMs, edits: ms.length, p50Ms: at(50), p95Ms: at(95), maxMs: sorted[sorted.length - 1], cachesMb, stats: caches.stepCache.stats };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
