@@ -44,7 +44,11 @@ function sections(text: string): Section[] {
  */
 const memo = { entries: new Map<string, PhraseHit[]>(), next: new Map<string, PhraseHit[]>() };
 
+/** Shorter texts are searched whole each time: a few milliseconds at most, and no memo garbage (hundreds of open files). */
+const MEMO_MIN_CHARS = 20_000;
+
 function sloganHits(slogans: PhraseMatcher, text: string, all: readonly Section[]): PhraseHit[] {
+  if (text.length < MEMO_MIN_CHARS) return slogans.find(text);
   memo.entries = memo.next;
   memo.next = new Map();
   const out: PhraseHit[] = [];

@@ -229,6 +229,9 @@ function delimiterAbove(text: string, from: number, memo: Map<number, number>): 
  */
 const memo = { entries: new Map<string, LineMemo>(), next: new Map<string, LineMemo>() };
 
+/** Shorter texts are scanned whole each time: a few milliseconds at most, and no memo garbage (hundreds of open files). */
+const MEMO_MIN_CHARS = 20_000;
+
 interface LineMemo {
   /** The step's spans relative to the first line, and whether the lines run to the end of the text. */
   at: string;
@@ -240,6 +243,7 @@ interface LineMemo {
  * of its first line to two characters past its last line's end (a line's break and the next line's first character).
  */
 function memoised(text: string, step: Step, find: () => Candidate[]): Candidate[] {
+  if (text.length < MEMO_MIN_CHARS) return find();
   const from = lineStartBefore(text, step.span.start);
   let to = Math.max(step.span.end, from);
   while (to < text.length && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++;
@@ -283,8 +287,10 @@ const rule: Rule = {
     const byTable = new Map<number, Candidate[]>();
     const delimiters = new Map<number, number>();
     const headers = new Map<number, Candidate[]>();
-    memo.entries = memo.next;
-    memo.next = new Map();
+    if (context.text.length >= MEMO_MIN_CHARS) {
+      memo.entries = memo.next;
+      memo.next = new Map();
+    }
     for (const step of context.blueprint.steps) {
       const candidates = step.shape === 'table-columns' || step.shape === 'table-rows' ? tableCandidates(context.text, step, byTable, delimiters, headers) : memoised(context.text, step, () => lineCandidates(context.text, step));
       for (const c of candidates) {

@@ -168,7 +168,10 @@ describe('incremental re-lint', function () {
       '# Clinic', '', '## Reception', '', filler, '', '- **Patient:** Checks in at the desk and waits.', '- **Frontstage:** Receptionist greets the patient.', '- **Backstage:** Nurse prepares the room.', '',
       '## Columns', '', '| Lane | Arrive | Leave |', '|---|---|---|', '| Customer | arrives | leaves |', '| Frontstage | greets | waves |', '| Backstage | preps | cleans |', '',
       '## Values', '', filler, '', 'We work hard for everyone.', '',
+      // The rules remember only for long documents (20,000 characters and more): the filler makes this one long.
+      ...Array.from({ length: 220 }, (_, i) => `## Notes ${i}\n\n${filler}\n`),
     ].join('\n');
+    assert.ok(base.length > 20_000, `${base.length} characters`);
     const edits: Array<[string, string, string]> = [
       ['a near miss in a lane line', '- **Backstage:** Nurse', '- **Backstgae:** Nurse'],
       ['a near miss in a table column', '| Backstage | preps', '| Backstgae | preps'],
