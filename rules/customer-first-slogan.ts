@@ -1,5 +1,6 @@
 // "The customer is always right" with no word about the people who deliver it: people first and customer obsessed.
 import { isNegated } from '../server/src/engine/blueprint/analyse.js';
+import { detached, Generations, RULE_MEMO_MIN_CHARS } from '../server/src/engine/memo.js';
 import { disableFix, loadRuleVocabulary } from '../server/src/engine/phrases/ruleVocabulary.js';
 import type { PhraseHit, PhraseMatcher } from '../server/src/engine/phrases/vocabulary.js';
 import type { Rule, RuleContext } from '../server/src/engine/rule.js';
@@ -38,27 +39,23 @@ function sections(text: string): Section[] {
 }
 
 /**
- * Slogan hits of recent lints per section text, positions relative to the section, two generations (a keystroke finds
- * the hits of every unchanged section here). Per section is the same as over the whole text: no entry matches across
- * a heading line's "#", and each section before another ends with a line break.
+ * Slogan hits of recent lints per section text, positions relative to the section (a keystroke finds the hits of every
+ * unchanged section here). Per section is the same as over the whole text: no entry matches across a heading line's
+ * "#", and each section before another ends with a line break. Keys are slices: the latest two lints' texts at most.
  */
-const memo = { entries: new Map<string, PhraseHit[]>(), next: new Map<string, PhraseHit[]>() };
-
-/** Shorter texts are searched whole each time: a few milliseconds at most, and no memo garbage (hundreds of open files). */
-const MEMO_MIN_CHARS = 20_000;
+const memo = new Generations<PhraseHit[]>();
 
 function sloganHits(slogans: PhraseMatcher, text: string, all: readonly Section[]): PhraseHit[] {
-  if (text.length < MEMO_MIN_CHARS) return slogans.find(text);
-  memo.entries = memo.next;
-  memo.next = new Map();
+  if (text.length < RULE_MEMO_MIN_CHARS) return slogans.find(text);
+  memo.commit();
   const out: PhraseHit[] = [];
   for (const s of all) {
-    // Keys are slices (no copy): entries of the latest two lints only, so at most two texts stay alive.
     const key = text.slice(s.span.start, s.span.end);
-    let hits = memo.entries.get(key) ?? memo.next.get(key);
-    // Hit texts are copied: a slice would keep this lint's whole text alive as long as the section is unchanged.
-    if (!hits) hits = slogans.find(key).map((h) => ({ ...h, text: (' ' + h.text).slice(1) }));
-    memo.next.set(key, hits);
+    let hits = memo.get(key);
+    if (!hits) {
+      hits = slogans.find(key).map((h) => ({ ...h, text: detached(h.text) }));
+      memo.set(key, hits);
+    }
     for (const h of hits) out.push({ ...h, start: h.start + s.span.start, end: h.end + s.span.start });
   }
   return out;

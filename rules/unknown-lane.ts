@@ -1,5 +1,6 @@
 // A near miss of a lane label ("Backstgae", "Front-stage actions") silently drops the lane: every other rule misreads the step.
 import { LANE_LABELS, normaliseLabel, STEP_COLUMN_LABELS } from '../server/src/engine/blueprint/lanes.js';
+import { detached, Generations, RULE_MEMO_MIN_CHARS } from '../server/src/engine/memo.js';
 import { disableFix } from '../server/src/engine/phrases/ruleVocabulary.js';
 import type { Rule, RuleContext } from '../server/src/engine/rule.js';
 import type { LaneKind, Span, Step } from '../server/src/engine/types.js';
@@ -227,10 +228,7 @@ function delimiterAbove(text: string, from: number, memo: Map<number, number>): 
  * editor's caches: a keystroke reads the candidates of every unchanged step from here instead of scanning its lines.
  * Keys are slices of the text (no copy); entries of the latest two lints only, so at most two texts stay alive.
  */
-const memo = { entries: new Map<string, LineMemo>(), next: new Map<string, LineMemo>() };
-
-/** Shorter texts are scanned whole each time: a few milliseconds at most, and no memo garbage (hundreds of open files). */
-const MEMO_MIN_CHARS = 20_000;
+const memo = new Generations<LineMemo>();
 
 interface LineMemo {
   /** The step's spans relative to the first line, and whether the lines run to the end of the text. */
@@ -243,17 +241,18 @@ interface LineMemo {
  * of its first line to two characters past its last line's end (a line's break and the next line's first character).
  */
 function memoised(text: string, step: Step, find: () => Candidate[]): Candidate[] {
-  if (text.length < MEMO_MIN_CHARS) return find();
+  if (text.length < RULE_MEMO_MIN_CHARS) return find();
   const from = lineStartBefore(text, step.span.start);
   let to = Math.max(step.span.end, from);
   while (to < text.length && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++;
   const rel = (n: number) => n - from;
   const at = `${step.shape},${rel(step.span.start)},${rel(step.span.end)},${rel(step.titleSpan.start)},${rel(step.titleSpan.end)},${to + 2 > text.length ? 1 : 0}`;
   const key = text.slice(from, to + 2);
-  let found = memo.entries.get(key) ?? memo.next.get(key);
-  // Labels are copied: a slice would keep the whole text of this lint alive as long as the step is unchanged.
-  if (!found || found.at !== at) found = { at, candidates: find().map((c) => ({ label: (' ' + c.label).slice(1), span: { start: rel(c.span.start), end: rel(c.span.end) } })) };
-  memo.next.set(key, found);
+  let found = memo.get(key);
+  if (!found || found.at !== at) {
+    found = { at, candidates: find().map((c) => ({ label: detached(c.label), span: { start: rel(c.span.start), end: rel(c.span.end) } })) };
+    memo.set(key, found);
+  }
   return found.candidates.map((c) => ({ label: c.label, span: { start: c.span.start + from, end: c.span.end + from } }));
 }
 
@@ -287,10 +286,7 @@ const rule: Rule = {
     const byTable = new Map<number, Candidate[]>();
     const delimiters = new Map<number, number>();
     const headers = new Map<number, Candidate[]>();
-    if (context.text.length >= MEMO_MIN_CHARS) {
-      memo.entries = memo.next;
-      memo.next = new Map();
-    }
+    if (context.text.length >= RULE_MEMO_MIN_CHARS) memo.commit();
     for (const step of context.blueprint.steps) {
       const candidates = step.shape === 'table-columns' || step.shape === 'table-rows' ? tableCandidates(context.text, step, byTable, delimiters, headers) : memoised(context.text, step, () => lineCandidates(context.text, step));
       for (const c of candidates) {

@@ -1,4 +1,4 @@
-// The crash restart budget on its own, free of `vscode` imports, so plain Node unit tests can load it.
+// The crash policy's decisions (restart budget, what a connection error does), free of `vscode` imports, so plain Node unit tests can load them.
 
 /** Restarts allowed after crashes within RESTART_WINDOW_MS; one more crash in that window stops the restarts. */
 export const MAX_RESTARTS = 5;

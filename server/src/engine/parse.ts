@@ -3,6 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { remarkGfmSubset } from './gfmSubset.js';
+import { detached } from './memo.js';
 
 const processor = unified().use(remarkParse).use(remarkGfmSubset).use(remarkFrontmatter, ['yaml', 'toml']);
 // Without GFM's recursive transforms: the fallback for pathologically deep nesting.
@@ -312,7 +313,7 @@ export function parseChunkTrees(text: string, cache?: ChunkCache, problems?: Par
     if (!tree) {
       const before = problems?.length ?? 0;
       // A cached tree's strings are slices of what was parsed: a copy of the chunk, not a slice of this whole version of the document.
-      tree = safeParse(cache ? (' ' + chunk.text).slice(1) : chunk.text, chunk.start, problems);
+      tree = safeParse(cache ? detached(chunk.text) : chunk.text, chunk.start, problems);
       // A piece that needed the fallback is not cached, so its problem is reported on every lint.
       if ((problems?.length ?? 0) === before && cache) cache.set(chunk.text, tree);
       else own = true;

@@ -3,6 +3,8 @@ import { analyseStep } from './blueprint/analyse.js';
 import type { RawStep } from './blueprint/build.js';
 import type { CompiledVocabulary } from './phrases/vocabulary.js';
 import type { RuleReport } from './rule.js';
+import type { UnitEntry } from './unitModel.js';
+import { Generations, movedEdit, movedSpan } from './memo.js';
 import type { LineIndex } from './text.js';
 import type { BenefitPhrase, Fix, SourceText, Span, Step, SupportPhrase } from './types.js';
 
@@ -53,41 +55,13 @@ export interface StepMemo {
   entry: StepEntry;
 }
 
-/**
- * Two generations (like the chunk cache): entries used by the latest lint survive `commit`, the rest are dropped,
- * so the memo stays the size of one document. A new vocabulary (config change) empties it.
- */
-export class Generations<V> {
-  private entries = new Map<string, V>();
-  private next = new Map<string, V>();
-
-  get(key: string): V | undefined {
-    const hit = this.entries.get(key) ?? this.next.get(key);
-    if (hit !== undefined) this.next.set(key, hit);
-    return hit;
-  }
-
-  set(key: string, value: V): void {
-    this.next.set(key, value);
-  }
-
-  commit(): void {
-    this.entries = this.next;
-    this.next = new Map();
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-}
-
 export class StepCache {
   private vocabulary: CompiledVocabulary | undefined;
   private analyses = new Generations<Analysis>();
   private steps = new Generations<StepEntry>();
   private eolOf: { lines: LineIndex; eol: string } | undefined;
   /** Whole units of the document by their text (see unitModel.ts), kept like the rest: one document version's worth. */
-  readonly units = new Generations<unknown>();
+  readonly units = new Generations<UnitEntry>();
   /** Hits and misses since creation, for tests and the bench. */
   readonly stats = { analysisHits: 0, analysisMisses: 0, ruleHits: 0, ruleMisses: 0, unitHits: 0, unitMisses: 0 };
 
@@ -218,16 +192,12 @@ function moveAnalysis(found: Analysis, base: number): void {
   }
 }
 
-function movedSpan(span: Span, by: number): Span {
-  return { start: span.start + by, end: span.end + by };
-}
-
 function movedPhrase<T extends { span: Span }>(phrase: T, by: number): T {
   return { ...phrase, span: movedSpan(phrase.span, by) };
 }
 
 function movedFix(fix: Fix, by: number): Fix {
-  return { ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) };
+  return { ...fix, edits: fix.edits.map((e) => movedEdit(e, by)) };
 }
 
 function movedReport(r: RuleReport | StoredReport, by: number): StoredReport {

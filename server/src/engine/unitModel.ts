@@ -6,11 +6,12 @@ import { detect, frontMatterVerdict } from './blueprint/detect.js';
 import { laneTable, type LaneTable } from './blueprint/lanes.js';
 import type { ModelResult } from './blueprint/model.js';
 import type { ResolvedConfig } from './config/types.js';
+import { detached, movedEdit, movedSpan } from './memo.js';
 import { chunkRunTree, type ParsedChunk } from './parse.js';
 import type { CompiledVocabulary } from './phrases/vocabulary.js';
 import { keyRange, type KeyedStep, type KeyRange, type StepCache, type StepMemo } from './stepCache.js';
 import { LineIndex } from './text.js';
-import type { Lane, SourceText, Span, TextEdit } from './types.js';
+import type { Lane, SourceText } from './types.js';
 
 /** Chunks [from, to) of the document, [start, end) in its text. */
 export interface Unit {
@@ -68,7 +69,7 @@ interface StepKeyMemo {
   inside: boolean;
 }
 
-interface UnitEntry {
+export interface UnitEntry {
   /** Its key in the step cache's unit memo (a copy of the unit's text), the cache, and the chunk trees it was built from. */
   key: string;
   cache: StepCache;
@@ -120,7 +121,7 @@ export function unitModel(chunks: readonly ParsedChunk[], text: string, lines: L
     // The same cached chunk trees are the same text: found without hashing the unit's text.
     let entry = byTrees(chunks, unit, cache);
     if (entry) cache.units.set(entry.key, entry);
-    else entry = cache.units.get(text.slice(unit.start, unit.end)) as UnitEntry | undefined;
+    else entry = cache.units.get(text.slice(unit.start, unit.end));
     if (entry && entry.kind === unit.kind && entry.eol === eol && entry.table === table) {
       cache.stats.unitHits++;
       rebuilt.push(false);
@@ -132,7 +133,7 @@ export function unitModel(chunks: readonly ParsedChunk[], text: string, lines: L
       cache.stats.unitMisses++;
       rebuilt.push(true);
       // The steps' edits read the unit's text: a copy, as a slice would keep this version of the whole document alive.
-      const own = (' ' + text.slice(unit.start, unit.end)).slice(1);
+      const own = detached(text.slice(unit.start, unit.end));
       const built = buildUnitSteps(chunkRunTree(chunks, unit.from, unit.to), own, new LineIndex(own), table, eol, unit.kind);
       const trees = chunks.slice(unit.from, unit.to).map((c) => c.tree);
       entry = { key: own, cache, trees, kind: unit.kind, eol, table, steps: built.steps, title: built.title, last: { base: 0, steps: built.steps }, keys: [] };
@@ -201,10 +202,6 @@ function keepPrevious(cache: StepCache, previous: readonly UnitEntry[] | undefin
   for (const e of from) for (const m of e.keys) if (m) cache.touch(m.memo);
 }
 
-function movedSpan(s: Span, by: number): Span {
-  return { start: s.start + by, end: s.end + by };
-}
-
 function movedText(t: SourceText, by: number): SourceText {
   const offsets = new Array<number>(t.offsets.length);
   for (let i = 0; i < offsets.length; i++) offsets[i] = t.offsets[i]! + by;
@@ -213,10 +210,6 @@ function movedText(t: SourceText, by: number): SourceText {
 
 function movedLane(l: Lane, by: number): Lane {
   return { ...l, labelSpan: movedSpan(l.labelSpan, by), content: movedText(l.content, by), contentSpan: movedSpan(l.contentSpan, by) };
-}
-
-function movedEdit(e: TextEdit, by: number): TextEdit {
-  return { ...e, start: e.start + by, end: e.end + by };
 }
 
 /** A unit's step moved to the unit's place in the document; its edits are built in the unit's text and moved likewise. */

@@ -1,3 +1,4 @@
+import { detached } from '../memo.js';
 import type { LaneKind, Side } from '../types.js';
 
 /** Spec section 4: the lane labels and their synonyms. */
@@ -32,8 +33,7 @@ export function normaliseLabel(label: string): string {
   let n = normalised.get(label);
   if (n === undefined) {
     if (normalised.size >= 4_000) normalised.clear();
-    // A copy of the label as the key: a slice of a document would keep the whole document alive.
-    normalised.set((' ' + label).slice(1), (n = normaliseUncached(label)));
+    normalised.set(detached(label), (n = normaliseUncached(label)));
   }
   return n;
 }
