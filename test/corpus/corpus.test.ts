@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../server/src/engine/lint.js';
-import { packageRoot } from '../../server/src/engine/resources.js';
+import { corpusDir } from '../support/arbitraries.js';
 
 interface LabelledStep {
   title: string;
@@ -17,7 +17,6 @@ interface LabelledFile {
   steps?: LabelledStep[];
 }
 
-const corpusDir = join(packageRoot(), '..', 'shared', 'corpus');
 
 describe('shared corpus (../shared/corpus/labels.json)', function () {
   this.timeout(120000);

@@ -330,6 +330,13 @@ export function corpusFiles(): CorpusFile[] {
   return corpusCache;
 }
 
+/** corpusFiles() for a test that cannot run without them: a missing corpus fails that test, naming the folder, not the whole run. */
+export function requiredCorpusFiles(): CorpusFile[] {
+  const files = corpusFiles();
+  if (files.length === 0) throw new Error(`no corpus files in ${corpusDir}: the shared corpus must sit beside the repository`);
+  return files;
+}
+
 /** One textual mutation; `at`/`to` are fractions of the text (or line count) so they fit any document. */
 export type Mutation =
   | { kind: 'delete-line'; at: number }
@@ -470,8 +477,7 @@ export interface MutatedDocument {
 
 /** A corpus file with 1-5 random mutations applied in order. */
 export function mutatedCorpusArb(): fc.Arbitrary<MutatedDocument> {
-  const files = corpusFiles();
-  if (files.length === 0) throw new Error(`no corpus files in ${corpusDir}`);
+  const files = requiredCorpusFiles();
   return fc
     .record({ index: fc.nat({ max: files.length - 1 }), mutations: fc.array(mutationArb, { minLength: 1, maxLength: 5 }) })
     .map(({ index, mutations }) => {

@@ -1,19 +1,16 @@
 // Incremental re-lint (the per-document chunk and step caches the language server keeps) equals a full lint, finding for finding.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { defaultConfig } from '../../server/src/engine/config/types.js';
 import { lint } from '../../server/src/engine/lint.js';
 import { ChunkCache } from '../../server/src/engine/parse.js';
 import { allRules } from '../../server/src/engine/registry.js';
-import { packageRoot } from '../../server/src/engine/resources.js';
 import type { Rule } from '../../server/src/engine/rule.js';
 import { StepCache } from '../../server/src/engine/stepCache.js';
-import { blueprintArb } from '../support/arbitraries.js';
+import { blueprintArb, requiredCorpusFiles } from '../support/arbitraries.js';
 
-const corpusDir = join(packageRoot(), '..', 'shared', 'corpus');
-const corpus = readdirSync(corpusDir).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(corpusDir, f), 'utf8'));
+/** The shared corpus's texts, read when a test asks (a missing corpus fails those tests, not the loading of every suite). */
+const corpus = (): string[] => requiredCorpusFiles().map((f) => f.text);
 const snippets = [
   '', 'x', '\n', '\n\n', '\r\n', '## New step\n\n- **Guest:** Gets a free upgrade.\n- **Frontstage:** Hands over the key.\n', '```\n', '<!--', '-->',
   '| a | b |\n|---|---|\n', '| Pay | same-day refund | TBD |\n', '# ', '---\n', '- **Support:** Till system\n', '- **Backstage:** TBD\n', 'same-day refund ',
@@ -68,10 +65,11 @@ describe('incremental re-lint', function () {
 
   it('a chain of random edits linted with one chunk and step cache gives exactly the findings of a fresh lint (150 corpus chains)', () => {
     const units = { hits: 0, misses: 0 };
+    const texts = corpus();
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: corpus.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (doc, edits) => {
+      fc.property(fc.integer({ min: 0, max: texts.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (doc, edits) => {
         const caches = newCaches();
-        let text = corpus[doc]!;
+        let text = texts[doc]!;
         comparable(text, caches);
         const first = { ...caches.steps.stats };
         for (const e of edits) {
@@ -203,7 +201,8 @@ describe('incremental re-lint', function () {
   });
 
   it('a one-character edit re-analyses and re-judges one step and reuses the rest', () => {
-    const text = corpus.find((t) => t.includes('same-day') || t.length > 3000) ?? corpus[0]!;
+    const texts = corpus();
+    const text = texts.find((t) => t.includes('same-day') || t.length > 3000) ?? texts[0]!;
     const caches = newCaches();
     const first = lint(text, { parseCache: caches.parse, stepCache: caches.steps, filePath: 'doc.blueprint.md', rules: scopedRules });
     const steps = first.blueprint.steps.length;
@@ -222,7 +221,7 @@ describe('incremental re-lint', function () {
 
   it('a config change (vocabulary, rule options, severity) invalidates what the step cache holds', () => {
     let changedSome = 0;
-    for (const text of corpus) {
+    for (const text of corpus()) {
       const caches = newCaches();
       const plain = defaultConfig();
       const changed = defaultConfig();
@@ -238,7 +237,7 @@ describe('incremental re-lint', function () {
   });
 
   it('a step-scoped rule that reports outside its step or throws is run whole, as without the cache', () => {
-    const text = corpus[0]!;
+    const text = corpus()[0]!;
     const stray: Rule = {
       id: 'stray',
       description: 'reports with no step',
