@@ -22,6 +22,15 @@ async function waitUntil(condition: () => boolean, what: string, timeoutMs = 30_
   }
 }
 
+/** One entry per diagnostics change of `uri` from now on: does it hold the rule's finding? (The client keeps old diagnostics over a crash.) */
+function recordPublishes(uri: vscode.Uri): { published: boolean[]; subscription: vscode.Disposable } {
+  const published: boolean[] = [];
+  const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
+    if (e.uris.some((u) => u.toString() === uri.toString())) published.push(hasRule(RULE)(vscode.languages.getDiagnostics(uri)));
+  });
+  return { published, subscription };
+}
+
 const summary = (ds: vscode.Diagnostic[]) => ofRule(RULE, ds).map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message]);
 
 describe('Blueprint Lint in VS Code: server crash', function () {
@@ -44,13 +53,8 @@ describe('Blueprint Lint in VS Code: server crash', function () {
     const [oldPid] = await waitForServerPids(module, (pids) => pids.length === 1, 'exactly one server process below this extension host');
 
     const states: State[] = [];
-    const published: boolean[] = []; // one entry per diagnostics change for the document after the kill: has the rule?
-    const subscriptions = [
-      blueprintLint.client().onDidChangeState((e) => states.push(e.newState)),
-      vscode.languages.onDidChangeDiagnostics((e) => {
-        if (e.uris.some((u) => u.toString() === doc.uri.toString())) published.push(hasRule(RULE)(vscode.languages.getDiagnostics(doc.uri)));
-      }),
-    ];
+    const { published, subscription: publishes } = recordPublishes(doc.uri);
+    const subscriptions = [blueprintLint.client().onDidChangeState((e) => states.push(e.newState)), publishes];
     try {
       const killedAt = Date.now();
       process.kill(oldPid!, 'SIGKILL');
@@ -89,10 +93,7 @@ describe('Blueprint Lint in VS Code: server crash', function () {
     let [pid] = await waitForServerPids(module, (pids) => pids.length === 1, 'one server process');
     // three kills, each followed at once by writes the dead process cannot take (EPIPE, "Channel closed")
     for (let crash = 1; crash <= 3; crash++) {
-      const published: boolean[] = [];
-      const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
-        if (e.uris.some((u) => u.toString() === doc.uri.toString())) published.push(hasRule(RULE)(vscode.languages.getDiagnostics(doc.uri)));
-      });
+      const { published, subscription } = recordPublishes(doc.uri);
       try {
         process.kill(pid!, 'SIGKILL');
         // writes until the client sees the close: those after the IPC channel went fail ("Channel closed", "EPIPE")
