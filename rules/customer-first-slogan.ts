@@ -45,7 +45,7 @@ function sections(text: string): Section[] {
  */
 const memo = new Generations<PhraseHit[]>();
 
-function sloganHits(slogans: PhraseMatcher, text: string, all: readonly Section[]): PhraseHit[] {
+function sloganHits(slogans: PhraseMatcher, text: string, all: readonly Section[]): readonly PhraseHit[] {
   if (text.length < RULE_MEMO_MIN_CHARS) return slogans.find(text);
   memo.commit();
   const out: PhraseHit[] = [];

@@ -92,14 +92,15 @@ describe('blueprint-lint --workers', function () {
 });
 
 describe('worker planning', () => {
-  it('auto: no workers for few small files or one core; else one per 25 files, up to one less than the cores', () => {
+  it('auto: no workers for few small files or one core; else one per 25 files, at least 2, up to one per core', () => {
     assert.equal(chooseWorkerCount('auto', 49, 1000, 8), 0);
-    assert.equal(chooseWorkerCount('auto', 10, 3 * 1024 * 1024, 8), 1, 'a few big files');
+    assert.equal(chooseWorkerCount('auto', 10, 3 * 1024 * 1024, 8), 2, 'a few big files');
+    assert.equal(chooseWorkerCount('auto', 1, 3 * 1024 * 1024, 8), 1, 'never more workers than files');
     assert.equal(chooseWorkerCount('auto', 1000, 1e7, 1), 0);
     assert.equal(chooseWorkerCount('auto', 50, 1000, 8), 2);
     assert.equal(chooseWorkerCount('auto', 100, 1000, 8), 4);
-    assert.equal(chooseWorkerCount('auto', 1000, 1000, 2), 1, 'this thread lints too');
-    assert.equal(chooseWorkerCount('auto', 1000, 1000, 4), 3);
+    assert.equal(chooseWorkerCount('auto', 1000, 1000, 2), 2, 'the main thread only coordinates');
+    assert.equal(chooseWorkerCount('auto', 1000, 1000, 4), 4);
     assert.equal(chooseWorkerCount('auto', 0, 0, 8), 0);
   });
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { compilePattern, splitVariant, variantsByKey, WORD_AFTER } from '../../server/src/engine/phrases/pattern.js';
 import { derivePhraseTable, PHRASE_TABLE_FILE, phraseTable, vocabularyDigest } from '../../server/src/engine/phrases/phraseTable.js';
-import { parseVocabularyFile, PhraseMatcher, shippedEntries, VocabularyError, type VocabularyEntry } from '../../server/src/engine/phrases/vocabulary.js';
+import { beginLintMemos, parseVocabularyFile, PhraseMatcher, shippedEntries, VocabularyError, type VocabularyEntry } from '../../server/src/engine/phrases/vocabulary.js';
 import { packageRoot } from '../../server/src/engine/resources.js';
 import { fuzzRuns, fuzzSeed, instantiatePattern } from '../support/arbitraries.js';
 
@@ -123,5 +123,31 @@ describe('phrase matcher', () => {
       }),
       { numRuns: fuzzRuns(200), seed: fuzzSeed() },
     );
+  });
+});
+
+describe('PhraseMatcher: texts looked at twice in one lint', () => {
+  const entry = (phrase: string): VocabularyEntry => ({ phrase, kind: 'benefit', origin: 'test' });
+  const matcher = new PhraseMatcher([entry('same-day refund'), entry('free upgrade')]);
+  const text = 'A same-day refund, or a free upgrade.';
+
+  it('answers the same text with the same hits, once per lint, and forgets them at the next lint', () => {
+    beginLintMemos();
+    const first = matcher.find(text);
+    assert.deepEqual(first.map((h) => [h.start, h.end, h.text]), [[2, 17, 'same-day refund'], [24, 36, 'free upgrade']]);
+    assert.equal(matcher.find('No promise here.').length, 0);
+    assert.equal(matcher.find(text), first, 'the same array within one lint');
+    beginLintMemos();
+    const next = matcher.find(text);
+    assert.notEqual(next, first, 'a new lint scans again');
+    assert.deepEqual(next, first);
+  });
+
+  it('scans long texts every time (they are not kept)', () => {
+    beginLintMemos();
+    const long = `${text} ${'x '.repeat(1500)}`;
+    const a = matcher.find(long);
+    assert.notEqual(matcher.find(long), a);
+    assert.deepEqual(matcher.find(long), a);
   });
 });

@@ -26,11 +26,17 @@ export function sha1(data: string | Uint8Array): string {
   return createHash('sha1').update(data).digest('hex');
 }
 
-/** Reads `absolutePath` (unless `given` is the source already read, e.g. stdin), lints it, and with `fix` rewrites it. */
-export async function lintFile(absolutePath: string, config: ResolvedConfig, opts: LintFileOptions, given?: SourceFile): Promise<FileOutcome> {
+/** A file as read for linting: its source and the bytes read, for content hashing. */
+export type FileRead = Awaited<ReturnType<typeof readSourceBytes>>;
+
+/**
+ * Reads `absolutePath` (unless `given` is the source already read, e.g. stdin, or `read` is a read already started),
+ * lints it, and with `fix` rewrites it.
+ */
+export async function lintFile(absolutePath: string, config: ResolvedConfig, opts: LintFileOptions, given?: SourceFile, read?: Promise<FileRead>): Promise<FileOutcome> {
   let source = given;
   let bytes: Buffer | undefined;
-  if (!source) ({ source, bytes } = await readSourceBytes(absolutePath, opts.maxFileSize));
+  if (!source) ({ source, bytes } = await (read ?? readSourceBytes(absolutePath, opts.maxFileSize)));
   const { text, notes } = sourceText(source);
   if (text === undefined || source.kind !== 'text') return { notes, failed: false };
   let contentHash = bytes && sha1(bytes);
@@ -66,4 +72,22 @@ export async function lintFile(absolutePath: string, config: ResolvedConfig, opt
   }
   for (const p of result.problems) notes.push({ at: { line: p.start.line, column: p.start.column }, message: p.message });
   return { findings: result.findings, notes, failed, contentHash: failed ? undefined : contentHash };
+}
+
+/**
+ * Lints files one after another, reading each while the one before it is linted (a lint never waits on the disk);
+ * `done` gets each outcome in order. Stops early, between files, when `stop` says so.
+ */
+export async function lintInOrder<T extends { absolutePath: string; config: ResolvedConfig }>(
+  files: readonly T[],
+  opts: LintFileOptions,
+  done: (file: T, outcome: FileOutcome) => void,
+  stop: () => boolean = () => false,
+): Promise<void> {
+  let next = files.length > 0 ? readSourceBytes(files[0]!.absolutePath, opts.maxFileSize) : undefined;
+  for (let i = 0; i < files.length && !stop(); i++) {
+    const read = next!;
+    next = i + 1 < files.length ? readSourceBytes(files[i + 1]!.absolutePath, opts.maxFileSize) : undefined;
+    done(files[i]!, await lintFile(files[i]!.absolutePath, files[i]!.config, opts, undefined, read));
+  }
 }

@@ -1,7 +1,7 @@
 // Worker thread entry: lints the batches of files the main thread sends and posts plain outcomes back.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from '../engine/index.js';
-import { lintFile, type FileOutcome, type LintFileOptions } from './lintFile.js';
+import { lintInOrder, type FileOutcome, type LintFileOptions } from './lintFile.js';
 import type { BatchReply, BatchRequest } from './workerPool.js';
 
 const { configs, options } = workerData as { configs: ResolvedConfig[]; options: LintFileOptions };
@@ -13,9 +13,8 @@ parentPort?.on('message', (batch: BatchRequest) => {
 async function runBatch(batch: BatchRequest): Promise<BatchReply> {
   const outcomes: Array<{ index: number; outcome: FileOutcome }> = [];
   try {
-    for (const item of batch.items) {
-      outcomes.push({ index: item.index, outcome: await lintFile(item.absolutePath, configs[item.configId]!, options) });
-    }
+    const files = batch.items.map((item) => ({ ...item, config: configs[item.configId]! }));
+    await lintInOrder(files, options, (file, outcome) => outcomes.push({ index: file.index, outcome }));
     return { id: batch.id, outcomes };
   } catch (error) {
     return { id: batch.id, outcomes, error: error instanceof Error ? error.message : String(error) };

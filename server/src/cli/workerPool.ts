@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../engine/index.js';
-import { lintFile, type FileOutcome, type LintFileOptions } from './lintFile.js';
+import type { FileOutcome, LintFileOptions } from './lintFile.js';
 
 export interface WorkItem {
   /** Place of the file in the run's report order. */
@@ -32,14 +32,21 @@ export const AUTO_MIN_BYTES = 2 * 1024 * 1024;
 const AUTO_FILES_PER_WORKER = 25;
 
 /**
+ * A worker's young generation (V8's default is 16 MB a semi-space): parse trees live for one file's lint, and with
+ * the default many of them outlive two scavenges and are promoted, to be collected again by the old generation.
+ */
+export const WORKER_YOUNG_GENERATION_MB = 192;
+
+/**
  * How many worker threads to start: `--workers N` as given (at most one per file), `auto` only when there is enough
- * work, one per 25 files up to one less than the cores, because this thread lints batches too.
+ * work, one per 25 files (at least 2) up to one per core. This thread only hands out batches and collects outcomes then: its
+ * young generation cannot be enlarged once node runs, so it lints slower than a worker.
  */
 export function chooseWorkerCount(setting: number | 'auto', files: number, bytes: number, cores = availableParallelism()): number {
   if (files === 0) return 0;
   if (setting !== 'auto') return Math.min(setting, files);
   if (cores < 2 || (files < AUTO_MIN_FILES && bytes < AUTO_MIN_BYTES)) return 0;
-  return Math.max(1, Math.min(cores - 1, files, Math.floor(files / AUTO_FILES_PER_WORKER)));
+  return Math.min(cores, files, Math.max(2, Math.floor(files / AUTO_FILES_PER_WORKER)));
 }
 
 /**
@@ -69,32 +76,29 @@ export function makeBatches(items: readonly WorkItem[], workers: number): WorkIt
 /** Batches a worker has been sent and not yet answered: one to lint and one waiting, so it never idles between them. */
 const IN_FLIGHT = 2;
 
-/**
- * Lints `items` in `workers` worker threads and in this thread, which takes batches from the same queue between
- * its messages; rejects (and stops every worker) if one of them fails.
- */
+/** Lints `items` in `workers` worker threads; rejects (and stops every worker) if one of them fails. */
 export async function lintInWorkers(items: readonly WorkItem[], configs: readonly ResolvedConfig[], options: LintFileOptions, workers: number): Promise<Map<number, FileOutcome>> {
-  const batches = makeBatches(items, workers + 1);
+  const batches = makeBatches(items, workers);
   const results = new Map<number, FileOutcome>();
+  if (batches.length === 0) return results;
   const pool: Worker[] = [];
   const script = new URL('./lintWorker.js', import.meta.url);
   let next = 0;
   try {
     await new Promise<void>((resolve, reject) => {
       let waiting = 0;
-      let mainDone = false;
-      const finishIfDone = (): void => {
-        if (mainDone && waiting === 0 && next >= batches.length) resolve();
-      };
       const feed = (worker: Worker): void => {
-        if (next >= batches.length) return finishIfDone();
+        if (next >= batches.length) {
+          if (waiting === 0) resolve();
+          return;
+        }
         const id = next++;
         waiting++;
         const request: BatchRequest = { id, items: batches[id]!.map(({ index, absolutePath, configId }) => ({ index, absolutePath, configId })) };
         worker.postMessage(request);
       };
       for (let w = 0; w < Math.min(workers, batches.length); w++) {
-        const worker = new Worker(script, { workerData: { configs, options } });
+        const worker = new Worker(script, { workerData: { configs, options }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
         pool.push(worker);
         worker.on('message', (reply: BatchReply) => {
           waiting--;
@@ -108,15 +112,6 @@ export async function lintInWorkers(items: readonly WorkItem[], configs: readonl
         });
         for (let k = 0; k < IN_FLIGHT; k++) feed(worker);
       }
-      // This thread lints too; reading each file yields, so worker replies are handled between files.
-      void (async () => {
-        while (next < batches.length) {
-          const batch = batches[next++]!;
-          for (const item of batch) results.set(item.index, await lintFile(item.absolutePath, configs[item.configId]!, options));
-        }
-        mainDone = true;
-        finishIfDone();
-      })().catch(reject);
     });
   } finally {
     next = batches.length;

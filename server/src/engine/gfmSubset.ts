@@ -11,9 +11,10 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Processor } from 'unified';
 
-/** A unified plugin like remark-gfm, without autolink literals. */
-export function remarkGfmSubset(this: Processor): void {
+/** A unified plugin like remark-gfm, without autolink literals; `{ tables: false }` leaves out tables too. */
+export function remarkGfmSubset(this: Processor, options: { tables?: boolean } = {}): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmTaskListItem(), gfmStrikethrough(), gfmFootnote());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown());
+  const tables = options.tables !== false;
+  (data.micromarkExtensions ??= []).push(...(tables ? [gfmTable()] : []), gfmTaskListItem(), gfmStrikethrough(), gfmFootnote());
+  (data.fromMarkdownExtensions ??= []).push(...(tables ? [gfmTableFromMarkdown()] : []), gfmTaskListItemFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown());
 }

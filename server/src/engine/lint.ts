@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { buildBlueprint, type ModelResult } from './blueprint/model.js';
 import { defaultConfig, type ResolvedConfig } from './config/types.js';
 import { joinChunkTrees, parseChunkTrees, parseMarkdown, type ChunkCache, type ParsedChunk, type ParseProblem } from './parse.js';
-import { compileVocabulary, type CompiledVocabulary } from './phrases/vocabulary.js';
+import { beginLintMemos, compileVocabulary, type CompiledVocabulary } from './phrases/vocabulary.js';
 import { allRules } from './registry.js';
 import type { Rule, RuleReport } from './rule.js';
 import type { KeyedStep, StepCache } from './stepCache.js';
@@ -45,6 +45,7 @@ export function effectiveSeverity(rule: Rule, config: ResolvedConfig): SeverityS
 }
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
+  beginLintMemos();
   const config = options.config ?? defaultConfig();
   const lines = new LineIndex(text);
   const parseProblems: ParseProblem[] = [];

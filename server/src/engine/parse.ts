@@ -6,6 +6,9 @@ import { remarkGfmSubset } from './gfmSubset.js';
 import { detached } from './memo.js';
 
 const processor = unified().use(remarkParse).use(remarkGfmSubset).use(remarkFrontmatter, ['yaml', 'toml']);
+// The table construct is tried at every line, a quarter of the parse on the bench tree; a table needs a "|", or
+// (one column) an aligned delimiter row such as ":-:", so text with neither is parsed without it.
+const tablelessProcessor = unified().use(remarkParse).use(remarkGfmSubset, { tables: false }).use(remarkFrontmatter, ['yaml', 'toml']);
 // Without GFM's recursive transforms: the fallback for pathologically deep nesting.
 const plainProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
 
@@ -116,9 +119,20 @@ function safeParse(text: string, offset: number, problems?: ParseProblem[]): Roo
   return tree;
 }
 
+const ALIGNED_CELL = /:-|-:/;
+
+function mayHoldTable(text: string): boolean {
+  return text.includes('|') || ALIGNED_CELL.test(text);
+}
+
+/** The tree GFM gives `text`: parsed without the table construct when no table can start in it. */
+export function parseGfm(text: string, tables = mayHoldTable(text)): Root {
+  return (tables ? processor : tablelessProcessor).parse(text);
+}
+
 function parseOnce(text: string, offset: number, problems?: ParseProblem[]): Root {
   try {
-    return processor.parse(text);
+    return parseGfm(text);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
   }
@@ -148,13 +162,15 @@ const HTML_BLOCK_OPEN = /^ {0,3}<[A-Za-z/!?]/;
 // Link reference and footnote definitions resolve across the whole document: such documents parse whole.
 // A label is at most 999 characters (CommonMark): unbounded, every line starting with an unclosed "[" scanned to the end.
 const DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.){1,999}\]:/m;
+// The split reads lines up to "\n"; a lone "\r" ends a line too (old Mac files, mixed endings): such documents parse whole.
+const LONE_CR = /\r(?!\n)/;
 
 /**
  * Splits before ATX headings that start a line outside fenced code, HTML blocks and front matter.
  * An unindented ATX heading always ends the block before it, so each chunk parses to the same nodes.
  */
 export function splitChunks(text: string): Chunk[] {
-  if (DEFINITION.test(text)) return [{ start: 0, line: 0, text }];
+  if (DEFINITION.test(text) || LONE_CR.test(text)) return [{ start: 0, line: 0, text }];
   const chunks: Chunk[] = [];
   let chunkStart = 0;
   let chunkLine = 0;
@@ -355,7 +371,28 @@ export function chunkRunTree(chunks: readonly ParsedChunk[], from: number, to: n
 function parseChunks(text: string, cache?: ChunkCache, problems?: ParseProblem[]): Root {
   const chunks = splitChunks(text);
   if (chunks.length === 1 && !cache) return safeParse(text, 0, problems);
-  return joinChunkTrees(text, parseChunkTrees(text, cache, problems, chunks));
+  if (cache) return joinChunkTrees(text, parseChunkTrees(text, cache, problems, chunks));
+  return joinChunkTrees(text, tableRuns(text, chunks).map((run) => ({ ...run, tree: safeParse(run.text, run.start, problems), own: true })));
+}
+
+/**
+ * Neighbouring chunks joined while they agree on needing the table construct: with nothing to cache, fewer and longer
+ * parses (each parse call sets the parser up again). Chunks end where blocks end, so a run parses as its chunks do.
+ */
+export function tableRuns(text: string, chunks: readonly Chunk[]): Chunk[] {
+  const runs: Chunk[] = [];
+  let runTables = false;
+  // An unclosed front matter fence upsets how micromark parses lists after it (they become paragraphs), but only in
+  // its own piece: the first chunk stays alone, as the editor's chunk-wise parse has it.
+  const fenced = text.startsWith('---') || text.startsWith('+++');
+  for (const chunk of chunks) {
+    const tables = mayHoldTable(chunk.text);
+    if (runs.length > 0 && tables === runTables && !(fenced && runs.length === 1 && runs[0]!.start === 0)) continue;
+    runs.push({ start: chunk.start, line: chunk.line, text: '' });
+    runTables = tables;
+  }
+  runs.forEach((run, i) => (run.text = text.slice(run.start, runs[i + 1]?.start ?? text.length)));
+  return runs;
 }
 
 function lastPosition(text: string): { line: number; column: number; offset: number } {

@@ -116,7 +116,7 @@ function benefitsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVo
 }
 
 /** Phrases separated only by a space read as one promise ("refund" + "on the spot" = "refund on the spot"). */
-function mergeAdjacent(hits: PhraseHit[], text: string): PhraseHit[] {
+function mergeAdjacent(hits: readonly PhraseHit[], text: string): PhraseHit[] {
   const out: PhraseHit[] = [];
   for (const h of hits) {
     const prev = out[out.length - 1];
@@ -131,7 +131,7 @@ function mergeAdjacent(hits: PhraseHit[], text: string): PhraseHit[] {
 const PRODUCT_NAME = /(?<![\p{L}\p{N}_'’])(?!Ma?c[A-Z])[A-Z]?[a-z]{1,12}[A-Z][a-z]+(?:[A-Z][a-z]+)*(?![\p{L}\p{N}_])/gu;
 
 function supportsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVocabulary): SupportPhrase[] {
-  const hits = vocab.support.find(t.text);
+  const hits = [...vocab.support.find(t.text)];
   // Product names never overlap each other (one regex scan), so only the vocabulary's hits can hide one.
   const known = [...hits];
   for (const m of t.text.matchAll(PRODUCT_NAME)) {

@@ -16,11 +16,12 @@ export interface VocabularyEntry {
   origin: string;
 }
 
+/** Read-only: a matcher hands the same hits to every caller that looks at the same text in one lint. */
 export interface PhraseHit {
-  start: number;
-  end: number;
-  text: string;
-  entry: VocabularyEntry;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly entry: VocabularyEntry;
 }
 
 export class VocabularyError extends Error {
@@ -91,6 +92,16 @@ export function shippedEntries(): VocabularyEntry[] {
   return all;
 }
 
+/** Texts longer than this (whole sections) are rarely looked at twice; keeping them would only hold memory. */
+const MEMO_MAX_CHARS = 2000;
+const MEMO_MAX_ENTRIES = 1024;
+let lintGeneration = 0;
+
+/** Starts a new lint: matchers forget the texts of the one before, so no memo outlives its document. */
+export function beginLintMemos(): void {
+  lintGeneration++;
+}
+
 /** One way an entry can start at a bucket's key: its first token's alternatives, and the shared rest. */
 interface Variant {
   entry: VocabularyEntry;
@@ -130,6 +141,8 @@ export class PhraseMatcher {
   private readonly tails = new Map<string, Tail>();
   private readonly count: number;
   private visit = 0;
+  private readonly memo = new Map<string, readonly PhraseHit[]>();
+  private memoLint = -1;
 
   constructor(entries: readonly VocabularyEntry[]) {
     const table = phraseTable();
@@ -221,7 +234,22 @@ export class PhraseMatcher {
     return undefined;
   }
 
-  find(text: string): PhraseHit[] {
+  /**
+   * The hits in `text`, in order. The analysis and several rules look for the same phrases in the same lane texts, so
+   * a lint's short texts are answered once; the array is shared, so it is read-only.
+   */
+  find(text: string): readonly PhraseHit[] {
+    if (text.length > MEMO_MAX_CHARS) return this.scan(text);
+    if (this.memoLint !== lintGeneration || this.memo.size >= MEMO_MAX_ENTRIES) {
+      this.memo.clear();
+      this.memoLint = lintGeneration;
+    }
+    let hits = this.memo.get(text);
+    if (!hits) this.memo.set(text, (hits = this.scan(text)));
+    return hits;
+  }
+
+  private scan(text: string): PhraseHit[] {
     const hits: PhraseHit[] = [];
     if (this.count === 0) return hits;
     let before = 0;
