@@ -120,7 +120,11 @@ describe('worker planning', () => {
     );
     assert.deepEqual(batches[0]!.map((i) => i.index), [7], 'the big file goes first, alone');
     const total = items.reduce((s, i) => s + i.size, 0);
-    for (const batch of batches.slice(1)) assert.ok(batch.reduce((s, i) => s + i.size, 0) < total / 16 + 2000);
+    const sizes = batches.map((b) => b.reduce((s, i) => s + i.size, 0));
+    for (const size of sizes.slice(1)) assert.ok(size < total / 16 + 2000);
     assert.ok(batches.length >= 8);
+    // Smaller towards the end, so the workers finish together: the last batches are a few files.
+    assert.ok(sizes.at(-2)! < sizes[1]! / 2, `batch bytes ${sizes.join(', ')}`);
+    assert.ok(batches.at(-2)!.length <= 3, `files per batch ${batches.map((b) => b.length).join(', ')}`);
   });
 });

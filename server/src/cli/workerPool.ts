@@ -50,21 +50,24 @@ export function chooseWorkerCount(setting: number | 'auto', files: number, bytes
 }
 
 /**
- * Batches, largest files first, each about 1/8 of a worker's share of the bytes: big files go out early and alone,
- * and the many small batches at the end even out the workers' finishing times.
+ * Batches, largest files first, each about 1/8 of a worker's share of the bytes still to deal (never under 1/64 of a
+ * share): big files go out early and alone, and ever smaller batches at the end (down to a few files) let the workers
+ * finish together instead of one waiting while the other ends a full batch.
  */
 export function makeBatches(items: readonly WorkItem[], workers: number): WorkItem[][] {
   const sorted = [...items].sort((a, b) => b.size - a.size || a.index - b.index);
   const total = sorted.reduce((sum, i) => sum + i.size, 0);
-  const target = Math.max(1, total / (workers * 8));
+  const floor = Math.max(1, total / (workers * 64));
+  let remaining = total;
   const batches: WorkItem[][] = [];
   let current: WorkItem[] = [];
   let bytes = 0;
   for (const item of sorted) {
     current.push(item);
     bytes += item.size;
-    if (bytes >= target || current.length >= 32) {
+    if (bytes >= Math.max(floor, remaining / (workers * 8)) || current.length >= 32) {
       batches.push(current);
+      remaining -= bytes;
       current = [];
       bytes = 0;
     }
