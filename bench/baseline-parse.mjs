@@ -1,11 +1,14 @@
 // The floor for a parse-based linter: read every Markdown file and parse it with remark-parse + gfm + frontmatter, one thread.
 //   node bench/baseline-parse.mjs PATH...                  whole-process baseline; prints {files, lines, bytes}
+//   node bench/baseline-parse.mjs --threads N PATH...      the same files dealt to N worker threads (every other file
+//                                                          each, the CLI's young generation): the floor for parallel runs
 //   node bench/baseline-parse.mjs --time N [--warmup W] FILE   in-process parse timings; prints {ms, cpuMs, hash, micromark}
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -67,25 +70,49 @@ function timeMode(args) {
   process.stdout.write(`${JSON.stringify({ file, ms, cpuMs, hash, micromark: micromarkInfo() })}\n`);
 }
 
-function wholeMode(paths) {
+function parseFiles(list) {
   let files = 0;
   let lines = 0;
   let bytes = 0;
-  for (const file of markdownFiles(paths)) {
+  for (const file of list) {
     const text = readFileSync(file, 'utf8');
     const tree = processor.parse(text);
     files++;
     bytes += text.length;
     lines += tree.position ? tree.position.end.line : 0;
   }
-  process.stdout.write(`${JSON.stringify({ files, lines, bytes })}\n`);
+  return { files, lines, bytes };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+function wholeMode(paths) {
+  process.stdout.write(`${JSON.stringify(parseFiles(markdownFiles(paths)))}\n`);
+}
+
+/** The same work dealt to `n` worker threads, each with the young generation the CLI gives its workers. */
+async function threadsMode(n, paths) {
+  const all = markdownFiles(paths);
+  const { WORKER_YOUNG_GENERATION_MB } = await import('../out/server/src/cli/workerPool.js');
+  const parts = await Promise.all(
+    Array.from({ length: n }, (_, k) => {
+      const worker = new Worker(new URL(import.meta.url), { workerData: { files: all.filter((_, i) => i % n === k) }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      return new Promise((done, fail) => {
+        worker.once('message', done);
+        worker.once('error', fail);
+      });
+    }),
+  );
+  const sum = parts.reduce((a, p) => ({ files: a.files + p.files, lines: a.lines + p.lines, bytes: a.bytes + p.bytes }), { files: 0, lines: 0, bytes: 0 });
+  process.stdout.write(`${JSON.stringify(sum)}\n`);
+}
+
+if (!isMainThread) {
+  parentPort.postMessage(parseFiles(workerData.files));
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   if (args.length === 0) {
     process.stderr.write('Usage: node bench/baseline-parse.mjs PATH... | --time N [--warmup W] FILE\n');
     process.exitCode = 2;
   } else if (args.includes('--time')) timeMode(args);
+  else if (args[0] === '--threads') await threadsMode(Number(args[1]), args.slice(2));
   else wholeMode(args);
 }

@@ -195,6 +195,8 @@ async function treeSection(plan, corpus, features, results) {
     { id: 'markdownlint', what: 'markdownlint-cli2, default rules', script: MARKDOWNLINT, args: ['**/*.md'], ok: [0, 1] },
     { id: 'baseline', what: 'read + remark-parse/gfm/frontmatter, 1 thread', script: join(BENCH, 'baseline-parse.mjs'), args: ['.'], ok: [0], check: 'baseline' },
   ];
+  // What two threads give the bare parse on this machine (its cores may share one physical core): a reference, no target.
+  if (features.workers) commands.push({ id: 'baselineThreads', what: 'the same read + parse in 2 worker threads', script: join(BENCH, 'baseline-parse.mjs'), args: ['--threads', '2', '.'], ok: [0], check: 'baseline' });
   // The CLI as a user runs it: `--workers auto` (its default) picks the thread count; the debug line says which.
   if (features.workers) commands.push({ id: 'workers', what: 'our CLI, default settings (--workers auto)', script: CLI, args: ['.', '--format', 'json'], env: { BLUEPRINT_LINT_DEBUG_STATS: '1' }, ok: [0, 1], check: 'findings' });
   if (features.cache) {
@@ -251,7 +253,7 @@ async function treeSection(plan, corpus, features, results) {
   const asRun = features.workers ? 'workers' : 'cli';
   results.ratios.cliVsMarkdownlint = { value: r(asRun, 'markdownlint'), cpu: r(asRun, 'markdownlint', 'cpuMs'), oneThread: r('cli', 'markdownlint') };
   results.ratios.cliVsBaseline = { value: r('cli', 'baseline'), cpu: r('cli', 'baseline', 'cpuMs') };
-  results.ratios.workersVsBaseline = features.workers ? { value: r('workers', 'baseline'), cpu: r('workers', 'baseline', 'cpuMs') } : { notImplemented: true };
+  results.ratios.workersVsBaseline = features.workers ? { value: r('workers', 'baseline'), cpu: r('workers', 'baseline', 'cpuMs'), baselineInTwoThreads: r('baselineThreads', 'baseline'), vsBaselineInTwoThreads: r('workers', 'baselineThreads') } : { notImplemented: true };
   results.ratios.cacheSecondVsFirst = features.cache ? { value: r('cacheSecond', 'cacheFirst'), cpu: r('cacheSecond', 'cacheFirst', 'cpuMs') } : { notImplemented: true };
 }
 
@@ -466,6 +468,10 @@ export function renderReport(results) {
     return [t.label, value, cpu, t.unit === 'MB' ? `<= ${t.max} MB` : `<= ${t.max}x`, pass + (r.note ? ` (${r.note})` : '')];
   });
   out.push(table(['target', 'value', 'CPU', 'target', 'result'], ratioRows));
+  const w = results.ratios.workersVsBaseline;
+  if (w?.baselineInTwoThreads) {
+    out.push(`Reference, no target: the read+parse baseline itself in 2 worker threads runs at ${w.baselineInTwoThreads.toFixed(2)}x of its one thread; our CLI with workers at ${w.vsBaselineInTwoThreads.toFixed(2)}x of that.`);
+  }
   if (results.tree) {
     out.push('', `Tree (${results.meta.tree.files} files, ${results.meta.tree.lines.toLocaleString('en-US')} lines, ${(results.meta.tree.bytes / 1e6).toFixed(1)} MB), whole process`);
     out.push(

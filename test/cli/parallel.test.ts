@@ -92,13 +92,14 @@ describe('blueprint-lint --workers', function () {
 });
 
 describe('worker planning', () => {
-  it('auto: no workers for few small files or one core; else one per 25 files, at least 2, up to one per core', () => {
-    assert.equal(chooseWorkerCount('auto', 49, 1000, 8), 0);
+  it('auto: no workers under 300 files and 3 MB, or on one core; else one per 25 files, at least 2, up to one per core', () => {
+    assert.equal(chooseWorkerCount('auto', 299, 1000, 8), 0);
     assert.equal(chooseWorkerCount('auto', 10, 3 * 1024 * 1024, 8), 2, 'a few big files');
+    assert.equal(chooseWorkerCount('auto', 10, 3 * 1024 * 1024 - 1, 8), 0);
     assert.equal(chooseWorkerCount('auto', 1, 3 * 1024 * 1024, 8), 1, 'never more workers than files');
     assert.equal(chooseWorkerCount('auto', 1000, 1e7, 1), 0);
-    assert.equal(chooseWorkerCount('auto', 50, 1000, 8), 2);
-    assert.equal(chooseWorkerCount('auto', 100, 1000, 8), 4);
+    assert.equal(chooseWorkerCount('auto', 300, 1000, 8), 8);
+    assert.equal(chooseWorkerCount('auto', 300, 1000, 4), 4);
     assert.equal(chooseWorkerCount('auto', 1000, 1000, 2), 2, 'the main thread only coordinates');
     assert.equal(chooseWorkerCount('auto', 1000, 1000, 4), 4);
     assert.equal(chooseWorkerCount('auto', 0, 0, 8), 0);

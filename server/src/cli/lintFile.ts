@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { lint, type Finding, type LintResult, type ResolvedConfig } from '../engine/index.js';
 import { fixText, writeFileAtomically } from './fixFile.js';
-import { readSourceBytes, type SourceFile } from './source.js';
+import { readSourceBytes, readSourceBytesSync, type SourceFile, type SourceRead } from './source.js';
 import { sourceText, type FileNote } from './targets.js';
 
 export interface LintFileOptions {
@@ -26,17 +26,14 @@ export function sha1(data: string | Uint8Array): string {
   return createHash('sha1').update(data).digest('hex');
 }
 
-/** A file as read for linting: its source and the bytes read, for content hashing. */
-export type FileRead = Awaited<ReturnType<typeof readSourceBytes>>;
-
 /**
- * Reads `absolutePath` (unless `given` is the source already read, e.g. stdin, or `read` is a read already started),
+ * Reads `absolutePath` (unless `given` is the source already read, e.g. stdin, or `read` is the file as read already),
  * lints it, and with `fix` rewrites it.
  */
-export async function lintFile(absolutePath: string, config: ResolvedConfig, opts: LintFileOptions, given?: SourceFile, read?: Promise<FileRead>): Promise<FileOutcome> {
+export async function lintFile(absolutePath: string, config: ResolvedConfig, opts: LintFileOptions, given?: SourceFile, read?: SourceRead): Promise<FileOutcome> {
   let source = given;
   let bytes: Buffer | undefined;
-  if (!source) ({ source, bytes } = await (read ?? readSourceBytes(absolutePath, opts.maxFileSize)));
+  if (!source) ({ source, bytes } = read ?? (await readSourceBytes(absolutePath, opts.maxFileSize)));
   const { text, notes } = sourceText(source);
   if (text === undefined || source.kind !== 'text') return { notes, failed: false };
   let contentHash = bytes && sha1(bytes);
@@ -75,19 +72,9 @@ export async function lintFile(absolutePath: string, config: ResolvedConfig, opt
 }
 
 /**
- * Lints files one after another, reading each while the one before it is linted (a lint never waits on the disk);
- * `done` gets each outcome in order. Stops early, between files, when `stop` says so.
+ * Lints files one after another, each read synchronously (the thread has nothing else to do meanwhile); `done` gets
+ * each outcome in order.
  */
-export async function lintInOrder<T extends { absolutePath: string; config: ResolvedConfig }>(
-  files: readonly T[],
-  opts: LintFileOptions,
-  done: (file: T, outcome: FileOutcome) => void,
-  stop: () => boolean = () => false,
-): Promise<void> {
-  let next = files.length > 0 ? readSourceBytes(files[0]!.absolutePath, opts.maxFileSize) : undefined;
-  for (let i = 0; i < files.length && !stop(); i++) {
-    const read = next!;
-    next = i + 1 < files.length ? readSourceBytes(files[i + 1]!.absolutePath, opts.maxFileSize) : undefined;
-    done(files[i]!, await lintFile(files[i]!.absolutePath, files[i]!.config, opts, undefined, read));
-  }
+export async function lintInOrder<T extends { absolutePath: string; config: ResolvedConfig }>(files: readonly T[], opts: LintFileOptions, done: (file: T, outcome: FileOutcome) => void): Promise<void> {
+  for (const file of files) done(file, await lintFile(file.absolutePath, file.config, opts, undefined, readSourceBytesSync(file.absolutePath, opts.maxFileSize)));
 }

@@ -1,3 +1,4 @@
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { LineIndex, type Position } from '../engine/index.js';
 
@@ -13,17 +14,50 @@ export async function readSource(path: string, maxFileSize: number): Promise<Sou
 }
 
 /** readSource, also handing back the bytes read (absent when none were), for content hashing. */
-export async function readSourceBytes(path: string, maxFileSize: number): Promise<{ source: SourceFile; bytes?: Buffer }> {
+export async function readSourceBytes(path: string, maxFileSize: number): Promise<SourceRead> {
   let bytes: Buffer;
-  let info;
+  let info: Stats;
   try {
     info = await stat(path);
-    if (info.isDirectory()) return { source: { kind: 'unreadable', reason: 'is a directory' } };
-    if (info.size > maxFileSize) return { source: { kind: 'too-large', size: info.size } };
+    const refused = refusal(info, maxFileSize);
+    if (refused) return { source: refused };
     bytes = await readFile(path);
   } catch (error) {
     return { source: { kind: 'unreadable', reason: describeIoError(error) } };
   }
+  return sourceOf(bytes, info);
+}
+
+/**
+ * readSourceBytes without the thread pool: a worker thread has nothing else to do while it reads, and a synchronous
+ * read of a small file costs a fraction of the promise round trips (about 6% of a 1,000-file run with workers).
+ */
+export function readSourceBytesSync(path: string, maxFileSize: number): SourceRead {
+  let bytes: Buffer;
+  let info: Stats;
+  try {
+    info = statSync(path);
+    const refused = refusal(info, maxFileSize);
+    if (refused) return { source: refused };
+    bytes = readFileSync(path);
+  } catch (error) {
+    return { source: { kind: 'unreadable', reason: describeIoError(error) } };
+  }
+  return sourceOf(bytes, info);
+}
+
+export interface SourceRead {
+  source: SourceFile;
+  bytes?: Buffer;
+}
+
+function refusal(info: Stats, maxFileSize: number): SourceFile | undefined {
+  if (info.isDirectory()) return { kind: 'unreadable', reason: 'is a directory' };
+  if (info.size > maxFileSize) return { kind: 'too-large', size: info.size };
+  return undefined;
+}
+
+function sourceOf(bytes: Buffer, info: Stats): SourceRead {
   const decoded = decodeSource(bytes);
   if (decoded.kind === 'binary') return { source: decoded, bytes };
   return { source: { ...decoded, size: info.size, mtimeMs: info.mtimeMs, mode: info.mode }, bytes };
