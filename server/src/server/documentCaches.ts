@@ -8,10 +8,11 @@ export interface DocumentCache {
 }
 
 /**
- * Caches cost ~50 bytes of heap per character of text (mdast of every chunk, every step's phrases and findings),
- * so with hundreds of open documents only the most recently linted keep theirs; a document that lost its cache
- * is linted whole once and caches again. 1,000,000 characters is ~50 MB: a 10,000-line blueprint twice over, or
- * a hundred 200-line ones. The most recent `minKept` documents keep theirs whatever their size.
+ * Caches cost ~85 bytes of heap per character of text (mdast of every chunk, every step's phrases and findings;
+ * measured: the bench's 10,000-line blueprint, 417,280 characters, holds 35 MB after 300 edits), so with hundreds
+ * of open documents only the most recently linted keep theirs; a document that lost its cache is linted whole once
+ * and caches again. 1,000,000 characters is ~85 MB: a 10,000-line blueprint twice over, or a hundred 200-line ones.
+ * The most recent `minKept` documents keep theirs whatever their size.
  */
 export const CACHE_BUDGET_CHARS = 1_000_000;
 
