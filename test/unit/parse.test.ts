@@ -73,6 +73,12 @@ describe('parse: chunk-wise parsing', () => {
     assert.deepEqual(strip(parseMarkdown(text)), strip(parseMarkdown(text, new ChunkCache())));
   });
 
+  it('so does the first chunk after a second byte order mark (micromark skips it without counting it)', () => {
+    const text = '\uFEFF\uFEFF\r\n# A\n\n- a\n\n## B\n- b\n';
+    assert.equal(parseMarkdown(text).children[0]!.position!.start.offset, text.indexOf('# A'));
+    assert.deepEqual(strip(parseMarkdown(text).children), strip(parseMarkdown(text, new ChunkCache()).children));
+  });
+
   it(`generated and mutated blueprints: the run-wise parse gives the whole parse's tree (${Math.ceil(fuzzRuns() / 4)} cases each)`, () => {
     const check = (text: string): void => {
       const problems: ParseProblem[] = [];

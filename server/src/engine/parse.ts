@@ -382,9 +382,10 @@ function parseChunks(text: string, cache?: ChunkCache, problems?: ParseProblem[]
 export function tableRuns(text: string, chunks: readonly Chunk[]): Chunk[] {
   const runs: Chunk[] = [];
   let runTables = false;
-  // An unclosed front matter fence upsets how micromark parses lists after it (they become paragraphs), but only in
-  // its own piece: the first chunk stays alone, as the editor's chunk-wise parse has it.
-  const fenced = text.startsWith('---') || text.startsWith('+++');
+  // An unclosed front matter fence upsets how micromark parses lists after it (they become paragraphs), and a second
+  // byte order mark is skipped without being counted, but only in their own piece: the first chunk then stays alone,
+  // as the editor's chunk-wise parse has it.
+  const fenced = text.startsWith('---') || text.startsWith('+++') || text.charCodeAt(0) === 0xfeff;
   for (const chunk of chunks) {
     const tables = mayHoldTable(chunk.text);
     if (runs.length > 0 && tables === runTables && !(fenced && runs.length === 1 && runs[0]!.start === 0)) continue;
