@@ -2,7 +2,7 @@
 import type { Span, TextEdit } from './types.js';
 
 /**
- * Two generations (like the chunk cache): entries used by the latest lint survive `commit`, the rest are dropped,
+ * Two generations (the chunk cache is one): entries used by the latest lint survive `commit`, the rest are dropped,
  * so a memo stays the size of one document.
  */
 export class Generations<V> {

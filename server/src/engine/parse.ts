@@ -3,7 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { remarkGfmSubset } from './gfmSubset.js';
-import { detached } from './memo.js';
+import { detached, Generations } from './memo.js';
 
 const processor = unified().use(remarkParse).use(remarkGfmSubset).use(remarkFrontmatter, ['yaml', 'toml']);
 // The table construct is tried at every line, a quarter of the parse on the bench tree; a table needs a "|", or
@@ -108,9 +108,9 @@ function markerCut(text: string, from: number, eol: number): { from: number; to:
 }
 
 /** Parses one piece; input nested too deeply for the parser's recursion is parsed without GFM, or skipped and reported. */
-function safeParse(text: string, offset: number, problems?: ParseProblem[]): Root {
+function safeParse(text: string, offset: number, problems?: ParseProblem[], tables?: boolean): Root {
   const capped = capNesting(text);
-  const tree = parseOnce(capped.text, offset, problems);
+  const tree = parseOnce(capped.text, offset, problems, tables);
   // A line that opened too many containers is reported where the cut starts; other deep nesting at the piece's start.
   if (capped.cutAt >= 0) {
     limitDepth(tree);
@@ -130,9 +130,9 @@ export function parseGfm(text: string, tables = mayHoldTable(text)): Root {
   return (tables ? processor : tablelessProcessor).parse(text);
 }
 
-function parseOnce(text: string, offset: number, problems?: ParseProblem[]): Root {
+function parseOnce(text: string, offset: number, problems?: ParseProblem[], tables?: boolean): Root {
   try {
-    return parseGfm(text);
+    return parseGfm(text, tables);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
   }
@@ -251,27 +251,8 @@ function countLines(text: string, from: number, to: number): number {
   return n;
 }
 
-/** Remembers the parse of each chunk's text, so an edit re-parses only the chunks it touched. */
-export class ChunkCache {
-  private entries = new Map<string, Root>();
-  private next = new Map<string, Root>();
-
-  get(text: string): Root | undefined {
-    const hit = this.entries.get(text) ?? this.next.get(text);
-    if (hit) this.next.set(text, hit);
-    return hit;
-  }
-
-  set(text: string, root: Root): void {
-    this.next.set(text, root);
-  }
-
-  /** Keeps only the chunks of the latest document version. */
-  commit(): void {
-    this.entries = this.next;
-    this.next = new Map();
-  }
-}
+/** Remembers the parse of each chunk's text, so an edit re-parses only the chunks it touched; `commit` keeps only the chunks of the latest document version. */
+export class ChunkCache extends Generations<Root> {}
 
 /** A copy of the node moved by `offset` characters and `lines` lines; `firstLineColumns` moves columns on line 1. */
 function shift<T extends Nodes>(node: T, offset: number, lines: number, firstLineColumns = 0): T {
@@ -372,25 +353,24 @@ function parseChunks(text: string, cache?: ChunkCache, problems?: ParseProblem[]
   const chunks = splitChunks(text);
   if (chunks.length === 1 && !cache) return safeParse(text, 0, problems);
   if (cache) return joinChunkTrees(text, parseChunkTrees(text, cache, problems, chunks));
-  return joinChunkTrees(text, tableRuns(text, chunks).map((run) => ({ ...run, tree: safeParse(run.text, run.start, problems), own: true })));
+  return joinChunkTrees(text, tableRuns(text, chunks).map((run) => ({ ...run, tree: safeParse(run.text, run.start, problems, run.tables), own: true })));
 }
 
 /**
  * Neighbouring chunks joined while they agree on needing the table construct: with nothing to cache, fewer and longer
  * parses (each parse call sets the parser up again). Chunks end where blocks end, so a run parses as its chunks do.
  */
-export function tableRuns(text: string, chunks: readonly Chunk[]): Chunk[] {
-  const runs: Chunk[] = [];
-  let runTables = false;
+export function tableRuns(text: string, chunks: readonly Chunk[]): Array<Chunk & { tables: boolean }> {
+  const runs: Array<Chunk & { tables: boolean }> = [];
   // An unclosed front matter fence upsets how micromark parses lists after it (they become paragraphs), and a second
   // byte order mark is skipped without being counted, but only in their own piece: the first chunk then stays alone,
   // as the editor's chunk-wise parse has it.
-  const fenced = text.startsWith('---') || text.startsWith('+++') || text.charCodeAt(0) === 0xfeff;
+  const firstAlone = text.startsWith('---') || text.startsWith('+++') || text.charCodeAt(0) === 0xfeff;
   for (const chunk of chunks) {
     const tables = mayHoldTable(chunk.text);
-    if (runs.length > 0 && tables === runTables && !(fenced && runs.length === 1 && runs[0]!.start === 0)) continue;
-    runs.push({ start: chunk.start, line: chunk.line, text: '' });
-    runTables = tables;
+    const last = runs[runs.length - 1];
+    if (last && tables === last.tables && !(firstAlone && runs.length === 1 && last.start === 0)) continue;
+    runs.push({ start: chunk.start, line: chunk.line, text: '', tables });
   }
   runs.forEach((run, i) => (run.text = text.slice(run.start, runs[i + 1]?.start ?? text.length)));
   return runs;
