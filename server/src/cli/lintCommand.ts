@@ -6,7 +6,7 @@ import { discoverFiles, type DiscoveredFile } from './discover.js';
 import { formatters } from './formatters/index.js';
 import { emit, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 import { cacheFilePath, configHash, hashFile, LintCache } from './lintCache.js';
-import { lintFile, lintInOrder, type FileOutcome, type LintFileOptions } from './lintFile.js';
+import { lintInOrder, type FileOutcome, type LintFileOptions } from './lintFile.js';
 import type { CliOptions } from './options.js';
 import { countFindings, toForwardSlashes, type FileReport } from './report.js';
 import { inShard } from './shard.js';
@@ -122,11 +122,8 @@ async function lintPending(pending: Planned[], configTable: ResolvedConfig[], li
       onDisk.forEach((p, i) => (p.outcome = outcomes.get(i)));
     }
   }
-  const here = pending.filter((p) => !p.outcome && !p.target.source).map((p) => ({ planned: p, absolutePath: p.target.file.absolutePath, config: configTable[p.configId]! }));
+  const here = pending.filter((p) => !p.outcome).map((p) => ({ planned: p, absolutePath: p.target.file.absolutePath, config: configTable[p.configId]!, source: p.target.source }));
   await lintInOrder(here, lintOptions, (file, outcome) => (file.planned.outcome = outcome));
-  for (const p of pending) {
-    if (!p.outcome) p.outcome = await lintFile(p.target.file.absolutePath, configTable[p.configId]!, lintOptions, p.target.source);
-  }
   return workers;
 }
 

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { lint, type Finding, type LintResult, type ResolvedConfig } from '../engine/index.js';
 import { fixText, writeFileAtomically } from './fixFile.js';
-import { readSourceBytes, readSourceBytesSync, type SourceFile, type SourceRead } from './source.js';
+import { readSourceBytesSync, type SourceFile, type SourceRead } from './source.js';
 import { sourceText, type FileNote } from './targets.js';
 
 export interface LintFileOptions {
@@ -26,14 +26,9 @@ export function sha1(data: string | Uint8Array): string {
   return createHash('sha1').update(data).digest('hex');
 }
 
-/**
- * Reads `absolutePath` (unless `given` is the source already read, e.g. stdin, or `read` is the file as read already),
- * lints it, and with `fix` rewrites it.
- */
-export async function lintFile(absolutePath: string, config: ResolvedConfig, opts: LintFileOptions, given?: SourceFile, read?: SourceRead): Promise<FileOutcome> {
-  let source = given;
-  let bytes: Buffer | undefined;
-  if (!source) ({ source, bytes } = read ?? (await readSourceBytes(absolutePath, opts.maxFileSize)));
+/** Lints the file as `read` (from disk, or the source already read, e.g. stdin) and with `fix` rewrites it. */
+export async function lintFile(absolutePath: string, config: ResolvedConfig, opts: LintFileOptions, read: SourceRead): Promise<FileOutcome> {
+  const { source, bytes } = read;
   const { text, notes } = sourceText(source);
   if (text === undefined || source.kind !== 'text') return { notes, failed: false };
   let contentHash = bytes && sha1(bytes);
@@ -72,9 +67,12 @@ export async function lintFile(absolutePath: string, config: ResolvedConfig, opt
 }
 
 /**
- * Lints files one after another, each read synchronously (the thread has nothing else to do meanwhile); `done` gets
- * each outcome in order.
+ * Lints files one after another, each read synchronously (the thread has nothing else to do meanwhile) unless its
+ * source was read already; `done` gets each outcome in order.
  */
-export async function lintInOrder<T extends { absolutePath: string; config: ResolvedConfig }>(files: readonly T[], opts: LintFileOptions, done: (file: T, outcome: FileOutcome) => void): Promise<void> {
-  for (const file of files) done(file, await lintFile(file.absolutePath, file.config, opts, undefined, readSourceBytesSync(file.absolutePath, opts.maxFileSize)));
+export async function lintInOrder<T extends { absolutePath: string; config: ResolvedConfig; source?: SourceFile }>(files: readonly T[], opts: LintFileOptions, done: (file: T, outcome: FileOutcome) => void): Promise<void> {
+  for (const file of files) {
+    const read = file.source ? { source: file.source } : readSourceBytesSync(file.absolutePath, opts.maxFileSize);
+    done(file, await lintFile(file.absolutePath, file.config, opts, read));
+  }
 }

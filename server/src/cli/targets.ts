@@ -16,7 +16,7 @@ export async function singleTarget(options: CliOptions, io: CliIo): Promise<Requ
   if (options.stdin) return stdinTarget(options, io);
   const given = options.paths[0]!;
   const file = { absolutePath: resolve(io.cwd, given), displayPath: toForwardSlashes(given), explicit: true };
-  const source = await readSource(file.absolutePath, options.maxFileSize);
+  const source = readSource(file.absolutePath, options.maxFileSize);
   if (source.kind === 'unreadable' && source.reason === 'no such file or directory') {
     io.err(`${file.displayPath}: no such file or directory\n`);
     return undefined;
