@@ -59,13 +59,23 @@ describe('phrase table (derived at build time)', () => {
 });
 
 describe('phrase matcher', () => {
-  it('splits a variant into its first alternatives and the rest, each ending at a word boundary', () => {
+  it('splits a variant into its first alternatives, each a head and a tail ending at a word boundary', () => {
     const split = splitVariant('(hand over|hand) [it] to');
-    assert.deepEqual(split.heads, [`${compilePattern('hand over')}${WORD_AFTER}`, `${compilePattern('hand')}${WORD_AFTER}`]);
+    const rest = splitVariant('(pass|refer) [it] to').starts[0]!.tail;
+    // A first word is the head; the alternative's other words go to the front of its tail.
+    assert.deepEqual(split.starts.map((s) => s.head), [`${compilePattern('hand')}${WORD_AFTER}`, `${compilePattern('hand')}${WORD_AFTER}`]);
+    assert.ok(split.starts[0]!.tail.endsWith(rest) && split.starts[0]!.tail.length > rest.length);
+    assert.deepEqual(split.starts[0]!.nextKeys, ['ove']);
     // The same rest compiles to the same source, so variants that share it share one expression.
-    assert.equal(split.tail, splitVariant('(pass|refer) [it] to').tail);
-    assert.ok(new RegExp(split.tail, 'iy').test(' it to'));
-    assert.equal(splitVariant('waive').tail, WORD_AFTER);
+    assert.equal(split.starts[1]!.tail, rest);
+    assert.deepEqual(split.starts[1]!.nextKeys, ['it', 'to']);
+    assert.ok(new RegExp(rest, 'iy').test(' it to'));
+    const over = new RegExp(split.starts[0]!.tail, 'iy');
+    assert.ok(over.test(' over it to') && !over.test(' overt to') && !over.test(' over'));
+    assert.equal(splitVariant('waive').starts[0]!.tail, WORD_AFTER);
+    // A placeholder's parts are heads of their own; a group that starts with a group stays one head.
+    assert.equal(splitVariant('{n@digit} days').starts.length, 1);
+    assert.deepEqual(splitVariant('((a|b) c|d) e').starts.map((s) => s.tail === splitVariant('(x) e').starts[0]!.tail), [true, true]);
   });
 
   it('narrows a leading optional part and placeholder to the index key', () => {

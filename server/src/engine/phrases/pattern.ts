@@ -120,6 +120,8 @@ interface Token {
   optional: boolean;
   /** A required group's or placeholder's alternatives, in the order they are tried. */
   alts?: string[];
+  /** A plain word (with its inflections): it matches letters and apostrophes only, within one word. */
+  word?: boolean;
 }
 
 /** Parses a pattern into regex source matching the whole phrase (without word boundaries). */
@@ -148,34 +150,64 @@ export function retagGroups(src: string, tag: string): string {
   return src.replace(/\(\?<A(\d+)>/g, `(?<A${tag}_$1>`).replace(/\\k<A(\d+)>/g, `\\k<A${tag}_$1>`);
 }
 
-/**
- * A matcher variant in two parts: its first token's alternatives, each alone, and the rest as an expression that
- * continues after the first token and ends at a word boundary. Variants that differ only in how they start share
- * the rest, so it is compiled once, and only when one of the starts is found in the text.
- */
-export interface SplitVariant {
-  heads: string[];
+/** One way a variant can start: a head (one word where it can be) and what must follow it. */
+export interface VariantStart {
+  head: string;
+  /** Continues after the head and ends at a word boundary. */
   tail: string;
   /**
-   * Index keys one of which the word after the head's separator must have, when the rest cannot match empty: the
-   * matcher checks it before running the rest's expression. Undefined when the rest may be empty.
+   * Index keys one of which the word after the head's separator must have, when the tail cannot match empty: the
+   * matcher checks it before running the tail's expression. Undefined when the tail may be empty.
    */
   nextKeys?: string[];
 }
 
+/**
+ * A matcher variant as the ways it can start: one per alternative of its first token, in order. A head is the
+ * alternative's first word when that is a plain word ("the" of "(the firm|the store) calls"), so whether it matches
+ * depends on that word alone and the matcher can remember it per word; the alternative's other words go to the front
+ * of its tail. The rest of the variant is compiled the same whatever precedes it, so variants that share it share
+ * its expression, built only when one of their heads is found in the text.
+ */
+export interface SplitVariant {
+  starts: VariantStart[];
+}
+
 export function splitVariant(variant: string): SplitVariant {
+  const firstEnd = firstTokenEnd(variant);
+  const restText = variant.slice(firstEnd);
+  // The rest is numbered from the first group name on, whatever the first token holds: equal rests, equal sources.
   atomicCounter = 0;
-  const tokens = parseSequence(variant, 0, variant.length, true);
-  const first = tokens[0];
+  const rest = tailOf(parseSequence(restText, 0, restText.length, true, false));
+  const restKeys = requiredKeys(restText);
+  const first = parseSequence(variant, 0, firstEnd, true)[0];
   if (!first || first.optional) throw new PatternError('entry has no required word', 1);
-  const tail = tokens
-    .slice(1)
-    .map((t) => (t.optional ? atomic(`(?:${SEP}${t.src})?`) : `${SEP}${t.src}`))
-    .join('');
-  const rest = variant.slice(firstTokenEnd(variant));
-  const next = leadingKeys(rest, 0, rest.length);
-  // What follows a head is a separator or the end of the phrase, so a head ends where a word ends ("waiv(e|ed)").
-  return { heads: (first.alts ?? [first.src]).map((src) => src + WORD_AFTER), tail: tail + WORD_AFTER, nextKeys: next.required ? [...next.keys] : undefined };
+  const open = variant.search(/[^\s\-\u2013]/);
+  if (variant[open] !== '(') {
+    return { starts: (first.alts ?? [first.src]).map((src) => ({ head: src + WORD_AFTER, tail: rest + WORD_AFTER, nextKeys: restKeys })) };
+  }
+  const close = matching(variant, open, '(', ')', firstEnd);
+  const starts = longestFirst(variant, splitTop(variant, open + 1, close)).map(([s, e]): VariantStart => {
+    const tokens = parseSequence(variant, s, e, true);
+    const word = tokens[0]!;
+    if (tokens.length === 1 || !word.word) return { head: joinTokens(tokens) + WORD_AFTER, tail: rest + WORD_AFTER, nextKeys: restKeys };
+    // What an alternative adds after its first word must itself end at a word boundary, as the whole alternative did.
+    const more = tailOf(tokens.slice(1)) + WORD_AFTER;
+    const moreText = variant.slice(firstTokenEnd(variant.slice(s, e)) + s, e);
+    return { head: word.src + WORD_AFTER, tail: rest === '' ? more : more + rest + WORD_AFTER, nextKeys: requiredKeys(moreText) };
+  });
+  return { starts };
+}
+
+/** Tokens after a variant's first as the expression that continues it: a separator before each word. */
+function tailOf(tokens: Token[]): string {
+  return tokens.map((t) => (t.optional ? atomic(`(?:${SEP}${t.src})?`) : `${SEP}${t.src}`)).join('');
+}
+
+/** The keys the first word of a pattern part must have, or undefined when the part may match nothing. */
+function requiredKeys(part: string): string[] | undefined {
+  const next = leadingKeys(part, 0, part.length);
+  return next.required ? [...next.keys] : undefined;
 }
 
 /** Where a pattern's first token ends. */
@@ -204,13 +236,14 @@ function joinTokens(tokens: Token[]): string {
   return out;
 }
 
-function parseSequence(p: string, start: number, end: number, narrowing: boolean): Token[] {
+/** `fold` false keeps leading optional words as optional tokens (the rest of a split variant, which follows a word). */
+function parseSequence(p: string, start: number, end: number, narrowing: boolean, fold = true): Token[] {
   const tokens: Token[] = [];
   let i = start;
   // Optional words before the first required one are folded into it, so the match never starts with a separator.
   const pending: string[] = [];
-  const push = (src: string, optional: boolean, alts?: string[]) => {
-    if (tokens.length === 0 && optional) {
+  const push = (src: string, optional: boolean, alts?: string[], word?: boolean) => {
+    if (tokens.length === 0 && optional && fold) {
       pending.push(src);
       return;
     }
@@ -219,7 +252,7 @@ function parseSequence(p: string, start: number, end: number, narrowing: boolean
       pending.length = 0;
       return;
     }
-    tokens.push({ src, optional, alts });
+    tokens.push({ src, optional, alts, word });
   };
   while (i < end) {
     const c = p[i]!;
@@ -253,6 +286,7 @@ function parseSequence(p: string, start: number, end: number, narrowing: boolean
       const j = wordEnd(p, i, end);
       const raw = p.slice(i, j);
       if (raw.startsWith('=')) push(escape(raw.slice(1).toLowerCase()), false);
+      else if (/^[a-z]+$/i.test(raw)) push(inflectWord(raw), false, undefined, true);
       else if (/^[\p{L}]+$/u.test(raw)) push(inflectWord(raw), false);
       else push(escape(raw.toLowerCase()), false);
       i = j;

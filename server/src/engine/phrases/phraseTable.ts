@@ -8,7 +8,7 @@ import { splitVariant, variantsByKey, type SplitVariant } from './pattern.js';
 
 /** The table's file, beside the vocabularies it is derived from (git-ignored, shipped in the .vsix). */
 export const PHRASE_TABLE_FILE = 'phrase-table.generated.json';
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface TableFile {
   format: number;
@@ -18,8 +18,8 @@ interface TableFile {
   strings: string[];
   /** Per entry phrase: [key, variant patterns] pairs. */
   keys: Array<[phrase: number, byKey: Array<[key: number, variants: number[]]>]>;
-  /** Per variant pattern: heads, tail, next keys (-1: none). */
-  splits: Array<[variant: number, heads: number[], tail: number, nextKeys: number[] | -1]>;
+  /** Per variant pattern: its starts, each a head, a tail and next keys (-1: none). */
+  splits: Array<[variant: number, starts: Array<[head: number, tail: number, nextKeys: number[] | -1]>]>;
 }
 
 /** Read access to a loaded table; `undefined` answers mean "derive it". */
@@ -61,7 +61,7 @@ export function derivePhraseTable(phrases: readonly string[], digest: string): T
       if (splitDone.has(variant)) continue;
       splitDone.add(variant);
       const s = splitVariant(variant);
-      splits.push([id(variant), s.heads.map(id), id(s.tail), s.nextKeys ? s.nextKeys.map(id) : -1]);
+      splits.push([id(variant), s.starts.map((start) => [id(start.head), id(start.tail), start.nextKeys ? start.nextKeys.map(id) : -1])]);
     }
   }
   return { format: FORMAT, digest, strings, keys, splits };
@@ -78,18 +78,16 @@ function open(file: TableFile): PhraseTable {
   const s = file.strings;
   const keys = new Map<string, Array<[number, number[]]>>();
   for (const [phrase, byKey] of file.keys) keys.set(s[phrase]!, byKey);
-  const splits = new Map<string, [number[], number, number[] | -1]>();
-  for (const [variant, heads, tail, next] of file.splits) splits.set(s[variant]!, [heads, tail, next]);
+  const splits = new Map<string, Array<[number, number, number[] | -1]>>();
+  for (const [variant, starts] of file.splits) splits.set(s[variant]!, starts);
   return {
     variants(phrase) {
       const byKey = keys.get(phrase);
       return byKey && new Map(byKey.map(([key, variants]) => [s[key]!, variants.map((v) => s[v]!)]));
     },
     split(variant) {
-      const found = splits.get(variant);
-      if (!found) return undefined;
-      const [heads, tail, next] = found;
-      return { heads: heads.map((h) => s[h]!), tail: s[tail]!, nextKeys: next === -1 ? undefined : next.map((k) => s[k]!) };
+      const starts = splits.get(variant);
+      return starts && { starts: starts.map(([head, tail, next]) => ({ head: s[head]!, tail: s[tail]!, nextKeys: next === -1 ? undefined : next.map((k) => s[k]!) })) };
     },
   };
 }

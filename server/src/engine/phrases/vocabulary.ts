@@ -4,7 +4,7 @@ import type { VocabularyChanges } from '../config/types.js';
 import { packageRoot } from '../resources.js';
 import { phraseTable } from './phraseTable.js';
 import type { SupportKind } from '../types.js';
-import { compilePattern, isSeparator, isWordChar, isWordStart, keyCode, keyCodeAt, PatternError, retagGroups, splitVariant, variantsByKey } from './pattern.js';
+import { compilePattern, isSeparator, isWordChar, isWordStart, keyCode, keyCodeAt, PatternError, retagGroups, splitVariant, variantsByKey, WORD_AFTER } from './pattern.js';
 
 export type EntryKind = 'benefit' | SupportKind | 'negation' | 'employee' | 'customer' | 'not-benefit' | 'not-support';
 
@@ -102,18 +102,22 @@ export function beginLintMemos(): void {
   lintGeneration++;
 }
 
-/** One way an entry can start at a bucket's key: its first token's alternatives, and the shared rest. */
+/** One way an entry can start at a bucket's key: its first token's alternatives, in order, each a head and a tail. */
 interface Variant {
   entry: VocabularyEntry;
   pattern: string;
-  /** Its first token's alternatives, in order, as ids of the bucket's distinct heads. */
-  heads?: number[];
-  tail?: Tail;
-  /** Keys of the words the rest can go on with; a cheap test before the rest's expression runs. */
+  starts?: Start[];
+}
+
+interface Start {
+  /** Id of the head among the bucket's distinct heads. */
+  head: number;
+  tail: Tail;
+  /** Keys of the words the tail can go on with; a cheap test before the tail's expression runs. */
   next?: Set<number>;
 }
 
-/** The rest of a variant after its first token; variants that only differ in how they start share one. */
+/** What follows a head; variants that only differ in how they start share one. */
 interface Tail {
   source: string;
   re?: RegExp;
@@ -121,20 +125,31 @@ interface Tail {
 
 interface Bucket {
   variants: Variant[];
-  /** Any head of the bucket: most words that share a key with an entry start none of its variants. */
-  anyHead?: RegExp;
   /** The distinct heads of the bucket's variants (many variants start with the same word, e.g. "the"). */
   heads?: RegExp[];
+  /** Per head: it reads letters and apostrophes only, so where it ends at a word is known from the word alone. */
+  local?: boolean[];
+  anyLocal?: boolean;
+  /** Any head that is not word-local: a prefilter when no word-local head matches; undefined when there is none. */
+  anyOther?: RegExp;
   /** Per head, the visit it was last tried at and where it ended there (-1: no match), so each is tried once per word. */
   triedAt?: Float64Array;
   endedAt?: Int32Array;
 }
 
+/** A head source that can only read ASCII letters and apostrophes before its closing word boundary. */
+const WORD_LOCAL = /^(?:[a-z]|\(\?:|[()|?]|\[[a-z'\u2019]+\])*$/;
+/** Words remembered per matcher: enough for a large repository's wording; more are forgotten all at once. */
+const WORD_MEMO_MAX = 8192;
+/** A word's ends for every word-local head: none of them matches. */
+const NO_ENDS = new Int32Array(0);
+
 /**
  * Finds vocabulary phrases in one pass over the text: an index from a word's first letters to the entry variants
- * that can start there. A variant is tried as its first token's alternatives, in order, each followed by the rest
- * of the entry, so a match is what one alternation of all variants would find. Expressions are built on first use
- * and each rest only once, because building them is most of a short run's time.
+ * that can start there. A variant is tried as its first token's alternatives, in order, each a head followed by its
+ * tail, so a match is what one alternation of all variants would find. Most heads are one word: where they end at a
+ * word is remembered per word, so the common words are looked up rather than matched again. Expressions are built on
+ * first use and each tail only once, because building them is most of a short run's time.
  */
 export class PhraseMatcher {
   private readonly byKey = new Map<number, Bucket>();
@@ -143,6 +158,8 @@ export class PhraseMatcher {
   private visit = 0;
   private readonly memo = new Map<string, readonly PhraseHit[]>();
   private memoLint = -1;
+  /** Per word (letters, digits, apostrophes as written): the ends of its bucket's word-local heads on it, relative. */
+  private readonly wordEnds = new Map<string, Int32Array>();
 
   constructor(entries: readonly VocabularyEntry[]) {
     const table = phraseTable();
@@ -168,64 +185,99 @@ export class PhraseMatcher {
     return this.count;
   }
 
-  /** Splits a bucket's variants on first use: heads compiled now, each rest when one of its heads is first found. */
-  private prepare(bucket: Bucket): RegExp {
-    if (!bucket.anyHead) {
-      const table = phraseTable();
-      const ids = new Map<string, number>();
-      for (const variant of bucket.variants) {
-        const { heads, tail, nextKeys } = table?.split(variant.pattern) ?? splitVariant(variant.pattern);
-        if (nextKeys) variant.next = new Set(nextKeys.map(keyCode));
-        variant.heads = heads.map((src) => {
-          let id = ids.get(src);
-          if (id === undefined) ids.set(src, (id = ids.size));
-          return id;
-        });
+  /** Splits a bucket's variants on first use: heads compiled now, each tail when one of its heads is first found. */
+  private prepare(bucket: Bucket): void {
+    if (bucket.heads) return;
+    const table = phraseTable();
+    const ids = new Map<string, number>();
+    for (const variant of bucket.variants) {
+      const { starts } = table?.split(variant.pattern) ?? splitVariant(variant.pattern);
+      variant.starts = starts.map(({ head, tail, nextKeys }): Start => {
+        let id = ids.get(head);
+        if (id === undefined) ids.set(head, (id = ids.size));
         let shared = this.tails.get(tail);
         if (!shared) this.tails.set(tail, (shared = { source: tail }));
-        variant.tail = shared;
-      }
-      const sources = [...ids.keys()];
-      bucket.heads = sources.map((src) => new RegExp(src, 'iy'));
-      bucket.triedAt = new Float64Array(sources.length);
-      bucket.endedAt = new Int32Array(sources.length);
-      // One distinct head is its own prefilter: a second copy of it would only cost compiled code (server memory).
-      bucket.anyHead = sources.length === 1 ? bucket.heads[0]! : new RegExp(sources.map((src, id) => retagGroups(src, String(id))).join('|'), 'iy');
+        return { head: id, tail: shared, next: nextKeys && new Set(nextKeys.map(keyCode)) };
+      });
     }
-    return bucket.anyHead;
+    const sources = [...ids.keys()];
+    bucket.heads = sources.map((src) => new RegExp(src, 'iy'));
+    bucket.local = sources.map((src) => src.endsWith(WORD_AFTER) && WORD_LOCAL.test(src.slice(0, -WORD_AFTER.length)));
+    bucket.anyLocal = bucket.local.includes(true);
+    const others = sources.filter((_, id) => !bucket.local![id]);
+    if (others.length) bucket.anyOther = others.length === 1 ? bucket.heads[bucket.local.indexOf(false)]! : new RegExp(others.map((src, id) => retagGroups(src, String(id))).join('|'), 'iy');
+    bucket.triedAt = new Float64Array(sources.length);
+    bucket.endedAt = new Int32Array(sources.length);
+  }
+
+  /** Where each word-local head of the bucket ends at the word starting at `at` (relative; -1: no match). */
+  private localEnds(bucket: Bucket, text: string, at: number): Int32Array {
+    let end = at + 1;
+    while (end < text.length) {
+      const c = text.charCodeAt(end);
+      if (!isWordChar(c) && c !== 39 && c !== 0x2019) break;
+      end++;
+    }
+    // A word-local head reads only the word, and the character after the word ends any head's match: the word decides.
+    const word = text.slice(at, end);
+    let ends = this.wordEnds.get(word);
+    if (ends) return ends;
+    const heads = bucket.heads!;
+    const local = bucket.local!;
+    let any = false;
+    ends = new Int32Array(heads.length);
+    for (let id = 0; id < heads.length; id++) {
+      if (!local[id]) continue;
+      const head = heads[id]!;
+      head.lastIndex = 0;
+      ends[id] = head.test(word) ? head.lastIndex : -1;
+      if (ends[id]! >= 0) any = true;
+    }
+    if (!any) ends = NO_ENDS;
+    if (this.wordEnds.size >= WORD_MEMO_MAX) this.wordEnds.clear();
+    this.wordEnds.set(word, ends);
+    return ends;
   }
 
   /** The end of the first variant of the bucket that matches at `at`, and its entry. */
   private matchAt(bucket: Bucket, text: string, at: number): { end: number; entry: VocabularyEntry } | undefined {
-    const anyHead = this.prepare(bucket);
-    anyHead.lastIndex = at;
-    if (!anyHead.test(text)) return undefined;
+    this.prepare(bucket);
+    const ends = bucket.anyLocal ? this.localEnds(bucket, text, at) : NO_ENDS;
+    const anyOther = bucket.anyOther;
+    if (ends === NO_ENDS) {
+      if (!anyOther) return undefined;
+      anyOther.lastIndex = at;
+      if (!anyOther.test(text)) return undefined;
+    }
     const visit = ++this.visit;
     const heads = bucket.heads!;
+    const local = bucket.local!;
     const triedAt = bucket.triedAt!;
     const endedAt = bucket.endedAt!;
-    if (heads.length === 1) {
-      // The prefilter was the one head: its end is known.
-      triedAt[0] = visit;
-      endedAt[0] = anyHead.lastIndex;
-    }
     for (const variant of bucket.variants) {
-      for (const id of variant.heads!) {
-        if (triedAt[id] !== visit) {
-          const head = heads[id]!;
-          head.lastIndex = at;
-          endedAt[id] = head.test(text) ? head.lastIndex : -1;
-          triedAt[id] = visit;
+      for (const start of variant.starts!) {
+        const id = start.head;
+        let end: number;
+        if (local[id]) {
+          if (ends === NO_ENDS || ends[id]! < 0) continue;
+          end = at + ends[id]!;
+        } else {
+          if (triedAt[id] !== visit) {
+            const head = heads[id]!;
+            head.lastIndex = at;
+            endedAt[id] = head.test(text) ? head.lastIndex : -1;
+            triedAt[id] = visit;
+          }
+          end = endedAt[id]!;
+          if (end < 0) continue;
         }
-        const end = endedAt[id]!;
-        if (end < 0) continue;
-        if (variant.next) {
-          // The rest starts with a separator and then a word of known keys: check that before running it.
+        if (start.next) {
+          // The tail starts with a separator and then a word of known keys: check that before running it.
           let j = end;
           while (j < text.length && isSeparator(text.charCodeAt(j))) j++;
-          if (j === end || !variant.next.has(keyCodeAt(text, j))) continue;
+          if (j === end || !start.next.has(keyCodeAt(text, j))) continue;
         }
-        const tail = variant.tail!;
+        const tail = start.tail;
         tail.re ??= new RegExp(tail.source, 'iy');
         tail.re.lastIndex = end;
         if (tail.re.test(text)) return { end: tail.re.lastIndex, entry: variant.entry };
