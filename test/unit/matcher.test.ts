@@ -93,6 +93,19 @@ describe('phrase matcher', () => {
     assert.deepEqual(m.find('She waived it; two-day deliveries; 2 days delivery').map((h) => h.text), ['waived', 'two-day deliveries']);
   });
 
+  it('picks the starts of a common first word by the word after it, and remembers each word it has seen', () => {
+    const m = new PhraseMatcher(['the firm (calls|rings)', 'the store', 'the', "can't wait", 'customer'].map((phrase) => ({ phrase, kind: 'benefit' as const, origin: 't' })));
+    const text = "The firm rings; the store-the firm; the\tstore; THE FIRM CALLS; can't wait, can’t wait; the customer's; the firmly";
+    // Twice, so the second pass reads every word from memory: the same hits.
+    for (let pass = 0; pass < 2; pass++) {
+      beginLintMemos();
+      assert.deepEqual(
+        m.find(text).map((h) => `${h.text}=${h.entry.phrase}`),
+        ['The firm rings=the firm (calls|rings)', 'the store=the store', 'the=the', 'the\tstore=the store', 'THE FIRM CALLS=the firm (calls|rings)', "can't wait=can't wait", 'can’t wait=can\'t wait', 'the=the', 'customer=customer', 'the=the'],
+      );
+    }
+  });
+
   // Reference: at each word start, does any entry's whole expression match there?
   const entries: VocabularyEntry[] = shippedEntries().filter((e) => e.kind !== 'negation');
   const whole = entries.map((e) => ({ entry: e, re: new RegExp(`(?:${compilePattern(e.phrase)})${WORD_AFTER}`, 'iy') }));

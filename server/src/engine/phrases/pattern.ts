@@ -350,10 +350,13 @@ function keyOfWordAt(text: string, i: number): string | undefined {
 }
 
 const DIGIT_KEY = 1;
+/** Above every lower-cased code unit the index reads (up to U+04FF). */
+const LETTER_BASE = 0x500;
 /** Lower case of the letters the index knows, by code unit, so a key needs no string. */
 const LOWER = new Uint16Array(0x500).map((_, c) => {
   const lower = String.fromCharCode(c).toLowerCase();
-  return lower.length === 1 ? lower.charCodeAt(0) : c;
+  // A few letters lower-case outside the blocks (U+023A to U+2C65): they keep their own code.
+  return lower.length === 1 && lower.charCodeAt(0) < LETTER_BASE ? lower.charCodeAt(0) : c;
 });
 
 /** An index key (from `startKeys`) as the number `keyCodeAt` gives a word with that key. */
@@ -361,7 +364,10 @@ export function keyCode(key: string): number {
   return key === 'digit' ? DIGIT_KEY : keyCodeAt(key, 0);
 }
 
-/** `keyOfWordAt` as a number (up to three 11-bit letters, or a digit or currency mark): no string per word. */
+/**
+ * `keyOfWordAt` as a number (up to three letters in base 1280, or a digit or currency mark): no string per word. Under
+ * 2^31, so V8 keeps it a small integer: a larger key would be a heap number allocated per word and per lookup.
+ */
 export function keyCodeAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c >= 48 && c <= 57) return DIGIT_KEY;
@@ -371,7 +377,7 @@ export function keyCodeAt(text: string, i: number): number {
   for (let j = i + 1; j < i + 3 && j < text.length; j++) {
     const d = text.charCodeAt(j);
     if (!isLetter(d)) break;
-    key = key * 2048 + LOWER[d]!;
+    key = key * LETTER_BASE + LOWER[d]!;
   }
   return key + 0x10000;
 }

@@ -102,11 +102,10 @@ export function beginLintMemos(): void {
   lintGeneration++;
 }
 
-/** One way an entry can start at a bucket's key: its first token's alternatives, in order, each a head and a tail. */
+/** One way an entry can start at a bucket's key; its starts are its first token's alternatives, each a head and a tail. */
 interface Variant {
   entry: VocabularyEntry;
   pattern: string;
-  starts?: Start[];
 }
 
 interface Start {
@@ -115,6 +114,7 @@ interface Start {
   tail: Tail;
   /** Keys of the words the tail can go on with; a cheap test before the tail's expression runs. */
   next?: Set<number>;
+  entry: VocabularyEntry;
 }
 
 /** What follows a head; variants that only differ in how they start share one. */
@@ -125,6 +125,15 @@ interface Tail {
 
 interface Bucket {
   variants: Variant[];
+  /** Every start of every variant, in the order they are tried. */
+  order?: Start[];
+  /**
+   * Per key of the word after a word: the starts that can match there when the word's own end is where their head
+   * ends, in order; `otherNext` for a key no start names, or no next word. Without these, a common first word ("the")
+   * would try every start it begins ("the firm", "the store", ...).
+   */
+  byNext?: Map<number, Start[]>;
+  otherNext?: Start[];
   /** The distinct heads of the bucket's variants (many variants start with the same word, e.g. "the"). */
   heads?: RegExp[];
   /** Per head: it reads letters and apostrophes only, so where it ends at a word is known from the word alone. */
@@ -142,14 +151,22 @@ const WORD_LOCAL = /^(?:[a-z]|\(\?:|[()|?]|\[[a-z'\u2019]+\])*$/;
 /** Words remembered per matcher: enough for a large repository's wording; more are forgotten all at once. */
 const WORD_MEMO_MAX = 8192;
 /** A word's ends for every word-local head: none of them matches. */
-const NO_ENDS = new Int32Array(0);
+const NO_ENDS: number[] = [];
+/** The key of "no word follows" (keys of words are positive). */
+const NO_NEXT = -1;
+
+/** A character of a word as the matcher's word-local heads see it: letters, digits and apostrophes. */
+function inWord(c: number): boolean {
+  return isWordChar(c) || c === 39 || c === 0x2019;
+}
 
 /**
  * Finds vocabulary phrases in one pass over the text: an index from a word's first letters to the entry variants
  * that can start there. A variant is tried as its first token's alternatives, in order, each a head followed by its
  * tail, so a match is what one alternation of all variants would find. Most heads are one word: where they end at a
- * word is remembered per word, so the common words are looked up rather than matched again. Expressions are built on
- * first use and each tail only once, because building them is most of a short run's time.
+ * word is remembered per word, and the starts worth trying are looked up by the word that follows, so the common
+ * words are looked up rather than matched again. Expressions are built on first use and each tail only once, because
+ * building them is most of a short run's time.
  */
 export class PhraseMatcher {
   private readonly byKey = new Map<number, Bucket>();
@@ -159,7 +176,7 @@ export class PhraseMatcher {
   private readonly memo = new Map<string, readonly PhraseHit[]>();
   private memoLint = -1;
   /** Per word (letters, digits, apostrophes as written): the ends of its bucket's word-local heads on it, relative. */
-  private readonly wordEnds = new Map<string, Int32Array>();
+  private readonly wordEnds = new Map<string, number[]>();
 
   constructor(entries: readonly VocabularyEntry[]) {
     const table = phraseTable();
@@ -190,48 +207,55 @@ export class PhraseMatcher {
     if (bucket.heads) return;
     const table = phraseTable();
     const ids = new Map<string, number>();
+    const order: Start[] = [];
     for (const variant of bucket.variants) {
       const { starts } = table?.split(variant.pattern) ?? splitVariant(variant.pattern);
-      variant.starts = starts.map(({ head, tail, nextKeys }): Start => {
+      for (const { head, tail, nextKeys } of starts) {
         let id = ids.get(head);
         if (id === undefined) ids.set(head, (id = ids.size));
         let shared = this.tails.get(tail);
         if (!shared) this.tails.set(tail, (shared = { source: tail }));
-        return { head: id, tail: shared, next: nextKeys && new Set(nextKeys.map(keyCode)) };
-      });
+        order.push({ head: id, tail: shared, next: nextKeys && new Set(nextKeys.map(keyCode)), entry: variant.entry });
+      }
     }
     const sources = [...ids.keys()];
+    const local = sources.map((src) => src.endsWith(WORD_AFTER) && WORD_LOCAL.test(src.slice(0, -WORD_AFTER.length)));
+    // A start whose head is not word-local may end elsewhere, so it is in every list and checks its next word itself.
+    const goesOn = (start: Start, key: number) => !local[start.head] || !start.next || start.next.has(key);
+    const byNext = new Map<number, Start[]>();
+    for (const start of order) for (const key of start.next ?? []) if (!byNext.has(key)) byNext.set(key, order.filter((s) => goesOn(s, key)));
+    bucket.order = order;
+    bucket.byNext = byNext;
+    bucket.otherNext = order.filter((s) => goesOn(s, NO_NEXT));
     bucket.heads = sources.map((src) => new RegExp(src, 'iy'));
-    bucket.local = sources.map((src) => src.endsWith(WORD_AFTER) && WORD_LOCAL.test(src.slice(0, -WORD_AFTER.length)));
-    bucket.anyLocal = bucket.local.includes(true);
-    const others = sources.filter((_, id) => !bucket.local![id]);
-    if (others.length) bucket.anyOther = others.length === 1 ? bucket.heads[bucket.local.indexOf(false)]! : new RegExp(others.map((src, id) => retagGroups(src, String(id))).join('|'), 'iy');
+    bucket.local = local;
+    bucket.anyLocal = local.includes(true);
+    const others = sources.filter((_, id) => !local[id]);
+    if (others.length) bucket.anyOther = others.length === 1 ? bucket.heads[local.indexOf(false)]! : new RegExp(others.map((src, id) => retagGroups(src, String(id))).join('|'), 'iy');
     bucket.triedAt = new Float64Array(sources.length);
     bucket.endedAt = new Int32Array(sources.length);
   }
 
-  /** Where each word-local head of the bucket ends at the word starting at `at` (relative; -1: no match). */
-  private localEnds(bucket: Bucket, text: string, at: number): Int32Array {
-    let end = at + 1;
-    while (end < text.length) {
-      const c = text.charCodeAt(end);
-      if (!isWordChar(c) && c !== 39 && c !== 0x2019) break;
-      end++;
-    }
+  /** Where each word-local head of the bucket ends on `word` (-1: no match), or NO_ENDS when none matches. */
+  private localEnds(bucket: Bucket, word: string): number[] {
     // A word-local head reads only the word, and the character after the word ends any head's match: the word decides.
-    const word = text.slice(at, end);
     let ends = this.wordEnds.get(word);
     if (ends) return ends;
     const heads = bucket.heads!;
     const local = bucket.local!;
     let any = false;
-    ends = new Int32Array(heads.length);
+    // Small arrays of small integers: the memo holds thousands of them.
+    ends = [];
     for (let id = 0; id < heads.length; id++) {
-      if (!local[id]) continue;
+      if (!local[id]) {
+        ends.push(-1);
+        continue;
+      }
       const head = heads[id]!;
       head.lastIndex = 0;
-      ends[id] = head.test(word) ? head.lastIndex : -1;
-      if (ends[id]! >= 0) any = true;
+      const end = head.test(word) ? head.lastIndex : -1;
+      ends.push(end);
+      if (end >= 0) any = true;
     }
     if (!any) ends = NO_ENDS;
     if (this.wordEnds.size >= WORD_MEMO_MAX) this.wordEnds.clear();
@@ -242,46 +266,59 @@ export class PhraseMatcher {
   /** The end of the first variant of the bucket that matches at `at`, and its entry. */
   private matchAt(bucket: Bucket, text: string, at: number): { end: number; entry: VocabularyEntry } | undefined {
     this.prepare(bucket);
-    const ends = bucket.anyLocal ? this.localEnds(bucket, text, at) : NO_ENDS;
+    let ends = NO_ENDS;
+    let wordEnd = at;
+    let apostrophe = false;
+    if (bucket.anyLocal) {
+      wordEnd = at + 1;
+      for (let c: number; wordEnd < text.length && inWord((c = text.charCodeAt(wordEnd))); wordEnd++) if (c === 39 || c === 0x2019) apostrophe = true;
+      ends = this.localEnds(bucket, text.slice(at, wordEnd));
+    }
     const anyOther = bucket.anyOther;
     if (ends === NO_ENDS) {
       if (!anyOther) return undefined;
       anyOther.lastIndex = at;
       if (!anyOther.test(text)) return undefined;
     }
+    // Without an apostrophe, a word-local head can only end at the word's end: the next word picks the starts to try.
+    let starts = bucket.order!;
+    const picked = ends !== NO_ENDS && !apostrophe;
+    if (picked) {
+      let j = wordEnd;
+      while (j < text.length && isSeparator(text.charCodeAt(j))) j++;
+      starts = (j > wordEnd && bucket.byNext!.get(keyCodeAt(text, j))) || bucket.otherNext!;
+    }
     const visit = ++this.visit;
     const heads = bucket.heads!;
     const local = bucket.local!;
     const triedAt = bucket.triedAt!;
     const endedAt = bucket.endedAt!;
-    for (const variant of bucket.variants) {
-      for (const start of variant.starts!) {
-        const id = start.head;
-        let end: number;
-        if (local[id]) {
-          if (ends === NO_ENDS || ends[id]! < 0) continue;
-          end = at + ends[id]!;
-        } else {
-          if (triedAt[id] !== visit) {
-            const head = heads[id]!;
-            head.lastIndex = at;
-            endedAt[id] = head.test(text) ? head.lastIndex : -1;
-            triedAt[id] = visit;
-          }
-          end = endedAt[id]!;
-          if (end < 0) continue;
+    for (const start of starts) {
+      const id = start.head;
+      let end: number;
+      if (local[id]) {
+        if (ends === NO_ENDS || ends[id]! < 0) continue;
+        end = at + ends[id]!;
+      } else {
+        if (triedAt[id] !== visit) {
+          const head = heads[id]!;
+          head.lastIndex = at;
+          endedAt[id] = head.test(text) ? head.lastIndex : -1;
+          triedAt[id] = visit;
         }
-        if (start.next) {
-          // The tail starts with a separator and then a word of known keys: check that before running it.
-          let j = end;
-          while (j < text.length && isSeparator(text.charCodeAt(j))) j++;
-          if (j === end || !start.next.has(keyCodeAt(text, j))) continue;
-        }
-        const tail = start.tail;
-        tail.re ??= new RegExp(tail.source, 'iy');
-        tail.re.lastIndex = end;
-        if (tail.re.test(text)) return { end: tail.re.lastIndex, entry: variant.entry };
+        end = endedAt[id]!;
+        if (end < 0) continue;
       }
+      if (start.next && !(picked && local[id])) {
+        // The tail starts with a separator and then a word of known keys: check that before running it.
+        let j = end;
+        while (j < text.length && isSeparator(text.charCodeAt(j))) j++;
+        if (j === end || !start.next.has(keyCodeAt(text, j))) continue;
+      }
+      const tail = start.tail;
+      tail.re ??= new RegExp(tail.source, 'iy');
+      tail.re.lastIndex = end;
+      if (tail.re.test(text)) return { end: tail.re.lastIndex, entry: start.entry };
     }
     return undefined;
   }
