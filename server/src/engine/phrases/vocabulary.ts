@@ -204,7 +204,6 @@ export class PhraseMatcher {
 
   /** Splits a bucket's variants on first use: heads compiled now, each tail when one of its heads is first found. */
   private prepare(bucket: Bucket): void {
-    if (bucket.heads) return;
     const table = phraseTable();
     const ids = new Map<string, number>();
     const order: Start[] = [];
@@ -265,7 +264,8 @@ export class PhraseMatcher {
 
   /** The end of the first variant of the bucket that matches at `at`, and its entry. */
   private matchAt(bucket: Bucket, text: string, at: number): { end: number; entry: VocabularyEntry } | undefined {
-    this.prepare(bucket);
+    // Only the first call builds: kept out of line, so the optimised matcher does not carry the building code.
+    if (!bucket.heads) this.prepare(bucket);
     let ends = NO_ENDS;
     let wordEnd = at;
     let apostrophe = false;
