@@ -6,7 +6,7 @@ import { beginLintMemos, compileVocabulary, type CompiledVocabulary } from './ph
 import { allRules } from './registry.js';
 import type { Rule, RuleReport } from './rule.js';
 import type { KeyedStep, StepCache } from './stepCache.js';
-import { applySuppressions, findChunkDirectives, findDirectives } from './suppress.js';
+import { applySuppressions, DIRECTIVE_PREFIX, findChunkDirectives, findDirectives } from './suppress.js';
 import { LineIndex } from './text.js';
 import { unitModel } from './unitModel.js';
 import type { Blueprint, Finding, Position, Severity, SeveritySetting } from './types.js';
@@ -104,7 +104,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     }
   }
   cache?.commit();
-  const directives = root ? findDirectives(root) : findChunkDirectives(chunks!);
+  // A directive's name cannot break across lines, so a document without it has none: no walk of the whole tree.
+  const directives = !text.includes(DIRECTIVE_PREFIX) ? [] : root ? findDirectives(root) : findChunkDirectives(chunks!);
   const kept = applySuppressions(findings, directives, lines, text, blueprint.steps);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { blueprint, findings: kept, problems, lines };

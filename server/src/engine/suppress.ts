@@ -12,6 +12,8 @@ interface Directive {
   endOffset: number;
 }
 
+/** Every directive comment holds this. */
+export const DIRECTIVE_PREFIX = 'blueprint-lint-';
 const DIRECTIVE = /<!--\s*blueprint-lint-(disable-next-line|disable-line|disable-file|disable-step|disable|enable)\b([\s\S]*?)-->/g;
 
 /** Finds suppression comments in HTML nodes (block and inline); comments inside code are not directives. */
