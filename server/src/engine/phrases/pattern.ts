@@ -120,7 +120,7 @@ interface Token {
   optional: boolean;
   /** A required group's or placeholder's alternatives, in the order they are tried. */
   alts?: string[];
-  /** A plain word (with its inflections): it matches letters and apostrophes only, within one word. */
+  /** A plain ASCII word (with its inflections): it matches letters only, within one word. */
   word?: boolean;
 }
 
@@ -286,8 +286,7 @@ function parseSequence(p: string, start: number, end: number, narrowing: boolean
       const j = wordEnd(p, i, end);
       const raw = p.slice(i, j);
       if (raw.startsWith('=')) push(escape(raw.slice(1).toLowerCase()), false);
-      else if (/^[a-z]+$/i.test(raw)) push(inflectWord(raw), false, undefined, true);
-      else if (/^[\p{L}]+$/u.test(raw)) push(inflectWord(raw), false);
+      else if (/^[\p{L}]+$/u.test(raw)) push(inflectWord(raw), false, undefined, /^[a-z]+$/i.test(raw));
       else push(escape(raw.toLowerCase()), false);
       i = j;
     }

@@ -155,6 +155,13 @@ const NO_ENDS: number[] = [];
 /** The key of "no word follows" (keys of words are positive). */
 const NO_NEXT = -1;
 
+/** The index key of the word after the separators at `at`, or NO_NEXT when no separator is there. */
+function nextKeyAt(text: string, at: number): number {
+  let j = at;
+  while (j < text.length && isSeparator(text.charCodeAt(j))) j++;
+  return j > at ? keyCodeAt(text, j) : NO_NEXT;
+}
+
 /** A character of a word as the matcher's word-local heads see it: letters, digits and apostrophes. */
 function inWord(c: number): boolean {
   return isWordChar(c) || c === 39 || c === 0x2019;
@@ -283,11 +290,7 @@ export class PhraseMatcher {
     // Without an apostrophe, a word-local head can only end at the word's end: the next word picks the starts to try.
     let starts = bucket.order!;
     const picked = ends !== NO_ENDS && !apostrophe;
-    if (picked) {
-      let j = wordEnd;
-      while (j < text.length && isSeparator(text.charCodeAt(j))) j++;
-      starts = (j > wordEnd && bucket.byNext!.get(keyCodeAt(text, j))) || bucket.otherNext!;
-    }
+    if (picked) starts = bucket.byNext!.get(nextKeyAt(text, wordEnd)) ?? bucket.otherNext!;
     const visit = ++this.visit;
     const heads = bucket.heads!;
     const local = bucket.local!;
@@ -309,12 +312,8 @@ export class PhraseMatcher {
         end = endedAt[id]!;
         if (end < 0) continue;
       }
-      if (start.next && !(picked && local[id])) {
-        // The tail starts with a separator and then a word of known keys: check that before running it.
-        let j = end;
-        while (j < text.length && isSeparator(text.charCodeAt(j))) j++;
-        if (j === end || !start.next.has(keyCodeAt(text, j))) continue;
-      }
+      // The tail starts with a separator and then a word of known keys: check that before running it.
+      if (start.next && !(picked && local[id]) && !start.next.has(nextKeyAt(text, end))) continue;
       const tail = start.tail;
       tail.re ??= new RegExp(tail.source, 'iy');
       tail.re.lastIndex = end;
