@@ -28,7 +28,9 @@ const PLANS = {
     corpus: FULL,
     treeRounds: 3,
     treeBudgetMs: 6 * 60_000,
-    engineRuns: { 100: 9, 1000: 7, 10000: 5, 100000: 3 },
+    // In-process lints per size per round (after one warm-up run in each process): as warm as one longer series.
+    engineRuns: { 100: 9, 1000: 7, 10000: 5, 100000: 1 },
+    singleRounds: 3,
     cliRuns: { 100: 5, 1000: 5, 10000: 3, 100000: 3 },
     singleBudgetMs: 4 * 60_000,
     micromarkRuns: 3,
@@ -46,6 +48,7 @@ const PLANS = {
     treeRounds: 1,
     treeBudgetMs: 60_000,
     engineRuns: { 100: 3, 1000: 3, 10000: 1 },
+    singleRounds: 1,
     cliRuns: { 100: 1, 1000: 1, 10000: 1 },
     singleBudgetMs: 60_000,
     micromarkRuns: 1,
@@ -272,27 +275,44 @@ function checkFindings(stdout, expectedFiles) {
 /** Time per line: in-process lint (no start-up) per size, and the CLI as a whole process per size (its peak RSS too). */
 async function singleSection(plan, corpus, results) {
   const start = performance.now();
-  const rows = {};
-  for (const size of Object.keys(plan.engineRuns).map(Number)) {
-    const file = corpus.single[size];
-    const overBudget = performance.now() - start > plan.singleBudgetMs;
-    const runs = overBudget ? 1 : plan.engineRuns[size];
-    // The largest file warms the JIT within its own first thousands of lines; a separate warm-up run would double its cost.
-    const warmup = size >= 100000 ? 0 : 1;
-    log(`single ${size}: in-process lint x${runs}`);
-    const budget = Math.max(plan.singleBudgetMs / 8, plan.singleBudgetMs - (performance.now() - start)) / 2;
-    const eng = await runNode(join(BENCH, 'engine-time.mjs'), ['--time', String(runs), '--warmup', String(warmup), '--budget-ms', String(Math.round(budget)), file], { timeoutMs: plan.processTimeoutMs, keepStdout: true });
-    const row = { lines: size, bytes: readFileSync(file).length };
-    const engErr = failed(eng, [0]);
-    if (engErr) row.engineError = engErr;
-    else {
+  const sizes = Object.keys(plan.engineRuns).map(Number);
+  const samples = Object.fromEntries(sizes.map((size) => [size, { ms: [], cpuMs: [] }]));
+  // Rounds that time every size once each, as the tree rows do: the machine's speed drifts over minutes, and a ratio of
+  // two sizes timed minutes apart would carry that drift (run 14: the 1,000-line file timed fast, the 100,000 slow).
+  for (let round = 0; round < plan.singleRounds; round++) {
+    if (round > 0 && performance.now() - start > plan.singleBudgetMs / 2) break;
+    for (const size of sizes) {
+      const s = samples[size];
+      if (s.error) continue;
+      const runs = plan.engineRuns[size];
+      // The largest file warms the JIT within its own first thousands of lines; a separate warm-up run would double its cost.
+      const warmup = size >= 100000 ? 0 : 1;
+      log(`single ${size}: in-process lint x${runs} (round ${round + 1}/${plan.singleRounds})`);
+      const eng = await runNode(join(BENCH, 'engine-time.mjs'), ['--time', String(runs), '--warmup', String(warmup), '--budget-ms', String(Math.round(plan.singleBudgetMs / 8)), corpus.single[size]], { timeoutMs: plan.processTimeoutMs, keepStdout: true });
+      const err = failed(eng, [0]);
+      if (err) {
+        s.error = err;
+        continue;
+      }
       const data = JSON.parse(eng.stdout);
-      row.engineRuns = data.ms.length;
-      row.engineMs = round(median(data.ms), 1);
-      row.usPerLine = round((median(data.ms) * 1000) / size, 2);
-      row.engineCpuMs = round(median(data.cpuMs), 1);
-      row.cpuUsPerLine = round((median(data.cpuMs) * 1000) / size, 2);
-      row.findings = data.findings;
+      s.ms.push(...data.ms);
+      s.cpuMs.push(...data.cpuMs);
+      s.findings = data.findings;
+    }
+  }
+  const rows = {};
+  for (const size of sizes) {
+    const file = corpus.single[size];
+    const s = samples[size];
+    const row = { lines: size, bytes: readFileSync(file).length };
+    if (s.error) row.engineError = s.error;
+    else {
+      row.engineRuns = s.ms.length;
+      row.engineMs = round(median(s.ms), 1);
+      row.usPerLine = round((median(s.ms) * 1000) / size, 2);
+      row.engineCpuMs = round(median(s.cpuMs), 1);
+      row.cpuUsPerLine = round((median(s.cpuMs) * 1000) / size, 2);
+      row.findings = s.findings;
     }
     // The whole process does the same lint plus start-up: when the lint alone timed out, so would the CLI.
     const cliRuns = row.engineError === 'timeout' ? 0 : performance.now() - start > plan.singleBudgetMs ? 1 : plan.cliRuns[size];
