@@ -25,8 +25,9 @@ interface Ctx {
 
 /** How a lane is written, so inserted lanes look like their neighbours. */
 type LaneForm =
-  | { form: 'item'; item: ListItem; list: List; style: LabelStyle }
-  | { form: 'paragraph'; node: Paragraph; style: LabelStyle; indent: string }
+  // Offsets, not nodes: a step's insertion edits outlive its lint, and a node would keep its whole list alive with them.
+  | { form: 'item'; start: number; end: number; spread: boolean; style: LabelStyle }
+  | { form: 'paragraph'; end: number; style: LabelStyle; indent: string }
   | { form: 'heading'; depth: number; sectionEnd: number }
   | { form: 'cell' };
 
@@ -162,7 +163,7 @@ function lanesOfParagraph(ctx: Ctx, p: Paragraph, indent: string): FoundLane[] |
     const content = sliceText(t, current.hit.contentFrom, to);
     found.push({
       lane: makeLane(current.hit.kind, current.hit.label, current.hit.labelSpan, content, current.hit.labelSpan.end),
-      form: { form: 'paragraph', node: p, style: current.hit.style, indent },
+      form: { form: 'paragraph', end: off(p, 'end'), style: current.hit.style, indent },
     });
   };
   const breaks = /\r\n|\r|\n/g;
@@ -200,7 +201,7 @@ function laneOfItem(ctx: Ctx, item: ListItem, list: List): FoundLane | undefined
   }
   return {
     lane: makeLane(hit.kind, hit.label, hit.labelSpan, b.build(), hit.labelSpan.end),
-    form: { form: 'item', item, list, style: hit.style },
+    form: { form: 'item', start: off(item, 'start'), end: off(item, 'end'), spread: Boolean(list.spread), style: hit.style },
   };
 }
 
@@ -241,15 +242,15 @@ function insertAfterLane(ctx: Ctx, last: FoundLane | undefined, fallback: { at: 
       if (!last) return { at: fallback.at, text: `${eol}${eol}${fallback.indent}**${label}:** ${c}` };
       const f = last.form;
       if (f.form === 'item') {
-        const indent = indentOf(ctx, off(f.item, 'start'));
-        const raw = ctx.text.slice(off(f.item, 'start'), off(f.item, 'start') + 12);
+        const indent = indentOf(ctx, f.start);
+        const raw = ctx.text.slice(f.start, f.start + 12);
         const marker = /^(\d+)([.)])/.exec(raw);
         const bullet = marker ? `${Number(marker[1]) + 1}${marker[2]}` : raw[0] ?? '-';
-        const gap = f.list.spread ? eol + eol : eol;
-        return { at: off(f.item, 'end'), text: `${gap}${indent}${bullet} ${formatLabel(label, f.style)} ${c}` };
+        const gap = f.spread ? eol + eol : eol;
+        return { at: f.end, text: `${gap}${indent}${bullet} ${formatLabel(label, f.style)} ${c}` };
       }
       if (f.form === 'paragraph') {
-        return { at: off(f.node, 'end'), text: `${eol}${eol}${f.indent}${formatLabel(label, f.style)} ${c}` };
+        return { at: f.end, text: `${eol}${eol}${f.indent}${formatLabel(label, f.style)} ${c}` };
       }
       if (f.form === 'heading') {
         return { at: f.sectionEnd, text: `${eol}${eol}${'#'.repeat(f.depth)} ${label}${eol}${eol}${c}` };
