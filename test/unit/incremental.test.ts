@@ -200,6 +200,23 @@ describe('incremental re-lint', function () {
     assert.ok(found >= 5, `only ${found} findings of the two rules: the edits do not exercise them`);
   });
 
+  it('a step whose key reads the line before its unit is judged again when only that line changed; the rest are reused', () => {
+    const doc = (before: string) =>
+      ['# Harbour', '', '## Arrival', '', '- **Guest:** Gets a free upgrade.', '- **Frontstage:** Host opens the door.', '', before, '## Pay', '', '- **Customer:** Gets a same-day refund.', '- **Backstage:** TBD', '', '## Leave', '', '- **Guest:** Leaves.', '- **Frontstage:** Waves.', ''].join('\n');
+    const caches = newCaches();
+    comparable(doc(''), caches);
+    const before = { ...caches.steps.stats };
+    // "Arrival" changes (it gains the note); "Pay" does not, but the line before its heading, inside its key, does.
+    const edited = doc('A note on the way in.');
+    assert.equal(comparable(edited, caches), comparable(edited));
+    assert.equal(caches.steps.stats.unitMisses - before.unitMisses, 1);
+    // Phrases are found again only in "Arrival"; the step-scoped rules judge "Arrival" and "Pay" again, "Leave" not.
+    assert.equal(caches.steps.stats.analysisMisses - before.analysisMisses, 1);
+    assert.equal(caches.steps.stats.analysisHits - before.analysisHits, 2);
+    assert.equal(caches.steps.stats.ruleMisses - before.ruleMisses, 2 * STEP_LOCAL.size);
+    assert.equal(caches.steps.stats.ruleHits - before.ruleHits, STEP_LOCAL.size);
+  });
+
   it('a one-character edit re-analyses and re-judges one step and reuses the rest', () => {
     const texts = corpus();
     const text = texts.find((t) => t.includes('same-day') || t.length > 3000) ?? texts[0]!;
