@@ -162,9 +162,14 @@ function nextKeyAt(text: string, at: number): number {
   return j > at ? keyCodeAt(text, j) : NO_NEXT;
 }
 
+/** A straight or typographic apostrophe. */
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
 /** A character of a word as the matcher's word-local heads see it: letters, digits and apostrophes. */
 function inWord(c: number): boolean {
-  return isWordChar(c) || c === 39 || c === 0x2019;
+  return isWordChar(c) || isApostrophe(c);
 }
 
 /**
@@ -278,7 +283,7 @@ export class PhraseMatcher {
     let apostrophe = false;
     if (bucket.anyLocal) {
       wordEnd = at + 1;
-      for (let c: number; wordEnd < text.length && inWord((c = text.charCodeAt(wordEnd))); wordEnd++) if (c === 39 || c === 0x2019) apostrophe = true;
+      for (let c: number; wordEnd < text.length && inWord((c = text.charCodeAt(wordEnd))); wordEnd++) if (isApostrophe(c)) apostrophe = true;
       ends = this.localEnds(bucket, text.slice(at, wordEnd));
     }
     const anyOther = bucket.anyOther;
