@@ -314,7 +314,8 @@ export interface CorpusFile {
   text: string;
 }
 
-export const corpusDir = join(packageRoot(), '..', 'shared', 'corpus');
+/** The labelled corpus, copied into the repository from the project's shared material so that tests need nothing beside the clone. */
+export const corpusDir = join(packageRoot(), 'test', 'corpus', 'data');
 
 let corpusCache: CorpusFile[] | undefined;
 
@@ -333,7 +334,7 @@ export function corpusFiles(): CorpusFile[] {
 /** corpusFiles() for a test that cannot run without them: a missing corpus fails that test, naming the folder, not the whole run. */
 export function requiredCorpusFiles(): CorpusFile[] {
   const files = corpusFiles();
-  if (files.length === 0) throw new Error(`no corpus files in ${corpusDir}: the shared corpus must sit beside the repository`);
+  if (files.length === 0) throw new Error(`no corpus files in ${corpusDir}: the labelled corpus belongs in the repository`);
   return files;
 }
 
