@@ -56,6 +56,10 @@ export interface Lane {
   contentSpan: Span;
   /** Present but empty: TBD, TODO, ?, -, —, N/A, none, ..., or nothing. */
   placeholder: boolean;
+  /** How the label was read (blueprint/laneReading.ts): a listed synonym, its words, a role, a system, or unplaced. */
+  basis?: string;
+  /** A result lane (Outcome, Output, Value): a benefit only where its content states a customer gain. */
+  gainOnly?: boolean;
 }
 
 export interface PhraseMatch {

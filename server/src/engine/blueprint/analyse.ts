@@ -2,6 +2,7 @@
 import { normalisePhrase, type CompiledVocabulary, type PhraseHit } from '../phrases/vocabulary.js';
 import type { BenefitPhrase, Lane, LaneKind, SourceText, Step, SupportKind, SupportPhrase } from '../types.js';
 import { LANE_SIDE, normaliseLabel } from './lanes.js';
+import { CUSTOMER_ROLE_WORDS } from './laneWords.js';
 import type { RawStep } from './build.js';
 import { spanOf } from './sourceText.js';
 
@@ -205,8 +206,21 @@ function kindOfSupportLabel(label: string): SupportKind {
   return 'resource';
 }
 
+const CUSTOMER_WORD = new RegExp(`\\b(?:you|your|yours|${CUSTOMER_ROLE_WORDS.map((w) => `${w}s?`).join('|')})\\b`, 'i');
+
+/** A result lane about the customer ("a real person calls you back") states what they get; "record updated" does not. */
+function speaksOfCustomer(text: string): boolean {
+  return CUSTOMER_WORD.test(text);
+}
+
 function laneBenefits(lane: Lane, vocab: CompiledVocabulary): BenefitPhrase[] {
   if (lane.placeholder) return [];
+  // A result lane (Outcome, Output, Value) is a promise only where its content states a customer gain.
+  if (lane.kind === 'benefit' && lane.gainOnly) {
+    const found = benefitsIn(lane.content, 'benefit', vocab);
+    if (found.length || !speaksOfCustomer(lane.content.text)) return found;
+    return [{ text: lane.content.text, span: lane.contentSpan, entry: 'result lane about the customer', source: 'benefit' }];
+  }
   if (lane.kind === 'benefit') {
     return [{ text: lane.content.text, span: lane.contentSpan, entry: 'benefit lane', source: 'benefit' }];
   }

@@ -2,7 +2,8 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
 import type { LineIndex } from '../text.js';
 import type { Lane, LaneKind, SourceText, Span, Step, StepShape, TextEdit } from '../types.js';
-import { isPlaceholder, lookupLane, normaliseLabel, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
+import { inContext, labelWords, type LaneReading } from './laneReading.js';
+import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
 import { appendInline, emptyText, sliceText, TextBuilder, trimText } from './sourceText.js';
 
 /** A step as the builder finds it, before phrase analysis. */
@@ -46,6 +47,34 @@ const META_HEADINGS = new Set([
   'related', 'see also', 'table of contents', 'contents', 'toc', 'version', 'sources', 'acknowledgements', 'licence',
   'license', 'who is involved', 'people', 'team', 'metrics', 'kpis', 'lanes', 'steps', 'stages', 'journey', 'feedback',
 ]);
+
+/** Words of a heading that describes the document rather than a step ("Success factors", "Pain points summary"). */
+const META_WORDS = [
+  'legend', 'glossary', 'overview', 'introduction', 'summary', 'background', 'success factor', 'pain point', 'lesson',
+  'principle', 'narrative', 'role', 'responsibility', 'metric', 'kpi', 'risk', 'opportunity', 'appendix', 'reference',
+  'assumption', 'disclaimer', 'conclusion', 'limitation', 'how to read', 'definition', 'layer', 'lane', 'faq', 'purpose',
+  'takeaway', 'insight', 'recommendation', 'open question', 'outcomes',
+];
+/** The words of a heading over lane definitions ("Legend", "Service layers", "How to read this blueprint"). */
+const LEGEND_WORDS = new Set(['legend', 'key', 'glossary', 'definition', 'layer', 'lane', 'swimlane', 'how', 'to', 'read', 'this', 'the', 'a', 'of', 'service', 'blueprint', 'map', 'used', 'and']);
+const LEGEND_HEADS = new Set(['legend', 'key', 'glossary', 'definition', 'layer', 'lane', 'swimlane', 'read']);
+
+function hasWords(title: string, list: readonly string[]): boolean {
+  const words = ` ${labelWords(title).join(' ')} `;
+  const raw = ` ${title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return list.some((w) => words.includes(` ${w} `) || raw.includes(` ${w} `));
+}
+
+/** A heading that describes the document, not a step of the service. */
+function isMetaTitle(title: string): boolean {
+  return META_HEADINGS.has(normaliseLabel(title)) || hasWords(title, META_WORDS);
+}
+
+/** A heading over lane definitions: every word is a legend's word, one of them its head ("Service layers", "Legend"). */
+function isLegendTitle(title: string): boolean {
+  const words = labelWords(title);
+  return words.length > 0 && words.every((w) => LEGEND_WORDS.has(w)) && words.some((w) => LEGEND_HEADS.has(w));
+}
 
 export function normaliseTitle(title: string): string {
   return title
@@ -116,6 +145,7 @@ const LABEL_RE = /^\s*([^:\r\n\u2013\u2014|]{1,60}?)\s*(\([^)\r\n]*\))?\s*(?::|\
 
 interface LabelHit {
   kind: LaneKind;
+  reading: LaneReading;
   label: string;
   labelSpan: Span;
   contentFrom: number;
@@ -127,8 +157,9 @@ function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number): LabelH
   const line = t.text.slice(from, lineEnd);
   const m = LABEL_RE.exec(line);
   if (!m) return undefined;
-  const kind = lookupLane(m[1]!, ctx.table);
-  if (!kind) return undefined;
+  const reading = proseLabel(m[1]! + (m[2] ? ` ${m[2]}` : ''), ctx.table);
+  if (!reading) return undefined;
+  const kind = reading.kind;
   const labelStart = t.offsets[from + (m[0].length - m[0].trimStart().length)]!;
   const labelEndIdx = from + m[0].trimEnd().length;
   const sepMissing = !/[:\u2013\u2014-]/.test(m[0].slice(m[1]!.length + (m[2]?.length ?? 0)));
@@ -136,21 +167,39 @@ function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number): LabelH
   // A bare word with no separator is only a label when it is emphasised or alone on its line.
   if (sepMissing && !emphasised && line.trim() !== m[1]!.trim()) return undefined;
   if (sepMissing && line.trim() !== (m[1]! + (m[2] ?? '')).trim()) return undefined;
+  // Read by its words, a label needs a separator or emphasis: a wrapped line's last word ("price.") is no label.
+  if (sepMissing && !emphasised && reading.basis !== 'synonym') return undefined;
   const labelEnd = (t.offsets[Math.max(from, labelEndIdx - 1)] ?? labelStart) + 1;
   let style: LabelStyle = 'plain';
   if (emphasised) {
     const raw = ctx.text.slice(labelStart, Math.min(ctx.text.length, labelEnd + 4));
     style = /^[^*_]*:\s*[*_]/.test(raw) ? 'bold-inside' : 'bold-outside';
   }
-  return { kind, label: m[1]!.trim(), labelSpan: { start: labelStart, end: labelEnd }, contentFrom: from + m[0].length, style };
+  return { kind, reading, label: m[1]!.trim(), labelSpan: { start: labelStart, end: labelEnd }, contentFrom: from + m[0].length, style };
 }
 
-function makeLane(kind: LaneKind, label: string, labelSpan: Span, content: SourceText, fallbackAt: number): Lane {
+/**
+ * A label written in running text (a list item, a paragraph line, a sub-heading): listed labels, lane words, a role with
+ * a word of doing, a system; a bare role ("Agent:") is a line of dialogue there, and a non-lane word needs a short label.
+ */
+function proseLabel(label: string, table: LaneTable): LaneReading | undefined {
+  const r = readLane(label, table);
+  if (!r || r.basis === 'role' || r.basis === 'context') return undefined;
+  if (r.basis === 'other-word' && label.trim().split(/\s+/).length > 3) return undefined;
+  return r;
+}
+
+function makeLane(reading: LaneReading, label: string, labelSpan: Span, content: SourceText, fallbackAt: number): Lane {
   const c = trimText(content);
   const start = c.text.length ? c.offsets[0]! : fallbackAt;
   const end = c.text.length ? c.offsets[c.text.length - 1]! + 1 : fallbackAt;
-  return { kind, label, labelSpan, content: c, contentSpan: { start, end }, placeholder: isPlaceholder(c.text) };
+  const lane: Lane = { kind: reading.kind, label, labelSpan, content: c, contentSpan: { start, end }, placeholder: isPlaceholder(c.text) };
+  if (reading.basis !== 'synonym') lane.basis = reading.basis;
+  if (reading.gainOnly) lane.gainOnly = true;
+  return lane;
 }
+
+const UNPLACED: LaneReading = { kind: 'other', basis: 'unplaced', words: '' };
 
 /** Lanes written as lines of one paragraph ("Customer: ...\nBackstage: ..."); undefined when it does not start with a label. */
 function lanesOfParagraph(ctx: Ctx, p: Paragraph, indent: string): FoundLane[] | undefined {
@@ -162,7 +211,7 @@ function lanesOfParagraph(ctx: Ctx, p: Paragraph, indent: string): FoundLane[] |
     if (!current) return;
     const content = sliceText(t, current.hit.contentFrom, to);
     found.push({
-      lane: makeLane(current.hit.kind, current.hit.label, current.hit.labelSpan, content, current.hit.labelSpan.end),
+      lane: makeLane(current.hit.reading, current.hit.label, current.hit.labelSpan, content, current.hit.labelSpan.end),
       form: { form: 'paragraph', end: off(p, 'end'), style: current.hit.style, indent },
     });
   };
@@ -184,6 +233,14 @@ function lanesOfParagraph(ctx: Ctx, p: Paragraph, indent: string): FoundLane[] |
   return found.length ? found : undefined;
 }
 
+function startsWithLabel(ctx: Ctx, item: ListItem): boolean {
+  const first = item.children[0];
+  if (!first || first.type !== 'paragraph') return false;
+  const t = inlineText(ctx, first.children, off(first, 'start'));
+  const nl = t.text.search(/[\r\n]/);
+  return labelAt(ctx, t, 0, nl < 0 ? t.text.length : nl) !== undefined;
+}
+
 /** A list item that is a lane: its first paragraph starts with a label; nested content belongs to the lane. */
 function laneOfItem(ctx: Ctx, item: ListItem, list: List): FoundLane | undefined {
   const first = item.children[0];
@@ -192,6 +249,8 @@ function laneOfItem(ctx: Ctx, item: ListItem, list: List): FoundLane | undefined
   const nl = t.text.search(/[\r\n]/);
   const hit = labelAt(ctx, t, 0, nl < 0 ? t.text.length : nl);
   if (!hit) return undefined;
+  // An item over lane-labelled sub-items is a step ("- Priority customers: ..." over "- Customer: ..."), not a lane.
+  if (hit.reading.basis !== 'synonym' && item.children.some((c) => c.type === 'list' && c.children.some((sub) => startsWithLabel(ctx, sub)))) return undefined;
   const b = new TextBuilder(ctx.text, off(first, 'start'));
   b.appendText(sliceText(t, hit.contentFrom));
   const rest = blockText(ctx, item.children.slice(1), off(first, 'end'));
@@ -200,7 +259,7 @@ function laneOfItem(ctx: Ctx, item: ListItem, list: List): FoundLane | undefined
     b.appendText(rest);
   }
   return {
-    lane: makeLane(hit.kind, hit.label, hit.labelSpan, b.build(), hit.labelSpan.end),
+    lane: makeLane(hit.reading, hit.label, hit.labelSpan, b.build(), hit.labelSpan.end),
     form: { form: 'item', start: off(item, 'start'), end: off(item, 'end'), spread: Boolean(list.spread), style: hit.style },
   };
 }
@@ -295,9 +354,12 @@ function proseOf(ctx: Ctx, node: Nodes): SourceText | undefined {
 /** Scans the direct content of a section: lanes, prose, and list or table steps. */
 function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading | undefined, group: string | undefined): Scan {
   const scan: Scan = { lanes: [], prose: [], steps: [] };
-  for (const node of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
     if (node.type === 'paragraph') {
       const lanes = lanesOfParagraph(ctx, node, '');
+      const next = nodes[i + 1];
+      if (lanes && next?.type === 'list' && listUnderLabel(ctx, lanes, next)) i++;
       if (lanes) scan.lanes.push(...lanes);
       else {
         const p = proseOf(ctx, node);
@@ -316,6 +378,24 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
     }
   }
   return scan;
+}
+
+/**
+ * A label on its own line over a bullet list ("**Systems:**" then "- CRM"): the list is that lane's content. Returns
+ * whether the list was taken (the last lane was empty and no item of the list is a lane or a step of its own).
+ */
+function listUnderLabel(ctx: Ctx, lanes: FoundLane[], list: List): boolean {
+  const last = lanes[lanes.length - 1]!;
+  if (last.lane.content.text.length > 0 || last.form.form !== 'paragraph') return false;
+  if (list.children.some((item) => laneOfItem(ctx, item, list) !== undefined || listStep(ctx, item, undefined) !== undefined)) return false;
+  const content = trimText(blockText(ctx, [list], off(list, 'start')));
+  if (!content.text.length) return false;
+  const span = { start: content.offsets[0]!, end: content.offsets[content.text.length - 1]! + 1 };
+  lanes[lanes.length - 1] = {
+    lane: { ...last.lane, content, contentSpan: span, placeholder: isPlaceholder(content.text) },
+    form: { ...last.form, end: off(list, 'end') },
+  };
+  return true;
 }
 
 function scanList(ctx: Ctx, list: List, scan: Scan, group: string | undefined): void {
@@ -396,24 +476,30 @@ function spanOfText(t: SourceText, fallback: number): Span {
   return { start: t.offsets[0]!, end: t.offsets[t.text.length - 1]! + 1 };
 }
 
-function isLaneCell(ctx: Ctx, cell: TableCell | undefined): LaneKind | undefined {
+/** A cell's lane reading; an empty cell reads as nothing. */
+function cellReading(ctx: Ctx, cell: TableCell | undefined): LaneReading | undefined {
   if (!cell) return undefined;
-  return lookupLane(cellText(ctx, cell).text, ctx.table);
+  return readLane(cellText(ctx, cell).text, ctx.table);
 }
 
-function enoughLanes(kinds: Array<LaneKind | undefined>): boolean {
-  const distinct = new Set(kinds.filter((k): k is LaneKind => k !== undefined));
+function enoughLanes(readings: ReadonlyArray<LaneReading | undefined>): boolean {
+  const distinct = new Set(readings.filter((r): r is LaneReading => r !== undefined).map((r) => r.kind));
   return distinct.size >= 2 && [...distinct].some((k) => k !== 'other');
+}
+
+/** Readings of a table's label cells in the light of each other; a label that is not a lane becomes an `other` lane. */
+function laneReadings(ctx: Ctx, cells: ReadonlyArray<TableCell | undefined>): Array<LaneReading | undefined> {
+  return inContext(cells.map((c) => cellReading(ctx, c)));
 }
 
 /** Table steps: lanes as rows (steps are columns) or lanes as columns (steps are rows). */
 function tableSteps(ctx: Ctx, table: Table, heading: Heading | undefined, group: string | undefined): RawStep[] | undefined {
   const [header, ...body] = table.children;
   if (!header) return undefined;
-  const headerKinds = header.children.map((c) => isLaneCell(ctx, c));
-  if (enoughLanes(headerKinds)) return stepsAsRows(ctx, table, headerKinds, group);
-  const rowKinds = body.map((r) => isLaneCell(ctx, r.children[0]));
-  if (enoughLanes(rowKinds)) return stepsAsColumns(ctx, table, rowKinds, heading, group);
+  const headerReadings = laneReadings(ctx, header.children);
+  if (enoughLanes(headerReadings)) return stepsAsRows(ctx, table, headerReadings, group);
+  const rowReadings = laneReadings(ctx, body.map((r) => r.children[0]));
+  if (enoughLanes(rowReadings)) return stepsAsColumns(ctx, table, rowReadings, heading, group);
   return undefined;
 }
 
@@ -435,10 +521,13 @@ function rowCells(label: string, col: number, c: string, columns: number): strin
   return `${cellOf(label)}|${emptyRun(col - 1)}${cellOf(c)}${col + 1 < columns ? `|${emptyRun(columns - col - 2)} ` : ''}`;
 }
 
-function stepsAsColumns(ctx: Ctx, table: Table, rowKinds: Array<LaneKind | undefined>, heading: Heading | undefined, group: string | undefined): RawStep[] {
+function stepsAsColumns(ctx: Ctx, table: Table, rowReadings: Array<LaneReading | undefined>, heading: Heading | undefined, group: string | undefined): RawStep[] {
   const [header, ...body] = table.children;
   const columns = header!.children.length;
-  const laneRows = body.map((row, i) => ({ row, kind: rowKinds[i] })).filter((r) => r.kind !== undefined);
+  // A row whose label is no lane is kept as an `other` lane, never dropped; a row without a label continues nothing.
+  const laneRows = body
+    .map((row, i) => ({ row, reading: rowReadings[i] ?? (hasLetters(cellText(ctx, row.children[0]).text) ? UNPLACED : undefined) }))
+    .filter((r): r is { row: typeof r.row; reading: LaneReading } => r.reading !== undefined);
   const steps: RawStep[] = [];
   const single = columns === 2;
   for (let col = 1; col < columns; col++) {
@@ -447,12 +536,12 @@ function stepsAsColumns(ctx: Ctx, table: Table, rowKinds: Array<LaneKind | undef
     const useHeading = single && heading !== undefined;
     const titleSource = useHeading ? trimText(inlineText(ctx, heading.children, off(heading, 'start'))) : headText;
     const title = normaliseTitle(titleSource.text) || `Column ${col + 1}`;
-    const lanes: Lane[] = laneRows.map(({ row, kind }) => {
+    const lanes: Lane[] = laneRows.map(({ row, reading }) => {
       const labelCell = row.children[0]!;
       const label = cellText(ctx, labelCell);
       const cell = row.children[col];
       const content = cell ? cellText(ctx, cell) : emptyText(off(row, 'end'));
-      const lane = makeLane(kind!, label.text.replace(/[:\s]+$/, ''), spanOfText(label, off(labelCell, 'start')), content, off(row, 'end'));
+      const lane = makeLane(reading, label.text.replace(/[:\s]+$/, ''), spanOfText(label, off(labelCell, 'start')), content, off(row, 'end'));
       if (cell && !content.text.length) lane.contentSpan = cellContentSpan(ctx, cell);
       return lane;
     });
@@ -488,12 +577,26 @@ function stepsAsColumns(ctx: Ctx, table: Table, rowKinds: Array<LaneKind | undef
   return steps;
 }
 
-function stepsAsRows(ctx: Ctx, table: Table, headerKinds: Array<LaneKind | undefined>, group: string | undefined): RawStep[] {
+const hasLetters = (t: string) => /\p{L}/u.test(t);
+
+/** The column that titles each row: the author's word for a step (Step, Stage, Phase, Touchpoint...), else the first non-lane column, else the first. */
+function titleColumn(headerTexts: readonly string[], readings: ReadonlyArray<LaneReading | undefined>): number {
+  const byWord = (words: (t: string) => boolean) => headerTexts.findIndex(words);
+  const step = byWord((t) => STEP_COLUMN_LABELS.has(t) && !t.startsWith('touch'));
+  if (step >= 0) return step;
+  const touch = byWord((t) => STEP_COLUMN_LABELS.has(t));
+  if (touch === 0) return touch;
+  const free = readings.findIndex((r, col) => r === undefined && hasLetters(headerTexts[col] ?? ''));
+  if (free >= 0) return free;
+  return touch >= 0 ? touch : 0;
+}
+
+function stepsAsRows(ctx: Ctx, table: Table, headerReadings: Array<LaneReading | undefined>, group: string | undefined): RawStep[] {
   const [header, ...body] = table.children;
   const headerTexts = header!.children.map((c) => normaliseLabel(cellText(ctx, c).text));
-  let titleCol = headerTexts.findIndex((t) => STEP_COLUMN_LABELS.has(t));
-  if (titleCol < 0) titleCol = headerKinds.findIndex((k) => k === undefined);
-  if (titleCol < 0) titleCol = 0;
+  const titleCol = titleColumn(headerTexts, headerReadings);
+  // A column whose header is no lane is kept as an `other` lane; a column without a header holds nothing to read.
+  const headerKinds = headerReadings.map((r, col) => r ?? (hasLetters(headerTexts[col] ?? '') ? UNPLACED : undefined));
   const steps: RawStep[] = [];
   for (const row of body) {
     const titleCell = row.children[titleCol];
@@ -502,12 +605,12 @@ function stepsAsRows(ctx: Ctx, table: Table, headerKinds: Array<LaneKind | undef
     if (!title) continue;
     const lanes: Lane[] = [];
     header!.children.forEach((hc, col) => {
-      const kind = headerKinds[col];
-      if (!kind || col === titleCol) return;
+      const reading = headerKinds[col];
+      if (!reading || col === titleCol) return;
       const label = cellText(ctx, hc);
       const cell = row.children[col];
       const content = cell ? cellText(ctx, cell) : emptyText(off(row, 'end'));
-      const lane = makeLane(kind, label.text.replace(/[:\s]+$/, ''), spanOfText(label, off(hc, 'start')), content, off(row, 'end'));
+      const lane = makeLane(reading, label.text.replace(/[:\s]+$/, ''), spanOfText(label, off(hc, 'start')), content, off(row, 'end'));
       if (cell && !content.text.length) lane.contentSpan = cellContentSpan(ctx, cell);
       lanes.push(lane);
     });
@@ -575,11 +678,11 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
   const laneSubs: Array<{ sub: Section; lane: FoundLane }> = [];
   const otherSubs: Section[] = [];
   for (const sub of section.subsections) {
-    const kind = sub.heading ? lookupLane(headingTitle(ctx, sub.heading).text, ctx.table) : undefined;
-    if (kind && sub.subsections.length === 0 && !isTitle && heading) {
+    const reading = sub.heading ? proseLabel(headingTitle(ctx, sub.heading).text, ctx.table) : undefined;
+    if (reading && sub.subsections.length === 0 && !isTitle && heading) {
       const labelText = headingTitle(ctx, sub.heading!);
       const content = blockText(ctx, sub.content, off(sub.heading, 'end'));
-      const lane = makeLane(kind, labelText.text, spanOfText(labelText, off(sub.heading, 'start')), content, off(sub.heading, 'end'));
+      const lane = makeLane(reading, labelText.text, spanOfText(labelText, off(sub.heading, 'start')), content, off(sub.heading, 'end'));
       laneSubs.push({ sub, lane: { lane, form: { form: 'heading', depth: sub.depth, sectionEnd: sectionContentEnd(sub) } } });
     } else otherSubs.push(sub);
   }
@@ -590,7 +693,7 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
   }
   const lanes = [...scan.lanes, ...laneSubs.map((l) => l.lane)].sort((a, b) => a.lane.labelSpan.start - b.lane.labelSpan.start);
   const end = sectionContentEnd(section);
-  const isStep = lanes.length > 0 || (nested.length === 0 && scan.prose.length > 0 && !META_HEADINGS.has(normaliseLabel(title ?? '')));
+  const isStep = lanes.length > 0 ? !isLegendTitle(title ?? '') : nested.length === 0 && scan.prose.length > 0 && !isMetaTitle(title ?? '');
   if (!isStep) return nested;
   const last = lanes[lanes.length - 1];
   const lastProse = section.content[section.content.length - 1];

@@ -1,5 +1,7 @@
 import { detached } from '../memo.js';
 import type { LaneKind, Side } from '../types.js';
+import { labelWords, readByMeaning, type LaneReading } from './laneReading.js';
+import { BENEFIT_WORDS, RESULT_WORDS } from './laneWords.js';
 
 /** Spec section 4: the lane labels and their synonyms. */
 export const LANE_LABELS: Readonly<Record<LaneKind, readonly string[]>> = {
@@ -23,7 +25,7 @@ export const LANE_SIDE: Readonly<Record<LaneKind, Side>> = {
 };
 
 /** Header labels that name the step column of a lanes-as-columns table. */
-export const STEP_COLUMN_LABELS = new Set(['step', 'steps', 'stage', 'stages', 'phase', 'phases', 'moment', 'touchpoint moment', 'activity', 'journey step', 'step name']);
+export const STEP_COLUMN_LABELS = new Set(['step', 'steps', 'stage', 'stages', 'phase', 'phases', 'moment', 'moments', 'touchpoint moment', 'activity', 'journey step', 'journey stage', 'step name', 'stage name', 'phase name', 'milestone', 'milestones', 'touchpoint', 'touchpoints', 'touch point', 'step #', 'no', 'no.', '#']);
 
 /** Lane labels repeat (every step's "Customer:") in every lint: remember short ones, a few thousand at most. */
 const normalised = new Map<string, string>();
@@ -51,6 +53,9 @@ function normaliseUncached(label: string): string {
 
 export type LaneTable = ReadonlyMap<string, LaneKind>;
 
+/** Labels added by config: read exactly as the user mapped them, never as result lanes. */
+const configured = new WeakMap<LaneTable, ReadonlySet<string>>();
+
 const cache = new Map<string, LaneTable>();
 
 /** Label lookup table, with extra synonyms from config. */
@@ -63,14 +68,53 @@ export function laneTable(extra?: Partial<Record<LaneKind, string[]>>): LaneTabl
     for (const l of labels) table.set(normaliseLabel(l), kind);
   };
   for (const kind of Object.keys(LANE_LABELS) as LaneKind[]) add(kind, LANE_LABELS[kind]);
-  if (extra) for (const kind of Object.keys(extra) as LaneKind[]) add(kind, extra[kind] ?? []);
+  const own = new Set<string>();
+  if (extra) {
+    for (const kind of Object.keys(extra) as LaneKind[]) {
+      add(kind, extra[kind] ?? []);
+      for (const l of extra[kind] ?? []) own.add(normaliseLabel(l));
+    }
+  }
+  configured.set(table, own);
   cache.set(key, table);
   return table;
 }
 
 export function lookupLane(label: string, table: LaneTable): LaneKind | undefined {
+  return readLane(label, table)?.kind;
+}
+
+const RESULT = new Set(RESULT_WORDS);
+const PROMISE = new Set(BENEFIT_WORDS);
+
+/** A listed label's reading: result labels ("Outcome", "Value") are benefits only where their content states a gain. */
+function synonymReading(label: string, kind: LaneKind, table: LaneTable): LaneReading {
+  const words = labelWords(label);
+  const head = words[words.length - 1] ?? '';
+  const gainOnly = kind === 'benefit' && RESULT.has(head) && !PROMISE.has(words.join(' ')) && !configured.get(table)?.has(label);
+  return gainOnly ? { kind, basis: 'synonym', words: label, gainOnly } : { kind, basis: 'synonym', words: label };
+}
+
+const readings = new Map<string, LaneReading | null>();
+
+/** A label's lane: the synonym table (with config labels) first, then the label's words (laneReading.ts). */
+export function readLane(label: string, table: LaneTable): LaneReading | undefined {
   const n = normaliseLabel(label);
-  return n.length > 0 && n.length <= 60 ? table.get(n) : undefined;
+  if (n.length === 0 || n.length > 60) return undefined;
+  if (label.length > 120) return undefined;
+  const kind = table.get(n);
+  if (kind) {
+    // A gloss that says who acts overrules a listed label ("Frontstage (User Actions)" is what users do).
+    const glossed = /[(\r\n]/.test(label) ? readByMeaning(label) : undefined;
+    return glossed?.basis === 'gloss' ? glossed : synonymReading(n, kind, table);
+  }
+  let r = readings.get(label);
+  if (r === undefined) {
+    if (readings.size >= 4_000) readings.clear();
+    r = readByMeaning(label) ?? null;
+    readings.set(detached(label), r);
+  }
+  return r ?? undefined;
 }
 
 const PLACEHOLDER = /^(?:tbd|tbc|todo|to do|fixme|\?+|-+|—+|–+|n\/?a|none|nothing|nil|\.{2,}|…|x)?$/i;

@@ -95,6 +95,9 @@ export function appendInline(builder: TextBuilder, nodes: readonly PhrasingConte
         builder.appendSynthetic(' ', start);
         break;
       case 'html':
+        // A line break written in HTML (common inside table cells) separates words and lines like a Markdown one.
+        if (/^<br\s*\/?>$/i.test(node.value)) builder.appendSynthetic('\n', start);
+        break;
       case 'image':
       case 'imageReference':
       case 'footnoteReference':

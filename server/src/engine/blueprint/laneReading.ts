@@ -1,0 +1,210 @@
+// Reads a lane label by its words (spec section 4): "Client Action" is the customer lane, "Supporting Systems" support,
+// "Staff frontstage" frontstage, "Risks" other. Exact synonyms (and the config's `lanes`) are looked up first.
+import type { LaneKind } from '../types.js';
+import {
+  ACTION_WORDS, BACKSTAGE_WORDS, BENEFIT_WORDS, CUSTOMER_ROLE_WORDS, EMPLOYEE_ROLE_WORDS, EVIDENCE_WORDS, FRONTSTAGE_WORDS,
+  HIDDEN_WORDS, NEUTRAL_WORDS, OTHER_WORDS, RESULT_WORDS, SEEN_WORDS, SUPPORT_WORDS, SYSTEM_WORDS,
+} from './laneWords.js';
+
+/** How a label was placed, strongest first; a reader can state each in one sentence (see `explainReading`). */
+export type ReadingBasis =
+  | 'synonym' // the label is a listed lane label or a config synonym
+  | 'lane-word' // it contains a word that names a lane (frontstage, support, evidence, benefit...)
+  | 'other-word' // it names a metric, risk, feeling, time or plan: not a lane of the service
+  | 'role-action' // a role and a word of doing ("Client action", "Organiser steps")
+  | 'role' // a role alone ("Dispatcher", "Volunteer")
+  | 'system' // a system or app the organisation runs
+  | 'gloss' // the gloss names the actor and overrules the label ("Frontstage (User Actions)")
+  | 'context' // a second staff lane in a table that already has a frontstage lane
+  | 'unplaced'; // none of the above: kept as an `other` lane, never dropped
+
+export interface LaneReading {
+  kind: LaneKind;
+  basis: ReadingBasis;
+  /** The words that decided it. */
+  words: string;
+  /** A result lane (Outcome, Output, Value): a benefit only where its content states a customer gain. */
+  gainOnly?: boolean;
+  /** The staff lane was placed by a role, not by a word of visibility (tables may move it backstage). */
+  byRole?: boolean;
+}
+
+type Category = 'front' | 'back' | 'other' | 'support' | 'evidence' | 'benefit' | 'result' | 'customer' | 'employee' | 'system' | 'action' | 'hidden' | 'seen' | 'neutral';
+
+// Priority order: a term listed in two sets takes the first one's category.
+const SETS: Array<[Category, readonly string[]]> = [
+  ['front', FRONTSTAGE_WORDS], ['back', BACKSTAGE_WORDS], ['benefit', BENEFIT_WORDS], ['other', OTHER_WORDS],
+  ['support', SUPPORT_WORDS], ['evidence', EVIDENCE_WORDS], ['result', RESULT_WORDS], ['seen', SEEN_WORDS],
+  ['customer', CUSTOMER_ROLE_WORDS], ['employee', EMPLOYEE_ROLE_WORDS], ['system', SYSTEM_WORDS], ['action', ACTION_WORDS],
+  ['hidden', HIDDEN_WORDS], ['neutral', NEUTRAL_WORDS],
+];
+
+interface Term {
+  words: string[];
+  category: Category;
+}
+
+/** Terms by their first word, longest first. */
+const TERMS: ReadonlyMap<string, Term[]> = (() => {
+  const byFirst = new Map<string, Term[]>();
+  const seen = new Set<string>();
+  for (const [category, list] of SETS) {
+    for (const term of list) {
+      const words = term.split(' ').map(singular);
+      const key = words.join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const bucket = byFirst.get(words[0]!) ?? [];
+      bucket.push({ words, category });
+      byFirst.set(words[0]!, bucket);
+    }
+  }
+  for (const bucket of byFirst.values()) bucket.sort((a, b) => b.words.length - a.words.length);
+  return byFirst;
+})();
+
+/** English plural to singular for label words ("activities", "systems", "processes", "staff"). */
+export function singular(word: string): string {
+  if (word.length <= 3 || /(?:ss|us|is|ics)$/.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(?:ches|shes|sses|xes)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+interface Token {
+  category: Category;
+  text: string;
+}
+
+/** The label's words as categories; undefined when a word is none of the lane vocabulary's (the label is not a lane name). */
+function categorise(words: readonly string[]): Token[] | undefined {
+  const out: Token[] = [];
+  for (let i = 0; i < words.length; ) {
+    const candidates = TERMS.get(words[i]!);
+    const hit = candidates?.find((t) => t.words.every((w, k) => words[i + k] === w));
+    if (!hit) return undefined;
+    out.push({ category: hit.category, text: hit.words.join(' ') });
+    i += hit.words.length;
+  }
+  return out;
+}
+
+/** Label words: lower case, singular; hyphens, slashes, "&" and "+" join words like spaces. */
+export function labelWords(label: string): string[] {
+  return label
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w.length > 0)
+    .map(singular);
+}
+
+const MAX_WORDS = 6;
+
+/** Reads label words by meaning (without the synonym table). */
+function readWords(words: readonly string[]): LaneReading | undefined {
+  if (words.length === 0 || words.length > MAX_WORDS) return undefined;
+  const tokens = categorise(words);
+  if (!tokens) return undefined;
+  const first = (c: Category) => tokens.find((t) => t.category === c);
+  const last = (c: Category) => [...tokens].reverse().find((t) => t.category === c);
+  const has = (c: Category) => tokens.some((t) => t.category === c);
+  const front = first('front');
+  const back = first('back');
+  if (front || back) {
+    const t = front && back ? (tokens.indexOf(front) < tokens.indexOf(back) ? front : back) : (front ?? back)!;
+    return { kind: t.category === 'front' ? 'frontstage' : 'backstage', basis: 'lane-word', words: t.text };
+  }
+  const benefit = first('benefit');
+  if (benefit) return { kind: 'benefit', basis: 'lane-word', words: benefit.text };
+  const other = first('other');
+  if (other) return { kind: 'other', basis: 'other-word', words: other.text };
+  const support = first('support');
+  if (support) return { kind: 'support', basis: 'lane-word', words: support.text };
+  const evidence = first('evidence');
+  if (evidence) return { kind: 'evidence', basis: 'lane-word', words: evidence.text };
+  const result = first('result');
+  if (result) return { kind: 'benefit', basis: 'lane-word', words: result.text, gainOnly: true };
+  // The head role is the last one: "Customer service agent" is staff, "Staff-assisted customer" the customer.
+  const role = [...tokens].reverse().find((t) => t.category === 'customer' || t.category === 'employee');
+  if (role) {
+    const action = has('action');
+    const basis: ReadingBasis = action ? 'role-action' : 'role';
+    if (role.category === 'customer') return { kind: 'customer', basis, words: role.text };
+    if (has('hidden')) return { kind: 'backstage', basis, words: `${first('hidden')!.text} ${role.text}` };
+    return { kind: 'frontstage', basis, words: role.text, byRole: true };
+  }
+  const system = last('system');
+  if (system) {
+    if (has('seen')) return { kind: 'evidence', basis: 'system', words: `${first('seen')!.text} ${system.text}` };
+    return { kind: 'support', basis: 'system', words: system.text };
+  }
+  if (has('hidden') && has('action')) return { kind: 'backstage', basis: 'lane-word', words: first('hidden')!.text };
+  return undefined;
+}
+
+export interface SplitLabel {
+  /** The label without its gloss. */
+  main: string;
+  gloss?: string;
+}
+
+/** Splits "Frontstage (what the client sees)", "Frontstage — what the client sees" and a label over a line break. */
+export function splitGloss(label: string): SplitLabel {
+  const text = label.replace(/^[^\p{L}]+/u, '').replace(/[:：\s]+$/u, '');
+  const lines = text.split(/\s*[\r\n]+\s*/);
+  if (lines.length > 1) return { main: lines[0]!, gloss: lines.slice(1).join(' ') };
+  const paren = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(text);
+  if (paren && paren[1]) return { main: paren[1], gloss: paren[2] };
+  const dash = /^(.*?)\s+[\u2013\u2014-]\s+(.*)$/.exec(text);
+  if (dash && dash[1]) return { main: dash[1], gloss: dash[2] };
+  return { main: text };
+}
+
+/** A label read by its words alone; the gloss overrules it when the gloss names an actor and a doing ("User Actions"). */
+export function readByMeaning(label: string): LaneReading | undefined {
+  const { main, gloss } = splitGloss(label);
+  const reading = readWords(labelWords(main));
+  if (gloss) {
+    const g = readWords(labelWords(gloss));
+    if (g && g.basis === 'role-action' && (!reading || g.kind !== reading.kind)) return { ...g, basis: 'gloss' };
+  }
+  return reading;
+}
+
+/**
+ * Readings of the labels of one table or step, with what the other labels say: when the set already has a frontstage
+ * lane (or a first staff lane), a staff lane placed only by its role is behind the line ("Organiser action" then
+ * "Caseworker action").
+ */
+export function inContext(readings: ReadonlyArray<LaneReading | undefined>): Array<LaneReading | undefined> {
+  const frontByWord = readings.some((r) => r?.kind === 'frontstage' && !r.byRole);
+  let frontSeen = frontByWord;
+  return readings.map((r) => {
+    if (!r || r.kind !== 'frontstage' || !r.byRole) return r;
+    if (!frontSeen) {
+      frontSeen = true;
+      return r;
+    }
+    return { ...r, kind: 'backstage', basis: 'context' };
+  });
+}
+
+/** One sentence on why a label got its lane (for `inspect --explain` and the editor). */
+export function explainReading(label: string, r: LaneReading | undefined): string {
+  if (!r) return `"${label}" is not a lane label`;
+  switch (r.basis) {
+    case 'synonym': return `"${label}" is a listed ${r.kind} label`;
+    case 'lane-word': return `"${label}" names the ${r.kind} lane ("${r.words}")${r.gainOnly ? '; a benefit only where its content states a customer gain' : ''}`;
+    case 'other-word': return `"${label}" names no lane of the service ("${r.words}"): other`;
+    case 'role-action': return `"${label}" is what ${r.kind === 'customer' ? 'a customer-side' : 'a staff'} role ("${r.words}") does: ${r.kind}`;
+    case 'role': return `"${label}" names ${r.kind === 'customer' ? 'a customer-side' : 'a staff'} role ("${r.words}"): ${r.kind}`;
+    case 'system': return `"${label}" names a system ("${r.words}"): ${r.kind}`;
+    case 'gloss': return `the gloss of "${label}" says who acts ("${r.words}"): ${r.kind}`;
+    case 'context': return `"${label}" is a second staff lane beside a frontstage lane: backstage`;
+    case 'unplaced': return `"${label}" could not be placed: kept as an other lane`;
+  }
+}

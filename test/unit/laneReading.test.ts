@@ -1,0 +1,82 @@
+import { strict as assert } from 'node:assert';
+import { explainReading, inContext, readByMeaning, singular, splitGloss } from '../../server/src/engine/blueprint/laneReading.js';
+import { laneTable, readLane } from '../../server/src/engine/blueprint/lanes.js';
+
+describe('lane labels read by their words', () => {
+  const table = laneTable();
+  const kindOf = (label: string) => readLane(label, table)?.kind;
+
+  it('reads the spellings authors outside the project use', () => {
+    const expected: Array<[string, string]> = [
+      ['Client Action', 'customer'],
+      ['Guest action', 'customer'],
+      ['User steps', 'customer'],
+      ['Volunteer action', 'customer'],
+      ['Customer-visible activity', 'customer'],
+      ['Studio Action', 'frontstage'],
+      ['Organiser action', 'frontstage'],
+      ['Frontstage staff', 'frontstage'],
+      ['Staff frontstage', 'frontstage'],
+      ['Frontstage (Visible)', 'frontstage'],
+      ['Backstage work', 'backstage'],
+      ['Backstage (Invisible)', 'backstage'],
+      ['Backstage system', 'backstage'],
+      ['Behind-the-scenes activity', 'backstage'],
+      ['Supporting Systems', 'support'],
+      ['Supporting tools', 'support'],
+      ['Support system', 'support'],
+      ['Systems / Tools', 'support'],
+      ['Physical / digital evidence', 'evidence'],
+      ['Visible interface', 'evidence'],
+      ['Risks', 'other'],
+      ['Failure control', 'other'],
+      ['Current gap', 'other'],
+      ['Intended support', 'other'],
+      ['Evidence/validation', 'other'],
+      ['Metrics', 'other'],
+    ];
+    for (const [label, kind] of expected) assert.equal(kindOf(label), kind, label);
+  });
+
+  it('lets a gloss that says who acts overrule the label, and only then', () => {
+    assert.deepEqual(readLane('Frontstage (User Actions)', table), { kind: 'customer', basis: 'gloss', words: 'user' });
+    assert.equal(kindOf('Frontstage (what the client sees)'), 'frontstage');
+    assert.equal(kindOf('Backstage (Support Processes)'), 'backstage');
+  });
+
+  it('reads result lanes as benefits only where their content states a gain', () => {
+    assert.deepEqual(readLane('Outcome', table), { kind: 'benefit', basis: 'synonym', words: 'outcome', gainOnly: true });
+    assert.deepEqual(readLane('Output', table), { kind: 'benefit', basis: 'lane-word', words: 'output', gainOnly: true });
+    assert.deepEqual(readLane('Customer value', table), { kind: 'benefit', basis: 'synonym', words: 'customer value' });
+    assert.deepEqual(readLane('Benefit', laneTable({ benefit: ['Outcome'] })), { kind: 'benefit', basis: 'synonym', words: 'benefit' });
+    assert.equal(readLane('Outcome', laneTable({ benefit: ['Outcome'] }))?.gainOnly, undefined);
+  });
+
+  it('leaves labels with words outside the lane vocabulary unread', () => {
+    for (const label of ['Greeting', 'Customer calls the hotline and waits', 'Welcome pack', 'Event bus', 'A very long label with many words in it']) {
+      assert.equal(readByMeaning(label), undefined, label);
+    }
+  });
+
+  it('puts a second staff lane placed by its role behind the line', () => {
+    const read = (labels: string[]) => inContext(labels.map((l) => readLane(l, table))).map((r) => r?.kind);
+    assert.deepEqual(read(['Volunteer action', 'Organiser action', 'Staff caseworker action']), ['customer', 'frontstage', 'backstage']);
+    assert.deepEqual(read(['Frontend', 'Coordinator', 'Specialist agents']), ['frontstage', 'backstage', 'backstage']);
+    assert.deepEqual(read(['Customer', 'Dispatcher']), ['customer', 'frontstage']);
+  });
+
+  it('splits glosses written in parentheses, after a dash or on the next line', () => {
+    assert.deepEqual(splitGloss('**Frontstage** (what they see):'.replace(/\*/g, '')), { main: 'Frontstage', gloss: 'what they see' });
+    assert.deepEqual(splitGloss('Support processes — what staff need'), { main: 'Support processes', gloss: 'what staff need' });
+    assert.deepEqual(splitGloss('Frontstage\nWhat the user sees'), { main: 'Frontstage', gloss: 'What the user sees' });
+  });
+
+  it('singularises label words without breaking words that end in s', () => {
+    assert.deepEqual(['activities', 'systems', 'processes', 'status', 'bus', 'analysis', 'staff'].map(singular), ['activity', 'system', 'process', 'status', 'bus', 'analysis', 'staff']);
+  });
+
+  it('says in one sentence why a label got its lane', () => {
+    assert.equal(explainReading('Client Action', readLane('Client Action', table)), '"Client Action" is what a customer-side role ("client") does: customer');
+    assert.equal(explainReading('Greeting', undefined), '"Greeting" is not a lane label');
+  });
+});
