@@ -145,7 +145,7 @@ function printSummary(title: string, files: readonly FileEvaluation[], summary: 
     console.log(`    ${row.kind.toUpperCase()} ${pad(row.cause, 22)}${lpad(row.count, 4)}`);
     // The entries matter where a phrase fired wrongly; for the other causes --misses lists them step by step.
     if (row.cause !== 'support wrongly found' && row.cause !== 'benefit wrongly found') continue;
-    for (const [entry, n] of row.entries) console.log(`         ${lpad(n, 3)} x ${entry}`);
+    for (const e of row.entries) console.log(`         ${lpad(e.count, 3)} x ${e.entry}  (${e.texts.slice(0, 3).map((t) => `"${t}"`).join(', ')})`);
   }
   const other = [...s.otherRules].map(([id, n]) => `${id} ${n}`).join(', ');
   console.log(`  other rules' findings  ${other || '-'}`);
@@ -222,13 +222,13 @@ function main(argv: readonly string[]): number {
   for (const e of evaluations) {
     console.log();
     const steps = e.files.reduce((n, f) => n + f.stepsLabelled, 0);
-    printSummary(`${e.spec.name} (${e.spec.dir}): ${e.files.length} files, ${steps} labelled steps`, e.files, summarise(e.files, ruleIds), floors[e.spec.name]?.f1);
+    printSummary(`${e.spec.name} (${e.spec.dir}): ${e.files.length} file(s), ${steps} labelled steps`, e.files, summarise(e.files, ruleIds), floors[e.spec.name]?.f1);
     if (e.missing.length > 0) console.log(`  WARNING: labelled but missing, skipped: ${e.missing.join(', ')}`);
   }
   const all = evaluations.flatMap((e) => e.files);
   if (evaluations.length > 1) {
     console.log();
-    printSummary(`overall (${evaluations.map((e) => e.spec.name).join(' + ')}): ${all.length} files`, all, summarise(all, ruleIds), undefined);
+    printSummary(`overall (${evaluations.map((e) => e.spec.name).join(' + ')}): ${all.length} file(s)`, all, summarise(all, ruleIds), undefined);
   }
   const verdicts = all.flatMap((f) => f.verdicts);
   if (options.misses) {

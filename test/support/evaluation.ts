@@ -355,8 +355,8 @@ export interface CauseRow {
   kind: 'fn' | 'fp';
   cause: Cause;
   count: number;
-  /** "source: entry" of the phrases that fired, with how many errors they fired in, most frequent first. */
-  entries: [string, number][];
+  /** The vocabulary entries that fired (see entryKey), how many errors each fired in and the texts it matched, most frequent first. */
+  entries: { entry: string; count: number; texts: string[] }[];
 }
 
 export interface Summary {
@@ -412,7 +412,7 @@ export function describeFired(phrases: readonly FiredPhrase[]): string {
 export function summarise(files: readonly FileEvaluation[], ruleIds: readonly string[] = []): Summary {
   const counts: FlagCounts = { tp: 0, fp: 0, fn: 0 };
   const byShape = new Map<string, ShapeRow>(SHAPES.map((s) => [s, { labelled: 0, matched: 0, counts: { tp: 0, fp: 0, fn: 0 } }]));
-  const causeRows = new Map<string, CauseRow & { tally: Map<string, number> }>();
+  const causeRows = new Map<string, CauseRow & { tally: Map<string, { count: number; texts: Set<string> }> }>();
   for (const kind of ['fn', 'fp'] as const) {
     for (const cause of kind === 'fn' ? FN_CAUSES : FP_CAUSES) causeRows.set(`${kind} ${cause}`, { kind, cause, count: 0, entries: [], tally: new Map() });
   }
@@ -440,12 +440,21 @@ export function summarise(files: readonly FileEvaluation[], ruleIds: readonly st
       if (v.outcome === 'tp' || v.cause === null) continue;
       const cause = causeRows.get(`${v.outcome} ${v.cause}`)!;
       cause.count++;
-      for (const e of new Set(firedFor(v).map(entryKey))) cause.tally.set(e, (cause.tally.get(e) ?? 0) + 1);
+      const byEntry = new Map<string, Set<string>>();
+      for (const p of firedFor(v)) byEntry.set(entryKey(p), (byEntry.get(entryKey(p)) ?? new Set()).add(clip(p.text, 40)));
+      for (const [e, texts] of byEntry) {
+        const t = cause.tally.get(e) ?? { count: 0, texts: new Set<string>() };
+        t.count++;
+        for (const x of texts) t.texts.add(x);
+        cause.tally.set(e, t);
+      }
     }
   }
   const byCause = [...causeRows.values()].map(({ tally, ...row }) => ({
     ...row,
-    entries: [...tally].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+    entries: [...tally]
+      .map(([entry, t]) => ({ entry, count: t.count, texts: [...t.texts] }))
+      .sort((a, b) => b.count - a.count || a.entry.localeCompare(b.entry)),
   }));
   return { files: files.length, blueprintsRight, stepsLabelled, stepsFound, stepsMatched, counts, scores: scores(counts), byShape, byCause, otherRules };
 }

@@ -124,7 +124,7 @@ describe('evaluation verdicts and causes', () => {
     assert.deepEqual([...summary.otherRules], [['empty-lane', 1], ['unknown-lane', 0]]);
     assert.deepEqual(summary.byShape.get('heading'), { labelled: 4, matched: 3, counts: { tp: 1, fp: 3, fn: 1 } });
     const wrongSupport = summary.byCause.find((c) => c.cause === 'support wrongly found')!;
-    assert.deepEqual([wrongSupport.count, wrongSupport.entries], [1, [['resource backstage: staff', 1]]]);
+    assert.deepEqual([wrongSupport.count, wrongSupport.entries], [1, [{ entry: 'resource backstage: staff', count: 1, texts: ['staff'] }]]);
   });
 
   it('a benefit lane is not a missed benefit', () => {
