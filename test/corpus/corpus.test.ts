@@ -1,83 +1,49 @@
 // The labelled shared corpus: step recall, flag precision/recall/F1, and silence on non-blueprints.
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { lint } from '../../server/src/engine/lint.js';
-import { corpusDir } from '../support/arbitraries.js';
+import { corpusByName, corpusPath, describeFired, evaluateCorpus, firedFor, hasLabels, readFloors, readLabels, summarise } from '../support/evaluation.js';
 
-interface LabelledStep {
-  title: string;
-  shape: string;
-  benefit: boolean;
-  support: boolean;
-  flag: boolean;
-}
-interface LabelledFile {
-  blueprint: boolean;
-  steps?: LabelledStep[];
-}
-
-/** The F1 this build must not fall below; raise it when a change lifts the measured figure (npm run eval). */
-const FLOOR = 0.85;
+const spec = corpusByName('corpus')!;
 
 describe('labelled corpus (test/corpus/data/labels.json)', function () {
   this.timeout(120000);
-  if (!existsSync(join(corpusDir, 'labels.json'))) {
-    it('is present', () => assert.fail(`missing ${corpusDir}/labels.json: the labelled corpus belongs in the repository`));
+  if (!hasLabels(spec)) {
+    it('is present', () => assert.fail(`missing ${corpusPath(spec)}/labels.json: the labelled corpus belongs in the repository`));
     return;
   }
-  const labels = (JSON.parse(readFileSync(join(corpusDir, 'labels.json'), 'utf8')) as { files: Record<string, LabelledFile> }).files;
-  const results = Object.entries(labels).map(([file, label]) => {
-    const text = readFileSync(join(corpusDir, file), 'utf8');
-    return { file, label, result: lint(text, { filePath: join(corpusDir, file) }) };
-  });
+  /** The F1 this build must not fall below (test/corpus/floors.json); raise it when a change lifts the measured figure (npm run eval). */
+  const floor = readFloors()['corpus']!.f1;
+  const evaluation = evaluateCorpus(spec);
+  const summary = summarise(evaluation.files);
+
+  it('has every labelled file', () => assert.deepEqual(evaluation.missing, []));
 
   it('recognises exactly the blueprints', () => {
-    for (const { file, label, result } of results) assert.equal(result.blueprint.isBlueprint, label.blueprint, file);
+    for (const f of evaluation.files) assert.equal(f.detectedBlueprint, f.labelledBlueprint, f.file);
   });
 
   it('finds every labelled step with the right title and shape, and no extra step', () => {
-    let expected = 0;
-    let found = 0;
-    for (const { file, label, result } of results) {
-      if (!label.blueprint) continue;
-      const want = (label.steps ?? []).map((s) => `${s.shape}:${s.title}`);
-      const got = result.blueprint.steps.map((s) => `${s.shape}:${s.title}`);
-      expected += want.length;
-      found += want.filter((w) => got.includes(w)).length;
-      assert.deepEqual(got, want, file);
+    const labels = readLabels(spec);
+    for (const f of evaluation.files) {
+      if (!f.labelledBlueprint) continue;
+      const want = (labels[f.file]!.steps ?? []).map((s) => `${s.shape}:${s.title}`);
+      assert.deepEqual(f.engineSteps.map((s) => `${s.shape}:${s.title}`), want, f.file);
     }
+    const { stepsMatched: found, stepsLabelled: expected } = summary;
     console.log(`      step recall: ${found}/${expected} (${((100 * found) / expected).toFixed(1)}%)`);
   });
 
-  it(`flags steps with an F1 of at least the recorded floor (${FLOOR})`, () => {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    const misses: string[] = [];
-    for (const { file, label, result } of results) {
-      const flagged = new Set(result.findings.filter((f) => f.ruleId === 'benefit-needs-support').map((f) => f.step));
-      for (const s of label.steps ?? []) {
-        const got = flagged.has(s.title);
-        if (got && s.flag) tp++;
-        else if (got && !s.flag) {
-          fp++;
-          misses.push(`FP ${file}: ${s.title}`);
-        } else if (!got && s.flag) {
-          fn++;
-          misses.push(`FN ${file}: ${s.title}`);
-        }
-      }
+  it(`flags steps with an F1 of at least the recorded floor (${floor})`, () => {
+    const { counts, scores } = summary;
+    console.log(`      flags: tp ${counts.tp}, fp ${counts.fp}, fn ${counts.fn}; precision ${scores.precision.toFixed(3)}, recall ${scores.recall.toFixed(3)}, F1 ${scores.f1.toFixed(3)}`);
+    for (const v of evaluation.files.flatMap((f) => f.verdicts)) {
+      if (v.outcome === 'fp' || v.outcome === 'fn') console.log(`        ${v.outcome.toUpperCase()} ${v.file}: ${v.title} [${v.cause}: ${describeFired(firedFor(v))}]`);
     }
-    const precision = tp / (tp + fp || 1);
-    const recall = tp / (tp + fn || 1);
-    const f1 = (2 * precision * recall) / (precision + recall || 1);
-    console.log(`      flags: tp ${tp}, fp ${fp}, fn ${fn}; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, F1 ${f1.toFixed(3)}`);
-    for (const m of misses) console.log(`        ${m}`);
-    assert.ok(f1 >= FLOOR, `flag F1 ${f1.toFixed(3)} is below the recorded floor ${FLOOR}`);
+    assert.ok(scores.f1 >= floor, `flag F1 ${scores.f1.toFixed(3)} is below the recorded floor ${floor} (test/corpus/floors.json)`);
   });
 
   it('gives zero findings on non-blueprints', () => {
-    for (const { file, label, result } of results) if (!label.blueprint) assert.deepEqual(result.findings, [], file);
+    for (const f of evaluation.files) {
+      if (!f.labelledBlueprint) assert.deepEqual({ flags: f.verdicts.filter((v) => v.flagged).length, other: f.otherFindings }, { flags: 0, other: {} }, f.file);
+    }
   });
 });
