@@ -2,6 +2,7 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
 import type { LineIndex } from '../text.js';
 import type { Lane, LaneKind, SourceText, Span, Step, StepShape, TextEdit } from '../types.js';
+import { firstLine, htmlNodeTables } from './htmlTable.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
 import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
 import { appendInline, emptyText, sliceText, TextBuilder, trimText } from './sourceText.js';
@@ -370,6 +371,12 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
     } else if (node.type === 'table') {
       const steps = tableSteps(ctx, node, heading, group);
       if (steps) scan.steps.push(...steps);
+    } else if (node.type === 'html' && /<table/i.test(node.value)) {
+      // An HTML <table> has the grid semantics of a Markdown one (spec section 4, layouts seen in real documents).
+      for (const t of htmlNodeTables(node, ctx.text, { spans: 'empty' })) {
+        const steps = tableSteps(ctx, t, heading, group, true);
+        if (steps) scan.steps.push(...steps);
+      }
     } else if (node.type === 'blockquote') {
       const inner = scanContent(ctx, node.children, heading, group);
       scan.lanes.push(...inner.lanes);
@@ -479,7 +486,23 @@ function spanOfText(t: SourceText, fallback: number): Span {
 /** A cell's lane reading; an empty cell reads as nothing. */
 function cellReading(ctx: Ctx, cell: TableCell | undefined): LaneReading | undefined {
   if (!cell) return undefined;
-  return readLane(cellText(ctx, cell).text, ctx.table);
+  return readLane(labelText(ctx, cell).text, ctx.table);
+}
+
+/** A label cell's label: its first line (an HTML row header is often "<strong>Label</strong><br>gloss"). */
+function labelText(ctx: Ctx, cell: TableCell | undefined): SourceText {
+  if (!cell) return emptyText(0);
+  return trimText(inlineText(ctx, firstLine(cell), off(cell, 'start')));
+}
+
+const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Where a new row or cell goes in an HTML table: before the closing tag of `node` when it has one, else after it. */
+function beforeClose(ctx: Ctx, node: Nodes, tag: string): number {
+  const end = off(node, 'end');
+  const close = ctx.text.slice(Math.max(off(node, 'start'), end - tag.length - 3), end);
+  const at = close.toLowerCase().lastIndexOf(`</${tag}`);
+  return at >= 0 ? end - close.length + at : end;
 }
 
 function enoughLanes(readings: ReadonlyArray<LaneReading | undefined>): boolean {
@@ -493,13 +516,13 @@ function laneReadings(ctx: Ctx, cells: ReadonlyArray<TableCell | undefined>): Ar
 }
 
 /** Table steps: lanes as rows (steps are columns) or lanes as columns (steps are rows). */
-function tableSteps(ctx: Ctx, table: Table, heading: Heading | undefined, group: string | undefined): RawStep[] | undefined {
+function tableSteps(ctx: Ctx, table: Table, heading: Heading | undefined, group: string | undefined, html = false): RawStep[] | undefined {
   const [header, ...body] = table.children;
   if (!header) return undefined;
   const headerReadings = laneReadings(ctx, header.children);
-  if (enoughLanes(headerReadings)) return stepsAsRows(ctx, table, headerReadings, group);
+  if (enoughLanes(headerReadings)) return stepsAsRows(ctx, table, headerReadings, group, html);
   const rowReadings = laneReadings(ctx, body.map((r) => r.children[0]));
-  if (enoughLanes(rowReadings)) return stepsAsColumns(ctx, table, rowReadings, heading, group);
+  if (enoughLanes(rowReadings)) return stepsAsColumns(ctx, table, rowReadings, heading, group, html);
   return undefined;
 }
 
@@ -521,12 +544,12 @@ function rowCells(label: string, col: number, c: string, columns: number): strin
   return `${cellOf(label)}|${emptyRun(col - 1)}${cellOf(c)}${col + 1 < columns ? `|${emptyRun(columns - col - 2)} ` : ''}`;
 }
 
-function stepsAsColumns(ctx: Ctx, table: Table, rowReadings: Array<LaneReading | undefined>, heading: Heading | undefined, group: string | undefined): RawStep[] {
+function stepsAsColumns(ctx: Ctx, table: Table, rowReadings: Array<LaneReading | undefined>, heading: Heading | undefined, group: string | undefined, html: boolean): RawStep[] {
   const [header, ...body] = table.children;
   const columns = header!.children.length;
   // A row whose label is no lane is kept as an `other` lane, never dropped; a row without a label continues nothing.
   const laneRows = body
-    .map((row, i) => ({ row, reading: rowReadings[i] ?? (hasLetters(cellText(ctx, row.children[0]).text) ? UNPLACED : undefined) }))
+    .map((row, i) => ({ row, reading: rowReadings[i] ?? (hasLetters(labelText(ctx, row.children[0]).text) ? UNPLACED : undefined) }))
     .filter((r): r is { row: typeof r.row; reading: LaneReading } => r.reading !== undefined);
   const steps: RawStep[] = [];
   const single = columns === 2;
@@ -538,7 +561,7 @@ function stepsAsColumns(ctx: Ctx, table: Table, rowReadings: Array<LaneReading |
     const title = normaliseTitle(titleSource.text) || `Column ${col + 1}`;
     const lanes: Lane[] = laneRows.map(({ row, reading }) => {
       const labelCell = row.children[0]!;
-      const label = cellText(ctx, labelCell);
+      const label = labelText(ctx, labelCell);
       const cell = row.children[col];
       const content = cell ? cellText(ctx, cell) : emptyText(off(row, 'end'));
       const lane = makeLane(reading, label.text.replace(/[:\s]+$/, ''), spanOfText(label, off(labelCell, 'start')), content, off(row, 'end'));
@@ -556,13 +579,21 @@ function stepsAsColumns(ctx: Ctx, table: Table, rowReadings: Array<LaneReading |
       group: useHeading ? group : group ?? (heading ? normaliseTitle(inlineText(ctx, heading.children, 0).text) : undefined),
       insertion: {
         edits: (label, content, snippet) => {
-          const existing = laneRows.find((r) => normaliseLabel(cellText(ctx, r.row.children[0]).text) === normaliseLabel(label));
+          const existing = laneRows.find((r) => normaliseLabel(labelText(ctx, r.row.children[0]).text) === normaliseLabel(label));
           const cell = existing?.row.children[col];
           if (cell && isPlaceholder(cellText(ctx, cell).text)) {
             const span = cellContentSpan(ctx, cell);
             const t = cellText(ctx, cell);
             const s = t.text.length ? span : { start: span.start, end: span.start };
-            return [{ start: s.start, end: s.end, text: content, snippet }];
+            return [{ start: s.start, end: s.end, text: html ? escapeHtml(content) : content, snippet }];
+          }
+          if (html) {
+            // A new <tr> after the last lane row: the label as a row header, the content in this step's column.
+            const row = (c: string) => `${ctx.eol}<tr><th scope="row"><strong>${escapeHtml(label)}</strong></th>${Array.from({ length: columns - 1 }, (_, i) => `<td>${i + 1 === col ? c : ''}</td>`).join('')}</tr>`;
+            const at = off(lastRow, 'end');
+            const edit: TextEdit = { start: at, end: at, text: row(escapeHtml(content)) };
+            if (snippet !== undefined) edit.snippet = row(snippet);
+            return [edit];
           }
           const cells = (c: string) => rowCells(label, col, c, columns);
           const at = rowLineEnd(ctx, off(lastRow, 'end'));
@@ -591,9 +622,9 @@ function titleColumn(headerTexts: readonly string[], readings: ReadonlyArray<Lan
   return touch >= 0 ? touch : 0;
 }
 
-function stepsAsRows(ctx: Ctx, table: Table, headerReadings: Array<LaneReading | undefined>, group: string | undefined): RawStep[] {
+function stepsAsRows(ctx: Ctx, table: Table, headerReadings: Array<LaneReading | undefined>, group: string | undefined, html: boolean): RawStep[] {
   const [header, ...body] = table.children;
-  const headerTexts = header!.children.map((c) => normaliseLabel(cellText(ctx, c).text));
+  const headerTexts = header!.children.map((c) => normaliseLabel(labelText(ctx, c).text));
   const titleCol = titleColumn(headerTexts, headerReadings);
   // A column whose header is no lane is kept as an `other` lane; a column without a header holds nothing to read.
   const headerKinds = headerReadings.map((r, col) => r ?? (hasLetters(headerTexts[col] ?? '') ? UNPLACED : undefined));
@@ -607,7 +638,7 @@ function stepsAsRows(ctx: Ctx, table: Table, headerReadings: Array<LaneReading |
     header!.children.forEach((hc, col) => {
       const reading = headerKinds[col];
       if (!reading || col === titleCol) return;
-      const label = cellText(ctx, hc);
+      const label = labelText(ctx, hc);
       const cell = row.children[col];
       const content = cell ? cellText(ctx, cell) : emptyText(off(row, 'end'));
       const lane = makeLane(reading, label.text.replace(/[:\s]+$/, ''), spanOfText(label, off(hc, 'start')), content, off(row, 'end'));
@@ -630,7 +661,17 @@ function stepsAsRows(ctx: Ctx, table: Table, headerReadings: Array<LaneReading |
             const span = cellContentSpan(ctx, cell);
             const t = cellText(ctx, cell);
             const s = t.text.length ? span : { start: span.start, end: span.start };
-            return [{ start: s.start, end: s.end, text: content, snippet }];
+            return [{ start: s.start, end: s.end, text: html ? escapeHtml(content) : content, snippet }];
+          }
+          if (html) {
+            // A new header cell and a new cell in this row (other rows read the missing cell as empty).
+            const headAt = beforeClose(ctx, header!, 'tr');
+            const rowAt = beforeClose(ctx, row, 'tr');
+            const edits: TextEdit[] = [];
+            if (col < 0) edits.push({ start: headAt, end: headAt, text: `<th>${escapeHtml(label)}</th>` });
+            const pad = '<td></td>'.repeat(Math.max(0, (col < 0 ? header!.children.length : col) - row.children.length));
+            edits.push({ start: rowAt, end: rowAt, text: `${pad}<td>${escapeHtml(content)}</td>`, snippet: snippet === undefined ? undefined : `${pad}<td>${snippet}</td>` });
+            return edits;
           }
           if (col >= 0 && !cell) {
             const at = rowLineEnd(ctx, off(row, 'end'));
