@@ -16,6 +16,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export function withVocabularyChange(value: unknown, change: AddVocabularyRequest.Params['change']): VocabularySetting | null {
   const vocabulary: VocabularySetting = isObject(value) ? structuredClone(value) : {};
   const phrase = change.phrase.trim();
+  // Lane labels go to the project config file, which the server edits itself.
+  if (change.list === 'lanes') return null;
   if (change.list === 'benefit.remove') {
     const benefit = (vocabulary.benefit = isObject(vocabulary.benefit) ? vocabulary.benefit : {});
     const remove = (benefit.remove = Array.isArray(benefit.remove) ? benefit.remove : []);

@@ -166,6 +166,28 @@ describe('protocol: code actions', function () {
     assert.deepEqual((await session.nextDiagnostics(uri)).diagnostics, []);
   });
 
+  it('"Map X to the frontstage lane" writes the unplaced label to the config\'s lanes; the notice goes once it is saved', async () => {
+    own = await LspSession.start({ workspaceFolders: [ws.dir], initializationOptions: { debounceMs: 0 }, capabilities: EDIT_CAPS });
+    session = own;
+    const text = ['| Stage | Client action | Gear list | Supporting systems |', '|---|---|---|---|', '| Booking | Books a session | Amp and two mics | Calendar |', ''].join('\n');
+    const uri = session.open(join(ws.dir, 'studio', `booking-${++documents}.blueprint.md`), text);
+    const diagnostics = (await session.nextDiagnostics(uri)).diagnostics.filter((d) => d.code === 'unread-blueprint');
+    assert.equal(diagnostics.length, 1);
+    const actions = await actionsFor(session, uri, diagnostics[0]!);
+    assert.deepEqual(
+      actions.filter((a) => a.title.startsWith('Map')).map((a) => a.title),
+      ['customer', 'frontstage', 'backstage', 'support', 'evidence'].map((k) => `Map "Gear list" to the ${k} lane`),
+    );
+    const action = byTitle(actions, 'Map "Gear list" to the support lane');
+    const configPath = join(ws.dir, '.blueprintlint.jsonc');
+    const configUri = uriOf(configPath);
+    const config = applyText('', editsFor(action.edit!, configUri));
+    assert.deepEqual(parseJsonc(config), { lanes: { support: ['Gear list'] } });
+    writeFileSync(configPath, config);
+    session.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });
+    assert.deepEqual((await session.nextDiagnostics(uri)).diagnostics.filter((d) => d.code === 'unread-blueprint'), []);
+  });
+
   it('"Treat X as not a benefit" edits an existing JSONC config in place, keeping its comments and layout', async () => {
     const configPath = join(ws.dir, '.blueprintlint.jsonc');
     const before = '// Team rules: ask Ana before changing.\n{\n    "rules": {\n        "benefit-needs-support": "warning" // CI blocks on errors only\n    }\n}\n';

@@ -1,5 +1,6 @@
 import { lint } from '../engine/index.js';
 import type { ConfigResolver } from './configResolver.js';
+import { explain } from './explain.js';
 import { inspectModel } from './inspect.js';
 import { emit, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 import type { CliOptions } from './options.js';
@@ -13,6 +14,7 @@ export async function inspectCommand(options: CliOptions, io: CliIo, configs: Co
   const text = lintableText(target.source, target.file, io);
   if (text === undefined) return EXIT_USAGE;
   const result = lint(text, { filePath: target.file.absolutePath, config });
-  await emit(options, io, `${JSON.stringify(inspectModel(result), null, 2)}\n`);
+  const model = options.explain ? { ...inspectModel(result), explain: explain(text, target.file.absolutePath, config, result) } : inspectModel(result);
+  await emit(options, io, `${JSON.stringify(model, null, 2)}\n`);
   return configs.hadErrors ? EXIT_USAGE : EXIT_OK;
 }

@@ -38,6 +38,8 @@ export interface CliOptions {
   cacheLocation?: string;
   /** Lint only this part of the file list (CI matrices); 1-based index. */
   shard?: Shard;
+  /** `inspect --explain`: add why the file is or is not a blueprint, each label's lane and why, each step's verdict, what was skipped. */
+  explain: boolean;
 }
 
 export interface Shard {
@@ -71,6 +73,7 @@ const optionSpec = {
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
   shard: { type: 'string' },
+  explain: { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -120,6 +123,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     // Naming a cache file is asking for the cache.
     cacheLocation: values['cache-location'] ?? (values.cache ? DEFAULT_CACHE_FILE : undefined),
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
+    explain: values.explain ?? false,
   };
   validateCombinations(options);
   return options;
@@ -142,6 +146,7 @@ function validateCombinations(o: CliOptions): void {
   if (o.command === 'inspect' && !o.stdin && o.paths.length !== 1) {
     throw new UsageError('inspect needs exactly one FILE');
   }
+  if (o.explain && o.command !== 'inspect') throw new UsageError('--explain goes with inspect FILE');
   if (o.command === 'rules' && o.paths.length > 0) {
     throw new UsageError(`rules takes no paths (got '${o.paths[0]}')`);
   }
@@ -230,7 +235,7 @@ function describeParseError(error: unknown): string {
 }
 
 export const USAGE = `Usage: blueprint-lint [paths or globs...] [options]
-       blueprint-lint inspect FILE [--config FILE] [--settings FILE]
+       blueprint-lint inspect FILE [--explain] [--config FILE] [--settings FILE]
        blueprint-lint rules [--format stylish|json]
 
 Lints Markdown service blueprints: every customer promise needs an employee
@@ -255,6 +260,8 @@ Options:
       --cache                 reuse results of unchanged files (stored in .blueprintlintcache)
       --cache-location PATH   cache file (or folder for it) to use; implies --cache
       --shard I/N             lint only part I of N of the files (CI matrix jobs)
+      --explain               with inspect: why the file is (not) a blueprint, each label's lane and why,
+                              each step's verdict, and what was not read
   -v, --version               print the version
   -h, --help                  print this help
 

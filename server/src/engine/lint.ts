@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { looksLikeBlueprint, nonEnglishLanguage } from './blueprint/looksLike.js';
 import { buildBlueprint, type ModelResult } from './blueprint/model.js';
 import { defaultConfig, type ResolvedConfig } from './config/types.js';
 import { joinChunkTrees, parseChunkTrees, parseMarkdown, type ChunkCache, type ParsedChunk, type ParseProblem } from './parse.js';
@@ -65,14 +66,16 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const at = lines.position(model.frontMatterError.offset);
     problems.push({ message: model.frontMatterError.message, start: at, end: at });
   }
-  const blueprint = model.blueprint;
-  if (!blueprint.isBlueprint) {
+  const blueprint = withNotices(model.blueprint, text, options.filePath);
+  // A file that is no blueprint gets only the notice that says why, when it looks like one (spec 4, never silent).
+  const notices = !blueprint.isBlueprint && blueprint.looksLike ? (options.rules ?? allRules()).filter((r) => r.id === UNREAD_RULE) : undefined;
+  if (!blueprint.isBlueprint && !notices?.length) {
     cache?.commit();
     return { blueprint, findings: [], problems, lines };
   }
   const vocabulary = compileVocabulary(config.vocabulary);
   const findings: Finding[] = [];
-  for (const rule of options.rules ?? allRules()) {
+  for (const rule of notices ?? options.rules ?? allRules()) {
     const severity = effectiveSeverity(rule, config);
     if (severity === 'off') continue;
     const ruleOptions = { ...(rule.defaultOptions ?? {}), ...(config.rules[rule.id]?.options ?? {}) };
@@ -109,6 +112,22 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const kept = applySuppressions(findings, directives, lines, text, blueprint.steps);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { blueprint, findings: kept, problems, lines };
+}
+
+/** The rule that says what the reader could not read. */
+const UNREAD_RULE = 'unread-blueprint';
+
+/** The blueprint with what a reader is told beside its steps: a non-blueprint that looks like one, a language not covered. */
+function withNotices(blueprint: Blueprint, text: string, filePath: string | undefined): Blueprint {
+  if (blueprint.reason === 'disabled') return blueprint;
+  const looksLike = blueprint.isBlueprint ? undefined : looksLikeBlueprint(blueprint.title, filePath);
+  if (!blueprint.isBlueprint && !looksLike) return blueprint;
+  const language = nonEnglishLanguage(text);
+  if (!looksLike && !language) return blueprint;
+  const out: Blueprint = { ...blueprint };
+  if (looksLike) out.looksLike = looksLike;
+  if (language) out.language = language;
+  return out;
 }
 
 /** buildBlueprint with each step's analysis looked up in the step cache, keeping each step's memo key (the property tests hold the two equal). */

@@ -97,6 +97,8 @@ export interface Step {
   supports: SupportPhrase[];
   /** Group heading title, if the step sits under one. */
   group?: string;
+  /** For a table or list step: the group of the section that holds it ('' at the top), so sibling sections can be found. */
+  sectionGroup?: string;
   insertion: LaneInsertion;
   /** The edit that disables `ruleId` for this step (a comment line before it, or an inline comment in a table title cell). */
   disableEdit(ruleId: string): TextEdit;
@@ -108,6 +110,10 @@ export interface Blueprint {
   reason: 'front-matter' | 'glob' | 'lanes' | 'none' | 'disabled';
   title?: string;
   steps: Step[];
+  /** Not read as a blueprint, but its title or file name calls it one (spec 4, never silent). */
+  looksLike?: { why: 'title' | 'file name'; words: string };
+  /** The language it is written in when that is not English (the vocabularies cover English). */
+  language?: string;
 }
 
 export interface Finding {

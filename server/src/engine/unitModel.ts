@@ -1,7 +1,7 @@
 // The model of an edited document from its unchanged parts: each unit (a heading section, a title, the content before
 // the first heading) is built from its own chunk trees once and moved where it now starts; an edit rebuilds its unit.
 import type { Root } from 'mdast';
-import { buildUnitSteps, type RawStep, type UnitKind } from './blueprint/build.js';
+import { buildUnitSteps, standingSteps, type RawStep, type UnitKind } from './blueprint/build.js';
 import { detect, frontMatterVerdict } from './blueprint/detect.js';
 import { laneTable, type LaneTable } from './blueprint/lanes.js';
 import type { ModelResult } from './blueprint/model.js';
@@ -147,17 +147,20 @@ export function unitModel(chunks: readonly ParsedChunk[], text: string, lines: L
   }
   const first = chunks[0]?.tree.children.find((n) => n.type === 'yaml');
   const fm = frontMatterVerdict(first && first.type === 'yaml' ? { value: first.value, start: first.position?.start.offset ?? 0 } : undefined);
-  const reason = force ? 'glob' : detect(fm, filePath, raws, config);
+  const standing = standingSteps(raws);
+  const reason = force ? 'glob' : detect(fm, filePath, raws.filter((_, i) => standing[i]), config);
   const isBlueprint = reason !== 'none' && reason !== 'disabled';
   const keyed: KeyedStep[] = [];
   if (isBlueprint) {
     const compiled = vocab();
     keepPrevious(cache, lastUnits.get(cache), rebuilt);
+    let index = 0;
     units.forEach((unit, u) => {
       const entry = entries[u]!;
       // The unit's own text did not change, and it is neither the first nor the last: the keys of its inner steps hold.
       const within = unit.start > 0 && unit.end < text.length;
       entry.last.steps.forEach((raw, k) => {
+        if (!standing[index++]) return;
         const m = entry.keys[k];
         let found: KeyedStep | undefined;
         if (m && ((m.inside && within) || sameOutside(m, outside(keyRange(raw, text, lines), unit, text)))) found = cache.reuse(m.memo, raw, compiled);

@@ -31,6 +31,7 @@ export function snippetSupport(capabilities: ClientCapabilities): SnippetSupport
 }
 
 const BENEFIT_RULE = 'benefit-needs-support';
+const UNREAD_RULE = 'unread-blueprint';
 
 export class CodeActionProvider {
   private readonly snippets: SnippetSupport;
@@ -121,6 +122,7 @@ export class CodeActionProvider {
     const ordered = [...finding.fixes.filter((f) => f.kind !== 'disable-step'), ...finding.fixes.filter((f) => f.kind === 'disable-step')];
     for (const fix of ordered) actions.push(this.fixAction(snap, diagnostic, fix));
     if (finding.ruleId === BENEFIT_RULE) actions.push(...(await this.vocabularyActions(snap, diagnostic, finding, requested)));
+    if (finding.ruleId === UNREAD_RULE) actions.push(...(await this.laneActions(snap, diagnostic, finding)));
     actions.push({
       title: `Show documentation for ${finding.ruleId}`,
       kind: CodeActionKind.QuickFix,
@@ -159,6 +161,15 @@ export class CodeActionProvider {
     return { changes: { [snap.uri]: lspEdits as Array<{ range: Range; newText: string }> } };
   }
 
+  /** "Map "X" to the K lane" for the first label the reader could not place: an entry in the project config's `lanes`. */
+  private async laneActions(snap: LintSnapshot, diagnostic: Diagnostic, finding: Finding): Promise<CodeAction[]> {
+    const labels = Array.isArray(finding.data?.unplacedLabels) ? finding.data.unplacedLabels.filter((l): l is string => typeof l === 'string') : [];
+    const label = labels[0];
+    if (!label) return [];
+    const kinds = ['customer', 'frontstage', 'backstage', 'support', 'evidence'] as const;
+    return this.configActions(snap, diagnostic, kinds.map((kind) => ({ title: `Map "${label}" to the ${kind} lane`, change: { list: 'lanes', phrase: label, kind } })), true);
+  }
+
   /** "Treat X as not a benefit" (the flagged phrase) and "Treat X as a support term" (the engine's candidate or the selection). */
   private async vocabularyActions(snap: LintSnapshot, diagnostic: Diagnostic, finding: Finding, requested: Range): Promise<CodeAction[]> {
     const changes: Array<{ title: string; change: VocabularyChange }> = [];
@@ -168,6 +179,11 @@ export class CodeActionProvider {
       changes.push({ title: `Treat "${candidate}" as a support term`, change: { list: 'support.add', phrase: candidate, kind: 'tool' } });
     }
     if (benefit) changes.push({ title: `Treat "${benefit}" as not a benefit`, change: { list: 'benefit.remove', phrase: benefit } });
+    return this.configActions(snap, diagnostic, changes, false);
+  }
+
+  /** Code actions that write `changes` to the config file (or, when the user chose so and `fileOnly` is false, to settings). */
+  private async configActions(snap: LintSnapshot, diagnostic: Diagnostic, changes: ReadonlyArray<{ title: string; change: VocabularyChange }>, fileOnly: boolean): Promise<CodeAction[]> {
     if (changes.length === 0) return [];
     const settings = await this.settings.get(snap.uri);
     const docPath = uriToPath(snap.uri);
@@ -175,7 +191,8 @@ export class CodeActionProvider {
     const actions: CodeAction[] = [];
     for (const { title, change } of changes) {
       const scopeUri = folder?.uri ?? snap.uri;
-      if (settings.addToConfigTarget === 'settings' || !docPath) {
+      if (!docPath && fileOnly) continue;
+      if ((settings.addToConfigTarget === 'settings' && !fileOnly) || !docPath) {
         const args: VocabularyCommandArgs = { target: 'settings', scopeUri, change };
         actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: Commands.addVocabulary, arguments: [args] } });
         continue;

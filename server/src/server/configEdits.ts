@@ -19,6 +19,10 @@ export const NEW_CONFIG_FILE = '.blueprintlint.jsonc';
  * `vocabulary.support.add` as written (a plain list, kind resource) or per kind (`add.tool`).
  */
 export function vocabularyLocation(change: VocabularyChange, current: unknown): { path: string[]; listed: boolean } {
+  if (change.list === 'lanes') {
+    const path = ['lanes', change.kind];
+    return { path, listed: listHolds(getIn(current, path), change.phrase) };
+  }
   if (change.list === 'benefit.remove') {
     const path = ['vocabulary', 'benefit', 'remove'];
     return { path, listed: listHolds(getIn(current, path), change.phrase) };

@@ -50,8 +50,8 @@ export namespace AddVocabularyRequest {
   export interface Params {
     /** Workspace folder (or document) URI the setting belongs to. */
     scopeUri: string;
-    /** `benefit.remove`: the phrase is not a benefit; `support.add`: the phrase names employee support. */
-    change: { list: 'benefit.remove'; phrase: string } | { list: 'support.add'; phrase: string; kind: SupportKindName };
+    /** `benefit.remove`: the phrase is not a benefit; `support.add`: the phrase names employee support; `lanes`: the phrase is a label of lane `kind`. */
+    change: { list: 'benefit.remove'; phrase: string } | { list: 'support.add'; phrase: string; kind: SupportKindName } | { list: 'lanes'; phrase: string; kind: LaneKindName };
   }
   export interface Result {
     applied: boolean;
@@ -61,6 +61,7 @@ export namespace AddVocabularyRequest {
 }
 
 export type SupportKindName = 'resource' | 'tool' | 'authority' | 'training' | 'backing';
+export type LaneKindName = 'evidence' | 'customer' | 'frontstage' | 'backstage' | 'support' | 'benefit' | 'other';
 
 /** Commands the server puts on code actions. */
 export namespace Commands {

@@ -53,8 +53,9 @@ const META_HEADINGS = new Set([
 const META_WORDS = [
   'legend', 'glossary', 'overview', 'introduction', 'summary', 'background', 'success factor', 'pain point', 'lesson',
   'principle', 'narrative', 'role', 'responsibility', 'metric', 'kpi', 'risk', 'opportunity', 'appendix', 'reference',
-  'assumption', 'disclaimer', 'conclusion', 'limitation', 'how to read', 'definition', 'layer', 'lane', 'faq', 'purpose',
-  'takeaway', 'insight', 'recommendation', 'open question', 'outcomes',
+  'assumption', 'disclaimer', 'conclusion', 'limitation', 'how to read', 'definition', 'faq', 'purpose',
+  'takeaway', 'insight', 'recommendation', 'open question', 'outcomes', 'current state', 'future state', 'backlog',
+  'service promise', 'quality standard', 'service standard', 'stop condition',
 ];
 /** The words of a heading over lane definitions ("Legend", "Service layers", "How to read this blueprint"). */
 const LEGEND_WORDS = new Set(['legend', 'key', 'glossary', 'definition', 'layer', 'lane', 'swimlane', 'how', 'to', 'read', 'this', 'the', 'a', 'of', 'service', 'blueprint', 'map', 'used', 'and']);
@@ -75,6 +76,17 @@ function isMetaTitle(title: string): boolean {
 function isLegendTitle(title: string): boolean {
   const words = labelWords(title);
   return words.length > 0 && words.every((w) => LEGEND_WORDS.has(w)) && words.some((w) => LEGEND_HEADS.has(w));
+}
+
+/** An introduction that defines the lanes before the steps ("Service blueprint overview", "Summary"). */
+function isOverviewTitle(title: string): boolean {
+  return hasWords(title, ['overview']) || ['introduction', 'summary', 'about this blueprint'].includes(normaliseLabel(title));
+}
+
+/** A hand-off between teams with no customer-side lane is an internal transition between steps, not a customer step. */
+function isHandoff(title: string, lanes: readonly FoundLane[]): boolean {
+  if (!hasWords(title, ['handoff', 'hand off', 'handover', 'hand over', 'transition'])) return false;
+  return !lanes.some((l) => l.lane.kind === 'customer' || l.lane.kind === 'evidence' || l.lane.kind === 'frontstage' || l.lane.kind === 'benefit');
 }
 
 export function normaliseTitle(title: string): string {
@@ -353,7 +365,8 @@ function proseOf(ctx: Ctx, node: Nodes): SourceText | undefined {
 }
 
 /** Scans the direct content of a section: lanes, prose, and list or table steps. */
-function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading | undefined, group: string | undefined): Scan {
+/** `group` is the section's own title as a group; `parentGroup` the group the section itself sits in. */
+function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading | undefined, group: string | undefined, parentGroup?: string): Scan {
   const scan: Scan = { lanes: [], prose: [], steps: [] };
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
@@ -369,21 +382,22 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
     } else if (node.type === 'list') {
       scanList(ctx, node, scan, group);
     } else if (node.type === 'table') {
-      const steps = tableSteps(ctx, node, heading, group);
+      const steps = tableSteps(ctx, node, heading, group, false, parentGroup);
       if (steps) scan.steps.push(...steps);
     } else if (node.type === 'html' && /<table/i.test(node.value)) {
       // An HTML <table> has the grid semantics of a Markdown one (spec section 4, layouts seen in real documents).
       for (const t of htmlNodeTables(node, ctx.text, { spans: 'empty' })) {
-        const steps = tableSteps(ctx, t, heading, group, true);
+        const steps = tableSteps(ctx, t, heading, group, true, parentGroup);
         if (steps) scan.steps.push(...steps);
       }
     } else if (node.type === 'blockquote') {
-      const inner = scanContent(ctx, node.children, heading, group);
+      const inner = scanContent(ctx, node.children, heading, group, parentGroup);
       scan.lanes.push(...inner.lanes);
       scan.prose.push(...inner.prose);
       scan.steps.push(...inner.steps);
     }
   }
+  for (const st of scan.steps) st.sectionGroup ??= parentGroup ?? '';
   return scan;
 }
 
@@ -405,12 +419,26 @@ function listUnderLabel(ctx: Ctx, lanes: FoundLane[], list: List): boolean {
   return true;
 }
 
+/** A bold term and a definition at the start of an item ("**Data migration**: ..."), whether or not it is a lane. */
+function termItem(ctx: Ctx, item: ListItem): boolean {
+  const first = item.children[0];
+  const strong = first?.type === 'paragraph' ? first.children[0] : undefined;
+  if (strong?.type !== 'strong') return false;
+  // The colon or dash sits just inside or just after the closing emphasis.
+  const around = ctx.text.slice(off(strong, 'end') - 3, off(strong, 'end') + 3);
+  return /[:\u2013\u2014]|\s-\s/.test(around);
+}
+
 function scanList(ctx: Ctx, list: List, scan: Scan, group: string | undefined): void {
-  for (const item of list.children) {
-    const lane = laneOfItem(ctx, item, list);
+  const lanes = list.children.map((item) => laneOfItem(ctx, item, list));
+  // A list of defined terms where lane words are the minority is a glossary ("User support", "Data migration", ...).
+  const read = lanes.filter((l) => l !== undefined);
+  const glossary = read.length > 0 && read.every((l) => l.lane.basis !== undefined) && list.children.filter((item, i) => !lanes[i] && termItem(ctx, item)).length > read.length;
+  list.children.forEach((item, i) => {
+    const lane = glossary ? undefined : lanes[i];
     if (lane) {
       scan.lanes.push(lane);
-      continue;
+      return;
     }
     const step = listStep(ctx, item, group);
     if (step) scan.steps.push(step);
@@ -418,7 +446,7 @@ function scanList(ctx: Ctx, list: List, scan: Scan, group: string | undefined): 
       const p = proseOf(ctx, item);
       if (p) scan.prose.push(p);
     }
-  }
+  });
 }
 
 /** A list item whose nested list or continuation paragraphs hold lane labels. */
@@ -516,14 +544,24 @@ function laneReadings(ctx: Ctx, cells: ReadonlyArray<TableCell | undefined>): Ar
 }
 
 /** Table steps: lanes as rows (steps are columns) or lanes as columns (steps are rows). */
-function tableSteps(ctx: Ctx, table: Table, heading: Heading | undefined, group: string | undefined, html = false): RawStep[] | undefined {
+function tableSteps(ctx: Ctx, table: Table, heading: Heading | undefined, group: string | undefined, html = false, parentGroup?: string): RawStep[] | undefined {
   const [header, ...body] = table.children;
   if (!header) return undefined;
   const headerReadings = laneReadings(ctx, header.children);
-  if (enoughLanes(headerReadings)) return stepsAsRows(ctx, table, headerReadings, group, html);
+  if (enoughLanes(headerReadings) && !roleGrid(headerReadings)) return stepsAsRows(ctx, table, headerReadings, group, html);
   const rowReadings = laneReadings(ctx, body.map((r) => r.children[0]));
-  if (enoughLanes(rowReadings)) return stepsAsColumns(ctx, table, rowReadings, heading, group, html);
+  if (enoughLanes(rowReadings) && !roleGrid(rowReadings)) return stepsAsColumns(ctx, table, rowReadings, heading, group, html, parentGroup);
+  // A table whose first header cell is the author's word for a step is a table of steps whatever its lanes say.
+  if (STEP_COLUMN_LABELS.has(normaliseLabel(labelText(ctx, header.children[0]).text)) && new Set(headerReadings.slice(1).filter((r) => r !== undefined).map((r) => r.kind)).size >= 2) {
+    return stepsAsRows(ctx, table, headerReadings, group, html);
+  }
   return undefined;
+}
+
+/** Staff roles alone, with no customer-side lane and no lane word: a responsibility matrix, not a blueprint. */
+function roleGrid(readings: ReadonlyArray<LaneReading | undefined>): boolean {
+  const placed = readings.filter((r): r is LaneReading => r !== undefined && r.kind !== 'other');
+  return placed.length > 0 && placed.every((r) => r.basis === 'role' || r.basis === 'context');
 }
 
 function rowLineEnd(ctx: Ctx, offset: number): number {
@@ -544,7 +582,7 @@ function rowCells(label: string, col: number, c: string, columns: number): strin
   return `${cellOf(label)}|${emptyRun(col - 1)}${cellOf(c)}${col + 1 < columns ? `|${emptyRun(columns - col - 2)} ` : ''}`;
 }
 
-function stepsAsColumns(ctx: Ctx, table: Table, rowReadings: Array<LaneReading | undefined>, heading: Heading | undefined, group: string | undefined, html: boolean): RawStep[] {
+function stepsAsColumns(ctx: Ctx, table: Table, rowReadings: Array<LaneReading | undefined>, heading: Heading | undefined, group: string | undefined, html: boolean, parentGroup: string | undefined): RawStep[] {
   const [header, ...body] = table.children;
   const columns = header!.children.length;
   // A row whose label is no lane is kept as an `other` lane, never dropped; a row without a label continues nothing.
@@ -576,7 +614,7 @@ function stepsAsColumns(ctx: Ctx, table: Table, rowReadings: Array<LaneReading |
       shape: 'table-columns',
       lanes,
       prose: [],
-      group: useHeading ? group : group ?? (heading ? normaliseTitle(inlineText(ctx, heading.children, 0).text) : undefined),
+      group: useHeading ? parentGroup : group ?? (heading ? normaliseTitle(inlineText(ctx, heading.children, 0).text) : undefined),
       insertion: {
         edits: (label, content, snippet) => {
           const existing = laneRows.find((r) => normaliseLabel(labelText(ctx, r.row.children[0]).text) === normaliseLabel(label));
@@ -715,7 +753,7 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
   const titleText = heading ? headingTitle(ctx, heading) : undefined;
   const title = titleText ? normaliseTitle(titleText.text) : undefined;
   const childGroup = heading && !isTitle ? title : group;
-  const scan = scanContent(ctx, section.content, heading, childGroup);
+  const scan = scanContent(ctx, section.content, heading, childGroup, group);
   const laneSubs: Array<{ sub: Section; lane: FoundLane }> = [];
   const otherSubs: Section[] = [];
   for (const sub of section.subsections) {
@@ -734,7 +772,7 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
   }
   const lanes = [...scan.lanes, ...laneSubs.map((l) => l.lane)].sort((a, b) => a.lane.labelSpan.start - b.lane.labelSpan.start);
   const end = sectionContentEnd(section);
-  const isStep = lanes.length > 0 ? !isLegendTitle(title ?? '') : nested.length === 0 && scan.prose.length > 0 && !isMetaTitle(title ?? '');
+  const isStep = lanes.length > 0 ? !isLegendTitle(title ?? '') && !isOverviewTitle(title ?? '') && !isHandoff(title ?? '', lanes) : nested.length === 0 && scan.prose.length > 0 && !isMetaTitle(title ?? '');
   if (!isStep) return nested;
   const last = lanes[lanes.length - 1];
   const lastProse = section.content[section.content.length - 1];
@@ -750,6 +788,24 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
     disableEdit: commentLineBefore(ctx, off(heading, 'start')),
   };
   return [step, ...nested];
+}
+
+/** A step with lanes of two kinds of the service (`other` lanes do not count): one quick fix never makes a step one. */
+const laned = (s: RawStep) => new Set(s.lanes.filter((l) => l.kind !== 'other').map((l) => l.kind)).size >= 2;
+const isTable = (s: RawStep) => s.shape === 'table-rows' || s.shape === 'table-columns';
+
+/**
+ * Which steps of a whole document stand (one flag per step, in order): in a document whose steps are lane tables, a prose
+ * section is a step only beside laned steps under the same parent heading; elsewhere it is commentary (a closing note,
+ * a success factor, a narrative). A document without a laned table keeps its prose steps.
+ */
+export function standingSteps(steps: readonly RawStep[]): boolean[] {
+  if (!steps.some((s) => isTable(s) && laned(s))) return steps.map(() => true);
+  // The parent heading of each laned step's section: a table's or list's section sits in `sectionGroup`.
+  const lanedGroups = new Set(steps.filter((s) => s.shape !== 'prose' && laned(s)).map((s) => s.sectionGroup ?? s.group ?? ''));
+  // A sub-section inside a laned heading step is part of that step's own section.
+  for (const s of steps) if (s.shape === 'heading' && laned(s)) lanedGroups.add(s.title);
+  return steps.map((s) => s.shape !== 'prose' || lanedGroups.has(s.group ?? ''));
 }
 
 export interface BuiltModel {

@@ -53,9 +53,12 @@ export function matchesGlobs(filePath: string | undefined, globs: readonly strin
   return m(posix) || m(`./${posix}`) || (posix.startsWith('../') ? false : m(filePath.split('\\').join('/')));
 }
 
-/** Auto-detection: some step carries labels of at least two different lanes. */
+/** Auto-detection: some step carries labels of at least two different lanes, one of them a lane of the service (not `other`). */
 export function hasLanedStep(steps: readonly RawStep[]): boolean {
-  return steps.some((s) => new Set(s.lanes.map((l) => l.kind)).size >= 2);
+  return steps.some((s) => {
+    const kinds = new Set(s.lanes.map((l) => l.kind));
+    return kinds.size >= 2 && [...kinds].some((k) => k !== 'other');
+  });
 }
 
 export function detect(

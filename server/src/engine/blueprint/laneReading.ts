@@ -104,11 +104,17 @@ export function labelWords(label: string): string[] {
 
 const MAX_WORDS = 6;
 
-/** Reads label words by meaning (without the synonym table). */
+/** Words that start a qualifier after a label's head ("Touchpoints in thesis", "Actions per visit"). */
+const QUALIFIER = new Set(['in', 'for', 'per', 'at', 'during', 'across', 'within', 'by']);
+
+/** Reads label words by meaning (without the synonym table); a qualifier after the head is read only if it can be. */
 function readWords(words: readonly string[]): LaneReading | undefined {
   if (words.length === 0 || words.length > MAX_WORDS) return undefined;
   const tokens = categorise(words);
-  if (!tokens) return undefined;
+  if (!tokens) {
+    const cut = words.findIndex((w, i) => i > 0 && QUALIFIER.has(w));
+    return cut > 0 ? readWords(words.slice(0, cut)) : undefined;
+  }
   const first = (c: Category) => tokens.find((t) => t.category === c);
   const last = (c: Category) => [...tokens].reverse().find((t) => t.category === c);
   const has = (c: Category) => tokens.some((t) => t.category === c);
@@ -119,7 +125,8 @@ function readWords(words: readonly string[]): LaneReading | undefined {
     return { kind: t.category === 'front' ? 'frontstage' : 'backstage', basis: 'lane-word', words: t.text };
   }
   const benefit = first('benefit');
-  if (benefit) return { kind: 'benefit', basis: 'lane-word', words: benefit.text };
+  // "Outputs / Value" is a result lane: a promise only where its content states one.
+  if (benefit) return has('result') ? { kind: 'benefit', basis: 'lane-word', words: benefit.text, gainOnly: true } : { kind: 'benefit', basis: 'lane-word', words: benefit.text };
   const other = first('other');
   if (other) return { kind: 'other', basis: 'other-word', words: other.text };
   const support = first('support');

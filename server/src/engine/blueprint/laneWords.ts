@@ -12,7 +12,7 @@ export const OTHER_WORDS: readonly string[] = [
   'comment', 'rule', 'policy', 'channel', 'gate', 'trigger', 'from', 'to', 'goal', 'expectation', 'need', 'question',
   'issue', 'friction', 'experience', 'insight', 'idea', 'scope', 'status', 'priority', 'dependency', 'assumption',
   'control', 'validation', 'responsibility', 'line of visibility', 'line of interaction', 'line of internal interaction',
-  'intended', 'planned', 'desired', 'ideal', 'future', 'proposed', 'quote', 'interpreted', 'reported', 'condition',
+  'intended', 'planned', 'desired', 'ideal', 'future', 'proposed', 'quote', 'interpreted', 'reported', 'condition', 'role',
   'kpis', 'constraint', 'mitigation', 'lesson', 'handoff', 'hand off', 'escalation path', 'cost', 'price', 'frequency',
 ];
 
@@ -57,7 +57,7 @@ export const EMPLOYEE_ROLE_WORDS: readonly string[] = [
 ];
 
 /** Nouns of doing: with a role they make an actor lane ("Client action", "Studio steps"). */
-export const ACTION_WORDS: readonly string[] = ['action', 'activity', 'step', 'task', 'work', 'interaction', 'journey', 'involvement', 'process', 'doing', 'role', 'job', 'duty', 'behaviour', 'behavior'];
+export const ACTION_WORDS: readonly string[] = ['action', 'activity', 'step', 'task', 'work', 'interaction', 'journey', 'involvement', 'process', 'doing', 'job', 'duty', 'behaviour', 'behavior'];
 
 /** Systems and apps an organisation runs: support unless the label says the customer sees them. */
 export const SYSTEM_WORDS: readonly string[] = ['app', 'application', 'portal', 'website', 'site', 'service', 'bus', 'queue', 'engine', 'pipeline', 'automation', 'integration', 'bot', 'ai', 'model', 'state', 'record'];

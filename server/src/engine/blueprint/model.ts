@@ -4,7 +4,7 @@ import type { CompiledVocabulary } from '../phrases/vocabulary.js';
 import type { LineIndex } from '../text.js';
 import type { Blueprint, Step } from '../types.js';
 import { analyseStep } from './analyse.js';
-import { buildSteps, type RawStep } from './build.js';
+import { buildSteps, standingSteps, type RawStep } from './build.js';
 import { detect, frontMatterVerdict } from './detect.js';
 import { laneTable } from './lanes.js';
 
@@ -19,6 +19,8 @@ export interface ModelResult {
  */
 export function buildBlueprint(root: Root, text: string, lines: LineIndex, config: ResolvedConfig, vocab: () => CompiledVocabulary, filePath?: string, force = false, analyse: (step: RawStep, vocab: CompiledVocabulary) => Step = analyseStep): ModelResult {
   const built = buildSteps(root, text, lines, laneTable(config.lanes));
+  const standing = standingSteps(built.steps);
+  built.steps = built.steps.filter((_, i) => standing[i]);
   const fm = frontMatterVerdict(built.frontMatter);
   const reason = force ? 'glob' : detect(fm, filePath, built.steps, config);
   const isBlueprint = reason !== 'none' && reason !== 'disabled';

@@ -1,0 +1,88 @@
+// Never silent (spec section 4): what the reader could not read gets one information finding that says so, never nothing.
+import { disableFix } from '../server/src/engine/phrases/ruleVocabulary.js';
+import type { Rule, RuleContext } from '../server/src/engine/rule.js';
+import type { Fix, Span, Step } from '../server/src/engine/types.js';
+
+const ID = 'unread-blueprint';
+
+/** The title heading's text (where a notice about the whole document goes), else the start of the document. */
+function titleSpan(text: string, title: string | undefined): Span {
+  if (title) {
+    const m = /^ {0,3}#[ \t]+(.*?)[ \t#]*$/m.exec(text);
+    if (m) {
+      const start = m.index + m[0].indexOf(m[1]!);
+      return { start, end: start + m[1]!.length };
+    }
+  }
+  return { start: 0, end: 0 };
+}
+
+/** Opts the file in: `blueprint: true` in its front matter (a new front matter block when it has none). */
+function optInFix(text: string): Fix {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  const fm = /^---[ \t]*\r?\n/.exec(text.slice(bom));
+  const edit = fm
+    ? { start: bom + fm[0].length, end: bom + fm[0].length, text: `blueprint: true${eol}` }
+    : { start: bom, end: bom, text: `---${eol}blueprint: true${eol}---${eol}${eol}` };
+  return { title: 'Lint this file as a blueprint (blueprint: true in its front matter)', kind: 'insert', safe: false, edits: [edit] };
+}
+
+const quoted = (labels: readonly string[]) => labels.map((l) => `"${l}"`).join(', ');
+
+const rule: Rule = {
+  id: ID,
+  description: 'Says what the reader could not read: a file called a blueprint that yields no laned step, labels it could not place, a language the vocabularies do not cover.',
+  defaultSeverity: 'info',
+  fixable: false,
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  defaultOptions: {},
+  vocabularies: [],
+  check(context: RuleContext): void {
+    const { blueprint, text } = context;
+    const language = blueprint.language ? ` It is written in ${blueprint.language}, which the vocabularies (English) do not cover.` : '';
+    if (!blueprint.isBlueprint) {
+      if (!blueprint.looksLike) return;
+      const diagram = /^ {0,3}(?:```|~~~)[ \t]*mermaid\b/im.test(text) ? ' Its flow is drawn in a Mermaid diagram, which is not read.' : '';
+      context.report({
+        message: `Its ${blueprint.looksLike.why} calls this a ${blueprint.looksLike.words.toLowerCase()}, but no step carries labels of two lanes, so it is not linted.${diagram}${language} Label each step's lanes (Customer, Frontstage, Backstage, Support) or opt the file in with "blueprint: true" in its front matter.`,
+        span: titleSpan(text, blueprint.title),
+        step: null,
+        fixes: [optInFix(text)],
+        data: { looksLike: blueprint.looksLike.why },
+      });
+      return;
+    }
+    if (language) {
+      context.report({
+        message: `This blueprint is written in ${blueprint.language}: the benefit and support vocabularies cover English only, so its promises and support are not judged.`,
+        span: titleSpan(text, blueprint.title),
+        step: null,
+        data: { language: blueprint.language },
+      });
+    }
+    // Labels kept as `other` lanes because nothing placed them: one finding for the document, at the first one.
+    const unplaced: Array<{ label: string; span: Span; step: Step }> = [];
+    const seen = new Set<string>();
+    for (const step of blueprint.steps) {
+      for (const lane of step.lanes) {
+        if (lane.basis !== 'unplaced' || seen.has(lane.label.toLowerCase())) continue;
+        seen.add(lane.label.toLowerCase());
+        unplaced.push({ label: lane.label, span: lane.labelSpan, step });
+      }
+    }
+    const first = unplaced[0];
+    if (!first) return;
+    const labels = unplaced.map((u) => u.label);
+    const what = labels.length === 1 ? `The label ${quoted(labels)} is no lane this tool knows` : `The labels ${quoted(labels)} are no lanes this tool knows`;
+    context.report({
+      message: `${what}: read as "other", so nothing in ${labels.length === 1 ? 'it' : 'them'} counts as a promise or as support. If ${labels.length === 1 ? 'it is a lane' : 'they are lanes'}, map ${labels.length === 1 ? 'it' : 'them'} in the config's "lanes".`,
+      span: first.span,
+      step: first.step,
+      fixes: [disableFix(first.step, ID)],
+      data: { unplacedLabels: labels },
+    });
+  },
+};
+
+export default rule;

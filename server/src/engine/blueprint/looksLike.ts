@@ -1,0 +1,64 @@
+// Never silent (spec section 4): does a file that was not read as a blueprint look like one, and in which language is it written?
+
+/** Words of a title or file name that call a document a blueprint or a journey map. */
+const BLUEPRINT_NAME = /\b(?:service[\s_-]*blue[\s_-]?prints?|blue[\s_-]?prints?|journey[\s_-]*maps?|customer[\s_-]*journeys?|user[\s_-]*journeys?|service[\s_-]*maps?|swim[\s_-]*lanes?)\b/i;
+
+export interface LooksLike {
+  /** What says so: the document's title or its file name. */
+  why: 'title' | 'file name';
+  /** The words that said so. */
+  words: string;
+}
+
+/** Why a document that is not read as a blueprint looks like one: its title or file name calls it a blueprint or journey map. */
+export function looksLikeBlueprint(title: string | undefined, filePath: string | undefined): LooksLike | undefined {
+  const inTitle = title ? BLUEPRINT_NAME.exec(title) : null;
+  if (inTitle) return { why: 'title', words: inTitle[0] };
+  const name = filePath?.split(/[\\/]/).pop();
+  const inName = name ? BLUEPRINT_NAME.exec(name.replace(/\.[^.]*$/, '')) : null;
+  if (inName) return { why: 'file name', words: inName[0] };
+  return undefined;
+}
+
+/** Frequent function words of languages a blueprint may be written in; English is what the vocabularies cover. */
+const FUNCTION_WORDS: Readonly<Record<string, readonly string[]>> = {
+  English: ['the', 'and', 'to', 'of', 'a', 'in', 'is', 'for', 'with', 'on', 'are', 'by', 'be', 'it', 'this', 'that', 'their', 'they', 'or', 'from'],
+  German: ['der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'für', 'den', 'dem', 'ein', 'eine', 'zu', 'auf', 'wird', 'werden', 'sich', 'des', 'im', 'auch'],
+  French: ['le', 'la', 'les', 'et', 'est', 'des', 'une', 'un', 'du', 'pour', 'dans', 'que', 'qui', 'sur', 'pas', 'au', 'aux', 'avec', 'sont', 'par'],
+  Spanish: ['el', 'los', 'las', 'y', 'es', 'del', 'una', 'con', 'para', 'por', 'que', 'se', 'su', 'al', 'como', 'más', 'pero', 'sus', 'está', 'son'],
+  Dutch: ['het', 'een', 'en', 'van', 'is', 'niet', 'met', 'voor', 'op', 'te', 'zijn', 'wordt', 'door', 'aan', 'bij', 'ook', 'naar', 'dat', 'deze', 'worden'],
+  Italian: ['il', 'lo', 'gli', 'e', 'della', 'di', 'che', 'per', 'con', 'una', 'sono', 'non', 'nel', 'alla', 'anche', 'come', 'più', 'dei', 'delle', 'viene'],
+  Portuguese: ['o', 'os', 'as', 'e', 'do', 'da', 'dos', 'das', 'em', 'um', 'uma', 'para', 'com', 'não', 'por', 'que', 'no', 'na', 'se', 'ao'],
+};
+
+const LOOKUP: ReadonlyMap<string, readonly string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const [lang, words] of Object.entries(FUNCTION_WORDS)) for (const w of words) m.set(w, [...(m.get(w) ?? []), lang]);
+  return m;
+})();
+
+/** At most this many words are read: enough to tell a language, bounded on any input. */
+const SAMPLE_WORDS = 4_000;
+
+/**
+ * The language a document is mostly written in, when it is not English: the language whose frequent function words
+ * outnumber English ones by half again, over at least 20 such words. Undefined for English or too little text.
+ */
+export function nonEnglishLanguage(text: string): string | undefined {
+  const counts = new Map<string, number>();
+  let seen = 0;
+  let total = 0;
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    if (++seen > SAMPLE_WORDS) break;
+    const langs = LOOKUP.get(m[0].toLowerCase());
+    if (!langs) continue;
+    total++;
+    for (const l of langs) counts.set(l, (counts.get(l) ?? 0) + 1);
+  }
+  if (total < 20) return undefined;
+  const english = counts.get('English') ?? 0;
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [lang, n] of counts) if (lang !== 'English' && n > bestCount) [best, bestCount] = [lang, n];
+  return best && bestCount > english * 1.5 ? best : undefined;
+}
