@@ -91,3 +91,20 @@ console.log(JSON.stringify([before, w.winkLoaded()]));`;
     assert.deepEqual(JSON.parse(r.stdout.trim()), [false, true]);
   });
 });
+
+describe('language layer: word sense and roles', () => {
+  it('reads "X-free" as "without X", not as a gift', () => {
+    const s = step({ Customer: 'Orders a cake.', Frontstage: 'The baker explains the kitchen is not nut-free today.' });
+    assert.ok(!s.benefits.some((b) => /free/.test(b.text)), JSON.stringify(s.benefits));
+  });
+
+  it('counts backing only when it names someone', () => {
+    const s = step({ Customer: 'Cracks the hire phone screen.', Frontstage: 'The desk swaps it in five minutes; the crack is covered by the insurance plan.' });
+    assert.ok(!s.supports.some((x) => x.kind === 'backing'), JSON.stringify(s.supports));
+  });
+
+  it('finds an escalation to a role and an instrument ("by barcode")', () => {
+    assert.ok(!flagged({ Customer: 'Gets a reply the same day.', Frontstage: 'The clerk hands any dispute over to the senior clerk.' }));
+    assert.ok(!flagged({ Customer: 'Is checked in within a minute.', Backstage: 'Each bag is logged by barcode.' }));
+  });
+});

@@ -112,7 +112,9 @@ export function benefitPatterns(lt: LangText): Found[] {
     const c = clauseOf(lt, t);
     const next = tok(lt, i + 1);
     // free/complimentary/courtesy + noun: something given at no charge
-    if (inSlot(t, 'gift-adjective') && t.pos !== 'VERB' && next && next.lower !== 'of' && next.lower !== 'to' && next.lower !== 'up') {
+    // (a gift adjective after a hyphen is an "X-free" compound: step-free, sugar-free, hands-free mean "without X")
+    const compound = i > 0 && toks[i - 1]!.text === '-' && toks[i - 1]!.end === t.start;
+    if (inSlot(t, 'gift-adjective') && !compound && t.pos !== 'VERB' && next && next.lower !== 'of' && next.lower !== 'to' && next.lower !== 'up') {
       const end = nounPhraseEnd(lt, i + 1, c.to);
       if (end > i && toks.slice(i + 1, end + 1).some((x) => NOUNISH.has(x.pos))) {
         out.push(span(lt, i, end, 'free+noun', { group: 'money' }));
@@ -218,15 +220,19 @@ export function supportPatterns(lt: LangText): Found[] {
     const subject = () => clauseSubject(lt, t.clause);
     // completed / attended ... course: training the employee has had
     if (inSlot(t, 'training-verb') && isVerbish(t)) {
+      let found = -1;
       for (let j = i + 1; j < Math.min(c.to, i + 8); j++) {
         if (inSlot(toks[j], 'training-noun') && subject() !== 'customer') {
-          out.push(span(lt, i, j, 'completed+course', { kind: 'training' }));
-          i = j;
+          found = j;
           break;
         }
         if (isVerbish(toks[j]) || (toks[j]!.pos === 'PUNCT' && toks[j]!.text !== '-')) break;
       }
-      continue;
+      if (found >= 0) {
+        out.push(span(lt, i, found, 'completed+course', { kind: 'training' }));
+        i = found;
+        continue;
+      }
     }
     // no <superior or approval> (is) needed / required: the employee decides alone
     if (t.lower === 'no' || (t.lower === 'one' && toks[i - 1]?.lower === 'no')) {
@@ -322,12 +328,14 @@ export function supportPatterns(lt: LangText): Found[] {
       let j = i + 1;
       if (t.lemma === 'look' && (tok(lt, j)?.lower === 'at' || tok(lt, j)?.lower === 'in')) j++;
       const d = tok(lt, j);
-      if (d && (d.pos === 'DET' || d.pos === 'PRON') && d.clause === t.clause) {
-        const end = nounPhraseEnd(lt, j + 1, c.to);
-        const head = end > j ? toks[end]! : undefined;
+      // "by barcode", "via radio": an instrument preposition may take a bare noun
+      const bare = d && ['by', 'via', 'using'].includes(t.lower) && NOUNISH.has(d.pos);
+      if (d && (d.pos === 'DET' || d.pos === 'PRON' || bare) && d.clause === t.clause) {
+        const end = nounPhraseEnd(lt, bare ? j : j + 1, c.to);
+        const head = end > j || (bare && end === j) ? toks[end]! : undefined;
         const possessor = toks.slice(j, end).find((x, k) => lt.roles[j + k] === 'customer');
         if (head && NOUNISH.has(head.pos) && inSlot(head, 'tool-noun') && !possessor && !['your'].includes(d.lower)) {
-          out.push(span(lt, j, end, 'tool+use', { kind: 'tool' }));
+          out.push(span(lt, bare ? i : j, end, 'tool+use', { kind: 'tool' }));
           i = end;
           continue;
         }
@@ -443,6 +451,14 @@ export function supportVeto(lt: LangText, start: number, end: number, kind: Supp
       const verb = v && v.clause === first.clause && (v.pos === 'VERB' || (v.pos === 'NOUN' && /s$/.test(v.lower) && !!after && (after.pos === 'DET' || after.pos === 'PRON')));
       const endsBy = end <= (v ? v.end : toks[r]!.end);
       if (subjectPosition && verb && endsBy && !inSlot(v, 'backing-verb')) return `acting employee ("${lt.doc.text.slice(inside[roleFrom]!.start, v!.end)}": an employee doing the work is not support)`;
+    }
+  }
+  // backing names someone: "covered by the damage waiver" names a policy, not a person behind the employee
+  const lastTok = inside[inside.length - 1]!;
+  if (kind === 'backing' && (lastTok.pos === 'DET' || lastTok.pos === 'PRON' || lastTok.pos === 'ADP')) {
+    const npEnd = nounPhraseEnd(lt, lastTok.i + 1, c.to);
+    if (npEnd > lastTok.i && roleIn(lt, lastTok.i, npEnd + 1, 'employee') < 0) {
+      return `backing names no one ("${lt.doc.text.slice(first.start, toks[npEnd]!.end)}" is not a person or team)`;
     }
   }
   // a tool in the customer's hands: "the customer scans the QR code", "books in the app"
