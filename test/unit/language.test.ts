@@ -108,3 +108,21 @@ describe('language layer: word sense and roles', () => {
     assert.ok(!flagged({ Customer: 'Is checked in within a minute.', Backstage: 'Each bag is logged by barcode.' }));
   });
 });
+
+describe('language layer: who acts', () => {
+  it('resolves "they" to the last named subject: an employee permission is authority, not the customer’s ease', () => {
+    const s = step({ Customer: 'Wants a bigger room.', Frontstage: 'Porters load the van; they can add a second trip at no cost, without ringing the depot.' });
+    assert.ok(!s.benefits.some((b) => b.why?.startsWith('without+verb')), JSON.stringify(s.benefits));
+    assert.ok(s.supports.some((x) => x.kind === 'authority'), JSON.stringify(s.supports));
+  });
+
+  it('reads "so (that) X may ..." as a purpose, not a permission', () => {
+    const s = step({ Customer: 'Phones in.', Frontstage: 'The tutor sends the notes first, so the student may carry on without missing the class.' });
+    assert.ok(s.benefits.some((b) => /without missing/.test(b.text)), JSON.stringify(s.benefits));
+  });
+
+  it('keeps a tool an employee uses on the customer’s data', () => {
+    const s = step({ Customer: 'Calls from the roadside in under a minute.', Frontstage: "Our controller opens the member's tracker before answering." });
+    assert.ok(s.supports.some((x) => x.kind === 'tool'), JSON.stringify(s));
+  });
+});

@@ -97,7 +97,10 @@ export function readText(text: string): LangDoc | null {
     for (let k = s.from; k < s.to; k++) {
       const t = tokens[k]!;
       t.sentence = si;
-      const opens = k > cf && CLAUSE_OPENERS.has(t.lower) && !(t.lower === 'so' && tokens[k + 1]?.lower === 'far');
+      const after = tokens[k + 1];
+      // "so far", "once per member", "once a week": adverbs, not clause openers
+      const adverb = (t.lower === 'so' && after?.lower === 'far') || (t.lower === 'once' && !!after && (after.pos === 'ADP' || after.pos === 'DET' || after.pos === 'NUM' || after.lower === 'again'));
+      const opens = k > cf && CLAUSE_OPENERS.has(t.lower) && !adverb;
       if (opens) {
         clauses.push({ start: tokens[cf]!.start, end: tokens[k - 1]!.end, from: cf, to: k });
         cf = k;

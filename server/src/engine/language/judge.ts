@@ -26,6 +26,7 @@ const NOUNISH = new Set(['NOUN', 'PROPN']);
 const MODIFIER = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'DET']);
 const PERSONAL_CUSTOMER = new Set(['you', 'your']);
 const COMPANY_PRONOUNS = new Set(['we', 'our', 'us', 'ours']);
+const THIRD_PERSON = new Set(['they', 'he', 'she']);
 
 function tok(lt: LangText, i: number): Token | undefined {
   return lt.doc.tokens[i];
@@ -57,8 +58,17 @@ export function clauseSubject(lt: LangText, clauseIndex: number): Role | 'compan
     if (isVerbish(t) || t.pos === 'ADP') break;
     const role = lt.roles[k];
     if (role) return role;
+    if (t.lower === 'our' && roleIn(lt, k + 1, Math.min(c.to, k + 4), 'employee') >= 0) return 'employee';
     if (COMPANY_PRONOUNS.has(t.lower)) return 'company';
     if (PERSONAL_CUSTOMER.has(t.lower)) return 'customer';
+    // a personal pronoun refers to the last subject named before it ("Agents check documents; they can upgrade")
+    if (THIRD_PERSON.has(t.lower)) {
+      for (let p = clauseIndex - 1; p >= 0; p--) {
+        const prev = clauseSubject(lt, p);
+        if (prev === 'employee' || prev === 'customer') return prev;
+      }
+      return 'other';
+    }
     if (t.pos === 'PRON' || NOUNISH.has(t.pos)) {
       // the rest of the noun phrase may hold the role ("the night team", "the new starter")
       for (let j = k + 1; j < c.to && MODIFIER.has(lt.doc.tokens[j]!.pos); j++) if (lt.roles[j]) return lt.roles[j];
@@ -100,6 +110,22 @@ function span(lt: LangText, from: number, to: number, rule: string, extra: Parti
   return { start: lt.doc.tokens[from]!.start, end: lt.doc.tokens[to]!.end, rule, ...extra };
 }
 
+/** Token i sits in a clause "<employee> can/may/is allowed to ... <token i>": a permission given to an employee. */
+function employeePermission(lt: LangText, i: number): boolean {
+  const t = lt.doc.tokens[i]!;
+  // the nearest permission word before it in the sentence, in a clause whose subject is an employee
+  for (let k = i - 1; k >= 0 && lt.doc.tokens[k]!.sentence === t.sentence; k--) {
+    const x = lt.doc.tokens[k]!;
+    if (x.lower === 'can' || x.lower === 'may' || x.lower === 'allowed' || x.lower === 'authorised' || x.lower === 'authorized' || x.lower === 'empowered') {
+      // "so (that) X may ..." states a purpose, not a permission
+      const opener = lt.doc.tokens[lt.doc.clauses[x.clause]!.from]!;
+      if (opener.lower === 'so') return false;
+      return clauseSubject(lt, x.clause) === 'employee';
+    }
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Benefit patterns
 
@@ -135,9 +161,13 @@ export function benefitPatterns(lt: LangText): Found[] {
       const gerund = v && j === i + 1 && /ing$/.test(v.lower) && (v.pos === 'VERB' || v.pos === 'NOUN');
       const infinitive = v && j === i + 3 && (v.pos === 'VERB' || v.pos === 'NOUN');
       if (v && v.clause === t.clause && (gerund || infinitive)) {
-        // "without asking the manager" is an employee's authority, not the customer's ease
+        // "without asking the manager" is an employee's authority, not the customer's ease; so is "<employee> can
+        // ... without <verb>ing" (a permission: "can move passengers without calling revenue control")
         const objEnd = Math.min(c.to, j + 6);
-        const authority = roleIn(lt, j + 1, objEnd, 'employee') >= 0 || toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'approval-noun'));
+        const authority =
+          roleIn(lt, j + 1, objEnd, 'employee') >= 0 ||
+          toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'approval-noun')) ||
+          employeePermission(lt, i);
         if (!authority) {
           let end = j;
           if (tok(lt, j + 1)?.pos === 'ADP' && tok(lt, j + 1)!.clause === t.clause && (j + 2 >= c.to || tok(lt, j + 2)!.pos === 'PUNCT')) end = j + 1;
@@ -235,9 +265,12 @@ export function supportPatterns(lt: LangText): Found[] {
       }
     }
     // no <superior or approval> (is) needed / required: the employee decides alone
-    if (t.lower === 'no' || (t.lower === 'one' && toks[i - 1]?.lower === 'no')) {
-      for (let j = i + 1; j < Math.min(c.to, i + 8); j++) {
+    if ((t.lower === 'no' && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(tok(lt, i + 1)?.pos ?? '') || tok(lt, i + 1)?.lower === 'one') || (t.lower === 'one' && toks[i - 1]?.lower === 'no')) {
+      // "no <noun phrase> (is) needed": the noun phrase must follow "no" directly
+      const npEnd = Math.max(nounPhraseEnd(lt, i + 1, c.to), i + 1);
+      for (let j = i + 1; j < Math.min(c.to, npEnd + 4); j++) {
         const x = toks[j]!;
+        if (j > npEnd && !['needed', 'required', 'necessary', 'need', 'needs', 'is', 'are', 'be', 'ever'].includes(x.lower)) break;
         if (['needed', 'required', 'necessary', 'need', 'needs', 'required'].includes(x.lower) || x.lemma === 'need') {
           const held = roleIn(lt, i, j, 'employee') >= 0 || toks.slice(i, j + 4).some((y) => inSlot(y, 'approval-noun')) || toks[i]!.lower === 'one';
           if (held) {
@@ -265,6 +298,15 @@ export function supportPatterns(lt: LangText): Found[] {
           continue;
         }
       }
+    }
+    // <employee> can ... without <verb>ing: a permission, the employee decides alone
+    if (t.lower === 'without' && /ing$/.test(tok(lt, i + 1)?.lower ?? '') && employeePermission(lt, i)) {
+      let end = i + 1;
+      const objEnd = nounPhraseEnd(lt, i + 2, c.to);
+      if (objEnd > i + 1) end = objEnd;
+      out.push(span(lt, i, end, 'can+without', { kind: 'authority' }));
+      i = end;
+      continue;
     }
     // without (asking) <superior> / <approval>: the employee decides alone
     if (t.lower === 'without') {
@@ -333,7 +375,8 @@ export function supportPatterns(lt: LangText): Found[] {
       if (d && (d.pos === 'DET' || d.pos === 'PRON' || bare) && d.clause === t.clause) {
         const end = nounPhraseEnd(lt, bare ? j : j + 1, c.to);
         const head = end > j || (bare && end === j) ? toks[end]! : undefined;
-        const possessor = toks.slice(j, end).find((x, k) => lt.roles[j + k] === 'customer');
+        // the customer's thing ("the guest's phone"), unless an employee is the one using it
+        const possessor = toks.slice(j, end).find((x, k) => lt.roles[j + k] === 'customer') && !['employee', 'company'].includes(subject() ?? '');
         if (head && NOUNISH.has(head.pos) && inSlot(head, 'tool-noun') && !possessor && !['your'].includes(d.lower)) {
           out.push(span(lt, bare ? i : j, end, 'tool+use', { kind: 'tool' }));
           i = end;
@@ -412,7 +455,10 @@ export function benefitVeto(lt: LangText, start: number, end: number, customerSi
   if (customerSide || subject === 'customer') {
     for (let k = first.i - 1; k >= c.from; k--) {
       const x = toks[k]!;
-      if (inSlot(x, 'request-verb') && (x.pos === 'VERB' || k === c.from)) return `customer's request ("${x.text}")`;
+      // "asks for X" is a request; "can ask for X" and "(shows the card) to claim X" are an entitlement offered
+      const before = toks[k - 1];
+      const offered = !!before && (before.lower === 'to' || ['can', 'may', 'could'].includes(before.lower));
+      if (inSlot(x, 'request-verb') && (x.pos === 'VERB' || k === c.from) && !offered) return `customer's request ("${x.text}")`;
     }
   }
   // a gain to the company: "cut our rebate costs", "saves us money"
@@ -466,7 +512,8 @@ export function supportVeto(lt: LangText, start: number, end: number, kind: Supp
     const subject = clauseSubject(lt, first.clause);
     if (subject === 'customer') return "customer's own tool (the customer is the clause's subject)";
     const d = toks[first.i - 1];
-    if (d && (d.lower === 'your' || lt.roles[d.i] === 'customer' || (toks[first.i - 2] && lt.roles[first.i - 2] === 'customer' && /^['’]s$/.test(d.lower)))) return "customer's own tool (held by the customer)";
+    // the customer's thing, unless an employee is the one using it ("our dispatcher sees the caller's GPS location")
+    if (subject !== 'employee' && subject !== 'company' && d && (d.lower === 'your' || lt.roles[d.i] === 'customer' || (toks[first.i - 2] && lt.roles[first.i - 2] === 'customer' && /^['’]s$/.test(d.lower)))) return "customer's own tool (held by the customer)";
   }
   return null;
 }
