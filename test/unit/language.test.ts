@@ -126,3 +126,15 @@ describe('language layer: who acts', () => {
     assert.ok(s.supports.some((x) => x.kind === 'tool'), JSON.stringify(s));
   });
 });
+
+describe('language layer: promises, purposes and captions', () => {
+  it('reads "promise/guarantee + object" and "so (that) the customer can ..." as benefits', () => {
+    assert.ok(flagged({ Customer: 'Drops off the bike.', Frontstage: 'The mechanic promises a call before any extra work.' }));
+    assert.ok(flagged({ Customer: 'Arrives early.', Frontstage: 'The host seats them first, so the guests can settle in.' }));
+  });
+
+  it('does not take a verbless prose gloss as support', () => {
+    const r = lint('---\nblueprint: true\n---\n# B\n\n## Repair: about the scanner\n\nThe shopper gets a repair within the hour.\n', { filePath: 'b.md' });
+    assert.ok(r.findings.some((f) => f.ruleId === 'benefit-needs-support'), JSON.stringify(r.blueprint.steps[0]?.supports));
+  });
+});

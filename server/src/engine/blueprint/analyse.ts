@@ -204,19 +204,19 @@ function supportsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVo
     return true;
   });
   // Only tools (whose holder matters), backing (which must name someone) and role nouns (who may be the one acting) can be vetoed.
-  const vetoable = kept.some((h) => h.entry.kind === 'tool' || h.entry.kind === 'backing' || (h.entry.kind === 'resource' && vocab.roles.find(h.text).length > 0));
+  const vetoable = source === 'prose' || kept.some((h) => h.entry.kind === 'tool' || h.entry.kind === 'backing' || (h.entry.kind === 'resource' && vocab.roles.find(h.text).length > 0));
   const patterns = useLanguage && mayHoldSupportPattern(t.text);
   if (useLanguage && (vetoable || patterns)) {
     const lt = langText(t.text, vocab.roles);
     if (lt) {
       kept = kept.filter((h) => {
-        const reason = supportVeto(lt, h.start, h.end, h.entry.kind as SupportKind);
+        const reason = supportVeto(lt, h.start, h.end, h.entry.kind as SupportKind, source === 'prose');
         if (reason) reject(judge, t, h.start, h.end, 'support', reason, source);
         return !reason;
       });
       for (const f of patterns ? supportPatterns(lt) : []) {
         if (overlapsAny(hits, f.start, f.end)) continue;
-        const reason = supportVeto(lt, f.start, f.end, f.kind!);
+        const reason = supportVeto(lt, f.start, f.end, f.kind!, source === 'prose');
         if (reason) reject(judge, t, f.start, f.end, 'support', `${reason} [${f.rule}]`, source);
         else kept.push(languageHit(f, t.text, f.kind!));
       }

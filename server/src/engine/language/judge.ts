@@ -208,7 +208,8 @@ export function benefitPatterns(lt: LangText): Found[] {
     if (t.lower === 'so' && c.from === i) {
       let j = i + 1;
       if (tok(lt, j)?.lower === 'that') j++;
-      const subjEnd = Math.max(nounPhraseEnd(lt, j, c.to), j);
+      const det = tok(lt, j)?.pos === 'DET' || ['their', 'his', 'her', 'your'].includes(tok(lt, j)?.lower ?? '') ? 1 : 0;
+      const subjEnd = Math.max(nounPhraseEnd(lt, j + det, c.to), j);
       const who = roleIn(lt, j, subjEnd + 1, 'customer') >= 0 || PERSONAL_CUSTOMER.has(tok(lt, j)?.lower ?? '');
       const employee = roleIn(lt, j, subjEnd + 1, 'employee') >= 0;
       const v = tok(lt, subjEnd + 1);
@@ -217,6 +218,19 @@ export function benefitPatterns(lt: LangText): Found[] {
         out.push(span(lt, i, last, 'so-that-can', { group: 'ease' }));
         i = last;
         continue;
+      }
+    }
+    // promise / guarantee + object: what the organisation promises is certainty ("the vet promises a phone call at 8")
+    if ((t.lemma === 'promise' || t.lemma === 'guarantee') && t.pos === 'VERB' && clauseSubject(lt, t.clause) !== 'customer') {
+      let j = i + 1;
+      if (tok(lt, j)?.pos === 'PRON' && tok(lt, j + 1)?.pos === 'DET') j++; // "promises them a ..."
+      if (tok(lt, j)?.pos === 'DET' || tok(lt, j)?.pos === 'NUM') {
+        const end = nounPhraseEnd(lt, j + 1, c.to);
+        if (end > j && toks.slice(j + 1, end + 1).some((x) => NOUNISH.has(x.pos))) {
+          out.push(span(lt, i, end, 'promise+object', { group: 'certainty' }));
+          i = end;
+          continue;
+        }
       }
     }
     // match / beat any price: a price promise
@@ -478,12 +492,18 @@ export function benefitVeto(lt: LangText, start: number, end: number, customerSi
 }
 
 /** Why a support candidate [start, end) gives the employee nothing, or null. */
-export function supportVeto(lt: LangText, start: number, end: number, kind: SupportKind): string | null {
+export function supportVeto(lt: LangText, start: number, end: number, kind: SupportKind, prose = false): string | null {
   const inside = tokensOf(lt, start, end);
   const first = inside[0];
   if (!first) return null;
   const toks = lt.doc.tokens;
   const c = lt.doc.clauses[first.clause]!;
+  // prose without a verb is a caption or a title's gloss ("a question about the tablets"): it names a topic, not
+  // something staff use or have
+  if (prose) {
+    const sentence = lt.doc.sentences[first.sentence]!;
+    if (!toks.slice(sentence.from, sentence.to).some((x) => isVerbish(x))) return 'names a topic (prose without a verb: a caption or gloss)';
+  }
   // the acting employee: "Duty manager apologises", "A floor walker says hello", "Property manager reviews the scores"
   if (kind === 'backing' || kind === 'resource') {
     const roleFrom = inside.findIndex((x) => lt.roles[x.i] === 'employee');
