@@ -4,7 +4,7 @@
 // pass; this layer adds to it and rejects from it. Nothing here loads the model until a blueprint's step asks.
 import type { PhraseMatcher } from '../phrases/vocabulary.js';
 import { readText } from './doc.js';
-import { benefitPatterns, benefitVeto, supportPatterns, supportVeto, type Found, type LangText, type Role } from './judge.js';
+import { benefitPatterns, benefitVeto, negationVeto, supportPatterns, supportVeto, type Found, type LangText, type Role } from './judge.js';
 import { slot } from './slots.js';
 
 export type { Found, LangText } from './judge.js';
@@ -80,7 +80,7 @@ export function mayVetoBenefit(text: string): boolean {
   return vetoCue.test(text);
 }
 
-export { benefitPatterns, supportPatterns, benefitVeto, supportVeto };
+export { benefitPatterns, supportPatterns, benefitVeto, supportVeto, negationVeto };
 
 /** "rule: words" for a finding of the layer. */
 export function why(f: Found, text: string): string {

@@ -427,6 +427,24 @@ function tokensOf(lt: LangText, start: number, end: number): Token[] {
  * lane (where the customer's own request is written).
  */
 export function benefitVeto(lt: LangText, start: number, end: number, customerSide: boolean): string | null {
+  const negated = negationVeto(lt, start, end);
+  if (negated) return negated;
+  const inside = tokensOf(lt, start, end);
+  const first = inside[0];
+  const last = inside[inside.length - 1];
+  if (!first || !last) return null;
+  const toks = lt.doc.tokens;
+  const text = lt.doc.text;
+  const c = lt.doc.clauses[first.clause]!;
+  return companyOrRequest(lt, first, last, c, customerSide);
+}
+
+/**
+ * Why the wording [start, end) is negated or refused in its clause, or null: a non-/un- prefix; not, never or
+ * cannot before it in the clause (unless what is negated is a burden: "never have to wait"); a refusal verb
+ * before it; or it is the subject of a negated predicate ("points can't be used").
+ */
+export function negationVeto(lt: LangText, start: number, end: number): string | null {
   const inside = tokensOf(lt, start, end);
   const first = inside[0];
   const last = inside[inside.length - 1];
@@ -464,6 +482,12 @@ export function benefitVeto(lt: LangText, start: number, end: number, customerSi
     if (/^(?:non|un)-/.test(x.lower) && x.pos === 'ADJ' && toks[k - 1]!.lemma === 'be') return `negated ("${x.text}")`;
     if (x.pos === 'VERB' && !(x.lemma === 'be')) break;
   }
+  return null;
+}
+
+function companyOrRequest(lt: LangText, first: Token, last: Token, c: Range, customerSide: boolean): string | null {
+  const toks = lt.doc.tokens;
+  const text = lt.doc.text;
   // the customer's request: "claims the guaranteed payment", "asks for money off"
   const subject = clauseSubject(lt, first.clause);
   if (customerSide || subject === 'customer') {
