@@ -18,7 +18,7 @@ interface LabelledFile {
 }
 
 /** The F1 this build must not fall below; raise it when a change lifts the measured figure (npm run eval). */
-const FLOOR = 0.85;
+const FLOOR = 0.95;
 
 describe('labelled corpus (test/corpus/data/labels.json)', function () {
   this.timeout(120000);

@@ -65,6 +65,7 @@ describe('language layer', () => {
     assert.ok(!flagged({ Customer: 'Wants a later checkout.', Frontstage: 'The warden grants it on the spot; no supervisor is needed for up to two hours.' }));
     assert.ok(!flagged({ Customer: 'Wants a later slot.', Frontstage: 'The groomer moves it on the spot, on her own say-so.' }));
     assert.ok(!flagged({ Customer: 'Asks about the hike.', Frontstage: 'The guide, who has completed the wilderness first-aid course, answers on the spot.' }));
+    assert.ok(!flagged({ Customer: 'Wants a later slot.', Frontstage: 'Nobody needs a supervisor to move a booking on the spot.' }));
   });
 
   it('does not count the acting employee as support', () => {

@@ -215,7 +215,9 @@ function supportsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVo
         return !reason;
       });
       for (const f of patterns ? supportPatterns(lt) : []) {
-        if (overlapsAny(hits, f.start, f.end)) continue;
+        // a trap read in a wider context wins ("nobody needs a manager's sign-off" contains the trap "sign-off")
+        const widerThanTraps = hits.every((h) => h.end <= f.start || h.start >= f.end || (f.start <= h.start && h.end <= f.end && insideAny(h, traps)));
+        if (overlapsAny(hits, f.start, f.end) && !widerThanTraps) continue;
         const reason = supportVeto(lt, f.start, f.end, f.kind!, source === 'prose');
         if (reason) reject(judge, t, f.start, f.end, 'support', `${reason} [${f.rule}]`, source);
         else kept.push(languageHit(f, t.text, f.kind!));

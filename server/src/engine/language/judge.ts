@@ -298,14 +298,16 @@ export function supportPatterns(lt: LangText): Found[] {
         }
       }
     }
-    // never / don't need (to ask) <superior or approval>: the employee decides alone
-    if (isNeg(t)) {
-      const v = tok(lt, i + 1);
+    // never / don't need (to ask) <superior or approval>, nobody needs <approval>: the employee decides alone
+    const nobody = t.lower === 'nobody' || (t.lower === 'no' && tok(lt, i + 1)?.lower === 'one');
+    if (isNeg(t) || nobody) {
+      const v = tok(lt, t.lower === 'no' ? i + 2 : i + 1);
       if (v && v.lemma === 'need') {
-        const objEnd = Math.min(c.to, i + 8);
-        const k = toks.slice(i + 2, objEnd).findIndex((x) => inSlot(x, 'approval-noun'));
-        const r = roleIn(lt, i + 2, objEnd, 'employee');
-        const at = k >= 0 ? i + 2 + k : r;
+        const from = v.i + 1;
+        const objEnd = Math.min(c.to, from + 7);
+        const k = toks.slice(from, objEnd).findIndex((x) => inSlot(x, 'approval-noun'));
+        const r = roleIn(lt, from, objEnd, 'employee');
+        const at = k >= 0 ? from + k : r;
         if (at >= 0 && subject() !== 'customer') {
           out.push(span(lt, i, at, 'no-approval-needed', { kind: 'authority' }));
           i = at;
