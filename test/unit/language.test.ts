@@ -139,3 +139,14 @@ describe('language layer: promises, purposes and captions', () => {
     assert.ok(r.findings.some((f) => f.ruleId === 'benefit-needs-support'), JSON.stringify(r.blueprint.steps[0]?.supports));
   });
 });
+
+describe('language layer: negation scope', () => {
+  it('ends a negation inside a relative clause at the main verb', () => {
+    const s = step({ Customer: 'Guests who cannot climb stairs get a free ground-floor room.', Frontstage: '—' });
+    assert.ok(s.benefits.some((b) => b.why?.startsWith('free+noun')), JSON.stringify(s));
+  });
+  it('keeps a negation on the clause it governs', () => {
+    const s = step({ Customer: 'Pays.', Frontstage: 'The warden explains that fees are not lowered for stays booked within 3 days.' });
+    assert.equal(s.benefits.length, 0, JSON.stringify(s.benefits));
+  });
+});

@@ -465,6 +465,9 @@ export function negationVeto(lt: LangText, start: number, end: number): string |
       if (v && (v.lower === 'even' || v.lower === 'ever')) v = toks[k + 2];
       if (v && inSlot(v, 'burden-verb')) break;
       if (v && v.lemma === 'be' && toks[k + 2] && /^(left|kept|made|asked|charged|billed)$/.test(toks[k + 2]!.lower)) break;
+      // a negation inside a relative clause on the subject ends at the main verb: "customers who are not
+      // satisfied get a full refund"
+      if (relativeNegationEnds(lt, c, k, first.i)) break;
       return `negated ("${text.slice(x.start, x.end)}" before it in the clause)`;
     }
     if (inSlot(x, 'refusal-verb') && isVerbish(x)) return `refused ("${x.text}")`;
@@ -485,6 +488,23 @@ export function negationVeto(lt: LangText, start: number, end: number): string |
     if (x.pos === 'VERB' && !(x.lemma === 'be')) break;
   }
   return null;
+}
+
+/** The negation at token k sits in a relative clause (who/whose/which, or "that" after a noun) and a later verb before token `until` is the main clause's. */
+function relativeNegationEnds(lt: LangText, c: Range, k: number, until: number): boolean {
+  const toks = lt.doc.tokens;
+  let relative = false;
+  for (let m = c.from; m < k; m++) {
+    const x = toks[m]!;
+    if (x.lower === 'who' || x.lower === 'whose' || x.lower === 'which' || (x.lower === 'that' && m > 0 && NOUNISH.has(toks[m - 1]!.pos))) relative = true;
+  }
+  if (!relative) return false;
+  // the negated predicate: the words right after the cue (auxiliaries, the verb or adjective it negates)
+  let m = k + 1;
+  while (m < until && (toks[m]!.pos === 'AUX' || toks[m]!.pos === 'PART' || toks[m]!.pos === 'ADV')) m++;
+  m++;
+  for (; m < until; m++) if (toks[m]!.pos === 'VERB' && toks[m - 1]!.lower !== 'to' && toks[m - 1]!.pos !== 'AUX') return true;
+  return false;
 }
 
 function companyOrRequest(lt: LangText, first: Token, last: Token, c: Range, customerSide: boolean): string | null {
