@@ -30,6 +30,10 @@ const importMetaPlugin = {
     build.onLoad({ filter: /\.ts$/ }, async (args) => {
       if (args.path.split(sep).includes('node_modules')) return undefined;
       let contents = await readFile(args.path, 'utf8');
+      // A module that loads a dependency lazily through createRequire (the language layer's wink-nlp model) uses the
+      // bundle's own require instead, so esbuild bundles the dependency (a lazy __commonJS wrapper: nothing runs until
+      // the first call) and the .vsix needs no node_modules.
+      contents = contents.replace(/^const require = createRequire\(import\.meta\.url\); \/\/ bundle: global require$/m, '');
       if (contents.includes('import.meta')) {
         const asInOut = JSON.stringify(join('out', relative(root, args.path)).replace(/\.ts$/, '.js').split(sep).join('/'));
         contents = contents

@@ -6,11 +6,12 @@ import type { RuleReport } from './rule.js';
 import type { UnitEntry } from './unitModel.js';
 import { Generations, movedEdit, movedSpan } from './memo.js';
 import type { LineIndex } from './text.js';
-import type { BenefitPhrase, Fix, SourceText, Span, Step, SupportPhrase } from './types.js';
+import type { BenefitPhrase, Fix, RejectedPhrase, SourceText, Span, Step, SupportPhrase } from './types.js';
 
 interface Phrases {
   benefits: BenefitPhrase[];
   supports: SupportPhrase[];
+  rejected?: RejectedPhrase[];
 }
 
 /** Phrases of one step with spans relative to the step's start (a step that only moved is a hit), and the last absolute copy. */
@@ -81,8 +82,8 @@ export class StepCache {
     } else {
       this.stats.analysisMisses++;
       const step = analyseStep(raw, vocabulary);
-      const last = { base, benefits: step.benefits, supports: step.supports };
-      found = { benefits: step.benefits.map((b) => movedPhrase(b, -base)), supports: step.supports.map((s) => movedPhrase(s, -base)), last };
+      const last = { base, benefits: step.benefits, supports: step.supports, rejected: step.rejected };
+      found = { benefits: step.benefits.map((b) => movedPhrase(b, -base)), supports: step.supports.map((s) => movedPhrase(s, -base)), rejected: step.rejected?.map((r) => movedPhrase(r, -base)), last };
       this.analyses.set(modelKey, found);
     }
     if (this.eolOf?.lines !== lines) this.eolOf = { lines, eol: lines.eol };
@@ -179,6 +180,7 @@ function withPhrases(raw: RawStep, phrases: Phrases): Step {
     prose: raw.prose,
     benefits: phrases.benefits,
     supports: phrases.supports,
+    ...(phrases.rejected ? { rejected: phrases.rejected } : {}),
     group: raw.group,
     insertion: raw.insertion,
     disableEdit: raw.disableEdit,
@@ -188,7 +190,7 @@ function withPhrases(raw: RawStep, phrases: Phrases): Step {
 /** Keeps the absolute copy of an analysis at `base`. */
 function moveAnalysis(found: Analysis, base: number): void {
   if (found.last.base !== base) {
-    found.last = { base, benefits: found.benefits.map((b) => movedPhrase(b, base)), supports: found.supports.map((s) => movedPhrase(s, base)) };
+    found.last = { base, benefits: found.benefits.map((b) => movedPhrase(b, base)), supports: found.supports.map((s) => movedPhrase(s, base)), rejected: found.rejected?.map((r) => movedPhrase(r, base)) };
   }
 }
 

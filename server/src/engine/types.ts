@@ -69,6 +69,19 @@ export interface PhraseMatch {
   entry: string;
   /** Which lane it was found in; 'prose' for step prose. */
   source: LaneKind | 'prose';
+  /** Why it was found: the vocabulary entry, or the rule of language and its words ("free+noun: free tote bag"). */
+  why?: string;
+}
+
+/** A benefit or support candidate the engine found and then rejected, with the reason (for `inspect`). */
+export interface RejectedPhrase {
+  text: string;
+  span: Span;
+  /** 'benefit' or 'support': what the candidate would have been. */
+  as: 'benefit' | 'support';
+  /** Why it does not count: negated, customer's request, company's gain, acting employee, customer's own tool... */
+  reason: string;
+  source: LaneKind | 'prose';
 }
 
 export interface BenefitPhrase extends PhraseMatch {
@@ -95,6 +108,8 @@ export interface Step {
   /** Prose sentences whose subject is an employee (for support) or the customer. */
   benefits: BenefitPhrase[];
   supports: SupportPhrase[];
+  /** Candidates found and rejected, with the reason (negated, customer's own tool, acting employee, company's gain...). */
+  rejected?: RejectedPhrase[];
   /** Group heading title, if the step sits under one. */
   group?: string;
   /** For a table or list step: the group of the section that holds it ('' at the top), so sibling sections can be found. */

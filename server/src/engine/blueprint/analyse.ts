@@ -1,6 +1,7 @@
 // Finds benefit and support phrases in a step (spec sections 5 and 6): by lane side, negation and prose subject.
 import { normalisePhrase, type CompiledVocabulary, type PhraseHit } from '../phrases/vocabulary.js';
-import type { BenefitPhrase, Lane, LaneKind, SourceText, Step, SupportKind, SupportPhrase } from '../types.js';
+import type { BenefitPhrase, Lane, LaneKind, RejectedPhrase, SourceText, Step, SupportKind, SupportPhrase } from '../types.js';
+import { benefitPatterns, benefitVeto, langText, languageLayerEnabled, mayHoldBenefitPattern, mayHoldSupportPattern, mayVetoBenefit, readText, supportPatterns, supportVeto, type Found } from '../language/index.js';
 import { LANE_SIDE, normaliseLabel } from './lanes.js';
 import { CUSTOMER_ROLE_WORDS } from './laneWords.js';
 import type { RawStep } from './build.js';
@@ -108,12 +109,64 @@ function removed(hit: PhraseHit, set: ReadonlySet<string>): boolean {
   return set.size > 0 && (set.has(normalisePhrase(hit.text)) || set.has(normalisePhrase(hit.entry.phrase)));
 }
 
-function benefitsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVocabulary): BenefitPhrase[] {
+/** Where a step's rejected candidates go; absent when the caller only wants the phrase engine (findBenefits). */
+interface Judge {
+  rejected: RejectedPhrase[];
+  /** Use the language layer (lemmas, clauses, vetoes) on this text. */
+  language: boolean;
+}
+
+function reject(judge: Judge | undefined, t: SourceText, start: number, end: number, as: 'benefit' | 'support', reason: string, source: LaneKind | 'prose'): void {
+  judge?.rejected.push({ text: t.text.slice(start, end), span: spanOf(t, start, end), as, reason, source });
+}
+
+function languageHit(f: Found, text: string, kind: 'benefit' | SupportKind): PhraseHit {
+  return { start: f.start, end: f.end, text: text.slice(f.start, f.end), entry: { phrase: f.rule, kind: kind === 'benefit' ? 'benefit' : kind, group: f.group, origin: 'language' } as PhraseHit['entry'] };
+}
+
+function whyOf(h: PhraseHit): string {
+  return h.entry.origin === 'language' ? `${h.entry.phrase}: ${h.text}` : h.entry.origin === 'product name' ? `product name: ${h.text}` : `vocabulary: ${h.entry.phrase}`;
+}
+
+const CUSTOMER_SOURCES: ReadonlySet<LaneKind | 'prose'> = new Set(['customer', 'evidence']);
+
+function benefitsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVocabulary, judge?: Judge): BenefitPhrase[] {
   const hits = vocab.benefit.find(t.text);
-  if (!hits.length) return [];
-  const traps = vocab.notBenefit.find(t.text);
-  const kept = hits.filter((h) => !insideAny(h, traps) && !removed(h, vocab.removedBenefit) && !isNegated(t.text, h, vocab, hits));
-  return mergeAdjacent(kept, t.text).map((h) => ({ text: h.text, span: spanOf(t, h.start, h.end), entry: h.entry.phrase, source, group: h.entry.group }));
+  const useLanguage = !!judge?.language && languageLayerEnabled();
+  if (!hits.length && !(useLanguage && mayHoldBenefitPattern(t.text))) return [];
+  const traps = hits.length ? vocab.notBenefit.find(t.text) : [];
+  const kept: PhraseHit[] = [];
+  for (const h of hits) {
+    if (removed(h, vocab.removedBenefit)) continue;
+    if (insideAny(h, traps)) reject(judge, t, h.start, h.end, 'benefit', `not a promise (not-benefit.txt: ${traps.find((x) => x.start <= h.start && x.end >= h.end)?.entry.phrase ?? ''})`, source);
+    else if (isNegated(t.text, h, vocab, hits)) reject(judge, t, h.start, h.end, 'benefit', 'negated (negation.txt cue before it)', source);
+    else kept.push(h);
+  }
+  let all = kept;
+  if (useLanguage) {
+    const patterns = mayHoldBenefitPattern(t.text);
+    const veto = mayVetoBenefit(t.text);
+    const lt = patterns || (veto && kept.length) ? langText(t.text, vocab.roles) : null;
+    if (lt) {
+      const customerSide = CUSTOMER_SOURCES.has(source);
+      all = [];
+      for (const h of kept) {
+        const reason = veto ? benefitVeto(lt, h.start, h.end, customerSide) : null;
+        if (reason) reject(judge, t, h.start, h.end, 'benefit', reason, source);
+        else all.push(h);
+      }
+      if (patterns) {
+        for (const f of benefitPatterns(lt)) {
+          if (overlapsAny(hits, f.start, f.end) || overlapsAny(traps, f.start, f.end)) continue;
+          const reason = benefitVeto(lt, f.start, f.end, customerSide);
+          if (reason) reject(judge, t, f.start, f.end, 'benefit', `${reason} [${f.rule}]`, source);
+          else all.push(languageHit(f, t.text, 'benefit'));
+        }
+        all.sort((a, b) => a.start - b.start);
+      }
+    }
+  }
+  return mergeAdjacent(all, t.text).map((h) => ({ text: h.text, span: spanOf(t, h.start, h.end), entry: h.entry.phrase, source, group: h.entry.group, why: whyOf(h) }));
 }
 
 /** Phrases separated only by a space read as one promise ("refund" + "on the spot" = "refund on the spot"). */
@@ -122,7 +175,7 @@ function mergeAdjacent(hits: readonly PhraseHit[], text: string): PhraseHit[] {
   for (const h of hits) {
     const prev = out[out.length - 1];
     if (prev && /^[ \t]?$/.test(text.slice(prev.end, h.start))) {
-      out[out.length - 1] = { ...prev, end: h.end, text: text.slice(prev.start, h.end) };
+      out[out.length - 1] = { ...prev, end: h.end, text: text.slice(prev.start, h.end), entry: { ...prev.entry, origin: prev.entry.origin === 'language' || h.entry.origin === 'language' ? 'language' : prev.entry.origin, phrase: prev.entry.origin === 'language' || h.entry.origin === 'language' ? `${prev.entry.phrase} + ${h.entry.phrase}` : prev.entry.phrase } };
     } else out.push(h);
   }
   return out;
@@ -131,7 +184,7 @@ function mergeAdjacent(hits: readonly PhraseHit[], text: string): PhraseHit[] {
 // A product name written in CamelCase (SiteLink, TeamViewer, HubSpot) on the employee side is a tool nobody listed.
 const PRODUCT_NAME = /(?<![\p{L}\p{N}_'’])(?!Ma?c[A-Z])[A-Z]?[a-z]{1,12}[A-Z][a-z]+(?:[A-Z][a-z]+)*(?![\p{L}\p{N}_])/gu;
 
-function supportsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVocabulary): SupportPhrase[] {
+function supportsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVocabulary, judge?: Judge): SupportPhrase[] {
   const hits = [...vocab.support.find(t.text)];
   // Product names never overlap each other (one regex scan), so only the vocabulary's hits can hide one.
   const known = [...hits];
@@ -140,12 +193,41 @@ function supportsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVo
     if (overlapsAny(known, at, at + m[0].length)) continue;
     hits.push({ start: at, end: at + m[0].length, text: m[0], entry: { phrase: m[0], kind: 'tool', origin: 'product name', group: 'product name' } });
   }
-  if (!hits.length) return [];
-  const traps = vocab.notSupport.find(t.text);
-  return hits
-    .filter((h) => !insideAny(h, traps) && !removed(h, vocab.removedSupport))
+  const useLanguage = !!judge?.language && languageLayerEnabled();
+  if (!hits.length && !useLanguage) return [];
+  const traps = hits.length ? vocab.notSupport.find(t.text) : [];
+  let kept = hits.filter((h) => {
+    if (removed(h, vocab.removedSupport)) return false;
+    if (insideAny(h, traps)) {
+      reject(judge, t, h.start, h.end, 'support', 'gives the employee nothing (not-support.txt)', source);
+      return false;
+    }
+    return true;
+  });
+  // Only tools (whose holder matters), backing (which must name someone) and role nouns (who may be the one acting) can be vetoed.
+  const vetoable = source === 'prose' || kept.some((h) => h.entry.kind === 'tool' || h.entry.kind === 'backing' || (h.entry.kind === 'resource' && vocab.roles.find(h.text).length > 0));
+  const patterns = useLanguage && mayHoldSupportPattern(t.text);
+  if (useLanguage && (vetoable || patterns)) {
+    const lt = langText(t.text, vocab.roles);
+    if (lt) {
+      kept = kept.filter((h) => {
+        const reason = supportVeto(lt, h.start, h.end, h.entry.kind as SupportKind, source === 'prose');
+        if (reason) reject(judge, t, h.start, h.end, 'support', reason, source);
+        return !reason;
+      });
+      for (const f of patterns ? supportPatterns(lt) : []) {
+        // a trap read in a wider context wins ("nobody needs a manager's sign-off" contains the trap "sign-off")
+        const widerThanTraps = hits.every((h) => h.end <= f.start || h.start >= f.end || (f.start <= h.start && h.end <= f.end && insideAny(h, traps)));
+        if (overlapsAny(hits, f.start, f.end) && !widerThanTraps) continue;
+        const reason = supportVeto(lt, f.start, f.end, f.kind!, source === 'prose');
+        if (reason) reject(judge, t, f.start, f.end, 'support', `${reason} [${f.rule}]`, source);
+        else kept.push(languageHit(f, t.text, f.kind!));
+      }
+    }
+  }
+  return kept
     .sort((a, b) => a.start - b.start)
-    .map((h) => ({ text: h.text, span: spanOf(t, h.start, h.end), entry: h.entry.phrase, source, kind: h.entry.kind as SupportKind }));
+    .map((h) => ({ text: h.text, span: spanOf(t, h.start, h.end), entry: h.entry.phrase, source, kind: h.entry.kind as SupportKind, why: whyOf(h) }));
 }
 
 /** Benefit phrases of a plain text as a customer-side lane would find them (for tests and tools). */
@@ -213,48 +295,74 @@ function speaksOfCustomer(text: string): boolean {
   return CUSTOMER_WORD.test(text);
 }
 
-function laneBenefits(lane: Lane, vocab: CompiledVocabulary): BenefitPhrase[] {
+function laneBenefits(lane: Lane, vocab: CompiledVocabulary, judge?: Judge): BenefitPhrase[] {
   if (lane.placeholder) return [];
   // A result lane (Outcome, Output, Value) is a promise only where its content states a customer gain.
   if (lane.kind === 'benefit' && lane.gainOnly) {
-    const found = benefitsIn(lane.content, 'benefit', vocab);
+    const found = benefitsIn(lane.content, 'benefit', vocab, judge);
     if (found.length || !speaksOfCustomer(lane.content.text)) return found;
-    return [{ text: lane.content.text, span: lane.contentSpan, entry: 'result lane about the customer', source: 'benefit' }];
+    return [{ text: lane.content.text, span: lane.contentSpan, entry: 'result lane about the customer', source: 'benefit', why: 'a result lane that speaks of the customer' }];
   }
   if (lane.kind === 'benefit') {
-    return [{ text: lane.content.text, span: lane.contentSpan, entry: 'benefit lane', source: 'benefit' }];
+    return [{ text: lane.content.text, span: lane.contentSpan, entry: 'benefit lane', source: 'benefit', why: 'a non-empty benefit lane' }];
   }
   if (!BENEFIT_LANES.has(lane.kind)) return [];
-  return benefitsIn(lane.content, lane.kind, vocab);
+  return benefitsIn(lane.content, lane.kind, vocab, judge);
 }
 
-function laneSupports(lane: Lane, vocab: CompiledVocabulary): SupportPhrase[] {
+function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge): SupportPhrase[] {
   if (lane.placeholder || !SUPPORT_LANES.has(lane.kind)) return [];
-  const found = supportsIn(lane.content, lane.kind, vocab);
+  // A support lane counts whatever it says: the language layer has nothing to add there.
+  const found = supportsIn(lane.content, lane.kind, vocab, lane.kind === 'support' ? undefined : judge);
   if (lane.kind === 'support' && found.length === 0) {
-    return [{ text: lane.content.text, span: lane.contentSpan, entry: 'support lane', source: 'support', kind: kindOfSupportLabel(lane.label) }];
+    return [{ text: lane.content.text, span: lane.contentSpan, entry: 'support lane', source: 'support', kind: kindOfSupportLabel(lane.label), why: 'a non-empty support lane' }];
   }
   return found;
+}
+
+/**
+ * Prose sentences (and ":"/";" clauses, which have their own subject): with the language layer, split on punctuation
+ * only, so a sentence hard-wrapped over two lines stays one; without it, on line ends too.
+ */
+function proseSentences(text: string): Array<{ start: number; end: number }> {
+  const doc = languageLayerEnabled() ? readText(text) : null;
+  if (!doc) return sentences(text);
+  const out: Array<{ start: number; end: number }> = [];
+  for (const s of doc.sentences) {
+    let from = s.from;
+    for (let k = s.from; k < s.to; k++) {
+      const tk = doc.tokens[k]!;
+      if ((tk.text === ';' || tk.text === ':') && k > from) {
+        out.push({ start: doc.tokens[from]!.start, end: tk.end });
+        from = k + 1;
+      }
+    }
+    if (from < s.to) out.push({ start: doc.tokens[from]!.start, end: s.end });
+  }
+  return out;
 }
 
 export function analyseStep(raw: RawStep, vocab: CompiledVocabulary): Step {
   const benefits: BenefitPhrase[] = [];
   const supports: SupportPhrase[] = [];
-  for (const lane of raw.lanes) {
-    benefits.push(...laneBenefits(lane, vocab));
-    supports.push(...laneSupports(lane, vocab));
-  }
+  const judge: Judge = { rejected: [], language: true };
+  for (const lane of raw.lanes) benefits.push(...laneBenefits(lane, vocab, judge));
+  for (const p of raw.prose) benefits.push(...benefitsIn(p, 'prose', vocab, judge));
+  // Support is judged by the language layer only where there is a promise to back (it reads every lane otherwise).
+  const supportJudge: Judge = { rejected: judge.rejected, language: benefits.length > 0 };
+  for (const lane of raw.lanes) supports.push(...laneSupports(lane, vocab, supportJudge));
   for (const p of raw.prose) {
-    benefits.push(...benefitsIn(p, 'prose', vocab));
-    for (const s of sentences(p.text)) {
+    for (const s of supportJudge.language ? proseSentences(p.text) : sentences(p.text)) {
       const text = p.text.slice(s.start, s.end);
       if (sentenceSubject(text, vocab) === 'customer') continue;
-      supports.push(...supportsIn(sub(p, s.start, s.end), 'prose', vocab));
+      supports.push(...supportsIn(sub(p, s.start, s.end), 'prose', vocab, supportJudge));
     }
   }
   benefits.sort((a, b) => a.span.start - b.span.start);
   supports.sort((a, b) => a.span.start - b.span.start);
-  return { ...raw, benefits, supports };
+  const step: Step = { ...raw, benefits, supports };
+  if (judge.rejected.length) step.rejected = judge.rejected.sort((a, b) => a.span.start - b.span.start);
+  return step;
 }
 
 export { LANE_SIDE };

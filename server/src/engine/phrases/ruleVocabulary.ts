@@ -8,6 +8,7 @@ import { packageRoot } from '../resources.js';
 import type { Fix, Lane, LaneKind, SourceText, Span, Step, TextEdit } from '../types.js';
 import { parseVocabularyFile, PhraseMatcher, type CompiledVocabulary, type EntryKind, type PhraseHit } from './vocabulary.js';
 import { spanOf } from '../blueprint/sourceText.js';
+import { langText, languageLayerEnabled, mayVetoBenefit, negationVeto } from '../language/index.js';
 
 // Rule lexicons are not one of the core's entry kinds; the kind is only a tag on the parsed entries.
 const RULE_LEXICON = 'not-support' as EntryKind;
@@ -83,10 +84,10 @@ export function findIn(unit: TextUnit, matcher: PhraseMatcher, vocab: CompiledVo
   const hits = matcher.find(unit.text.text);
   if (!hits.length) return [];
   const traps = opts.traps ? opts.traps.find(unit.text.text) : [];
-  return hits
-    .filter((h) => !traps.some((t) => t.start <= h.start && h.end <= t.end))
-    .filter((h) => opts.keepNegated || !isNegated(unit.text.text, h, vocab))
-    .map((h: PhraseHit) => ({ text: h.text, span: spanOf(unit.text, h.start, h.end), entry: h.entry.phrase, unit }));
+  const kept = hits.filter((h) => !traps.some((t) => t.start <= h.start && h.end <= t.end)).filter((h) => opts.keepNegated || !isNegated(unit.text.text, h, vocab));
+  // The language layer's clause-level negation ("refunds are not given for ...", "can't be waived", "non-refundable")
+  const lt = !opts.keepNegated && kept.length && languageLayerEnabled() && mayVetoBenefit(unit.text.text) ? langText(unit.text.text, vocab.roles) : null;
+  return (lt ? kept.filter((h) => !negationVeto(lt, h.start, h.end)) : kept).map((h: PhraseHit) => ({ text: h.text, span: spanOf(unit.text, h.start, h.end), entry: h.entry.phrase, unit }));
 }
 
 /** Hits of `matcher` across units, in document order. */

@@ -1,0 +1,88 @@
+// The language layer (issue #14): the one place for linguistic judgement. Reads a text with wink-nlp (sentences on
+// punctuation, tokens with lemmas and parts of speech, clauses), finds benefits and support by rules of language over
+// lemmas and word classes, and vetoes candidates with a reason. The phrase engine (../phrases) stays the fast first
+// pass; this layer adds to it and rejects from it. Nothing here loads the model until a blueprint's step asks.
+import type { PhraseMatcher } from '../phrases/vocabulary.js';
+import { readText } from './doc.js';
+import { benefitPatterns, benefitVeto, negationVeto, supportPatterns, supportVeto, type Found, type LangText, type Role } from './judge.js';
+import { slot } from './slots.js';
+
+export type { Found, LangText } from './judge.js';
+export { readText, type LangDoc, type Token } from './doc.js';
+export { winkLoaded } from './wink.js';
+
+let enabled = true;
+
+/** Turns the layer off (or back on) for this process: the phrase engine then works alone (benchmarks, tests). */
+export function setLanguageLayer(on: boolean): void {
+  enabled = on;
+  memo.clear();
+}
+
+export function languageLayerEnabled(): boolean {
+  return enabled;
+}
+
+const memo = new Map<string, LangText | null>();
+const MEMO_MAX = 4000;
+
+/** The text read by wink with its role nouns, memoised per text (a step's lanes repeat across lints). */
+export function langText(text: string, roles: PhraseMatcher): LangText | null {
+  if (!enabled) return null;
+  const key = text;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const doc = readText(text);
+  let out: LangText | null = null;
+  if (doc) {
+    const tokenRoles: Array<Role | undefined> = new Array(doc.tokens.length);
+    const hits = roles.find(text);
+    if (hits.length) {
+      for (const t of doc.tokens) {
+        const h = hits.find((r) => r.start < t.end && r.end > t.start);
+        if (h) tokenRoles[t.i] = h.entry.kind === 'employee' ? 'employee' : 'customer';
+      }
+    }
+    out = { doc, roles: tokenRoles };
+  }
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(key, out);
+  return out;
+}
+
+let benefitCue: RegExp | undefined;
+let vetoCue: RegExp | undefined;
+
+function words(...names: Parameters<typeof slot>[0][]): string {
+  return names.flatMap((n) => [...slot(n)]).map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|');
+}
+
+/** A text can hold a benefit pattern only if it has one of the patterns' fixed words (saves reading most lanes). */
+export function mayHoldBenefitPattern(text: string): boolean {
+  benefitCue ??= new RegExp(`\\b(?:${words('gift-adjective')}|without|never|not|cannot|nothing|no|so|match|matches|matched|beat|beats)\\b|n['’]t\\b`, 'i');
+  return benefitCue.test(text);
+}
+
+let supportCue: RegExp | undefined;
+
+/** A text can hold a support pattern only if it has one of the patterns' fixed words or slot words. */
+export function mayHoldSupportPattern(text: string): boolean {
+  supportCue ??= new RegExp(
+    `\\b(?:without|no|not|never|own|${words('training-noun', 'approval-noun', 'own-decision-noun', 'tool-noun', 'information-noun', 'escalation-verb')}|${[...slot('cap')].map((c) => c.split(' ')[0]).join('|')})|n['’]t\\b`,
+    'i',
+  );
+  return supportCue.test(text);
+}
+
+/** A benefit hit can be vetoed only if its text has a negation, refusal, request or first-person-plural word. */
+export function mayVetoBenefit(text: string): boolean {
+  vetoCue ??= new RegExp(`\\b(?:not|never|cannot|non|un|our|us|${words('refusal-verb', 'request-verb')})|n['’]t\\b`, 'i');
+  return vetoCue.test(text);
+}
+
+export { benefitPatterns, supportPatterns, benefitVeto, supportVeto, negationVeto };
+
+/** "rule: words" for a finding of the layer. */
+export function why(f: Found, text: string): string {
+  return `${f.rule}: ${text.slice(f.start, f.end)}`;
+}

@@ -1,0 +1,585 @@
+// Rules of language over tokens, lemmas and word classes: pattern matches that find benefits and support, and vetoes
+// that reject a candidate with a reason. Every rule can be stated in one sentence; each carries its name as `rule`.
+import type { SupportKind } from '../types.js';
+import type { LangDoc, Range, Token } from './doc.js';
+import { slot } from './slots.js';
+
+export type Role = 'employee' | 'customer';
+
+/** A text read by the language layer, with the role nouns (employee-roles.txt, customer-roles.txt) found in it. */
+export interface LangText {
+  doc: LangDoc;
+  /** Role of each token, when a role phrase covers it. */
+  roles: Array<Role | undefined>;
+}
+
+export interface Found {
+  start: number;
+  end: number;
+  /** Name of the rule of language that found it ("free+noun"). */
+  rule: string;
+  group?: string;
+  kind?: SupportKind;
+}
+
+const NOUNISH = new Set(['NOUN', 'PROPN']);
+const MODIFIER = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'DET']);
+const PERSONAL_CUSTOMER = new Set(['you', 'your']);
+const COMPANY_PRONOUNS = new Set(['we', 'our', 'us', 'ours']);
+const THIRD_PERSON = new Set(['they', 'he', 'she']);
+
+function tok(lt: LangText, i: number): Token | undefined {
+  return lt.doc.tokens[i];
+}
+
+function clauseOf(lt: LangText, t: Token): Range {
+  return lt.doc.clauses[t.clause]!;
+}
+
+function isNeg(t: Token | undefined): boolean {
+  return !!t && (t.lemma === 'not' || t.lower === 'never' || t.lower === 'cannot' || t.lower === "n't" || t.lower === 'n’t');
+}
+
+function isVerbish(t: Token | undefined): boolean {
+  return !!t && (t.pos === 'VERB' || t.pos === 'AUX');
+}
+
+/**
+ * The subject of a clause: the role of its first noun phrase before its verb (employee, customer, company for
+ * "we/our", or undefined). A clause without one (a lane written "Hands over the keys") takes the sentence's
+ * previous clause's subject.
+ */
+export function clauseSubject(lt: LangText, clauseIndex: number): Role | 'company' | 'other' | undefined {
+  const c = lt.doc.clauses[clauseIndex];
+  if (!c) return undefined;
+  for (let k = c.from; k < c.to; k++) {
+    const t = lt.doc.tokens[k]!;
+    if (t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || t.pos === 'ADV' || t.lower === 'so' || t.lower === 'that') continue;
+    if (isVerbish(t) || t.pos === 'ADP') break;
+    const role = lt.roles[k];
+    if (role) return role;
+    if (t.lower === 'our' && roleIn(lt, k + 1, Math.min(c.to, k + 4), 'employee') >= 0) return 'employee';
+    if (COMPANY_PRONOUNS.has(t.lower)) return 'company';
+    if (PERSONAL_CUSTOMER.has(t.lower)) return 'customer';
+    // a personal pronoun refers to the last subject named before it ("Agents check documents; they can upgrade")
+    if (THIRD_PERSON.has(t.lower)) {
+      for (let p = clauseIndex - 1; p >= 0; p--) {
+        const prev = clauseSubject(lt, p);
+        if (prev === 'employee' || prev === 'customer') return prev;
+      }
+      return 'other';
+    }
+    if (t.pos === 'PRON' || NOUNISH.has(t.pos)) {
+      // the rest of the noun phrase may hold the role ("the night team", "the new starter")
+      for (let j = k + 1; j < c.to && MODIFIER.has(lt.doc.tokens[j]!.pos); j++) if (lt.roles[j]) return lt.roles[j];
+      return 'other';
+    }
+  }
+  const prev = lt.doc.clauses[clauseIndex - 1];
+  if (prev && lt.doc.tokens[prev.from]!.sentence === lt.doc.tokens[c.from]!.sentence) return clauseSubject(lt, clauseIndex - 1);
+  return undefined;
+}
+
+/** End offset of the noun phrase (modifiers and nouns) starting at token i; returns the last token index. */
+function nounPhraseEnd(lt: LangText, i: number, limit: number): number {
+  let last = -1;
+  for (let k = i; k < limit; k++) {
+    const t = lt.doc.tokens[k]!;
+    if (NOUNISH.has(t.pos) || t.pos === 'ADJ' || t.pos === 'NUM' || (t.text === '-' && k > i) || t.lower === "'s" || t.lower === '’s') {
+      if (NOUNISH.has(t.pos) || t.pos === 'ADJ' || t.pos === 'NUM') last = k;
+      continue;
+    }
+    // a verb form inside a compound ("booking fee", "parking space") after a modifier
+    if (t.pos === 'VERB' && /ing$/.test(t.lower) && NOUNISH.has(lt.doc.tokens[k + 1]?.pos ?? '')) continue;
+    break;
+  }
+  return last;
+}
+
+function roleIn(lt: LangText, from: number, to: number, role: Role): number {
+  for (let k = from; k < to; k++) if (lt.roles[k] === role) return k;
+  return -1;
+}
+
+function inSlot(t: Token | undefined, name: Parameters<typeof slot>[0]): boolean {
+  return !!t && (slot(name).has(t.lemma) || slot(name).has(t.lower));
+}
+
+/** Text of tokens [from, to] joined as written. */
+function span(lt: LangText, from: number, to: number, rule: string, extra: Partial<Found> = {}): Found {
+  return { start: lt.doc.tokens[from]!.start, end: lt.doc.tokens[to]!.end, rule, ...extra };
+}
+
+/** Token i sits in a clause "<employee> can/may/is allowed to ... <token i>": a permission given to an employee. */
+function employeePermission(lt: LangText, i: number): boolean {
+  const t = lt.doc.tokens[i]!;
+  // the nearest permission word before it in the sentence, in a clause whose subject is an employee
+  for (let k = i - 1; k >= 0 && lt.doc.tokens[k]!.sentence === t.sentence; k--) {
+    const x = lt.doc.tokens[k]!;
+    if (x.lower === 'can' || x.lower === 'may' || x.lower === 'allowed' || x.lower === 'authorised' || x.lower === 'authorized' || x.lower === 'empowered') {
+      // "so (that) X may ..." states a purpose, not a permission
+      const opener = lt.doc.tokens[lt.doc.clauses[x.clause]!.from]!;
+      if (opener.lower === 'so') return false;
+      return clauseSubject(lt, x.clause) === 'employee';
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Benefit patterns
+
+/** Benefit wording found by rules of language (customer-side lanes, the frontstage lane and prose). */
+export function benefitPatterns(lt: LangText): Found[] {
+  const out: Found[] = [];
+  const toks = lt.doc.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const c = clauseOf(lt, t);
+    const next = tok(lt, i + 1);
+    // free/complimentary/courtesy + noun: something given at no charge
+    // (a gift adjective after a hyphen is an "X-free" compound: step-free, sugar-free, hands-free mean "without X")
+    const compound = i > 0 && toks[i - 1]!.text === '-' && toks[i - 1]!.end === t.start;
+    if (inSlot(t, 'gift-adjective') && !compound && t.pos !== 'VERB' && next && next.lower !== 'of' && next.lower !== 'to' && next.lower !== 'up') {
+      const end = nounPhraseEnd(lt, i + 1, c.to);
+      if (end > i && toks.slice(i + 1, end + 1).some((x) => NOUNISH.has(x.pos))) {
+        out.push(span(lt, i, end, 'free+noun', { group: 'money' }));
+        i = end;
+        continue;
+      }
+    }
+    // <verb> free / for free: done at no charge ("the tenth shirt is laundered free")
+    if (t.lower === 'free' && i > 0 && (toks[i - 1]!.lower === 'for' || (toks[i - 1]!.pos === 'VERB' && /(ed|en|t)$/.test(toks[i - 1]!.lower))) && !NOUNISH.has(next?.pos ?? '')) {
+      out.push(span(lt, i - 1, i, 'verb+free', { group: 'money' }));
+      continue;
+    }
+    // without (having to / needing to) + verb: an effort the customer is spared
+    if (t.lower === 'without' && next) {
+      let j = i + 1;
+      if ((next.lower === 'having' || next.lower === 'needing') && tok(lt, i + 2)?.lower === 'to') j = i + 3;
+      const v = tok(lt, j);
+      const gerund = v && j === i + 1 && /ing$/.test(v.lower) && (v.pos === 'VERB' || v.pos === 'NOUN');
+      const infinitive = v && j === i + 3 && (v.pos === 'VERB' || v.pos === 'NOUN');
+      if (v && v.clause === t.clause && (gerund || infinitive)) {
+        // "without asking the manager" is an employee's authority, not the customer's ease; so is "<employee> can
+        // ... without <verb>ing" (a permission: "can move passengers without calling revenue control")
+        const objEnd = Math.min(c.to, j + 6);
+        const authority =
+          roleIn(lt, j + 1, objEnd, 'employee') >= 0 ||
+          toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'approval-noun')) ||
+          employeePermission(lt, i);
+        if (!authority) {
+          let end = j;
+          if (tok(lt, j + 1)?.pos === 'ADP' && tok(lt, j + 1)!.clause === t.clause && (j + 2 >= c.to || tok(lt, j + 2)!.pos === 'PUNCT')) end = j + 1;
+          out.push(span(lt, i, end, 'without+verb', { group: 'ease' }));
+          i = end;
+          continue;
+        }
+      }
+    }
+    // never / don't / no longer + need / have to: an obligation lifted from the customer
+    if (isNeg(t) || (t.lower === 'no' && next?.lower === 'longer')) {
+      let j = t.lower === 'no' ? i + 2 : i + 1;
+      if (tok(lt, j)?.lower === 'even' || tok(lt, j)?.lower === 'ever') j++;
+      const v = tok(lt, j);
+      if (v && (v.lemma === 'need' || (v.lemma === 'have' && tok(lt, j + 1)?.lower === 'to'))) {
+        const subject = clauseSubject(lt, t.clause);
+        const objFrom = v.lemma === 'have' ? j + 2 : j + 1;
+        const objEnd = Math.min(c.to, objFrom + 6);
+        const approval = roleIn(lt, objFrom, objEnd, 'employee') >= 0 || toks.slice(objFrom, objEnd).some((x) => inSlot(x, 'approval-noun'));
+        if (subject !== 'employee' && subject !== 'company' && !approval && objFrom < c.to) {
+          const end = Math.min(c.to - 1, objFrom + (toks[objFrom]!.lower === 'to' ? 1 : 0) + (NOUNISH.has(toks[objFrom + 1]?.pos ?? '') ? 1 : 0));
+          out.push(span(lt, i, Math.max(end, objFrom), 'never-have-to', { group: 'ease' }));
+          continue;
+        }
+      }
+    }
+    // nothing to + verb / no <noun> to + verb: a chore that does not exist
+    if ((t.lower === 'nothing' || t.lower === 'no') && next) {
+      let j = i + 1;
+      if (t.lower === 'no') while (j < c.to && j <= i + 3 && (NOUNISH.has(toks[j]!.pos) || toks[j]!.pos === 'ADJ')) j++;
+      if ((t.lower === 'nothing' || j > i + 1) && tok(lt, j)?.lower === 'to' && isVerbish(tok(lt, j + 1)) && tok(lt, j + 1)!.clause === t.clause) {
+        out.push(span(lt, i, j + 1, 'nothing-to+verb', { group: 'ease' }));
+        i = j + 1;
+        continue;
+      }
+    }
+    // so (that) the customer can / need not ...: the purpose of the step is the customer's gain
+    if (t.lower === 'so' && c.from === i) {
+      let j = i + 1;
+      if (tok(lt, j)?.lower === 'that') j++;
+      const det = tok(lt, j)?.pos === 'DET' || ['their', 'his', 'her', 'your'].includes(tok(lt, j)?.lower ?? '') ? 1 : 0;
+      const subjEnd = Math.max(nounPhraseEnd(lt, j + det, c.to), j);
+      const who = roleIn(lt, j, subjEnd + 1, 'customer') >= 0 || PERSONAL_CUSTOMER.has(tok(lt, j)?.lower ?? '');
+      const employee = roleIn(lt, j, subjEnd + 1, 'employee') >= 0;
+      const v = tok(lt, subjEnd + 1);
+      if (who && !employee && v && v.clause === t.clause && (['can', 'may', 'could', 'will'].includes(v.lower) || (isVerbish(v) && isNeg(tok(lt, subjEnd + 2))) || isNeg(v))) {
+        const last = c.to - 1 - (toks[c.to - 1]!.pos === 'PUNCT' ? 1 : 0);
+        out.push(span(lt, i, last, 'so-that-can', { group: 'ease' }));
+        i = last;
+        continue;
+      }
+    }
+    // promise / guarantee + object: what the organisation promises is certainty ("the vet promises a phone call at 8")
+    if ((t.lemma === 'promise' || t.lemma === 'guarantee') && t.pos === 'VERB' && clauseSubject(lt, t.clause) !== 'customer') {
+      let j = i + 1;
+      if (tok(lt, j)?.pos === 'PRON' && tok(lt, j + 1)?.pos === 'DET') j++; // "promises them a ..."
+      if (tok(lt, j)?.pos === 'DET' || tok(lt, j)?.pos === 'NUM') {
+        const end = nounPhraseEnd(lt, j + 1, c.to);
+        if (end > j && toks.slice(j + 1, end + 1).some((x) => NOUNISH.has(x.pos))) {
+          out.push(span(lt, i, end, 'promise+object', { group: 'certainty' }));
+          i = end;
+          continue;
+        }
+      }
+    }
+    // match / beat any price: a price promise
+    if ((t.lemma === 'match' || t.lemma === 'beat') && (next?.lower === 'any' || next?.lower === 'every')) {
+      const end = nounPhraseEnd(lt, i + 2, c.to);
+      if (end > i + 1 && toks.slice(i + 2, end + 1).some((x) => inSlot(x, 'price-noun'))) {
+        out.push(span(lt, i, end, 'match-any+price', { group: 'money' }));
+        i = end;
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Support patterns
+
+let capWords: string[][] | undefined;
+function caps(): string[][] {
+  return (capWords ??= [...slot('cap')].map((c) => c.split(' ')));
+}
+
+/** Support wording found by rules of language (employee-side lanes and employee prose). */
+export function supportPatterns(lt: LangText): Found[] {
+  const out: Found[] = [];
+  const toks = lt.doc.tokens;
+  const text = lt.doc.text;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const c = clauseOf(lt, t);
+    const subject = () => clauseSubject(lt, t.clause);
+    // completed / attended ... course: training the employee has had
+    if (inSlot(t, 'training-verb') && isVerbish(t)) {
+      let found = -1;
+      for (let j = i + 1; j < Math.min(c.to, i + 8); j++) {
+        if (inSlot(toks[j], 'training-noun') && subject() !== 'customer') {
+          found = j;
+          break;
+        }
+        if (isVerbish(toks[j]) || (toks[j]!.pos === 'PUNCT' && toks[j]!.text !== '-')) break;
+      }
+      if (found >= 0) {
+        out.push(span(lt, i, found, 'completed+course', { kind: 'training' }));
+        i = found;
+        continue;
+      }
+    }
+    // no <superior or approval> (is) needed / required: the employee decides alone
+    if ((t.lower === 'no' && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(tok(lt, i + 1)?.pos ?? '') || tok(lt, i + 1)?.lower === 'one') || (t.lower === 'one' && toks[i - 1]?.lower === 'no')) {
+      // "no <noun phrase> (is) needed": the noun phrase must follow "no" directly
+      const npEnd = Math.max(nounPhraseEnd(lt, i + 1, c.to), i + 1);
+      for (let j = i + 1; j < Math.min(c.to, npEnd + 4); j++) {
+        const x = toks[j]!;
+        if (j > npEnd && !['needed', 'required', 'necessary', 'need', 'needs', 'is', 'are', 'be', 'ever'].includes(x.lower)) break;
+        if (['needed', 'required', 'necessary', 'need', 'needs', 'required'].includes(x.lower) || x.lemma === 'need') {
+          const held = roleIn(lt, i, j, 'employee') >= 0 || toks.slice(i, j + 4).some((y) => inSlot(y, 'approval-noun')) || toks[i]!.lower === 'one';
+          if (held) {
+            let end = j;
+            // "no one needs the manager's OK": take the approval noun
+            for (let k = j + 1; k < Math.min(c.to, j + 5); k++) if (inSlot(toks[k], 'approval-noun') || lt.roles[k] === 'employee') end = k;
+            out.push(span(lt, i, end, 'no-approval-needed', { kind: 'authority' }));
+            i = end;
+          }
+          break;
+        }
+      }
+    }
+    // never / don't need (to ask) <superior or approval>, nobody needs <approval>: the employee decides alone
+    const nobody = t.lower === 'nobody' || (t.lower === 'no' && tok(lt, i + 1)?.lower === 'one');
+    if (isNeg(t) || nobody) {
+      const v = tok(lt, t.lower === 'no' ? i + 2 : i + 1);
+      if (v && v.lemma === 'need') {
+        const from = v.i + 1;
+        const objEnd = Math.min(c.to, from + 7);
+        const k = toks.slice(from, objEnd).findIndex((x) => inSlot(x, 'approval-noun'));
+        const r = roleIn(lt, from, objEnd, 'employee');
+        const at = k >= 0 ? from + k : r;
+        if (at >= 0 && subject() !== 'customer') {
+          out.push(span(lt, i, at, 'no-approval-needed', { kind: 'authority' }));
+          i = at;
+          continue;
+        }
+      }
+    }
+    // <employee> can ... without <verb>ing: a permission, the employee decides alone
+    if (t.lower === 'without' && /ing$/.test(tok(lt, i + 1)?.lower ?? '') && employeePermission(lt, i)) {
+      let end = i + 1;
+      const objEnd = nounPhraseEnd(lt, i + 2, c.to);
+      if (objEnd > i + 1) end = objEnd;
+      out.push(span(lt, i, end, 'can+without', { kind: 'authority' }));
+      i = end;
+      continue;
+    }
+    // without (asking) <superior> / <approval>: the employee decides alone
+    if (t.lower === 'without') {
+      const objEnd = Math.min(c.to, i + 7);
+      const k = toks.slice(i + 1, objEnd).findIndex((x) => inSlot(x, 'approval-noun'));
+      const r = roleIn(lt, i + 1, objEnd, 'employee');
+      const at = k >= 0 ? i + 1 + k : r;
+      if (at >= 0) {
+        let end = at;
+        while (end + 1 < c.to && lt.roles[end + 1] === 'employee') end++;
+        out.push(span(lt, i, end, 'without+superior', { kind: 'authority' }));
+        i = end;
+        continue;
+      }
+    }
+    // on their own say-so / authority / initiative
+    if ((t.lower === 'on' || t.lower === 'at' || t.lower === 'by') && ['their', 'his', 'her', 'your', 'our', 'its'].includes(tok(lt, i + 1)?.lower ?? '')) {
+      let j = i + 2;
+      if (tok(lt, j)?.lower === 'own') j++;
+      const head = tok(lt, j);
+      let end = j;
+      let word = head?.lower ?? '';
+      if (head && tok(lt, j + 1)?.text === '-' && tok(lt, j + 2)) {
+        word = `${head.lower}-${tok(lt, j + 2)!.lower}`;
+        end = j + 2;
+      }
+      if (head && (slot('own-decision-noun').has(word) || slot('own-decision-noun').has(head.lemma)) && (j > i + 2 || word !== 'call')) {
+        out.push(span(lt, i, end, 'own-say-so', { kind: 'authority' }));
+        i = end;
+        continue;
+      }
+    }
+    // pass / refer / escalate ... to <employee role>: someone behind the employee
+    if (inSlot(t, 'escalation-verb') && isVerbish(t)) {
+      for (let j = i + 1; j < Math.min(c.to, i + 7); j++) {
+        if (toks[j]!.lower !== 'to') continue;
+        const r = roleIn(lt, j + 1, Math.min(c.to, j + 5), 'employee');
+        if (r >= 0) {
+          let end = r;
+          while (end + 1 < c.to && lt.roles[end + 1] === 'employee') end++;
+          out.push(span(lt, i, end, 'pass-to+role', { kind: 'backing' }));
+          i = end;
+        }
+        break;
+      }
+      if (out.length && out[out.length - 1]!.rule === 'pass-to+role' && out[out.length - 1]!.end >= t.end) continue;
+    }
+    // a cap on caseload or queue: "no more than 6 children each"
+    for (const words of caps()) {
+      if (words[0] !== t.lower || !words.every((w, k) => tok(lt, i + k)?.lower === w)) continue;
+      const n = tok(lt, i + words.length);
+      const counted = tok(lt, i + words.length + 1);
+      if (n && n.pos === 'NUM' && counted && NOUNISH.has(counted.pos) && !/^(minute|hour|day|week|month|second|pound|dollar|euro)/.test(counted.lemma)) {
+        out.push(span(lt, i, i + words.length + 1, 'cap+count', { kind: 'resource' }));
+        i += words.length + 1;
+      }
+      break;
+    }
+    // from / on / in / using the <...> console / system / portal: a tool in the employee's hands
+    if ((inSlot(t, 'tool-preposition') && t.pos === 'ADP') || (inSlot(t, 'tool-verb') && isVerbish(t))) {
+      let j = i + 1;
+      if (t.lemma === 'look' && (tok(lt, j)?.lower === 'at' || tok(lt, j)?.lower === 'in')) j++;
+      const d = tok(lt, j);
+      // "by barcode", "via radio": an instrument preposition may take a bare noun
+      const bare = d && ['by', 'via', 'using'].includes(t.lower) && NOUNISH.has(d.pos);
+      if (d && (d.pos === 'DET' || d.pos === 'PRON' || bare) && d.clause === t.clause) {
+        const end = nounPhraseEnd(lt, bare ? j : j + 1, c.to);
+        const head = end > j || (bare && end === j) ? toks[end]! : undefined;
+        // the customer's thing ("the guest's phone"), unless an employee is the one using it
+        const possessor = toks.slice(j, end).find((x, k) => lt.roles[j + k] === 'customer') && !['employee', 'company'].includes(subject() ?? '');
+        if (head && NOUNISH.has(head.pos) && inSlot(head, 'tool-noun') && !possessor && !['your'].includes(d.lower)) {
+          out.push(span(lt, bare ? i : j, end, 'tool+use', { kind: 'tool' }));
+          i = end;
+          continue;
+        }
+      }
+    }
+    // has / keeps the history / record (open, to hand): information the employee holds
+    if (t.lemma === 'have' || t.lemma === 'keep') {
+      if (tok(lt, i + 1)?.lower === 'to') continue;
+      for (let j = i + 1; j < Math.min(c.to, i + 6); j++) {
+        if (isVerbish(toks[j])) break;
+        if (inSlot(toks[j], 'information-noun') && NOUNISH.has(toks[j]!.pos)) {
+          out.push(span(lt, i, j, 'has+information', { kind: 'resource' }));
+          i = j;
+          break;
+        }
+      }
+    }
+  }
+  void text;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Vetoes
+
+function tokensOf(lt: LangText, start: number, end: number): Token[] {
+  return lt.doc.tokens.filter((t) => t.end > start && t.start < end);
+}
+
+/**
+ * Why a benefit candidate [start, end) promises nothing, or null. `customerSide`: it was found in a customer-side
+ * lane (where the customer's own request is written).
+ */
+export function benefitVeto(lt: LangText, start: number, end: number, customerSide: boolean): string | null {
+  const negated = negationVeto(lt, start, end);
+  if (negated) return negated;
+  const inside = tokensOf(lt, start, end);
+  const first = inside[0];
+  const last = inside[inside.length - 1];
+  if (!first || !last) return null;
+  const toks = lt.doc.tokens;
+  const text = lt.doc.text;
+  const c = lt.doc.clauses[first.clause]!;
+  return companyOrRequest(lt, first, last, c, customerSide);
+}
+
+/**
+ * Why the wording [start, end) is negated or refused in its clause, or null: a non-/un- prefix; not, never or
+ * cannot before it in the clause (unless what is negated is a burden: "never have to wait"); a refusal verb
+ * before it; or it is the subject of a negated predicate ("points can't be used").
+ */
+export function negationVeto(lt: LangText, start: number, end: number): string | null {
+  const inside = tokensOf(lt, start, end);
+  const first = inside[0];
+  const last = inside[inside.length - 1];
+  if (!first || !last) return null;
+  const toks = lt.doc.tokens;
+  const text = lt.doc.text;
+  // non-refundable, un-guaranteed: a prefix negates the word
+  if (/(?:^|[^\p{L}])(?:non|un)[-‐]$/iu.test(text.slice(Math.max(0, start - 4), start)) || /^(?:non|un)[-‐]/i.test(first.lower)) return 'negated (non- prefix)';
+  const c = lt.doc.clauses[first.clause]!;
+  // not / never / cannot before it in its clause ("rent is not reduced for repairs within 14 days")
+  for (let k = first.i - 1; k >= c.from; k--) {
+    const x = toks[k]!;
+    if (isNeg(x) && !(toks[k + 1] && ['only', 'just', 'merely'].includes(toks[k + 1]!.lower))) {
+      // a lifted burden is the gain itself ("never have to wait", "don't need to print")
+      let v = toks[k + 1];
+      if (v && (v.lower === 'even' || v.lower === 'ever')) v = toks[k + 2];
+      if (v && inSlot(v, 'burden-verb')) break;
+      if (v && v.lemma === 'be' && toks[k + 2] && /^(left|kept|made|asked|charged|billed)$/.test(toks[k + 2]!.lower)) break;
+      // a negation inside a relative clause on the subject ends at the main verb: "customers who are not
+      // satisfied get a full refund"
+      if (relativeNegationEnds(lt, c, k, first.i)) break;
+      return `negated ("${text.slice(x.start, x.end)}" before it in the clause)`;
+    }
+    if (inSlot(x, 'refusal-verb') && isVerbish(x)) return `refused ("${x.text}")`;
+  }
+  // the subject of a negated predicate: "points can't be used", "payments are not made", "fees are non-refundable"
+  for (let k = last.i + 1; k < Math.min(c.to, last.i + 6); k++) {
+    const x = toks[k]!;
+    if (x.pos === 'PUNCT') break;
+    if (isNeg(x)) {
+      const prev = toks[k - 1]!;
+      if (!(prev.pos === 'AUX' || prev.lemma === 'be' || prev.lemma === 'do' || x.lower === 'cannot' || x.lower === 'never')) break;
+      let v = toks[k + 1];
+      if (v && (v.lemma === 'be' || v.lower === 'been')) v = toks[k + 2];
+      if (v && inSlot(v, 'burden-verb')) break;
+      return `negated ("${text.slice(prev.start, x.end)}" after it)`;
+    }
+    if (/^(?:non|un)-/.test(x.lower) && x.pos === 'ADJ' && toks[k - 1]!.lemma === 'be') return `negated ("${x.text}")`;
+    if (x.pos === 'VERB' && !(x.lemma === 'be')) break;
+  }
+  return null;
+}
+
+/** The negation at token k sits in a relative clause (who/whose/which, or "that" after a noun) and a later verb before token `until` is the main clause's. */
+function relativeNegationEnds(lt: LangText, c: Range, k: number, until: number): boolean {
+  const toks = lt.doc.tokens;
+  let relative = false;
+  for (let m = c.from; m < k; m++) {
+    const x = toks[m]!;
+    if (x.lower === 'who' || x.lower === 'whose' || x.lower === 'which' || (x.lower === 'that' && m > 0 && NOUNISH.has(toks[m - 1]!.pos))) relative = true;
+  }
+  if (!relative) return false;
+  // the negated predicate: the words right after the cue (auxiliaries, the verb or adjective it negates)
+  let m = k + 1;
+  while (m < until && (toks[m]!.pos === 'AUX' || toks[m]!.pos === 'PART' || toks[m]!.pos === 'ADV')) m++;
+  m++;
+  for (; m < until; m++) if (toks[m]!.pos === 'VERB' && toks[m - 1]!.lower !== 'to' && toks[m - 1]!.pos !== 'AUX') return true;
+  return false;
+}
+
+function companyOrRequest(lt: LangText, first: Token, last: Token, c: Range, customerSide: boolean): string | null {
+  const toks = lt.doc.tokens;
+  const text = lt.doc.text;
+  // the customer's request: "claims the guaranteed payment", "asks for money off"
+  const subject = clauseSubject(lt, first.clause);
+  if (customerSide || subject === 'customer') {
+    for (let k = first.i - 1; k >= c.from; k--) {
+      const x = toks[k]!;
+      // "asks for X" is a request; "can ask for X" and "(shows the card) to claim X" are an entitlement offered
+      const before = toks[k - 1];
+      const offered = !!before && (before.lower === 'to' || ['can', 'may', 'could'].includes(before.lower));
+      if (inSlot(x, 'request-verb') && (x.pos === 'VERB' || k === c.from) && !offered) return `customer's request ("${x.text}")`;
+    }
+  }
+  // a gain to the company: "cut our rebate costs", "saves us money"
+  for (let k = first.i - 1; k >= Math.max(c.from, first.i - 4); k--) {
+    const x = toks[k]!;
+    if (x.lower === 'our' || x.lower === 'us') {
+      const between = toks.slice(k + 1, first.i);
+      if (between.every((y) => y.pos === 'ADJ' || NOUNISH.has(y.pos))) {
+        const verb = toks[k - 1];
+        if (x.lower === 'us' || (verb && inSlot(verb, 'company-gain-verb'))) return `company's gain ("${text.slice(verb && x.lower === 'our' ? verb.start : x.start, last.end)}")`;
+      }
+      break;
+    }
+    if (!(x.pos === 'ADJ' || NOUNISH.has(x.pos))) break;
+  }
+  return null;
+}
+
+/** Why a support candidate [start, end) gives the employee nothing, or null. */
+export function supportVeto(lt: LangText, start: number, end: number, kind: SupportKind, prose = false): string | null {
+  const inside = tokensOf(lt, start, end);
+  const first = inside[0];
+  if (!first) return null;
+  const toks = lt.doc.tokens;
+  const c = lt.doc.clauses[first.clause]!;
+  // prose without a verb is a caption or a title's gloss ("a question about the tablets"): it names a topic, not
+  // something staff use or have
+  if (prose) {
+    const sentence = lt.doc.sentences[first.sentence]!;
+    if (!toks.slice(sentence.from, sentence.to).some((x) => isVerbish(x))) return 'names a topic (prose without a verb: a caption or gloss)';
+  }
+  // the acting employee: "Duty manager apologises", "A floor walker says hello", "Property manager reviews the scores"
+  if (kind === 'backing' || kind === 'resource') {
+    const roleFrom = inside.findIndex((x) => lt.roles[x.i] === 'employee');
+    if (roleFrom >= 0) {
+      let r = inside[roleFrom]!.i;
+      while (lt.roles[r + 1] === 'employee') r++;
+      const before = toks.slice(c.from, inside[roleFrom]!.i);
+      const subjectPosition = before.every((x) => x.pos === 'DET' || x.pos === 'ADJ' || NOUNISH.has(x.pos) || x.pos === 'NUM' || x.pos === 'CCONJ' || x.pos === 'PUNCT');
+      const v = toks[r + 1];
+      const after = toks[r + 2];
+      const verb = v && v.clause === first.clause && (v.pos === 'VERB' || (v.pos === 'NOUN' && /s$/.test(v.lower) && !!after && (after.pos === 'DET' || after.pos === 'PRON')));
+      const endsBy = end <= (v ? v.end : toks[r]!.end);
+      if (subjectPosition && verb && endsBy && !inSlot(v, 'backing-verb')) return `acting employee ("${lt.doc.text.slice(inside[roleFrom]!.start, v!.end)}": an employee doing the work is not support)`;
+    }
+  }
+  // backing names someone: "covered by the damage waiver" names a policy, not a person behind the employee
+  const lastTok = inside[inside.length - 1]!;
+  if (kind === 'backing' && (lastTok.pos === 'DET' || lastTok.pos === 'PRON' || lastTok.pos === 'ADP')) {
+    const npEnd = nounPhraseEnd(lt, lastTok.i + 1, c.to);
+    if (npEnd > lastTok.i && roleIn(lt, lastTok.i, npEnd + 1, 'employee') < 0) {
+      return `backing names no one ("${lt.doc.text.slice(first.start, toks[npEnd]!.end)}" is not a person or team)`;
+    }
+  }
+  // a tool in the customer's hands: "the customer scans the QR code", "books in the app"
+  if (kind === 'tool') {
+    const subject = clauseSubject(lt, first.clause);
+    if (subject === 'customer') return "customer's own tool (the customer is the clause's subject)";
+    const d = toks[first.i - 1];
+    // the customer's thing, unless an employee is the one using it ("our dispatcher sees the caller's GPS location")
+    if (subject !== 'employee' && subject !== 'company' && d && (d.lower === 'your' || lt.roles[d.i] === 'customer' || (toks[first.i - 2] && lt.roles[first.i - 2] === 'customer' && /^['’]s$/.test(d.lower)))) return "customer's own tool (held by the customer)";
+  }
+  return null;
+}

@@ -1,0 +1,35 @@
+// The curated word classes of the language layer, read from rules/vocabulary/language-slots.txt (data, not code).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../resources.js';
+
+export type SlotName =
+  | 'gift-adjective' | 'price-noun' | 'approval-noun' | 'own-decision-noun' | 'training-verb' | 'training-noun'
+  | 'tool-noun' | 'tool-preposition' | 'tool-verb' | 'information-noun' | 'cap' | 'escalation-verb' | 'backing-verb'
+  | 'request-verb' | 'burden-verb' | 'refusal-verb' | 'company-gain-verb';
+
+let slots: Map<string, Set<string>> | undefined;
+
+/** Parses the slot file: `@group NAME` then one lower-case entry per line; `#` comments; ` ## note` tails dropped. */
+export function parseSlots(text: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  let group = '';
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/\s##\s.*$/, '').trim();
+    if (!line || line.startsWith('#')) continue;
+    const g = /^@group\s+(\S+)$/.exec(line);
+    if (g) {
+      group = g[1]!;
+      if (!out.has(group)) out.set(group, new Set());
+      continue;
+    }
+    out.get(group)?.add(line.toLowerCase());
+  }
+  return out;
+}
+
+/** The entries of one slot (lower case). */
+export function slot(name: SlotName): ReadonlySet<string> {
+  if (!slots) slots = parseSlots(readFileSync(join(packageRoot(), 'rules', 'vocabulary', 'language-slots.txt'), 'utf8'));
+  return slots.get(name) ?? new Set();
+}

@@ -1,0 +1,152 @@
+// The language layer (server/src/engine/language, issue #14): sentences, clauses, pattern rules and vetoes, with
+// sentences from industries the labelled corpus does not use, and the promise that a non-blueprint never loads wink.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { lint } from '../../server/src/engine/lint.js';
+import { readText } from '../../server/src/engine/language/index.js';
+import type { Step } from '../../server/src/engine/types.js';
+
+function step(lanes: Record<string, string>): Step {
+  const body = Object.entries(lanes)
+    .map(([k, v]) => `- **${k}:** ${v}`)
+    .join('\n');
+  const r = lint(`---\nblueprint: true\n---\n# B\n\n## The step\n\n${body}\n`, { filePath: 'b.md' });
+  return r.blueprint.steps[0]!;
+}
+
+const flagged = (lanes: Record<string, string>) => {
+  const r = lint(`---\nblueprint: true\n---\n# B\n\n## The step\n\n${Object.entries(lanes).map(([k, v]) => `- **${k}:** ${v}`).join('\n')}\n`, { filePath: 'b.md' });
+  return r.findings.some((f) => f.ruleId === 'benefit-needs-support');
+};
+
+describe('language layer', () => {
+  it('splits sentences on punctuation, not on hard-wrapped line ends', () => {
+    const doc = readText('The ranger walks the group to the\nhide. Everyone gets\na flask of tea.')!;
+    assert.equal(doc.sentences.length, 2);
+    assert.equal(doc.tokens.find((t) => t.text === 'walks')!.lemma, 'walk');
+  });
+
+  it('finds "free/complimentary/courtesy + noun" whatever the noun is, and says why', () => {
+    const s = step({ Customer: 'Parks at the marina.', Frontstage: 'The berth master hands over a courtesy water taxi pass.' });
+    const b = s.benefits.find((x) => x.why?.startsWith('free+noun'));
+    assert.ok(b, JSON.stringify(s.benefits));
+    assert.match(b.text, /^courtesy water taxi/);
+  });
+
+  it('finds spared efforts: without having to + verb, nothing to + verb, never have to + verb', () => {
+    assert.ok(flagged({ Customer: 'Renews the permit online without having to visit the depot.', Frontstage: '—' }));
+    assert.ok(flagged({ Customer: 'Gets the permit by email; there is nothing to sign.', Frontstage: '—' }));
+    assert.ok(flagged({ Customer: 'Never has to re-enter the plate number.', Frontstage: '—' }));
+  });
+
+  it('rejects negated and refused benefits with the reason', () => {
+    const s = step({ Customer: 'Asks to switch plots.', Frontstage: 'The allotment officer explains that deposits are non-refundable and plot fees cannot be waived.' });
+    assert.equal(s.benefits.length, 0, JSON.stringify(s.benefits));
+    assert.ok(s.rejected?.some((r) => /negated/.test(r.reason)), JSON.stringify(s.rejected));
+  });
+
+  it('keeps "no queue" and "without waiting": negation that is the promise', () => {
+    assert.ok(flagged({ Customer: 'Collects the keys with no queue.', Frontstage: 'The concierge hands them over without waiting.' }));
+  });
+
+  it('does not count a gain to the company', () => {
+    const s = step({ Customer: 'Signs the renewal.', Frontstage: 'The broker renews early, which helps cut our free quote costs.' });
+    assert.ok(!s.benefits.some((b) => /free quote/.test(b.text)), JSON.stringify(s.benefits));
+  });
+
+  it('does not count what the customer only asks for', () => {
+    const s = step({ Customer: 'Claims the complimentary breakfast voucher.', Frontstage: 'The host checks the booking.' });
+    assert.ok(!s.benefits.some((b) => /complimentary/.test(b.text)));
+    assert.ok(s.rejected?.some((r) => /request/.test(r.reason)));
+  });
+
+  it('finds authority phrased as no approval needed, own say-so, training as a completed course', () => {
+    assert.ok(!flagged({ Customer: 'Wants a later checkout.', Frontstage: 'The warden grants it on the spot; no supervisor is needed for up to two hours.' }));
+    assert.ok(!flagged({ Customer: 'Wants a later slot.', Frontstage: 'The groomer moves it on the spot, on her own say-so.' }));
+    assert.ok(!flagged({ Customer: 'Asks about the hike.', Frontstage: 'The guide, who has completed the wilderness first-aid course, answers on the spot.' }));
+    assert.ok(!flagged({ Customer: 'Wants a later slot.', Frontstage: 'Nobody needs a supervisor to move a booking on the spot.' }));
+  });
+
+  it('does not count the acting employee as support', () => {
+    const s = step({ Customer: 'Waits in the rain.', Frontstage: 'Duty manager hands out free umbrellas.' });
+    assert.ok(!s.supports.some((x) => /manager/i.test(x.text)), JSON.stringify(s.supports));
+    assert.ok(s.rejected?.some((r) => /acting employee/.test(r.reason)), JSON.stringify(s.rejected));
+  });
+
+  it('does not count a tool in the customer’s hands', () => {
+    assert.ok(flagged({ Customer: 'Books a free taster lesson.', Frontstage: 'The customer picks a slot in the app.' }));
+    assert.ok(!flagged({ Customer: 'Books a free taster lesson.', Frontstage: 'The instructor sees it on the studio dashboard.' }));
+  });
+
+  it('never loads the model for a non-blueprint', () => {
+    const lintUrl = new URL('../../server/src/engine/lint.js', import.meta.url).href;
+    const winkUrl = new URL('../../server/src/engine/language/wink.js', import.meta.url).href;
+    const script = `const { lint } = await import(${JSON.stringify(lintUrl)}); const w = await import(${JSON.stringify(winkUrl)});
+lint('# App\\n\\nWe promise customers a free upgrade without waiting.\\n\\n## Install\\n\\nRun it.\\n', { filePath: 'README.md' });
+const before = w.winkLoaded();
+lint('---\\nblueprint: true\\n---\\n# B\\n\\n## S\\n\\n- **Customer:** Gets a free upgrade.\\n- **Frontstage:** —\\n', { filePath: 'b.md' });
+console.log(JSON.stringify([before, w.winkLoaded()]));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: join(import.meta.dirname, '..', '..') });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout.trim()), [false, true]);
+  });
+});
+
+describe('language layer: word sense and roles', () => {
+  it('reads "X-free" as "without X", not as a gift', () => {
+    const s = step({ Customer: 'Orders a cake.', Frontstage: 'The baker explains the kitchen is not nut-free today.' });
+    assert.ok(!s.benefits.some((b) => /free/.test(b.text)), JSON.stringify(s.benefits));
+  });
+
+  it('counts backing only when it names someone', () => {
+    const s = step({ Customer: 'Cracks the hire phone screen.', Frontstage: 'The desk swaps it in five minutes; the crack is covered by the insurance plan.' });
+    assert.ok(!s.supports.some((x) => x.kind === 'backing'), JSON.stringify(s.supports));
+  });
+
+  it('finds an escalation to a role and an instrument ("by barcode")', () => {
+    assert.ok(!flagged({ Customer: 'Gets a reply the same day.', Frontstage: 'The clerk hands any dispute over to the senior clerk.' }));
+    assert.ok(!flagged({ Customer: 'Is checked in within a minute.', Backstage: 'Each bag is logged by barcode.' }));
+  });
+});
+
+describe('language layer: who acts', () => {
+  it('resolves "they" to the last named subject: an employee permission is authority, not the customer’s ease', () => {
+    const s = step({ Customer: 'Wants a bigger room.', Frontstage: 'Porters load the van; they can add a second trip at no cost, without ringing the depot.' });
+    assert.ok(!s.benefits.some((b) => b.why?.startsWith('without+verb')), JSON.stringify(s.benefits));
+    assert.ok(s.supports.some((x) => x.kind === 'authority'), JSON.stringify(s.supports));
+  });
+
+  it('reads "so (that) X may ..." as a purpose, not a permission', () => {
+    const s = step({ Customer: 'Phones in.', Frontstage: 'The tutor sends the notes first, so the student may carry on without missing the class.' });
+    assert.ok(s.benefits.some((b) => /without missing/.test(b.text)), JSON.stringify(s.benefits));
+  });
+
+  it('keeps a tool an employee uses on the customer’s data', () => {
+    const s = step({ Customer: 'Calls from the roadside in under a minute.', Frontstage: "Our controller opens the member's tracker before answering." });
+    assert.ok(s.supports.some((x) => x.kind === 'tool'), JSON.stringify(s));
+  });
+});
+
+describe('language layer: promises, purposes and captions', () => {
+  it('reads "promise/guarantee + object" and "so (that) the customer can ..." as benefits', () => {
+    assert.ok(flagged({ Customer: 'Drops off the bike.', Frontstage: 'The mechanic promises a call before any extra work.' }));
+    assert.ok(flagged({ Customer: 'Arrives early.', Frontstage: 'The host seats them first, so the guests can settle in.' }));
+  });
+
+  it('does not take a verbless prose gloss as support', () => {
+    const r = lint('---\nblueprint: true\n---\n# B\n\n## Repair: about the scanner\n\nThe shopper gets a repair within the hour.\n', { filePath: 'b.md' });
+    assert.ok(r.findings.some((f) => f.ruleId === 'benefit-needs-support'), JSON.stringify(r.blueprint.steps[0]?.supports));
+  });
+});
+
+describe('language layer: negation scope', () => {
+  it('ends a negation inside a relative clause at the main verb', () => {
+    const s = step({ Customer: 'Guests who cannot climb stairs get a free ground-floor room.', Frontstage: '—' });
+    assert.ok(s.benefits.some((b) => b.why?.startsWith('free+noun')), JSON.stringify(s));
+  });
+  it('keeps a negation on the clause it governs', () => {
+    const s = step({ Customer: 'Pays.', Frontstage: 'The warden explains that fees are not lowered for stays booked within 3 days.' });
+    assert.equal(s.benefits.length, 0, JSON.stringify(s.benefits));
+  });
+});
