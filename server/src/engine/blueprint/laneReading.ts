@@ -2,7 +2,7 @@
 // "Staff frontstage" frontstage, "Risks" other. Exact synonyms (and the config's `lanes`) are looked up first.
 import type { LaneKind } from '../types.js';
 import {
-  ACTION_WORDS, BACKSTAGE_WORDS, BENEFIT_WORDS, CUSTOMER_ROLE_WORDS, EMPLOYEE_ROLE_WORDS, EVIDENCE_WORDS, FRONTSTAGE_WORDS,
+  ACTION_WORDS, APP_WORDS, BACKSTAGE_WORDS, BENEFIT_WORDS, CUSTOMER_ROLE_WORDS, EMPLOYEE_ROLE_WORDS, EVIDENCE_WORDS, FRONTSTAGE_WORDS,
   HIDDEN_WORDS, NEUTRAL_WORDS, OTHER_WORDS, RESULT_WORDS, SEEN_WORDS, SUPPORT_WORDS, SYSTEM_WORDS,
 } from './laneWords.js';
 
@@ -29,13 +29,13 @@ export interface LaneReading {
   byRole?: boolean;
 }
 
-type Category = 'front' | 'back' | 'other' | 'support' | 'evidence' | 'benefit' | 'result' | 'customer' | 'employee' | 'system' | 'action' | 'hidden' | 'seen' | 'neutral';
+type Category = 'front' | 'back' | 'other' | 'support' | 'evidence' | 'benefit' | 'result' | 'customer' | 'employee' | 'system' | 'app' | 'action' | 'hidden' | 'seen' | 'neutral';
 
 // Priority order: a term listed in two sets takes the first one's category.
 const SETS: Array<[Category, readonly string[]]> = [
   ['front', FRONTSTAGE_WORDS], ['back', BACKSTAGE_WORDS], ['benefit', BENEFIT_WORDS], ['other', OTHER_WORDS],
   ['support', SUPPORT_WORDS], ['evidence', EVIDENCE_WORDS], ['result', RESULT_WORDS], ['seen', SEEN_WORDS],
-  ['customer', CUSTOMER_ROLE_WORDS], ['employee', EMPLOYEE_ROLE_WORDS], ['system', SYSTEM_WORDS], ['action', ACTION_WORDS],
+  ['customer', CUSTOMER_ROLE_WORDS], ['employee', EMPLOYEE_ROLE_WORDS], ['system', SYSTEM_WORDS], ['app', APP_WORDS], ['action', ACTION_WORDS],
   ['hidden', HIDDEN_WORDS], ['neutral', NEUTRAL_WORDS],
 ];
 
@@ -135,6 +135,10 @@ function readWords(words: readonly string[]): LaneReading | undefined {
   if (evidence) return { kind: 'evidence', basis: 'lane-word', words: evidence.text };
   const result = first('result');
   if (result) return { kind: 'benefit', basis: 'lane-word', words: result.text, gainOnly: true };
+  // An app the label ties to staff ("Staff app", "Internal portal") is their tool; otherwise it is what the customer uses.
+  const app = first('app');
+  if (app && (has('employee') || has('hidden'))) return { kind: 'support', basis: 'system', words: app.text };
+  if (app) return { kind: 'evidence', basis: 'system', words: app.text };
   // The head role is the last one: "Customer service agent" is staff, "Staff-assisted customer" the customer.
   const role = [...tokens].reverse().find((t) => t.category === 'customer' || t.category === 'employee');
   if (role) {

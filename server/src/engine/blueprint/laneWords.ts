@@ -59,8 +59,10 @@ export const EMPLOYEE_ROLE_WORDS: readonly string[] = [
 /** Nouns of doing: with a role they make an actor lane ("Client action", "Studio steps"). */
 export const ACTION_WORDS: readonly string[] = ['action', 'activity', 'step', 'task', 'work', 'interaction', 'journey', 'involvement', 'process', 'doing', 'job', 'duty', 'behaviour', 'behavior'];
 
-/** Systems and apps an organisation runs: support unless the label says the customer sees them. */
-export const SYSTEM_WORDS: readonly string[] = ['app', 'application', 'portal', 'website', 'site', 'service', 'bus', 'queue', 'engine', 'pipeline', 'automation', 'integration', 'bot', 'ai', 'model', 'state', 'record'];
+/** Systems an organisation runs behind the line: support unless the label says the customer sees them. */
+export const SYSTEM_WORDS: readonly string[] = ['service', 'bus', 'queue', 'engine', 'pipeline', 'automation', 'integration', 'bot', 'ai', 'model', 'state', 'record'];
+/** What the customer uses of the organisation's software: evidence, unless the label names staff ("Staff app"). */
+export const APP_WORDS: readonly string[] = ['app', 'application', 'portal', 'website', 'site', 'web app', 'mobile app', 'kiosk'];
 
 /** Modifiers that change nothing about a lane's kind. */
 export const NEUTRAL_WORDS: readonly string[] = [
