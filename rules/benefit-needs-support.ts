@@ -51,6 +51,14 @@ function short(text: string): string {
   return t.length > 60 ? `${t.slice(0, 57)}...` : t;
 }
 
+/** Why the step is flagged, in one or two lines: what found the promise, and what was read and rejected as support. */
+export function explanation(step: Step): string {
+  const promise = step.benefits.slice(0, 2).map((b) => `"${short(b.text)}" (${b.why ?? b.entry})`).join(', ');
+  const rejected = (step.rejected ?? []).filter((r) => r.as === 'support').slice(0, 2).map((r) => `"${short(r.text)}" ${r.reason}`);
+  const support = rejected.length ? `not support: ${rejected.join('; ')}` : 'no resource, tool or authority named in an employee lane or an employee\'s sentence';
+  return `benefit: ${promise}\n${support}`;
+}
+
 const rule: Rule = {
   id: ID,
   description: 'A step that promises the customer a benefit must name the employee resource, tool or authority that makes it possible.',
@@ -76,7 +84,7 @@ const rule: Rule = {
         span,
         step,
         fixes: fixesFor(step, emptySupport),
-        data: { benefit: first.source === 'benefit' ? undefined : first.text, benefits: names, placeholder: emptySupport !== undefined },
+        data: { benefit: first.source === 'benefit' ? undefined : first.text, benefits: names, placeholder: emptySupport !== undefined, explanation: explanation(step) },
       });
     }
   },

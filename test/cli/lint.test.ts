@@ -186,6 +186,24 @@ describe('blueprint-lint on real blueprints', function () {
     assert.deepEqual([missing.status, missing.stderr], [2, 'nope.md: no such file or directory\n']);
   });
 
+  it('inspect --explain says why the file is a blueprint, how each label was read, and why each step is flagged', () => {
+    const r = runCli(['inspect', '--explain', 'docs/checkin.blueprint.md'], { cwd: ws.dir });
+    assert.equal(r.status, 0);
+    assert.deepEqual(JSON.parse(r.stdout).explain, {
+      verdict: 'linted as a blueprint: its path matches the blueprint file globs (or it was forced)',
+      labels: [
+        { label: 'Customer', lane: 'customer', why: '"Customer" is a listed customer label', line: 5, column: 5 },
+        { label: 'Frontstage', lane: 'frontstage', why: '"Frontstage" is a listed frontstage label', line: 6, column: 5 },
+        { label: 'Backstage', lane: 'backstage', why: '"Backstage" is a listed backstage label', line: 7, column: 5 },
+      ],
+      verdicts: [{ step: 'Check-in', line: 3, flagged: true, why: 'flagged: promise "without waiting" (frontstage: vocabulary: without (waiting|a wait|queuing|queueing|queue|a queue|delay|delays|any delay)); no support found' }],
+      skipped: [],
+    });
+    const readme = JSON.parse(runCli(['inspect', '--explain', 'README.md'], { cwd: ws.dir }).stdout);
+    assert.match(readme.explain.verdict, /^not linted: no step carries labels of two different lanes/);
+    assert.deepEqual(runCli(['--explain', 'README.md'], { cwd: ws.dir }).status, 2);
+  });
+
   it('inspect lists supports with their kind and position', () => {
     const model = JSON.parse(runCli(['inspect', 'docs/clean.blueprint.md'], { cwd: ws.dir }).stdout);
     assert.deepEqual(model.steps[0].lanes.support, ["The receptionist has the PMS open with the guest's booking."]);

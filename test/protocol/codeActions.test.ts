@@ -166,6 +166,15 @@ describe('protocol: code actions', function () {
     assert.deepEqual((await session.nextDiagnostics(uri)).diagnostics, []);
   });
 
+  it('a hover on a benefit-needs-support finding says what found the promise and that no support was named', async () => {
+    const { uri, diagnostic } = await openHotel();
+    const hover = await session.request<{ contents: { kind: string; value: string }; range: unknown }>('textDocument/hover', { textDocument: { uri }, position: diagnostic.range.start });
+    assert.equal(hover.contents.kind, 'markdown');
+    assert.equal(hover.contents.value, '**benefit-needs-support**: benefit: "in under 2 minutes" (vocabulary: in under {n} {unit})  \nno resource, tool or authority named in an employee lane or an employee\'s sentence');
+    assert.deepEqual(hover.range, diagnostic.range);
+    assert.equal(await session.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
+  });
+
   it('"Map X to the frontstage lane" writes the unplaced label to the config\'s lanes; the notice goes once it is saved', async () => {
     own = await LspSession.start({ workspaceFolders: [ws.dir], initializationOptions: { debounceMs: 0 }, capabilities: EDIT_CAPS });
     session = own;

@@ -23,13 +23,14 @@ const VERDICT: Record<string, string> = {
   none: 'not linted: no step carries labels of two different lanes, and neither front matter nor path marks it as a blueprint',
 };
 
-/** Why a step is flagged or not, in one line: what promised, what supported. */
+/** Why a step is flagged or not, in one line: what promised, what supported, and what was read and rejected. */
 function stepVerdict(step: Step, flagged: boolean): string {
-  const benefits = step.benefits.map((b) => `"${b.text}" (${b.entry === 'benefit lane' ? 'benefit lane' : `${b.source}: ${b.entry}`})`);
-  const supports = step.supports.map((s) => `"${s.text}" (${s.kind}, ${s.source}: ${s.entry})`);
+  const benefits = step.benefits.map((b) => `"${b.text}" (${b.source}: ${b.why ?? b.entry})`);
+  const supports = step.supports.map((s) => `"${s.text}" (${s.kind}, ${s.source}: ${s.why ?? s.entry})`);
+  const rejected = (step.rejected ?? []).map((r) => `"${r.text}" as ${r.as}: ${r.reason}`);
   const promise = benefits.length ? `promise ${benefits.join(', ')}` : 'no promise found';
   const support = supports.length ? `support ${supports.join(', ')}` : step.lanes.some((l) => l.kind === 'support' && l.placeholder) ? 'the support lane is a placeholder' : 'no support found';
-  return `${flagged ? 'flagged' : 'not flagged'}: ${promise}; ${support}`;
+  return `${flagged ? 'flagged' : 'not flagged'}: ${promise}; ${support}${rejected.length ? `; rejected ${rejected.join(', ')}` : ''}`;
 }
 
 function headingText(node: Nodes): string {

@@ -19,6 +19,7 @@ import { ConfigService } from './configFiles.js';
 import { DiagnosticsService, warmUpEngine } from './diagnostics.js';
 import { isMarkdownDocument, isMarkdownPath, uriToPath, WorkspaceFolders } from './documents.js';
 import { guardNotification, guardRequest } from './guard.js';
+import { hoverAt } from './hover.js';
 import {
   AddVocabularyRequest,
   Commands,
@@ -65,6 +66,7 @@ connection.onInitialize((params): InitializeResult => {
       positionEncoding: 'utf-16',
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
+      hoverProvider: true,
       executeCommandProvider: { commands: [Commands.showDocs, Commands.addVocabulary, Commands.fixAll] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -134,6 +136,8 @@ connection.onDidChangeWatchedFiles(
 );
 
 connection.onCodeAction(guardRequest(connection, 'codeAction', (params) => codeActions.provide(params)));
+
+connection.onHover(guardRequest(connection, 'hover', (params) => hoverAt(diagnostics, params)));
 
 connection.onExecuteCommand(
   guardRequest(connection, 'executeCommand', async (params) => {

@@ -50,6 +50,10 @@ function isVerbish(t: Token | undefined): boolean {
  * previous clause's subject.
  */
 export function clauseSubject(lt: LangText, clauseIndex: number): Role | 'company' | 'other' | undefined {
+  return once(lt, `who:${clauseIndex}`, () => subjectOf(lt, clauseIndex));
+}
+
+function subjectOf(lt: LangText, clauseIndex: number): Role | 'company' | 'other' | undefined {
   const c = lt.doc.clauses[clauseIndex];
   if (!c) return undefined;
   for (let k = c.from; k < c.to; k++) {
@@ -420,8 +424,30 @@ export function supportPatterns(lt: LangText): Found[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Vetoes
 
+/** The tokens overlapping [start, end): a binary search over tokens in text order, so a long text costs no scan per hit. */
 function tokensOf(lt: LangText, start: number, end: number): Token[] {
-  return lt.doc.tokens.filter((t) => t.end > start && t.start < end);
+  const toks = lt.doc.tokens;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.end > start) hi = mid;
+    else lo = mid + 1;
+  }
+  const out: Token[] = [];
+  for (let i = lo; i < toks.length && toks[i]!.start < end; i++) if (toks[i]!.end > start) out.push(toks[i]!);
+  return out;
+}
+
+/** Per text, values worked out once per clause or sentence (a text with thousands of hits asks each many times). */
+const perClause = new WeakMap<LangText, Map<string, unknown>>();
+function once<T>(lt: LangText, key: string, compute: () => T): T {
+  let m = perClause.get(lt);
+  if (!m) perClause.set(lt, (m = new Map()));
+  if (m.has(key)) return m.get(key) as T;
+  const v = compute();
+  m.set(key, v);
+  return v;
 }
 
 /**
@@ -548,7 +574,7 @@ export function supportVeto(lt: LangText, start: number, end: number, kind: Supp
   // something staff use or have
   if (prose) {
     const sentence = lt.doc.sentences[first.sentence]!;
-    if (!toks.slice(sentence.from, sentence.to).some((x) => isVerbish(x))) return 'names a topic (prose without a verb: a caption or gloss)';
+    if (!once(lt, `verb:${first.sentence}`, () => toks.slice(sentence.from, sentence.to).some((x) => isVerbish(x)))) return 'names a topic (prose without a verb: a caption or gloss)';
   }
   // the acting employee: "Duty manager apologises", "A floor walker says hello", "Property manager reviews the scores"
   if (kind === 'backing' || kind === 'resource') {
@@ -556,8 +582,13 @@ export function supportVeto(lt: LangText, start: number, end: number, kind: Supp
     if (roleFrom >= 0) {
       let r = inside[roleFrom]!.i;
       while (lt.roles[r + 1] === 'employee') r++;
-      const before = toks.slice(c.from, inside[roleFrom]!.i);
-      const subjectPosition = before.every((x) => x.pos === 'DET' || x.pos === 'ADJ' || NOUNISH.has(x.pos) || x.pos === 'NUM' || x.pos === 'CCONJ' || x.pos === 'PUNCT');
+      // Only determiners, adjectives, nouns, numbers and joins before the role: it is the subject (found once per clause).
+      const subjectEnd = once(lt, `subject:${first.clause}`, () => {
+        let k = c.from;
+        while (k < c.to && ((x) => x.pos === 'DET' || x.pos === 'ADJ' || NOUNISH.has(x.pos) || x.pos === 'NUM' || x.pos === 'CCONJ' || x.pos === 'PUNCT')(toks[k]!)) k++;
+        return k;
+      });
+      const subjectPosition = inside[roleFrom]!.i <= subjectEnd;
       const v = toks[r + 1];
       const after = toks[r + 2];
       const verb = v && v.clause === first.clause && (v.pos === 'VERB' || (v.pos === 'NOUN' && /s$/.test(v.lower) && !!after && (after.pos === 'DET' || after.pos === 'PRON')));
