@@ -55,7 +55,8 @@ const META_WORDS = [
   'principle', 'narrative', 'role', 'responsibility', 'metric', 'kpi', 'risk', 'opportunity', 'appendix', 'reference',
   'assumption', 'disclaimer', 'conclusion', 'limitation', 'how to read', 'definition', 'faq', 'purpose',
   'takeaway', 'insight', 'recommendation', 'open question', 'outcomes', 'current state', 'future state', 'backlog',
-  'service promise', 'quality standard', 'service standard', 'stop condition',
+  'service promise', 'quality standard', 'service standard', 'stop condition', 'closing thought', 'final thought',
+  'closing note', 'afterword',
 ];
 /** The words of a heading over lane definitions ("Legend", "Service layers", "How to read this blueprint"). */
 const LEGEND_WORDS = new Set(['legend', 'key', 'glossary', 'definition', 'layer', 'lane', 'swimlane', 'how', 'to', 'read', 'this', 'the', 'a', 'of', 'service', 'blueprint', 'map', 'used', 'and']);
@@ -368,11 +369,26 @@ function proseOf(ctx: Ctx, node: Nodes): SourceText | undefined {
 /** `group` is the section's own title as a group; `parentGroup` the group the section itself sits in. */
 function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading | undefined, group: string | undefined, parentGroup?: string): Scan {
   const scan: Scan = { lanes: [], prose: [], steps: [] };
+  // Bold lines titling lane lists are steps when there are several of them, or no heading above to title one.
+  const boldSteps = new Map<number, RawStep>();
+  for (let i = 0; i + 1 < nodes.length; i++) {
+    const node = nodes[i]!;
+    const next = nodes[i + 1]!;
+    const step = node.type === 'paragraph' && next.type === 'list' ? boldTitleStep(ctx, node, next, group) : undefined;
+    if (step) boldSteps.set(i, step);
+  }
+  if (heading && boldSteps.size < 2) boldSteps.clear();
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     if (node.type === 'paragraph') {
-      const lanes = lanesOfParagraph(ctx, node, '');
       const next = nodes[i + 1];
+      const bold = boldSteps.get(i);
+      if (bold) {
+        scan.steps.push(bold);
+        i++;
+        continue;
+      }
+      const lanes = lanesOfParagraph(ctx, node, '');
       if (lanes && next?.type === 'list' && listUnderLabel(ctx, lanes, next)) i++;
       if (lanes) scan.lanes.push(...lanes);
       else {
@@ -399,6 +415,41 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
   }
   for (const st of scan.steps) st.sectionGroup ??= parentGroup ?? '';
   return scan;
+}
+
+/**
+ * A bold line that titles the lane list under it ("**Step 2: Check-in**" over "- Customer: ..."): a heading written as
+ * bold text, so a step of its own (several of them under one heading are several steps, not one).
+ */
+function boldTitleStep(ctx: Ctx, p: Paragraph, list: List, group: string | undefined): RawStep | undefined {
+  const [strong, ...rest] = p.children;
+  if (strong?.type !== 'strong' || rest.some((n) => n.type !== 'text' || !/^[\s:.\u2013\u2014-]*$/.test(n.value))) return undefined;
+  const titleText = trimText(inlineText(ctx, strong.children, off(strong, 'start')));
+  const title = normaliseTitle(titleText.text.replace(/[:.]\s*$/, ''));
+  // A label of its own ("**Systems:**" over a list) is a lane, not a title.
+  if (!title || proseLabel(titleText.text, ctx.table)) return undefined;
+  const lanes: FoundLane[] = [];
+  const prose: SourceText[] = [];
+  for (const item of list.children) {
+    const lane = laneOfItem(ctx, item, list);
+    if (lane) lanes.push(lane);
+    else {
+      const t = proseOf(ctx, item);
+      if (t) prose.push(t);
+    }
+  }
+  if (new Set(lanes.map((l) => l.lane.kind)).size < 2) return undefined;
+  return {
+    title,
+    titleSpan: spanOfText(titleText, off(strong, 'start')),
+    span: { start: off(p, 'start'), end: off(list, 'end') },
+    shape: 'heading',
+    lanes: lanes.map((l) => l.lane),
+    prose,
+    group,
+    insertion: { edits: insertAfterLane(ctx, lanes[lanes.length - 1], { at: off(list, 'end'), indent: '' }) },
+    disableEdit: commentLineBefore(ctx, off(p, 'start')),
+  };
 }
 
 /**
@@ -547,6 +598,9 @@ function laneReadings(ctx: Ctx, cells: ReadonlyArray<TableCell | undefined>): Ar
 function tableSteps(ctx: Ctx, table: Table, heading: Heading | undefined, group: string | undefined, html = false, parentGroup?: string): RawStep[] | undefined {
   const [header, ...body] = table.children;
   if (!header) return undefined;
+  // One row per step and lane ("| Step | Lane | Activity |"), as tools export a blueprint.
+  const long = longLayout(ctx, table);
+  if (long) return stepsOfLongTable(ctx, table, long, group, html);
   const headerReadings = laneReadings(ctx, header.children);
   if (enoughLanes(headerReadings) && !roleGrid(headerReadings)) return stepsAsRows(ctx, table, headerReadings, group, html);
   const rowReadings = laneReadings(ctx, body.map((r) => r.children[0]));
@@ -556,6 +610,99 @@ function tableSteps(ctx: Ctx, table: Table, heading: Heading | undefined, group:
     return stepsAsRows(ctx, table, headerReadings, group, html);
   }
   return undefined;
+}
+
+/** Header words of the column that names each row's lane in a table with one row per step and lane. */
+const LANE_COLUMN_LABELS = new Set(['lane', 'lanes', 'layer', 'layers', 'swimlane', 'swim lane', 'swimlanes', 'lane type', 'actor', 'who']);
+
+interface LongLayout {
+  titleCol: number;
+  laneCol: number;
+  contentCol: number;
+  readings: Array<LaneReading | undefined>;
+}
+
+/**
+ * A table with one row per step and lane: a column headed Lane (Layer, Swimlane, Actor) whose cells are lane labels (at
+ * least three in five of them, of two kinds or more, repeating from step to step), a column titling the steps, and a
+ * column holding the lane's text.
+ */
+function longLayout(ctx: Ctx, table: Table): LongLayout | undefined {
+  const [header, ...body] = table.children;
+  if (!header || body.length < 2 || header.children.length < 3) return undefined;
+  const headerTexts = header.children.map((c) => normaliseLabel(labelText(ctx, c).text));
+  const laneCol = headerTexts.findIndex((t) => LANE_COLUMN_LABELS.has(t));
+  if (laneCol < 0) return undefined;
+  const readings = inContext(body.map((r) => cellReading(ctx, r.children[laneCol])));
+  const filled = body.filter((r) => hasLetters(cellText(ctx, r.children[laneCol]).text)).length;
+  const placed = readings.filter((r) => r !== undefined && r.kind !== 'other');
+  if (filled === 0 || placed.length / filled < 0.6 || new Set(placed.map((r) => r!.kind)).size < 2) return undefined;
+  // A column of steps, or lanes repeating from step to step: a grid with one row per lane ("| Lane | Booking | Arrival |") has neither.
+  const labels = body.map((r) => normaliseLabel(labelText(ctx, r.children[laneCol]).text)).filter((l) => l.length > 0);
+  const stepColumn = headerTexts.some((t, i) => i !== laneCol && STEP_COLUMN_LABELS.has(t));
+  if (!stepColumn && new Set(labels).size === labels.length) return undefined;
+  const others = headerTexts.map((_, i) => i).filter((i) => i !== laneCol);
+  const titleCol = others.find((i) => STEP_COLUMN_LABELS.has(headerTexts[i]!)) ?? others[0]!;
+  const contentCol = others.find((i) => i !== titleCol);
+  return contentCol === undefined ? undefined : { titleCol, laneCol, contentCol, readings };
+}
+
+/** Steps of a table with one row per step and lane: consecutive rows with the same (or an empty) step cell make one step. */
+function stepsOfLongTable(ctx: Ctx, table: Table, layout: LongLayout, group: string | undefined, html: boolean): RawStep[] {
+  const [header, ...body] = table.children;
+  const columns = header!.children.length;
+  const steps: RawStep[] = [];
+  let current: { title: string; titleCell: TableCell; titleText: SourceText; rows: typeof body } | undefined;
+  const close = () => {
+    if (!current) return;
+    const { title, titleCell, titleText, rows } = current;
+    const lanes = rows.map((row) => {
+      const reading = layout.readings[body.indexOf(row)] ?? UNPLACED;
+      const labelCell = row.children[layout.laneCol];
+      const label = labelText(ctx, labelCell);
+      const cell = row.children[layout.contentCol];
+      const content = cell ? cellText(ctx, cell) : emptyText(off(row, 'end'));
+      const lane = makeLane(reading, label.text.replace(/[:\s]+$/, ''), spanOfText(label, off(labelCell ?? row, 'start')), content, off(row, 'end'));
+      if (cell && !content.text.length) lane.contentSpan = cellContentSpan(ctx, cell);
+      return lane;
+    }).filter((l) => hasLetters(l.label));
+    const last = rows[rows.length - 1]!;
+    const newRow = (label: string, c: string) => {
+      const cells = Array.from({ length: columns }, (_, i) => (i === layout.laneCol ? label : i === layout.contentCol ? c : ''));
+      return html ? `${ctx.eol}<tr>${cells.map((x) => `<td>${x}</td>`).join('')}</tr>` : `${ctx.eol}| ${cells.join(' | ')} |`;
+    };
+    steps.push({
+      title,
+      titleSpan: spanOfText(titleText, off(titleCell, 'start')),
+      span: { start: off(rows[0], 'start'), end: off(last, 'end') },
+      shape: 'table-rows',
+      lanes,
+      prose: [],
+      group,
+      insertion: {
+        edits: (label, content, snippet) => {
+          const at = html ? off(last, 'end') : rowLineEnd(ctx, off(last, 'end'));
+          const edit: TextEdit = { start: at, end: at, text: newRow(html ? escapeHtml(label) : label, html ? escapeHtml(content) : content) };
+          if (snippet !== undefined) edit.snippet = newRow(html ? escapeHtml(label) : label, snippet);
+          return [edit];
+        },
+      },
+      disableEdit: commentInCell(ctx, titleCell),
+    });
+  };
+  for (const row of body) {
+    const titleCell = row.children[layout.titleCol];
+    const titleText = cellText(ctx, titleCell);
+    const title = normaliseTitle(titleText.text);
+    if (current && (!title || title === current.title)) {
+      current.rows.push(row);
+      continue;
+    }
+    close();
+    current = title && titleCell ? { title, titleCell, titleText, rows: [row] } : undefined;
+  }
+  close();
+  return steps;
 }
 
 /** Staff roles alone, with no customer-side lane and no lane word: a responsibility matrix, not a blueprint. */

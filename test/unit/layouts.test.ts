@@ -1,0 +1,109 @@
+// Layouts seen in real blueprints (spec section 4), each read into steps and lanes exactly.
+import { strict as assert } from 'node:assert';
+import { applyEdits, lint } from '../../server/src/engine/index.js';
+
+const read = (text: string) =>
+  lint(text, { forceBlueprint: true }).blueprint.steps.map((s) => ({
+    title: s.title,
+    shape: s.shape,
+    lanes: s.lanes.map((l) => `${l.kind}: ${l.content.text}`),
+  }));
+
+describe('layouts of real blueprints', () => {
+  it('reads a table with one row per step and lane, as tools export it', () => {
+    const text = [
+      '| Step | Lane | Activity |',
+      '|---|---|---|',
+      '| Drop-off | Customer | Leaves the bike at the counter |',
+      '| | Frontstage | Mechanic writes a ticket |',
+      '| Repair | Backstage | Parts are ordered |',
+      '| Repair | Support system | Workshop planner |',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      { title: 'Drop-off', shape: 'table-rows', lanes: ['customer: Leaves the bike at the counter', 'frontstage: Mechanic writes a ticket'] },
+      { title: 'Repair', shape: 'table-rows', lanes: ['backstage: Parts are ordered', 'support: Workshop planner'] },
+    ]);
+  });
+
+  it('adds a lane to such a table as a row under the step', () => {
+    const text = ['| Step | Lane | Activity |', '|---|---|---|', '| Drop-off | Customer | Bike ready the same day |', '| | Frontstage | Mechanic writes a ticket |', ''].join('\n');
+    const finding = lint(text, { forceBlueprint: true }).findings.find((f) => f.ruleId === 'benefit-needs-support')!;
+    const add = finding.fixes.find((f) => f.kind === 'add-support')!;
+    const fixed = applyEdits(text, add.edits).text;
+    assert.equal(fixed.split('\n')[4], '|  | Support | TBD |');
+    assert.deepEqual(read(fixed)[0]!.lanes, ['customer: Bike ready the same day', 'frontstage: Mechanic writes a ticket', 'support: TBD']);
+  });
+
+  it('keeps a grid with one row per lane a grid, even with a Lane header', () => {
+    const text = ['| Lane | Booking | Arrival |', '|---|---|---|', '| Customer | Books online | Arrives |', '| Frontstage | Agent confirms | Host greets |', ''].join('\n');
+    assert.deepEqual(read(text).map((s) => [s.title, s.shape]), [['Booking', 'table-columns'], ['Arrival', 'table-columns']]);
+  });
+
+  it('takes the bullet list under a label on its own line as that lane', () => {
+    const text = ['## Hand-over to the crew', '', '**Customer:** Signs the plan.', '', '**Systems:**', '', '- Job board', '- Van planner', ''].join('\n');
+    assert.deepEqual(read(text), [{ title: 'Hand-over to the crew', shape: 'heading', lanes: ['customer: Signs the plan.', 'support: Job board\nVan planner'] }]);
+  });
+
+  it('reads one two-column table per stage as one step titled by its heading', () => {
+    const text = ['# Door knocking', '', '### 1. Briefing', '', '| Layer | Detail |', '|---|---|', '| Volunteer action | Listens to the plan |', '| Organiser action | Explains the streets |', '| Supporting tools | Street map |', ''].join('\n');
+    assert.deepEqual(read(text), [{ title: 'Briefing', shape: 'table-columns', lanes: ['customer: Listens to the plan', 'frontstage: Explains the streets', 'support: Street map'] }]);
+  });
+
+  it('reads an HTML table with the grid semantics of a Markdown one', () => {
+    const text = [
+      '<table>',
+      '<tr><th></th><th scope="col">Find a book</th><th scope="col">Borrow it</th></tr>',
+      '<tr><th scope="row"><strong>User steps</strong><br>What the reader does</th><td>Searches the catalogue</td><td><ul><li>Scans the card</li><li>Takes the book</li></ul></td></tr>',
+      '<tr><th scope="row"><strong>Frontstage</strong></th><td>Shelf signs</td><td>Desk staff check it out</td></tr>',
+      '</table>',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      { title: 'Find a book', shape: 'table-columns', lanes: ['customer: Searches the catalogue', 'frontstage: Shelf signs'] },
+      { title: 'Borrow it', shape: 'table-columns', lanes: ['customer: Scans the card Takes the book', 'frontstage: Desk staff check it out'] },
+    ]);
+  });
+
+  it('reads bold lines that title lane lists as steps of their own', () => {
+    const text = [
+      '## Arrival',
+      '',
+      '**Step 1: Parking**',
+      '- Guest: Parks at the door',
+      '- Frontstage: Valet takes the keys',
+      '',
+      '**Step 2: Check-in**',
+      '- Guest: Gives their name',
+      '- Frontstage: Receptionist hands over the key',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      { title: 'Parking', shape: 'heading', lanes: ['customer: Parks at the door', 'frontstage: Valet takes the keys'] },
+      { title: 'Check-in', shape: 'heading', lanes: ['customer: Gives their name', 'frontstage: Receptionist hands over the key'] },
+    ]);
+  });
+
+  it('does not read a legend of lanes, or a closing note beside lane tables, as steps', () => {
+    const text = [
+      '# Permit service blueprint',
+      '',
+      '## Service layers',
+      '',
+      '- **Customer actions**: what the applicant does',
+      '- **Frontstage**: what the counter staff do',
+      '',
+      '## Stages',
+      '',
+      '| Stage | Customer | Frontstage |',
+      '|---|---|---|',
+      '| Apply | Fills in the form | Checks the form |',
+      '',
+      '## Closing thoughts',
+      '',
+      'We will revisit this map next spring.',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text).map((s) => s.title), ['Apply']);
+  });
+});
