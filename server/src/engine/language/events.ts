@@ -296,12 +296,17 @@ export function superiorPatterns(lt: LangText): Found[] {
     // the head of a role phrase ("duty manager", "shift supervisor"): take the whole phrase
     let from = i;
     while (from > 0 && lt.roles[from - 1] === 'employee') from--;
-    const prev = toks[from - 1];
+    let p = from - 1;
+    while (p >= 0 && (toks[p]!.pos === 'DET' || toks[p]!.pos === 'ADJ' || NOUNISH.has(toks[p]!.pos) || /^(their|his|her|your|our)$/.test(toks[p]!.lower))) p--;
+    const prev = toks[p];
     if (prev && (prev.lower === 'without' || prev.lower === 'no' || prev.lower === 'nor')) continue;
     if (negationVeto(lt, toks[from]!.start, t.end)) continue;
     // a superior who is only told or copied in does not back: "let the manager know", "tell the manager if it keeps going"
     const c = lt.doc.clauses[t.clause]!;
-    const told = toks.slice(c.from, from).some((x) => /^(tell|tells|told|inform|informs|informed|notify|notifies|notified|copy|copies|cc|let|lets)$/.test(x.lower));
+    const TOLD = /^(tell|tells|told|inform|informs|informed|notify|notifies|notified|copy|copies|copied|cc|let|lets|updated|alerted|emailed)$/;
+    // ... or is the subject of a passive "is told / is informed / is kept updated"
+    const passive = toks.slice(i + 1, Math.min(c.to, i + 5)).some((x, k, a) => TOLD.test(x.lower) && a.slice(0, k).some((y) => y.lemma === 'be' || y.lower === 'gets' || y.lower === 'kept'));
+    const told = passive || toks.slice(c.from, from).some((x) => TOLD.test(x.lower));
     if (told || clauseSubject(lt, t.clause) === 'customer') continue;
     out.push(span(lt, from, i, 'superior-takes-part', { kind: 'backing' }));
   }
