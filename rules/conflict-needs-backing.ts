@@ -1,5 +1,8 @@
 // A step that handles an upset customer, a complaint or an escalation must say who backs the employee.
-import { disableFix, fixes, shownContent, findAll, isEmployeeSide, laneFix, loadRuleVocabulary, quotedPhrases, stepUnits, supportOfKind } from '../server/src/engine/phrases/ruleVocabulary.js';
+import { disableFix, fixes, shownContent, findAll, isEmployeeSide, laneFix, languageFinds, loadRuleVocabulary, policySections, quotedPhrases, stepUnits, supportOfKind, type TextUnit } from '../server/src/engine/phrases/ruleVocabulary.js';
+import { routingPatterns, superiorPatterns } from '../server/src/engine/language/index.js';
+import type { CompiledVocabulary } from '../server/src/engine/phrases/vocabulary.js';
+import type { PhraseMatcher } from '../server/src/engine/phrases/vocabulary.js';
 import type { Rule, RuleContext } from '../server/src/engine/rule.js';
 
 const ID = 'conflict-needs-backing';
@@ -8,22 +11,28 @@ const rule: Rule = {
   id: ID,
   description: 'A step that handles an upset, angry or abusive customer, a complaint or an escalation must name who backs the employee.',
   defaultSeverity: 'warning',
-  scope: 'step',
+  // Document scope: an escalation section ("When to escalate") or a section outside the steps backs every step.
+  scope: 'document',
   fixable: false,
-  vocabularies: ['conflict.txt', 'not-conflict.txt', 'backing.txt', 'support-backing.txt', 'negation.txt', 'employee-roles.txt', 'customer-roles.txt'],
+  vocabularies: ['conflict.txt', 'not-conflict.txt', 'backing.txt', 'support-backing.txt', 'negation.txt', 'employee-roles.txt', 'customer-roles.txt', 'escalation-section.txt', 'language-slots.txt'],
   check(context: RuleContext): void {
     const vocab = context.vocabulary;
     const conflict = loadRuleVocabulary('conflict.txt');
     const traps = loadRuleVocabulary('not-conflict.txt');
     const backing = loadRuleVocabulary('backing.txt');
+    let documentBacking: boolean | undefined;
+    const backedByDocument = () =>
+      (documentBacking ??= policySections(context.text, context.blueprint.steps, loadRuleVocabulary('escalation-section.txt'), { outsideSteps: false }).some((s) => backs([s.unit], backing, vocab, false)));
     for (const step of context.blueprint.steps) {
       const units = stepUnits(step, vocab);
       // Conflict is read in what happens in the step, not in its support lanes or metrics, which describe the remedy.
       const happening = units.filter((u) => u.source !== 'support' && u.source !== 'other');
-      const found = findAll(happening, conflict, vocab, { traps });
+      const found = findAll(happening, conflict, vocab, { traps, events: true });
       if (!found.length) continue;
       const employee = units.filter(isEmployeeSide);
-      if (findAll(employee, backing, vocab).length > 0 || supportOfKind(employee, vocab, ['backing']).length > 0) continue;
+      // Rules of language read who acts clause by clause, so they read every unit but the customer's lanes.
+      const notCustomer = units.filter((u) => u.source !== 'customer' && u.source !== 'evidence');
+      if (backs(employee, backing, vocab, true, notCustomer) || backedByDocument()) continue;
       const emptySupport = step.lanes.find((l) => l.kind === 'support' && l.placeholder);
       const what = quotedPhrases(found);
       const lead = `Step "${step.title}" deals with conflict (${what})`;
@@ -49,5 +58,11 @@ const rule: Rule = {
     }
   },
 };
+
+/** Backing in units: a backing phrase, a core backing phrase, a case sent to a person or team, or (in a step) a superior taking part. */
+function backs(units: readonly TextUnit[], backing: PhraseMatcher, vocab: CompiledVocabulary, inStep: boolean, clauses: readonly TextUnit[] = units): boolean {
+  if (findAll(units, backing, vocab).length > 0 || supportOfKind(units, vocab, ['backing']).length > 0) return true;
+  return languageFinds(clauses, vocab, ...(inStep ? [routingPatterns, superiorPatterns] : [routingPatterns])).length > 0;
+}
 
 export default rule;

@@ -1,5 +1,7 @@
 // A step whose employee must take a discretionary decision must say who may take it and up to which limit.
-import { PLACEHOLDER, disableFix, fixes, shownContent, EMPLOYEE_LANES, findAll, isEmployeeSide, laneFix, lanesLabelled, loadRuleVocabulary, quotedPhrases, stepUnits, supportOfKind } from '../server/src/engine/phrases/ruleVocabulary.js';
+import { PLACEHOLDER, disableFix, fixes, shownContent, EMPLOYEE_LANES, findAll, isEmployeeSide, laneFix, lanesLabelled, languageFinds, loadRuleVocabulary, policySections, quotedPhrases, stepUnits, supportOfKind, type TextUnit } from '../server/src/engine/phrases/ruleVocabulary.js';
+import { escalatesBeyondLimit, limitPatterns, routingPatterns } from '../server/src/engine/language/index.js';
+import type { CompiledVocabulary, PhraseMatcher } from '../server/src/engine/phrases/vocabulary.js';
 import type { Rule, RuleContext } from '../server/src/engine/rule.js';
 
 const ID = 'decision-needs-authority';
@@ -9,31 +11,35 @@ const rule: Rule = {
   id: ID,
   description: 'A step whose employee must decide something discretionary (refund, waive, compensate, upgrade...) must name who may decide it and up to which limit.',
   defaultSeverity: 'warning',
-  scope: 'step',
+  // Document scope: an authority section ("Empowerment levels") or a section outside the steps that names who and a
+  // limit covers the decisions of every step.
+  scope: 'document',
   fixable: false,
-  vocabularies: ['decision.txt', 'not-decision.txt', 'authority.txt', 'decision-limit.txt', 'support-authority.txt', 'negation.txt', 'employee-roles.txt', 'customer-roles.txt'],
+  vocabularies: ['decision.txt', 'not-decision.txt', 'authority.txt', 'decision-limit.txt', 'support-authority.txt', 'negation.txt', 'employee-roles.txt', 'customer-roles.txt', 'authority-section.txt', 'language-slots.txt'],
   check(context: RuleContext): void {
     const vocab = context.vocabulary;
     const decisions = loadRuleVocabulary('decision.txt');
     const traps = loadRuleVocabulary('not-decision.txt');
     const authority = loadRuleVocabulary('authority.txt');
     const limits = loadRuleVocabulary('decision-limit.txt');
+    let documentAuthority: boolean | undefined;
+    const coveredByDocument = () =>
+      (documentAuthority ??= policySections(context.text, context.blueprint.steps, loadRuleVocabulary('authority-section.txt'), { outsideSteps: true }).some(
+        (s) => whoDecides([s.unit], authority, vocab) && hasLimit([s.unit], limits, vocab),
+      ));
     for (const step of context.blueprint.steps) {
       const units = stepUnits(step, vocab);
       // Decisions are read where the employee acts: frontstage and backstage lanes, prose not about the customer.
       const deciding = units.filter((u) => (u.source === 'prose' ? u.subject !== 'customer' : EMPLOYEE_LANES.has(u.source) && u.source !== 'support'));
-      const found = findAll(deciding, decisions, vocab, { traps });
+      const found = findAll(deciding, decisions, vocab, { traps, events: true, employeeActs: true });
       if (!found.length) continue;
       const employee = units.filter(isEmployeeSide);
       const authorityLanes = lanesLabelled(step, AUTHORITY_LABELS);
       // An Authority lane that is a placeholder or still holds TBD is unfinished: it names no one and no limit yet.
       const emptyLane = authorityLanes.find((l) => l.placeholder || /\bTBD\b/.test(l.content.text));
-      const who =
-        authorityLanes.some((l) => l !== emptyLane && !l.placeholder) ||
-        findAll(employee, authority, vocab).length > 0 ||
-        supportOfKind(employee, vocab, ['authority']).length > 0;
-      const limit = findAll(employee, limits, vocab).length > 0;
-      if (who && limit) continue;
+      const who = authorityLanes.some((l) => l !== emptyLane && !l.placeholder) || whoDecides(employee, authority, vocab);
+      const limit = hasLimit(employee, limits, vocab);
+      if ((who && limit) || coveredByDocument()) continue;
       const first = found[0]!;
       const decision = quotedPhrases(found);
       const lead = `Step "${step.title}" leaves the decision to ${decision} to the employee`;
@@ -62,5 +68,16 @@ const rule: Rule = {
     }
   },
 };
+
+/** Who may decide: a permission or approval, a core authority phrase, a case sent to a person (routing), escalation beyond a threshold. */
+function whoDecides(units: readonly TextUnit[], authority: PhraseMatcher, vocab: CompiledVocabulary): boolean {
+  if (findAll(units, authority, vocab).length > 0 || supportOfKind(units, vocab, ['authority']).length > 0) return true;
+  return languageFinds(units, vocab, routingPatterns, escalatesBeyondLimit).length > 0;
+}
+
+/** A limit: a limit phrase, or an amount bounded by a comparison ("over $500", "up to £50", "<= $60"). */
+function hasLimit(units: readonly TextUnit[], limits: PhraseMatcher, vocab: CompiledVocabulary): boolean {
+  return findAll(units, limits, vocab).length > 0 || languageFinds(units, vocab, limitPatterns).length > 0;
+}
 
 export default rule;

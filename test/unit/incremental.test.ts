@@ -22,7 +22,8 @@ const snippets = [
 ];
 
 /** Rules that judge each step on its own, marked as such so the test drives the step-scoped memo (a wrong mark fails it). */
-const STEP_LOCAL = new Set(['benefit-needs-support', 'empty-lane', 'burden-needs-relief', 'conflict-needs-backing', 'decision-needs-authority', 'frontstage-needs-backstage']);
+// conflict-needs-backing and decision-needs-authority read escalation and authority sections for the whole document (#14).
+const STEP_LOCAL = new Set(['benefit-needs-support', 'empty-lane', 'burden-needs-relief', 'frontstage-needs-backstage']);
 const scopedRules: Rule[] = allRules().map((r) => (STEP_LOCAL.has(r.id) ? { ...r, scope: 'step' } : r));
 
 /** One edit: replace `length` characters at a relative position with a snippet. */

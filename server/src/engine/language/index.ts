@@ -81,6 +81,7 @@ export function mayVetoBenefit(text: string): boolean {
 }
 
 export { benefitPatterns, supportPatterns, benefitVeto, supportVeto, negationVeto };
+export { eventVeto, listNegation, labelVeto, customerActs, routingPatterns, limitPatterns, superiorPatterns, escalatesBeyondLimit } from './events.js';
 
 /** "rule: words" for a finding of the layer. */
 export function why(f: Found, text: string): string {

@@ -6,7 +6,8 @@ import { packageRoot } from '../resources.js';
 export type SlotName =
   | 'gift-adjective' | 'price-noun' | 'approval-noun' | 'own-decision-noun' | 'training-verb' | 'training-noun'
   | 'tool-noun' | 'tool-preposition' | 'tool-verb' | 'information-noun' | 'cap' | 'escalation-verb' | 'backing-verb'
-  | 'request-verb' | 'burden-verb' | 'refusal-verb' | 'company-gain-verb';
+  | 'request-verb' | 'burden-verb' | 'refusal-verb' | 'company-gain-verb'
+  | 'label-head' | 'routing-target' | 'superior' | 'comparison' | 'record-verb';
 
 let slots: Map<string, Set<string>> | undefined;
 

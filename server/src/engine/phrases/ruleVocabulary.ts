@@ -8,7 +8,7 @@ import { packageRoot } from '../resources.js';
 import type { Fix, Lane, LaneKind, SourceText, Span, Step, TextEdit } from '../types.js';
 import { parseVocabularyFile, PhraseMatcher, type CompiledVocabulary, type EntryKind, type PhraseHit } from './vocabulary.js';
 import { spanOf } from '../blueprint/sourceText.js';
-import { langText, languageLayerEnabled, mayVetoBenefit, negationVeto } from '../language/index.js';
+import { customerActs, eventVeto, langText, languageLayerEnabled, mayVetoBenefit, negationVeto, type Found, type LangText } from '../language/index.js';
 
 // Rule lexicons are not one of the core's entry kinds; the kind is only a tag on the parsed entries.
 const RULE_LEXICON = 'not-support' as EntryKind;
@@ -79,20 +79,90 @@ export interface RuleHit {
   unit: TextUnit;
 }
 
+interface FindOptions {
+  traps?: PhraseMatcher;
+  keepNegated?: boolean;
+  /**
+   * Read the hits as events of the step (conflict, decision): the language layer also drops a word negated as one
+   * item of a negated list, used as a label, a field's value or a category ("complaint type", "claim status:
+   * disputed"), and, with `employeeActs`, one whose clause has the customer as its subject.
+   */
+  events?: boolean;
+  employeeActs?: boolean;
+}
+
 /** Phrases of `matcher` in a unit, minus hits inside `traps` and (unless `keepNegated`) negated ones. */
-export function findIn(unit: TextUnit, matcher: PhraseMatcher, vocab: CompiledVocabulary, opts: { traps?: PhraseMatcher; keepNegated?: boolean } = {}): RuleHit[] {
+export function findIn(unit: TextUnit, matcher: PhraseMatcher, vocab: CompiledVocabulary, opts: FindOptions = {}): RuleHit[] {
   const hits = matcher.find(unit.text.text);
   if (!hits.length) return [];
   const traps = opts.traps ? opts.traps.find(unit.text.text) : [];
   const kept = hits.filter((h) => !traps.some((t) => t.start <= h.start && h.end <= t.end)).filter((h) => opts.keepNegated || !isNegated(unit.text.text, h, vocab));
   // The language layer's clause-level negation ("refunds are not given for ...", "can't be waived", "non-refundable")
-  const lt = !opts.keepNegated && kept.length && languageLayerEnabled() && mayVetoBenefit(unit.text.text) ? langText(unit.text.text, vocab.roles) : null;
-  return (lt ? kept.filter((h) => !negationVeto(lt, h.start, h.end)) : kept).map((h: PhraseHit) => ({ text: h.text, span: spanOf(unit.text, h.start, h.end), entry: h.entry.phrase, unit }));
+  const read = !opts.keepNegated && kept.length && languageLayerEnabled() && (opts.events || mayVetoBenefit(unit.text.text));
+  const lt = read ? langText(unit.text.text, vocab.roles) : null;
+  const veto = (l: LangText, h: PhraseHit) => (opts.events ? eventVeto(l, h.start, h.end) ?? (opts.employeeActs ? customerActsIn(l, h) : null) : negationVeto(l, h.start, h.end));
+  return (lt ? kept.filter((h) => !veto(lt, h)) : kept).map((h: PhraseHit) => ({ text: h.text, span: spanOf(unit.text, h.start, h.end), entry: h.entry.phrase, unit }));
+}
+
+function customerActsIn(lt: LangText, h: PhraseHit): string | null {
+  return customerActs(lt, h.start, h.end);
 }
 
 /** Hits of `matcher` across units, in document order. */
-export function findAll(units: readonly TextUnit[], matcher: PhraseMatcher, vocab: CompiledVocabulary, opts: { traps?: PhraseMatcher; keepNegated?: boolean } = {}): RuleHit[] {
+export function findAll(units: readonly TextUnit[], matcher: PhraseMatcher, vocab: CompiledVocabulary, opts: FindOptions = {}): RuleHit[] {
   return units.flatMap((u) => findIn(u, matcher, vocab, opts)).sort((a, b) => a.span.start - b.span.start);
+}
+
+/** What rules of language (`patterns`, from ../language) find in units, as hits. */
+export function languageFinds(units: readonly TextUnit[], vocab: CompiledVocabulary, ...patterns: Array<(lt: LangText) => Found[]>): RuleHit[] {
+  if (!languageLayerEnabled()) return [];
+  const out: RuleHit[] = [];
+  for (const u of units) {
+    const lt = langText(u.text.text, vocab.roles);
+    if (!lt) continue;
+    for (const p of patterns) for (const f of p(lt)) out.push({ text: u.text.text.slice(f.start, f.end), span: spanOf(u.text, f.start, f.end), entry: f.rule, unit: u });
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** A heading-delimited section of the document: its heading's text and the whole section (heading line included). */
+export interface Section {
+  heading: string;
+  start: number;
+  end: number;
+  /** The section's text as one unit (read as the employee side: a policy or role section). */
+  unit: TextUnit;
+}
+
+/** The document's sections, one per ATX heading (up to the next heading of any level), outside code fences. */
+export function documentSections(text: string): Section[] {
+  const heads: Array<{ at: number; heading: string }> = [];
+  let fence = false;
+  const re = /^.*$/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const line = m[0];
+    if (/^\s{0,3}(```|~~~)/.test(line)) fence = !fence;
+    else if (!fence) {
+      const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+      if (h) heads.push({ at: m.index, heading: h[1]! });
+    }
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return heads.map((h, k) => {
+    const end = k + 1 < heads.length ? heads[k + 1]!.at : text.length;
+    const body = text.slice(h.at, end);
+    const offsets = Array.from({ length: body.length + 1 }, (_, i) => h.at + i);
+    return { heading: h.heading, start: h.at, end, unit: { text: { text: body, offsets }, source: 'other' as const } };
+  });
+}
+
+/**
+ * Sections that state policy for the whole document: those whose heading names it (`headings`, e.g. "Empowerment
+ * levels", "When to escalate") and, with `outsideSteps`, those that hold no step (a policy table, a role section).
+ */
+export function policySections(text: string, steps: readonly Step[], headings: PhraseMatcher, opts: { outsideSteps: boolean }): Section[] {
+  return documentSections(text).filter((s) => headings.find(s.heading).length > 0 || (opts.outsideSteps && !steps.some((st) => st.span.start < s.end && st.span.end > s.start)));
 }
 
 /** Support phrases of the core vocabulary of one kind (resource, tool, authority, training, backing) in units. */
