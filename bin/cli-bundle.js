@@ -35,7 +35,8 @@ export function loadCliBundle(flags, { useCache = true } = {}) {
   if (bundleTime === undefined) return undefined;
   const compiledTime = mtime(COMPILED_MAIN);
   if (compiledTime !== undefined && compiledTime > bundleTime) return undefined;
-  const source = readFileSync(BUNDLE, 'utf8');
+  // scripts/bundle.mjs writes the bundle in ASCII: latin1 is the fast way to read it as is.
+  const source = readFileSync(BUNDLE, 'latin1');
   const key = cacheKey(source, flags);
   let cachedData;
   if (useCache) {

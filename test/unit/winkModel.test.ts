@@ -1,7 +1,8 @@
 // The language layer loads wink's English model with its own copy of the package's core loader (server/src/engine/
 // language/wink.ts, for start-up time): the model it builds must be the package's, value for value.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
 import { FAST_MODEL_VERSION, fastModel } from '../../server/src/engine/language/wink.js';
@@ -37,5 +38,16 @@ describe('language layer: the fast model loader', () => {
     // hashes keep the package's null prototype, so "constructor" or "toString" is not a word the model knows
     const features = mine['features'] as Record<string, { hash?: object }>;
     for (const [name, f] of Object.entries(features)) if (f.hash) assert.equal(Object.getPrototypeOf(f.hash), null, name);
+  });
+
+  it('reads the build\'s ASCII copy of the core JSON as the same values', function () {
+    const copy = join(import.meta.dirname, '..', '..', '..', 'dist', `wink-eng-lite-web-model-${FAST_MODEL_VERSION}-core.json`);
+    if (installed !== FAST_MODEL_VERSION || !existsSync(copy)) this.skip();
+    const text = readFileSync(copy, 'latin1');
+    assert.ok(/^[\x00-\x7f]*$/.test(text), 'the copy must be ASCII');
+    const original = join(dirname(require.resolve('wink-eng-lite-web-model/package.json')), 'dist', 'languages', 'cur', 'models', 'eng-core-web-model.json');
+    const parsed = JSON.parse(text) as { bytes: number; model: unknown };
+    assert.equal(parsed.bytes, statSync(original).size);
+    assert.ok(isDeepStrictEqual(parsed.model, JSON.parse(readFileSync(original, 'utf8'))), 'the copy differs from the package file');
   });
 });

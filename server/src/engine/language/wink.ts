@@ -3,9 +3,10 @@
 // model (about 0.3 s and 30 MB the first time). In the esbuild bundle the line below is dropped (scripts/bundle.mjs), so
 // `require` is the bundle's own and the model ships inside dist/server.cjs; under out/ (and in the CLI's bundle, where
 // wink stays external) it resolves from node_modules.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { packageRoot } from '../resources.js';
 const require = createRequire(import.meta.url); // bundle: global require
 
 /** The part of the wink-nlp API the language layer uses. */
@@ -61,7 +62,7 @@ export function fastModel(): unknown {
     const from = (name: string) => require(join(dist, name)) as unknown;
     // The same object, keys in the same order, as dist/model.js.
     const model = Object.create(null) as Record<string, unknown>;
-    model['core'] = () => coreModel(join(dist, 'languages', 'cur', 'models', 'eng-core-web-model.json'));
+    model['core'] = () => coreModel(coreJson(join(dist, 'languages', 'cur', 'models', 'eng-core-web-model.json')));
     model['sbd'] = from('load-sbd-model.js');
     model['pos'] = from('load-pos-model.js');
     model['ner'] = from('load-ner-model.js');
@@ -105,9 +106,43 @@ interface CoreModel {
   xpansions: string | Uint32Array;
 }
 
-/** read-core-model.js and load-core-model.js of wink-eng-lite-web-model 1.8.1, reading the JSON once. */
-function coreModel(file: string): CoreModel {
-  const model = JSON.parse(readFileSync(file, 'utf8')) as CoreModel;
+/** Where the build keeps an ASCII copy of the core model's JSON (scripts/build.mjs: writeAsciiCoreModel). */
+function asciiCopyPath(): string {
+  return join(packageRoot(), 'dist', `wink-eng-lite-web-model-${FAST_MODEL_VERSION}-core.json`);
+}
+
+/** The core model's JSON text: the build's ASCII copy when it was made from this very file, else the file. */
+function coreJson(original: string): string {
+  try {
+    // The copy starts with the byte size of the file it was made from: {"bytes":2966880,"model":{...}}
+    const text = readFileSync(asciiCopyPath(), 'latin1');
+    const head = /^\{"bytes":(\d+),"model":/.exec(text.slice(0, 40));
+    if (head && Number(head[1]) === statSync(original).size && text.endsWith('}')) return text.slice(head[0].length, -1);
+  } catch {
+    // no copy (a build without the step, the .vsix): read the package's file
+  }
+  return readFileSync(original, 'utf8');
+}
+
+/**
+ * Writes the ASCII copy of the installed model's core JSON (every character above U+007F as a JSON escape, so
+ * JSON.parse gives the same strings): it is read as a one-byte string, where decoding the file's UTF-8 and parsing a
+ * two-byte string took about 3x as long. Returns the copy's path, or undefined when the version is not the mirrored one.
+ */
+export function writeAsciiCoreModel(): string | undefined {
+  const pkg = require.resolve('wink-eng-lite-web-model/package.json');
+  if ((JSON.parse(readFileSync(pkg, 'utf8')) as { version?: string }).version !== FAST_MODEL_VERSION) return undefined;
+  const original = join(dirname(pkg), 'dist', 'languages', 'cur', 'models', 'eng-core-web-model.json');
+  const text = readFileSync(original, 'utf8');
+  const ascii = JSON.stringify(JSON.parse(text)).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const target = asciiCopyPath();
+  writeFileSync(target, `{"bytes":${statSync(original).size},"model":${ascii}}`);
+  return target;
+}
+
+/** read-core-model.js and load-core-model.js of wink-eng-lite-web-model 1.8.1, parsing the JSON once. */
+function coreModel(json: string): CoreModel {
+  const model = JSON.parse(json) as CoreModel;
   const packing = model.packing;
   const features = model.features;
   const pos = model.pos;
