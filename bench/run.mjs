@@ -1,7 +1,7 @@
 // `npm run bench`: generates the corpora, measures the CLI, the language server and the peers side by side in one run,
 // prints a table and writes bench/results/latest.json. Options: --quick (smoke run), --only a,b (sections), --help.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,7 +15,7 @@ const CLI = join(ROOT, 'bin/blueprint-lint.js');
 const MARKDOWNLINT = join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
 const PROBE = pathToFileURL(join(BENCH, 'probe.mjs')).href;
 const MICROMARK_403 = pathToFileURL(join(BENCH, 'micromark-403.mjs')).href;
-const SECTIONS = ['tree', 'single', 'micromark', 'lsp', 'rss'];
+const SECTIONS = ['cold', 'tree', 'real', 'single', 'micromark', 'lsp', 'rss'];
 
 const USAGE = `Usage: node bench/run.mjs [--quick] [--only ${SECTIONS.join(',')}] [--out FILE]
   --quick   smoke run: 100-file tree, files up to 10,000 lines, one repeat, short LSP script (about 2-4 minutes)
@@ -42,6 +42,10 @@ const PLANS = {
     editCapMs: 90_000,
     rssDocs: 500,
     processTimeoutMs: 15 * 60_000,
+    coldRounds: 15,
+    realFiles: 1000,
+    realRounds: 3,
+    realBudgetMs: 4 * 60_000,
   },
   quick: {
     corpus: QUICK,
@@ -60,10 +64,15 @@ const PLANS = {
     editCapMs: 15_000,
     rssDocs: 100,
     processTimeoutMs: 3 * 60_000,
+    coldRounds: 5,
+    realFiles: 100,
+    realRounds: 1,
+    realBudgetMs: 60_000,
   },
 };
 
 const TARGETS = {
+  coldVsMarkdownlint: { label: 'one blueprint, cold CLI vs markdownlint-cli2 (#16)', max: 0.8 },
   cliVsMarkdownlint: { label: 'CLI (default settings) on the tree vs markdownlint-cli2', max: 0.8 },
   cliVsBaseline: { label: 'CLI vs read+parse baseline (1 thread)', max: 1.25 },
   workersVsBaseline: { label: 'CLI with workers (default auto) vs the same baseline', max: 0.7 },
@@ -71,6 +80,8 @@ const TARGETS = {
   keystroke1k: { label: 'keystroke p95 vs full re-lint, 1,000 lines', max: 0.25 },
   keystroke10k: { label: 'keystroke p95 vs full re-lint, 10,000 lines', max: 0.1 },
   perLine100kVs1k: { label: 'time per line, 100,000 vs 1,000 lines', max: 1.2 },
+  realVsMarkdownlint: { label: '1,000 real-size blueprints (corpus copies), CLI vs markdownlint-cli2', max: 0.8 },
+  realVsBaseline: { label: 'same, CLI (1 thread) vs read+parse baseline', max: 1.25 },
   serverRss500: { label: 'server peak RSS, 500 open blueprints (MB)', max: 300, unit: 'MB' },
 };
 
@@ -99,6 +110,7 @@ function log(msg) {
 /** Runs a Node script as a whole process with the resource probe preloaded: wall time, CPU time of all threads, peak RSS. */
 function runNode(script, args, { cwd = ROOT, timeoutMs, keepStdout = false, preload = [], env = {} } = {}) {
   const probeFile = join(tmpdir(), `blueprint-bench-probe-${process.pid}-${Date.now()}.json`);
+  // script '-e': `node -e ARGS` (the process-start floor)
   const nodeArgs = [...preload.flatMap((p) => ['--import', p]), '--import', PROBE, script, ...args];
   return new Promise((done) => {
     const t0 = performance.now();
@@ -258,6 +270,151 @@ async function treeSection(plan, corpus, features, results) {
   results.ratios.cliVsBaseline = { value: r('cli', 'baseline'), cpu: r('cli', 'baseline', 'cpuMs') };
   results.ratios.workersVsBaseline = features.workers ? { value: r('workers', 'baseline'), cpu: r('workers', 'baseline', 'cpuMs'), baselineInTwoThreads: r('baselineThreads', 'baseline'), vsBaselineInTwoThreads: r('workers', 'baselineThreads') } : { notImplemented: true };
   results.ratios.cacheSecondVsFirst = features.cache ? { value: r('cacheSecond', 'cacheFirst'), cpu: r('cacheSecond', 'cacheFirst', 'cpuMs') } : { notImplemented: true };
+}
+
+// ---------------------------------------------------------------- real-size files from the labelled corpus
+
+const LABELLED = join(ROOT, 'test/corpus/data');
+
+/** The labelled blueprints of test/corpus/data (labels.json: blueprint true), by name. */
+function labelledBlueprints() {
+  const labels = JSON.parse(readFileSync(join(LABELLED, 'labels.json'), 'utf8')).files;
+  return Object.keys(labels)
+    .filter((name) => labels[name].blueprint === true && existsSync(join(LABELLED, name)))
+    .sort();
+}
+
+/** The labelled blueprint of median size, copied as `one-file.blueprint.md` (what issue #16 calls one file). */
+function coldFile(corpusDir) {
+  const names = labelledBlueprints().map((name) => ({ name, bytes: readFileSync(join(LABELLED, name)).length }));
+  names.sort((a, b) => a.bytes - b.bytes || a.name.localeCompare(b.name));
+  const pick = names[names.length >> 1];
+  const dir = join(corpusDir, 'cold');
+  mkdirSync(join(dir, '.git'), { recursive: true });
+  const file = join(dir, 'one-file.blueprint.md');
+  copyFileSync(join(LABELLED, pick.name), file);
+  writeFileSync(join(dir, '.markdownlint-cli2.jsonc'), '{ "config": { "default": true }, "gitignore": false }\n');
+  return { file, source: pick.name, bytes: pick.bytes, lines: readFileSync(file, 'utf8').split('\n').length };
+}
+
+/**
+ * N copies of the labelled blueprints (round robin, sorted by name), 50 to a folder, names kept so each is detected as in
+ * the corpus (by name, front matter or lane labels). Rebuilt when the count or the corpus changes.
+ */
+function realTree(corpusDir, files) {
+  const names = labelledBlueprints();
+  const dir = join(corpusDir, 'real');
+  const stamp = JSON.stringify({ files, names, bytes: names.map((n) => readFileSync(join(LABELLED, n)).length) });
+  const stampFile = join(dir, '.stamp.json');
+  if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp) {
+    rmSync(dir, { recursive: true, force: true });
+    for (let i = 0; i < files; i++) {
+      const sub = join(dir, `team-${String(Math.floor(i / 50)).padStart(2, '0')}`);
+      mkdirSync(sub, { recursive: true });
+      const name = names[i % names.length];
+      copyFileSync(join(LABELLED, name), join(sub, `${String(i).padStart(4, '0')}-${name}`));
+    }
+    writeFileSync(join(dir, '.markdownlint-cli2.jsonc'), '{ "config": { "default": true }, "gitignore": false }\n');
+    // its own repository root, as the generated tree: the project's .gitignore (bench/corpus/) must not hide it
+    mkdirSync(join(dir, '.git'), { recursive: true });
+    writeFileSync(stampFile, stamp);
+  }
+  let bytes = 0;
+  let lines = 0;
+  for (const sub of readdirSync(dir).filter((d) => d.startsWith('team-'))) {
+    for (const f of readdirSync(join(dir, sub))) {
+      const text = readFileSync(join(dir, sub, f), 'utf8');
+      bytes += Buffer.byteLength(text);
+      lines += text.split('\n').length;
+    }
+  }
+  return { dir, files, blueprints: names.length, bytes, lines };
+}
+
+/** Interleaved rounds of whole-process commands; returns per-command medians (wall, CPU) and all wall times. */
+async function interleaved(commands, rounds, { cwd, budgetMs = Infinity, timeoutMs, label }) {
+  const byId = Object.fromEntries(commands.map((c) => [c.id, { ...c, wall: [], cpu: [], rss: [], error: undefined, note: undefined }]));
+  const start = performance.now();
+  for (let round = 0; round < rounds; round++) {
+    if (round > 0 && performance.now() - start > budgetMs) {
+      log(`${label}: budget reached after ${round} round(s)`);
+      break;
+    }
+    for (const c of Object.values(byId)) {
+      if (c.error) continue;
+      const run = await runNode(c.script, c.args, { cwd, timeoutMs, keepStdout: round === 0 && c.check !== undefined, env: c.env, nodeArgs: c.nodeArgs });
+      c.error = failed(run, c.ok);
+      if (c.error) {
+        log(`  ${c.id} failed: ${c.error}`);
+        continue;
+      }
+      if (round === 0 && c.check) c.note = c.check(run);
+      c.wall.push(run.wallMs);
+      c.cpu.push(run.cpuMs);
+      c.rss.push(run.maxRssMb);
+    }
+    log(`${label} round ${round + 1}: ${Object.values(byId).map((c) => `${c.id} ${fmtMs(c.wall.at(-1))}`).join(', ')}`);
+  }
+  const out = {};
+  for (const c of Object.values(byId)) {
+    const cmd = c.script === '-e' ? `node -e ${c.args.join(' ')}` : `node ${c.script.replace(`${ROOT}/`, '')} ${c.args.join(' ')}`;
+    out[c.id] = { what: c.what, command: cmd, runs: c.wall.length, wallMs: round(median(c.wall)), minWallMs: round(Math.min(...c.wall)), maxWallMs: round(Math.max(...c.wall)), cpuMs: round(median(c.cpu)), peakRssMb: round(Math.max(...c.rss), 0), allWallMs: c.wall.map((x) => round(x)), error: c.error, note: c.note };
+  }
+  return out;
+}
+
+/**
+ * One real-size blueprint, cold: a fresh process per run for our CLI and markdownlint-cli2 on the same file, interleaved,
+ * with `node -e 0` as the floor (process start alone) and our CLI on a non-blueprint of the corpus as the cost of what
+ * every file pays before the language layer.
+ */
+async function coldSection(plan, corpus, results) {
+  const one = coldFile(resolve(corpus.single[100], '..', '..'));
+  const cwd = resolve(one.file, '..');
+  const findings = (run) => {
+    try {
+      return `${JSON.parse(run.stdout).length} findings`;
+    } catch {
+      return 'stdout was not JSON';
+    }
+  };
+  const commands = [
+    { id: 'cli', what: 'our CLI, one blueprint', script: CLI, args: ['one-file.blueprint.md', '--format', 'json'], ok: [0, 1], check: findings },
+    { id: 'markdownlint', what: 'markdownlint-cli2, same file', script: MARKDOWNLINT, args: ['one-file.blueprint.md'], ok: [0, 1] },
+    { id: 'node', what: 'node -e 0 (process start, the floor)', script: '-e', args: ['0'], ok: [0] },
+  ];
+  // warm-up: module files into the page cache
+  for (const c of commands) await runNode(c.script, c.args, { cwd, timeoutMs: plan.processTimeoutMs });
+  const rows = await interleaved(commands, plan.coldRounds, { cwd, timeoutMs: plan.processTimeoutMs, label: 'cold' });
+  results.cold = { file: { source: `test/corpus/data/${one.source}`, bytes: one.bytes, lines: one.lines }, ...rows };
+  const r = (a, b, key = 'wallMs') => (rows[a]?.[key] && rows[b]?.[key] ? rows[a][key] / rows[b][key] : null);
+  results.ratios.coldVsMarkdownlint = { value: r('cli', 'markdownlint'), cpu: r('cli', 'markdownlint', 'cpuMs'), note: `${one.source}, ${one.lines} lines` };
+}
+
+/** 1,000 real-size blueprints (copies of the labelled corpus) as whole-process runs, interleaved per round. */
+async function realSection(plan, corpus, features, results) {
+  const tree = realTree(resolve(corpus.single[100], '..', '..'), plan.realFiles);
+  const oneThread = features.workers ? ['--workers', '0'] : [];
+  const linted = (run) => {
+    try {
+      const list = JSON.parse(run.stdout);
+      return `${list.length} findings in ${new Set(list.map((f) => f.file)).size} files`;
+    } catch {
+      return 'stdout was not JSON';
+    }
+  };
+  const commands = [
+    { id: 'cli', what: 'our CLI, default settings', script: CLI, args: ['.', '--format', 'json'], ok: [0, 1], check: linted },
+    { id: 'cliOneThread', what: 'our CLI, 1 thread', script: CLI, args: ['.', '--format', 'json', ...oneThread], ok: [0, 1] },
+    { id: 'markdownlint', what: 'markdownlint-cli2, default rules', script: MARKDOWNLINT, args: ['**/*.md'], ok: [0, 1] },
+    { id: 'baseline', what: 'read + remark-parse/gfm/frontmatter, 1 thread', script: join(BENCH, 'baseline-parse.mjs'), args: ['.'], ok: [0], check: (run) => `${JSON.parse(run.stdout).files} files parsed` },
+  ];
+  const rows = await interleaved(commands, plan.realRounds, { cwd: tree.dir, budgetMs: plan.realBudgetMs, timeoutMs: plan.processTimeoutMs, label: 'real' });
+  results.real = { tree: { files: tree.files, distinct: tree.blueprints, lines: tree.lines, bytes: tree.bytes }, ...rows };
+  const r = (a, b, key = 'wallMs') => (rows[a]?.[key] && rows[b]?.[key] ? rows[a][key] / rows[b][key] : null);
+  const note = tree.files === 1000 ? undefined : `${tree.files} files in this mode`;
+  results.ratios.realVsMarkdownlint = { value: r('cli', 'markdownlint'), cpu: r('cli', 'markdownlint', 'cpuMs'), oneThread: r('cliOneThread', 'markdownlint'), note };
+  results.ratios.realVsBaseline = { value: r('cliOneThread', 'baseline'), cpu: r('cliOneThread', 'baseline', 'cpuMs'), note };
 }
 
 /** Every tree file must show up (each has one unsupported step), so a CLI that silently skipped files cannot look fast. */
@@ -492,6 +649,22 @@ export function renderReport(results) {
   if (w?.baselineInTwoThreads) {
     out.push(`Reference, no target: the read+parse baseline itself in 2 worker threads runs at ${w.baselineInTwoThreads.toFixed(2)}x of its one thread; our CLI with workers at ${w.vsBaselineInTwoThreads.toFixed(2)}x of that.`);
   }
+  const wholeProcess = (rows) =>
+    table(
+      ['command', 'wall median', 'min-max', 'CPU', 'peak RSS', 'runs', 'note'],
+      Object.values(rows)
+        .filter((t) => t && typeof t === 'object' && t.what)
+        .map((t) => [t.what, t.error ? t.error.slice(0, 30) : fmtMs(t.wallMs), t.error ? '' : `${fmtMs(t.minWallMs)}-${fmtMs(t.maxWallMs)}`, fmtMs(t.cpuMs), t.peakRssMb ? `${t.peakRssMb} MB` : '—', t.runs, t.note ?? '']),
+    );
+  if (results.cold && !results.cold.error) {
+    out.push('', `One blueprint, cold CLI (${results.cold.file.source}, ${results.cold.file.lines} lines, ${results.cold.file.bytes} bytes, as one-file.blueprint.md): a fresh process per run, interleaved`);
+    out.push(wholeProcess(results.cold));
+  }
+  if (results.real && !results.real.error) {
+    const t = results.real.tree;
+    out.push('', `${t.files.toLocaleString('en-US')} real-size blueprints (copies of the ${t.distinct} labelled blueprints of test/corpus/data, ${t.lines.toLocaleString('en-US')} lines, ${(t.bytes / 1e6).toFixed(1)} MB), whole process`);
+    out.push(wholeProcess(results.real));
+  }
   if (results.tree) {
     out.push('', `Tree (${results.meta.tree.files} files, ${results.meta.tree.lines.toLocaleString('en-US')} lines, ${(results.meta.tree.bytes / 1e6).toFixed(1)} MB), whole process`);
     out.push(
@@ -594,7 +767,7 @@ async function main(argv) {
     },
     ratios: {},
   };
-  const sections = { tree: treeSection, single: singleSection, micromark: micromarkSection, lsp: lspSection, rss: rssSection };
+  const sections = { cold: coldSection, tree: treeSection, single: singleSection, micromark: micromarkSection, lsp: lspSection, rss: rssSection };
   for (const name of SECTIONS) {
     if (!only.includes(name)) {
       results.meta.skipped.push(`${name} (--only)`);
@@ -603,6 +776,7 @@ async function main(argv) {
     log(`section ${name}`);
     try {
       if (name === 'tree') await treeSection(plan, corpus, features, results);
+      else if (name === 'real') await realSection(plan, corpus, features, results);
       else await sections[name](plan, corpus, results);
     } catch (e) {
       results[name] = { error: e instanceof Error ? e.message : String(e) };

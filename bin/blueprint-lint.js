@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Launcher: the CLI lives in the compiled output; this file only starts it and sets the exit code.
 import { setFlagsFromString } from 'node:v8';
+import { CLI_V8_FLAGS } from './flags.js';
 
-// Less inlining per optimised function (V8's default budget is 920 bytes of bytecode): each thread compiles the
-// parser's hot code again, and with the smaller budget a worker used 12% less CPU in all (docs/performance.md, run 11).
-setFlagsFromString('--max-inlined-bytecode-size-cumulative=400');
+setFlagsFromString(CLI_V8_FLAGS);
 
 let cli;
 try {
-  cli = await import('../out/server/src/cli/main.js');
+  // The bundle with its code cache when the build made one (bin/cli-bundle.js), else the compiled modules under out/.
+  const { loadCliBundle } = await import('./cli-bundle.js');
+  cli = loadCliBundle(CLI_V8_FLAGS) ?? (await import('../out/server/src/cli/main.js'));
 } catch (error) {
   const notBuilt = error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('cli/main.js');
   process.stderr.write(

@@ -1,4 +1,5 @@
-// Build: generate the rule registry from rules/, type-check and emit with tsc, bundle client and server with esbuild.
+// Build: generate the rule registry from rules/, type-check and emit with tsc, bundle client, server and CLI with esbuild,
+// then the CLI bundle's V8 code cache.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -36,6 +37,7 @@ function run(cmd, cmdArgs) {
 generateRuleIndex();
 run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
 run(process.execPath, [join(root, 'scripts', 'phrase-table.mjs')]);
-if (!args.has('--no-bundle') && existsSync(join(root, 'scripts', 'bundle.mjs'))) {
-  run(process.execPath, [join(root, 'scripts', 'bundle.mjs')]);
-}
+// The CLI's own bundle and its code cache are built either way (bin/blueprint-lint.js runs them when they are at least
+// as new as out/); --no-bundle only skips the .vsix bundles of the client and the server.
+run(process.execPath, [join(root, 'scripts', 'bundle.mjs'), ...(args.has('--no-bundle') ? ['--cli-only'] : [])]);
+run(process.execPath, [join(root, 'scripts', 'cli-cache.mjs')]);

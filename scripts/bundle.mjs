@@ -1,6 +1,7 @@
-// Bundles the extension client and the language server into two CommonJS files for the .vsix (no node_modules inside).
-//   node scripts/bundle.mjs [--sourcemap] [--no-minify]
-import { readFile } from 'node:fs/promises';
+// Bundles the extension client and the language server into two CommonJS files for the .vsix (no node_modules inside),
+// and the CLI into dist/cli.cjs (bin/blueprint-lint.js runs it with a V8 code cache: scripts/cli-cache.mjs).
+//   node scripts/bundle.mjs [--sourcemap] [--no-minify] [--cli-only]
+import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,10 +10,14 @@ import * as esbuild from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 
-const entries = [
+// The CLI's bundle keeps wink-nlp and its model outside (they load from node_modules, only when a blueprint's text needs
+// them, through the language layer's faster model loader) and is not minified, so a stack trace still reads.
+const allEntries = [
   { in: 'client/src/extension.ts', out: 'dist/extension.cjs' },
   { in: 'server/src/server/main.ts', out: 'dist/server.cjs' },
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.cjs', external: ['wink-nlp', 'wink-eng-lite-web-model'], minify: false },
 ];
+const entries = args.has('--cli-only') ? allEntries.filter((e) => e.out === 'dist/cli.cjs') : allEntries;
 const missing = entries.filter((e) => !existsSync(join(root, e.in)));
 if (missing.length > 0) {
   console.error(`bundle: entry point not found: ${missing.map((e) => e.in).join(', ')}`);
@@ -64,12 +69,12 @@ const results = await Promise.all(
       format: 'cjs',
       platform: 'node',
       target: 'node20',
-      external: ['vscode'],
+      external: ['vscode', ...(entry.external ?? [])],
       // prefer the CommonJS builds of dual packages (the ESM ones of vscode-languageserver need a bundler shim)
       mainFields: ['main', 'module'],
       // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow: take its ESM build
       alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-      minify: !args.has('--no-minify'),
+      minify: entry.minify ?? !args.has('--no-minify'),
       sourcemap: args.has('--sourcemap'),
       banner: { js: banner },
       // dependencies' ESM builds (fdir, via tinyglobby) use import.meta.url for createRequire: give them the bundle's own URL
@@ -80,6 +85,19 @@ const results = await Promise.all(
     }),
   ),
 );
+// The CLI's bundle is read at every start: in ASCII it is a one-byte string (latin1 reads it as is, about 5x faster than
+// decoding UTF-8, and V8 hashes and scans it faster). esbuild escapes strings and identifiers already (charset ascii);
+// what it leaves are regular-expression literals and comments, where a \\u escape of a BMP character, or of each half of
+// a surrogate pair, means the same. An escaped non-ASCII character (a backslash before it) would change meaning: refused.
+for (const entry of entries.filter((e) => e.out === 'dist/cli.cjs')) {
+  const file = join(root, entry.out);
+  const text = await readFile(file, 'utf8');
+  if (/\\[^\x00-\x7f]/.test(text)) {
+    console.error(`bundle: ${entry.out} has an escaped non-ASCII character; cannot write it in ASCII`);
+    process.exit(1);
+  }
+  await writeFile(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
 for (const [i, result] of results.entries()) {
   const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
   console.log(`bundle: ${entries[i].out} ${(bytes / 1024).toFixed(0)} KiB`);
