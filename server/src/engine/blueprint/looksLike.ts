@@ -1,7 +1,8 @@
 // Never silent (spec section 4): does a file that was not read as a blueprint look like one, and in which language is it written?
 
 /** Words of a title or file name that call a document a blueprint or a journey map. */
-const BLUEPRINT_NAME = /\b(?:service[\s_-]*blue[\s_-]?prints?|blue[\s_-]?prints?|journey[\s_-]*maps?|customer[\s_-]*journeys?|user[\s_-]*journeys?|service[\s_-]*maps?|swim[\s_-]*lanes?)\b/i;
+// One blueprint or map ("Service Blueprint", "Check-in blueprint"); a plural names a collection ("Example blueprints").
+const BLUEPRINT_NAME = /\b(?:service[\s_-]*blue[\s_-]?print|blue[\s_-]?print|journey[\s_-]*map|customer[\s_-]*journey|user[\s_-]*journey|service[\s_-]*map)\b/i;
 
 export interface LooksLike {
   /** What says so: the document's title or its file name. */
