@@ -30,6 +30,13 @@ describe('never silent: files called blueprints that are not read as one', () =>
     assert.deepEqual(again.findings.filter((f) => f.ruleId === 'unread-blueprint'), []);
   });
 
+  it('reads a *.blueprint.md file as a blueprint wherever it lies, outside the base directory too', () => {
+    const text = ['## Drop-off', '', 'The courier fills the locker before noon.', ''].join('\n');
+    assert.equal(lint(text, { filePath: '../../elsewhere/lockers.blueprint.md' }).blueprint.reason, 'glob');
+    assert.equal(lint(text, { filePath: '/tmp/x/lockers.blueprint.md' }).blueprint.reason, 'glob');
+    assert.equal(lint(text, { filePath: '../../elsewhere/lockers.md' }).blueprint.isBlueprint, false);
+  });
+
   it('leaves other Markdown alone', () => {
     const readme = ['# Parcel lockers', '', 'Customers pick up parcels 24/7 with a free code.', ''].join('\n');
     assert.deepEqual(lint(readme, { filePath: 'README.md' }).findings, []);

@@ -70,6 +70,8 @@ export function detect(
   if (!config.enable) return 'disabled';
   if (fm.blueprint) return 'front-matter';
   if (matchesGlobs(filePath, config.files, config.baseDir)) return 'glob';
+  // A file named *.blueprint.md says what it is wherever it lies (outside the base directory too), unless files are set otherwise.
+  if (filePath && /\.blueprint\.md$/i.test(filePath) && config.files.some((g) => /\*\.blueprint\.md$/i.test(g))) return 'glob';
   if (config.autoDetect && hasLanedStep(steps)) return 'lanes';
   return 'none';
 }
