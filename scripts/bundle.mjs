@@ -88,15 +88,13 @@ const results = await Promise.all(
 // The CLI's bundle is read at every start: in ASCII it is a one-byte string (latin1 reads it as is, about 5x faster than
 // decoding UTF-8, and V8 hashes and scans it faster). esbuild escapes strings and identifiers already (charset ascii);
 // what it leaves are regular-expression literals and comments, where a \\u escape of a BMP character, or of each half of
-// a surrogate pair, means the same. An escaped non-ASCII character (a backslash before it) would change meaning: refused.
+// a surrogate pair, means the same. A character after an odd number of backslashes is an identity escape in a
+// regular expression ("\\’" is "’"): that backslash goes and the character is written as \\u.
 for (const entry of entries.filter((e) => e.out === 'dist/cli.cjs')) {
   const file = join(root, entry.out);
   const text = await readFile(file, 'utf8');
-  if (/\\[^\x00-\x7f]/.test(text)) {
-    console.error(`bundle: ${entry.out} has an escaped non-ASCII character; cannot write it in ASCII`);
-    process.exit(1);
-  }
-  await writeFile(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const ascii = text.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, c) => `${slashes.length % 2 ? slashes.slice(1) : slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  await writeFile(file, ascii);
 }
 for (const [i, result] of results.entries()) {
   const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
