@@ -335,8 +335,7 @@ export function supportPatterns(lt: LangText): Found[] {
       const r = roleIn(lt, i + 1, objEnd, 'employee');
       const at = k >= 0 ? i + 1 + k : r;
       if (at >= 0) {
-        let end = at;
-        while (end + 1 < c.to && lt.roles[end + 1] === 'employee') end++;
+        const end = roleRunEnd(lt, at, c.to);
         out.push(span(lt, i, end, 'without+superior', { kind: 'authority' }));
         i = end;
         continue;
@@ -365,8 +364,7 @@ export function supportPatterns(lt: LangText): Found[] {
         if (toks[j]!.lower !== 'to') continue;
         const r = roleIn(lt, j + 1, Math.min(c.to, j + 5), 'employee');
         if (r >= 0) {
-          let end = r;
-          while (end + 1 < c.to && lt.roles[end + 1] === 'employee') end++;
+          const end = roleRunEnd(lt, r, c.to);
           out.push(span(lt, i, end, 'pass-to+role', { kind: 'backing' }));
           i = end;
         }
@@ -423,6 +421,13 @@ export function supportPatterns(lt: LangText): Found[] {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Vetoes
+
+/** The last token of the employee role phrase starting at `at` ("duty manager", "night shift lead"), before `limit`. */
+function roleRunEnd(lt: LangText, at: number, limit: number): number {
+  let end = at;
+  while (end + 1 < limit && lt.roles[end + 1] === 'employee') end++;
+  return end;
+}
 
 /** The tokens overlapping [start, end): a binary search over tokens in text order, so a long text costs no scan per hit. */
 function tokensOf(lt: LangText, start: number, end: number): Token[] {
