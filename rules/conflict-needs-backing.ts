@@ -11,18 +11,20 @@ const rule: Rule = {
   id: ID,
   description: 'A step that handles an upset, angry or abusive customer, a complaint or an escalation must name who backs the employee.',
   defaultSeverity: 'warning',
-  // Document scope: an escalation section ("When to escalate") or a section outside the steps backs every step.
-  scope: 'document',
+  // Step scope with one document fact: an escalation section ("When to escalate") backs every step.
+  scope: 'step',
   fixable: false,
   vocabularies: ['conflict.txt', 'not-conflict.txt', 'backing.txt', 'support-backing.txt', 'negation.txt', 'employee-roles.txt', 'customer-roles.txt', 'escalation-section.txt', 'language-slots.txt'],
+  documentFacts(context) {
+    const sections = policySections(context.text, context.blueprint.steps, loadRuleVocabulary('escalation-section.txt'), { outsideSteps: false });
+    return { backed: sections.some((s) => backs([s.unit], loadRuleVocabulary('backing.txt'), context.vocabulary, false)) };
+  },
   check(context: RuleContext): void {
     const vocab = context.vocabulary;
     const conflict = loadRuleVocabulary('conflict.txt');
     const traps = loadRuleVocabulary('not-conflict.txt');
     const backing = loadRuleVocabulary('backing.txt');
-    let documentBacking: boolean | undefined;
-    const backedByDocument = () =>
-      (documentBacking ??= policySections(context.text, context.blueprint.steps, loadRuleVocabulary('escalation-section.txt'), { outsideSteps: false }).some((s) => backs([s.unit], backing, vocab, false)));
+    const backedByDocument = () => context.facts?.backed === true;
     for (const step of context.blueprint.steps) {
       const units = stepUnits(step, vocab);
       // Conflict is read in what happens in the step, not in its support lanes or metrics, which describe the remedy.

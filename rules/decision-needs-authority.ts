@@ -11,22 +11,23 @@ const rule: Rule = {
   id: ID,
   description: 'A step whose employee must decide something discretionary (refund, waive, compensate, upgrade...) must name who may decide it and up to which limit.',
   defaultSeverity: 'warning',
-  // Document scope: an authority section ("Empowerment levels") or a section outside the steps that names who and a
-  // limit covers the decisions of every step.
-  scope: 'document',
+  // Step scope with one document fact: an authority section ("Empowerment levels") or a section outside the steps
+  // that names who and a limit covers the decisions of every step.
+  scope: 'step',
   fixable: false,
   vocabularies: ['decision.txt', 'not-decision.txt', 'authority.txt', 'decision-limit.txt', 'support-authority.txt', 'negation.txt', 'employee-roles.txt', 'customer-roles.txt', 'authority-section.txt', 'language-slots.txt'],
+  documentFacts(context) {
+    const [authority, limits] = [loadRuleVocabulary('authority.txt'), loadRuleVocabulary('decision-limit.txt')];
+    const sections = policySections(context.text, context.blueprint.steps, loadRuleVocabulary('authority-section.txt'), { outsideSteps: true });
+    return { covered: sections.some((s) => whoDecides([s.unit], authority, context.vocabulary) && hasLimit([s.unit], limits, context.vocabulary)) };
+  },
   check(context: RuleContext): void {
     const vocab = context.vocabulary;
     const decisions = loadRuleVocabulary('decision.txt');
     const traps = loadRuleVocabulary('not-decision.txt');
     const authority = loadRuleVocabulary('authority.txt');
     const limits = loadRuleVocabulary('decision-limit.txt');
-    let documentAuthority: boolean | undefined;
-    const coveredByDocument = () =>
-      (documentAuthority ??= policySections(context.text, context.blueprint.steps, loadRuleVocabulary('authority-section.txt'), { outsideSteps: true }).some(
-        (s) => whoDecides([s.unit], authority, vocab) && hasLimit([s.unit], limits, vocab),
-      ));
+    const coveredByDocument = () => context.facts?.covered === true;
     for (const step of context.blueprint.steps) {
       const units = stepUnits(step, vocab);
       // Decisions are read where the employee acts: frontstage and backstage lanes, prose not about the customer.

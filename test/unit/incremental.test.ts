@@ -17,13 +17,16 @@ const snippets = [
   '> ', '### Backstage\n\nStaff check the booking.\n', '<!-- blueprint-lint-disable-next-line -->\n', '<!-- blueprint-lint-disable-step benefit-needs-support -->', '\ufeff', '  ',
   // What a unit built on its own cannot see: heading levels, setext headings, definitions, suppressions and labels elsewhere.
   '#', '\n## ', '\n### ', '\n# Title\n', 'Heading\n=======\n', '[ref]: https://example.com\n', '<!-- blueprint-lint-disable -->\n',
+  // What the prose rules' document facts read: an escalation or authority section, a section holding no step, a conflict or decision.
+  '\n## When to escalate\n\nThe duty manager takes over any abusive call.\n', '\n## Empowerment levels\n\nAgents may refund up to $50.\n',
+  '- **Frontstage:** Calms an angry guest and offers a refund.\n', 'The shift lead approves refunds over $100. ',
   '<!-- blueprint-lint-enable -->\n', '- **Backstgae:** Kitchen preps.\n', '| Step | Customer | Backstgae |\n|---|---|---|\n| Pay | pays | TBD |\n',
   'The customer is always right.\n', 'type: service-blueprint\n',
 ];
 
 /** Rules that judge each step on its own, marked as such so the test drives the step-scoped memo (a wrong mark fails it). */
-// conflict-needs-backing and decision-needs-authority read escalation and authority sections for the whole document (#14).
-const STEP_LOCAL = new Set(['benefit-needs-support', 'empty-lane', 'burden-needs-relief', 'frontstage-needs-backstage']);
+// conflict-needs-backing and decision-needs-authority are step-scoped with a document fact (an escalation or authority section).
+const STEP_LOCAL = new Set(['benefit-needs-support', 'empty-lane', 'burden-needs-relief', 'frontstage-needs-backstage', 'conflict-needs-backing', 'decision-needs-authority']);
 const scopedRules: Rule[] = allRules().map((r) => (STEP_LOCAL.has(r.id) ? { ...r, scope: 'step' } : r));
 
 /** One edit: replace `length` characters at a relative position with a snippet. */

@@ -5,7 +5,7 @@ import { defaultConfig, type ResolvedConfig } from './config/types.js';
 import { joinChunkTrees, parseChunkTrees, parseMarkdown, type ChunkCache, type ParsedChunk, type ParseProblem } from './parse.js';
 import { beginLintMemos, compileVocabulary, type CompiledVocabulary } from './phrases/vocabulary.js';
 import { allRules } from './registry.js';
-import type { Rule, RuleReport } from './rule.js';
+import type { DocumentFacts, Rule, RuleReport } from './rule.js';
 import type { KeyedStep, StepCache } from './stepCache.js';
 import { applySuppressions, DIRECTIVE_PREFIX, findChunkDirectives, findDirectives } from './suppress.js';
 import { LineIndex } from './text.js';
@@ -80,14 +80,21 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     if (severity === 'off') continue;
     const ruleOptions = { ...(rule.defaultOptions ?? {}), ...(config.rules[rule.id]?.options ?? {}) };
     const report = (r: RuleReport) => findings.push(toFinding(rule.id, severity, r, lines));
-    if (cache && cached && rule.scope === 'step') {
+    let facts: DocumentFacts | undefined;
+    try {
+      facts = rule.documentFacts?.({ text, blueprint, options: ruleOptions, vocabulary });
+    } catch {
+      facts = undefined; // the whole check below runs it again and turns the throw into a finding
+    }
+    if (cache && cached && rule.scope === 'step' && (facts || !rule.documentFacts)) {
       // Only the steps the memo has no reports for are checked; a rule that throws or breaks its contract runs whole below.
       const keyed = cached.keyed;
       let reports: RuleReport[] | undefined;
       try {
-        reports = cache.ruleReports(rule.id, ruleOptions, keyed, (steps) => {
+        // Reports made under other document facts are not reused: the facts are part of the memo's key.
+        reports = cache.ruleReports(rule.id, facts ? { ...ruleOptions, '#facts': facts } : ruleOptions, keyed, (steps) => {
           const out: RuleReport[] = [];
-          rule.check({ text, blueprint: { ...blueprint, steps }, options: ruleOptions, vocabulary, report: (r) => out.push(r) });
+          rule.check({ text, blueprint: { ...blueprint, steps }, options: ruleOptions, vocabulary, facts, report: (r) => out.push(r) });
           return out;
         });
       } catch {
@@ -99,7 +106,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       }
     }
     try {
-      rule.check({ text, blueprint, options: ruleOptions, vocabulary, report });
+      rule.check({ text, blueprint, options: ruleOptions, vocabulary, report, facts: facts ?? rule.documentFacts?.({ text, blueprint, options: ruleOptions, vocabulary }) });
     } catch (e) {
       // A rule that throws becomes one finding naming it, never a crash of the whole lint.
       const at = lines.position(0);

@@ -20,8 +20,13 @@ export interface RuleContext {
   blueprint: Blueprint;
   options: Record<string, unknown>;
   vocabulary: CompiledVocabulary;
+  /** What the rule's `documentFacts` found in the whole document in this lint (undefined for rules without it). */
+  facts?: DocumentFacts;
   report(report: RuleReport): void;
 }
+
+/** Plain facts about the whole document that a step-scoped rule's verdicts depend on ("an escalation section backs every step"). */
+export type DocumentFacts = Readonly<Record<string, boolean | number | string>>;
 
 export interface Rule {
   id: string;
@@ -35,9 +40,15 @@ export interface Rule {
   /** Vocabulary data files (in rules/vocabulary/) the rule reads. */
   vocabularies?: string[];
   /**
-   * 'step': every report names the step it is about and depends only on that step (its fields and fixes), never on
-   * other steps or text elsewhere, so an editor may re-run the rule on just the steps an edit changed. Default 'document'.
+   * 'step': every report names the step it is about and depends only on that step (its fields and fixes) and the
+   * rule's `documentFacts`, never on other steps or text elsewhere, so an editor may re-run the rule on just the steps
+   * an edit changed. Default 'document'.
    */
   scope?: 'step' | 'document';
+  /**
+   * For a step-scoped rule whose verdicts also depend on the rest of the document: computed on every lint over the
+   * whole document and handed to `check` as `context.facts`; a step's cached reports are reused only under equal facts.
+   */
+  documentFacts?(context: Omit<RuleContext, 'report' | 'facts'>): DocumentFacts;
   check(context: RuleContext): void;
 }

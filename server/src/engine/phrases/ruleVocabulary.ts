@@ -136,6 +136,12 @@ export interface Section {
 
 /** The document's sections, one per ATX heading (up to the next heading of any level), outside code fences. */
 export function documentSections(text: string): Section[] {
+  return sectionBounds(text).map((b) => ({ ...b, unit: sectionUnit(text, b) }));
+}
+
+type SectionBounds = Omit<Section, 'unit'>;
+
+function sectionBounds(text: string): SectionBounds[] {
   const heads: Array<{ at: number; heading: string }> = [];
   let fence = false;
   const re = /^.*$/gm;
@@ -149,12 +155,14 @@ export function documentSections(text: string): Section[] {
     }
     if (m[0].length === 0) re.lastIndex++;
   }
-  return heads.map((h, k) => {
-    const end = k + 1 < heads.length ? heads[k + 1]!.at : text.length;
-    const body = text.slice(h.at, end);
-    const offsets = Array.from({ length: body.length + 1 }, (_, i) => h.at + i);
-    return { heading: h.heading, start: h.at, end, unit: { text: { text: body, offsets }, source: 'other' as const } };
-  });
+  return heads.map((h, k) => ({ heading: h.heading, start: h.at, end: k + 1 < heads.length ? heads[k + 1]!.at : text.length }));
+}
+
+/** A section's text as one unit; built only for the sections a rule reads (an offsets array per character). */
+function sectionUnit(text: string, b: SectionBounds): TextUnit {
+  const body = text.slice(b.start, b.end);
+  const offsets = Array.from({ length: body.length + 1 }, (_, i) => b.start + i);
+  return { text: { text: body, offsets }, source: 'other' };
 }
 
 /**
@@ -162,7 +170,28 @@ export function documentSections(text: string): Section[] {
  * levels", "When to escalate") and, with `outsideSteps`, those that hold no step (a policy table, a role section).
  */
 export function policySections(text: string, steps: readonly Step[], headings: PhraseMatcher, opts: { outsideSteps: boolean }): Section[] {
-  return documentSections(text).filter((s) => headings.find(s.heading).length > 0 || (opts.outsideSteps && !steps.some((st) => st.span.start < s.end && st.span.end > s.start)));
+  const holdsStep = opts.outsideSteps ? overlapsAny(steps.map((st) => st.span)) : () => true;
+  return sectionBounds(text)
+    .filter((s) => headings.find(s.heading).length > 0 || !holdsStep(s))
+    .map((b) => ({ ...b, unit: sectionUnit(text, b) }));
+}
+
+/** A test "does [start, end) overlap any of these spans", in log time: spans sorted by start with a running maximum end. */
+function overlapsAny(spans: Span[]): (s: { start: number; end: number }) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  for (const sp of sorted) maxEnd.push(Math.max(sp.end, maxEnd[maxEnd.length - 1] ?? -Infinity));
+  return (s) => {
+    // the last span starting before s.end; any overlap has start < s.end, so the running maximum end decides
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start < s.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1]! > s.start;
+  };
 }
 
 /** Support phrases of the core vocabulary of one kind (resource, tool, authority, training, backing) in units. */
