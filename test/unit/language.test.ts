@@ -150,3 +150,41 @@ describe('language layer: negation scope', () => {
     assert.equal(s.benefits.length, 0, JSON.stringify(s.benefits));
   });
 });
+
+describe('language layer: paraphrased benefits (rules of language, not phrases)', () => {
+  const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
+
+  it('reads work done ahead with a verb of preparation as a benefit, not a fact already known or the customer’s own past act', () => {
+    assert.deepEqual(why({ Member: 'Arrives to find the locker already labelled with their name.', Frontstage: '—' }), ['already-done: already labelled']);
+    assert.deepEqual(why({ Client: 'Collects the prints ready-packed at the counter.', Frontstage: '—' }), ['already-done: ready-packed']);
+    assert.deepEqual(why({ Client: 'Has already paid the deposit online.', Frontstage: 'The clerk checks whether the fault is already known.' }), []);
+  });
+
+  it('reads "no + surprise/hidden + noun" and a price held fixed as certainty', () => {
+    assert.deepEqual(why({ Member: 'Signs up knowing there are no hidden admin extras.', Frontstage: '—' }), ['no-unexpected+noun: no hidden admin extras']);
+    assert.deepEqual(why({ Member: 'The membership fee for the first year is frozen.', Frontstage: '—' }), ['price-held: fee for the first year is frozen']);
+  });
+
+  it('reads the same person each time as continuity, and a quiet or private place as comfort unless it is for staff', () => {
+    assert.deepEqual(why({ Customer: 'Is taught by the same friendly instructor every lesson.', Frontstage: '—' }), ['the-same+person: the same friendly instructor']);
+    assert.deepEqual(why({ Donor: 'Waits in a private donor lounge.', Frontstage: '—' }), ['comfort+place: private donor lounge']);
+    assert.deepEqual(why({ Donor: 'Gives blood.', Frontstage: 'Nurses rest in a quiet staff lounge between donors.' }), []);
+  });
+
+  it('reads time given back, things brought to the customer and a burden cut to one thing, but not their restrictions', () => {
+    assert.deepEqual(why({ Parent: 'Drops the children at the pool and parents are free until noon.', Frontstage: '—' }), ['customer-is-free: are free until']);
+    assert.deepEqual(why({ Guest: 'The framed photos are delivered to their hotel room by the evening.', Frontstage: '—' }), ['brought-to-customer: delivered to their hotel room']);
+    assert.deepEqual(why({ Customer: 'Only pays for the parts.', Frontstage: '—' }), ['only+burden: Only pays for the parts']);
+    assert.deepEqual(why({ Customer: 'Can only pay by card; feel free to ask.', Frontstage: 'Reports are sent to the underwriter.' }), []);
+  });
+
+  it('reads "without ever having to" like "without having to"', () => {
+    assert.deepEqual(why({ Customer: 'Renews without ever having to queue at the counter.', Frontstage: '—' }), ['without+verb: without ever having to queue']);
+  });
+
+  it('rejects a service named as what it is charged at: a paid extra, not a promise', () => {
+    const s = step({ Customer: 'Is running late.', Frontstage: 'Staff explain that late checkout is charged at $15 an hour.' });
+    assert.deepEqual(s.benefits, []);
+    assert.ok(s.rejected?.some((r) => /paid extra/.test(r.reason)), JSON.stringify(s.rejected));
+  });
+});

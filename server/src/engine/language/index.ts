@@ -59,7 +59,10 @@ function words(...names: Parameters<typeof slot>[0][]): string {
 
 /** A text can hold a benefit pattern only if it has one of the patterns' fixed words (saves reading most lanes). */
 export function mayHoldBenefitPattern(text: string): boolean {
-  benefitCue ??= new RegExp(`\\b(?:${words('gift-adjective')}|without|never|not|cannot|nothing|no|so|match|matches|matched|beat|beats)\\b|n['’]t\\b`, 'i');
+  benefitCue ??= new RegExp(
+    `\\b(?:${words('gift-adjective', 'comfort-adjective')}|without|never|not|cannot|nothing|no|so|match|matches|matched|beat|beats|already|ready|same|only|held|frozen|brought|sent|taken|carried|(?:${words('hold-verb', 'bring-verb')})\\w*)\\b|n['’]t\\b`,
+    'i',
+  );
   return benefitCue.test(text);
 }
 
@@ -76,7 +79,7 @@ export function mayHoldSupportPattern(text: string): boolean {
 
 /** A benefit hit can be vetoed only if its text has a negation, refusal, request or first-person-plural word. */
 export function mayVetoBenefit(text: string): boolean {
-  vetoCue ??= new RegExp(`\\b(?:not|never|cannot|non|un|our|us|${words('refusal-verb', 'request-verb')})|n['’]t\\b`, 'i');
+  vetoCue ??= new RegExp(`\\b(?:not|never|cannot|non|un|our|us|${words('refusal-verb', 'request-verb', 'charge-verb')})|n['’]t\\b`, 'i');
   return vetoCue.test(text);
 }
 

@@ -100,6 +100,17 @@ function nounPhraseEnd(lt: LangText, i: number, limit: number): number {
   return last;
 }
 
+const PLACE_PREPOSITIONS = new Set(['at', 'in', 'on', 'into', 'inside', 'through', 'near']);
+
+/** An employee role in [from, to) named as a person, not as a place: "at the counter", "in the office" say where. */
+function roleAsPerson(lt: LangText, from: number, to: number): boolean {
+  const r = roleIn(lt, from, to, 'employee');
+  if (r < 0) return false;
+  let k = r - 1;
+  while (k >= from && (lt.doc.tokens[k]!.pos === 'DET' || lt.doc.tokens[k]!.pos === 'ADJ')) k--;
+  return !PLACE_PREPOSITIONS.has(lt.doc.tokens[k]?.lower ?? '');
+}
+
 function roleIn(lt: LangText, from: number, to: number, role: Role): number {
   for (let k = from; k < to; k++) if (lt.roles[k] === role) return k;
   return -1;
@@ -159,17 +170,20 @@ export function benefitPatterns(lt: LangText): Found[] {
     }
     // without (having to / needing to) + verb: an effort the customer is spared
     if (t.lower === 'without' && next) {
-      let j = i + 1;
-      if ((next.lower === 'having' || next.lower === 'needing') && tok(lt, i + 2)?.lower === 'to') j = i + 3;
+      // adverbs between do not change it: "without ever having to chase the shop", "without even queueing"
+      let a = i + 1;
+      while (a < i + 3 && tok(lt, a)?.pos === 'ADV' && tok(lt, a + 1)) a++;
+      let j = a;
+      if ((tok(lt, a)!.lower === 'having' || tok(lt, a)!.lower === 'needing') && tok(lt, a + 1)?.lower === 'to') j = a + 2;
       const v = tok(lt, j);
-      const gerund = v && j === i + 1 && /ing$/.test(v.lower) && (v.pos === 'VERB' || v.pos === 'NOUN');
-      const infinitive = v && j === i + 3 && (v.pos === 'VERB' || v.pos === 'NOUN');
+      const gerund = v && j === a && /ing$/.test(v.lower) && (v.pos === 'VERB' || v.pos === 'NOUN');
+      const infinitive = v && j === a + 2 && (v.pos === 'VERB' || v.pos === 'NOUN');
       if (v && v.clause === t.clause && (gerund || infinitive)) {
         // "without asking the manager" is an employee's authority, not the customer's ease; so is "<employee> can
         // ... without <verb>ing" (a permission: "can move passengers without calling revenue control")
         const objEnd = Math.min(c.to, j + 6);
         const authority =
-          roleIn(lt, j + 1, objEnd, 'employee') >= 0 ||
+          roleAsPerson(lt, j + 1, objEnd) ||
           toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'approval-noun')) ||
           employeePermission(lt, i);
         if (!authority) {
@@ -243,10 +257,105 @@ export function benefitPatterns(lt: LangText): Found[] {
       if (end > i + 1 && toks.slice(i + 2, end + 1).some((x) => inSlot(x, 'price-noun'))) {
         out.push(span(lt, i, end, 'match-any+price', { group: 'money' }));
         i = end;
+        continue;
       }
+    }
+    const found = paraphrase(lt, i, c);
+    if (found) {
+      out.push(found);
+      i = tokenEndingAt(lt, found.end, i);
     }
   }
   return out;
+}
+
+/** Index of the token that ends at `end` (the last token of a found span), searching forward from `from`. */
+function tokenEndingAt(lt: LangText, end: number, from: number): number {
+  let k = from;
+  while (k + 1 < lt.doc.tokens.length && lt.doc.tokens[k]!.end < end) k++;
+  return k;
+}
+
+const PERFECT_OR_MODAL = new Set(['have', 'has', 'had', "'ve", 'can', 'could', 'may', 'might', 'must', 'should']);
+
+/** A past participle ("booked", "written", "paid"): a verb form that is neither its base, an -s form nor an -ing form. */
+function participle(t: Token | undefined): boolean {
+  return !!t && t.pos === 'VERB' && t.lower !== t.lemma && !/(?:s|ing)$/.test(t.lower);
+}
+
+/** The clause's subject is the customer, or a pronoun in a purpose clause of a sentence that names the customer ("so they only pay"). */
+function customerSubject(lt: LangText, i: number, c: Range): boolean {
+  const t = lt.doc.tokens[i]!;
+  if (clauseSubject(lt, t.clause) === 'customer') return true;
+  const opener = lt.doc.tokens[c.from]!;
+  const pronoun = lt.doc.tokens[c.from + 1];
+  if (opener.lower !== 'so' || !pronoun || !(THIRD_PERSON.has(pronoun.lower) || PERSONAL_CUSTOMER.has(pronoun.lower))) return false;
+  const sentence = lt.doc.sentences[t.sentence]!;
+  return roleIn(lt, sentence.from, c.from, 'customer') >= 0;
+}
+
+/**
+ * Benefits written as paraphrase, each a rule of language (issue #14): work done ahead, certainty, continuity,
+ * comfort, time given back, something brought to the customer, a burden cut down to one thing.
+ */
+function paraphrase(lt: LangText, i: number, c: Range): Found | null {
+  const toks = lt.doc.tokens;
+  const t = toks[i]!;
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  // work done before the customer arrives: "the visit already booked", "is already waiting", "medicines ready-bagged"
+  // (a verb of preparation in a reduced relative or a passive; "has already paid" is the customer's own past action)
+  if (t.lower === 'already' && prev && (NOUNISH.has(prev.pos) || prev.lemma === 'be') && !PERFECT_OR_MODAL.has(prev.lower)) {
+    if (next && next.clause === t.clause && ((participle(next) && inSlot(next, 'prepared-verb')) || next.lower === 'waiting')) return span(lt, i, i + 1, 'already-done', { group: 'ease' });
+  }
+  const done = toks[i + 2];
+  if (t.lower === 'ready' && next?.text === '-' && next.end === done?.start && participle(done) && inSlot(done, 'prepared-verb')) return span(lt, i, i + 2, 'already-done', { group: 'ease' });
+  // no + an adjective of the unexpected + noun: certainty ("no surprise price rises", "no hidden extras")
+  if (t.lower === 'no' && inSlot(next, 'unexpected-adjective')) {
+    const end = nounPhraseEnd(lt, i + 1, c.to);
+    if (end > i + 1 || next!.lower === 'surprises') return span(lt, i, Math.max(end, i + 1), 'no-unexpected+noun', { group: 'certainty' });
+  }
+  // a price held fixed: "<rent/price/fee> (for new members) is locked / frozen / capped"
+  if (inSlot(t, 'hold-verb') && participle(t) && prev?.lemma === 'be') {
+    for (let k = i - 2; k >= c.from; k--) {
+      const x = toks[k]!;
+      if (isVerbish(x) || isNeg(x)) break;
+      if (inSlot(x, 'price-noun') && NOUNISH.has(x.pos)) return span(lt, k, i, 'price-held', { group: 'certainty' });
+    }
+  }
+  // the same person each time: "the same familiar face", "the same nurse"
+  if (t.lower === 'same' && prev?.lower === 'the') {
+    let j = i + 1;
+    while (j < c.to && toks[j]!.pos === 'ADJ') j++;
+    const head = toks[j];
+    if (head && j < c.to && (lt.roles[j] === 'employee' || inSlot(head, 'continuity-noun'))) return span(lt, i - 1, roleRunEnd(lt, j, c.to), 'the-same+person', { group: 'continuity' });
+  }
+  // time given back: "parents are free until 4 pm", "you are free to leave" ("feel free" is a courtesy)
+  if (t.lower === 'free' && prev?.lemma === 'be' && next && ['until', 'to', 'for'].includes(next.lower) && customerSubject(lt, i, c)) {
+    return span(lt, i - 1, i + 1, 'customer-is-free', { group: 'ease' });
+  }
+  // brought to where the customer is: "the bags are delivered to the stateroom", "sent to your door"
+  if (inSlot(t, 'bring-verb') && participle(t) && (prev?.lemma === 'be' || (prev?.pos === 'ADV' && toks[i - 2]?.lemma === 'be')) && next?.lower === 'to') {
+    const owner = toks[i + 2];
+    const possessive = !!owner && (owner.lower === 'their' || owner.lower === 'your' || lt.roles[owner.i] === 'customer');
+    const end = nounPhraseEnd(lt, i + 3, c.to);
+    if (owner && end > i + 2 && (possessive || (owner.pos === 'DET' && inSlot(toks[end], 'customer-place')))) return span(lt, i, end, 'brought-to-customer', { group: 'ease' });
+  }
+  // a burden cut down to one thing: "so they only pay the excess", "customers only need their booking code", a lane
+  // written "Only pays the call-out charge" ("can only pay by card" is a restriction)
+  if (t.lower === 'only' && inSlot(next, 'burden-verb') && !PERFECT_OR_MODAL.has(prev?.lower ?? '') && (customerSubject(lt, i, c) || clauseSubject(lt, t.clause) === undefined)) {
+    let k = i + 2;
+    if (toks[k]?.pos === 'ADP' || toks[k]?.pos === 'PART') k++; // "pays for the parts", "needs to bring"
+    if (toks[k]?.pos === 'DET' || toks[k]?.lower === 'their' || toks[k]?.lower === 'your') k++;
+    const end = nounPhraseEnd(lt, k, c.to);
+    if (end > i + 1) return span(lt, i, end, 'only+burden', { group: 'money' });
+  }
+  // comfort: a quiet, private or separate place ("the quiet cat waiting room"), unless it is for staff
+  if (inSlot(t, 'comfort-adjective') && t.pos === 'ADJ') {
+    const end = nounPhraseEnd(lt, i + 1, c.to);
+    if (end > i && inSlot(toks[end], 'space-noun') && roleIn(lt, i, Math.min(c.to, end + 3), 'employee') < 0) return span(lt, i, end, 'comfort+place', { group: 'comfort' });
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -469,7 +578,18 @@ export function benefitVeto(lt: LangText, start: number, end: number, customerSi
   const toks = lt.doc.tokens;
   const text = lt.doc.text;
   const c = lt.doc.clauses[first.clause]!;
-  return companyOrRequest(lt, first, last, c, customerSide);
+  return companyOrRequest(lt, first, last, c, customerSide) ?? paidExtra(lt, last, c);
+}
+
+/** A service named as what it is charged at ("late collection is charged at £10 a quarter hour") is a paid extra, not a promise. */
+function paidExtra(lt: LangText, last: Token, c: Range): string | null {
+  const toks = lt.doc.tokens;
+  let k = last.i + 1;
+  if (toks[k]?.lemma === 'be' || toks[k]?.pos === 'AUX') k++;
+  const v = toks[k];
+  if (!v || k >= c.to || !inSlot(v, 'charge-verb') || v.pos !== 'VERB') return null;
+  const amount = toks.slice(k + 1, Math.min(c.to, k + 4)).some((x) => x.pos === 'NUM' || x.pos === 'SYM' || /^[£$€]/.test(x.text));
+  return amount ? `paid extra ("${lt.doc.text.slice(last.start, v.end)}" at a price)` : null;
 }
 
 /**
