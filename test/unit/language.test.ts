@@ -182,6 +182,13 @@ describe('language layer: paraphrased benefits (rules of language, not phrases)'
     assert.deepEqual(why({ Customer: 'Renews without ever having to queue at the counter.', Frontstage: '—' }), ['without+verb: without ever having to queue']);
   });
 
+  it('rejects a benefit that waits to be built or switched on: planned, not promised', () => {
+    const s = step({ Customer: 'Books online.', Frontstage: 'Until live tracking is rolled out, the desk phones with delays.' });
+    assert.deepEqual(s.benefits, []);
+    assert.ok(s.rejected?.some((r) => /planned/.test(r.reason)), JSON.stringify(s.rejected));
+    assert.deepEqual(why({ Customer: 'Once the refund is released, gets a text.', Frontstage: '—' }).length > 0, true);
+  });
+
   it('rejects a service named as what it is charged at: a paid extra, not a promise', () => {
     const s = step({ Customer: 'Is running late.', Frontstage: 'Staff explain that late checkout is charged at $15 an hour.' });
     assert.deepEqual(s.benefits, []);

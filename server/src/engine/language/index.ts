@@ -79,7 +79,7 @@ export function mayHoldSupportPattern(text: string): boolean {
 
 /** A benefit hit can be vetoed only if its text has a negation, refusal, request or first-person-plural word. */
 export function mayVetoBenefit(text: string): boolean {
-  vetoCue ??= new RegExp(`\\b(?:not|never|cannot|non|un|our|us|${words('refusal-verb', 'request-verb', 'charge-verb')})|n['’]t\\b`, 'i');
+  vetoCue ??= new RegExp(`\\b(?:not|never|cannot|non|un|our|us|${words('refusal-verb', 'request-verb', 'charge-verb')}|before|until|till|once|when|unless)|n['’]t\\b`, 'i');
   return vetoCue.test(text);
 }
 

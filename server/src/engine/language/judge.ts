@@ -578,7 +578,28 @@ export function benefitVeto(lt: LangText, start: number, end: number, customerSi
   const toks = lt.doc.tokens;
   const text = lt.doc.text;
   const c = lt.doc.clauses[first.clause]!;
-  return companyOrRequest(lt, first, last, c, customerSide) ?? paidExtra(lt, last, c);
+  return companyOrRequest(lt, first, last, c, customerSide) ?? paidExtra(lt, last, c) ?? planned(lt, first, last);
+}
+
+const WAITING_OPENERS = new Set(['before', 'until', 'till', 'once', 'when', 'unless']);
+
+/** A benefit in a clause that waits for it to be built or switched on ("before live tracking is switched on") is planned, not promised. */
+function planned(lt: LangText, first: Token, last: Token): string | null {
+  const toks = lt.doc.tokens;
+  const sentence = lt.doc.sentences[first.sentence]!;
+  let opener: Token | undefined;
+  for (let k = first.i - 1; k >= sentence.from; k--) {
+    const x = toks[k]!;
+    if (x.pos === 'PUNCT') break;
+    if (WAITING_OPENERS.has(x.lower)) opener = x;
+  }
+  if (!opener) return null;
+  for (let k = last.i + 1; k + 1 < sentence.to; k++) {
+    const x = toks[k]!;
+    if (x.pos === 'PUNCT') break;
+    if (x.lemma === 'be' && inSlot(toks[k + 1], 'launch-verb') && participle(toks[k + 1])) return `planned ("${lt.doc.text.slice(opener.start, toks[k + 1]!.end)}": not built yet)`;
+  }
+  return null;
 }
 
 /** A service named as what it is charged at ("late collection is charged at £10 a quarter hour") is a paid extra, not a promise. */
