@@ -1,6 +1,7 @@
 // Measures the engine against labelled corpora; `npm run eval` and the corpus/holdout tests share it, so they agree.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { normaliseTitle } from '../../server/src/engine/blueprint/build.js';
 import { lint } from '../../server/src/engine/lint.js';
 import { packageRoot } from '../../server/src/engine/resources.js';
 import { mulberry32 } from './random.js';
@@ -22,6 +23,7 @@ export interface CorpusSpec {
 export const CORPORA: readonly CorpusSpec[] = [
   { name: 'corpus', dir: 'test/corpus/data' },
   { name: 'holdout', dir: 'test/holdout' },
+  { name: 'holdout-2', dir: 'test/holdout-2' },
   { name: 'real-world', dir: 'test/fixtures/real-world' },
 ];
 
@@ -62,7 +64,8 @@ export function readLabels(spec: CorpusSpec): Record<string, LabelledFile> {
     const label: LabelledFile = { blueprint: entry.blueprint };
     if (Array.isArray(entry.steps)) {
       label.steps = entry.steps.map((s) => {
-        const step: LabelledStep = { title: String(s.title), shape: String(s.shape), benefit: !!s.benefit, support: !!s.support, flag: !!s.flag };
+        // Titles compare as spec section 3 says: without a leading "Step 3:", "3." or "3)" (labels may keep the author's numbering).
+        const step: LabelledStep = { title: normaliseTitle(String(s.title)), shape: String(s.shape), benefit: !!s.benefit, support: !!s.support, flag: !!s.flag };
         if (typeof s.note === 'string') step.note = s.note;
         return step;
       });

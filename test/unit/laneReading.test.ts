@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { explainReading, inContext, readByMeaning, singular, splitGloss } from '../../server/src/engine/blueprint/laneReading.js';
 import { laneTable, readLane } from '../../server/src/engine/blueprint/lanes.js';
+import { lint } from '../../server/src/engine/lint.js';
 
 describe('lane labels read by their words', () => {
   const table = laneTable();
@@ -82,5 +83,13 @@ describe('lane labels read by their words', () => {
   it('says in one sentence why a label got its lane', () => {
     assert.equal(explainReading('Client Action', readLane('Client Action', table)), '"Client Action" is what a customer-side role ("client") does: customer');
     assert.equal(explainReading('Greeting', undefined), '"Greeting" is not a lane label');
+  });
+
+  it('reads an unnamed sub-heading above the frontstage lane as the customer lane, never as a step of its own', () => {
+    const text = ['# Barn weddings', '', '## Step 1 - Viewing', '', '### Couple', '', 'Walks the grounds with a free glass of fizz.', '', '### Front of house', '', 'The coordinator shows the rooms.', '', '### Behind the scenes', '', 'Diary is checked.', '', '### Props', '', 'Bunting.', ''].join('\n');
+    const steps = lint(text, { filePath: 'barn.blueprint.md' }).blueprint.steps;
+    assert.deepEqual(steps.map((s) => s.title), ['Viewing']);
+    assert.deepEqual(steps[0]!.lanes.map((l) => [l.label, l.kind, l.basis]), [['Couple', 'customer', 'position'], ['Front of house', 'frontstage', 'lane-word'], ['Behind the scenes', 'backstage', undefined], ['Props', 'evidence', undefined]]);
+    assert.equal(explainReading('Couple', { kind: 'customer', basis: 'position', words: '' }), '"Couple" names no lane but sits above the frontstage lane in a step with no customer lane: customer');
   });
 });

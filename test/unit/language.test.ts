@@ -195,3 +195,20 @@ describe('language layer: paraphrased benefits (rules of language, not phrases)'
     assert.ok(s.rejected?.some((r) => /paid extra/.test(r.reason)), JSON.stringify(s.rejected));
   });
 });
+
+describe('language layer: effort spared and information given', () => {
+  const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
+
+  it('reads "nobody has to" as a lifted burden, work done "for you" or "on their behalf" by staff, and a message at every stage', () => {
+    assert.deepEqual(why({ Customer: 'Keys are cut on site, so no one has to reprint the form.', Frontstage: '—' }), ['never-have-to: no one has to reprint']);
+    assert.deepEqual(why({ Customer: 'Signs; we renew the parking permit for you.', Frontstage: '—' }), ['done-for-customer: for you']);
+    assert.deepEqual(why({ Customer: 'Hands over the keys.', Frontstage: 'The agent signs for the parcel on the tenant’s behalf.' }), ['done-for-customer: tenant’s behalf']);
+    assert.deepEqual(why({ Customer: 'Gets texts at every stage of the build.', Frontstage: '—' }), ['message-each-time: texts at every stage']);
+    assert.deepEqual(why({ Customer: 'Gets a text listing the swaps.', Frontstage: '—' }), []);
+  });
+
+  it('reads something staff bring to the customer’s place as a benefit, not the customer’s own errand', () => {
+    assert.deepEqual(why({ Customer: 'A volunteer brings the parcel to their flat.', Frontstage: '—' }), ['brought-to-customer: brings the parcel to their flat']);
+    assert.deepEqual(why({ Customer: 'Takes the bike to their car.', Frontstage: '—' }), []);
+  });
+});

@@ -894,6 +894,36 @@ function headingTitle(ctx: Ctx, h: Heading): SourceText {
   return trimText(inlineText(ctx, h.children, off(h, 'start')));
 }
 
+/**
+ * In a step whose sub-headings name lanes of two kinds, a short leaf sub-heading beside them is a lane too, never a
+ * step of its own: kept as an `other` lane, or, when the step has no customer lane and it comes before the frontstage
+ * lane, the customer's lane (blueprints put the customer above the line of interaction: "### Couple", "### Donor").
+ */
+function adoptUnnamedLanes(ctx: Ctx, laneSubs: Array<{ sub: Section; lane: FoundLane }>, otherSubs: Section[], scanned: readonly FoundLane[]): void {
+  const kinds = new Set(laneSubs.map((l) => l.lane.lane.kind).filter((k) => k !== 'other'));
+  if (kinds.size < 2) return;
+  const adopted: Array<{ sub: Section; lane: FoundLane }> = [];
+  for (const sub of [...otherSubs]) {
+    if (!sub.heading || sub.subsections.length > 0) continue;
+    const labelText = headingTitle(ctx, sub.heading);
+    if (labelText.text.trim().split(/\s+/).length > 4 || isMetaTitle(labelText.text)) continue;
+    const content = blockText(ctx, sub.content, off(sub.heading, 'end'));
+    if (!hasLetters(content.text)) continue;
+    const lane = makeLane(UNPLACED, labelText.text, spanOfText(labelText, off(sub.heading, 'start')), content, off(sub.heading, 'end'));
+    adopted.push({ sub, lane: { lane, form: { form: 'heading', depth: sub.depth, sectionEnd: sectionContentEnd(sub) } } });
+    otherSubs.splice(otherSubs.indexOf(sub), 1);
+  }
+  if (!adopted.length) return;
+  const all = [...scanned, ...laneSubs.map((l) => l.lane)];
+  const front = all.filter((l) => l.lane.kind === 'frontstage').map((l) => l.lane.labelSpan.start);
+  const first = adopted[0]!.lane.lane;
+  if (!all.some((l) => l.lane.kind === 'customer') && front.length && first.labelSpan.start < Math.min(...front)) {
+    first.kind = 'customer';
+    first.basis = 'position';
+  }
+  laneSubs.push(...adopted);
+}
+
 /** Walks the section tree: groups, heading steps, prose steps, and the list/table steps inside them. */
 function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle: boolean): RawStep[] {
   const heading = section.heading;
@@ -912,6 +942,7 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
       laneSubs.push({ sub, lane: { lane, form: { form: 'heading', depth: sub.depth, sectionEnd: sectionContentEnd(sub) } } });
     } else otherSubs.push(sub);
   }
+  if (heading && !isTitle) adoptUnnamedLanes(ctx, laneSubs, otherSubs, scan.lanes);
   const nested = otherSubs.flatMap((s) => collect(ctx, s, childGroup, false));
   if (!heading || isTitle) return [...scan.steps, ...nested];
   if (scan.steps.length) {

@@ -16,7 +16,8 @@ export type ReadingBasis =
   | 'system' // a system or app the organisation runs
   | 'gloss' // the gloss names the actor and overrules the label ("Frontstage (User Actions)")
   | 'context' // a second staff lane in a table that already has a frontstage lane
-  | 'unplaced'; // none of the above: kept as an `other` lane, never dropped
+  | 'unplaced' // none of the above: kept as an `other` lane, never dropped
+  | 'position'; // an unnamed sub-heading lane above the frontstage lane in a step with no customer lane: the customer's
 
 export interface LaneReading {
   kind: LaneKind;
@@ -217,5 +218,6 @@ export function explainReading(label: string, r: LaneReading | undefined): strin
     case 'gloss': return `the gloss of "${label}" says who acts ("${r.words}"): ${r.kind}`;
     case 'context': return `"${label}" is a second staff lane beside a frontstage lane: backstage`;
     case 'unplaced': return `"${label}" could not be placed: kept as an other lane`;
+    case 'position': return `"${label}" names no lane but sits above the frontstage lane in a step with no customer lane: customer`;
   }
 }

@@ -195,8 +195,9 @@ export function benefitPatterns(lt: LangText): Found[] {
         }
       }
     }
-    // never / don't / no longer + need / have to: an obligation lifted from the customer
-    if (isNeg(t) || (t.lower === 'no' && next?.lower === 'longer')) {
+    // never / don't / no longer + need / have to: an obligation lifted from the customer ("nobody has to come back")
+    const nobody = t.lower === 'nobody' || (t.lower === 'no' && next?.lower === 'one');
+    if (isNeg(t) || (t.lower === 'no' && next?.lower === 'longer') || nobody) {
       let j = t.lower === 'no' ? i + 2 : i + 1;
       if (tok(lt, j)?.lower === 'even' || tok(lt, j)?.lower === 'ever') j++;
       const v = tok(lt, j);
@@ -205,7 +206,7 @@ export function benefitPatterns(lt: LangText): Found[] {
         const objFrom = v.lemma === 'have' ? j + 2 : j + 1;
         const objEnd = Math.min(c.to, objFrom + 6);
         const approval = roleIn(lt, objFrom, objEnd, 'employee') >= 0 || toks.slice(objFrom, objEnd).some((x) => inSlot(x, 'approval-noun'));
-        if (subject !== 'employee' && subject !== 'company' && !approval && objFrom < c.to) {
+        if ((nobody || (subject !== 'employee' && subject !== 'company')) && !approval && objFrom < c.to) {
           const end = Math.min(c.to - 1, objFrom + (toks[objFrom]!.lower === 'to' ? 1 : 0) + (NOUNISH.has(toks[objFrom + 1]?.pos ?? '') ? 1 : 0));
           out.push(span(lt, i, Math.max(end, objFrom), 'never-have-to', { group: 'ease' }));
           continue;
@@ -334,12 +335,30 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
   if (t.lower === 'free' && prev?.lemma === 'be' && next && ['until', 'to', 'for'].includes(next.lower) && customerSubject(lt, i, c)) {
     return span(lt, i - 1, i + 1, 'customer-is-free', { group: 'ease' });
   }
-  // brought to where the customer is: "the bags are delivered to the stateroom", "sent to your door"
-  if (inSlot(t, 'bring-verb') && participle(t) && (prev?.lemma === 'be' || (prev?.pos === 'ADV' && toks[i - 2]?.lemma === 'be')) && next?.lower === 'to') {
-    const owner = toks[i + 2];
-    const possessive = !!owner && (owner.lower === 'their' || owner.lower === 'your' || lt.roles[owner.i] === 'customer');
-    const end = nounPhraseEnd(lt, i + 3, c.to);
-    if (owner && end > i + 2 && (possessive || (owner.pos === 'DET' && inSlot(toks[end], 'customer-place')))) return span(lt, i, end, 'brought-to-customer', { group: 'ease' });
+  // brought to where the customer is: "the bags are delivered to the stateroom", "a volunteer brings it to their home"
+  // (passive, or done by staff or the company; "takes the car to the garage" by the customer is their own errand)
+  const passive = prev?.lemma === 'be' || (prev?.pos === 'ADV' && toks[i - 2]?.lemma === 'be');
+  if (inSlot(t, 'bring-verb') && t.pos === 'VERB' && ((passive && participle(t)) || ['employee', 'company'].includes(clauseSubject(lt, t.clause) ?? ''))) {
+    let to = i + 1;
+    while (to < Math.min(c.to, i + 5) && toks[to]!.lower !== 'to' && (toks[to]!.pos === 'PRON' || toks[to]!.pos === 'DET' || toks[to]!.pos === 'ADJ' || NOUNISH.has(toks[to]!.pos))) to++;
+    const owner = toks[to + 1];
+    if (toks[to]?.lower === 'to' && owner) {
+      const possessive = owner.lower === 'their' || owner.lower === 'your' || lt.roles[owner.i] === 'customer';
+      const end = nounPhraseEnd(lt, to + 2, c.to);
+      if (end > to + 1 && (possessive || (owner.pos === 'DET' && inSlot(toks[end], 'customer-place')))) return span(lt, i, end, 'brought-to-customer', { group: 'ease' });
+    }
+  }
+  // work done for the customer by staff or the company: "we book the test slot for you", "done on their behalf"
+  if (t.lower === 'for' && (next?.lower === 'you' || next?.lower === 'them') && (toks[i + 2] === undefined || toks[i + 2]!.pos === 'PUNCT' || toks[i + 2]!.clause !== t.clause) && ['employee', 'company'].includes(clauseSubject(lt, t.clause) ?? '')) {
+    return span(lt, i, i + 1, 'done-for-customer', { group: 'ease' });
+  }
+  if (t.lower === 'behalf' && prev && (prev.lower === 'their' || prev.lower === 'your' || lt.roles[prev.i] === 'customer' || /^['’]s$/.test(prev.lower))) {
+    return span(lt, /^['’]s$/.test(prev.lower) && i >= 2 ? i - 2 : i - 1, i, 'done-for-customer', { group: 'ease' });
+  }
+  // kept informed at every turn: "a text after each lesson", "texts at every stage" (one text is no promise of being told)
+  if (inSlot(t, 'message-noun') && NOUNISH.has(t.pos)) {
+    const each = toks.slice(i + 1, Math.min(c.to, i + 4)).findIndex((x) => x.lower === 'every' || x.lower === 'each');
+    if (each >= 0 && toks[i + 2 + each] && NOUNISH.has(toks[i + 2 + each]!.pos)) return span(lt, i, i + 2 + each, 'message-each-time', { group: 'information' });
   }
   // a burden cut down to one thing: "so they only pay the excess", "customers only need their booking code", a lane
   // written "Only pays the call-out charge" ("can only pay by card" is a restriction)
