@@ -212,3 +212,12 @@ describe('language layer: effort spared and information given', () => {
     assert.deepEqual(why({ Customer: 'Takes the bike to their car.', Frontstage: '—' }), []);
   });
 });
+
+describe('language layer: what is promised to the customer', () => {
+  it('does not count what the step promises the customer as the employee’s support', () => {
+    const s = step({ Customer: 'Signs up for the first shift.', Frontstage: 'The coordinator promises each newcomer a buddy for the whole day.' });
+    assert.deepEqual(s.supports.map((x) => x.text), []);
+    assert.ok(s.rejected?.some((r) => /promised to the customer/.test(r.reason)), JSON.stringify(s.rejected));
+  });
+});
+

@@ -204,8 +204,9 @@ function supportsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVo
     }
     return true;
   });
-  // Only tools (whose holder matters), backing (which must name someone) and role nouns (who may be the one acting) can be vetoed.
-  const vetoable = source === 'prose' || kept.some((h) => h.entry.kind === 'tool' || h.entry.kind === 'backing' || (h.entry.kind === 'resource' && vocab.roles.find(h.text).length > 0));
+  // Only tools (whose holder matters), backing (which must name someone), role nouns (who may be the one acting) and what is promised can be vetoed.
+  // (a resource is vetoable too where the text promises something: it may be what the customer is promised)
+  const vetoable = source === 'prose' || /\b(?:promis|guarantee)/i.test(t.text) || kept.some((h) => h.entry.kind === 'tool' || h.entry.kind === 'backing' || (h.entry.kind === 'resource' && vocab.roles.find(h.text).length > 0));
   const patterns = useLanguage && mayHoldSupportPattern(t.text);
   if (useLanguage && (vetoable || patterns)) {
     const lt = langText(t.text, vocab.roles);

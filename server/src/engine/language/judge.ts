@@ -761,6 +761,16 @@ export function supportVeto(lt: LangText, start: number, end: number, kind: Supp
       if (subjectPosition && verb && endsBy && !inSlot(v, 'backing-verb')) return `acting employee ("${lt.doc.text.slice(inside[roleFrom]!.start, v!.end)}": an employee doing the work is not support)`;
     }
   }
+  // what the step promises the customer is theirs: "promises every first-timer a named buddy" gives the employee nothing
+  if (kind === 'resource' || kind === 'tool' || kind === 'backing') {
+    for (let k = first.i - 1; k >= c.from; k--) {
+      const x = toks[k]!;
+      if ((x.lemma === 'promise' || x.lemma === 'guarantee') && x.pos === 'VERB') {
+        if (roleIn(lt, k + 1, first.i, 'employee') < 0) return `promised to the customer ("${lt.doc.text.slice(x.start, inside[inside.length - 1]!.end)}": the customer's, not the employee's)`;
+        break;
+      }
+    }
+  }
   // backing names someone: "covered by the damage waiver" names a policy, not a person behind the employee
   const lastTok = inside[inside.length - 1]!;
   if (kind === 'backing' && (lastTok.pos === 'DET' || lastTok.pos === 'PRON' || lastTok.pos === 'ADP')) {
