@@ -215,7 +215,7 @@ describe('language layer: effort spared and information given', () => {
 
 describe('language layer: what is promised to the customer', () => {
   it('does not count what the step promises the customer as the employee’s support', () => {
-    const s = step({ Customer: 'Signs up for the first shift.', Frontstage: 'The coordinator promises each newcomer a buddy for the whole day.' });
+    const s = step({ Customer: 'Signs up for the first shift.', Frontstage: 'The coordinator promises each first-time visitor a buddy for the whole day and free parking.' });
     assert.deepEqual(s.supports.map((x) => x.text), []);
     assert.ok(s.rejected?.some((r) => /promised to the customer/.test(r.reason)), JSON.stringify(s.rejected));
   });
