@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { boundLines, MAX_INDENT_COLUMNS, MAX_LINE_LENGTH } from '../../server/src/engine/inputBounds.js';
-import { lint } from '../../server/src/engine/lint.js';
+import { lint, type DocumentProblem } from '../../server/src/engine/lint.js';
+import { problemDiagnostic } from '../../server/src/server/diagnostics.js';
 
 const STEP = '## Check-in\n\n- **Guest:** Gets a free upgrade.\n- **Frontstage:** Receptionist hands over the key.\n';
 
@@ -48,5 +52,29 @@ describe('input bounds (boundLines)', () => {
         ['frontstage-needs-backstage', 4, 19],
       ],
     );
+  });
+});
+
+describe('input bounds in the editor', () => {
+  it('a cut is an Information diagnostic with code input-cut; any other document problem stays a warning', () => {
+    const at = { line: 5, column: 1, offset: 98 };
+    const cut: DocumentProblem = { message: 'line 5 is indented more than 100 columns', start: at, end: at, severity: 'info' };
+    const range = { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } };
+    assert.deepEqual(problemDiagnostic(cut), { range, severity: 3, source: 'blueprint-lint', code: 'input-cut', message: cut.message });
+    assert.deepEqual(problemDiagnostic({ message: 'front matter: bad', start: at, end: at }), { range, severity: 2, source: 'blueprint-lint', code: 'document', message: 'front matter: bad' });
+  });
+});
+
+describe('input bounds on normal files (test/corpus/data)', () => {
+  it('cut nothing: every corpus file is parsed as it is, so its lint is the same as without the bounds', () => {
+    const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test', 'corpus', 'data');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
+    assert.ok(files.length >= 50, `${files.length} corpus files`);
+    for (const f of files) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const bounded = boundLines(text);
+      assert.deepEqual(bounded.cuts, [], f);
+      assert.equal(bounded.text, text, f);
+    }
   });
 });
