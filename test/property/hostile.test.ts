@@ -1,6 +1,11 @@
 // Hostile inputs: each must lint without throwing, with ranges inside the document, and give the documented
 // result. Times are printed (not asserted); `npm run fuzz` runs the full sizes (1 MB line, 5 MB file, 2,000 columns).
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defaultConfig, type ResolvedConfig } from '../../server/src/engine/config/types.js';
 import { lint, type LintOptions, type LintResult } from '../../server/src/engine/lint.js';
 import { corpusFiles, fuzzRuns } from '../support/arbitraries.js';
@@ -129,6 +134,46 @@ describe('hostile inputs', function () {
   it(`${full ? '10,000' : '1,000'} nested lists on one line lint without throwing`, () => {
     const depth = full ? 10_000 : 1_000;
     lintTimed(`${depth} nested lists`, `${'- '.repeat(depth)}**Customer:** same day\n`, { forceBlueprint: true });
+  });
+
+  /** A list nested one level deeper per line (`depth` lines): 3,000 levels are 9 MB. */
+  const staircase = (depth: number): string => {
+    const parts = ['# Deep\n\n'];
+    for (let i = 0; i < depth; i++) parts.push(`${' '.repeat(2 * i)}- **Customer:** same day ${i}\n`);
+    return parts.join('');
+  };
+  const stairProblems = (depth: number): Array<[string, number, number]> => [
+    [`line 54 is indented more than 100 columns (nesting deeper than 100 levels): it and the ${(depth - 51).toLocaleString('en-US')} lines from it to the end were left out; the limit is fixed, no setting changes it`, 54, 1],
+    ['content nested more than 100 levels deep was left out', 1, 1],
+  ];
+
+  it(`a list nested ${full ? '3,000' : '1,000'} levels deep, one level per line: cut before line 54, in the engine and in the CLI (<= 10 s, <= 1 GB)`, () => {
+    const depth = full ? 3_000 : 1_000;
+    const text = staircase(depth);
+    const result = lintTimed(`list nested ${depth} deep (${(text.length / 1e6).toFixed(1)} MB)`, text, { forceBlueprint: true });
+    assert.deepEqual(result.problems.map((p) => [p.message, p.start.line, p.start.column]), stairProblems(depth));
+    assert.deepEqual(result.problems.map((p) => p.severity), ['info', undefined]);
+
+    // The CLI in a child process, as a user runs it: wall time and peak RSS (reported by the child as it exits).
+    const dir = mkdtempSync(join(tmpdir(), 'blueprint-deep-'));
+    try {
+      const file = join(dir, 'deep.md');
+      writeFileSync(file, text);
+      const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+      const reportRss = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxRSS '+process.resourceUsage().maxRSS+'\\n'))`;
+      const t0 = performance.now();
+      const run = spawnSync(process.execPath, ['--import', reportRss, join(root, 'bin', 'blueprint-lint.js'), '--max-file-size', '20mb', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      const seconds = (performance.now() - t0) / 1000;
+      const rssMb = Number(/maxRSS (\d+)/.exec(run.stderr)?.[1]) / 1024;
+      timings.push([`CLI: list nested ${depth} deep (peak RSS ${rssMb.toFixed(0)} MB)`, text.length, seconds * 1000, NaN]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual(JSON.parse(run.stdout), []);
+      for (const [message, line, column] of stairProblems(depth)) assert.ok(run.stderr.includes(`deep.md:${line}:${column}: ${message}\n`), run.stderr);
+      assert.ok(seconds <= 10, `the CLI took ${seconds.toFixed(1)} s`);
+      assert.ok(rssMb > 0 && rssMb <= 1024, `the CLI's peak RSS was ${rssMb.toFixed(0)} MB`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('an unclosed fence makes the rest of the file code: no steps, no findings', () => {

@@ -31,6 +31,8 @@ export interface DocumentProblem {
   message: string;
   start: Position;
   end: Position;
+  /** 'info' for text cut by an input bound (spec: bounded on any input); a warning otherwise. */
+  severity?: 'info';
 }
 
 export interface LintResult {
@@ -60,7 +62,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const model = cached || buildBlueprint(root!, text, lines, config, vocab, options.filePath, options.forceBlueprint);
   const problems: DocumentProblem[] = parseProblems.map((p) => {
     const at = lines.position(p.offset);
-    return { message: p.message, start: at, end: at };
+    return p.severity ? { message: p.message, start: at, end: at, severity: p.severity } : { message: p.message, start: at, end: at };
   });
   if (model.frontMatterError) {
     const at = lines.position(model.frontMatterError.offset);

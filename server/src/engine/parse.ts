@@ -3,6 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { remarkGfmSubset } from './gfmSubset.js';
+import { boundLines, MAX_DEPTH } from './inputBounds.js';
 import { detached, Generations } from './memo.js';
 
 const processor = unified().use(remarkParse).use(remarkGfmSubset).use(remarkFrontmatter, ['yaml', 'toml']);
@@ -16,10 +17,18 @@ const plainProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'
 export interface ParseProblem {
   message: string;
   offset: number;
+  /** 'info' for text cut by a documented limit (the rest was linted as usual); a warning otherwise. */
+  severity?: 'info';
 }
 
-/** Deeper nesting than any real blueprint: such subtrees are cut, so no walker downstream can overflow its stack. */
-export const MAX_DEPTH = 100;
+export { MAX_DEPTH };
+
+/** What of `text` is parsed (see boundLines: a prefix, long lines blanked); each kind of cut is reported once, as information. */
+function bounded(text: string, problems?: ParseProblem[]): string {
+  const { text: out, cuts } = boundLines(text);
+  for (const cut of cuts) problems?.push({ message: cut.message, offset: cut.offset, severity: 'info' });
+  return out;
+}
 
 /** Cuts the children of nodes at MAX_DEPTH (iteratively); true when something was cut. */
 function limitDepth(root: Root): boolean {
@@ -302,7 +311,12 @@ export interface ParsedChunk extends Chunk {
 }
 
 /** Each chunk's tree, from the cache when its text is unchanged, positions relative to the chunk (nothing is moved or copied). */
-export function parseChunkTrees(text: string, cache?: ChunkCache, problems?: ParseProblem[], chunks = splitChunks(text)): ParsedChunk[] {
+export function parseChunkTrees(text: string, cache?: ChunkCache, problems?: ParseProblem[]): ParsedChunk[] {
+  const cut = bounded(text, problems);
+  return chunkTrees(cut, cache, problems, splitChunks(cut));
+}
+
+function chunkTrees(text: string, cache: ChunkCache | undefined, problems: ParseProblem[] | undefined, chunks: Chunk[]): ParsedChunk[] {
   const out: ParsedChunk[] = [];
   for (const chunk of chunks) {
     let tree = cache?.get(chunk.text);
@@ -349,11 +363,12 @@ export function chunkRunTree(chunks: readonly ParsedChunk[], from: number, to: n
   return { type: 'root', children };
 }
 
-function parseChunks(text: string, cache?: ChunkCache, problems?: ParseProblem[]): Root {
+function parseChunks(whole: string, cache?: ChunkCache, problems?: ParseProblem[]): Root {
+  const text = bounded(whole, problems);
   const chunks = splitChunks(text);
   if (chunks.length === 1 && !cache) return safeParse(text, 0, problems);
-  if (cache) return joinChunkTrees(text, parseChunkTrees(text, cache, problems, chunks));
-  return joinChunkTrees(text, tableRuns(text, chunks).map((run) => ({ ...run, tree: safeParse(run.text, run.start, problems, run.tables), own: true })));
+  if (cache) return joinChunkTrees(whole, chunkTrees(text, cache, problems, chunks));
+  return joinChunkTrees(whole, tableRuns(text, chunks).map((run) => ({ ...run, tree: safeParse(run.text, run.start, problems, run.tables), own: true })));
 }
 
 /**

@@ -94,7 +94,8 @@ export function snapshotDiagnostics(snap: LintSnapshot): Diagnostic[] {
 export function problemDiagnostic(problem: DocumentProblem): Diagnostic {
   const start = { line: problem.start.line - 1, character: problem.start.column - 1 };
   const end = { line: problem.end.line - 1, character: problem.end.column - 1 };
-  return { range: { start, end }, severity: DiagnosticSeverity.Warning, source: DIAGNOSTIC_SOURCE, code: 'document', message: problem.message };
+  const severity = problem.severity === 'info' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning;
+  return { range: { start, end }, severity, source: DIAGNOSTIC_SOURCE, code: problem.severity === 'info' ? 'input-cut' : 'document', message: problem.message };
 }
 
 /** A tiny blueprint linted once after start-up, so the engine's one-time vocabulary compilation is not paid by the first open. */
