@@ -7,7 +7,7 @@ import { writeFileAtomically } from './fixFile.js';
 import { displayPath, type CliIo } from './io.js';
 import { sha1, type FileOutcome } from './lintFile.js';
 import { DEFAULT_CACHE_FILE } from './options.js';
-import { toForwardSlashes } from './report.js';
+import { toForwardSlashes } from '../files/paths.js';
 import type { FileNote } from './targets.js';
 import { packageRootDir } from './version.js';
 
