@@ -9,9 +9,21 @@ module.exports = {
       from: { path: '^server/src/engine/' },
       to: { path: '^(server/src/(server|cli|files)|client/src)/' },
     },
-    { name: 'server-not-cli', severity: 'error', comment: 'The language server shares code with the CLI through the engine or server/src/files, never the CLI itself.', from: { path: '^server/src/server/' }, to: { path: '^(server/src/cli|client/src)/' } },
+    {
+      name: 'server-not-cli',
+      severity: 'error',
+      comment: 'The language server shares code with the CLI through the engine or server/src/files, never the CLI itself.',
+      from: { path: '^server/src/server/' },
+      to: { path: '^(server/src/cli|client/src)/' },
+    },
     { name: 'cli-not-server', severity: 'error', comment: 'The CLI runs without the language server.', from: { path: '^server/src/cli/' }, to: { path: '^(server/src/server|client/src)/' } },
-    { name: 'files-below-front-ends', severity: 'error', comment: 'Shared file discovery serves the CLI and the server, so it imports neither.', from: { path: '^server/src/files/' }, to: { path: '^(server/src/(server|cli)|client/src)/' } },
+    {
+      name: 'files-below-front-ends',
+      severity: 'error',
+      comment: 'Shared file discovery serves the CLI and the server, so it imports neither.',
+      from: { path: '^server/src/files/' },
+      to: { path: '^(server/src/(server|cli)|client/src)/' },
+    },
     { name: 'rules-use-engine-only', severity: 'error', comment: 'A rule sees the engine API only.', from: { path: '^rules/' }, to: { path: '^(server/src/(server|cli|files)|client/src)/' } },
     {
       name: 'client-talks-lsp',

@@ -33,7 +33,10 @@ describe('architecture boundaries (.dependency-cruiser.cjs)', function () {
 
   it('the engine, CLI, server, client and rules keep their layers and import no cycle', () => {
     const { violations, modules } = cruise(root, ['server/src', 'client/src', 'rules']);
-    assert.deepEqual(violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`), []);
+    assert.deepEqual(
+      violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`),
+      [],
+    );
     assert.ok(modules > 100, `cruised only ${modules} modules: the paths are wrong`);
   });
 
@@ -51,7 +54,9 @@ describe('architecture boundaries (.dependency-cruiser.cjs)', function () {
       write('server/src/server/main.ts', "import { x } from '../cli/options.js';\nexport const z = x;\n");
       write('server/src/engine/a.ts', "import { b } from './b.js';\nexport const a = () => b;\n");
       write('server/src/engine/b.ts', "import type { a } from './a.js';\nexport const b = 1;\nexport type A = typeof a;\n");
-      const found = cruise(dir, ['server/src']).violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort();
+      const found = cruise(dir, ['server/src'])
+        .violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`)
+        .sort();
       assert.deepEqual(found, [
         'engine-stands-alone: server/src/engine/lint.ts → server/src/cli/options.ts',
         'no-circular: server/src/engine/a.ts → server/src/engine/b.ts',

@@ -260,8 +260,6 @@ function caps(): string[][] {
 /** Support wording found by rules of language (employee-side lanes and employee prose). */
 export function supportPatterns(lt: LangText): Found[] {
   const out: Found[] = [];
-  const toks = lt.doc.tokens;
-  const text = lt.doc.text;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     const c = clauseOf(lt, t);
@@ -466,8 +464,6 @@ export function benefitVeto(lt: LangText, start: number, end: number, customerSi
   const first = inside[0];
   const last = inside[inside.length - 1];
   if (!first || !last) return null;
-  const toks = lt.doc.tokens;
-  const text = lt.doc.text;
   const c = lt.doc.clauses[first.clause]!;
   return companyOrRequest(lt, first, last, c, customerSide);
 }
