@@ -260,6 +260,8 @@ function caps(): string[][] {
 /** Support wording found by rules of language (employee-side lanes and employee prose). */
 export function supportPatterns(lt: LangText): Found[] {
   const out: Found[] = [];
+  const toks = lt.doc.tokens;
+  const text = lt.doc.text;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     const c = clauseOf(lt, t);
