@@ -12,7 +12,7 @@ import { toForwardSlashes } from '../files/paths.js';
 import { countFindings, type FileReport } from './report.js';
 import { inShard } from './shard.js';
 import { formatNote, stdinTarget, type Target } from './targets.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../engine/resources.js';
 import { chooseWorkerCount, lintInWorkers, type WorkItem } from './workerPool.js';
 
 /** One file of the run, in report order. */
