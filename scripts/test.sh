@@ -29,6 +29,9 @@ fi
 echo "=== build"
 node scripts/build.mjs || { echo "!! build failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
 
+suite eslint node scripts/lint.mjs
+suite format node scripts/format-check.mjs
+
 # Editor prerequisites first: the grammar tests in the mocha run read VS Code's Markdown grammar from code-server.
 echo "=== editor test prerequisites (code-server, Node 24, Chromium, Neovim)"
 if bash scripts/e2e/setup.sh; then editors=1; else

@@ -1,35 +1,13 @@
 import * as vscode from 'vscode';
+import { withVocabularyPhrase } from '../../server/src/engine/config/vocabularyEdit.js';
 import { AddVocabularyRequest } from '../../server/src/server/protocol.js';
 
-/** The `blueprintLint.vocabulary` setting's shape (the same as `vocabulary` in a .blueprintlint config file). */
-interface VocabularySetting {
-  benefit?: { add?: string[]; remove?: string[] };
-  support?: { add?: Array<{ kind: string; phrase: string }>; remove?: string[] };
-  [other: string]: unknown;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Adds one change to a vocabulary setting value, leaving everything else in it untouched; null when already there. */
-export function withVocabularyChange(value: unknown, change: AddVocabularyRequest.Params['change']): VocabularySetting | null {
-  const vocabulary: VocabularySetting = isObject(value) ? structuredClone(value) : {};
-  const phrase = change.phrase.trim();
+/** Adds one change to a vocabulary setting value, in the config file's shape, leaving everything else in it untouched; null when already there. */
+export function withVocabularyChange(value: unknown, change: AddVocabularyRequest.Params['change']): unknown {
   // Lane labels go to the project config file, which the server edits itself.
   if (change.list === 'lanes') return null;
-  if (change.list === 'benefit.remove') {
-    const benefit = (vocabulary.benefit = isObject(vocabulary.benefit) ? vocabulary.benefit : {});
-    const remove = (benefit.remove = Array.isArray(benefit.remove) ? benefit.remove : []);
-    if (remove.some((p) => p.toLowerCase() === phrase.toLowerCase())) return null;
-    remove.push(phrase);
-  } else {
-    const support = (vocabulary.support = isObject(vocabulary.support) ? vocabulary.support : {});
-    const add = (support.add = Array.isArray(support.add) ? support.add : []);
-    if (add.some((e) => isObject(e) && typeof e.phrase === 'string' && e.phrase.toLowerCase() === phrase.toLowerCase())) return null;
-    add.push({ kind: change.kind, phrase });
-  }
-  return vocabulary;
+  const next = withVocabularyPhrase({ vocabulary: value ?? {} }, { ...change, phrase: change.phrase.trim() });
+  return next === undefined ? null : next['vocabulary'];
 }
 
 /**

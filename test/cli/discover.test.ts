@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { discoverFiles } from '../../server/src/cli/discover.js';
+import { discoverFiles } from '../../server/src/files/discover.js';
 
 describe('cli file discovery', () => {
   let root: string;

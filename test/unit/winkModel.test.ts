@@ -44,6 +44,7 @@ describe('language layer: the fast model loader', () => {
     const copy = join(import.meta.dirname, '..', '..', '..', 'dist', `wink-eng-lite-web-model-${FAST_MODEL_VERSION}-core.json`);
     if (installed !== FAST_MODEL_VERSION || !existsSync(copy)) this.skip();
     const text = readFileSync(copy, 'latin1');
+    // eslint-disable-next-line no-control-regex -- the range of ASCII starts at NUL on purpose
     assert.ok(/^[\x00-\x7f]*$/.test(text), 'the copy must be ASCII');
     const original = join(dirname(require.resolve('wink-eng-lite-web-model/package.json')), 'dist', 'languages', 'cur', 'models', 'eng-core-web-model.json');
     const parsed = JSON.parse(text) as { bytes: number; model: unknown };

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { CliOptions } from './options.js';
-import { toForwardSlashes } from './report.js';
+import { toForwardSlashes } from '../files/paths.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;

@@ -7,9 +7,9 @@ import { writeFileAtomically } from './fixFile.js';
 import { displayPath, type CliIo } from './io.js';
 import { sha1, type FileOutcome } from './lintFile.js';
 import { DEFAULT_CACHE_FILE } from './options.js';
-import { toForwardSlashes } from './report.js';
+import { toForwardSlashes } from '../files/paths.js';
 import type { FileNote } from './targets.js';
-import { packageRootDir } from './version.js';
+import { packageRoot } from '../engine/resources.js';
 
 /** Bumped when the shape of the cache file changes; an older file is then dropped silently. */
 const CACHE_FORMAT = 1;
@@ -143,7 +143,7 @@ export function configHash(config: ResolvedConfig, rules: readonly Rule[]): stri
 
 function hashShipped(rules: readonly Rule[]): string {
   const parts = rules.map((r) => `${r.id}:${r.defaultSeverity}:${JSON.stringify(r.defaultOptions ?? {})}`);
-  const dir = join(packageRootDir(), 'rules', 'vocabulary');
+  const dir = join(packageRoot(), 'rules', 'vocabulary');
   let names: string[] = [];
   try {
     names = readdirSync(dir).sort();

@@ -2,16 +2,17 @@ import { stat } from 'node:fs/promises';
 import { allRules, type ResolvedConfig } from '../engine/index.js';
 import { isIgnoredPath } from './configAdapter.js';
 import type { ConfigResolver } from './configResolver.js';
-import { discoverFiles, type DiscoveredFile } from './discover.js';
+import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
 import { formatters } from './formatters/index.js';
 import { emit, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 import { cacheFilePath, configHash, hashFile, LintCache } from './lintCache.js';
 import { lintInOrder, type FileOutcome, type LintFileOptions } from './lintFile.js';
 import type { CliOptions } from './options.js';
-import { countFindings, toForwardSlashes, type FileReport } from './report.js';
+import { toForwardSlashes } from '../files/paths.js';
+import { countFindings, type FileReport } from './report.js';
 import { inShard } from './shard.js';
 import { formatNote, stdinTarget, type Target } from './targets.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../engine/resources.js';
 import { chooseWorkerCount, lintInWorkers, type WorkItem } from './workerPool.js';
 
 /** One file of the run, in report order. */

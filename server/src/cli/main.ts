@@ -1,7 +1,7 @@
 // Entry point of the blueprint-lint command: parse arguments, run a command, return the exit code.
 import { EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.js';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './options.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../engine/resources.js';
 
 export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 

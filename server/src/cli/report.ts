@@ -40,7 +40,3 @@ export function countFindings(reports: readonly FileReport[]): Totals {
   return totals;
 }
 
-/** Forward slashes everywhere, so output is the same on Windows and POSIX. */
-export function toForwardSlashes(p: string): string {
-  return p.replace(/\\/g, '/');
-}

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
 import type { Shard } from './options.js';
-import { toForwardSlashes } from './report.js';
+import { toForwardSlashes } from '../files/paths.js';
 
 /** The 1-based shard of a path relative to the working directory (forward slashes, so Windows and POSIX agree). */
 export function shardOf(relativePath: string, count: number): number {

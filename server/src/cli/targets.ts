@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import type { DiscoveredFile } from './discover.js';
+import type { DiscoveredFile } from '../files/discover.js';
 import type { CliIo } from './io.js';
 import type { CliOptions } from './options.js';
-import { toForwardSlashes } from './report.js';
+import { toForwardSlashes } from '../files/paths.js';
 import { decodeSource, readSource, type SourceFile } from './source.js';
 
 export interface Target {

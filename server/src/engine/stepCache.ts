@@ -3,7 +3,6 @@ import { analyseStep } from './blueprint/analyse.js';
 import type { RawStep } from './blueprint/build.js';
 import type { CompiledVocabulary } from './phrases/vocabulary.js';
 import type { RuleReport } from './rule.js';
-import type { UnitEntry } from './unitModel.js';
 import { Generations, movedEdit, movedSpan } from './memo.js';
 import type { LineIndex } from './text.js';
 import type { BenefitPhrase, Fix, RejectedPhrase, SourceText, Span, Step, SupportPhrase } from './types.js';
@@ -61,8 +60,8 @@ export class StepCache {
   private analyses = new Generations<Analysis>();
   private steps = new Generations<StepEntry>();
   private eolOf: { lines: LineIndex; eol: string } | undefined;
-  /** Whole units of the document by their text (see unitModel.ts), kept like the rest: one document version's worth. */
-  readonly units = new Generations<UnitEntry>();
+  /** Memos other modules keep per cache (unitModel's whole units), committed with it so they hold one document version's worth. */
+  private readonly attached: Array<{ commit(): void }> = [];
   /** Hits and misses since creation, for tests and the bench. */
   readonly stats = { analysisHits: 0, analysisMisses: 0, ruleHits: 0, ruleMisses: 0, unitHits: 0, unitMisses: 0 };
 
@@ -161,7 +160,13 @@ export class StepCache {
   commit(): void {
     this.analyses.commit();
     this.steps.commit();
-    this.units.commit();
+    for (const memo of this.attached) memo.commit();
+  }
+
+  /** Commits `memo` with this cache from now on; returns it. */
+  attach<M extends { commit(): void }>(memo: M): M {
+    this.attached.push(memo);
+    return memo;
   }
 
   get size(): number {

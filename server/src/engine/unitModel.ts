@@ -6,7 +6,7 @@ import { detect, frontMatterVerdict } from './blueprint/detect.js';
 import { laneTable, type LaneTable } from './blueprint/lanes.js';
 import type { ModelResult } from './blueprint/model.js';
 import type { ResolvedConfig } from './config/types.js';
-import { detached, movedEdit, movedSpan } from './memo.js';
+import { detached, Generations, movedEdit, movedSpan } from './memo.js';
 import { chunkRunTree, type ParsedChunk } from './parse.js';
 import type { CompiledVocabulary } from './phrases/vocabulary.js';
 import { keyRange, type KeyedStep, type KeyRange, type StepCache, type StepMemo } from './stepCache.js';
@@ -69,6 +69,15 @@ interface StepKeyMemo {
   inside: boolean;
 }
 
+/** Whole units of the document by their text, per step cache: kept here so stepCache.ts need not know a unit's shape. */
+const unitMemos = new WeakMap<StepCache, Generations<UnitEntry>>();
+
+function unitsOf(cache: StepCache): Generations<UnitEntry> {
+  let memo = unitMemos.get(cache);
+  if (!memo) unitMemos.set(cache, (memo = cache.attach(new Generations<UnitEntry>())));
+  return memo;
+}
+
 export interface UnitEntry {
   /** Its key in the step cache's unit memo (a copy of the unit's text), the cache, and the chunk trees it was built from. */
   key: string;
@@ -120,8 +129,8 @@ export function unitModel(chunks: readonly ParsedChunk[], text: string, lines: L
   for (const unit of units) {
     // The same cached chunk trees are the same text: found without hashing the unit's text.
     let entry = byTrees(chunks, unit, cache);
-    if (entry) cache.units.set(entry.key, entry);
-    else entry = cache.units.get(text.slice(unit.start, unit.end));
+    if (entry) unitsOf(cache).set(entry.key, entry);
+    else entry = unitsOf(cache).get(text.slice(unit.start, unit.end));
     if (entry && entry.kind === unit.kind && entry.eol === eol && entry.table === table) {
       cache.stats.unitHits++;
       rebuilt.push(false);
@@ -137,7 +146,7 @@ export function unitModel(chunks: readonly ParsedChunk[], text: string, lines: L
       const built = buildUnitSteps(chunkRunTree(chunks, unit.from, unit.to), own, new LineIndex(own), table, eol, unit.kind);
       const trees = chunks.slice(unit.from, unit.to).map((c) => c.tree);
       entry = { key: own, cache, trees, kind: unit.kind, eol, table, steps: built.steps, title: built.title, last: { base: 0, steps: built.steps }, keys: [] };
-      cache.units.set(own, entry);
+      unitsOf(cache).set(own, entry);
       byFirstTree.set(trees[0]!, entry);
     }
     if (entry.last.base !== unit.start) entry.last = { base: unit.start, steps: entry.steps.map((s) => movedStep(s, unit.start)) };

@@ -238,10 +238,8 @@ export interface VocabularyCommandArgs {
   change: AddVocabularyRequest.Params['change'];
 }
 
-/** A support-term candidate: the engine's suggestion, else a short one-line selection inside the step. */
+/** A support-term candidate: a short one-line selection inside the step (no rule suggests one). */
 function supportCandidate(snap: LintSnapshot, finding: Finding, requested: Range): string | undefined {
-  const suggested = finding.data?.supportCandidate;
-  if (typeof suggested === 'string' && suggested.trim() !== '') return suggested.trim();
   if (requested.start.line !== requested.end.line || requested.start.character === requested.end.character) return undefined;
   const lines = snap.lines;
   const start = lines.offset(requested.start.line + 1, requested.start.character + 1);

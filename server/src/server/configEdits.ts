@@ -7,37 +7,13 @@ import type { TextEdit as LspTextEdit } from 'vscode-languageserver/node.js';
 import { LineIndex } from '../engine/index.js';
 import { findConfigFile } from './configAdapter.js';
 import { toRange } from './diagnostics.js';
+import { vocabularyLocation } from '../engine/config/vocabularyEdit.js';
 import type { AddVocabularyRequest } from './protocol.js';
 
 export type VocabularyChange = AddVocabularyRequest.Params['change'];
 
 /** Name of the config file created when a folder has none. */
 export const NEW_CONFIG_FILE = '.blueprintlint.jsonc';
-
-/**
- * Where a change goes in the config file, given what the file holds now: `vocabulary.benefit.remove`, or
- * `vocabulary.support.add` as written (a plain list, kind resource) or per kind (`add.tool`).
- */
-export function vocabularyLocation(change: VocabularyChange, current: unknown): { path: string[]; listed: boolean } {
-  if (change.list === 'lanes') {
-    const path = ['lanes', change.kind];
-    return { path, listed: listHolds(getIn(current, path), change.phrase) };
-  }
-  if (change.list === 'benefit.remove') {
-    const path = ['vocabulary', 'benefit', 'remove'];
-    return { path, listed: listHolds(getIn(current, path), change.phrase) };
-  }
-  const add = getIn(current, ['vocabulary', 'support', 'add']);
-  if (Array.isArray(add)) return { path: ['vocabulary', 'support', 'add'], listed: listHolds(add, change.phrase) };
-  const perKind = typeof add === 'object' && add !== null ? Object.values(add) : [];
-  return { path: ['vocabulary', 'support', 'add', change.kind], listed: perKind.some((list) => listHolds(list, change.phrase)) };
-}
-
-/** True when the list already holds the phrase (case-insensitive). */
-export function listHolds(list: unknown, phrase: string): boolean {
-  const want = phrase.toLowerCase();
-  return Array.isArray(list) && list.some((e) => typeof e === 'string' && e.toLowerCase() === want);
-}
 
 export interface ConfigTarget {
   /** The config file that would be edited (existing) or created. */
@@ -94,15 +70,6 @@ function planYaml(before: string, change: VocabularyChange): PlannedEdit | undef
 
 export function readIfExists(file: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-}
-
-function getIn(value: unknown, path: string[]): unknown {
-  let at = value;
-  for (const key of path) {
-    if (typeof at !== 'object' || at === null) return undefined;
-    at = (at as Record<string, unknown>)[key];
-  }
-  return at;
 }
 
 /** Keeps the file's own indentation and line breaks. */

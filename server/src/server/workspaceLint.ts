@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { discoverFiles } from '../cli/discover.js';
+import { discoverFiles } from '../files/discover.js';
 import { lint } from '../engine/index.js';
 import { isIgnoredPath } from './configAdapter.js';
 import type { ConfigService } from './configFiles.js';

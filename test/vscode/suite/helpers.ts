@@ -89,7 +89,7 @@ export async function codeActions(
   timeoutMs = 30_000,
 ): Promise<vscode.CodeAction[]> {
   const deadline = Date.now() + timeoutMs;
-  let actions: vscode.CodeAction[] = [];
+  let actions: vscode.CodeAction[];
   for (;;) {
     try {
       actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];

@@ -1,7 +1,7 @@
 // mdast -> steps and lanes (spec sections 3 and 4). Phrase analysis happens later, in analyse.ts.
 import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
 import type { LineIndex } from '../text.js';
-import type { Lane, LaneKind, SourceText, Span, Step, StepShape, TextEdit } from '../types.js';
+import type { Lane, LaneKind, SourceText, Span, Step, TextEdit } from '../types.js';
 import { firstLine, htmlNodeTables } from './htmlTable.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
 import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';

@@ -35,7 +35,7 @@ export interface LangDoc {
 /** Words that open a new clause inside a sentence (coordinating and subordinating conjunctions). */
 const CLAUSE_OPENERS = new Set(['but', 'and', 'or', 'so', 'because', 'while', 'whereas', 'although', 'though', 'unless', 'if', 'when', 'whenever', 'once', 'until', 'who', 'which', 'where']);
 /** Punctuation that closes a clause ("-" and "'" are inside words: "say-so", "guest's"). */
-const CLAUSE_PUNCT = /^[,;:.!?()\[\]—–"“”]+$/;
+const CLAUSE_PUNCT = /^[,;:.!?()[\]—–"“”]+$/;
 
 /**
  * Reads a text: hard-wrapped lines are joined (a single line break is a space; a blank line ends a sentence), so a

@@ -594,8 +594,6 @@ export function benefitVeto(lt: LangText, start: number, end: number, customerSi
   const first = inside[0];
   const last = inside[inside.length - 1];
   if (!first || !last) return null;
-  const toks = lt.doc.tokens;
-  const text = lt.doc.text;
   const c = lt.doc.clauses[first.clause]!;
   return companyOrRequest(lt, first, last, c, customerSide) ?? paidExtra(lt, last, c) ?? planned(lt, first, last);
 }

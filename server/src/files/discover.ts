@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { GitignoreFilter } from './gitignore.js';
-import { toForwardSlashes } from './report.js';
+import { toForwardSlashes } from './paths.js';
 
 export interface DiscoveredFile {
   absolutePath: string;
