@@ -86,10 +86,42 @@ describe('lane labels read by their words', () => {
   });
 
   it('reads an unnamed sub-heading above the frontstage lane as the customer lane, never as a step of its own', () => {
-    const text = ['# Barn weddings', '', '## Step 1 - Viewing', '', '### Couple', '', 'Walks the grounds with a free glass of fizz.', '', '### Front of house', '', 'The coordinator shows the rooms.', '', '### Behind the scenes', '', 'Diary is checked.', '', '### Props', '', 'Bunting.', ''].join('\n');
+    const text = [
+      '# Barn weddings',
+      '',
+      '## Step 1 - Viewing',
+      '',
+      '### Couple',
+      '',
+      'Walks the grounds with a free glass of fizz.',
+      '',
+      '### Front of house',
+      '',
+      'The coordinator shows the rooms.',
+      '',
+      '### Behind the scenes',
+      '',
+      'Diary is checked.',
+      '',
+      '### Props',
+      '',
+      'Bunting.',
+      '',
+    ].join('\n');
     const steps = lint(text, { filePath: 'barn.blueprint.md' }).blueprint.steps;
-    assert.deepEqual(steps.map((s) => s.title), ['Viewing']);
-    assert.deepEqual(steps[0]!.lanes.map((l) => [l.label, l.kind, l.basis]), [['Couple', 'customer', 'position'], ['Front of house', 'frontstage', 'lane-word'], ['Behind the scenes', 'backstage', undefined], ['Props', 'evidence', undefined]]);
+    assert.deepEqual(
+      steps.map((s) => s.title),
+      ['Viewing'],
+    );
+    assert.deepEqual(
+      steps[0]!.lanes.map((l) => [l.label, l.kind, l.basis]),
+      [
+        ['Couple', 'customer', 'position'],
+        ['Front of house', 'frontstage', 'lane-word'],
+        ['Behind the scenes', 'backstage', undefined],
+        ['Props', 'evidence', undefined],
+      ],
+    );
     assert.equal(explainReading('Couple', { kind: 'customer', basis: 'position', words: '' }), '"Couple" names no lane but sits above the frontstage lane in a step with no customer lane: customer');
   });
 });
