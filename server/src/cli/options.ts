@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import type { SeveritySetting } from '../engine/index.js';
+import { CI_PROVIDERS, type CiProvider } from './initTemplates.js';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type FormatName = (typeof FORMATS)[number];
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
-export type Command = 'lint' | 'inspect' | 'rules' | 'help' | 'version' | 'print-config';
+export type Command = 'lint' | 'inspect' | 'rules' | 'init' | 'help' | 'version' | 'print-config';
 
 export interface RuleOverride {
   id: string;
@@ -40,6 +41,12 @@ export interface CliOptions {
   shard?: Shard;
   /** `inspect --explain`: add why the file is or is not a blueprint, each label's lane and why, each step's verdict, what was skipped. */
   explain: boolean;
+  /** `init --yes`: ask nothing; write what the flags ask for, replace no existing file. */
+  yes: boolean;
+  /** `init --vscode`: also add the .vscode/settings.json entries. */
+  initVscode: boolean;
+  /** `init --ci NAME`: also write that CI provider's workflow. */
+  initCi?: CiProvider;
 }
 
 export interface Shard {
@@ -74,6 +81,9 @@ const optionSpec = {
   'cache-location': { type: 'string' },
   shard: { type: 'string' },
   explain: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  vscode: { type: 'boolean' },
+  ci: { type: 'string' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -92,7 +102,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (values.help) command = 'help';
   else if (values.version) command = 'version';
   else if (values['print-config'] !== undefined) command = 'print-config';
-  else if (positionals[0] === 'inspect' || positionals[0] === 'rules') {
+  else if (positionals[0] === 'inspect' || positionals[0] === 'rules' || positionals[0] === 'init') {
     command = positionals[0];
     paths = positionals.slice(1);
   }
@@ -124,6 +134,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     cacheLocation: values['cache-location'] ?? (values.cache ? DEFAULT_CACHE_FILE : undefined),
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
     explain: values.explain ?? false,
+    yes: values.yes ?? false,
+    initVscode: values.vscode ?? false,
+    initCi: values.ci === undefined ? undefined : parseCi(values.ci),
   };
   validateCombinations(options);
   return options;
@@ -147,6 +160,10 @@ function validateCombinations(o: CliOptions): void {
     throw new UsageError('inspect needs exactly one FILE');
   }
   if (o.explain && o.command !== 'inspect') throw new UsageError('--explain goes with inspect FILE');
+  if (o.command === 'init' && o.paths.length > 0) throw new UsageError(`init takes no paths (got '${o.paths[0]}'); run it in the project's folder`);
+  if (o.command !== 'init' && (o.yes || o.initVscode || o.initCi !== undefined)) {
+    throw new UsageError(`${o.yes ? '--yes' : o.initVscode ? '--vscode' : '--ci'} goes with init`);
+  }
   if (o.command === 'rules' && o.paths.length > 0) {
     throw new UsageError(`rules takes no paths (got '${o.paths[0]}')`);
   }
@@ -160,6 +177,11 @@ function validateCombinations(o: CliOptions): void {
   if (o.stdin && o.fix) throw new UsageError('--fix cannot be combined with --stdin');
   if (o.stdin && o.shard) throw new UsageError('--shard cannot be combined with --stdin');
   if (o.cacheLocation !== undefined && o.cacheLocation.trim() === '') throw new UsageError('--cache-location needs a path');
+}
+
+function parseCi(raw: string): CiProvider {
+  if (!(CI_PROVIDERS as readonly string[]).includes(raw)) throw new UsageError(`invalid --ci '${raw}' (expected ${CI_PROVIDERS.join(', ')})`);
+  return raw as CiProvider;
 }
 
 function parseWorkers(raw: string | undefined): number | 'auto' {
@@ -237,6 +259,7 @@ function describeParseError(error: unknown): string {
 export const USAGE = `Usage: blueprint-lint [paths or globs...] [options]
        blueprint-lint inspect FILE [--explain] [--config FILE] [--settings FILE]
        blueprint-lint rules [--format stylish|json]
+       blueprint-lint init [--yes] [--vscode] [--ci github]
 
 Lints Markdown service blueprints: every customer promise needs an employee
 resource, tool or authority behind it. Paths default to '.'.
@@ -262,6 +285,9 @@ Options:
       --shard I/N             lint only part I of N of the files (CI matrix jobs)
       --explain               with inspect: why the file is (not) a blueprint, each label's lane and why,
                               each step's verdict, and what was not read
+  -y, --yes                   with init: ask nothing (write what the flags ask for; replace no file)
+      --vscode                with init: also add blueprintLint entries to .vscode/settings.json
+      --ci github             with init: also write a GitHub Actions workflow
   -v, --version               print the version
   -h, --help                  print this help
 
