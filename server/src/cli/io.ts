@@ -1,6 +1,7 @@
 // What the CLI touches outside itself (streams, cwd, env), so it can also run in-process.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import type { CliOptions } from './options.js';
 import { toForwardSlashes } from './report.js';
 
@@ -45,7 +46,6 @@ export function processIo(): CliIo {
 }
 
 async function askOnTerminal(question: string): Promise<string> {
-  const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return await rl.question(question);
