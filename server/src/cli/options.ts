@@ -20,6 +20,8 @@ export interface CliOptions {
   format: FormatName;
   configFile?: string;
   settingsFile?: string;
+  /** Read the workspace's .vscode/settings.json when --settings names none (off: --no-editor-settings). */
+  useEditorSettings: boolean;
   fix: boolean;
   /** -1 = unlimited. */
   maxWarnings: number;
@@ -64,6 +66,7 @@ const optionSpec = {
   format: { type: 'string', short: 'f' },
   config: { type: 'string', short: 'c' },
   settings: { type: 'string' },
+  'no-editor-settings': { type: 'boolean' },
   fix: { type: 'boolean' },
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
@@ -118,6 +121,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     format: format as FormatName,
     configFile: values.config,
     settingsFile: values.settings,
+    useEditorSettings: !values['no-editor-settings'],
     fix: values.fix ?? false,
     maxWarnings: parseMaxWarnings(values['max-warnings']),
     quiet: values.quiet ?? false,
@@ -267,7 +271,9 @@ resource, tool or authority behind it. Paths default to '.'.
 Options:
   -f, --format NAME           stylish (default), json, sarif or github
   -c, --config FILE           use this config file instead of discovering .blueprintlint.*
-      --settings FILE         also apply blueprintLint.* keys of a VS Code settings.json
+      --settings FILE         apply the blueprintLint.* keys of this VS Code settings.json
+                              (default: the workspace's .vscode/settings.json, if any)
+      --no-editor-settings    do not read .vscode/settings.json
       --rule ID:SEVERITY      override a rule's severity (off|info|warning|error); repeatable
       --fix                   apply safe fixes to the files, then report what remains
       --max-warnings N        exit 1 when there are more than N warnings (-1 = unlimited)
