@@ -124,11 +124,11 @@ describe('blueprint-lint on real blueprints', function () {
   });
 
   it('--settings applies blueprintLint.rules from a VS Code settings file', () => {
-    const r = runCli(['docs', '--format', 'json', '--settings', '.vscode/settings.json'], { cwd: ws.dir });
+    const r = runCli(['docs', '--format', 'json', '--settings', '.vscode/ci-settings.json'], { cwd: ws.dir });
     assert.equal(r.status, 1);
     assert.deepEqual(JSON.parse(r.stdout), [checkinFinding('docs/checkin.blueprint.md', 'error')]);
     // --rule wins over settings: the command line is the most specific choice.
-    const both = runCli(['docs', '--format', 'json', '--settings', '.vscode/settings.json', '--rule', 'benefit-needs-support:info'], { cwd: ws.dir });
+    const both = runCli(['docs', '--format', 'json', '--settings', '.vscode/ci-settings.json', '--rule', 'benefit-needs-support:info'], { cwd: ws.dir });
     assert.equal(both.status, 0);
     assert.equal(JSON.parse(both.stdout)[0].severity, 'info');
   });

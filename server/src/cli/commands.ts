@@ -1,6 +1,6 @@
 // The commands that need the engine; loaded after argument parsing so --help, --version and usage errors stay fast.
 import { resolve } from 'node:path';
-import { allRules } from '../engine/index.js';
+import { allRules, type ResolvedConfig, type RuleSetting } from '../engine/index.js';
 import { ConfigResolver } from './configResolver.js';
 import { inspectCommand } from './inspectCommand.js';
 import { emit, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
@@ -21,12 +21,12 @@ export async function runCommand(options: CliOptions, io: CliIo): Promise<number
   const configs = new ConfigResolver(options, io);
   if (!configs.loadSettings()) return EXIT_USAGE;
   // A broken explicit config stops everything: linting with half a config would mislead CI.
-  if (options.configFile !== undefined && !configs.checkExplicitConfig()) return EXIT_USAGE;
+  if (configs.hasExplicitConfig && !configs.checkExplicitConfig()) return EXIT_USAGE;
 
   switch (options.command) {
     case 'print-config': {
       const config = configs.forFile(resolve(io.cwd, options.printConfigFor!));
-      await emit(options, io, `${JSON.stringify(config, null, 2)}\n`);
+      await emit(options, io, `${JSON.stringify({ ...config, rules: effectiveRules(config) }, null, 2)}\n`);
       return configs.hadErrors ? EXIT_USAGE : EXIT_OK;
     }
     case 'inspect':
@@ -34,4 +34,11 @@ export async function runCommand(options: CliOptions, io: CliIo): Promise<number
     default:
       return lintCommand(options, io, configs);
   }
+}
+
+/** Every rule with the severity and options it lints with: the configured ones, the rest at their defaults. */
+function effectiveRules(config: ResolvedConfig): Record<string, RuleSetting> {
+  const ids = allRules().map((r) => r.id).sort();
+  const defaults = new Map(allRules().map((r) => [r.id, r.defaultSeverity]));
+  return Object.fromEntries(ids.map((id) => [id, config.rules[id] ?? { severity: defaults.get(id)!, options: {} }]));
 }

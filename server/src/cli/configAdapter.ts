@@ -25,10 +25,13 @@ export function resolveConfig(opts: CliResolveOptions): { config: ResolvedConfig
   return resolve({ ...opts, ruleInfo: allRules() });
 }
 
-/** The blueprintLint.* keys of a VS Code settings file; editor-only keys (run, debounceMs, ...) do not apply to the CLI. */
-export function loadSettingsFile(path: string): { settings: PartialConfig; errors: ConfigError[] } {
+/**
+ * The blueprintLint.* keys of a VS Code settings file; editor-only keys (run, debounceMs, ...) do not apply to the CLI,
+ * except `configFile`, which names the config the editor lints with.
+ */
+export function loadSettingsFile(path: string): { settings: PartialConfig; configFile?: string; errors: ConfigError[] } {
   const result = loadSettings(path);
-  return { settings: result.config, errors: result.errors };
+  return { settings: result.config, configFile: result.editor.configFile, errors: result.errors };
 }
 
 export function isIgnoredPath(filePath: string, config: ResolvedConfig): boolean {

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { allRules, type ResolvedConfig } from '../engine/index.js';
 import { ConfigCache, loadSettingsFile, resolveConfig, type ConfigError, type PartialConfig } from './configAdapter.js';
 import { displayPath, type CliIo } from './io.js';
@@ -9,19 +10,35 @@ export class ConfigResolver {
   private readonly cache = new ConfigCache();
   private readonly reported = new Set<string>();
   private settings: PartialConfig | undefined;
+  /** --config, else the settings' `blueprintLint.configFile` (resolved against the workspace folder, as the editor does). */
+  private configFile: string | undefined;
   hadErrors = false;
 
   constructor(
     private readonly options: CliOptions,
     private readonly io: CliIo,
-  ) {}
+  ) {
+    this.configFile = options.configFile === undefined ? undefined : resolve(io.cwd, options.configFile);
+  }
 
-  /** Reads --settings; false when it is broken. */
+  /** A config file was named (--config or the settings' configFile): it is checked before anything is linted. */
+  get hasExplicitConfig(): boolean {
+    return this.configFile !== undefined;
+  }
+
+  /** Reads --settings, else the workspace's .vscode/settings.json unless --no-editor-settings; false when it is broken. */
   loadSettings(): boolean {
-    if (this.options.settingsFile === undefined) return true;
-    const { settings, errors } = loadSettingsFile(resolve(this.io.cwd, this.options.settingsFile));
+    const file =
+      this.options.settingsFile !== undefined
+        ? resolve(this.io.cwd, this.options.settingsFile)
+        : this.options.useEditorSettings
+          ? findWorkspaceSettings(this.io.cwd)
+          : undefined;
+    if (file === undefined) return true;
+    const { settings, configFile, errors } = loadSettingsFile(file);
     this.report(errors);
     this.settings = settings;
+    if (this.configFile === undefined && configFile !== undefined) this.configFile = resolve(dirname(dirname(file)), configFile);
     return errors.length === 0;
   }
 
@@ -34,7 +51,7 @@ export class ConfigResolver {
   forFile(filePath: string): ResolvedConfig {
     const { config, errors } = resolveConfig({
       filePath,
-      configFile: this.options.configFile === undefined ? undefined : resolve(this.io.cwd, this.options.configFile),
+      configFile: this.configFile,
       settings: this.settings,
       knownRules: allRules().map((r) => r.id),
       cwd: this.io.cwd,
@@ -56,5 +73,14 @@ export class ConfigResolver {
       this.reported.add(line);
       this.io.err(`${line}\n`);
     }
+  }
+}
+
+/** The workspace's `.vscode/settings.json`: the nearest at or above `cwd`, not past the repository root (the folder with `.git`). */
+export function findWorkspaceSettings(cwd: string): string | undefined {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const candidate = join(dir, '.vscode', 'settings.json');
+    if (existsSync(candidate)) return candidate;
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return undefined;
   }
 }

@@ -1,6 +1,7 @@
 // What the CLI touches outside itself (streams, cwd, env), so it can also run in-process.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import type { CliOptions } from './options.js';
 import { toForwardSlashes } from '../files/paths.js';
 
@@ -15,6 +16,8 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   readStdin(): Promise<Uint8Array>;
+  /** Asks a question and returns the answer; present only when stdin is a terminal (nothing is asked in CI or a pipe). */
+  prompt?(question: string): Promise<string>;
 }
 
 export function processIo(): CliIo {
@@ -38,7 +41,17 @@ export function processIo(): CliIo {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
     },
+    prompt: process.stdin.isTTY ? askOnTerminal : undefined,
   };
+}
+
+async function askOnTerminal(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
 }
 
 /** Writes a command's report to stdout, or to --output-file (creating its folder). */

@@ -29,6 +29,11 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
     case 'version':
       io.out(`${packageVersion()}\n`);
       return EXIT_OK;
+    case 'init': {
+      // No config is read: init is how a project gets one.
+      const { initCommand } = await import('./init.js');
+      return initCommand(options, io);
+    }
     default: {
       const { runCommand } = await import('./commands.js');
       return runCommand(options, io);

@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import type { SeveritySetting } from '../engine/index.js';
+import { CI_PROVIDERS, type CiProvider } from './initTemplates.js';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type FormatName = (typeof FORMATS)[number];
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
-export type Command = 'lint' | 'inspect' | 'rules' | 'help' | 'version' | 'print-config';
+export type Command = 'lint' | 'inspect' | 'rules' | 'init' | 'help' | 'version' | 'print-config';
 
 export interface RuleOverride {
   id: string;
@@ -19,6 +20,8 @@ export interface CliOptions {
   format: FormatName;
   configFile?: string;
   settingsFile?: string;
+  /** Read the workspace's .vscode/settings.json when --settings names none (off: --no-editor-settings). */
+  useEditorSettings: boolean;
   fix: boolean;
   /** -1 = unlimited. */
   maxWarnings: number;
@@ -40,6 +43,12 @@ export interface CliOptions {
   shard?: Shard;
   /** `inspect --explain`: add why the file is or is not a blueprint, each label's lane and why, each step's verdict, what was skipped. */
   explain: boolean;
+  /** `init --yes`: ask nothing; write what the flags ask for, replace no existing file. */
+  yes: boolean;
+  /** `init --vscode`: also add the .vscode/settings.json entries. */
+  initVscode: boolean;
+  /** `init --ci NAME`: also write that CI provider's workflow. */
+  initCi?: CiProvider;
 }
 
 export interface Shard {
@@ -57,6 +66,7 @@ const optionSpec = {
   format: { type: 'string', short: 'f' },
   config: { type: 'string', short: 'c' },
   settings: { type: 'string' },
+  'no-editor-settings': { type: 'boolean' },
   fix: { type: 'boolean' },
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
@@ -74,6 +84,9 @@ const optionSpec = {
   'cache-location': { type: 'string' },
   shard: { type: 'string' },
   explain: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  vscode: { type: 'boolean' },
+  ci: { type: 'string' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -92,7 +105,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (values.help) command = 'help';
   else if (values.version) command = 'version';
   else if (values['print-config'] !== undefined) command = 'print-config';
-  else if (positionals[0] === 'inspect' || positionals[0] === 'rules') {
+  else if (positionals[0] === 'inspect' || positionals[0] === 'rules' || positionals[0] === 'init') {
     command = positionals[0];
     paths = positionals.slice(1);
   }
@@ -108,6 +121,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     format: format as FormatName,
     configFile: values.config,
     settingsFile: values.settings,
+    useEditorSettings: !values['no-editor-settings'],
     fix: values.fix ?? false,
     maxWarnings: parseMaxWarnings(values['max-warnings']),
     quiet: values.quiet ?? false,
@@ -124,6 +138,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     cacheLocation: values['cache-location'] ?? (values.cache ? DEFAULT_CACHE_FILE : undefined),
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
     explain: values.explain ?? false,
+    yes: values.yes ?? false,
+    initVscode: values.vscode ?? false,
+    initCi: values.ci === undefined ? undefined : parseCi(values.ci),
   };
   validateCombinations(options);
   return options;
@@ -147,6 +164,10 @@ function validateCombinations(o: CliOptions): void {
     throw new UsageError('inspect needs exactly one FILE');
   }
   if (o.explain && o.command !== 'inspect') throw new UsageError('--explain goes with inspect FILE');
+  if (o.command === 'init' && o.paths.length > 0) throw new UsageError(`init takes no paths (got '${o.paths[0]}'); run it in the project's folder`);
+  if (o.command !== 'init' && (o.yes || o.initVscode || o.initCi !== undefined)) {
+    throw new UsageError(`${o.yes ? '--yes' : o.initVscode ? '--vscode' : '--ci'} goes with init`);
+  }
   if (o.command === 'rules' && o.paths.length > 0) {
     throw new UsageError(`rules takes no paths (got '${o.paths[0]}')`);
   }
@@ -160,6 +181,11 @@ function validateCombinations(o: CliOptions): void {
   if (o.stdin && o.fix) throw new UsageError('--fix cannot be combined with --stdin');
   if (o.stdin && o.shard) throw new UsageError('--shard cannot be combined with --stdin');
   if (o.cacheLocation !== undefined && o.cacheLocation.trim() === '') throw new UsageError('--cache-location needs a path');
+}
+
+function parseCi(raw: string): CiProvider {
+  if (!(CI_PROVIDERS as readonly string[]).includes(raw)) throw new UsageError(`invalid --ci '${raw}' (expected ${CI_PROVIDERS.join(', ')})`);
+  return raw as CiProvider;
 }
 
 function parseWorkers(raw: string | undefined): number | 'auto' {
@@ -237,6 +263,7 @@ function describeParseError(error: unknown): string {
 export const USAGE = `Usage: blueprint-lint [paths or globs...] [options]
        blueprint-lint inspect FILE [--explain] [--config FILE] [--settings FILE]
        blueprint-lint rules [--format stylish|json]
+       blueprint-lint init [--yes] [--vscode] [--ci github]
 
 Lints Markdown service blueprints: every customer promise needs an employee
 resource, tool or authority behind it. Paths default to '.'.
@@ -244,7 +271,9 @@ resource, tool or authority behind it. Paths default to '.'.
 Options:
   -f, --format NAME           stylish (default), json, sarif or github
   -c, --config FILE           use this config file instead of discovering .blueprintlint.*
-      --settings FILE         also apply blueprintLint.* keys of a VS Code settings.json
+      --settings FILE         apply the blueprintLint.* keys of this VS Code settings.json
+                              (default: the workspace's .vscode/settings.json, if any)
+      --no-editor-settings    do not read .vscode/settings.json
       --rule ID:SEVERITY      override a rule's severity (off|info|warning|error); repeatable
       --fix                   apply safe fixes to the files, then report what remains
       --max-warnings N        exit 1 when there are more than N warnings (-1 = unlimited)
@@ -262,6 +291,9 @@ Options:
       --shard I/N             lint only part I of N of the files (CI matrix jobs)
       --explain               with inspect: why the file is (not) a blueprint, each label's lane and why,
                               each step's verdict, and what was not read
+  -y, --yes                   with init: ask nothing (write what the flags ask for; replace no file)
+      --vscode                with init: also add blueprintLint entries to .vscode/settings.json
+      --ci github             with init: also write a GitHub Actions workflow
   -v, --version               print the version
   -h, --help                  print this help
 

@@ -97,6 +97,8 @@ function fromSettings(settings: Obj, sourceName: string, source: ConfigSource | 
       if (typeof value === 'string') {
         if (value !== '') editor.configFile = value;
       } else errors.push(at(path, 'value', `"${SETTINGS_PREFIX}.configFile" must be a string`));
+    } else if (key === 'addToConfigTarget' || key === 'disabledFiles') {
+      // Read by the editor alone (where fixes write, files it leaves alone); the linter has nothing to take from them.
     } else if (key === 'extends' || key === 'root' || key === '$schema') {
       errors.push(at(path, 'key', `"${SETTINGS_PREFIX}.${key}" belongs in a configuration file, not in settings`));
     } else {
