@@ -279,7 +279,7 @@ const rule: Rule = {
     const table = shipped.table;
     const known = new Set(shipped.known);
     // Labels the model read as lanes (config synonyms included) are known, and so are ignored ones.
-    for (const s of context.blueprint.steps) for (const l of s.lanes) if (l.basis !== 'unplaced') known.add(normaliseLabel(l.label));
+    for (const s of context.blueprint.steps) for (const l of s.lanes) if (l.basis !== 'unplaced' && l.basis !== 'position') known.add(normaliseLabel(l.label));
     const ignore = Array.isArray(context.options['ignore']) ? (context.options['ignore'] as unknown[]) : [];
     for (const i of ignore) if (typeof i === 'string') known.add(normaliseLabel(i));
     const seen = new Set<number>();

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type CliIo } from '../../server/src/cli/main.js';
-import { packageVersion } from '../../server/src/cli/version.js';
+import { packageVersion } from '../../server/src/engine/resources.js';
 import { allRules } from '../../server/src/engine/index.js';
 import { resolveConfig } from '../../server/src/engine/config/index.js';
 import { runCli } from './helpers.js';

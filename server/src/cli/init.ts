@@ -7,7 +7,7 @@ import { allRules } from '../engine/index.js';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 import type { CliOptions } from './options.js';
 import { CONFIG_FILE, configTemplate, GITHUB_WORKFLOW_FILE, githubWorkflow, SETTINGS_ENTRIES, SETTINGS_FILE } from './initTemplates.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../engine/resources.js';
 
 /** Other names the config discovery accepts: one of them present means the project already has its config. */
 const OTHER_CONFIG_FILES = ['.blueprintlint.json', '.blueprintlint.yaml', '.blueprintlint.yml'];

@@ -760,6 +760,7 @@ export function supportVeto(lt: LangText, start: number, end: number, kind: Supp
     }
   }
   // what the step promises the customer is theirs: "promises every first-timer a named buddy" gives the employee nothing
+  // (only the promised object itself: "promises an answer after checking the CRM" names the agent's tool)
   if (kind === 'resource' || kind === 'tool' || kind === 'backing') {
     for (let k = first.i - 1; k >= c.from; k--) {
       const x = toks[k]!;
@@ -767,6 +768,8 @@ export function supportVeto(lt: LangText, start: number, end: number, kind: Supp
         if (roleIn(lt, k + 1, first.i, 'employee') < 0) return `promised to the customer ("${lt.doc.text.slice(x.start, inside[inside.length - 1]!.end)}": the customer's, not the employee's)`;
         break;
       }
+      const modifier = MODIFIER.has(x.pos) || x.pos === 'PRON' || x.text === '-' || (x.pos === 'VERB' && !/ing$/.test(x.lower));
+      if (!modifier) break;
     }
   }
   // backing names someone: "covered by the damage waiver" names a policy, not a person behind the employee
