@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { SeveritySetting } from '../engine/index.js';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'gitlab'] as const;
 export type FormatName = (typeof FORMATS)[number];
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -40,6 +40,10 @@ export interface CliOptions {
   shard?: Shard;
   /** `inspect --explain`: add why the file is or is not a blueprint, each label's lane and why, each step's verdict, what was skipped. */
   explain: boolean;
+  /** Report disable directives that silence nothing (adds to the config's reportUnusedDirectives). */
+  reportUnusedDirectives: boolean;
+  /** Keep only findings on lines changed since this git ref. */
+  changedSince?: string;
 }
 
 export interface Shard {
@@ -74,6 +78,8 @@ const optionSpec = {
   'cache-location': { type: 'string' },
   shard: { type: 'string' },
   explain: { type: 'boolean' },
+  'report-unused-directives': { type: 'boolean' },
+  'changed-since': { type: 'string' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -124,6 +130,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     cacheLocation: values['cache-location'] ?? (values.cache ? DEFAULT_CACHE_FILE : undefined),
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
     explain: values.explain ?? false,
+    reportUnusedDirectives: values['report-unused-directives'] ?? false,
+    changedSince: values['changed-since'],
   };
   validateCombinations(options);
   return options;
@@ -150,7 +158,7 @@ function validateCombinations(o: CliOptions): void {
   if (o.command === 'rules' && o.paths.length > 0) {
     throw new UsageError(`rules takes no paths (got '${o.paths[0]}')`);
   }
-  if (o.command === 'rules' && (o.format === 'sarif' || o.format === 'github')) {
+  if (o.command === 'rules' && o.format !== 'stylish' && o.format !== 'json') {
     throw new UsageError(`rules supports --format stylish or json, not '${o.format}'`);
   }
   if (o.stdinFilename !== undefined && !o.stdin) throw new UsageError('--stdin-filename needs --stdin');
@@ -160,6 +168,9 @@ function validateCombinations(o: CliOptions): void {
   if (o.stdin && o.fix) throw new UsageError('--fix cannot be combined with --stdin');
   if (o.stdin && o.shard) throw new UsageError('--shard cannot be combined with --stdin');
   if (o.cacheLocation !== undefined && o.cacheLocation.trim() === '') throw new UsageError('--cache-location needs a path');
+  if (o.changedSince !== undefined && o.changedSince.trim() === '') throw new UsageError('--changed-since needs a git ref');
+  if (o.changedSince !== undefined && o.stdin) throw new UsageError('--changed-since cannot be combined with --stdin');
+  if (o.changedSince !== undefined && o.fix) throw new UsageError('--changed-since cannot be combined with --fix');
 }
 
 function parseWorkers(raw: string | undefined): number | 'auto' {
@@ -242,7 +253,7 @@ Lints Markdown service blueprints: every customer promise needs an employee
 resource, tool or authority behind it. Paths default to '.'.
 
 Options:
-  -f, --format NAME           stylish (default), json, sarif or github
+  -f, --format NAME           stylish (default), json, sarif, github, junit or gitlab
   -c, --config FILE           use this config file instead of discovering .blueprintlint.*
       --settings FILE         also apply blueprintLint.* keys of a VS Code settings.json
       --rule ID:SEVERITY      override a rule's severity (off|info|warning|error); repeatable
@@ -260,6 +271,9 @@ Options:
       --cache                 reuse results of unchanged files (stored in .blueprintlintcache)
       --cache-location PATH   cache file (or folder for it) to use; implies --cache
       --shard I/N             lint only part I of N of the files (CI matrix jobs)
+      --changed-since REF     report only findings on lines changed since git REF (untracked files count whole)
+      --report-unused-directives
+                              report blueprint-lint-disable comments that silence nothing
       --explain               with inspect: why the file is (not) a blueprint, each label's lane and why,
                               each step's verdict, and what was not read
   -v, --version               print the version

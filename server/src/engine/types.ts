@@ -144,4 +144,6 @@ export interface Finding {
   fixes: Fix[];
   /** Rule-specific data for editors, e.g. the benefit phrase for "treat as" actions. */
   data?: Record<string, unknown>;
+  /** Set only on findings a directive silences: which directive, its reason and its last day. */
+  suppressedBy?: { directive: string; reason?: string; until?: string };
 }
