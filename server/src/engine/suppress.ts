@@ -1,6 +1,6 @@
 import type { Root, Nodes } from 'mdast';
 import type { LineIndex } from './text.js';
-import type { Finding, Step } from './types.js';
+import type { Finding, Fix, Step } from './types.js';
 
 type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file' | 'disable-step';
 
@@ -98,6 +98,12 @@ export interface SuppressOptions {
   reportUnused: boolean;
 }
 
+/** A directive as the editor shows it: whether it still holds and how many findings it silenced. */
+export interface DirectiveReport extends Directive {
+  state: 'active' | 'expired' | 'bad-date';
+  silenced: number;
+}
+
 export interface SuppressResult {
   /** The findings no directive silences. */
   kept: Finding[];
@@ -105,6 +111,8 @@ export interface SuppressResult {
   suppressed: Finding[];
   /** Findings about the directives: expired, unreadable expiry, and (when asked) unused. */
   directiveFindings: Finding[];
+  /** Every directive, in document order. */
+  directives: DirectiveReport[];
 }
 
 /** Splits findings into kept and silenced by directives (spec 8); directives are indexed once, so the cost is linear in findings + directives. */
@@ -125,7 +133,10 @@ export function applySuppressions(findings: Finding[], all: readonly Directive[]
     }
     return true;
   });
-  if (directives.length === 0) return { kept: findings, suppressed: [], directiveFindings };
+  const silenced = new Map<Directive, number>();
+  const reports = (): DirectiveReport[] =>
+    all.map((d) => ({ ...d, state: d.badUntil !== undefined ? 'bad-date' : d.until !== undefined && options.today > d.until ? 'expired' : 'active', silenced: silenced.get(d) ?? 0 }));
+  if (directives.length === 0) return { kept: findings, suppressed: [], directiveFindings, directives: reports() };
   // The first step with a given title start, as a finding names its step by that offset.
   const stepByTitle = new Map<number, Step>();
   const stepsByLine = new Map<number, Step[]>();
@@ -225,6 +236,7 @@ export function applySuppressions(findings: Finding[], all: readonly Directive[]
     if (d.reason !== undefined) by.reason = d.reason;
     if (d.until !== undefined) by.until = d.until;
     suppressed.push({ ...f, suppressedBy: by });
+    silenced.set(d, (silenced.get(d) ?? 0) + 1);
     let ids = used.get(d);
     if (!ids) used.set(d, (ids = new Set()));
     ids.add(d.rules.length === 0 ? '' : f.ruleId);
@@ -239,7 +251,16 @@ export function applySuppressions(findings: Finding[], all: readonly Directive[]
       report(d, 'warning', `Unused blueprint-lint-${d.kind} directive: it silences ${what}`);
     }
   }
-  return { kept, suppressed, directiveFindings };
+  return { kept, suppressed, directiveFindings, directives: reports() };
+}
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+/** The fix that silences a rule in the whole file: a disable-file comment on its own first line (after any front matter), a reason asked for. */
+export function disableFileFix(text: string, ruleId: string, eol: string): Fix {
+  const at = FRONT_MATTER.exec(text)?.[0].length ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const comment = (reason: string) => `<!-- blueprint-lint-disable-file ${ruleId}${reason} -->${eol}`;
+  return { title: `Disable ${ruleId} for this file`, kind: 'disable-file', safe: false, edits: [{ start: at, end: at, text: comment(''), snippet: comment(' -- ${1:reason}') }] };
 }
 
 function ruleNames(rules: readonly string[]): string {

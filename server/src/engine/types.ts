@@ -24,7 +24,7 @@ export interface TextEdit {
   snippet?: string;
 }
 
-export type FixKind = 'add-support' | 'name-tool' | 'name-authority' | 'name-resource' | 'disable-step' | 'rename' | 'insert';
+export type FixKind = 'add-support' | 'name-tool' | 'name-authority' | 'name-resource' | 'disable-step' | 'disable-file' | 'rename' | 'insert';
 
 export interface Fix {
   title: string;
