@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { defaultConfig } from '../../server/src/engine/config/types.js';
 import { lint } from '../../server/src/engine/lint.js';
+import { docsUrl } from '../../server/src/engine/rule.js';
 import { disableFileFix, isCalendarDate, localToday, parseBody } from '../../server/src/engine/suppress.js';
 
 const step = (title: string) => `## ${title}\n\n- **Guest:** Gets a free upgrade.\n- **Frontstage:** Hands over the key.\n`;
@@ -76,5 +77,10 @@ describe('suppression governance', () => {
     assert.equal(edit('\uFEFF# T\r\n', '\r\n')!.text, '<!-- blueprint-lint-disable-file empty-lane -->\r\n');
     assert.equal(edit('\uFEFF# T\r\n', '\r\n')!.start, 1);
     assert.equal(edit('--- not front matter\n')!.start, 0);
+  });
+
+  it('findings about directives link to the governed-suppressions section, rules to their own page', () => {
+    assert.equal(docsUrl('suppression-directive'), 'https://github.com/blueprint-lint/blueprint-lint/blob/main/docs/cli.md#governed-suppressions');
+    assert.equal(docsUrl('empty-lane'), 'https://github.com/blueprint-lint/blueprint-lint/blob/main/rules/empty-lane.md');
   });
 });
