@@ -89,13 +89,22 @@ const directives = {
   injectionSelector: 'L:text.html.markdown -markup.fenced_code -markup.raw -markup.inline.raw -meta.embedded',
   patterns: [
     {
-      match: '(<!--)[ \\t]*(blueprint-lint-(?:disable-next-line|disable-line|disable-file|disable|enable))((?:[ \\t]+[A-Za-z0-9][A-Za-z0-9-]*)*)[ \\t]*(-->)',
+      // rules (spaces or commas), then optionally `-- reason` and a closing `(until YYYY-MM-DD)`, as the engine reads them
+      match:
+        '(<!--)[ \\t]*(blueprint-lint-(?:disable-next-line|disable-line|disable-file|disable-step|disable|enable))((?:[ \\t,]+[A-Za-z0-9][A-Za-z0-9-]*)*)[ \\t,]*' +
+        '(?:(--)[ \\t]*(.*?)[ \\t]*(?:(\\()[ \\t]*((?i:until))\\b[ \\t]*([^)]*?)[ \\t]*(\\)))?)?[ \\t]*(-->)',
       name: 'comment.block.directive.blueprint',
       captures: {
         1: { name: 'punctuation.definition.comment.begin.blueprint' },
         2: { name: 'keyword.control.directive.blueprint' },
         3: { patterns: [{ match: '[A-Za-z0-9][A-Za-z0-9-]*', name: 'constant.other.rule-id.blueprint' }] },
-        4: { name: 'punctuation.definition.comment.end.blueprint' },
+        4: { name: 'punctuation.separator.reason.blueprint' },
+        5: { name: 'string.unquoted.reason.blueprint' },
+        6: { name: 'punctuation.definition.expiry.begin.blueprint' },
+        7: { name: 'keyword.other.until.blueprint' },
+        8: { patterns: [{ match: '[0-9]{4}-[0-9]{2}-[0-9]{2}(?=$)', name: 'constant.other.date.blueprint' }, { match: '.+', name: 'invalid.illegal.date.blueprint' }] },
+        9: { name: 'punctuation.definition.expiry.end.blueprint' },
+        10: { name: 'punctuation.definition.comment.end.blueprint' },
       },
     },
   ],

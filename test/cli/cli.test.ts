@@ -37,7 +37,7 @@ describe('blueprint-lint command line (engine-independent)', () => {
 
   it('bad option values are usage errors, exit 2', () => {
     const cases: Array<[string[], string]> = [
-      [['--format', 'xml'], "invalid --format 'xml' (expected stylish, json, sarif, github)"],
+      [['--format', 'xml'], "invalid --format 'xml' (expected stylish, json, sarif, github, junit, gitlab)"],
       [['--format'], "option '--format' needs a value"],
       [['--max-warnings', 'many'], "invalid --max-warnings 'many' (expected a whole number >= 0, or -1 for unlimited)"],
       [['--rule', 'benefit-needs-support'], "invalid --rule 'benefit-needs-support' (expected rule-id:severity, severity one of off, info, warning, error)"],

@@ -24,7 +24,7 @@ function fakeLint(text: string): LintResult {
       fixes: [{ title: 'replace', kind: 'rename', edits: [{ start, end, text: safe ? 'done' : 'x' }], safe }],
     });
   }
-  return { blueprint: { isBlueprint: true, reason: 'lanes', steps: [] }, findings, problems: [], lines };
+  return { blueprint: { isBlueprint: true, reason: 'lanes', steps: [] }, findings, problems: [], lines, suppressed: [], dated: false, directives: [] };
 }
 
 describe('cli --fix loop', () => {
@@ -51,7 +51,7 @@ describe('cli --fix loop', () => {
     const endless = (text: string): LintResult => {
       const lines = new LineIndex(text);
       const f: Finding = { ruleId: 'grow', severity: 'warning', message: 'grow', span: { start: 0, end: 0 }, start: lines.position(0), end: lines.position(0), step: null, fixes: [{ title: 'grow', kind: 'insert', edits: [{ start: 0, end: 0, text: '+' }], safe: true }] };
-      return { blueprint: { isBlueprint: true, reason: 'lanes', steps: [] }, findings: [f], problems: [], lines };
+      return { blueprint: { isBlueprint: true, reason: 'lanes', steps: [] }, findings: [f], problems: [], lines, suppressed: [], dated: false, directives: [] };
     };
     const grown = fixText('x', endless);
     assert.equal(grown.passes, MAX_FIX_PASSES);

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import type { Finding, Rule } from '../../server/src/engine/index.js';
+import { XMLParser } from 'fast-xml-parser';
 import { escapeData, escapeProperty, formatGithub } from '../../server/src/cli/formatters/github.js';
+import { formatGitlab } from '../../server/src/cli/formatters/gitlab.js';
 import { formatJson } from '../../server/src/cli/formatters/json.js';
+import { formatJunit } from '../../server/src/cli/formatters/junit.js';
 import { formatSarif } from '../../server/src/cli/formatters/sarif.js';
 import { formatStylish } from '../../server/src/cli/formatters/stylish.js';
 import type { FileReport, FormatContext } from '../../server/src/cli/report.js';
@@ -149,5 +152,83 @@ describe('cli formatters', () => {
     const log = JSON.parse(formatSarif([reports[2]!], { ...ctx, rules: [] }));
     assert.equal(log.runs[0].tool.driver.rules[0].id, 'duplicate-step');
     assert.equal(log.runs[0].results[0].ruleIndex, 0);
+  });
+
+  it('sarif: a suppressed finding is a result with an inSource suppression carrying the reason; kept fingerprints do not move', () => {
+    const silenced = finding({
+      ruleId: 'unknown-lane',
+      severity: 'error',
+      message: 'Unknown lane "Frontstge".',
+      step: 'Pay',
+      suppressedBy: { directive: 'blueprint-lint-disable-next-line', reason: 'legacy template', until: '2027-03-31' },
+    });
+    const plain = JSON.parse(formatSarif([reports[0]!], ctx)).runs[0].results;
+    const withSuppressed = JSON.parse(formatSarif([{ ...reports[0]!, suppressed: [silenced, finding({ ruleId: 'empty-lane', severity: 'warning', message: 'm', suppressedBy: { directive: 'blueprint-lint-disable-file' } })] }], ctx)).runs[0].results;
+    assert.equal(withSuppressed.length, 4);
+    assert.deepEqual(withSuppressed.slice(0, 2), plain);
+    assert.deepEqual(withSuppressed[2].suppressions, [{ kind: 'inSource', justification: 'legacy template', properties: { directive: 'blueprint-lint-disable-next-line', until: '2027-03-31' } }]);
+    assert.deepEqual(withSuppressed[3].suppressions, [{ kind: 'inSource', properties: { directive: 'blueprint-lint-disable-file' } }]);
+    assert.equal(withSuppressed[2].ruleId, 'unknown-lane');
+    assert.notEqual(withSuppressed[2].partialFingerprints['blueprintLint/v1'], withSuppressed[1].partialFingerprints['blueprintLint/v1']);
+    assert.equal(plain.some((r: { suppressions?: unknown }) => 'suppressions' in r), false);
+  });
+
+  it('junit: one testsuite per file, a failing testcase per finding, a passing one for a clean file, escaped text', () => {
+    const xml = formatJunit(reports, ctx);
+    assert.ok(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites '));
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true, isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(xml);
+    const checkin = 'Step "Check-in" promises "free upgrade" but names no employee resource, tool or authority behind it.';
+    assert.deepEqual(doc.testsuites, {
+      name: 'blueprint-lint',
+      tests: '4',
+      failures: '3',
+      errors: '0',
+      testsuite: [
+        {
+          name: 'docs/checkin.blueprint.md',
+          tests: '2',
+          failures: '2',
+          errors: '0',
+          testcase: [
+            { classname: 'docs/checkin.blueprint.md', name: '6:44 benefit-needs-support', failure: { type: 'benefit-needs-support', message: checkin, '#text': `warning at docs/checkin.blueprint.md:6:44: ${checkin} (benefit-needs-support)` } },
+            { classname: 'docs/checkin.blueprint.md', name: '12:3 unknown-lane', failure: { type: 'unknown-lane', message: 'Unknown lane "Frontstge".', '#text': 'error at docs/checkin.blueprint.md:12:3: Unknown lane "Frontstge". (unknown-lane)' } },
+          ],
+        },
+        { name: 'docs/clean.blueprint.md', tests: '1', failures: '0', errors: '0', testcase: [{ classname: 'docs/clean.blueprint.md', name: 'blueprint-lint' }] },
+        {
+          name: 'a, b/odd:name%.md',
+          tests: '1',
+          failures: '1',
+          errors: '0',
+          testcase: [
+            { classname: 'a, b/odd:name%.md', name: '1:1 duplicate-step', failure: { type: 'duplicate-step', message: 'Line one\r\nhas 100% of "x"', '#text': 'info at a, b/odd:name%.md:1:1: Line one\r\nhas 100% of "x" (duplicate-step)' } },
+          ],
+        },
+      ],
+    });
+    assert.ok(xml.includes('message="Line one&#13;&#10;has 100% of &quot;x&quot;"'), 'a newline in an attribute survives as a character reference');
+  });
+
+  it('junit: no files is an empty, valid report', () => {
+    assert.equal(formatJunit([], ctx), '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="blueprint-lint" tests="0" failures="0" errors="0">\n</testsuites>\n');
+  });
+
+  it('gitlab: Code Quality issues with check name, severity mapping, repository path, lines and the SARIF fingerprint', () => {
+    const issues = JSON.parse(formatGitlab(reports, ctx));
+    const sarif = JSON.parse(formatSarif(reports, ctx)).runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['blueprintLint/v1']);
+    assert.deepEqual(issues, [
+      {
+        description: 'Step "Check-in" promises "free upgrade" but names no employee resource, tool or authority behind it. (benefit-needs-support)',
+        check_name: 'benefit-needs-support',
+        fingerprint: sarif[0],
+        severity: 'minor',
+        location: { path: 'docs/checkin.blueprint.md', lines: { begin: 6, end: 6 } },
+      },
+      { description: 'Unknown lane "Frontstge". (unknown-lane)', check_name: 'unknown-lane', fingerprint: sarif[1], severity: 'major', location: { path: 'docs/checkin.blueprint.md', lines: { begin: 12, end: 12 } } },
+      { description: 'Line one\r\nhas 100% of "x" (duplicate-step)', check_name: 'duplicate-step', fingerprint: issues[2].fingerprint, severity: 'info', location: { path: 'a, b/odd:name%.md', lines: { begin: 1, end: 1 } } },
+    ]);
+    assert.match(issues[2].fingerprint, /^[0-9a-f]{32}$/);
+    assert.deepEqual(JSON.parse(formatGitlab(reports, ctx)), issues, 'fingerprints are stable between runs');
+    assert.equal(formatGitlab([], ctx), '[]\n');
   });
 });

@@ -157,6 +157,34 @@ function grammarSuite(name: string, hostPath: () => string | undefined): void {
       assert.ok(scopesOf(lines, 1, 'Benefit').includes(lane('benefit')), 'the line after the directive is tokenised normally');
     });
 
+    it('scopes the reason and the expiry of a governed suppression; a malformed date is marked invalid', () => {
+      const lines = tokenize(grammar, [
+        '<!-- blueprint-lint-disable-next-line benefit-needs-support, empty-lane -- the desk app runs it (until 2027-03-31) -->',
+        '<!-- blueprint-lint-disable-step unknown-lane -- legacy template -->',
+        '<!-- blueprint-lint-disable-file -- (until March) -->',
+      ].join('\n'));
+      const directive = [HOST, 'comment.block.directive.blueprint'];
+      assert.deepEqual(scopesOf(lines, 0, 'empty-lane'), [...directive, 'constant.other.rule-id.blueprint']);
+      assert.deepEqual(scopesOf(lines, 0, '--'), [...directive, 'punctuation.separator.reason.blueprint']);
+      assert.deepEqual(scopesOf(lines, 0, 'the desk app runs it'), [...directive, 'string.unquoted.reason.blueprint']);
+      assert.deepEqual(scopesOf(lines, 0, 'until'), [...directive, 'keyword.other.until.blueprint']);
+      assert.deepEqual(scopesOf(lines, 0, '2027-03-31'), [...directive, 'constant.other.date.blueprint']);
+      assert.deepEqual(scopesOf(lines, 0, '-->'), [...directive, 'punctuation.definition.comment.end.blueprint']);
+      assert.deepEqual(scopesOf(lines, 1, 'blueprint-lint-disable-step'), [...directive, 'keyword.control.directive.blueprint']);
+      assert.deepEqual(scopesOf(lines, 1, 'legacy template'), [...directive, 'string.unquoted.reason.blueprint']);
+      assert.deepEqual(scopesOf(lines, 2, 'March'), [...directive, 'invalid.illegal.date.blueprint']);
+    });
+
+    it('is registered in package.json for Markdown, as the lane grammar is', () => {
+      const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { grammars: Array<{ scopeName: string; path: string; injectTo: string[] }> } };
+      const registered = pkg.contributes.grammars.map((g) => [g.scopeName, g.path, g.injectTo]);
+      assert.deepEqual(registered, [
+        ['blueprint.lanes.injection', './syntaxes/blueprint-lanes.tmLanguage.json', ['text.html.markdown']],
+        ['blueprint.directives.injection', './syntaxes/blueprint-directives.tmLanguage.json', ['text.html.markdown']],
+      ]);
+      for (const g of pkg.contributes.grammars) assert.equal(JSON.parse(readFileSync(join(root, g.path), 'utf8')).scopeName, g.scopeName);
+    });
+
     it('scopes a file-level directive and leaves ordinary HTML comments to Markdown', () => {
       const lines = tokenize(grammar, '<!-- blueprint-lint-disable-file -->\n\n<!-- a note for editors -->');
       assert.deepEqual(scopesOf(lines, 0, 'blueprint-lint-disable-file'), [HOST, 'comment.block.directive.blueprint', 'keyword.control.directive.blueprint']);

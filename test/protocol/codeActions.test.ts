@@ -81,6 +81,7 @@ describe('protocol: code actions', function () {
         ['Name the authority the employee has', 'quickfix', false],
         ['Name the resource the employee has', 'quickfix', false],
         ['Disable benefit-needs-support for this step', 'quickfix', false],
+        ['Disable benefit-needs-support for this file', 'quickfix', false],
         ['Treat "in under 2 minutes" as not a benefit', 'quickfix', false],
         ['Show documentation for benefit-needs-support', 'quickfix', false],
       ],
@@ -123,6 +124,44 @@ describe('protocol: code actions', function () {
     session.change(uri, editsFor(action.edit!, uri));
     assert.match(session.text(uri), /\n\n<!-- blueprint-lint-disable-next-line benefit-needs-support -->\n## Check-in\n/);
     assert.deepEqual((await session.nextDiagnostics(uri)).diagnostics, []);
+  });
+
+  it('"Disable benefit-needs-support for this file" puts a disable-file comment on the first line; snippet clients get a reason placeholder', async () => {
+    const { uri, diagnostic } = await openHotel();
+    const action = byTitle(await actionsFor(session, uri, diagnostic), 'Disable benefit-needs-support for this file');
+    const edits = editsFor(action.edit!, uri);
+    assert.deepEqual(edits, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '<!-- blueprint-lint-disable-file benefit-needs-support -->\n' }]);
+    session.change(uri, edits);
+    assert.ok(session.text(uri).startsWith('<!-- blueprint-lint-disable-file benefit-needs-support -->\n# Hotel check-in\n'));
+    assert.deepEqual((await session.nextDiagnostics(uri)).diagnostics, []);
+
+    const snippets = await openHotel({ capabilities: { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } as never } } });
+    const withReason = byTitle(await actionsFor(session, snippets.uri, snippets.diagnostic), 'Disable benefit-needs-support for this file');
+    assert.deepEqual((withReason.edit!.documentChanges![0] as unknown as { edits: unknown[] }).edits, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, snippet: { kind: 'snippet', value: '<!-- blueprint-lint-disable-file benefit-needs-support -- ${1:reason} -->\n' } },
+    ]);
+  });
+
+  it('a hover on a suppression directive says what it silences, the reason, the expiry and how many findings it silenced', async () => {
+    session = shared;
+    const hover = async (text: string) => {
+      const uri = session.open(join(sharedWs.dir, 'hotel', `directive-${++documents}.blueprint.md`), text);
+      await session.nextDiagnostics(uri);
+      return session.request<{ contents: { kind: string; value: string }; range: unknown } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 8, character: 10 } });
+    };
+    const withDirective = (body: string) => HOTEL_TEXT.replace('## Check-in', `<!-- blueprint-lint-disable-next-line ${body} -->\n## Check-in`);
+    const active = await hover(withDirective('benefit-needs-support -- keys come from the kiosk (until 2999-12-31)'));
+    assert.deepEqual(active, {
+      contents: {
+        kind: 'markdown',
+        value: '**blueprint-lint-disable-next-line**: silences `benefit-needs-support`  \nReason: keys come from the kiosk  \nUntil: 2999-12-31 (inclusive)  \nSilenced here: 1 finding',
+      },
+      range: { start: { line: 8, character: 0 }, end: { line: 8, character: 110 } },
+    });
+    const expired = await hover(withDirective('benefit-needs-support, unknown-lane -- old (until 2001-01-31)'));
+    assert.equal(expired!.contents.value, '**blueprint-lint-disable-next-line**: silences `benefit-needs-support`, `unknown-lane`  \nReason: old  \nExpired after 2001-01-31: it silences nothing any more');
+    const bare = await hover(withDirective(''));
+    assert.equal(bare!.contents.value, '**blueprint-lint-disable-next-line**: silences every rule  \nReason: _none given_ (write one after `--`)  \nSilenced here: 1 finding');
   });
 
   it('sends LSP 3.18 SnippetTextEdits to clients that support them', async () => {

@@ -104,6 +104,7 @@ describe('config: formats', () => {
     ignores: ['drafts/**'],
     autoDetect: false,
     enable: true,
+    reportUnusedDirectives: false,
     baseDir: dir,
     sources: [source],
   });

@@ -49,7 +49,7 @@ export class ConfigResolver {
   }
 
   forFile(filePath: string): ResolvedConfig {
-    const { config, errors } = resolveConfig({
+    const resolved = resolveConfig({
       filePath,
       configFile: this.configFile,
       settings: this.settings,
@@ -57,7 +57,11 @@ export class ConfigResolver {
       cwd: this.io.cwd,
       cache: this.cache,
     });
+    const errors = resolved.errors;
+    let config = resolved.config;
     this.report(errors);
+    // The flag turns the report on; it never turns off what a config asks for.
+    if (this.options.reportUnusedDirectives) config = { ...config, reportUnusedDirectives: true };
     if (this.options.ruleOverrides.length === 0) return config;
     // --rule is the most specific choice, so it wins over config files and settings.
     const rules = { ...config.rules };

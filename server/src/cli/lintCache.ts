@@ -12,7 +12,8 @@ import type { FileNote } from './targets.js';
 import { packageRoot } from '../engine/resources.js';
 
 /** Bumped when the shape of the cache file changes; an older file is then dropped silently. */
-const CACHE_FORMAT = 1;
+// 2: entries keep the suppressed findings (SARIF writes them).
+const CACHE_FORMAT = 2;
 
 interface CacheEntry {
   /** sha1 of the file's bytes. */
@@ -20,6 +21,7 @@ interface CacheEntry {
   /** configHash() of the config the file was linted with. */
   config: string;
   findings: Finding[];
+  suppressed: Finding[];
   notes: FileNote[];
 }
 
@@ -87,7 +89,7 @@ export class LintCache {
     const entry = this.entries.get(key);
     if (!entry || entry.hash !== contentHash || entry.config !== config) return undefined;
     this.touched.add(key);
-    return { findings: entry.findings, notes: entry.notes, failed: false, contentHash };
+    return { findings: entry.findings, suppressed: entry.suppressed, notes: entry.notes, failed: false, contentHash };
   }
 
   /** Remembers a fresh outcome; outcomes that cannot be reproduced from the bytes (skipped, failed) are forgotten. */
@@ -95,7 +97,7 @@ export class LintCache {
     const key = this.key(absolutePath);
     this.touched.add(key);
     if (outcome.findings && !outcome.failed && outcome.contentHash) {
-      this.entries.set(key, { hash: outcome.contentHash, config, findings: outcome.findings, notes: outcome.notes });
+      this.entries.set(key, { hash: outcome.contentHash, config, findings: outcome.findings, suppressed: outcome.suppressed ?? [], notes: outcome.notes });
     } else this.entries.delete(key);
   }
 
@@ -198,6 +200,8 @@ function isEntry(v: unknown): v is CacheEntry {
     typeof v['config'] === 'string' &&
     Array.isArray(v['findings']) &&
     v['findings'].every(isFinding) &&
+    Array.isArray(v['suppressed']) &&
+    v['suppressed'].every(isFinding) &&
     Array.isArray(v['notes']) &&
     v['notes'].every(isNote)
   );

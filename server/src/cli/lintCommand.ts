@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { allRules, type ResolvedConfig } from '../engine/index.js';
+import { changedLinesSince, ChangedLinesError, onChangedLines, type ChangedLines } from './changedLines.js';
 import { isIgnoredPath } from './configAdapter.js';
 import type { ConfigResolver } from './configResolver.js';
 import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
@@ -25,6 +26,16 @@ interface Planned {
 /** The default command: find files, lint (and fix) each, print one report, choose the exit code. */
 export async function lintCommand(options: CliOptions, io: CliIo, configs: ConfigResolver): Promise<number> {
   let failed = false;
+  let changed: ChangedLines | undefined;
+  if (options.changedSince !== undefined) {
+    try {
+      changed = changedLinesSince(options.changedSince, io.cwd);
+    } catch (error) {
+      if (!(error instanceof ChangedLinesError)) throw error;
+      io.err(`blueprint-lint: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+  }
   let targets: Target[] = [];
   if (options.stdin) {
     targets.push(await stdinTarget(options, io));
@@ -90,10 +101,15 @@ export async function lintCommand(options: CliOptions, io: CliIo, configs: Confi
     const file = target.file;
     for (const note of outcome!.notes) io.err(formatNote(file.displayPath, note));
     if (outcome!.failed) failed = true;
-    const findings = outcome!.findings;
+    let findings = outcome!.findings;
     if (!findings) continue;
+    let suppressed = outcome!.suppressed ?? [];
+    if (changed) {
+      findings = onChangedLines(findings, file.absolutePath, changed);
+      suppressed = onChangedLines(suppressed, file.absolutePath, changed);
+    }
     all.push({ file: file.displayPath, absolutePath: file.absolutePath, findings });
-    reports.push({ file: file.displayPath, absolutePath: file.absolutePath, findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings });
+    reports.push({ file: file.displayPath, absolutePath: file.absolutePath, findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings, suppressed: options.quiet ? suppressed.filter((f) => f.severity === 'error') : suppressed });
   }
 
   const color = options.color ?? (io.stdoutIsTTY && options.outputFile === undefined && !io.env['NO_COLOR']);

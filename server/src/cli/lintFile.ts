@@ -14,6 +14,8 @@ export interface LintFileOptions {
 export interface FileOutcome {
   /** Undefined when the file was skipped (binary, too large, unreadable, internal error). */
   findings?: Finding[];
+  /** Findings silenced by directives (with `suppressedBy`); only SARIF reports them. */
+  suppressed?: Finding[];
   /** stderr messages about the file, in the order a person should read them. */
   notes: FileNote[];
   /** An error that makes the run exit 2 (cannot write fixes, internal error). */
@@ -63,7 +65,9 @@ export async function lintFile(absolutePath: string, config: ResolvedConfig, opt
     return { notes, failed: true };
   }
   for (const p of result.problems) notes.push({ at: { line: p.start.line, column: p.start.column }, message: p.message });
-  return { findings: result.findings, notes, failed, contentHash: failed ? undefined : contentHash };
+  // An expiry date makes the outcome depend on the day, so it is never replayed from the cache.
+  const cacheable = !failed && !result.dated;
+  return { findings: result.findings, suppressed: result.suppressed, notes, failed, contentHash: cacheable ? contentHash : undefined };
 }
 
 /**

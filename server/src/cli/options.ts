@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { SeveritySetting } from '../engine/index.js';
 import { CI_PROVIDERS, type CiProvider } from './initTemplates.js';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'gitlab'] as const;
 export type FormatName = (typeof FORMATS)[number];
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -49,6 +49,10 @@ export interface CliOptions {
   initVscode: boolean;
   /** `init --ci NAME`: also write that CI provider's workflow. */
   initCi?: CiProvider;
+  /** Report disable directives that silence nothing (adds to the config's reportUnusedDirectives). */
+  reportUnusedDirectives: boolean;
+  /** Keep only findings on lines changed since this git ref. */
+  changedSince?: string;
 }
 
 export interface Shard {
@@ -87,6 +91,8 @@ const optionSpec = {
   yes: { type: 'boolean', short: 'y' },
   vscode: { type: 'boolean' },
   ci: { type: 'string' },
+  'report-unused-directives': { type: 'boolean' },
+  'changed-since': { type: 'string' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -141,6 +147,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     yes: values.yes ?? false,
     initVscode: values.vscode ?? false,
     initCi: values.ci === undefined ? undefined : parseCi(values.ci),
+    reportUnusedDirectives: values['report-unused-directives'] ?? false,
+    changedSince: values['changed-since'],
   };
   validateCombinations(options);
   return options;
@@ -171,7 +179,7 @@ function validateCombinations(o: CliOptions): void {
   if (o.command === 'rules' && o.paths.length > 0) {
     throw new UsageError(`rules takes no paths (got '${o.paths[0]}')`);
   }
-  if (o.command === 'rules' && (o.format === 'sarif' || o.format === 'github')) {
+  if (o.command === 'rules' && o.format !== 'stylish' && o.format !== 'json') {
     throw new UsageError(`rules supports --format stylish or json, not '${o.format}'`);
   }
   if (o.stdinFilename !== undefined && !o.stdin) throw new UsageError('--stdin-filename needs --stdin');
@@ -181,6 +189,9 @@ function validateCombinations(o: CliOptions): void {
   if (o.stdin && o.fix) throw new UsageError('--fix cannot be combined with --stdin');
   if (o.stdin && o.shard) throw new UsageError('--shard cannot be combined with --stdin');
   if (o.cacheLocation !== undefined && o.cacheLocation.trim() === '') throw new UsageError('--cache-location needs a path');
+  if (o.changedSince !== undefined && o.changedSince.trim() === '') throw new UsageError('--changed-since needs a git ref');
+  if (o.changedSince !== undefined && o.stdin) throw new UsageError('--changed-since cannot be combined with --stdin');
+  if (o.changedSince !== undefined && o.fix) throw new UsageError('--changed-since cannot be combined with --fix');
 }
 
 function parseCi(raw: string): CiProvider {
@@ -269,7 +280,7 @@ Lints Markdown service blueprints: every customer promise needs an employee
 resource, tool or authority behind it. Paths default to '.'.
 
 Options:
-  -f, --format NAME           stylish (default), json, sarif or github
+  -f, --format NAME           stylish (default), json, sarif, github, junit or gitlab
   -c, --config FILE           use this config file instead of discovering .blueprintlint.*
       --settings FILE         apply the blueprintLint.* keys of this VS Code settings.json
                               (default: the workspace's .vscode/settings.json, if any)
@@ -289,6 +300,9 @@ Options:
       --cache                 reuse results of unchanged files (stored in .blueprintlintcache)
       --cache-location PATH   cache file (or folder for it) to use; implies --cache
       --shard I/N             lint only part I of N of the files (CI matrix jobs)
+      --changed-since REF     report only findings on lines changed since git REF (untracked files count whole)
+      --report-unused-directives
+                              report blueprint-lint-disable comments that silence nothing
       --explain               with inspect: why the file is (not) a blueprint, each label's lane and why,
                               each step's verdict, and what was not read
   -y, --yes                   with init: ask nothing (write what the flags ask for; replace no file)

@@ -6,6 +6,8 @@ export interface FileReport {
   file: string;
   absolutePath: string;
   findings: Finding[];
+  /** Findings silenced by directives, with `suppressedBy`; formatters other than SARIF ignore them. */
+  suppressed?: Finding[];
 }
 
 /** What every formatter may use besides the findings. */

@@ -9,4 +9,5 @@ export { applyFixes, applyEdits } from './fix.js';
 export { allRules, ruleById } from './registry.js';
 export { LineIndex } from './text.js';
 export { ChunkCache } from './parse.js';
+export { DIRECTIVE_RULE, disableFileFix, type DirectiveReport } from './suppress.js';
 export type { DocumentProblem } from './lint.js';

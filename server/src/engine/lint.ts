@@ -7,7 +7,7 @@ import { beginLintMemos, compileVocabulary, type CompiledVocabulary } from './ph
 import { allRules } from './registry.js';
 import type { DocumentFacts, Rule, RuleReport } from './rule.js';
 import type { KeyedStep, StepCache } from './stepCache.js';
-import { applySuppressions, DIRECTIVE_PREFIX, findChunkDirectives, findDirectives } from './suppress.js';
+import { applySuppressions, DIRECTIVE_PREFIX, findChunkDirectives, findDirectives, localToday, type DirectiveReport } from './suppress.js';
 import { LineIndex } from './text.js';
 import { unitModel } from './unitModel.js';
 import type { Blueprint, Finding, Position, Severity, SeveritySetting } from './types.js';
@@ -24,6 +24,8 @@ export interface LintOptions {
   parseCache?: ChunkCache;
   /** Per-document memo of step phrase analysis: an edit re-analyses only the steps it changed. */
   stepCache?: StepCache;
+  /** Local date YYYY-MM-DD that `(until ...)` expiry dates are compared with; defaults to today. */
+  today?: string;
 }
 
 /** A problem with the document itself (not a rule finding), such as broken front matter. */
@@ -41,6 +43,12 @@ export interface LintResult {
   findings: Finding[];
   problems: DocumentProblem[];
   lines: LineIndex;
+  /** Findings silenced by directives, each with `suppressedBy`; sorted like `findings`. */
+  suppressed: Finding[];
+  /** Some directive carries an expiry date, so the same text may lint differently another day. */
+  dated: boolean;
+  /** The suppression directives, in document order, each with its state and how much it silenced. */
+  directives: DirectiveReport[];
 }
 
 export function effectiveSeverity(rule: Rule, config: ResolvedConfig): SeveritySetting {
@@ -73,7 +81,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const notices = !blueprint.isBlueprint && blueprint.looksLike ? (options.rules ?? allRules()).filter((r) => r.id === UNREAD_RULE) : undefined;
   if (!blueprint.isBlueprint && !notices?.length) {
     cache?.commit();
-    return { blueprint, findings: [], problems, lines };
+    return { blueprint, findings: [], problems, lines, suppressed: [], dated: false, directives: [] };
   }
   const vocabulary = compileVocabulary(config.vocabulary);
   const findings: Finding[] = [];
@@ -118,10 +126,17 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   cache?.commit();
   // A directive's name cannot break across lines, so a document without it has none: no walk of the whole tree.
   const directives = !text.includes(DIRECTIVE_PREFIX) ? [] : root ? findDirectives(root) : findChunkDirectives(chunks!);
-  const kept = applySuppressions(findings, directives, lines, text, blueprint.steps);
-  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
-  return { blueprint, findings: kept, problems, lines };
+  const { kept, suppressed, directiveFindings, directives: reports } = applySuppressions(findings, directives, lines, text, blueprint.steps, {
+    today: options.today ?? localToday(),
+    reportUnused: config.reportUnusedDirectives,
+  });
+  kept.push(...directiveFindings);
+  kept.sort(byPosition);
+  suppressed.sort(byPosition);
+  return { blueprint, findings: kept, problems, lines, suppressed, dated: directives.some((d) => d.until !== undefined), directives: reports };
 }
+
+const byPosition = (a: Finding, b: Finding) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId);
 
 /** The rule that says what the reader could not read. */
 const UNREAD_RULE = 'unread-blueprint';

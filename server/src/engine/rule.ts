@@ -1,9 +1,12 @@
 import type { CompiledVocabulary } from './phrases/vocabulary.js';
+import { DIRECTIVE_RULE } from './suppress.js';
 import type { Blueprint, Fix, SeveritySetting, Span, Step } from './types.js';
 
 /** Where every rule's documentation lives; built in one place. */
 export const DOCS_BASE = 'https://github.com/blueprint-lint/blueprint-lint/blob/main/rules/';
 export function docsUrl(ruleId: string): string {
+  // Findings about suppression comments come from the engine, not a rule file: their page is the CLI reference's section.
+  if (ruleId === DIRECTIVE_RULE) return `${DOCS_BASE.replace(/rules\/$/, '')}docs/cli.md#governed-suppressions`;
   return `${DOCS_BASE}${ruleId}.md`;
 }
 

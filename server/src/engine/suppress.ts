@@ -1,16 +1,25 @@
 import type { Root, Nodes } from 'mdast';
 import type { LineIndex } from './text.js';
-import type { Finding, Step } from './types.js';
+import type { Finding, Fix, Step } from './types.js';
 
 type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file' | 'disable-step';
 
-interface Directive {
+export interface Directive {
   kind: DirectiveKind;
   /** Empty = every rule. */
   rules: string[];
   offset: number;
   endOffset: number;
+  /** The text after `--`, without its `(until ...)`; undefined when there is none. */
+  reason?: string;
+  /** Last day (YYYY-MM-DD) the directive suppresses. */
+  until?: string;
+  /** What is wrong with the `(until ...)` written, when it is not a real date. */
+  badUntil?: string;
 }
+
+/** The rule id of findings about directives themselves (expired, unused, unreadable expiry). */
+export const DIRECTIVE_RULE = 'suppression-directive';
 
 /** Every directive comment holds this. */
 export const DIRECTIVE_PREFIX = 'blueprint-lint-';
@@ -23,8 +32,7 @@ export function findDirectives(root: Root): Directive[] {
     if (n.type === 'html') {
       const base = n.position?.start.offset ?? 0;
       for (const m of n.value.matchAll(DIRECTIVE)) {
-        const rules = m[2]!.replace(/--.*$/s, '').split(/[\s,]+/).filter(Boolean);
-        out.push({ kind: m[1] as DirectiveKind, rules, offset: base + m.index!, endOffset: base + m.index! + m[0].length });
+        out.push({ kind: m[1] as DirectiveKind, ...parseBody(m[2]!), offset: base + m.index!, endOffset: base + m.index! + m[0].length });
       }
     } else if ('children' in n) {
       for (const c of n.children as Nodes[]) visit(c);
@@ -32,6 +40,40 @@ export function findDirectives(root: Root): Directive[] {
   };
   visit(root);
   return out.sort((a, b) => a.offset - b.offset);
+}
+
+const UNTIL = /\(\s*until\b([^)]*)\)\s*$/i;
+
+/** `rule, rule -- reason (until YYYY-MM-DD)`: the rules, the reason and the expiry, each optional. */
+export function parseBody(body: string): Pick<Directive, 'rules' | 'reason' | 'until' | 'badUntil'> {
+  const dash = body.indexOf('--');
+  const rules = (dash < 0 ? body : body.slice(0, dash)).split(/[\s,]+/).filter(Boolean);
+  if (dash < 0) return { rules };
+  let reason = body.slice(dash + 2).trim();
+  const out: Pick<Directive, 'rules' | 'reason' | 'until' | 'badUntil'> = { rules };
+  const u = UNTIL.exec(reason);
+  if (u) {
+    reason = reason.slice(0, u.index).trim();
+    const date = u[1]!.trim();
+    if (isCalendarDate(date)) out.until = date;
+    else out.badUntil = date;
+  }
+  if (reason) out.reason = reason;
+  return out;
+}
+
+/** YYYY-MM-DD naming a day that exists (no 2027-02-30). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** Today's local date as YYYY-MM-DD, the day expiry dates are compared with. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 const chunkDirectives = new WeakMap<Root, Directive[]>();
@@ -49,9 +91,52 @@ export function findChunkDirectives(chunks: ReadonlyArray<{ start: number; tree:
 
 const applies = (d: Directive, ruleId: string) => d.rules.length === 0 || d.rules.includes(ruleId);
 
-/** Drops findings silenced by directives (spec 8); directives are indexed once, so the cost is linear in findings + directives. */
-export function applySuppressions(findings: Finding[], directives: readonly Directive[], lines: LineIndex, text: string, steps: readonly Step[]): Finding[] {
-  if (directives.length === 0) return findings;
+export interface SuppressOptions {
+  /** Local date YYYY-MM-DD; a directive whose `until` is before it no longer suppresses. */
+  today: string;
+  /** Report disable directives that silence nothing. */
+  reportUnused: boolean;
+}
+
+/** A directive as the editor shows it: whether it still holds and how many findings it silenced. */
+export interface DirectiveReport extends Directive {
+  state: 'active' | 'expired' | 'bad-date';
+  silenced: number;
+}
+
+export interface SuppressResult {
+  /** The findings no directive silences. */
+  kept: Finding[];
+  /** The findings a directive silences, each with `suppressedBy` set (SARIF writes them as suppressed results). */
+  suppressed: Finding[];
+  /** Findings about the directives: expired, unreadable expiry, and (when asked) unused. */
+  directiveFindings: Finding[];
+  /** Every directive, in document order. */
+  directives: DirectiveReport[];
+}
+
+/** Splits findings into kept and silenced by directives (spec 8); directives are indexed once, so the cost is linear in findings + directives. */
+export function applySuppressions(findings: Finding[], all: readonly Directive[], lines: LineIndex, text: string, steps: readonly Step[], options: SuppressOptions): SuppressResult {
+  const directiveFindings: Finding[] = [];
+  const report = (d: Directive, severity: Finding['severity'], message: string) => {
+    directiveFindings.push({ ruleId: DIRECTIVE_RULE, severity, message, span: { start: d.offset, end: d.endOffset }, start: lines.position(d.offset), end: lines.position(d.endOffset), step: null, fixes: [] });
+  };
+  // Expired or unreadable expiry: the directive stops suppressing, so its findings come back beside this one.
+  const directives = all.filter((d) => {
+    if (d.badUntil !== undefined) {
+      report(d, 'error', `Expiry '(until ${d.badUntil})' of blueprint-lint-${d.kind} is not a date YYYY-MM-DD; the directive suppresses nothing until it is fixed`);
+      return false;
+    }
+    if (d.until !== undefined && options.today > d.until) {
+      report(d, 'warning', `Suppression blueprint-lint-${d.kind} ${ruleNames(d.rules)} expired after ${d.until}; what it silenced is reported again`);
+      return false;
+    }
+    return true;
+  });
+  const silenced = new Map<Directive, number>();
+  const reports = (): DirectiveReport[] =>
+    all.map((d) => ({ ...d, state: d.badUntil !== undefined ? 'bad-date' : d.until !== undefined && options.today > d.until ? 'expired' : 'active', silenced: silenced.get(d) ?? 0 }));
+  if (directives.length === 0) return { kept: findings, suppressed: [], directiveFindings, directives: reports() };
   // The first step with a given title start, as a finding names its step by that offset.
   const stepByTitle = new Map<number, Step>();
   const stepsByLine = new Map<number, Step[]>();
@@ -113,15 +198,18 @@ export function applySuppressions(findings: Finding[], directives: readonly Dire
     }
     return list;
   };
-  const any = (list: readonly Directive[] | undefined, ruleId: string) => list !== undefined && list.some((d) => applies(d, ruleId));
-  return findings.filter((f) => {
-    if (any(fileWide, f.ruleId)) return false;
+  const find = (list: readonly Directive[] | undefined, ruleId: string) => list?.find((d) => applies(d, ruleId));
+  const silencer = (f: Finding): Directive | undefined => {
     const step = f.stepTitleSpan ? stepByTitle.get(f.stepTitleSpan.start) : undefined;
-    if (step && any(byStep.get(step), f.ruleId)) return false;
-    if (any(byLine.get(f.start.line), f.ruleId) || any(byNextLine.get(f.start.line), f.ruleId)) return false;
     // disable-next-line before a step's title covers the step's findings on later lines too.
     const titleLine = step ? lines.position(step.titleSpan.start).line : -1;
-    if (any(byNextLine.get(titleLine), f.ruleId)) return false;
+    const d =
+      find(fileWide, f.ruleId) ??
+      (step && find(byStep.get(step), f.ruleId)) ??
+      find(byLine.get(f.start.line), f.ruleId) ??
+      find(byNextLine.get(f.start.line), f.ruleId) ??
+      find(byNextLine.get(titleLine), f.ruleId);
+    if (d) return d;
     // The last disable or enable at or before the finding decides.
     const list = rangesFor(f.ruleId);
     let lo = 0;
@@ -131,8 +219,52 @@ export function applySuppressions(findings: Finding[], directives: readonly Dire
       if (list[mid]!.offset <= f.span.start) lo = mid + 1;
       else hi = mid;
     }
-    return !(lo > 0 && list[lo - 1]!.kind === 'disable');
-  });
+    const last = lo > 0 ? list[lo - 1]! : undefined;
+    return last?.kind === 'disable' ? last : undefined;
+  };
+  const kept: Finding[] = [];
+  const suppressed: Finding[] = [];
+  // Per directive, the rule ids it silenced something of ('' for a directive naming no rule).
+  const used = new Map<Directive, Set<string>>();
+  for (const f of findings) {
+    const d = silencer(f);
+    if (!d) {
+      kept.push(f);
+      continue;
+    }
+    const by: NonNullable<Finding['suppressedBy']> = { directive: `blueprint-lint-${d.kind}` };
+    if (d.reason !== undefined) by.reason = d.reason;
+    if (d.until !== undefined) by.until = d.until;
+    suppressed.push({ ...f, suppressedBy: by });
+    silenced.set(d, (silenced.get(d) ?? 0) + 1);
+    let ids = used.get(d);
+    if (!ids) used.set(d, (ids = new Set()));
+    ids.add(d.rules.length === 0 ? '' : f.ruleId);
+  }
+  if (options.reportUnused) {
+    for (const d of directives) {
+      if (d.kind === 'enable') continue;
+      const ids = used.get(d);
+      const unused = d.rules.length === 0 ? (ids ? [] : ['']) : d.rules.filter((r) => !ids?.has(r));
+      if (unused.length === 0) continue;
+      const what = unused[0] === '' ? 'no finding' : `no ${unused.map((r) => `'${r}'`).join(', ')} finding`;
+      report(d, 'warning', `Unused blueprint-lint-${d.kind} directive: it silences ${what}`);
+    }
+  }
+  return { kept, suppressed, directiveFindings, directives: reports() };
+}
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+/** The fix that silences a rule in the whole file: a disable-file comment on its own first line (after any front matter), a reason asked for. */
+export function disableFileFix(text: string, ruleId: string, eol: string): Fix {
+  const at = FRONT_MATTER.exec(text)?.[0].length ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const comment = (reason: string) => `<!-- blueprint-lint-disable-file ${ruleId}${reason} -->${eol}`;
+  return { title: `Disable ${ruleId} for this file`, kind: 'disable-file', safe: false, edits: [{ start: at, end: at, text: comment(''), snippet: comment(' -- ${1:reason}') }] };
+}
+
+function ruleNames(rules: readonly string[]): string {
+  return rules.length === 0 ? '(every rule)' : rules.join(', ');
 }
 
 function nextContentLine(lines: LineIndex, text: string, line: number): number {

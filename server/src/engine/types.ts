@@ -24,7 +24,7 @@ export interface TextEdit {
   snippet?: string;
 }
 
-export type FixKind = 'add-support' | 'name-tool' | 'name-authority' | 'name-resource' | 'disable-step' | 'rename' | 'insert';
+export type FixKind = 'add-support' | 'name-tool' | 'name-authority' | 'name-resource' | 'disable-step' | 'disable-file' | 'rename' | 'insert';
 
 export interface Fix {
   title: string;
@@ -144,4 +144,6 @@ export interface Finding {
   fixes: Fix[];
   /** Rule-specific data for editors, e.g. the benefit phrase for "treat as" actions. */
   data?: Record<string, unknown>;
+  /** Set only on findings a directive silences: which directive, its reason and its last day. */
+  suppressedBy?: { directive: string; reason?: string; until?: string };
 }

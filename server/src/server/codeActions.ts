@@ -12,7 +12,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl, type Finding, type Fix, type LineIndex, type TextEdit } from '../engine/index.js';
+import { DIRECTIVE_RULE, disableFileFix, docsUrl, type Finding, type Fix, type LineIndex, type TextEdit } from '../engine/index.js';
 import { configTarget, planConfigEdit, readIfExists, type VocabularyChange } from './configEdits.js';
 import { toDiagnostic, toRange, type DiagnosticData, type DiagnosticsService, type LintSnapshot } from './diagnostics.js';
 import { pathToUri, uriToPath, type WorkspaceFolders } from './documents.js';
@@ -121,6 +121,8 @@ export class CodeActionProvider {
     const actions: CodeAction[] = [];
     const ordered = [...finding.fixes.filter((f) => f.kind !== 'disable-step'), ...finding.fixes.filter((f) => f.kind === 'disable-step')];
     for (const fix of ordered) actions.push(this.fixAction(snap, diagnostic, fix));
+    // A finding about a directive is not itself silenced by one: fix the directive instead.
+    if (finding.ruleId !== DIRECTIVE_RULE) actions.push(this.fixAction(snap, diagnostic, disableFileFix(snap.text, finding.ruleId, snap.lines.eol)));
     if (finding.ruleId === BENEFIT_RULE) actions.push(...(await this.vocabularyActions(snap, diagnostic, finding, requested)));
     if (finding.ruleId === UNREAD_RULE) actions.push(...(await this.laneActions(snap, diagnostic, finding)));
     actions.push({

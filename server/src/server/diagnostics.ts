@@ -7,7 +7,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl, lint, LineIndex, type Finding, type Severity, type Span } from '../engine/index.js';
+import { docsUrl, lint, LineIndex, type DirectiveReport, type Finding, type Severity, type Span } from '../engine/index.js';
 import type { DocumentProblem } from '../engine/lint.js';
 import { isIgnoredPath } from './configAdapter.js';
 import type { ConfigService } from './configFiles.js';
@@ -34,6 +34,8 @@ export interface LintSnapshot {
   text: string;
   findings: Finding[];
   problems: DocumentProblem[];
+  /** The suppression directives with their state, for the hover on a directive. */
+  directives: DirectiveReport[];
   /** Title and span of each step, for actions that read the selection inside a step. */
   steps: Array<{ title: string; span: Span }>;
   lines: LineIndex;
@@ -194,7 +196,7 @@ export class DiagnosticsService {
     // Keystroke lints reuse caches and make little garbage; whole-document lints are what pile it up.
     if (trigger !== 'change') this.heap.linted(snap.text.length);
     // Findings (with their fixes) are kept for documents being worked on, those with caches; the rest keep their status.
-    this.snapshots.set(uri, this.caches.has(uri) ? snap : { ...snap, findings: [], problems: [], steps: [], complete: false });
+    this.snapshots.set(uri, this.caches.has(uri) ? snap : { ...snap, findings: [], problems: [], directives: [], steps: [], complete: false });
     void this.connection.sendDiagnostics({ uri, version, diagnostics: snapshotDiagnostics(snap) });
     void this.connection.sendNotification(StatusChangedNotification.type, snap.status);
   }
@@ -220,7 +222,7 @@ export class DiagnosticsService {
       enabled: true,
     };
     const steps = result.blueprint.steps.map((s) => ({ title: s.title, span: s.span }));
-    return { uri: doc.uri, version: doc.version, text, findings: result.findings, problems: result.problems, steps, lines: result.lines, notices: [], complete: true, status };
+    return { uri: doc.uri, version: doc.version, text, findings: result.findings, problems: result.problems, directives: result.directives, steps, lines: result.lines, notices: [], complete: true, status };
   }
 
   private notLinted(doc: TextDocument, text: string, reason: BlueprintReason, notices: Diagnostic[] = []): LintSnapshot {
@@ -231,6 +233,7 @@ export class DiagnosticsService {
       text,
       findings: [],
       problems: [],
+      directives: [],
       steps: [],
       lines: new LineIndex(text),
       notices,

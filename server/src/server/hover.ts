@@ -1,5 +1,7 @@
 // Hover on a finding: the one or two lines that say why it was raised (what found the promise, what was rejected as support).
+// Hover on a suppression directive: what it silences, why, until when, and whether it still does.
 import type { Hover, HoverParams } from 'vscode-languageserver/node.js';
+import type { DirectiveReport } from '../engine/index.js';
 import type { DiagnosticsService } from './diagnostics.js';
 import { toRange } from './diagnostics.js';
 
@@ -8,9 +10,29 @@ export async function hoverAt(diagnostics: DiagnosticsService, params: HoverPara
   if (!snap) return null;
   const line = params.position.line + 1;
   const offset = snap.lines.lineStart(line) + params.position.character;
+  const directive = snap.directives.find((d) => d.offset <= offset && offset < d.endOffset);
   const hits = snap.findings.filter((f) => typeof f.data?.explanation === 'string' && f.span.start <= offset && offset <= f.span.end);
-  if (hits.length === 0) return null;
-  const value = hits.map((f) => `**${f.ruleId}**: ${String(f.data!.explanation).split('\n').join('  \n')}`).join('\n\n');
-  const first = hits[0]!;
-  return { contents: { kind: 'markdown', value }, range: toRange(snap.lines, first.span.start, first.span.end) };
+  if (!directive && hits.length === 0) return null;
+  const parts = hits.map((f) => `**${f.ruleId}**: ${String(f.data!.explanation).split('\n').join('  \n')}`);
+  if (directive) parts.unshift(describeDirective(directive));
+  const [start, end] = directive ? [directive.offset, directive.endOffset] : [hits[0]!.span.start, hits[0]!.span.end];
+  return { contents: { kind: 'markdown', value: parts.join('\n\n') }, range: toRange(snap.lines, start, end) };
+}
+
+/** Markdown lines: the directive and its rules, the reason, the expiry and what it does today. */
+export function describeDirective(d: DirectiveReport): string {
+  const rules = d.rules.length === 0 ? 'every rule' : d.rules.map((r) => `\`${r}\``).join(', ');
+  const lines = [`**blueprint-lint-${d.kind}**: ${d.kind === 'enable' ? 'turns back on' : 'silences'} ${rules}`];
+  if (d.kind !== 'enable') lines.push(`Reason: ${d.reason === undefined ? '_none given_ (write one after `--`)' : escapeMarkdown(d.reason)}`);
+  if (d.state === 'bad-date') lines.push(`Until: \`${escapeMarkdown(d.badUntil ?? '')}\` is not a date YYYY-MM-DD, so it silences nothing`);
+  else if (d.state === 'expired') lines.push(`Expired after ${d.until}: it silences nothing any more`);
+  else {
+    if (d.until !== undefined) lines.push(`Until: ${d.until} (inclusive)`);
+    if (d.kind !== 'enable') lines.push(`Silenced here: ${d.silenced} finding${d.silenced === 1 ? '' : 's'}`);
+  }
+  return lines.join('  \n');
+}
+
+function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]<>#|]/g, (c) => `\\${c}`);
 }

@@ -1,7 +1,9 @@
 import type { FormatName } from '../options.js';
 import type { Formatter } from '../report.js';
 import { formatGithub } from './github.js';
+import { formatGitlab } from './gitlab.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
@@ -10,4 +12,6 @@ export const formatters: Record<FormatName, Formatter> = {
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
+  junit: formatJunit,
+  gitlab: formatGitlab,
 };

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
 import { isAbsolute, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { docsUrl } from '../../engine/index.js';
+import type { Finding } from '../../engine/index.js';
 import type { FileReport, FormatContext } from '../report.js';
+import { fingerprinter } from './fingerprint.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note', off: 'none' } as const;
 const INFORMATION_URI = 'https://github.com/blueprint-lint/blueprint-lint';
@@ -38,11 +39,9 @@ export function formatSarif(reports: readonly FileReport[], ctx: FormatContext):
   const results = [];
   for (const report of reports) {
     const uri = artifactUri(report, ctx.cwd);
-    const seen = new Map<string, number>();
-    for (const f of report.findings) {
-      const identity = [f.ruleId, uri, f.step ?? '', f.message].join('\u0000');
-      const occurrence = seen.get(identity) ?? 0;
-      seen.set(identity, occurrence + 1);
+    const fingerprint = fingerprinter(uri.uri);
+    // Kept findings first, so a suppressed one never shifts the fingerprints of the others.
+    for (const f of [...report.findings, ...(report.suppressed ?? [])]) {
       results.push({
         ruleId: f.ruleId,
         ruleIndex: indexOf(f.ruleId),
@@ -56,8 +55,8 @@ export function formatSarif(reports: readonly FileReport[], ctx: FormatContext):
             },
           },
         ],
-        // Line-independent, so moving a step does not turn an old finding into a new one.
-        partialFingerprints: { 'blueprintLint/v1': createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32) },
+        partialFingerprints: { 'blueprintLint/v1': fingerprint(f) },
+        ...(f.suppressedBy ? { suppressions: [suppression(f.suppressedBy)] } : {}),
       });
     }
   }
@@ -75,6 +74,15 @@ export function formatSarif(reports: readonly FileReport[], ctx: FormatContext):
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** A SARIF suppression written in the source: the directive's reason as justification, its expiry as a property. */
+function suppression(by: NonNullable<Finding['suppressedBy']>) {
+  return {
+    kind: 'inSource',
+    ...(by.reason !== undefined ? { justification: by.reason } : {}),
+    properties: { directive: by.directive, ...(by.until !== undefined ? { until: by.until } : {}) },
+  };
 }
 
 /** Relative to cwd (forward slashes, percent-encoded) when the file is under it, else an absolute file: URI. */

@@ -16,6 +16,7 @@ export interface PartialConfig {
   root?: boolean;
   enable?: boolean;
   autoDetect?: boolean;
+  reportUnusedDirectives?: boolean;
   rules?: Record<string, RuleEntry>;
   vocabulary?: VocabularyChanges;
   lanes?: Partial<Record<LaneKind, string[]>>;

@@ -52,6 +52,7 @@ export function mergeLayer(base: ResolvedConfig, layer: PartialConfig): Resolved
     ignores: unique([...base.ignores, ...(layer.ignores ?? [])]),
     autoDetect: layer.autoDetect ?? base.autoDetect,
     enable: layer.enable ?? base.enable,
+    reportUnusedDirectives: layer.reportUnusedDirectives ?? base.reportUnusedDirectives,
     sources: unique([...base.sources, layer.source]),
   };
 }

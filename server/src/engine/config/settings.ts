@@ -9,7 +9,7 @@ import { extractLayer } from './validate.js';
 export const SETTINGS_PREFIX = 'blueprintLint';
 
 /** Settings the linter uses; everything else under `blueprintLint.` is for the editor. */
-export const CONFIG_SETTING_KEYS = ['enable', 'autoDetect', 'rules', 'vocabulary', 'lanes', 'files', 'ignores'] as const;
+export const CONFIG_SETTING_KEYS = ['enable', 'autoDetect', 'reportUnusedDirectives', 'rules', 'vocabulary', 'lanes', 'files', 'ignores'] as const;
 export const EDITOR_SETTING_KEYS = ['run', 'debounceMs', 'maxFileSize', 'trace.server', 'configFile', 'addToConfigTarget'] as const;
 
 export interface EditorSettings {

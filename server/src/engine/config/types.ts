@@ -24,6 +24,8 @@ export interface ResolvedConfig {
   /** Detect blueprints by their lane labels (spec 2). */
   autoDetect: boolean;
   enable: boolean;
+  /** Report disable directives that silence nothing (rule suppression-directive). */
+  reportUnusedDirectives: boolean;
   /** Directory globs in `files` and `ignores` are relative to. */
   baseDir?: string;
   /** Config files that contributed, outermost first. */
@@ -39,6 +41,7 @@ export function defaultConfig(): ResolvedConfig {
     ignores: [],
     autoDetect: true,
     enable: true,
+    reportUnusedDirectives: false,
     sources: [],
   };
 }

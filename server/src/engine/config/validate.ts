@@ -162,6 +162,7 @@ export function extractLayer(value: unknown, locator: Locator, source: string, v
   const errors = schemaErrors(value, locator, variant);
   if (typeof value.enable === 'boolean') layer.enable = value.enable;
   if (typeof value.autoDetect === 'boolean') layer.autoDetect = value.autoDetect;
+  if (typeof value.reportUnusedDirectives === 'boolean') layer.reportUnusedDirectives = value.reportUnusedDirectives;
   if (variant === 'file' && typeof value.root === 'boolean') layer.root = value.root;
   const rules = extractRules(value.rules, locator, errors);
   if (rules) layer.rules = rules;
