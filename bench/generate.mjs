@@ -34,18 +34,123 @@ export function childSeed(seed, label) {
   return createHash('sha256').update(`${seed}:${label}`).digest().readUInt32LE(0);
 }
 
-const STAGES = ['Arrival', 'Booking', 'Check-in', 'Waiting', 'Consultation', 'Payment', 'Collection', 'Follow-up', 'Complaint', 'Renewal', 'Delivery', 'Returns', 'Onboarding', 'Support call', 'Repair', 'Checkout'];
-const VERBS = ['Greet the guest', 'Take the order', 'Confirm the booking', 'Check the documents', 'Assess the damage', 'Hand over the keys', 'Explain the bill', 'Book the follow-up', 'Answer the call', 'Pack the parcel', 'Collect the payment', 'Send the reminder', 'Fit the part', 'Review the claim', 'Issue the card', 'Close the ticket'];
+const STAGES = [
+  'Arrival',
+  'Booking',
+  'Check-in',
+  'Waiting',
+  'Consultation',
+  'Payment',
+  'Collection',
+  'Follow-up',
+  'Complaint',
+  'Renewal',
+  'Delivery',
+  'Returns',
+  'Onboarding',
+  'Support call',
+  'Repair',
+  'Checkout',
+];
+const VERBS = [
+  'Greet the guest',
+  'Take the order',
+  'Confirm the booking',
+  'Check the documents',
+  'Assess the damage',
+  'Hand over the keys',
+  'Explain the bill',
+  'Book the follow-up',
+  'Answer the call',
+  'Pack the parcel',
+  'Collect the payment',
+  'Send the reminder',
+  'Fit the part',
+  'Review the claim',
+  'Issue the card',
+  'Close the ticket',
+];
 const CUSTOMER = ['Customer', 'Guest', 'Patient', 'Client', 'Passenger', 'Member', 'Visitor'];
-const CUSTOMER_ACTIONS = ['arrives at the desk and gives their name', 'fills in the online form', 'calls the service line', 'waits in the lounge', 'signs the agreement on the tablet', 'asks about the price', 'hands over the damaged item', 'books a slot in the app', 'reads the confirmation email', 'walks to the counter'];
-const BENEFITS = ['gets a same-day answer', 'is greeted by name', 'receives a free upgrade', 'gets a refund on the spot', 'has the repair done within 2 hours', 'enjoys a personalised welcome', 'gets 24/7 help', 'has peace of mind with a guaranteed slot', 'never fills in paperwork twice', 'is served without waiting', 'gets the parcel by tomorrow', 'is called back in under 10 minutes'];
-const FRONT = ['Agent checks the name against the list', 'Staff member walks the guest to the room', 'Nurse explains the next step', 'Barista repeats the order', 'Associate prints the receipt', 'The desk confirms the time', 'Mechanic shows the worn part', 'Host offers a drink', 'Advisor reads the terms aloud', 'Courier scans the label'];
-const BACK = ['Team prepares the room', 'Kitchen plates the order', 'Dispatcher assigns the driver', 'Clerk files the form', 'Analyst reviews the claim', 'Stock is checked in the store room', 'Night shift restocks the shelves', 'Supervisor signs off the rota'];
-const SUPPORT = ['CRM shows the guest history', 'Agents may refund up to $200 without approval', 'Staff are trained in de-escalation', 'The POS flags loyalty members', 'A checklist in the knowledge base', 'The rota has a spare colleague on call', 'Manager backs the decision', 'Ticketing system routes the case', 'Handlers are authorised to waive the fee', 'Budget for goodwill gestures of $50'];
+const CUSTOMER_ACTIONS = [
+  'arrives at the desk and gives their name',
+  'fills in the online form',
+  'calls the service line',
+  'waits in the lounge',
+  'signs the agreement on the tablet',
+  'asks about the price',
+  'hands over the damaged item',
+  'books a slot in the app',
+  'reads the confirmation email',
+  'walks to the counter',
+];
+const BENEFITS = [
+  'gets a same-day answer',
+  'is greeted by name',
+  'receives a free upgrade',
+  'gets a refund on the spot',
+  'has the repair done within 2 hours',
+  'enjoys a personalised welcome',
+  'gets 24/7 help',
+  'has peace of mind with a guaranteed slot',
+  'never fills in paperwork twice',
+  'is served without waiting',
+  'gets the parcel by tomorrow',
+  'is called back in under 10 minutes',
+];
+const FRONT = [
+  'Agent checks the name against the list',
+  'Staff member walks the guest to the room',
+  'Nurse explains the next step',
+  'Barista repeats the order',
+  'Associate prints the receipt',
+  'The desk confirms the time',
+  'Mechanic shows the worn part',
+  'Host offers a drink',
+  'Advisor reads the terms aloud',
+  'Courier scans the label',
+];
+const BACK = [
+  'Team prepares the room',
+  'Kitchen plates the order',
+  'Dispatcher assigns the driver',
+  'Clerk files the form',
+  'Analyst reviews the claim',
+  'Stock is checked in the store room',
+  'Night shift restocks the shelves',
+  'Supervisor signs off the rota',
+];
+const SUPPORT = [
+  'CRM shows the guest history',
+  'Agents may refund up to $200 without approval',
+  'Staff are trained in de-escalation',
+  'The POS flags loyalty members',
+  'A checklist in the knowledge base',
+  'The rota has a spare colleague on call',
+  'Manager backs the decision',
+  'Ticketing system routes the case',
+  'Handlers are authorised to waive the fee',
+  'Budget for goodwill gestures of $50',
+];
 const PLACEHOLDERS = ['TBD', 'TODO', '?', '—', 'N/A'];
 const OTHER_LANES = ['Time', 'Emotion', 'Pain points', 'Metrics', 'Owner', 'Notes', 'Risks'];
-const OTHER_TEXT = ['about 5 minutes', 'anxious, then relieved', 'queue at peak hours', 'NPS above 60', 'Service manager', 'see the *policy* page', 'peak season staffing gaps', 'two calls per case on average'];
-const FILLER = ['The step follows the house template.', 'See the [handbook](https://example.com/handbook) for details.', 'Times are targets, not promises, unless marked.', 'Use `case-id` in every note.', 'This part of the journey is measured weekly.', 'Feedback cards are collected at the exit.'];
+const OTHER_TEXT = [
+  'about 5 minutes',
+  'anxious, then relieved',
+  'queue at peak hours',
+  'NPS above 60',
+  'Service manager',
+  'see the *policy* page',
+  'peak season staffing gaps',
+  'two calls per case on average',
+];
+const FILLER = [
+  'The step follows the house template.',
+  'See the [handbook](https://example.com/handbook) for details.',
+  'Times are targets, not promises, unless marked.',
+  'Use `case-id` in every note.',
+  'This part of the journey is measured weekly.',
+  'Feedback cards are collected at the exit.',
+];
 
 /** Text of one lane, sometimes with emphasis or inline code, so the parser sees more than plain words. */
 function laneText(r, kind) {

@@ -7,7 +7,10 @@ import { join } from 'node:path';
 /** First matching area wins; order matters (engine phrase code before the engine at large). */
 const AREAS = [
   ['phrase matching (engine/phrases, vocabulary regex)', (url) => /engine\/phrases\//.test(url)],
-  ['Markdown parse (micromark, mdast-util-*, remark)', (url) => /node_modules\/(micromark|mdast-util|remark-|unified|vfile|decode-named|character-|unist-|devlop|trough|bail|extend|is-plain-obj)/.test(url)],
+  [
+    'Markdown parse (micromark, mdast-util-*, remark)',
+    (url) => /node_modules\/(micromark|mdast-util|remark-|unified|vfile|decode-named|character-|unist-|devlop|trough|bail|extend|is-plain-obj)/.test(url),
+  ],
   ['blueprint model (engine/blueprint)', (url) => /engine\/blueprint\//.test(url)],
   ['rules (rules/)', (url) => /\/out\/rules\//.test(url)],
   ['rest of the engine (lint, suppress, text, config)', (url) => /engine\//.test(url)],
@@ -49,7 +52,11 @@ export function summarise(dir, top = 12) {
       total += dt;
     });
   }
-  const rows = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => ({ what: k, ms: Math.round(us / 1000), share: Math.round((1000 * us) / total) / 10 }));
+  const rows = (map, n) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, us]) => ({ what: k, ms: Math.round(us / 1000), share: Math.round((1000 * us) / total) / 10 }));
   return { profiles: files.length, totalMs: Math.round(total / 1000), areas: rows(byArea, AREAS.length + 1), functions: rows(byFunction, top) };
 }
 

@@ -211,11 +211,29 @@ async function treeSection(plan, corpus, features, results) {
     { id: 'baseline', what: 'read + remark-parse/gfm/frontmatter, 1 thread', script: join(BENCH, 'baseline-parse.mjs'), args: ['.'], ok: [0], check: 'baseline' },
   ];
   // What two threads give the bare parse on this machine (its cores may share one physical core): a reference, no target.
-  if (features.workers) commands.push({ id: 'baselineThreads', what: 'the same read + parse in 2 worker threads', script: join(BENCH, 'baseline-parse.mjs'), args: ['--threads', '2', '.'], ok: [0], check: 'baseline' });
+  if (features.workers)
+    commands.push({ id: 'baselineThreads', what: 'the same read + parse in 2 worker threads', script: join(BENCH, 'baseline-parse.mjs'), args: ['--threads', '2', '.'], ok: [0], check: 'baseline' });
   // The CLI as a user runs it: `--workers auto` (its default) picks the thread count; the debug line says which.
-  if (features.workers) commands.push({ id: 'workers', what: 'our CLI, default settings (--workers auto)', script: CLI, args: ['.', '--format', 'json'], env: { BLUEPRINT_LINT_DEBUG_STATS: '1' }, ok: [0, 1], check: 'findings' });
+  if (features.workers)
+    commands.push({
+      id: 'workers',
+      what: 'our CLI, default settings (--workers auto)',
+      script: CLI,
+      args: ['.', '--format', 'json'],
+      env: { BLUEPRINT_LINT_DEBUG_STATS: '1' },
+      ok: [0, 1],
+      check: 'findings',
+    });
   if (features.cache) {
-    commands.push({ id: 'cacheFirst', what: 'our CLI --cache, 1st run (empty cache, default workers)', script: CLI, args: ['.', '--format', 'json', ...cacheArgs], ok: [0, 1], before: clearCache, check: 'findings' });
+    commands.push({
+      id: 'cacheFirst',
+      what: 'our CLI --cache, 1st run (empty cache, default workers)',
+      script: CLI,
+      args: ['.', '--format', 'json', ...cacheArgs],
+      ok: [0, 1],
+      before: clearCache,
+      check: 'findings',
+    });
     commands.push({ id: 'cacheSecond', what: 'our CLI --cache, 2nd run (nothing changed)', script: CLI, args: ['.', '--format', 'json', ...cacheArgs], ok: [0, 1], check: 'findings' });
   }
   if (features.shard) commands.push({ id: 'shard', what: 'our CLI --shard 1/2 (half the tree), 1 thread', script: CLI, args: ['.', '--format', 'json', '--shard', '1/2', ...oneThread], ok: [0, 1] });
@@ -257,9 +275,24 @@ async function treeSection(plan, corpus, features, results) {
   rmSync(cacheFile, { recursive: true, force: true });
   const tree_ = {};
   for (const c of Object.values(byId)) {
-    tree_[c.id] = { what: c.what, command: `node ${c.script.replace(`${ROOT}/`, '')} ${c.args.join(' ')}`, runs: c.wall.length, wallMs: round(median(c.wall)), cpuMs: round(median(c.cpu)), peakRssMb: round(Math.max(...c.rss), 0), allWallMs: c.wall.map((x) => round(x)), error: c.error, note: c.note };
+    tree_[c.id] = {
+      what: c.what,
+      command: `node ${c.script.replace(`${ROOT}/`, '')} ${c.args.join(' ')}`,
+      runs: c.wall.length,
+      wallMs: round(median(c.wall)),
+      cpuMs: round(median(c.cpu)),
+      peakRssMb: round(Math.max(...c.rss), 0),
+      allWallMs: c.wall.map((x) => round(x)),
+      error: c.error,
+      note: c.note,
+    };
   }
-  for (const [id, flag] of [['workers', 'workers'], ['cacheFirst', 'cache'], ['cacheSecond', 'cache'], ['shard', 'shard']]) {
+  for (const [id, flag] of [
+    ['workers', 'workers'],
+    ['cacheFirst', 'cache'],
+    ['cacheSecond', 'cache'],
+    ['shard', 'shard'],
+  ]) {
     if (!features[flag]) tree_[id] = { what: id, notImplemented: true, note: `n/a (not implemented: no --${flag} in blueprint-lint --help)` };
   }
   results.tree = tree_;
@@ -268,7 +301,9 @@ async function treeSection(plan, corpus, features, results) {
   const asRun = features.workers ? 'workers' : 'cli';
   results.ratios.cliVsMarkdownlint = { value: r(asRun, 'markdownlint'), cpu: r(asRun, 'markdownlint', 'cpuMs'), oneThread: r('cli', 'markdownlint') };
   results.ratios.cliVsBaseline = { value: r('cli', 'baseline'), cpu: r('cli', 'baseline', 'cpuMs') };
-  results.ratios.workersVsBaseline = features.workers ? { value: r('workers', 'baseline'), cpu: r('workers', 'baseline', 'cpuMs'), baselineInTwoThreads: r('baselineThreads', 'baseline'), vsBaselineInTwoThreads: r('workers', 'baselineThreads') } : { notImplemented: true };
+  results.ratios.workersVsBaseline = features.workers
+    ? { value: r('workers', 'baseline'), cpu: r('workers', 'baseline', 'cpuMs'), baselineInTwoThreads: r('baselineThreads', 'baseline'), vsBaselineInTwoThreads: r('workers', 'baselineThreads') }
+    : { notImplemented: true };
   results.ratios.cacheSecondVsFirst = features.cache ? { value: r('cacheSecond', 'cacheFirst'), cpu: r('cacheSecond', 'cacheFirst', 'cpuMs') } : { notImplemented: true };
 }
 
@@ -353,12 +388,28 @@ async function interleaved(commands, rounds, { cwd, budgetMs = Infinity, timeout
       c.cpu.push(run.cpuMs);
       c.rss.push(run.maxRssMb);
     }
-    log(`${label} round ${round + 1}: ${Object.values(byId).map((c) => `${c.id} ${fmtMs(c.wall.at(-1))}`).join(', ')}`);
+    log(
+      `${label} round ${round + 1}: ${Object.values(byId)
+        .map((c) => `${c.id} ${fmtMs(c.wall.at(-1))}`)
+        .join(', ')}`,
+    );
   }
   const out = {};
   for (const c of Object.values(byId)) {
     const cmd = c.script === '-e' ? `node -e ${c.args.join(' ')}` : `node ${c.script.replace(`${ROOT}/`, '')} ${c.args.join(' ')}`;
-    out[c.id] = { what: c.what, command: cmd, runs: c.wall.length, wallMs: round(median(c.wall)), minWallMs: round(Math.min(...c.wall)), maxWallMs: round(Math.max(...c.wall)), cpuMs: round(median(c.cpu)), peakRssMb: round(Math.max(...c.rss), 0), allWallMs: c.wall.map((x) => round(x)), error: c.error, note: c.note };
+    out[c.id] = {
+      what: c.what,
+      command: cmd,
+      runs: c.wall.length,
+      wallMs: round(median(c.wall)),
+      minWallMs: round(Math.min(...c.wall)),
+      maxWallMs: round(Math.max(...c.wall)),
+      cpuMs: round(median(c.cpu)),
+      peakRssMb: round(Math.max(...c.rss), 0),
+      allWallMs: c.wall.map((x) => round(x)),
+      error: c.error,
+      note: c.note,
+    };
   }
   return out;
 }
@@ -407,7 +458,14 @@ async function realSection(plan, corpus, features, results) {
     { id: 'cli', what: 'our CLI, default settings', script: CLI, args: ['.', '--format', 'json'], ok: [0, 1], check: linted },
     { id: 'cliOneThread', what: 'our CLI, 1 thread', script: CLI, args: ['.', '--format', 'json', ...oneThread], ok: [0, 1] },
     { id: 'markdownlint', what: 'markdownlint-cli2, default rules', script: MARKDOWNLINT, args: ['**/*.md'], ok: [0, 1] },
-    { id: 'baseline', what: 'read + remark-parse/gfm/frontmatter, 1 thread', script: join(BENCH, 'baseline-parse.mjs'), args: ['.'], ok: [0], check: (run) => `${JSON.parse(run.stdout).files} files parsed` },
+    {
+      id: 'baseline',
+      what: 'read + remark-parse/gfm/frontmatter, 1 thread',
+      script: join(BENCH, 'baseline-parse.mjs'),
+      args: ['.'],
+      ok: [0],
+      check: (run) => `${JSON.parse(run.stdout).files} files parsed`,
+    },
   ];
   const rows = await interleaved(commands, plan.realRounds, { cwd: tree.dir, budgetMs: plan.realBudgetMs, timeoutMs: plan.processTimeoutMs, label: 'real' });
   results.real = { tree: { files: tree.files, distinct: tree.blueprints, lines: tree.lines, bytes: tree.bytes }, ...rows };
@@ -445,7 +503,10 @@ async function singleSection(plan, corpus, results) {
       // The largest file warms the JIT within its own first thousands of lines; a separate warm-up run would double its cost.
       const warmup = size >= 100000 ? 0 : 1;
       log(`single ${size}: in-process lint x${runs} (round ${round + 1}/${plan.singleRounds})`);
-      const eng = await runNode(join(BENCH, 'engine-time.mjs'), ['--time', String(runs), '--warmup', String(warmup), '--budget-ms', String(Math.round(plan.singleBudgetMs / 8)), corpus.single[size]], { timeoutMs: plan.processTimeoutMs, keepStdout: true });
+      const eng = await runNode(join(BENCH, 'engine-time.mjs'), ['--time', String(runs), '--warmup', String(warmup), '--budget-ms', String(Math.round(plan.singleBudgetMs / 8)), corpus.single[size]], {
+        timeoutMs: plan.processTimeoutMs,
+        keepStdout: true,
+      });
       const err = failed(eng, [0]);
       if (err) {
         s.error = err;
@@ -499,7 +560,8 @@ async function singleSection(plan, corpus, results) {
   const largest = Math.max(...Object.keys(rows).map(Number));
   const cpuRatio = (x) => (rows[x]?.cpuUsPerLine && rows[1000]?.cpuUsPerLine ? rows[x].cpuUsPerLine / rows[1000].cpuUsPerLine : undefined);
   if (a && b) results.ratios.perLine100kVs1k = { value: a / b, cpu: cpuRatio(100000) };
-  else if (!rows[100000] && largest > 1000 && rows[largest].usPerLine && b) results.ratios.perLine100kVs1k = { value: rows[largest].usPerLine / b, cpu: cpuRatio(largest), note: `${largest.toLocaleString('en-US')} vs 1,000 lines in this mode` };
+  else if (!rows[100000] && largest > 1000 && rows[largest].usPerLine && b)
+    results.ratios.perLine100kVs1k = { value: rows[largest].usPerLine / b, cpu: cpuRatio(largest), note: `${largest.toLocaleString('en-US')} vs 1,000 lines in this mode` };
   else results.ratios.perLine100kVs1k = { missing: rows[100000]?.engineError ?? 'no 100,000-line file in this mode' };
   const cli = rows[100000] ?? rows[Math.max(...Object.keys(rows).map(Number))];
   results.cliPeakRssLargestMb = { lines: cli?.lines, value: cli?.cliPeakRssMb ?? null };
@@ -515,7 +577,10 @@ async function micromarkSection(plan, corpus, results) {
   for (const size of plan.micromarkSizes) {
     const file = corpus.single[size];
     const row = { lines: size };
-    for (const [key, preload] of [['v402', []], ['v403', [MICROMARK_403]]]) {
+    for (const [key, preload] of [
+      ['v402', []],
+      ['v403', [MICROMARK_403]],
+    ]) {
       log(`micromark ${size}: ${key} x${plan.micromarkRuns}`);
       const run = await runNode(join(BENCH, 'baseline-parse.mjs'), ['--time', String(plan.micromarkRuns), '--warmup', '1', file], { timeoutMs: plan.processTimeoutMs, keepStdout: true, preload });
       const err = failed(run, [0]);
@@ -524,7 +589,14 @@ async function micromarkSection(plan, corpus, results) {
         continue;
       }
       const data = JSON.parse(run.stdout);
-      row[key] = { ms: round(median(data.ms), 1), cpuMs: round(median(data.cpuMs), 1), hash: data.hash, resolved: data.micromark.resolved, redirects: data.micromark.redirects, peakRssMb: round(run.maxRssMb) };
+      row[key] = {
+        ms: round(median(data.ms), 1),
+        cpuMs: round(median(data.cpuMs), 1),
+        hash: data.hash,
+        resolved: data.micromark.resolved,
+        redirects: data.micromark.redirects,
+        peakRssMb: round(run.maxRssMb),
+      };
     }
     if (row.v402?.ms && row.v403?.ms) {
       row.ratio = round(row.v403.ms / row.v402.ms, 2);
@@ -533,7 +605,9 @@ async function micromarkSection(plan, corpus, results) {
     }
     rows[size] = row;
   }
-  const sizes = Object.keys(rows).map(Number).sort((x, y) => x - y);
+  const sizes = Object.keys(rows)
+    .map(Number)
+    .sort((x, y) => x - y);
   if (sizes.length >= 2) {
     // log-log slope between the smallest and largest size: 1 is linear, 2 quadratic.
     const [s0, s1] = [sizes[0], sizes[sizes.length - 1]];
@@ -587,8 +661,13 @@ async function lspSection(plan, corpus, results) {
     await client.shutdown();
   }
   results.lsp = rows;
-  for (const [size, key] of [[1000, 'keystroke1k'], [10000, 'keystroke10k']]) {
-    results.ratios[key] = rows[size] ? { value: rows[size].p95VsRelint, note: rows[size].capped ? `${rows[size].edits} of ${rows[size].editsPlanned} edits (time cap)` : undefined } : { missing: rows.error ?? 'not in this mode' };
+  for (const [size, key] of [
+    [1000, 'keystroke1k'],
+    [10000, 'keystroke10k'],
+  ]) {
+    results.ratios[key] = rows[size]
+      ? { value: rows[size].p95VsRelint, note: rows[size].capped ? `${rows[size].edits} of ${rows[size].editsPlanned} edits (time cap)` : undefined }
+      : { missing: rows.error ?? 'not in this mode' };
   }
 }
 
@@ -601,7 +680,14 @@ async function rssSection(plan, corpus, results) {
     const files = corpus.tree.paths.slice(0, plan.rssDocs).map((p) => join(corpus.tree.dir, p));
     log(`rss: opening ${files.length} blueprints in one server`);
     const opened = await openMany(client, files);
-    results.serverRss = { open: opened.open, idleRssMb: round(idle.rssMb), rssMb: round(opened.rssMb), peakRssMb: round(opened.peakRssMb), allDiagnosticsMs: round(opened.ms), serverErrors: client.errors.slice(0, 5) };
+    results.serverRss = {
+      open: opened.open,
+      idleRssMb: round(idle.rssMb),
+      rssMb: round(opened.rssMb),
+      peakRssMb: round(opened.peakRssMb),
+      allDiagnosticsMs: round(opened.ms),
+      serverErrors: client.errors.slice(0, 5),
+    };
     results.ratios.serverRss500 = { value: opened.peakRssMb, note: opened.open === 500 ? undefined : `${opened.open} documents (quick mode)` };
   } catch (e) {
     results.serverRss = { error: e instanceof Error ? e.message : String(e) };
@@ -627,7 +713,9 @@ function table(headers, rows) {
 export function renderReport(results) {
   const out = [];
   const m = results.meta;
-  out.push(`Blueprint Lint bench (${m.mode}) ${m.date}, commit ${m.commit ?? '?'}${m.dirty ? ' (+ uncommitted changes)' : ''}, node ${m.node}, ${m.cpus} CPUs, load avg ${m.loadStart} -> ${m.loadEnd}, ${m.minutes} min`);
+  out.push(
+    `Blueprint Lint bench (${m.mode}) ${m.date}, commit ${m.commit ?? '?'}${m.dirty ? ' (+ uncommitted changes)' : ''}, node ${m.node}, ${m.cpus} CPUs, load avg ${m.loadStart} -> ${m.loadEnd}, ${m.minutes} min`,
+  );
   out.push('');
   out.push('Ratios (wall-clock medians; CPU-time ratio beside it: less sensitive to a busy machine)');
   const ratioRows = Object.entries(TARGETS).map(([id, t]) => {
@@ -647,22 +735,38 @@ export function renderReport(results) {
   out.push(table(['target', 'value', 'CPU', 'target', 'result'], ratioRows));
   const w = results.ratios.workersVsBaseline;
   if (w?.baselineInTwoThreads) {
-    out.push(`Reference, no target: the read+parse baseline itself in 2 worker threads runs at ${w.baselineInTwoThreads.toFixed(2)}x of its one thread; our CLI with workers at ${w.vsBaselineInTwoThreads.toFixed(2)}x of that.`);
+    out.push(
+      `Reference, no target: the read+parse baseline itself in 2 worker threads runs at ${w.baselineInTwoThreads.toFixed(2)}x of its one thread; our CLI with workers at ${w.vsBaselineInTwoThreads.toFixed(2)}x of that.`,
+    );
   }
   const wholeProcess = (rows) =>
     table(
       ['command', 'wall median', 'min-max', 'CPU', 'peak RSS', 'runs', 'note'],
       Object.values(rows)
         .filter((t) => t && typeof t === 'object' && t.what)
-        .map((t) => [t.what, t.error ? t.error.slice(0, 30) : fmtMs(t.wallMs), t.error ? '' : `${fmtMs(t.minWallMs)}-${fmtMs(t.maxWallMs)}`, fmtMs(t.cpuMs), t.peakRssMb ? `${t.peakRssMb} MB` : '—', t.runs, t.note ?? '']),
+        .map((t) => [
+          t.what,
+          t.error ? t.error.slice(0, 30) : fmtMs(t.wallMs),
+          t.error ? '' : `${fmtMs(t.minWallMs)}-${fmtMs(t.maxWallMs)}`,
+          fmtMs(t.cpuMs),
+          t.peakRssMb ? `${t.peakRssMb} MB` : '—',
+          t.runs,
+          t.note ?? '',
+        ]),
     );
   if (results.cold && !results.cold.error) {
-    out.push('', `One blueprint, cold CLI (${results.cold.file.source}, ${results.cold.file.lines} lines, ${results.cold.file.bytes} bytes, as one-file.blueprint.md): a fresh process per run, interleaved`);
+    out.push(
+      '',
+      `One blueprint, cold CLI (${results.cold.file.source}, ${results.cold.file.lines} lines, ${results.cold.file.bytes} bytes, as one-file.blueprint.md): a fresh process per run, interleaved`,
+    );
     out.push(wholeProcess(results.cold));
   }
   if (results.real && !results.real.error) {
     const t = results.real.tree;
-    out.push('', `${t.files.toLocaleString('en-US')} real-size blueprints (copies of the ${t.distinct} labelled blueprints of test/corpus/data, ${t.lines.toLocaleString('en-US')} lines, ${(t.bytes / 1e6).toFixed(1)} MB), whole process`);
+    out.push(
+      '',
+      `${t.files.toLocaleString('en-US')} real-size blueprints (copies of the ${t.distinct} labelled blueprints of test/corpus/data, ${t.lines.toLocaleString('en-US')} lines, ${(t.bytes / 1e6).toFixed(1)} MB), whole process`,
+    );
     out.push(wholeProcess(results.real));
   }
   if (results.tree) {
@@ -670,7 +774,11 @@ export function renderReport(results) {
     out.push(
       table(
         ['command', 'wall', 'CPU', 'peak RSS', 'runs', 'note'],
-        Object.values(results.tree).map((t) => (t.notImplemented ? [t.what, '—', '—', '—', 0, t.note] : [t.what, t.error ? t.error.slice(0, 30) : fmtMs(t.wallMs), fmtMs(t.cpuMs), t.peakRssMb ? `${t.peakRssMb} MB` : '—', t.runs, t.note ?? ''])),
+        Object.values(results.tree).map((t) =>
+          t.notImplemented
+            ? [t.what, '—', '—', '—', 0, t.note]
+            : [t.what, t.error ? t.error.slice(0, 30) : fmtMs(t.wallMs), fmtMs(t.cpuMs), t.peakRssMb ? `${t.peakRssMb} MB` : '—', t.runs, t.note ?? ''],
+        ),
       ),
     );
   }
@@ -679,7 +787,20 @@ export function renderReport(results) {
     out.push(
       table(
         ['lines', 'bytes', 'lint', 'µs/line', 'lint CPU', 'CPU µs/line', 'runs', 'CLI wall', 'CLI CPU', 'CLI peak RSS', 'runs', 'findings'],
-        Object.values(results.single).map((s) => [s.lines.toLocaleString('en-US'), s.bytes.toLocaleString('en-US'), s.engineError ? s.engineError.slice(0, 30) : fmtMs(s.engineMs), s.usPerLine ?? '—', fmtMs(s.engineCpuMs), s.cpuUsPerLine ?? '—', s.engineRuns ?? 0, s.cliError ? s.cliError.slice(0, 30) : fmtMs(s.cliWallMs), fmtMs(s.cliCpuMs), s.cliPeakRssMb ? `${s.cliPeakRssMb} MB` : '—', s.cliRuns ?? 0, s.findings ?? '—']),
+        Object.values(results.single).map((s) => [
+          s.lines.toLocaleString('en-US'),
+          s.bytes.toLocaleString('en-US'),
+          s.engineError ? s.engineError.slice(0, 30) : fmtMs(s.engineMs),
+          s.usPerLine ?? '—',
+          fmtMs(s.engineCpuMs),
+          s.cpuUsPerLine ?? '—',
+          s.engineRuns ?? 0,
+          s.cliError ? s.cliError.slice(0, 30) : fmtMs(s.cliWallMs),
+          fmtMs(s.cliCpuMs),
+          s.cliPeakRssMb ? `${s.cliPeakRssMb} MB` : '—',
+          s.cliRuns ?? 0,
+          s.findings ?? '—',
+        ]),
       ),
     );
   }
@@ -691,7 +812,15 @@ export function renderReport(results) {
     out.push(
       table(
         ['lines', 'parse 4.0.2 (CPU)', 'parse 4.0.3 (CPU)', '4.0.3 / 4.0.2 wall', 'CPU', 'same mdast', 'peak RSS 4.0.2 / 4.0.3'],
-        rows.map((r) => [r.lines.toLocaleString('en-US'), r.v402?.error ?? `${fmtMs(r.v402?.ms)} (${fmtMs(r.v402?.cpuMs)})`, r.v403?.error ?? `${fmtMs(r.v403?.ms)} (${fmtMs(r.v403?.cpuMs)})`, r.ratio ? `${r.ratio}x` : '—', r.cpuRatio ? `${r.cpuRatio}x` : '—', r.sameTree === undefined ? '—' : r.sameTree ? 'yes' : 'NO', `${r.v402?.peakRssMb ?? '—'} / ${r.v403?.peakRssMb ?? '—'} MB`]),
+        rows.map((r) => [
+          r.lines.toLocaleString('en-US'),
+          r.v402?.error ?? `${fmtMs(r.v402?.ms)} (${fmtMs(r.v402?.cpuMs)})`,
+          r.v403?.error ?? `${fmtMs(r.v403?.ms)} (${fmtMs(r.v403?.cpuMs)})`,
+          r.ratio ? `${r.ratio}x` : '—',
+          r.cpuRatio ? `${r.cpuRatio}x` : '—',
+          r.sameTree === undefined ? '—' : r.sameTree ? 'yes' : 'NO',
+          `${r.v402?.peakRssMb ?? '—'} / ${r.v403?.peakRssMb ?? '—'} MB`,
+        ]),
       ),
     );
     if (mm.rows.slope_v402 !== undefined) out.push(`growth of CPU time (log-log slope; 1 = linear): 4.0.2 ${mm.rows.slope_v402}, 4.0.3 ${mm.rows.slope_v403}`);
@@ -703,13 +832,26 @@ export function renderReport(results) {
     out.push(
       table(
         ['lines', 'open -> diagnostics', 'keystroke p50', 'keystroke p95', 'max', 'edits', 'p95 / re-lint'],
-        rows.map((r) => [r.lines.toLocaleString('en-US'), fmtMs(r.openToDiagnosticsMs), fmtMs(r.keystrokeP50Ms), fmtMs(r.keystrokeP95Ms), fmtMs(r.keystrokeMaxMs), `${r.edits}/${r.editsPlanned}${r.capped ? ' (time cap)' : ''}`, r.p95VsRelint ?? '—']),
+        rows.map((r) => [
+          r.lines.toLocaleString('en-US'),
+          fmtMs(r.openToDiagnosticsMs),
+          fmtMs(r.keystrokeP50Ms),
+          fmtMs(r.keystrokeP95Ms),
+          fmtMs(r.keystrokeMaxMs),
+          `${r.edits}/${r.editsPlanned}${r.capped ? ' (time cap)' : ''}`,
+          r.p95VsRelint ?? '—',
+        ]),
       ),
     );
   }
   if (results.serverRss) {
     const s = results.serverRss;
-    out.push('', s.error ? `Server RSS: error: ${s.error}` : `Server with ${s.open} open ~200-line blueprints: RSS ${s.rssMb} MB, peak ${s.peakRssMb} MB (idle ${s.idleRssMb} MB); all diagnostics in ${fmtMs(s.allDiagnosticsMs)}`);
+    out.push(
+      '',
+      s.error
+        ? `Server RSS: error: ${s.error}`
+        : `Server with ${s.open} open ~200-line blueprints: RSS ${s.rssMb} MB, peak ${s.peakRssMb} MB (idle ${s.idleRssMb} MB); all diagnostics in ${fmtMs(s.allDiagnosticsMs)}`,
+    );
   }
   if (results.cliPeakRssLargestMb?.value) out.push(`CLI peak RSS on the ${results.cliPeakRssLargestMb.lines.toLocaleString('en-US')}-line file: ${results.cliPeakRssLargestMb.value} MB`);
   for (const s of m.skipped) out.push(`skipped: ${s}`);
@@ -725,7 +867,7 @@ async function main(argv) {
   }
   const mode = argv.includes('--quick') ? 'quick' : 'full';
   const plan = PLANS[mode];
-  const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] ?? '' : SECTIONS.join(',');
+  const onlyArg = argv.includes('--only') ? (argv[argv.indexOf('--only') + 1] ?? '') : SECTIONS.join(',');
   const only = onlyArg.split(',').filter(Boolean);
   const unknown = only.filter((s) => !SECTIONS.includes(s));
   if (unknown.length) {

@@ -26,9 +26,7 @@ function fixesFor(step: Step, emptySupport: Lane | undefined): Fix[] {
         kind: 'add-support',
         safe: false,
         preferred: true,
-        edits: emptyCell
-          ? step.insertion.edits(emptySupport.label, PLACEHOLDER, snippet)
-          : [{ start: emptySupport.contentSpan.start, end: emptySupport.contentSpan.end, text: PLACEHOLDER, snippet }],
+        edits: emptyCell ? step.insertion.edits(emptySupport.label, PLACEHOLDER, snippet) : [{ start: emptySupport.contentSpan.start, end: emptySupport.contentSpan.end, text: PLACEHOLDER, snippet }],
       }
     : variant(`Add a support lane to "${step.title}"`, 'add-support', 'Support', hint, true);
   return [
@@ -53,9 +51,15 @@ function short(text: string): string {
 
 /** Why the step is flagged, in one or two lines: what found the promise, and what was read and rejected as support. */
 export function explanation(step: Step): string {
-  const promise = step.benefits.slice(0, 2).map((b) => `"${short(b.text)}" (${b.why ?? b.entry})`).join(', ');
-  const rejected = (step.rejected ?? []).filter((r) => r.as === 'support').slice(0, 2).map((r) => `"${short(r.text)}" ${r.reason}`);
-  const support = rejected.length ? `not support: ${rejected.join('; ')}` : 'no resource, tool or authority named in an employee lane or an employee\'s sentence';
+  const promise = step.benefits
+    .slice(0, 2)
+    .map((b) => `"${short(b.text)}" (${b.why ?? b.entry})`)
+    .join(', ');
+  const rejected = (step.rejected ?? [])
+    .filter((r) => r.as === 'support')
+    .slice(0, 2)
+    .map((r) => `"${short(r.text)}" ${r.reason}`);
+  const support = rejected.length ? `not support: ${rejected.join('; ')}` : "no resource, tool or authority named in an employee lane or an employee's sentence";
   return `benefit: ${promise}\n${support}`;
 }
 
@@ -65,7 +69,19 @@ const rule: Rule = {
   defaultSeverity: 'warning',
   scope: 'step',
   fixable: false,
-  vocabularies: ['benefit.txt', 'support-resource.txt', 'support-tool.txt', 'support-authority.txt', 'support-training.txt', 'support-backing.txt', 'negation.txt', 'employee-roles.txt', 'customer-roles.txt', 'not-benefit.txt', 'not-support.txt'],
+  vocabularies: [
+    'benefit.txt',
+    'support-resource.txt',
+    'support-tool.txt',
+    'support-authority.txt',
+    'support-training.txt',
+    'support-backing.txt',
+    'negation.txt',
+    'employee-roles.txt',
+    'customer-roles.txt',
+    'not-benefit.txt',
+    'not-support.txt',
+  ],
   check(context: RuleContext): void {
     for (const step of context.blueprint.steps) {
       if (step.benefits.length === 0 || step.supports.length > 0) continue;

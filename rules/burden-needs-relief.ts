@@ -7,7 +7,7 @@ const STAFFING_LABELS = ['Staffing'];
 
 const rule: Rule = {
   id: ID,
-  description: 'A step that promises the customer extended service at the employee\'s expense (24/7, out of hours, on call...) must name the staffing, rota, breaks or pay behind it.',
+  description: "A step that promises the customer extended service at the employee's expense (24/7, out of hours, on call...) must name the staffing, rota, breaks or pay behind it.",
   defaultSeverity: 'warning',
   scope: 'step',
   fixable: false,

@@ -1,5 +1,19 @@
 // A step that handles an upset customer, a complaint or an escalation must say who backs the employee.
-import { disableFix, fixes, shownContent, findAll, isEmployeeSide, laneFix, languageFinds, loadRuleVocabulary, policySections, quotedPhrases, stepUnits, supportOfKind, type TextUnit } from '../server/src/engine/phrases/ruleVocabulary.js';
+import {
+  disableFix,
+  fixes,
+  shownContent,
+  findAll,
+  isEmployeeSide,
+  laneFix,
+  languageFinds,
+  loadRuleVocabulary,
+  policySections,
+  quotedPhrases,
+  stepUnits,
+  supportOfKind,
+  type TextUnit,
+} from '../server/src/engine/phrases/ruleVocabulary.js';
 import { routingPatterns, superiorPatterns } from '../server/src/engine/language/index.js';
 import type { CompiledVocabulary } from '../server/src/engine/phrases/vocabulary.js';
 import type { PhraseMatcher } from '../server/src/engine/phrases/vocabulary.js';

@@ -94,7 +94,11 @@ const rule: Rule = {
         vocab.support.find(body).length > 0 ||
         steps.some((s) => s.lanes.some((l) => l.kind === 'support' && !l.placeholder && l.contentSpan.start >= range.start && l.contentSpan.end <= range.end));
       if (speaksOfPeople) continue;
-      const phrase = context.text.slice(hit.start, hit.end).replace(/[*_`~]/g, '').replace(/\s+/g, ' ').trim();
+      const phrase = context.text
+        .slice(hit.start, hit.end)
+        .replace(/[*_`~]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
       const who = step ? `Step "${step.title}"` : section.title !== undefined ? `Section "${section.title.replace(/[*_`~]/g, '')}"` : 'The blueprint';
       context.report({
         message: `${who} declares "${phrase}" but says nothing about the people delivering it: be people first and customer obsessed.`,

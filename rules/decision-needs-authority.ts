@@ -1,5 +1,22 @@
 // A step whose employee must take a discretionary decision must say who may take it and up to which limit.
-import { PLACEHOLDER, disableFix, fixes, shownContent, EMPLOYEE_LANES, findAll, isEmployeeSide, laneFix, lanesLabelled, languageFinds, loadRuleVocabulary, policySections, quotedPhrases, stepUnits, supportOfKind, type TextUnit } from '../server/src/engine/phrases/ruleVocabulary.js';
+import {
+  PLACEHOLDER,
+  disableFix,
+  fixes,
+  shownContent,
+  EMPLOYEE_LANES,
+  findAll,
+  isEmployeeSide,
+  laneFix,
+  lanesLabelled,
+  languageFinds,
+  loadRuleVocabulary,
+  policySections,
+  quotedPhrases,
+  stepUnits,
+  supportOfKind,
+  type TextUnit,
+} from '../server/src/engine/phrases/ruleVocabulary.js';
 import { escalatesBeyondLimit, limitPatterns, routingPatterns } from '../server/src/engine/language/index.js';
 import type { CompiledVocabulary, PhraseMatcher } from '../server/src/engine/phrases/vocabulary.js';
 import type { Rule, RuleContext } from '../server/src/engine/rule.js';
@@ -15,7 +32,18 @@ const rule: Rule = {
   // that names who and a limit covers the decisions of every step.
   scope: 'step',
   fixable: false,
-  vocabularies: ['decision.txt', 'not-decision.txt', 'authority.txt', 'decision-limit.txt', 'support-authority.txt', 'negation.txt', 'employee-roles.txt', 'customer-roles.txt', 'authority-section.txt', 'language-slots.txt'],
+  vocabularies: [
+    'decision.txt',
+    'not-decision.txt',
+    'authority.txt',
+    'decision-limit.txt',
+    'support-authority.txt',
+    'negation.txt',
+    'employee-roles.txt',
+    'customer-roles.txt',
+    'authority-section.txt',
+    'language-slots.txt',
+  ],
   documentFacts(context) {
     const [authority, limits] = [loadRuleVocabulary('authority.txt'), loadRuleVocabulary('decision-limit.txt')];
     const sections = policySections(context.text, context.blueprint.steps, loadRuleVocabulary('authority-section.txt'), { outsideSteps: true });

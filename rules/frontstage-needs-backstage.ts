@@ -33,7 +33,7 @@ const rule: Rule = {
             title: `Add a backstage lane to "${step.title}"`,
             kind: 'insert',
             label: 'Backstage',
-            snippet: '${1:what happens out of the customer\'s sight to make this possible}',
+            snippet: "${1:what happens out of the customer's sight to make this possible}",
             placeholder: emptyBackstage,
           }),
           disableFix(step, ID),

@@ -288,7 +288,10 @@ const rule: Rule = {
     const headers = new Map<number, Candidate[]>();
     if (context.text.length >= RULE_MEMO_MIN_CHARS) memo.commit();
     for (const step of context.blueprint.steps) {
-      const candidates = step.shape === 'table-columns' || step.shape === 'table-rows' ? tableCandidates(context.text, step, byTable, delimiters, headers) : memoised(context.text, step, () => lineCandidates(context.text, step));
+      const candidates =
+        step.shape === 'table-columns' || step.shape === 'table-rows'
+          ? tableCandidates(context.text, step, byTable, delimiters, headers)
+          : memoised(context.text, step, () => lineCandidates(context.text, step));
       for (const c of candidates) {
         if (seen.has(c.span.start)) continue;
         const hit = nearMiss(c.label, known, table);
@@ -299,10 +302,7 @@ const rule: Rule = {
           message: `Step "${step.title}" has an unknown lane label "${c.label}": did you mean "${to}"?`,
           span: c.span,
           step,
-          fixes: [
-            { title: `Rename "${c.label}" to "${to}"`, kind: 'rename', safe: true, preferred: true, edits: [{ start: c.span.start, end: c.span.end, text: to }] },
-            disableFix(step, ID),
-          ],
+          fixes: [{ title: `Rename "${c.label}" to "${to}"`, kind: 'rename', safe: true, preferred: true, edits: [{ start: c.span.start, end: c.span.end, text: to }] }, disableFix(step, ID)],
           data: { label: c.label, suggestion: to, lane: hit.kind },
         });
       }

@@ -22,9 +22,7 @@ function optInFix(text: string): Fix {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   const fm = /^---[ \t]*\r?\n/.exec(text.slice(bom));
-  const edit = fm
-    ? { start: bom + fm[0].length, end: bom + fm[0].length, text: `blueprint: true${eol}` }
-    : { start: bom, end: bom, text: `---${eol}blueprint: true${eol}---${eol}${eol}` };
+  const edit = fm ? { start: bom + fm[0].length, end: bom + fm[0].length, text: `blueprint: true${eol}` } : { start: bom, end: bom, text: `---${eol}blueprint: true${eol}---${eol}${eol}` };
   return { title: 'Lint this file as a blueprint (blueprint: true in its front matter)', kind: 'insert', safe: false, edits: [edit] };
 }
 

@@ -145,7 +145,13 @@ function printSummary(title: string, files: readonly FileEvaluation[], summary: 
     console.log(`    ${row.kind.toUpperCase()} ${pad(row.cause, 22)}${lpad(row.count, 4)}`);
     // The entries matter where a phrase fired wrongly; for the other causes --misses lists them step by step.
     if (row.cause !== 'support wrongly found' && row.cause !== 'benefit wrongly found') continue;
-    for (const e of row.entries) console.log(`         ${lpad(e.count, 3)} x ${e.entry}  (${e.texts.slice(0, 3).map((t) => `"${t}"`).join(', ')})`);
+    for (const e of row.entries)
+      console.log(
+        `         ${lpad(e.count, 3)} x ${e.entry}  (${e.texts
+          .slice(0, 3)
+          .map((t) => `"${t}"`)
+          .join(', ')})`,
+      );
   }
   const other = [...s.otherRules].map(([id, n]) => `${id} ${n}`).join(', ');
   console.log(`  other rules' findings  ${other || '-'}`);
@@ -237,7 +243,12 @@ function main(argv: readonly string[]): number {
   }
   if (saved && options.diff !== undefined) {
     console.log();
-    printDiff(options.diff, saved, verdicts, evaluations.map((e) => e.spec.name));
+    printDiff(
+      options.diff,
+      saved,
+      verdicts,
+      evaluations.map((e) => e.spec.name),
+    );
   }
   if (options.json !== undefined) {
     const out: SavedVerdicts = { format: FORMAT, commit: build, corpora: evaluations.map((e) => e.spec.name), steps: verdicts };

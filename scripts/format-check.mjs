@@ -1,24 +1,24 @@
-// Checks Prettier formatting of the files listed in .prettier-checked (one path a line) and ends with one "format: N passed, N failed" line.
+// Checks Prettier formatting of every TypeScript and script file (what .prettierignore and .gitignore do not exclude) and ends with one "format: N passed, N failed" line.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
+import { globSync } from 'tinyglobby';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const listFile = join(root, '.prettier-checked');
-const files = readFileSync(listFile, 'utf8')
-  .split('\n')
-  .map((l) => l.trim())
-  .filter((l) => l !== '' && !l.startsWith('#'));
+const ignorePath = ['.gitignore', '.prettierignore'].map((f) => join(root, f));
+const candidates = globSync('**/*.{ts,mjs,cjs}', { cwd: root, ignore: ['node_modules/**', 'out/**', 'dist/**', '.e2e/**'] }).sort();
+const files = [];
+for (const rel of candidates) if (!(await prettier.getFileInfo(join(root, rel), { ignorePath })).ignored) files.push(rel);
 let passed = 0;
 let failed = 0;
-for (const [i, rel] of files.entries()) {
+for (const rel of files) {
   const path = join(root, rel);
   let text;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    console.error(`.prettier-checked:${i + 1}: ${rel}: no such file`);
+    console.error(`${rel}: unreadable`);
     failed++;
     continue;
   }

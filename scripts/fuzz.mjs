@@ -38,4 +38,4 @@ const mochaArgs = [mocha, '--no-config', '--timeout', '0', '--reporter', 'spec',
 const env = { ...process.env, FUZZ_RUNS: runs, FUZZ_FULL: '1', ...(seed !== undefined ? { FUZZ_SEED: seed } : {}) };
 console.log(`fuzz: ${runs} runs per property${seed !== undefined ? `, seed ${seed}` : ''}, full hostile sizes`);
 const child = spawn(process.execPath, mochaArgs, { cwd: root, env, stdio: 'inherit' });
-child.on('exit', (code, signal) => process.exit(signal ? 1 : code ?? 1));
+child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));

@@ -11,7 +11,9 @@ const { writePhraseTable } = await import(join(root, 'out/server/src/engine/phra
 const dir = join(root, 'rules', 'vocabulary');
 const phrases = [];
 try {
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()) {
     for (const entry of parseVocabularyFile(readFileSync(join(dir, name), 'utf8'), `rules/vocabulary/${name}`, 'benefit')) phrases.push(entry.phrase);
   }
 } catch (error) {

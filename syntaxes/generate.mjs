@@ -9,8 +9,17 @@ const { LANE_LABELS } = await import(pathToFileURL(join(here, '..', 'out', 'serv
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One label as a regex: case-insensitive (set on the whole pattern), spaces, hyphens and underscores interchangeable. */
-const labelRegex = (label) => label.trim().split(/[-_\s\u2010\u2013]+/).map(escape).join('[-_ \\t\\x{2010}\\x{2013}]+');
-const alternatives = (labels) => [...labels].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(labelRegex).join('|');
+const labelRegex = (label) =>
+  label
+    .trim()
+    .split(/[-_\s\u2010\u2013]+/)
+    .map(escape)
+    .join('[-_ \\t\\x{2010}\\x{2013}]+');
+const alternatives = (labels) =>
+  [...labels]
+    .sort((a, b) => b.length - a.length || a.localeCompare(b))
+    .map(labelRegex)
+    .join('|');
 
 // a lane label opens a paragraph or a list item's first paragraph: at line start (up to 3 spaces) or after the marker
 const LINE_START = '(?<=^|^[ ]{1,3}|[-*+][ \\t]|[0-9][.)][ \\t])';
@@ -102,7 +111,12 @@ const directives = {
         5: { name: 'string.unquoted.reason.blueprint' },
         6: { name: 'punctuation.definition.expiry.begin.blueprint' },
         7: { name: 'keyword.other.until.blueprint' },
-        8: { patterns: [{ match: '[0-9]{4}-[0-9]{2}-[0-9]{2}(?=$)', name: 'constant.other.date.blueprint' }, { match: '.+', name: 'invalid.illegal.date.blueprint' }] },
+        8: {
+          patterns: [
+            { match: '[0-9]{4}-[0-9]{2}-[0-9]{2}(?=$)', name: 'constant.other.date.blueprint' },
+            { match: '.+', name: 'invalid.illegal.date.blueprint' },
+          ],
+        },
         9: { name: 'punctuation.definition.expiry.end.blueprint' },
         10: { name: 'punctuation.definition.comment.end.blueprint' },
       },

@@ -32,9 +32,8 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('blueprintLint.lintWorkspace', async (): Promise<LintWorkspaceRequest.Result | undefined> => {
       try {
-        const result = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Window, title: 'Blueprint Lint: linting the workspace' },
-          () => host.client().sendRequest(LintWorkspaceRequest.type),
+        const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Blueprint Lint: linting the workspace' }, () =>
+          host.client().sendRequest(LintWorkspaceRequest.type),
         );
         output.info(`lintWorkspace: ${result.filesScanned} Markdown files, ${result.blueprints} blueprints, ${result.problems} problems`);
         void vscode.window.showInformationMessage(

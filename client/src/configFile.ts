@@ -14,7 +14,7 @@ export const LOCAL_SCHEMA = './node_modules/blueprint-lint/schemas/blueprintlint
 export function starterConfig(schema: string | undefined): string {
   return [
     '{',
-    ...(schema ? [`  "$schema": "${schema}",`] : ['  // Completions and validation come from the Blueprint Lint extension\'s schema.']),
+    ...(schema ? [`  "$schema": "${schema}",`] : ["  // Completions and validation come from the Blueprint Lint extension's schema."]),
     '  // Presets: "recommended" (default severities) or "strict".',
     '  "extends": "recommended",',
     '  // Severity per rule: "off" | "info" | "warning" | "error".',

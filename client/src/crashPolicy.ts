@@ -1,11 +1,4 @@
-import {
-  CloseAction,
-  ErrorAction,
-  type CloseHandlerResult,
-  type ErrorHandler,
-  type ErrorHandlerResult,
-  type Message,
-} from 'vscode-languageclient/node.js';
+import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type Message } from 'vscode-languageclient/node.js';
 import { CloseSignal, connectionErrorAction, type RestartBudget } from './restartBudget.js';
 
 // the budget lives in its own module (no `vscode` import, unit-testable); re-exported for the extension

@@ -1,12 +1,6 @@
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, type LanguageClient } from 'vscode-languageclient/node.js';
-import {
-  AddVocabularyRequest,
-  Commands,
-  DIAGNOSTIC_SOURCE,
-  StatusChangedNotification,
-  StatusRequest,
-} from '../../server/src/server/protocol.js';
+import { AddVocabularyRequest, Commands, DIAGNOSTIC_SOURCE, StatusChangedNotification, StatusRequest } from '../../server/src/server/protocol.js';
 import { registerCommands } from './commands.js';
 import { CrashErrorHandler, RestartBudget, type GaveUp } from './crashPolicy.js';
 import { createLanguageClient } from './languageClient.js';
@@ -46,7 +40,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bluepr
       else if (choice === 'Show Output') output.show(true);
     }),
   );
-  const crashes = new CrashErrorHandler(budget, (m) => output.warn(m), (e) => gaveUp.fire(e));
+  const crashes = new CrashErrorHandler(
+    budget,
+    (m) => output.warn(m),
+    (e) => gaveUp.fire(e),
+  );
   const current = createLanguageClient(context, output, showDocs, crashes);
   client = current;
   const status = new BlueprintStatusItem(async (uri) => current.sendRequest(StatusRequest.type, { uri: uri.toString() }));
@@ -101,9 +99,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bluepr
   // the client registers the server's commands; register showDocs only when the server did not list it
   const serverCommands = current.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
   if (!serverCommands.includes(Commands.showDocs)) {
-    context.subscriptions.push(
-      vscode.commands.registerCommand(Commands.showDocs, (target?: unknown) => showDocs(typeof target === 'string' ? target : undefined)),
-    );
+    context.subscriptions.push(vscode.commands.registerCommand(Commands.showDocs, (target?: unknown) => showDocs(typeof target === 'string' ? target : undefined)));
   }
   timings.clientReadyMs = stopwatch.elapsed();
   output.info(`client ready ${timings.clientReadyMs} ms after activation (workspace trusted: ${vscode.workspace.isTrusted})`);

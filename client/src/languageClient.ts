@@ -1,11 +1,5 @@
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  type ErrorHandler,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node.js';
+import { LanguageClient, type ErrorHandler, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { Commands, DIAGNOSTIC_SOURCE } from '../../server/src/server/protocol.js';
 import { isFileDisabled } from './disabledFiles.js';
 

@@ -19,18 +19,10 @@ export async function addVocabulary(params: AddVocabularyRequest.Params): Promis
   const scope = vscode.Uri.parse(params.scopeUri);
   const config = vscode.workspace.getConfiguration('blueprintLint', scope);
   const inFolder = vscode.workspace.getWorkspaceFolder(scope) !== undefined;
-  const target = inFolder
-    ? vscode.ConfigurationTarget.WorkspaceFolder
-    : vscode.workspace.workspaceFolders?.length
-      ? vscode.ConfigurationTarget.Workspace
-      : vscode.ConfigurationTarget.Global;
+  const target = inFolder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   const inspected = config.inspect<unknown>('vocabulary');
   const current =
-    target === vscode.ConfigurationTarget.WorkspaceFolder
-      ? inspected?.workspaceFolderValue
-      : target === vscode.ConfigurationTarget.Workspace
-        ? inspected?.workspaceValue
-        : inspected?.globalValue;
+    target === vscode.ConfigurationTarget.WorkspaceFolder ? inspected?.workspaceFolderValue : target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue;
   const next = withVocabularyChange(current, params.change);
   if (next === null) return { applied: false, message: `"${params.change.phrase}" is already in blueprintLint.vocabulary.` };
   try {

@@ -90,9 +90,7 @@ export class BlueprintStatusItem implements vscode.Disposable {
     // the on/off switch is the client's own setting: show it at once, whatever the server last said
     const uri = this.activeUri();
     const status: BlueprintStatus | undefined =
-      uri && isFileDisabled(uri)
-        ? { uri: uri.toString(), isBlueprint: serverStatus?.isBlueprint ?? false, reason: 'disabled', steps: 0, problems: 0, enabled: false }
-        : serverStatus;
+      uri && isFileDisabled(uri) ? { uri: uri.toString(), isBlueprint: serverStatus?.isBlueprint ?? false, reason: 'disabled', steps: 0, problems: 0, enabled: false } : serverStatus;
     this.current = status;
     const { text, detail, severity } = describeStatus(status);
     this.item.text = text;

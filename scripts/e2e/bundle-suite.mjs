@@ -8,7 +8,9 @@ import * as esbuild from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const suite = join(root, 'test', 'vscode', 'suite');
 const outdir = join(root, 'out', 'vscode-suite');
-const entryPoints = readdirSync(suite).filter((f) => f === 'index.ts' || f.endsWith('.test.ts')).map((f) => join(suite, f));
+const entryPoints = readdirSync(suite)
+  .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+  .map((f) => join(suite, f));
 rmSync(outdir, { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: root,

@@ -29,7 +29,10 @@ fs.writeFileSync(path.join(work, 'workspace-path.txt'), wsCopy + '\n');
 const testEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('BLUEPRINT_LINT_')));
 const port = Number(process.env.PORT || (await freePort()));
 const { stop } = await startCodeServer({
-  codeServer: requireEnv('CODE_SERVER'), work, port, env: testEnv,
+  codeServer: requireEnv('CODE_SERVER'),
+  work,
+  port,
+  env: testEnv,
   // the built workbench honours the payload's test entries only with the smoke-test driver enabled
   extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
 });

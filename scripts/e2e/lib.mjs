@@ -6,8 +6,17 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 /** Flags for a quiet, offline, headless Chromium (see shared/e2e-notes.md). */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 export function requireEnv(name) {
   const value = process.env[name];
@@ -35,10 +44,17 @@ export function freePort() {
  */
 export function writeUserSettings(userDataDir, extra = {}) {
   const settings = {
-    'files.autoSave': 'off', 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden', 'telemetry.telemetryLevel': 'off',
-    'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': 'off', 'update.mode': 'none',
-    'workbench.tips.enabled': false, 'git.enabled': false, 'workbench.enableExperiments': false,
+    'files.autoSave': 'off',
+    'workbench.startupEditor': 'none',
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': 'off',
+    'update.mode': 'none',
+    'workbench.tips.enabled': false,
+    'git.enabled': false,
+    'workbench.enableExperiments': false,
     // restricted-mode runs open the folder untrusted without a modal prompt
     'security.workspace.trust.startupPrompt': 'never',
     ...extra,
@@ -85,24 +101,54 @@ export async function installVsix(codeServer, work, vsix) {
 
 /** Starts code-server and resolves once it listens; `stop()` ends its whole process group. */
 export async function startCodeServer({ codeServer, work, port, extraArgs = [], env = {}, trust = false }) {
-  const args = [...codeServerArgs(work), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
-    '--disable-update-check', '--disable-getting-started-override', '--ignore-last-opened',
-    ...(trust ? [] : ['--disable-workspace-trust']), ...extraArgs];
+  const args = [
+    ...codeServerArgs(work),
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    ...(trust ? [] : ['--disable-workspace-trust']),
+    ...extraArgs,
+  ];
   const server = spawn(codeServer, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, ...env } });
   const log = fs.createWriteStream(path.join(work, 'code-server.log'));
   server.stdout.pipe(log);
   server.stderr.pipe(log);
-  const stop = () => { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ } };
+  const stop = () => {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('code-server did not start within 60 s; see ' + path.join(work, 'code-server.log'))), 60000);
-    server.stdout.on('data', (d) => { if (/HTTP server listening on/.test(String(d))) { clearTimeout(timer); resolve(); } });
-    server.on('exit', (c) => { clearTimeout(timer); reject(new Error(`code-server exited with ${c}; see ${path.join(work, 'code-server.log')}`)); });
-  }).catch((e) => { stop(); throw e; });
+    server.stdout.on('data', (d) => {
+      if (/HTTP server listening on/.test(String(d))) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    server.on('exit', (c) => {
+      clearTimeout(timer);
+      reject(new Error(`code-server exited with ${c}; see ${path.join(work, 'code-server.log')}`));
+    });
+  }).catch((e) => {
+    stop();
+    throw e;
+  });
   return { server, stop };
 }
 
 export function launchChromium(work, options = {}) {
   return chromium.launchPersistentContext(path.join(work, 'chromium-profile'), {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, ...options,
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...options,
   });
 }

@@ -20,7 +20,11 @@ function tempDir(): { dir: string; env: NodeJS.ProcessEnv; cleanup(): void } {
 }
 
 function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_CEILING_DIRECTORIES: tmpdir() } });
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CEILING_DIRECTORIES: tmpdir() },
+  });
 }
 
 const rowsOf = (stdout: string) => (JSON.parse(stdout) as Array<{ file: string; line: number; rule: string; message: string }>).map((f) => [f.file, f.line, f.rule, f.message]);
@@ -55,11 +59,10 @@ describe('cli --changed-since', function () {
     // Committed changes count too: the diff is against the ref, not the index.
     git(t.dir, 'add', '.');
     git(t.dir, 'commit', '-qm', 'second');
-    assert.deepEqual(rowsOf(runCli(['--format', 'json', '--changed-since', 'HEAD~1', '.'], { cwd: t.dir, env: t.env }).stdout).map((r) => `${r[0]}:${r[1]}`), [
-      'hotel.blueprint.md:12',
-      'new.blueprint.md:6',
-      'new.blueprint.md:12',
-    ]);
+    assert.deepEqual(
+      rowsOf(runCli(['--format', 'json', '--changed-since', 'HEAD~1', '.'], { cwd: t.dir, env: t.env }).stdout).map((r) => `${r[0]}:${r[1]}`),
+      ['hotel.blueprint.md:12', 'new.blueprint.md:6', 'new.blueprint.md:12'],
+    );
   });
 
   it('a bad ref or no repository is a usage error, exit 2, before anything is linted', () => {
@@ -98,7 +101,10 @@ describe('cli governed suppressions', function () {
     assert.deepEqual(rowsOf(runCli(['--format', 'json', '.'], { cwd: t.dir, env: t.env }).stdout), [['hotel.blueprint.md', 6, 'benefit-needs-support', CHECKIN_MESSAGE]]);
 
     const unusedRow = ['hotel.blueprint.md', 16, 'suppression-directive', "Unused blueprint-lint-disable-next-line directive: it silences no 'unknown-lane' finding"];
-    assert.deepEqual(rowsOf(runCli(['--format', 'json', '--report-unused-directives', '.'], { cwd: t.dir, env: t.env }).stdout), [['hotel.blueprint.md', 6, 'benefit-needs-support', CHECKIN_MESSAGE], unusedRow]);
+    assert.deepEqual(rowsOf(runCli(['--format', 'json', '--report-unused-directives', '.'], { cwd: t.dir, env: t.env }).stdout), [
+      ['hotel.blueprint.md', 6, 'benefit-needs-support', CHECKIN_MESSAGE],
+      unusedRow,
+    ]);
     writeFileSync(join(t.dir, '.blueprintlint.json'), '{ "reportUnusedDirectives": true }\n');
     assert.deepEqual(rowsOf(runCli(['--format', 'json', '.'], { cwd: t.dir, env: t.env }).stdout), [['hotel.blueprint.md', 6, 'benefit-needs-support', CHECKIN_MESSAGE], unusedRow]);
     rmSync(join(t.dir, '.blueprintlint.json'));
@@ -150,7 +156,10 @@ describe('CI recipes in the repository', () => {
 
   it('action.yml: a composite action that sets up Node, lints to SARIF and uploads it with codeql-action/upload-sarif', () => {
     assert.equal(action.runs.using, 'composite');
-    assert.deepEqual(steps.map((s) => s.uses ?? s.id ?? s.run!.split(' ')[0]), ['actions/setup-node@v4', 'npm', 'lint', 'github/codeql-action/upload-sarif@v3', 'echo']);
+    assert.deepEqual(
+      steps.map((s) => s.uses ?? s.id ?? s.run!.split(' ')[0]),
+      ['actions/setup-node@v4', 'npm', 'lint', 'github/codeql-action/upload-sarif@v3', 'echo'],
+    );
     const upload = steps[3]!;
     assert.deepEqual(upload.with, { sarif_file: '${{ inputs.sarif-file }}', category: 'blueprint-lint' });
     assert.match(upload.if!, /inputs\.upload == 'true'/);
@@ -164,7 +173,10 @@ describe('CI recipes in the repository', () => {
       assert.deepEqual([clean.status, clean.output], [0, 'exit-code=0\n']);
       const log = JSON.parse(readFileSync(join(ws.dir, 'blueprint-lint.sarif'), 'utf8'));
       assert.deepEqual(
-        log.runs[0].results.map((r: { ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => [r.ruleId, r.locations[0]!.physicalLocation.artifactLocation.uri]),
+        log.runs[0].results.map((r: { ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => [
+          r.ruleId,
+          r.locations[0]!.physicalLocation.artifactLocation.uri,
+        ]),
         [['benefit-needs-support', 'docs/checkin.blueprint.md']],
       );
       const over = runLintStep(ws.dir, { paths: 'docs/*.blueprint.md', args: '--max-warnings 0', 'sarif-file': 'out/report.sarif' });
@@ -180,10 +192,13 @@ describe('CI recipes in the repository', () => {
   it('.pre-commit-hooks.yaml: each hook runs the package bin on the staged Markdown files', () => {
     const hooks = parseYaml(readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{ id: string; entry: string; language: string; types: string[] }>;
     const bins = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).bin as Record<string, string>;
-    assert.deepEqual(hooks.map((h) => [h.id, h.entry, h.language, h.types]), [
-      ['blueprint-lint', 'blueprint-lint', 'node', ['markdown']],
-      ['blueprint-lint-fix', 'blueprint-lint --fix', 'node', ['markdown']],
-    ]);
+    assert.deepEqual(
+      hooks.map((h) => [h.id, h.entry, h.language, h.types]),
+      [
+        ['blueprint-lint', 'blueprint-lint', 'node', ['markdown']],
+        ['blueprint-lint-fix', 'blueprint-lint --fix', 'node', ['markdown']],
+      ],
+    );
     const ws = makeWorkspace('fix');
     try {
       // pre-commit runs the entry with the file names appended.

@@ -67,10 +67,7 @@ describe('blueprint-lint command line (engine-independent)', () => {
     const r = runCli(['odd', '--format', 'json'], { cwd: ws.dir });
     assert.equal(r.status, 0);
     assert.deepEqual(JSON.parse(r.stdout), []);
-    assert.equal(
-      r.stderr,
-      'odd/binary.md: skipped: binary file\n' + 'odd/latin1.md:3:4: invalid UTF-8 byte sequence, linted with replacement characters\n',
-    );
+    assert.equal(r.stderr, 'odd/binary.md: skipped: binary file\n' + 'odd/latin1.md:3:4: invalid UTF-8 byte sequence, linted with replacement characters\n');
   });
 
   it('--max-file-size skips larger files with a notice', () => {

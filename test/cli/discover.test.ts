@@ -78,6 +78,9 @@ describe('cli file discovery', () => {
 
   it('walks a subdirectory with the .gitignore files above it still applied', async () => {
     const d = await discoverFiles(['.'], { cwd: join(root, 'sub'), useIgnoreFiles: true });
-    assert.deepEqual(d.files.map((f) => f.displayPath), ['deeper/c.md', 'keep.tmp.md']);
+    assert.deepEqual(
+      d.files.map((f) => f.displayPath),
+      ['deeper/c.md', 'keep.tmp.md'],
+    );
   });
 });

@@ -56,17 +56,17 @@ describe('CLI: the workspace .vscode/settings.json and --print-config', () => {
     assert.equal(r.status, 0, r.stderr);
     const config = JSON.parse(r.stdout) as { rules: Record<string, { severity: string }>; sources: string[] };
     assert.equal(config.rules['duplicate-step']!.severity, 'off');
-    assert.deepEqual(config.sources.map((s) => s.slice(dir.length)), ['/lint/team.jsonc', '/.vscode/settings.json']);
+    assert.deepEqual(
+      config.sources.map((s) => s.slice(dir.length)),
+      ['/lint/team.jsonc', '/.vscode/settings.json'],
+    );
   });
 
   it('a broken settings file is a configuration error with its position, exit 2', () => {
     settings('{\n  "blueprintLint.rules": { "benefit-needs-support": "loud" }\n}\n');
     const r = runCli(['docs'], { cwd: dir });
     assert.equal(r.stdout, '');
-    assert.equal(
-      r.stderr,
-      '.vscode/settings.json:2:53: invalid severity "loud" for rule "benefit-needs-support"; expected "off", "info", "warning" or "error"\n',
-    );
+    assert.equal(r.stderr, '.vscode/settings.json:2:53: invalid severity "loud" for rule "benefit-needs-support"; expected "off", "info", "warning" or "error"\n');
     assert.equal(r.status, 2);
     assert.equal(runCli(['docs', '--no-editor-settings'], { cwd: dir }).status, 0);
   });

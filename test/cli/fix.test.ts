@@ -32,7 +32,10 @@ describe('cli --fix loop', () => {
     const out = fixText('a TBD b ?? c TBD\r\n', fakeLint);
     assert.equal(out.text, 'a done b ?? c done\r\n');
     assert.equal(out.applied, 2);
-    assert.deepEqual(out.result.findings.map((f) => f.message), ['??']);
+    assert.deepEqual(
+      out.result.findings.map((f) => f.message),
+      ['??'],
+    );
   });
 
   it('re-lints until nothing fixable remains, and stops at the pass limit', () => {
@@ -50,7 +53,16 @@ describe('cli --fix loop', () => {
 
     const endless = (text: string): LintResult => {
       const lines = new LineIndex(text);
-      const f: Finding = { ruleId: 'grow', severity: 'warning', message: 'grow', span: { start: 0, end: 0 }, start: lines.position(0), end: lines.position(0), step: null, fixes: [{ title: 'grow', kind: 'insert', edits: [{ start: 0, end: 0, text: '+' }], safe: true }] };
+      const f: Finding = {
+        ruleId: 'grow',
+        severity: 'warning',
+        message: 'grow',
+        span: { start: 0, end: 0 },
+        start: lines.position(0),
+        end: lines.position(0),
+        step: null,
+        fixes: [{ title: 'grow', kind: 'insert', edits: [{ start: 0, end: 0, text: '+' }], safe: true }],
+      };
       return { blueprint: { isBlueprint: true, reason: 'lanes', steps: [] }, findings: [f], problems: [], lines, suppressed: [], dated: false, directives: [] };
     };
     const grown = fixText('x', endless);

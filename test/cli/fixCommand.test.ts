@@ -33,12 +33,19 @@ describe('blueprint-lint --fix on real files', function () {
     const expectedCrlf = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(mixedBefore.replace('**Backstgae:**', '**Backstage:**').replace(/\n/g, '\r\n'))]);
     assert.ok(bytes('crlf-bom.blueprint.md').equals(expectedCrlf), 'BOM and CRLF kept');
 
-    for (const [f, before] of [['clean.blueprint.md', clean], ['unsafe-only.blueprint.md', unsafeOnly]] as const) {
+    for (const [f, before] of [
+      ['clean.blueprint.md', clean],
+      ['unsafe-only.blueprint.md', unsafeOnly],
+    ] as const) {
       assert.ok(bytes(f).equals(before), `${f} unchanged`);
       assert.equal(statSync(join(ws.dir, f)).mtimeMs, past.getTime(), `${f} not rewritten`);
     }
     assert.notEqual(statSync(join(ws.dir, 'mixed.blueprint.md')).mtimeMs, past.getTime());
-    assert.deepEqual(readdirSync(ws.dir).filter((f) => f.endsWith('.tmp')), [], 'no temp files left');
+    assert.deepEqual(
+      readdirSync(ws.dir).filter((f) => f.endsWith('.tmp')),
+      [],
+      'no temp files left',
+    );
 
     // The unsafe benefit-needs-support findings remain; the fixed unknown-lane ones are gone.
     const remaining = JSON.parse(r.stdout) as Array<{ file: string; rule: string; line: number; column: number }>;

@@ -36,7 +36,15 @@ const reports: FileReport[] = [
         step: 'Check-in',
         fixes: [{ title: 'Add a support lane', kind: 'add-support', edits: [], safe: false }],
       }),
-      finding({ ruleId: 'unknown-lane', severity: 'error', message: 'Unknown lane "Frontstge".', start: { line: 12, column: 3, offset: 200 }, end: { line: 12, column: 12, offset: 209 }, step: 'Pay', fixes: [{ title: 'Rename', kind: 'rename', edits: [], safe: true }] }),
+      finding({
+        ruleId: 'unknown-lane',
+        severity: 'error',
+        message: 'Unknown lane "Frontstge".',
+        start: { line: 12, column: 3, offset: 200 },
+        end: { line: 12, column: 12, offset: 209 },
+        step: 'Pay',
+        fixes: [{ title: 'Rename', kind: 'rename', edits: [], safe: true }],
+      }),
     ],
   },
   { file: 'docs/clean.blueprint.md', absolutePath: '/repo/docs/clean.blueprint.md', findings: [] },
@@ -134,7 +142,11 @@ describe('cli formatters', () => {
     assert.equal(run.tool.driver.rules[2].defaultConfiguration.level, 'note');
     assert.deepEqual(
       run.results.map((r: { ruleId: string; ruleIndex: number; level: string }) => [r.ruleId, r.ruleIndex, r.level]),
-      [['benefit-needs-support', 0, 'warning'], ['unknown-lane', 1, 'error'], ['duplicate-step', 2, 'note']],
+      [
+        ['benefit-needs-support', 0, 'warning'],
+        ['unknown-lane', 1, 'error'],
+        ['duplicate-step', 2, 'note'],
+      ],
     );
     const first = run.results[0];
     assert.equal(first.message.text, reports[0]!.findings[0]!.message);
@@ -163,14 +175,19 @@ describe('cli formatters', () => {
       suppressedBy: { directive: 'blueprint-lint-disable-next-line', reason: 'legacy template', until: '2027-03-31' },
     });
     const plain = JSON.parse(formatSarif([reports[0]!], ctx)).runs[0].results;
-    const withSuppressed = JSON.parse(formatSarif([{ ...reports[0]!, suppressed: [silenced, finding({ ruleId: 'empty-lane', severity: 'warning', message: 'm', suppressedBy: { directive: 'blueprint-lint-disable-file' } })] }], ctx)).runs[0].results;
+    const withSuppressed = JSON.parse(
+      formatSarif([{ ...reports[0]!, suppressed: [silenced, finding({ ruleId: 'empty-lane', severity: 'warning', message: 'm', suppressedBy: { directive: 'blueprint-lint-disable-file' } })] }], ctx),
+    ).runs[0].results;
     assert.equal(withSuppressed.length, 4);
     assert.deepEqual(withSuppressed.slice(0, 2), plain);
     assert.deepEqual(withSuppressed[2].suppressions, [{ kind: 'inSource', justification: 'legacy template', properties: { directive: 'blueprint-lint-disable-next-line', until: '2027-03-31' } }]);
     assert.deepEqual(withSuppressed[3].suppressions, [{ kind: 'inSource', properties: { directive: 'blueprint-lint-disable-file' } }]);
     assert.equal(withSuppressed[2].ruleId, 'unknown-lane');
     assert.notEqual(withSuppressed[2].partialFingerprints['blueprintLint/v1'], withSuppressed[1].partialFingerprints['blueprintLint/v1']);
-    assert.equal(plain.some((r: { suppressions?: unknown }) => 'suppressions' in r), false);
+    assert.equal(
+      plain.some((r: { suppressions?: unknown }) => 'suppressions' in r),
+      false,
+    );
   });
 
   it('junit: one testsuite per file, a failing testcase per finding, a passing one for a clean file, escaped text', () => {
@@ -190,8 +207,16 @@ describe('cli formatters', () => {
           failures: '2',
           errors: '0',
           testcase: [
-            { classname: 'docs/checkin.blueprint.md', name: '6:44 benefit-needs-support', failure: { type: 'benefit-needs-support', message: checkin, '#text': `warning at docs/checkin.blueprint.md:6:44: ${checkin} (benefit-needs-support)` } },
-            { classname: 'docs/checkin.blueprint.md', name: '12:3 unknown-lane', failure: { type: 'unknown-lane', message: 'Unknown lane "Frontstge".', '#text': 'error at docs/checkin.blueprint.md:12:3: Unknown lane "Frontstge". (unknown-lane)' } },
+            {
+              classname: 'docs/checkin.blueprint.md',
+              name: '6:44 benefit-needs-support',
+              failure: { type: 'benefit-needs-support', message: checkin, '#text': `warning at docs/checkin.blueprint.md:6:44: ${checkin} (benefit-needs-support)` },
+            },
+            {
+              classname: 'docs/checkin.blueprint.md',
+              name: '12:3 unknown-lane',
+              failure: { type: 'unknown-lane', message: 'Unknown lane "Frontstge".', '#text': 'error at docs/checkin.blueprint.md:12:3: Unknown lane "Frontstge". (unknown-lane)' },
+            },
           ],
         },
         { name: 'docs/clean.blueprint.md', tests: '1', failures: '0', errors: '0', testcase: [{ classname: 'docs/clean.blueprint.md', name: 'blueprint-lint' }] },
@@ -201,7 +226,11 @@ describe('cli formatters', () => {
           failures: '1',
           errors: '0',
           testcase: [
-            { classname: 'a, b/odd:name%.md', name: '1:1 duplicate-step', failure: { type: 'duplicate-step', message: 'Line one\r\nhas 100% of "x"', '#text': 'info at a, b/odd:name%.md:1:1: Line one\r\nhas 100% of "x" (duplicate-step)' } },
+            {
+              classname: 'a, b/odd:name%.md',
+              name: '1:1 duplicate-step',
+              failure: { type: 'duplicate-step', message: 'Line one\r\nhas 100% of "x"', '#text': 'info at a, b/odd:name%.md:1:1: Line one\r\nhas 100% of "x" (duplicate-step)' },
+            },
           ],
         },
       ],
@@ -224,8 +253,20 @@ describe('cli formatters', () => {
         severity: 'minor',
         location: { path: 'docs/checkin.blueprint.md', lines: { begin: 6, end: 6 } },
       },
-      { description: 'Unknown lane "Frontstge". (unknown-lane)', check_name: 'unknown-lane', fingerprint: sarif[1], severity: 'major', location: { path: 'docs/checkin.blueprint.md', lines: { begin: 12, end: 12 } } },
-      { description: 'Line one\r\nhas 100% of "x" (duplicate-step)', check_name: 'duplicate-step', fingerprint: issues[2].fingerprint, severity: 'info', location: { path: 'a, b/odd:name%.md', lines: { begin: 1, end: 1 } } },
+      {
+        description: 'Unknown lane "Frontstge". (unknown-lane)',
+        check_name: 'unknown-lane',
+        fingerprint: sarif[1],
+        severity: 'major',
+        location: { path: 'docs/checkin.blueprint.md', lines: { begin: 12, end: 12 } },
+      },
+      {
+        description: 'Line one\r\nhas 100% of "x" (duplicate-step)',
+        check_name: 'duplicate-step',
+        fingerprint: issues[2].fingerprint,
+        severity: 'info',
+        location: { path: 'a, b/odd:name%.md', lines: { begin: 1, end: 1 } },
+      },
     ]);
     assert.match(issues[2].fingerprint, /^[0-9a-f]{32}$/);
     assert.deepEqual(JSON.parse(formatGitlab(reports, ctx)), issues, 'fingerprints are stable between runs');

@@ -15,7 +15,6 @@ const FRONT = [
 const BACK = ['Housekeeping prepares the room.', 'The clerk files the form.', 'The kitchen plates the order.'];
 const SUPPORT = ['The CRM shows the guest history.', 'TBD', 'Agents may refund up to $200 without approval.', ''];
 
-
 function blueprint(next: () => number, title: string): string {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const lines = [`# ${title}`, ''];

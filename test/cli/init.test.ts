@@ -57,31 +57,37 @@ describe('blueprint-lint init', () => {
     assert.match(text, /^\/\/ Blueprint Lint configuration \(written by `blueprint-lint init`\)/);
     const { config, errors } = resolveConfig({ filePath: join(dir, 'a.md'), knownRules: allRules().map((x) => x.id), ruleInfo: allRules(), cwd: dir });
     assert.deepEqual(errors, []);
-    assert.deepEqual(
-      Object.fromEntries(Object.entries(config.rules).map(([id, s]) => [id, s.severity])),
-      Object.fromEntries(allRules().map((x) => [x.id, x.defaultSeverity])),
-    );
+    assert.deepEqual(Object.fromEntries(Object.entries(config.rules).map(([id, s]) => [id, s.severity])), Object.fromEntries(allRules().map((x) => [x.id, x.defaultSeverity])));
     for (const rule of allRules()) assert.ok(text.includes(`// ${rule.description}`), `no comment for ${rule.id}`);
     assert.equal(existsSync(join(dir, '.vscode')), false, 'settings written without --vscode');
     assert.equal(existsSync(join(dir, '.github')), false, 'workflow written without --ci');
   });
 
   it('is idempotent: a second run with the same flags changes nothing and says so', () => {
-    assert.equal(runCli(['init', '--vscode', '--ci', 'github'], { cwd: dir }).stdout, [
-      'created .blueprintlint.jsonc\n',
-      'created .vscode/settings.json (added blueprintLint.enable, blueprintLint.run, blueprintLint.addToConfigTarget)\n',
-      'created .github/workflows/blueprint-lint.yml\n',
-    ].join(''));
+    assert.equal(
+      runCli(['init', '--vscode', '--ci', 'github'], { cwd: dir }).stdout,
+      [
+        'created .blueprintlint.jsonc\n',
+        'created .vscode/settings.json (added blueprintLint.enable, blueprintLint.run, blueprintLint.addToConfigTarget)\n',
+        'created .github/workflows/blueprint-lint.yml\n',
+      ].join(''),
+    );
     const before = ['.blueprintlint.jsonc', '.vscode/settings.json', '.github/workflows/blueprint-lint.yml'].map((f) => read(dir, f));
     const again = runCli(['init', '--vscode', '--ci', 'github'], { cwd: dir });
-    assert.equal(again.stdout, [
-      'unchanged .blueprintlint.jsonc\n',
-      'unchanged .vscode/settings.json (its Blueprint Lint entries are there)\n',
-      'unchanged .github/workflows/blueprint-lint.yml\n',
-      'init: nothing changed\n',
-    ].join(''));
+    assert.equal(
+      again.stdout,
+      [
+        'unchanged .blueprintlint.jsonc\n',
+        'unchanged .vscode/settings.json (its Blueprint Lint entries are there)\n',
+        'unchanged .github/workflows/blueprint-lint.yml\n',
+        'init: nothing changed\n',
+      ].join(''),
+    );
     assert.equal(again.status, 0);
-    assert.deepEqual(['.blueprintlint.jsonc', '.vscode/settings.json', '.github/workflows/blueprint-lint.yml'].map((f) => read(dir, f)), before);
+    assert.deepEqual(
+      ['.blueprintlint.jsonc', '.vscode/settings.json', '.github/workflows/blueprint-lint.yml'].map((f) => read(dir, f)),
+      before,
+    );
     assert.equal(read(dir, '.vscode/settings.json'), '{\n  "blueprintLint.enable": true,\n  "blueprintLint.run": "onType",\n  "blueprintLint.addToConfigTarget": "configFile"\n}\n');
     const workflow = read(dir, '.github/workflows/blueprint-lint.yml');
     assert.ok(workflow.includes(`      - run: npx --yes blueprint-lint@${packageVersion()} --format github\n`), workflow);
@@ -123,10 +129,7 @@ describe('blueprint-lint init', () => {
       'Add a GitHub Actions workflow (.github/workflows/blueprint-lint.yml)? [y/N] ',
       '.blueprintlint.jsonc exists and differs from what init writes. Replace it? [y/N] ',
     ]);
-    assert.equal(
-      c.stdout(),
-      'updated .blueprintlint.jsonc\ncreated .vscode/settings.json (added blueprintLint.enable, blueprintLint.run, blueprintLint.addToConfigTarget)\n',
-    );
+    assert.equal(c.stdout(), 'updated .blueprintlint.jsonc\ncreated .vscode/settings.json (added blueprintLint.enable, blueprintLint.run, blueprintLint.addToConfigTarget)\n');
     assert.match(read(dir, '.blueprintlint.jsonc'), /"extends": "recommended"/);
     assert.equal(existsSync(join(dir, '.github')), false);
   });

@@ -72,10 +72,7 @@ describe('blueprint-lint on real blueprints', function () {
   it('stylish: the ESLint-like report', () => {
     const r = runCli(['docs'], { cwd: ws.dir });
     assert.equal(r.status, 0);
-    assert.equal(
-      r.stdout,
-      `\ndocs/checkin.blueprint.md\n  6:56  warning  ${CHECKIN_MESSAGE}  benefit-needs-support\n\n\u2716 1 problem (0 errors, 1 warning, 0 infos)\n`,
-    );
+    assert.equal(r.stdout, `\ndocs/checkin.blueprint.md\n  6:56  warning  ${CHECKIN_MESSAGE}  benefit-needs-support\n\n\u2716 1 problem (0 errors, 1 warning, 0 infos)\n`);
     const coloured = runCli(['docs', '--color'], { cwd: ws.dir });
     assert.ok(coloured.stdout.includes('\u001b[4mdocs/checkin.blueprint.md\u001b[24m'));
     const noColor = runCli(['docs', '--color', '--no-color'], { cwd: ws.dir });
@@ -196,7 +193,14 @@ describe('blueprint-lint on real blueprints', function () {
         { label: 'Frontstage', lane: 'frontstage', why: '"Frontstage" is a listed frontstage label', line: 6, column: 5 },
         { label: 'Backstage', lane: 'backstage', why: '"Backstage" is a listed backstage label', line: 7, column: 5 },
       ],
-      verdicts: [{ step: 'Check-in', line: 3, flagged: true, why: 'flagged: promise "without waiting" (frontstage: vocabulary: without (waiting|a wait|queuing|queueing|queue|a queue|delay|delays|any delay)); no support found' }],
+      verdicts: [
+        {
+          step: 'Check-in',
+          line: 3,
+          flagged: true,
+          why: 'flagged: promise "without waiting" (frontstage: vocabulary: without (waiting|a wait|queuing|queueing|queue|a queue|delay|delays|any delay)); no support found',
+        },
+      ],
       skipped: [],
     });
     const readme = JSON.parse(runCli(['inspect', '--explain', 'README.md'], { cwd: ws.dir }).stdout);

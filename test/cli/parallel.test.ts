@@ -119,7 +119,11 @@ describe('worker planning', () => {
       flat.map((i) => i.index).sort((x, y) => x - y),
       items.map((i) => i.index),
     );
-    assert.deepEqual(batches[0]!.map((i) => i.index), [7], 'the big file goes first, alone');
+    assert.deepEqual(
+      batches[0]!.map((i) => i.index),
+      [7],
+      'the big file goes first, alone',
+    );
     const total = items.reduce((s, i) => s + i.size, 0);
     const sizes = batches.map((b) => b.reduce((s, i) => s + i.size, 0));
     for (const size of sizes.slice(1)) assert.ok(size < total / 16 + 2000);

@@ -28,7 +28,11 @@ describe('blueprint-lint --shard', function () {
     const whole = runCli(['.', '--format', 'json', '--workers', '0'], { cwd: dir, env });
     const shards = [1, 2, 3].map((i) => runCli(['.', '--format', 'json', '--workers', '0', '--shard', `${i}/3`], { cwd: dir, env }));
     const counts = shards.map((s) => statsOf(s.stderr).linted);
-    assert.equal(counts.reduce((a, b) => a + b, 0), 120, `files per shard: ${counts.join(', ')}`);
+    assert.equal(
+      counts.reduce((a, b) => a + b, 0),
+      120,
+      `files per shard: ${counts.join(', ')}`,
+    );
     for (const c of counts) assert.ok(c >= 20, `every shard gets a fair part: ${counts.join(', ')}`);
     const parts = shards.map((s) => JSON.parse(s.stdout) as Entry[]);
     const filesOf = (entries: Entry[]): Set<string> => new Set(entries.map((e) => e.file));

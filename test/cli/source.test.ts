@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { decodeSource, firstInvalidUtf8 } from '../../server/src/cli/source.js';
 
-const bytes = (...parts: Array<string | number[]>): Uint8Array =>
-  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+const bytes = (...parts: Array<string | number[]>): Uint8Array => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 
 describe('cli source decoding', () => {
   it('finds the first malformed UTF-8 sequence', () => {

@@ -26,7 +26,11 @@ describe('labelled corpus (test/corpus/data/labels.json)', function () {
     for (const f of evaluation.files) {
       if (!f.labelledBlueprint) continue;
       const want = (labels[f.file]!.steps ?? []).map((s) => `${s.shape}:${s.title}`);
-      assert.deepEqual(f.engineSteps.map((s) => `${s.shape}:${s.title}`), want, f.file);
+      assert.deepEqual(
+        f.engineSteps.map((s) => `${s.shape}:${s.title}`),
+        want,
+        f.file,
+      );
     }
     const { stepsMatched: found, stepsLabelled: expected } = summary;
     console.log(`      step recall: ${found}/${expected} (${((100 * found) / expected).toFixed(1)}%)`);

@@ -158,11 +158,14 @@ function grammarSuite(name: string, hostPath: () => string | undefined): void {
     });
 
     it('scopes the reason and the expiry of a governed suppression; a malformed date is marked invalid', () => {
-      const lines = tokenize(grammar, [
-        '<!-- blueprint-lint-disable-next-line benefit-needs-support, empty-lane -- the desk app runs it (until 2027-03-31) -->',
-        '<!-- blueprint-lint-disable-step unknown-lane -- legacy template -->',
-        '<!-- blueprint-lint-disable-file -- (until March) -->',
-      ].join('\n'));
+      const lines = tokenize(
+        grammar,
+        [
+          '<!-- blueprint-lint-disable-next-line benefit-needs-support, empty-lane -- the desk app runs it (until 2027-03-31) -->',
+          '<!-- blueprint-lint-disable-step unknown-lane -- legacy template -->',
+          '<!-- blueprint-lint-disable-file -- (until March) -->',
+        ].join('\n'),
+      );
       const directive = [HOST, 'comment.block.directive.blueprint'];
       assert.deepEqual(scopesOf(lines, 0, 'empty-lane'), [...directive, 'constant.other.rule-id.blueprint']);
       assert.deepEqual(scopesOf(lines, 0, '--'), [...directive, 'punctuation.separator.reason.blueprint']);

@@ -19,7 +19,6 @@ const BENEFITS = [' in under 2 minutes', ' within the hour', ' at no extra cost'
 const SUPPORTS = [' The agent checks the CRM.', ' A supervisor approves refunds.', ' The PMS shows the booking.'];
 const TITLES = ['Arrival', 'Check-in', 'Payment', 'Handover', 'Follow-up', 'Departure'];
 
-
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
 }

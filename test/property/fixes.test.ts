@@ -78,7 +78,11 @@ function checkFix(text: string, result: LintResult, finding: Finding, fix: Fix, 
   if (!step) return;
   const remaining = after.findings.filter((f) => f.ruleId === finding.ruleId && f.step === finding.step);
   if (fix.kind === 'disable-step') {
-    assert.deepEqual(remaining.map((f) => f.message), [], `${where}: still reported after disabling it for the step:\n${fixed}`);
+    assert.deepEqual(
+      remaining.map((f) => f.message),
+      [],
+      `${where}: still reported after disabling it for the step:\n${fixed}`,
+    );
     return;
   }
   // The same message may stay only when it already had the placeholder wording (the fix adds another
@@ -88,9 +92,16 @@ function checkFix(text: string, result: LintResult, finding: Finding, fix: Fix, 
     assert.ok(!remaining.some((f) => f.message === finding.message), `${where}: unchanged after the fix:\n${fixed}`);
   }
   if (fix.edits.some((e) => e.text.includes('TBD'))) {
-    const filled = applyEdits(text, fix.edits.map((e) => ({ ...e, text: e.text.replace(/TBD/g, FILL) }))).text;
+    const filled = applyEdits(
+      text,
+      fix.edits.map((e) => ({ ...e, text: e.text.replace(/TBD/g, FILL) })),
+    ).text;
     const rest = lint(filled, { forceBlueprint: true }).findings.filter((f) => f.ruleId === finding.ruleId && f.step === finding.step);
-    assert.deepEqual(rest.map((f) => f.message), [], `${where}: still reported after filling in the placeholder:\n${filled}`);
+    assert.deepEqual(
+      rest.map((f) => f.message),
+      [],
+      `${where}: still reported after filling in the placeholder:\n${filled}`,
+    );
   }
 }
 

@@ -46,7 +46,9 @@ function bigBlueprint(bytes: number): string {
   const parts = ['---\nblueprint: true\n---\n\n# Generated\n\n'];
   let size = parts[0]!.length;
   for (let copy = 0; size < bytes; copy++) {
-    const body = sources[copy % sources.length]!.text.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/^(#{1,6} .*)$/gm, `$1 (copy ${copy})`).replace(/^# /gm, '## ');
+    const body = sources[copy % sources.length]!.text.replace(/^---\n[\s\S]*?\n---\n/, '')
+      .replace(/^(#{1,6} .*)$/gm, `$1 (copy ${copy})`)
+      .replace(/^# /gm, '## ');
     parts.push(body, '\n');
     size += body.length + 1;
   }
@@ -143,7 +145,11 @@ describe('hostile inputs', function () {
     return parts.join('');
   };
   const stairProblems = (depth: number): Array<[string, number, number]> => [
-    [`line 54 is indented more than 100 columns (nesting deeper than 100 levels): it and the ${(depth - 51).toLocaleString('en-US')} lines from it to the end were left out; the limit is fixed, no setting changes it`, 54, 1],
+    [
+      `line 54 is indented more than 100 columns (nesting deeper than 100 levels): it and the ${(depth - 51).toLocaleString('en-US')} lines from it to the end were left out; the limit is fixed, no setting changes it`,
+      54,
+      1,
+    ],
     ['content nested more than 100 levels deep was left out', 1, 1],
   ];
 
@@ -151,8 +157,14 @@ describe('hostile inputs', function () {
     const depth = full ? 3_000 : 1_000;
     const text = staircase(depth);
     const result = lintTimed(`list nested ${depth} deep (${(text.length / 1e6).toFixed(1)} MB)`, text, { forceBlueprint: true });
-    assert.deepEqual(result.problems.map((p) => [p.message, p.start.line, p.start.column]), stairProblems(depth));
-    assert.deepEqual(result.problems.map((p) => p.severity), ['info', undefined]);
+    assert.deepEqual(
+      result.problems.map((p) => [p.message, p.start.line, p.start.column]),
+      stairProblems(depth),
+    );
+    assert.deepEqual(
+      result.problems.map((p) => p.severity),
+      ['info', undefined],
+    );
 
     // The CLI in a child process, as a user runs it: wall time and peak RSS (reported by the child as it exits).
     const dir = mkdtempSync(join(tmpdir(), 'blueprint-deep-'));
@@ -162,7 +174,10 @@ describe('hostile inputs', function () {
       const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
       const reportRss = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxRSS '+process.resourceUsage().maxRSS+'\\n'))`;
       const t0 = performance.now();
-      const run = spawnSync(process.execPath, ['--import', reportRss, join(root, 'bin', 'blueprint-lint.js'), '--max-file-size', '20mb', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      const run = spawnSync(process.execPath, ['--import', reportRss, join(root, 'bin', 'blueprint-lint.js'), '--max-file-size', '20mb', '--format', 'json', file], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      });
       const seconds = (performance.now() - t0) / 1000;
       const rssMb = Number(/maxRSS (\d+)/.exec(run.stderr)?.[1]) / 1024;
       timings.push([`CLI: list nested ${depth} deep (peak RSS ${rssMb.toFixed(0)} MB)`, text.length, seconds * 1000, NaN]);
@@ -242,7 +257,10 @@ describe('hostile inputs', function () {
   it('an invalid vocabulary pattern in the config does not make lint throw; the shipped vocabulary still works', () => {
     for (const bad of ['(unclosed', 'a | b', '{nope}', '[', ')']) {
       const result = lintTimed(`invalid user pattern ${bad}`, STEP, { config: configWithBenefits([bad]) });
-      assert.ok(result.findings.some((f) => f.ruleId === 'benefit-needs-support'), bad);
+      assert.ok(
+        result.findings.some((f) => f.ruleId === 'benefit-needs-support'),
+        bad,
+      );
     }
   });
 });

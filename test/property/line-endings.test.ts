@@ -22,7 +22,11 @@ function withLineEndings(text: string, pick: (line: number) => string): string {
 }
 
 function sameFixes(lf: string, other: string, a: Finding, b: Finding, context: string): void {
-  assert.deepEqual(b.fixes.map((f) => `${f.kind}:${f.title}`), a.fixes.map((f) => `${f.kind}:${f.title}`), context);
+  assert.deepEqual(
+    b.fixes.map((f) => `${f.kind}:${f.title}`),
+    a.fixes.map((f) => `${f.kind}:${f.title}`),
+    context,
+  );
   a.fixes.forEach((fix, i) => {
     const want = applyEdits(lf, fix.edits).text;
     const got = applyEdits(other, b.fixes[i]!.edits).text;
@@ -44,7 +48,11 @@ describe('line endings and byte order mark (fast-check)', function () {
         assert.equal(b.blueprint.reason, a.blueprint.reason, context);
         assert.deepEqual(steps(b), steps(a), context);
         assert.deepEqual(lineColumnView(b), lineColumnView(a), context);
-        assert.deepEqual(b.problems.map((p) => [p.start.line, p.start.column, p.message]), a.problems.map((p) => [p.start.line, p.start.column, p.message]), context);
+        assert.deepEqual(
+          b.problems.map((p) => [p.start.line, p.start.column, p.message]),
+          a.problems.map((p) => [p.start.line, p.start.column, p.message]),
+          context,
+        );
         a.findings.forEach((f, i) => {
           sameFixes(text, crlf, f, b.findings[i]!, context);
           for (const fix of b.findings[i]!.fixes) {
@@ -139,7 +147,10 @@ describe('line endings and byte order mark (fast-check)', function () {
       const disable = finding.fixes.find((f) => f.kind === 'disable-step')!;
       const fixed = applyEdits(text, disable.edits).text;
       assert.ok(fixed.startsWith('\uFEFF<!-- blueprint-lint-disable-next-line benefit-needs-support -->\n## Check-in\n'), JSON.stringify(fixed.slice(0, 90)));
-      assert.deepEqual(lint(fixed).findings.filter((f) => f.ruleId === 'benefit-needs-support'), []);
+      assert.deepEqual(
+        lint(fixed).findings.filter((f) => f.ruleId === 'benefit-needs-support'),
+        [],
+      );
     });
 
     it('CRLF: the finding is at the same line and column, and the inserted lane uses CRLF', () => {

@@ -102,25 +102,35 @@ describe('vocabulary pattern matcher', function () {
   it(`random patterns from the syntax compile to regexes without repeated groups, or fail with a PatternError (${Math.max(100, Math.ceil(fuzzRuns() / 4))} cases)`, () => {
     const token = fc.oneof(fc.constantFrom('a', 'aa', 'b', '(', ')', '[', ']', '|', '{n}', '{money}', '=x', '-', ' ', '*', '+', '?', '.', '\\', '{', '}', 'ö', '😀'), fc.string({ maxLength: 3 }));
     fc.assert(
-      fc.property(fc.array(token, { maxLength: 20 }).map((t) => t.join('')), (p) => {
-        let src: string;
-        try {
-          src = compilePattern(p);
-        } catch (e) {
-          assert.ok(e instanceof PatternError, `${JSON.stringify(p)} threw ${(e as Error).message}`);
-          return;
-        }
-        // The {n} placeholder is the engine's own fixed regex (digit groups "1,000.50"); nothing else may repeat.
-        assert.deepEqual(repeatedGroups(src).filter((g) => !ENGINE_REPEATS.has(g)), [], `${JSON.stringify(p)} compiles to ${src}`);
-        assert.doesNotThrow(() => new RegExp(src, 'giu'), `${JSON.stringify(p)} compiles to an invalid regex ${src}`);
-      }),
+      fc.property(
+        fc.array(token, { maxLength: 20 }).map((t) => t.join('')),
+        (p) => {
+          let src: string;
+          try {
+            src = compilePattern(p);
+          } catch (e) {
+            assert.ok(e instanceof PatternError, `${JSON.stringify(p)} threw ${(e as Error).message}`);
+            return;
+          }
+          // The {n} placeholder is the engine's own fixed regex (digit groups "1,000.50"); nothing else may repeat.
+          assert.deepEqual(
+            repeatedGroups(src).filter((g) => !ENGINE_REPEATS.has(g)),
+            [],
+            `${JSON.stringify(p)} compiles to ${src}`,
+          );
+          assert.doesNotThrow(() => new RegExp(src, 'giu'), `${JSON.stringify(p)} compiles to an invalid regex ${src}`);
+        },
+      ),
       { numRuns: Math.max(100, Math.ceil(fuzzRuns() / 4)), seed: fuzzSeed() },
     );
   });
 
   it('the regex metacharacters a user writes are matched literally', () => {
     const m = new PhraseMatcher([{ phrase: '=a.*', kind: 'benefit', origin: 'config' }]);
-    assert.deepEqual(m.find('xx a.* yy').map((h) => h.text), ['a.*']);
+    assert.deepEqual(
+      m.find('xx a.* yy').map((h) => h.text),
+      ['a.*'],
+    );
     assert.deepEqual(m.find('xx abc yy'), []);
   });
 

@@ -11,10 +11,20 @@ const DOCS = 'https://github.com/blueprint-lint/blueprint-lint/blob/main/rules/b
 const HOTEL_TEXT = fixtureText('hotel/check-in.blueprint.md');
 /** Two misspelt lane labels: unknown-lane's rename fixes are safe, so fix-all has work to do. */
 const TYPO_TEXT = [
-  '# Bike repair', '', '## Drop-off', '',
-  '- **Customer:** The rider leaves the bike.', '- **Frontstage:** The mechanic writes a ticket.', '- **Backstgae:** The workshop lead checks the parts stock.', '',
-  '## Pick-up', '',
-  '- **Customer:** The rider collects the bike.', '- **Frontstage:** The mechanic explains the repair.', '- **Bakcstage:** The workshop system closes the job.', '',
+  '# Bike repair',
+  '',
+  '## Drop-off',
+  '',
+  '- **Customer:** The rider leaves the bike.',
+  '- **Frontstage:** The mechanic writes a ticket.',
+  '- **Backstgae:** The workshop lead checks the parts stock.',
+  '',
+  '## Pick-up',
+  '',
+  '- **Customer:** The rider collects the bike.',
+  '- **Frontstage:** The mechanic explains the repair.',
+  '- **Bakcstage:** The workshop system closes the job.',
+  '',
 ].join('\n');
 const EDIT_CAPS = { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create' as const] } } };
 const SHARED_CAPS = { ...EDIT_CAPS, window: { showDocument: { support: true } } };
@@ -111,7 +121,10 @@ describe('protocol: code actions', function () {
       assert.match(session.text(uri), new RegExp(`Housekeeping prepares the room\\.\\n- \\*\\*${label}:\\*\\* TBD\\n\\n## Payment`));
       const placeholder = await session.nextDiagnostics(uri);
       assert.equal(placeholder.diagnostics.length, 1);
-      assert.equal(placeholder.diagnostics[0]!.message, 'Step "Check-in" promises "in under 2 minutes" but its support lane is a placeholder: name the employee resource, tool or authority behind it.');
+      assert.equal(
+        placeholder.diagnostics[0]!.message,
+        'Step "Check-in" promises "in under 2 minutes" but its support lane is a placeholder: name the employee resource, tool or authority behind it.',
+      );
       session.replace(uri, `**${label}:** TBD`, `**${label}:** Keys are pre-encoded by the night audit.`);
       const filled = await session.nextDiagnostics(uri);
       assert.deepEqual([filled.version, filled.diagnostics], [3, []]);
@@ -138,7 +151,10 @@ describe('protocol: code actions', function () {
     const snippets = await openHotel({ capabilities: { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } as never } } });
     const withReason = byTitle(await actionsFor(session, snippets.uri, snippets.diagnostic), 'Disable benefit-needs-support for this file');
     assert.deepEqual((withReason.edit!.documentChanges![0] as unknown as { edits: unknown[] }).edits, [
-      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, snippet: { kind: 'snippet', value: '<!-- blueprint-lint-disable-file benefit-needs-support -- ${1:reason} -->\n' } },
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        snippet: { kind: 'snippet', value: '<!-- blueprint-lint-disable-file benefit-needs-support -- ${1:reason} -->\n' },
+      },
     ]);
   });
 
@@ -159,7 +175,10 @@ describe('protocol: code actions', function () {
       range: { start: { line: 8, character: 0 }, end: { line: 8, character: 110 } },
     });
     const expired = await hover(withDirective('benefit-needs-support, unknown-lane -- old (until 2001-01-31)'));
-    assert.equal(expired!.contents.value, '**blueprint-lint-disable-next-line**: silences `benefit-needs-support`, `unknown-lane`  \nReason: old  \nExpired after 2001-01-31: it silences nothing any more');
+    assert.equal(
+      expired!.contents.value,
+      '**blueprint-lint-disable-next-line**: silences `benefit-needs-support`, `unknown-lane`  \nReason: old  \nExpired after 2001-01-31: it silences nothing any more',
+    );
     const bare = await hover(withDirective(''));
     assert.equal(bare!.contents.value, '**blueprint-lint-disable-next-line**: silences every rule  \nReason: _none given_ (write one after `--`)  \nSilenced here: 1 finding');
   });
@@ -171,7 +190,12 @@ describe('protocol: code actions', function () {
       documentChanges: [
         {
           textDocument: { uri, version: 1 },
-          edits: [{ range: { start: { line: 12, character: 48 }, end: { line: 12, character: 48 } }, snippet: { kind: 'snippet', value: '\n- **Support:** ${1:what the employee needs to keep this promise}' } }],
+          edits: [
+            {
+              range: { start: { line: 12, character: 48 }, end: { line: 12, character: 48 } },
+              snippet: { kind: 'snippet', value: '\n- **Support:** ${1:what the employee needs to keep this promise}' },
+            },
+          ],
         },
       ],
     });
@@ -209,7 +233,10 @@ describe('protocol: code actions', function () {
     const { uri, diagnostic } = await openHotel();
     const hover = await session.request<{ contents: { kind: string; value: string }; range: unknown }>('textDocument/hover', { textDocument: { uri }, position: diagnostic.range.start });
     assert.equal(hover.contents.kind, 'markdown');
-    assert.equal(hover.contents.value, '**benefit-needs-support**: benefit: "in under 2 minutes" (vocabulary: in under {n} {unit})  \nno resource, tool or authority named in an employee lane or an employee\'s sentence');
+    assert.equal(
+      hover.contents.value,
+      '**benefit-needs-support**: benefit: "in under 2 minutes" (vocabulary: in under {n} {unit})  \nno resource, tool or authority named in an employee lane or an employee\'s sentence',
+    );
     assert.deepEqual(hover.range, diagnostic.range);
     assert.equal(await session.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
   });
@@ -233,7 +260,10 @@ describe('protocol: code actions', function () {
     assert.deepEqual(parseJsonc(config), { lanes: { support: ['Gear list'] } });
     writeFileSync(configPath, config);
     session.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });
-    assert.deepEqual((await session.nextDiagnostics(uri)).diagnostics.filter((d) => d.code === 'unread-blueprint'), []);
+    assert.deepEqual(
+      (await session.nextDiagnostics(uri)).diagnostics.filter((d) => d.code === 'unread-blueprint'),
+      [],
+    );
   });
 
   it('"Treat X as not a benefit" edits an existing JSONC config in place, keeping its comments and layout', async () => {
@@ -312,7 +342,7 @@ describe('protocol: code actions', function () {
     assert.equal(actions[0]?.title, 'Add a support lane to "Check-in"');
   });
 
-  it('offers no fix-all when no finding has a safe fix (this rule\'s fixes all need a person)', async () => {
+  it("offers no fix-all when no finding has a safe fix (this rule's fixes all need a person)", async () => {
     const { uri, diagnostic } = await openHotel();
     assert.deepEqual(await actionsFor(session, uri, diagnostic, ['source.fixAll']), []);
   });
@@ -322,13 +352,19 @@ describe('protocol: code actions', function () {
     const text = TYPO_TEXT;
     const uri = session.open(join(sharedWs.dir, 'bike', `repair-${++documents}.blueprint.md`), text);
     const before = await session.nextDiagnostics(uri);
-    assert.deepEqual(before.diagnostics.filter((d) => d.code === 'unknown-lane').map((d) => d.range), [rangeOf(text, 'Backstgae'), rangeOf(text, 'Bakcstage')]);
+    assert.deepEqual(
+      before.diagnostics.filter((d) => d.code === 'unknown-lane').map((d) => d.range),
+      [rangeOf(text, 'Backstgae'), rangeOf(text, 'Bakcstage')],
+    );
     const actions = await session.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll'] },
     });
-    assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Fix all safe Blueprint Lint problems', 'source.fixAll.blueprintLint']]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind]),
+      [['Fix all safe Blueprint Lint problems', 'source.fixAll.blueprintLint']],
+    );
     const fixed = applyText(text, editsFor(actions[0]!.edit!, uri));
     assert.equal(fixed, text.replace('Backstgae', 'Backstage').replace('Bakcstage', 'Backstage'));
     await session.request('workspace/executeCommand', { command: 'blueprintLint.applyAllFixes', arguments: [uri] });
@@ -337,7 +373,10 @@ describe('protocol: code actions', function () {
     assert.equal(applyText(text, editsFor(applied.edit, uri)), fixed);
     session.change(uri, editsFor(applied.edit, uri));
     const after = await session.nextDiagnostics(uri);
-    assert.deepEqual(after.diagnostics.filter((d) => d.code === 'unknown-lane'), []);
+    assert.deepEqual(
+      after.diagnostics.filter((d) => d.code === 'unknown-lane'),
+      [],
+    );
   });
 
   it('publishes diagnostics that re-arrive after each edit in order (sanity of the harness)', async () => {

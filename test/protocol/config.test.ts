@@ -18,8 +18,7 @@ describe('protocol: settings and config files', function () {
   });
 
   const hotel = (): string => join(ws.dir, 'hotel', 'check-in.blueprint.md');
-  const severities = (p: { diagnostics: Array<{ code?: unknown; severity?: number }> }): Array<[unknown, number | undefined]> =>
-    p.diagnostics.map((d) => [d.code, d.severity]);
+  const severities = (p: { diagnostics: Array<{ code?: unknown; severity?: number }> }): Array<[unknown, number | undefined]> => p.diagnostics.map((d) => [d.code, d.severity]);
 
   it('pulls blueprintLint settings per document and re-pulls after didChangeConfiguration', async () => {
     let rules: Record<string, string> = {};
@@ -47,8 +46,14 @@ describe('protocol: settings and config files', function () {
     const uri = session.open(hotel(), HOTEL_TEXT);
     assert.deepEqual(severities(await session.nextDiagnostics(uri)), [[RULE, 2]]);
     const logs = session.notifications.all.filter((n) => n.method === 'window/logMessage').map((n) => n.params as { type: number; message: string });
-    assert.ok(logs.some((l) => l.type === 2 && l.message.includes('"blueprintLint.debounceMs" must be a whole number')), JSON.stringify(logs));
-    assert.ok(logs.some((l) => l.type === 2 && /unknown rule "benefit-needs-suport"/.test(l.message)), JSON.stringify(logs));
+    assert.ok(
+      logs.some((l) => l.type === 2 && l.message.includes('"blueprintLint.debounceMs" must be a whole number')),
+      JSON.stringify(logs),
+    );
+    assert.ok(
+      logs.some((l) => l.type === 2 && /unknown rule "benefit-needs-suport"/.test(l.message)),
+      JSON.stringify(logs),
+    );
   });
 
   it('registers a watcher for config files when the client allows dynamic registration', async () => {
@@ -58,7 +63,11 @@ describe('protocol: settings and config files', function () {
     const registration = session.requests.find((r) => r.method === 'client/registerCapability');
     assert.deepEqual(registration?.params, {
       registrations: [
-        { id: (registration?.params as { registrations: Array<{ id: string }> }).registrations[0]!.id, method: 'workspace/didChangeWatchedFiles', registerOptions: { watchers: [{ globPattern: '**/.blueprintlint.{json,jsonc,yaml,yml}' }] } },
+        {
+          id: (registration?.params as { registrations: Array<{ id: string }> }).registrations[0]!.id,
+          method: 'workspace/didChangeWatchedFiles',
+          registerOptions: { watchers: [{ globPattern: '**/.blueprintlint.{json,jsonc,yaml,yml}' }] },
+        },
       ],
     });
   });
@@ -83,7 +92,7 @@ describe('protocol: settings and config files', function () {
     assert.deepEqual(severities(await session.nextDiagnostics(uri)), [[RULE, 3]]);
   });
 
-  it('puts a broken config file\'s error on the config file itself and keeps linting with defaults', async () => {
+  it("puts a broken config file's error on the config file itself and keeps linting with defaults", async () => {
     const config = join(ws.dir, '.blueprintlint.json');
     writeFileSync(config, '{\n  "rules": {\n    "benefit-needs-suport": "error"\n  }\n}\n');
     session = await LspSession.start({ workspaceFolders: [ws.dir], initializationOptions: { debounceMs: 0 } });

@@ -73,7 +73,10 @@ describe('protocol: diagnostics', function () {
     const readme = session.open(variant(README, 'plain'), fixtureText('notes/README.md'));
     assert.deepEqual((await session.nextDiagnostics(readme)).diagnostics, []);
     // The server handles notifications in order: had it linted the text file, that publish would have come first.
-    assert.deepEqual(session.diagnostics.all.filter((p) => p.uri === plain), []);
+    assert.deepEqual(
+      session.diagnostics.all.filter((p) => p.uri === plain),
+      [],
+    );
   });
 
   it('re-lints on change and clears when the file stops being a blueprint', async () => {
@@ -122,7 +125,10 @@ describe('protocol: diagnostics', function () {
     const status = await session.request<{ problems: number }>('blueprintLint/status', { uri });
     // The status request is answered after the change was handled: no publish came in between.
     assert.equal(status.problems, 1);
-    assert.deepEqual(session.diagnostics.pending((p) => p.uri === uri), []);
+    assert.deepEqual(
+      session.diagnostics.pending((p) => p.uri === uri),
+      [],
+    );
     session.save(uri);
     const saved = await session.nextDiagnostics(uri);
     assert.deepEqual([saved.version, saved.diagnostics], [2, []]);
@@ -165,7 +171,12 @@ describe('protocol: diagnostics', function () {
     const readme = session.open(variant(README, 'status'), fixtureText('notes/README.md'));
     assert.deepEqual(await session.nextNotification('blueprintLint/statusChanged', readme), { uri: readme, isBlueprint: false, reason: 'none', steps: 0, problems: 0, enabled: true });
     assert.deepEqual(await session.request('blueprintLint/status', { uri: uriOf('/nowhere/x.md') }), {
-      uri: uriOf('/nowhere/x.md'), isBlueprint: false, reason: 'not-open', steps: 0, problems: 0, enabled: true,
+      uri: uriOf('/nowhere/x.md'),
+      isBlueprint: false,
+      reason: 'not-open',
+      steps: 0,
+      problems: 0,
+      enabled: true,
     });
   });
 });

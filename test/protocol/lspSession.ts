@@ -2,20 +2,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageConnection,
-} from 'vscode-jsonrpc/node.js';
-import type {
-  ClientCapabilities,
-  InitializeResult,
-  PublishDiagnosticsParams,
-  Range,
-  TextEdit,
-  WorkspaceEdit,
-} from 'vscode-languageserver-protocol';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
+import type { ClientCapabilities, InitializeResult, PublishDiagnosticsParams, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const here = dirname(fileURLToPath(import.meta.url));

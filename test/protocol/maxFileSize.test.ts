@@ -32,6 +32,9 @@ describe('protocol: maxFileSize', function () {
     session.replace(uri, big, HOTEL_TEXT);
     const after = (await session.nextDiagnostics(uri)).diagnostics as Array<{ code: string }>;
     assert.ok(after.length > 0 && after.every((x) => x.code !== 'file-too-large'), JSON.stringify(after));
-    assert.ok(after.some((x) => x.code === 'benefit-needs-support'), JSON.stringify(after));
+    assert.ok(
+      after.some((x) => x.code === 'benefit-needs-support'),
+      JSON.stringify(after),
+    );
   });
 });

@@ -80,7 +80,8 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1]?.endsWith("measure.js")) void main().catch((e: unknown) => {
-  process.stderr.write(`measure: ${(e as Error).message}\n`);
-  process.exit(1);
-});
+if (process.argv[1]?.endsWith('measure.js'))
+  void main().catch((e: unknown) => {
+    process.stderr.write(`measure: ${(e as Error).message}\n`);
+    process.exit(1);
+  });

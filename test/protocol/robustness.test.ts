@@ -4,15 +4,7 @@ import { fork } from 'node:child_process';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  createMessageConnection,
-  IPCMessageReader,
-  IPCMessageWriter,
-  ResponseError,
-  SocketMessageReader,
-  SocketMessageWriter,
-  type MessageConnection,
-} from 'vscode-jsonrpc/node.js';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError, SocketMessageReader, SocketMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
 import { LspSession, serverScript, uriOf } from './lspSession.js';
 import { fixtureText, tempWorkspace } from './fixtures.js';
@@ -60,7 +52,10 @@ describe('protocol: robustness', function () {
     const hotel = await session.nextDiagnostics(uriOf(join(ws.dir, 'hotel', 'check-in.blueprint.md')));
     const desk = await session.nextDiagnostics(uriOf(join(ws.dir, 'support-desk.md')));
     assert.deepEqual([hotel.diagnostics.map((d) => d.code), desk.diagnostics.map((d) => d.code)], [['benefit-needs-support'], ['benefit-needs-support']]);
-    assert.deepEqual(session.diagnostics.all.filter((p) => p.uri.endsWith('README.md')), []);
+    assert.deepEqual(
+      session.diagnostics.all.filter((p) => p.uri.endsWith('README.md')),
+      [],
+    );
   });
 
   async function initialize(connection: MessageConnection): Promise<InitializeResult> {

@@ -124,7 +124,11 @@ describe('rule pack fixtures (test/rulepack)', function () {
       );
       assert.equal(fixed.skipped.length, 0, file);
       const after = lintFile(fixed.text, file).findings.filter((f) => f.ruleId === 'unknown-lane');
-      assert.deepEqual(after.map((f) => f.message), [], file);
+      assert.deepEqual(
+        after.map((f) => f.message),
+        [],
+        file,
+      );
     }
   });
 
@@ -141,7 +145,11 @@ describe('rule pack fixtures (test/rulepack)', function () {
           const again = lintFile(filled, file);
           const same = again.blueprint.steps.filter((s) => s.title === step.title)[ordinal]!;
           const left = again.findings.filter((g) => g.ruleId === f.ruleId && g.stepTitleSpan?.start === same.titleSpan.start);
-          assert.deepEqual(left.map((g) => g.message), [], `${file}: "${fix.title}" then filling TBD:\n${filled}`);
+          assert.deepEqual(
+            left.map((g) => g.message),
+            [],
+            `${file}: "${fix.title}" then filling TBD:\n${filled}`,
+          );
           checked++;
         }
       }

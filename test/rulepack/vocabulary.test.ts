@@ -7,7 +7,20 @@ import { loadRuleVocabulary } from '../../server/src/engine/phrases/ruleVocabula
 import { ruleById } from '../../server/src/engine/registry.js';
 import { packageRoot } from '../../server/src/engine/resources.js';
 
-const LEXICONS = ['decision.txt', 'not-decision.txt', 'authority.txt', 'decision-limit.txt', 'conflict.txt', 'not-conflict.txt', 'backing.txt', 'burden.txt', 'not-burden.txt', 'relief.txt', 'slogan.txt', 'people.txt'];
+const LEXICONS = [
+  'decision.txt',
+  'not-decision.txt',
+  'authority.txt',
+  'decision-limit.txt',
+  'conflict.txt',
+  'not-conflict.txt',
+  'backing.txt',
+  'burden.txt',
+  'not-burden.txt',
+  'relief.txt',
+  'slogan.txt',
+  'people.txt',
+];
 const PACK = ['decision-needs-authority', 'frontstage-needs-backstage', 'conflict-needs-backing', 'burden-needs-relief', 'customer-first-slogan', 'unknown-lane', 'empty-lane', 'duplicate-step'];
 
 describe('rule pack vocabularies', () => {
@@ -52,7 +65,10 @@ describe('rule pack vocabularies', () => {
   it('matches inflections and leaves traps alone', () => {
     const decisions = loadRuleVocabulary('decision.txt');
     const traps = loadRuleVocabulary('not-decision.txt');
-    assert.deepEqual(decisions.find('Agent refunded it and waived the fee').map((h) => h.text), ['refunded', 'waived']);
+    assert.deepEqual(
+      decisions.find('Agent refunded it and waived the fee').map((h) => h.text),
+      ['refunded', 'waived'],
+    );
     const text = 'Pays by credit card';
     const hit = decisions.find(text)[0]!;
     assert.ok(traps.find(text).some((t) => t.start <= hit.start && hit.end <= t.end));
@@ -78,7 +94,10 @@ describe('rule pack behaviour details', () => {
   it('unknown-lane reports a misspelt header of a table with steps as rows once, on the first row', () => {
     const text = '| Step | Customer | Frontstgae | Backstage |\n|---|---|---|---|\n| Order | Orders | Takes it | Logs it |\n| Pay | Pays | Rings it up | Closes |\n';
     const got = findings(text, 'unknown-lane');
-    assert.deepEqual(got.map((f) => `${f.start.line}:${f.start.column} ${f.step}`), ['1:21 Order']);
+    assert.deepEqual(
+      got.map((f) => `${f.start.line}:${f.start.column} ${f.step}`),
+      ['1:21 Order'],
+    );
   });
 
   it('empty-lane leaves the support lane to the core rule', () => {

@@ -28,14 +28,19 @@ describe('rule documentation examples', () => {
 
   it('every registered rule has documentation with examples', () => {
     for (const rule of allRules()) {
-      assert.ok(examples.some((e) => e.ruleId === rule.id), `rules/${rule.id}.md has no "markdown example" block`);
+      assert.ok(
+        examples.some((e) => e.ruleId === rule.id),
+        `rules/${rule.id}.md has no "markdown example" block`,
+      );
     }
   });
 
   for (const ex of examples) {
     describe(`${ex.ruleId}.md line ${ex.docLine}`, () => {
       it('gives exactly the documented findings', () => {
-        const got = lintExample(ex).findings.filter((f) => f.ruleId === ex.ruleId).map(format);
+        const got = lintExample(ex)
+          .findings.filter((f) => f.ruleId === ex.ruleId)
+          .map(format);
         assert.deepEqual(got, ex.expected);
       });
 

@@ -13,10 +13,62 @@ export function rng(seed: number) {
 
 /** Words and markup a long line is made of: benefit words, pipes, code, brackets, emphasis, HTML-ish `<`; no support words. */
 const LINE_TOKENS = [
-  'gets', 'a', 'free', 'upgrade', 'refund', 'on the spot', 'same-day', 'answer', 'the', 'guest', 'waits', 'at', 'desk', 'and',
-  '|', '| cell |', '`code`', '``', '`', '[link](https://example.com)', '[', ']', '(', ')', '![img](x.png)', '*em*', '**strong**',
-  '*', '_', '__', '~~', '<', '<b>', '</b>', '<!--', '-->', '&amp;', '&#x1F600;', '\\*', 'a<b', '<https://example.com>', 'www.example.com',
-  '😀', 'é', '!', '?', ';', ':', '#', '>', '-', '+', '1.', '$', '{', '}',
+  'gets',
+  'a',
+  'free',
+  'upgrade',
+  'refund',
+  'on the spot',
+  'same-day',
+  'answer',
+  'the',
+  'guest',
+  'waits',
+  'at',
+  'desk',
+  'and',
+  '|',
+  '| cell |',
+  '`code`',
+  '``',
+  '`',
+  '[link](https://example.com)',
+  '[',
+  ']',
+  '(',
+  ')',
+  '![img](x.png)',
+  '*em*',
+  '**strong**',
+  '*',
+  '_',
+  '__',
+  '~~',
+  '<',
+  '<b>',
+  '</b>',
+  '<!--',
+  '-->',
+  '&amp;',
+  '&#x1F600;',
+  '\\*',
+  'a<b',
+  '<https://example.com>',
+  'www.example.com',
+  '😀',
+  'é',
+  '!',
+  '?',
+  ';',
+  ':',
+  '#',
+  '>',
+  '-',
+  '+',
+  '1.',
+  '$',
+  '{',
+  '}',
 ];
 
 /** One line of `chars` characters (no line break) of prose mixed with inline markup. */
@@ -29,7 +81,10 @@ export function longLine(chars: number, seed = 1): string {
     parts.push(t);
     size += t.length + 1;
   }
-  return parts.join(' ').slice(0, chars).replace(/[\r\n]/g, ' ');
+  return parts
+    .join(' ')
+    .slice(0, chars)
+    .replace(/[\r\n]/g, ' ');
 }
 
 /** A lane whose text is a long line: the step's benefit is its opening words. */

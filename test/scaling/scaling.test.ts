@@ -32,14 +32,19 @@ function scales(name: string, id: string, n: number, check: (text: string, resul
     const make = CASES[id]!;
     const small = make(n);
     const big = make(4 * n);
-    for (const [text, size] of [[small, n], [big, 4 * n]] as const) {
+    for (const [text, size] of [
+      [small, n],
+      [big, 4 * n],
+    ] as const) {
       const r = lintForced(text);
       assertWellFormed(text, r);
       check(text, r, size);
     }
     const { cpu, wall } = timeInChild(id, n, reps);
     const ratio = cpu[1] / cpu[0];
-    rows.push(`${name.padEnd(44)} ${String(small.length).padStart(7)} / ${String(big.length).padStart(7)} ${cpu[0].toFixed(0).padStart(5)} / ${cpu[1].toFixed(0).padStart(5)} ms CPU ${ratio.toFixed(2).padStart(5)}   wall ${wall[0].toFixed(0).padStart(5)} / ${wall[1].toFixed(0).padStart(5)} ms`);
+    rows.push(
+      `${name.padEnd(44)} ${String(small.length).padStart(7)} / ${String(big.length).padStart(7)} ${cpu[0].toFixed(0).padStart(5)} / ${cpu[1].toFixed(0).padStart(5)} ms CPU ${ratio.toFixed(2).padStart(5)}   wall ${wall[0].toFixed(0).padStart(5)} / ${wall[1].toFixed(0).padStart(5)} ms`,
+    );
     assert.ok(ratio <= MAX_RATIO, `${name}: 4n took ${cpu[1].toFixed(0)} ms of CPU (median of 3), ${ratio.toFixed(2)}x the ${cpu[0].toFixed(0)} ms of n`);
   });
 }
@@ -70,8 +75,14 @@ describe('scaling: huge and hostile documents lint in linear time', function () 
   scales('a lane that is one long line', 'lane', 20_000, (_text, r) => {
     // The promise is the lane's opening words, whatever follows them.
     const short = lintForced(`${LONG_LANE_HEAD}x`);
-    assert.deepEqual(short.findings.map((f) => [f.ruleId, f.span]), [['benefit-needs-support', { start: 33, end: 45 }]]);
-    assert.deepEqual(byRule(r, 'benefit-needs-support').map((f) => f.span), [{ start: 33, end: 45 }]);
+    assert.deepEqual(
+      short.findings.map((f) => [f.ruleId, f.span]),
+      [['benefit-needs-support', { start: 33, end: 45 }]],
+    );
+    assert.deepEqual(
+      byRule(r, 'benefit-needs-support').map((f) => f.span),
+      [{ start: 33, end: 45 }],
+    );
     assert.equal(r.blueprint.steps.length, 1);
   });
 
@@ -94,13 +105,19 @@ describe('scaling: huge and hostile documents lint in linear time', function () 
     }
     assert.equal(r.blueprint.steps.length, steps);
     assert.ok(steps >= blocks.length);
-    assert.deepEqual(r.findings.map((f) => `${f.ruleId} ${f.span.start}-${f.span.end} ${f.message}`), expected);
+    assert.deepEqual(
+      r.findings.map((f) => `${f.ruleId} ${f.span.start}-${f.span.end} ${f.message}`),
+      expected,
+    );
   });
 
   scales('table with many step columns', 'wide', 500, (_text, r, size) => {
     const { benefitCells } = wideTable(size);
     assert.equal(r.blueprint.steps.length, size);
-    assert.deepEqual(byRule(r, 'benefit-needs-support').map((f) => f.span), benefitCells.map((c) => ({ start: c + 7, end: c + 19 })));
+    assert.deepEqual(
+      byRule(r, 'benefit-needs-support').map((f) => f.span),
+      benefitCells.map((c) => ({ start: c + 7, end: c + 19 })),
+    );
     assert.equal(byRule(r, 'frontstage-needs-backstage').length, size);
     // The preferred fix adds a row with one cell per column: the new lane's cell lands in its step's column.
     const last = byRule(r, 'benefit-needs-support').at(-1)!;
@@ -112,7 +129,10 @@ describe('scaling: huge and hostile documents lint in linear time', function () 
   scales('table with many step rows', 'long', 300, (_text, r, size) => {
     const { benefitCells } = longTable(size);
     assert.equal(r.blueprint.steps.length, size);
-    assert.deepEqual(byRule(r, 'benefit-needs-support').map((f) => f.span), benefitCells.map((c) => ({ start: c + 7, end: c + 19 })));
+    assert.deepEqual(
+      byRule(r, 'benefit-needs-support').map((f) => f.span),
+      benefitCells.map((c) => ({ start: c + 7, end: c + 19 })),
+    );
   });
 
   scales('a lane with many negated promises', 'negated', 1_000, (text, r) => {
@@ -122,14 +142,24 @@ describe('scaling: huge and hostile documents lint in linear time', function () 
     assert.equal(view(one).length, 1);
     assert.deepEqual(view(r), view(one));
     const host = text.indexOf('Host waves');
-    assert.deepEqual(byRule(r, 'frontstage-needs-backstage').map((f) => f.span), [{ start: host, end: host + 'Host waves.'.length }]);
+    assert.deepEqual(
+      byRule(r, 'frontstage-needs-backstage').map((f) => f.span),
+      [{ start: host, end: host + 'Host waves.'.length }],
+    );
   });
 
   scales('an employee lane with many product names', 'products', 1_000, (_text, r, size) => {
     assert.deepEqual(r.findings, []);
     const supports = r.blueprint.steps[0]!.supports;
     assert.equal(supports.length, 3 * size);
-    assert.deepEqual(supports.slice(0, 3).map((s) => [s.text, s.kind]), [['SiteLink', 'tool'], ['CRM', 'tool'], ['POS', 'tool']]);
+    assert.deepEqual(
+      supports.slice(0, 3).map((s) => [s.text, s.kind]),
+      [
+        ['SiteLink', 'tool'],
+        ['CRM', 'tool'],
+        ['POS', 'tool'],
+      ],
+    );
   });
 
   scales('nested lists on one line (1,250 / 5,000 levels)', 'lists', 1_250, (_text, r) => assertNestingCut(r));
@@ -157,7 +187,10 @@ describe('scaling: huge and hostile documents lint in linear time', function () 
 
   for (const opener of ['[', '*', '`'] as const) {
     scales(`unclosed ${opener}`, { '[': 'brackets', '*': 'stars', '`': 'ticks' }[opener], 5_000, (_text, r) => {
-      assert.deepEqual(r.blueprint.steps.map((s) => [s.title, s.shape]), [['Unclosed', 'prose']]);
+      assert.deepEqual(
+        r.blueprint.steps.map((s) => [s.title, s.shape]),
+        [['Unclosed', 'prose']],
+      );
       assert.deepEqual([r.findings, r.problems], [[], []]);
     });
   }

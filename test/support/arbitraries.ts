@@ -93,7 +93,9 @@ function vocabularyEntries(prefix: string): string[] {
   const dir = join(packageRoot(), 'rules', 'vocabulary');
   if (!existsSync(dir)) return [];
   const out: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.startsWith(prefix) && f.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.txt'))
+    .sort()) {
     for (const raw of readFileSync(join(dir, file), 'utf8').split(/\r?\n/)) {
       const line = raw.replace(/\s+##.*$/, '').trim();
       if (line && !line.startsWith('#') && !line.startsWith('@')) out.push(line);
@@ -135,9 +137,37 @@ const LABELS = {
 } as const;
 type LaneName = keyof typeof LABELS;
 
-const TITLES = ['Check-in', 'Arrival', 'Order at the counter', 'Refund at the till', 'Booking', 'Collection', 'Diagnosis', 'Repair', 'Welcome call', 'Handover', 'Payment', 'Follow-up', 'Café visit', 'Naïve test 🚀', 'Step 3: Pick-up'];
+const TITLES = [
+  'Check-in',
+  'Arrival',
+  'Order at the counter',
+  'Refund at the till',
+  'Booking',
+  'Collection',
+  'Diagnosis',
+  'Repair',
+  'Welcome call',
+  'Handover',
+  'Payment',
+  'Follow-up',
+  'Café visit',
+  'Naïve test 🚀',
+  'Step 3: Pick-up',
+];
 const FILLER = ['The guest', 'Agent', 'Receptionist', 'The customer', 'Staff', 'Nurse', 'We', 'The team', 'Cashier', 'Driver', 'Member'];
-const VERBS = ['asks for help', 'hands over the key', 'checks the booking', 'waits in the lounge', 'fills in the form', 'calls back', 'explains the fault', 'is told that', 'gets', 'receives', 'cannot be offered'];
+const VERBS = [
+  'asks for help',
+  'hands over the key',
+  'checks the booking',
+  'waits in the lounge',
+  'fills in the form',
+  'calls back',
+  'explains the fault',
+  'is told that',
+  'gets',
+  'receives',
+  'cannot be offered',
+];
 const PLACEHOLDERS = ['TBD', 'TODO', '?', '-', '—', 'N/A', 'none', '...', ''];
 const ODD = ['😀', '𝔘𝔫𝔦', '\t', 'é', 'ß', '日本語', '**bold**', '_em_', '`code`', '[link](http://x.y)', '<br>', '&amp;', '\\*', 'a | b'];
 
@@ -198,14 +228,18 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 type Section = (title: (i: number) => string) => string;
 
 /** Heading step with lanes as bullet items. */
-const headingListArb: fc.Arbitrary<Section> = fc
-  .record({ lanes: lanesArb, style: styleArb, bullet: fc.constantFrom('-', '*', '+') })
-  .map(({ lanes, style, bullet }) => (title) => `## ${title(0)}\n\n${lanes.map((l) => `${bullet} ${label(l.label, style)} ${l.content}`).join('\n')}\n`);
+const headingListArb: fc.Arbitrary<Section> = fc.record({ lanes: lanesArb, style: styleArb, bullet: fc.constantFrom('-', '*', '+') }).map(
+  ({ lanes, style, bullet }) =>
+    (title) =>
+      `## ${title(0)}\n\n${lanes.map((l) => `${bullet} ${label(l.label, style)} ${l.content}`).join('\n')}\n`,
+);
 
 /** Heading step with lanes as lines of one paragraph. */
-const headingParagraphArb: fc.Arbitrary<Section> = fc
-  .record({ lanes: lanesArb, style: styleArb })
-  .map(({ lanes, style }) => (title) => `## ${title(0)}\n\n${lanes.map((l) => `${label(l.label, style)} ${l.content}`).join('\n')}\n`);
+const headingParagraphArb: fc.Arbitrary<Section> = fc.record({ lanes: lanesArb, style: styleArb }).map(
+  ({ lanes, style }) =>
+    (title) =>
+      `## ${title(0)}\n\n${lanes.map((l) => `${label(l.label, style)} ${l.content}`).join('\n')}\n`,
+);
 
 /** Heading step with lanes as sub-headings. */
 const headingSubheadingsArb: fc.Arbitrary<Section> = lanesArb.map((lanes) => (title) => `## ${title(0)}\n\n${lanes.map((l) => `### ${l.label}\n\n${l.content || 'TBD'}\n`).join('\n')}`);
@@ -267,9 +301,7 @@ const tableColumnsArb: fc.Arbitrary<Section> = fc
   });
 
 /** Prose step: a heading and sentences, no lanes. */
-const proseArb: fc.Arbitrary<Section> = fc
-  .array(sentenceArb, { minLength: 1, maxLength: 3 })
-  .map((sentences) => (title) => `## ${title(0)}\n\n${sentences.join(' ')}\n`);
+const proseArb: fc.Arbitrary<Section> = fc.array(sentenceArb, { minLength: 1, maxLength: 3 }).map((sentences) => (title) => `## ${title(0)}\n\n${sentences.join(' ')}\n`);
 
 const SUPPRESSIONS = [
   '<!-- blueprint-lint-disable-next-line benefit-needs-support -->',
@@ -479,10 +511,8 @@ export interface MutatedDocument {
 /** A corpus file with 1-5 random mutations applied in order. */
 export function mutatedCorpusArb(): fc.Arbitrary<MutatedDocument> {
   const files = requiredCorpusFiles();
-  return fc
-    .record({ index: fc.nat({ max: files.length - 1 }), mutations: fc.array(mutationArb, { minLength: 1, maxLength: 5 }) })
-    .map(({ index, mutations }) => {
-      const f = files[index]!;
-      return { file: f.name, path: f.path, text: mutations.reduce(mutate, f.text), mutations };
-    });
+  return fc.record({ index: fc.nat({ max: files.length - 1 }), mutations: fc.array(mutationArb, { minLength: 1, maxLength: 5 }) }).map(({ index, mutations }) => {
+    const f = files[index]!;
+    return { file: f.name, path: f.path, text: mutations.reduce(mutate, f.text), mutations };
+  });
 }

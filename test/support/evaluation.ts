@@ -455,9 +455,7 @@ export function summarise(files: readonly FileEvaluation[], ruleIds: readonly st
   }
   const byCause = [...causeRows.values()].map(({ tally, ...row }) => ({
     ...row,
-    entries: [...tally]
-      .map(([entry, t]) => ({ entry, count: t.count, texts: [...t.texts] }))
-      .sort((a, b) => b.count - a.count || a.entry.localeCompare(b.entry)),
+    entries: [...tally].map(([entry, t]) => ({ entry, count: t.count, texts: [...t.texts] })).sort((a, b) => b.count - a.count || a.entry.localeCompare(b.entry)),
   }));
   return { files: files.length, blueprintsRight, stepsLabelled, stepsFound, stepsMatched, counts, scores: scores(counts), byShape, byCause, otherRules };
 }

@@ -18,7 +18,9 @@ export interface DocExample {
 export function ruleDocExamples(): DocExample[] {
   const dir = join(packageRoot(), 'rules');
   const out: DocExample[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     const ruleId = file.replace(/\.md$/, '');
     const root = parseMarkdown(readFileSync(join(dir, file), 'utf8'));
     let pendingConfig: Record<string, unknown> | undefined;
@@ -32,7 +34,10 @@ export function ruleDocExamples(): DocExample[] {
       } else if (node.lang === 'findings') {
         const last = out[out.length - 1];
         if (!last || last.ruleId !== ruleId) throw new Error(`${file}:${node.position!.start.line}: findings block without an example`);
-        last.expected = node.value.split('\n').map((l) => l.trim()).filter(Boolean);
+        last.expected = node.value
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean);
       }
     }
   }

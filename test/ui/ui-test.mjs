@@ -99,7 +99,11 @@ async function check(...args) {
     // cursor inside the flagged phrase: the left end of the widest squiggle ("free upgrade"; another rule squiggles
     // "upgrade" alone), then the quick-fix menu from the editor
     const squiggles = await editor.locator('.squiggly-warning').evaluateAll((els) =>
-      els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }));
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+    );
     const widest = squiggles.sort((a, b) => b.width - a.width)[0];
     await page.mouse.click(widest.x + 4, widest.y + widest.height / 2 - 4);
     await page.keyboard.press('Control+.');
@@ -118,27 +122,31 @@ async function check(...args) {
     await page.screenshot({ path: path.join(shots, 'ui-3-after-fix.png') });
   });
 
-  await check('restricted', {
-    trust: true,
-    prepare: (work, ws) => {
-      // would switch the core rule off, if a restricted workspace's config could reach it
-      fs.writeFileSync(path.join(work, 'outside.blueprintlint.jsonc'), '{ "rules": { "benefit-needs-support": "off" } }\n');
-      fs.writeFileSync(path.join(ws, '.blueprintlint.jsonc'), '{\n  "extends": "../outside.blueprintlint.jsonc"\n}\n');
+  await check(
+    'restricted',
+    {
+      trust: true,
+      prepare: (work, ws) => {
+        // would switch the core rule off, if a restricted workspace's config could reach it
+        fs.writeFileSync(path.join(work, 'outside.blueprintlint.jsonc'), '{ "rules": { "benefit-needs-support": "off" } }\n');
+        fs.writeFileSync(path.join(ws, '.blueprintlint.jsonc'), '{\n  "extends": "../outside.blueprintlint.jsonc"\n}\n');
+      },
     },
-  }, async (page) => {
-    await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 30000 });
-    log('workbench is in Restricted Mode');
-    const editor = await openFile(page, 'checkin.blueprint.md', 'offers a free upgrade');
-    await editor.locator('.squiggly-warning').first().waitFor({ timeout: 90000 });
-    await page.keyboard.press('Control+Shift+M');
-    await problemRow(page, CORE_MESSAGE).waitFor({ timeout: 30000 });
-    // the refused extends is reported on the config file
-    await problemRow(page, '.blueprintlint.jsonc').waitFor({ timeout: 30000 });
-    const rows = await problemRows(page);
-    log('problems:', JSON.stringify(rows));
-    if (!rows.some((r) => /outside|trust/i.test(r))) throw new Error('no problem explains the refused extends');
-    await page.screenshot({ path: path.join(shots, 'ui-4-restricted.png') });
-  });
+    async (page) => {
+      await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 30000 });
+      log('workbench is in Restricted Mode');
+      const editor = await openFile(page, 'checkin.blueprint.md', 'offers a free upgrade');
+      await editor.locator('.squiggly-warning').first().waitFor({ timeout: 90000 });
+      await page.keyboard.press('Control+Shift+M');
+      await problemRow(page, CORE_MESSAGE).waitFor({ timeout: 30000 });
+      // the refused extends is reported on the config file
+      await problemRow(page, '.blueprintlint.jsonc').waitFor({ timeout: 30000 });
+      const rows = await problemRows(page);
+      log('problems:', JSON.stringify(rows));
+      if (!rows.some((r) => /outside|trust/i.test(r))) throw new Error('no problem explains the refused extends');
+      await page.screenshot({ path: path.join(shots, 'ui-4-restricted.png') });
+    },
+  );
 }
 console.log(`ui: ${tally.passed} passed, ${tally.failed} failed`);
 process.exit(tally.failed === 0 ? 0 : 1);

@@ -21,7 +21,9 @@ describe('config: schemas', () => {
   it('blueprintlint.schema.json is draft-07 and describes every property', () => {
     const schema = configSchema();
     assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
-    const undocumented = properties(schema).filter(([, s]) => typeof s.description !== 'string' || s.description === '').map(([p]) => p);
+    const undocumented = properties(schema)
+      .filter(([, s]) => typeof s.description !== 'string' || s.description === '')
+      .map(([p]) => p);
     assert.deepEqual(undocumented, []);
     assert.ok(properties(schema).length > 40);
   });

@@ -72,10 +72,7 @@ describe('config: VS Code settings', () => {
   });
 
   it('bad values in a settings object are errors at 1:1 (there is no text to point into)', () => {
-    const { errors, editor } = settingsToConfig(
-      { 'blueprintLint.run': 'always', 'blueprintLint.files': '*.md', 'blueprintLint.rule': {}, 'blueprintLint.extends': 'strict' },
-      'settings',
-    );
+    const { errors, editor } = settingsToConfig({ 'blueprintLint.run': 'always', 'blueprintLint.files': '*.md', 'blueprintLint.rule': {}, 'blueprintLint.extends': 'strict' }, 'settings');
     assert.deepEqual(
       errors.map((e) => e.format()),
       [

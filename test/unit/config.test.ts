@@ -2,16 +2,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  ConfigCache,
-  defaultConfig,
-  findConfigFile,
-  isBlueprintPath,
-  isIgnoredPath,
-  resolveConfig,
-  settingsToConfig,
-  type ResolvedConfig,
-} from '../../server/src/engine/config/index.js';
+import { ConfigCache, defaultConfig, findConfigFile, isBlueprintPath, isIgnoredPath, resolveConfig, settingsToConfig, type ResolvedConfig } from '../../server/src/engine/config/index.js';
 import { KNOWN_RULES, makeTempDir, removeDir, RULE_INFO, writeTree } from './config-helpers.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test', 'fixtures', 'config');
@@ -147,10 +138,7 @@ describe('config: extends', () => {
     writeTree(root, { '.blueprintlint.jsonc': '{ "extends": "recommended" }' });
     const { config, errors } = resolveConfig({ filePath: join(root, 'a.md'), knownRules: KNOWN_RULES, ruleInfo: RULE_INFO });
     assert.deepEqual(errors, []);
-    assert.deepEqual(
-      Object.fromEntries(Object.entries(config.rules).map(([id, s]) => [id, s.severity])),
-      Object.fromEntries(RULE_INFO.map((r) => [r.id, r.defaultSeverity])),
-    );
+    assert.deepEqual(Object.fromEntries(Object.entries(config.rules).map(([id, s]) => [id, s.severity])), Object.fromEntries(RULE_INFO.map((r) => [r.id, r.defaultSeverity])));
     assert.deepEqual(config.sources, [join(presets, 'recommended.jsonc'), join(root, '.blueprintlint.jsonc')]);
   });
 
@@ -218,12 +206,7 @@ describe('config: extends', () => {
     assert.deepEqual(config.ignores, ['archive']);
     assert.equal(config.enable, true);
     assert.equal(config.autoDetect, false);
-    assert.deepEqual(config.sources, [
-      join(presets, 'strict.jsonc'),
-      join(root, 'shared', 'deeper.yml'),
-      join(root, 'shared', 'base.yaml'),
-      join(root, 'proj', '.blueprintlint.jsonc'),
-    ]);
+    assert.deepEqual(config.sources, [join(presets, 'strict.jsonc'), join(root, 'shared', 'deeper.yml'), join(root, 'shared', 'base.yaml'), join(root, 'proj', '.blueprintlint.jsonc')]);
     assert.equal(config.baseDir, join(root, 'proj'));
   });
 
@@ -269,7 +252,10 @@ describe('config: extends', () => {
       `${file}:1:15: cannot extend "../outside.jsonc": it is outside the trusted folder ${ws}`,
       `${file}:1:35: cannot extend "./link.jsonc": it is outside the trusted folder ${ws}`,
     ]);
-    assert.deepEqual(untrusted.errors.map((e) => e.code), ['extends-untrusted', 'extends-untrusted']);
+    assert.deepEqual(
+      untrusted.errors.map((e) => e.code),
+      ['extends-untrusted', 'extends-untrusted'],
+    );
     assert.equal(untrusted.config.enable, true);
     assert.equal(untrusted.config.autoDetect, false);
     const trusted = resolveConfig({ filePath: join(ws, 'a.md'), knownRules: KNOWN_RULES });
@@ -287,28 +273,29 @@ describe('config: errors with positions', () => {
     writeTree(root, { '.blueprintlint.jsonc': '{\n  "rules": {\n    "benefit-needs-suport": "error",\n    "no-such-rule": "off"\n  }\n}\n' });
     const { config, errors } = resolveConfig({ filePath: join(root, 'x.md'), knownRules: KNOWN_RULES });
     const file = join(root, '.blueprintlint.jsonc');
-    assert.deepEqual(formatted(errors), [
-      `${file}:3:5: unknown rule "benefit-needs-suport"; did you mean "benefit-needs-support"?`,
-      `${file}:4:5: unknown rule "no-such-rule"`,
-    ]);
+    assert.deepEqual(formatted(errors), [`${file}:3:5: unknown rule "benefit-needs-suport"; did you mean "benefit-needs-support"?`, `${file}:4:5: unknown rule "no-such-rule"`]);
     assert.deepEqual([errors[0]!.endLine, errors[0]!.endColumn, errors[0]!.length], [3, 27, 22]);
     assert.deepEqual(config.rules, {});
   });
 
   it('bad severities, in both rule forms', () => {
     writeTree(root, {
-      '.blueprintlint.yaml': 'rules:\n  empty-lane: Error\n  duplicate-step: 2\n  unknown-lane:\n    severity: fatal\n  benefit-needs-support:\n    options: {}\n  customer-first-slogan: { severty: info }\n',
+      '.blueprintlint.yaml':
+        'rules:\n  empty-lane: Error\n  duplicate-step: 2\n  unknown-lane:\n    severity: fatal\n  benefit-needs-support:\n    options: {}\n  customer-first-slogan: { severty: info }\n',
     });
     const file = join(root, '.blueprintlint.yaml');
     const { config, errors } = resolveConfig({ filePath: join(root, 'x.md'), knownRules: KNOWN_RULES });
-    assert.deepEqual(formatted(errors), [
-      `${file}:2:15: invalid severity "Error" for rule "empty-lane"; did you mean "error"?`,
-      `${file}:3:19: invalid severity 2 for rule "duplicate-step"; expected "off", "info", "warning" or "error"`,
-      `${file}:5:15: invalid severity "fatal" for rule "unknown-lane"; expected "off", "info", "warning" or "error"`,
-      `${file}:7:5: rule "benefit-needs-support" is missing "severity"`,
-      `${file}:8:28: unknown property "severty" in rule "customer-first-slogan"; did you mean "severity"?`,
-      `${file}:8:26: rule "customer-first-slogan" is missing "severity"`,
-    ].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+    assert.deepEqual(
+      formatted(errors),
+      [
+        `${file}:2:15: invalid severity "Error" for rule "empty-lane"; did you mean "error"?`,
+        `${file}:3:19: invalid severity 2 for rule "duplicate-step"; expected "off", "info", "warning" or "error"`,
+        `${file}:5:15: invalid severity "fatal" for rule "unknown-lane"; expected "off", "info", "warning" or "error"`,
+        `${file}:7:5: rule "benefit-needs-support" is missing "severity"`,
+        `${file}:8:28: unknown property "severty" in rule "customer-first-slogan"; did you mean "severity"?`,
+        `${file}:8:26: rule "customer-first-slogan" is missing "severity"`,
+      ].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+    );
     assert.deepEqual(config.rules, {});
     assert.ok(errors.every((e) => e.code === 'severity' || e.code === 'schema'));
   });
@@ -411,10 +398,7 @@ describe('config: errors with positions', () => {
     writeTree(root, { '.blueprintlint.jsonc': '{ "rules": { "unknown-lane": { "severity": "error", "options": { "maxDistance": "2", "max": 1 } } } }' });
     const file = join(root, '.blueprintlint.jsonc');
     const { config, errors } = resolveConfig({ filePath: join(root, 'x.md'), knownRules: KNOWN_RULES, ruleInfo: RULE_INFO });
-    assert.deepEqual(formatted(errors), [
-      `${file}:1:81: "rules.unknown-lane.options.maxDistance" must be an integer`,
-      `${file}:1:86: unknown property "max" in "rules.unknown-lane.options"`,
-    ]);
+    assert.deepEqual(formatted(errors), [`${file}:1:81: "rules.unknown-lane.options.maxDistance" must be an integer`, `${file}:1:86: unknown property "max" in "rules.unknown-lane.options"`]);
     assert.deepEqual(config.rules, {});
   });
 

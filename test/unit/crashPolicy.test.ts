@@ -41,7 +41,10 @@ describe('crash restart budget (client/src/restartBudget.ts)', () => {
   it('counts six crashes at the same instant as six', () => {
     const clock = manualClock();
     const budget = new RestartBudget(undefined, undefined, clock.now);
-    assert.deepEqual([1, 2, 3, 4, 5, 6].map(() => budget.crashed()), [true, true, true, true, true, false]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6].map(() => budget.crashed()),
+      [true, true, true, true, true, false],
+    );
     assert.equal(budget.recent, 6);
   });
 

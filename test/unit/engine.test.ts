@@ -26,7 +26,11 @@ describe('LineIndex', () => {
 
 describe('applyEdits / applyFixes', () => {
   it('applies non-overlapping edits and skips overlapping ones', () => {
-    const r = applyEdits('abcdef', [{ start: 4, end: 5, text: 'E' }, { start: 1, end: 2, text: 'B' }, { start: 1, end: 3, text: 'x' }]);
+    const r = applyEdits('abcdef', [
+      { start: 4, end: 5, text: 'E' },
+      { start: 1, end: 2, text: 'B' },
+      { start: 1, end: 3, text: 'x' },
+    ]);
     assert.equal(r.text, 'aBcdEf');
     assert.equal(r.skipped.length, 1);
   });
@@ -120,12 +124,27 @@ describe('model: the five step shapes', () => {
   const steps = lint(text).blueprint.steps;
 
   it('finds each shape with its title', () => {
-    assert.deepEqual(steps.map((s) => `${s.shape}:${s.title}`), ['heading:Heading step', 'list:List step', 'table-columns:Col A', 'table-columns:Col B', 'table-rows:Row A', 'prose:Prose step']);
+    assert.deepEqual(
+      steps.map((s) => `${s.shape}:${s.title}`),
+      ['heading:Heading step', 'list:List step', 'table-columns:Col A', 'table-columns:Col B', 'table-rows:Row A', 'prose:Prose step'],
+    );
   });
 
   it('reads lanes with bold labels, colon outside the emphasis, glosses and placeholders', () => {
-    assert.deepEqual(steps[0]!.lanes.map((l) => [l.kind, l.content.text]), [['customer', 'Gets a free upgrade.'], ['frontstage', 'Receptionist hands over the key.']]);
-    assert.deepEqual(steps[3]!.lanes.map((l) => [l.kind, l.placeholder]), [['customer', false], ['frontstage', true]]);
+    assert.deepEqual(
+      steps[0]!.lanes.map((l) => [l.kind, l.content.text]),
+      [
+        ['customer', 'Gets a free upgrade.'],
+        ['frontstage', 'Receptionist hands over the key.'],
+      ],
+    );
+    assert.deepEqual(
+      steps[3]!.lanes.map((l) => [l.kind, l.placeholder]),
+      [
+        ['customer', false],
+        ['frontstage', true],
+      ],
+    );
     assert.equal(steps[1]!.prose[0]!.text, 'greets the guest');
   });
 
@@ -142,12 +161,18 @@ describe('suppression comments', () => {
 
   it('disable-next-line before the step title silences that step only', () => {
     const text = `<!-- blueprint-lint-disable-next-line benefit-needs-support -->\n${step('A')}\n${step('B')}`;
-    assert.deepEqual(core(text).map((f) => f.step), ['B']);
+    assert.deepEqual(
+      core(text).map((f) => f.step),
+      ['B'],
+    );
   });
 
   it('disable ... enable silences a region; a rule list limits it', () => {
     const text = `<!-- blueprint-lint-disable benefit-needs-support -->\n${step('A')}\n<!-- blueprint-lint-enable -->\n${step('B')}\n<!-- blueprint-lint-disable other-rule -->\n${step('C')}`;
-    assert.deepEqual(core(text).map((f) => f.step), ['B', 'C']);
+    assert.deepEqual(
+      core(text).map((f) => f.step),
+      ['B', 'C'],
+    );
   });
 
   it('disable-file silences everything; a comment inside code is no directive', () => {
@@ -157,14 +182,28 @@ describe('suppression comments', () => {
 
   it('disable-step inside a table title cell silences that column step only', () => {
     const text = '| Lane | A <!-- blueprint-lint-disable-step benefit-needs-support --> | B |\n|---|---|---|\n| Customer | Free upgrade | Free upgrade |\n| Frontstage | Agent helps | Agent helps |\n';
-    assert.deepEqual(core(text, 'x.blueprint.md').map((f) => f.step), ['B']);
+    assert.deepEqual(
+      core(text, 'x.blueprint.md').map((f) => f.step),
+      ['B'],
+    );
   });
 });
 
 describe('a rule that throws', () => {
   it('becomes one finding naming the rule', () => {
-    const broken = { id: 'broken-rule', description: 'd', defaultSeverity: 'warning' as const, fixable: false, check: () => { throw new Error('boom'); } };
+    const broken = {
+      id: 'broken-rule',
+      description: 'd',
+      defaultSeverity: 'warning' as const,
+      fixable: false,
+      check: () => {
+        throw new Error('boom');
+      },
+    };
     const r = lint('## A\n\n- **Guest:** x\n- **Frontstage:** y\n', { rules: [broken] });
-    assert.deepEqual(r.findings.map((f) => [f.ruleId, f.message]), [['broken-rule', 'Rule "broken-rule" failed: boom']]);
+    assert.deepEqual(
+      r.findings.map((f) => [f.ruleId, f.message]),
+      [['broken-rule', 'Rule "broken-rule" failed: boom']],
+    );
   });
 });

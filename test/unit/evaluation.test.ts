@@ -88,18 +88,23 @@ describe('evaluation verdicts and causes', () => {
     ],
   };
   const flag = { benefit: true, support: false, flag: true };
-  const evaluation = judgeFile('t', 'a.md', {
-    blueprint: true,
-    steps: [
-      { title: 'Right flag', shape: 'heading', ...flag },
-      { title: 'Benefit missed', shape: 'heading', ...flag },
-      { title: 'Support wrongly found', shape: 'list', ...flag },
-      { title: 'Benefit wrongly found', shape: 'heading', benefit: false, support: false, flag: false },
-      { title: 'Support missed', shape: 'heading', benefit: true, support: true, flag: false },
-      { title: 'Not found', shape: 'list', ...flag },
-      { title: 'Quiet', shape: 'table-rows', benefit: false, support: true, flag: false },
-    ],
-  }, result);
+  const evaluation = judgeFile(
+    't',
+    'a.md',
+    {
+      blueprint: true,
+      steps: [
+        { title: 'Right flag', shape: 'heading', ...flag },
+        { title: 'Benefit missed', shape: 'heading', ...flag },
+        { title: 'Support wrongly found', shape: 'list', ...flag },
+        { title: 'Benefit wrongly found', shape: 'heading', benefit: false, support: false, flag: false },
+        { title: 'Support missed', shape: 'heading', benefit: true, support: true, flag: false },
+        { title: 'Not found', shape: 'list', ...flag },
+        { title: 'Quiet', shape: 'table-rows', benefit: false, support: true, flag: false },
+      ],
+    },
+    result,
+  );
 
   it('gives each error its cause', () => {
     const causes = evaluation.verdicts.map((v) => [v.title, v.outcome, v.cause]);
@@ -121,17 +126,28 @@ describe('evaluation verdicts and causes', () => {
     assert.deepEqual([evaluation.stepsLabelled, evaluation.stepsFound, evaluation.stepsMatched], [7, 7, 5]);
     assert.deepEqual(evaluation.otherFindings, { 'empty-lane': 1 });
     const summary = summarise([evaluation], ['benefit-needs-support', 'empty-lane', 'unknown-lane']);
-    assert.deepEqual([...summary.otherRules], [['empty-lane', 1], ['unknown-lane', 0]]);
+    assert.deepEqual(
+      [...summary.otherRules],
+      [
+        ['empty-lane', 1],
+        ['unknown-lane', 0],
+      ],
+    );
     assert.deepEqual(summary.byShape.get('heading'), { labelled: 4, matched: 3, counts: { tp: 1, fp: 3, fn: 1 } });
     const wrongSupport = summary.byCause.find((c) => c.cause === 'support wrongly found')!;
     assert.deepEqual([wrongSupport.count, wrongSupport.entries], [1, [{ entry: 'resource backstage: staff', count: 1, texts: ['staff'] }]]);
   });
 
   it('a benefit lane is not a missed benefit', () => {
-    const laneOnly = judgeFile('t', 'b.md', { blueprint: true, steps: [{ title: 'S', shape: 'heading', ...flag }] }, {
-      blueprint: { isBlueprint: true, steps: [step('S', 'heading', [], [], ['benefit'])] },
-      findings: [],
-    });
+    const laneOnly = judgeFile(
+      't',
+      'b.md',
+      { blueprint: true, steps: [{ title: 'S', shape: 'heading', ...flag }] },
+      {
+        blueprint: { isBlueprint: true, steps: [step('S', 'heading', [], [], ['benefit'])] },
+        findings: [],
+      },
+    );
     assert.equal(laneOnly.verdicts[0]!.cause, 'other');
   });
 });

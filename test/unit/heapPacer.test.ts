@@ -6,7 +6,10 @@ import { HeapPacer } from '../../server/src/server/heapPacer.js';
 describe('HeapPacer', () => {
   it('collects once per slice of linted text, counting from zero after each collection', () => {
     const pacer = new HeapPacer(1000);
-    assert.deepEqual([400, 400, 400, 999, 1].map((n) => pacer.linted(n)), [false, false, true, false, true]);
+    assert.deepEqual(
+      [400, 400, 400, 999, 1].map((n) => pacer.linted(n)),
+      [false, false, true, false, true],
+    );
   });
 
   it('a collection frees garbage the heap still held', () => {

@@ -230,9 +230,17 @@ describe('htmlTable', () => {
     };
     walk(cell.children);
     assert.deepEqual(refs, [
-      '&=&amp;', '<=&lt;', '>=&gt;', '\u2019=&#x2019;', '\u2019=&#8217;', '\u2019=&rsquo;', '\u00a0=&nbsp;', '\u{1F600}=&#128512;',
+      '&=&amp;',
+      '<=&lt;',
+      '>=&gt;',
+      '\u2019=&#x2019;',
+      '\u2019=&#8217;',
+      '\u2019=&rsquo;',
+      '\u00a0=&nbsp;',
+      '\u{1F600}=&#128512;',
       // The space before &#32; is the one kept; &#10;&#9; collapse to the reference that starts the run.
-      '\u00a9=&copy', ' =&#10;',
+      '\u00a9=&copy',
+      ' =&#10;',
     ]);
     checkTables(src, [t!], 0, src.length);
     // Every decoded character maps into its reference.
@@ -306,7 +314,8 @@ describe('htmlTable', () => {
   });
 
   it('skips images, scripts, styles, templates and comments', () => {
-    const src = '<table><tr><td><img src="x.png" alt="alt">a<script>var x = "<td>no</td>";</script>b<style>td{}</style>c<!-- <td>no</td> -->d<template><td>no</td></template>e<title>no</title></td></tr></table>';
+    const src =
+      '<table><tr><td><img src="x.png" alt="alt">a<script>var x = "<td>no</td>";</script>b<style>td{}</style>c<!-- <td>no</td> -->d<template><td>no</td></template>e<title>no</title></td></tr></table>';
     const [t] = htmlTables(src, 0);
     assert.deepEqual(texts(src, t!), [['abcde']]);
     assert.deepEqual(shape(t!.children[0]!.children[0]!.children), ['a', 'b', 'c', 'd', 'e']);
@@ -334,7 +343,10 @@ describe('htmlTable', () => {
     const src = '<p>x</p><table>stray<tr><td>A</td></tr></table><hr><table><tr><td>B</td><td>C</td></tr></table>';
     const tables = htmlTables(src, 5);
     const source = '12345' + src;
-    assert.deepEqual(tables.map((t) => texts(source, t)), [[['A']], [['B', 'C']]]);
+    assert.deepEqual(
+      tables.map((t) => texts(source, t)),
+      [[['A']], [['B', 'C']]],
+    );
     checkTables(source, tables, 5, source.length);
   });
 
@@ -383,12 +395,72 @@ describe('htmlTable', () => {
 
   it('never throws on tag soup, and every position stays inside the node', () => {
     const structure = [
-      '<table>', '</table>', '<TABLE>', '<tr>', '</tr>', '<tr/>', '<td>', '</td>', '<Td>', '<th scope="row">', '</th>',
-      '<td colspan="2">', '<td rowspan="0">', '<td rowspan=3 colspan=2>', '<th colspan=1001>', '<thead>', '</thead>',
-      '<tbody>', '</tbody>', '<tfoot>', '<caption>', '<col>', '<br>', '<br/>', '</br>', '<ul>', '</ul>', '<li>', '</li>',
-      '<p>', '</p>', '<div>', '<strong>', '</strong>', '<b>', '</b>', '<img src=x alt="a>b">', '<!-- c -->', '<!DOCTYPE html>',
-      '&amp;', '&nbsp;', '&#x1F600;', '&#32;', '&#10;', '&#0;', '&#xD800;', '&#99999999;', '&', '&am', '&amp', 'text',
-      'Customer actions', ' ', '  ', '\n', '\n  ', '\t', '\r\n', 'a b', '>', '"', "'", '=', '</td x="y">', '\u00a0', '\u{1F600}',
+      '<table>',
+      '</table>',
+      '<TABLE>',
+      '<tr>',
+      '</tr>',
+      '<tr/>',
+      '<td>',
+      '</td>',
+      '<Td>',
+      '<th scope="row">',
+      '</th>',
+      '<td colspan="2">',
+      '<td rowspan="0">',
+      '<td rowspan=3 colspan=2>',
+      '<th colspan=1001>',
+      '<thead>',
+      '</thead>',
+      '<tbody>',
+      '</tbody>',
+      '<tfoot>',
+      '<caption>',
+      '<col>',
+      '<br>',
+      '<br/>',
+      '</br>',
+      '<ul>',
+      '</ul>',
+      '<li>',
+      '</li>',
+      '<p>',
+      '</p>',
+      '<div>',
+      '<strong>',
+      '</strong>',
+      '<b>',
+      '</b>',
+      '<img src=x alt="a>b">',
+      '<!-- c -->',
+      '<!DOCTYPE html>',
+      '&amp;',
+      '&nbsp;',
+      '&#x1F600;',
+      '&#32;',
+      '&#10;',
+      '&#0;',
+      '&#xD800;',
+      '&#99999999;',
+      '&',
+      '&am',
+      '&amp',
+      'text',
+      'Customer actions',
+      ' ',
+      '  ',
+      '\n',
+      '\n  ',
+      '\t',
+      '\r\n',
+      'a b',
+      '>',
+      '"',
+      "'",
+      '=',
+      '</td x="y">',
+      '\u00a0',
+      '\u{1F600}',
     ];
     let withText = 0;
     // Pieces that swallow what follows (raw text, comments, unfinished tags): rarer, or nothing else gets tested.

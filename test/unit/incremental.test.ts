@@ -12,16 +12,46 @@ import { blueprintArb, requiredCorpusFiles } from '../support/arbitraries.js';
 /** The shared corpus's texts, read when a test asks (a missing corpus fails those tests, not the loading of every suite). */
 const corpus = (): string[] => requiredCorpusFiles().map((f) => f.text);
 const snippets = [
-  '', 'x', '\n', '\n\n', '\r\n', '## New step\n\n- **Guest:** Gets a free upgrade.\n- **Frontstage:** Hands over the key.\n', '```\n', '<!--', '-->',
-  '| a | b |\n|---|---|\n', '| Pay | same-day refund | TBD |\n', '# ', '---\n', '- **Support:** Till system\n', '- **Backstage:** TBD\n', 'same-day refund ',
-  '> ', '### Backstage\n\nStaff check the booking.\n', '<!-- blueprint-lint-disable-next-line -->\n', '<!-- blueprint-lint-disable-step benefit-needs-support -->', '\ufeff', '  ',
+  '',
+  'x',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '## New step\n\n- **Guest:** Gets a free upgrade.\n- **Frontstage:** Hands over the key.\n',
+  '```\n',
+  '<!--',
+  '-->',
+  '| a | b |\n|---|---|\n',
+  '| Pay | same-day refund | TBD |\n',
+  '# ',
+  '---\n',
+  '- **Support:** Till system\n',
+  '- **Backstage:** TBD\n',
+  'same-day refund ',
+  '> ',
+  '### Backstage\n\nStaff check the booking.\n',
+  '<!-- blueprint-lint-disable-next-line -->\n',
+  '<!-- blueprint-lint-disable-step benefit-needs-support -->',
+  '\ufeff',
+  '  ',
   // What a unit built on its own cannot see: heading levels, setext headings, definitions, suppressions and labels elsewhere.
-  '#', '\n## ', '\n### ', '\n# Title\n', 'Heading\n=======\n', '[ref]: https://example.com\n', '<!-- blueprint-lint-disable -->\n',
+  '#',
+  '\n## ',
+  '\n### ',
+  '\n# Title\n',
+  'Heading\n=======\n',
+  '[ref]: https://example.com\n',
+  '<!-- blueprint-lint-disable -->\n',
   // What the prose rules' document facts read: an escalation or authority section, a section holding no step, a conflict or decision.
-  '\n## When to escalate\n\nThe duty manager takes over any abusive call.\n', '\n## Empowerment levels\n\nAgents may refund up to $50.\n',
-  '- **Frontstage:** Calms an angry guest and offers a refund.\n', 'The shift lead approves refunds over $100. ',
-  '<!-- blueprint-lint-enable -->\n', '- **Backstgae:** Kitchen preps.\n', '| Step | Customer | Backstgae |\n|---|---|---|\n| Pay | pays | TBD |\n',
-  'The customer is always right.\n', 'type: service-blueprint\n',
+  '\n## When to escalate\n\nThe duty manager takes over any abusive call.\n',
+  '\n## Empowerment levels\n\nAgents may refund up to $50.\n',
+  '- **Frontstage:** Calms an angry guest and offers a refund.\n',
+  'The shift lead approves refunds over $100. ',
+  '<!-- blueprint-lint-enable -->\n',
+  '- **Backstgae:** Kitchen preps.\n',
+  '| Step | Customer | Backstgae |\n|---|---|---|\n| Pay | pays | TBD |\n',
+  'The customer is always right.\n',
+  'type: service-blueprint\n',
 ];
 
 /** Rules that judge each step on its own, marked as such so the test drives the step-scoped memo (a wrong mark fails it). */
@@ -62,7 +92,13 @@ function applyEdit(text: string, e: { at: number; length: number; insert: string
 
 describe('incremental re-lint', function () {
   it('the shipped rules declare exactly the step-local ones step-scoped', () => {
-    assert.deepEqual(allRules().filter((r) => r.scope === 'step').map((r) => r.id).sort(), [...STEP_LOCAL].sort());
+    assert.deepEqual(
+      allRules()
+        .filter((r) => r.scope === 'step')
+        .map((r) => r.id)
+        .sort(),
+      [...STEP_LOCAL].sort(),
+    );
   });
 
   this.timeout(300000);
@@ -105,13 +141,42 @@ describe('incremental re-lint', function () {
     );
   });
 
-  it('edits that change what a unit cannot see from inside (heading levels, line breaks, detection, suppressions, setext headings, definitions, lane config) give a fresh lint\'s result', () => {
+  it("edits that change what a unit cannot see from inside (heading levels, line breaks, detection, suppressions, setext headings, definitions, lane config) give a fresh lint's result", () => {
     const base = [
-      '---', 'type: service-blueprint', '---', '', '# Harbour hotel', '', 'Intro prose about the customer.', '',
-      '## Arrival', '', '- **Guest:** Is greeted by name and gets a free upgrade.', '- **Frontstage:** Host opens the door.', '',
-      '## Stage 2: Stay', '', '### Check in', '', '- Customer: gets a same-day refund.', '- Backstgae: Team prepares the room.', '',
-      '### Dinner', '', '| Step | Customer | Frontstage | Backstage |', '|---|---|---|---|', '| Order | orders | Waiter takes the order | Kitchen preps |',
-      '| Pay | pays in under 2 minutes | TBD | TBD |', '', '## Departure', '', 'The customer is always right.', '', '- **Guest:** Leaves with a free upgrade.', '- **Frontstage:** Waves.', '',
+      '---',
+      'type: service-blueprint',
+      '---',
+      '',
+      '# Harbour hotel',
+      '',
+      'Intro prose about the customer.',
+      '',
+      '## Arrival',
+      '',
+      '- **Guest:** Is greeted by name and gets a free upgrade.',
+      '- **Frontstage:** Host opens the door.',
+      '',
+      '## Stage 2: Stay',
+      '',
+      '### Check in',
+      '',
+      '- Customer: gets a same-day refund.',
+      '- Backstgae: Team prepares the room.',
+      '',
+      '### Dinner',
+      '',
+      '| Step | Customer | Frontstage | Backstage |',
+      '|---|---|---|---|',
+      '| Order | orders | Waiter takes the order | Kitchen preps |',
+      '| Pay | pays in under 2 minutes | TBD | TBD |',
+      '',
+      '## Departure',
+      '',
+      'The customer is always right.',
+      '',
+      '- **Guest:** Leaves with a free upgrade.',
+      '- **Frontstage:** Waves.',
+      '',
     ].join('\n');
     const edits: Array<[string, (t: string) => string]> = [
       ['title level', (t) => t.replace('## Stage 2: Stay', '# Stage 2: Stay')],
@@ -127,19 +192,28 @@ describe('incremental re-lint', function () {
       ['definition', (t) => `${t}\n[ref]: https://example.com\n`],
       ['the line before a unit', (t) => t.replace('Waves.\n\n', 'Waves.\nText right before the heading.\n').replace('Kitchen preps |\n', 'Kitchen preps |\nx\n')],
       ['no final line break', (t) => t.replace(/\n+$/, '')],
-      ['a unit moved before another', (t) => {
-        const at = t.indexOf('## Departure');
-        const arrival = t.indexOf('## Arrival');
-        if (at < 0 || arrival < 0 || arrival > at) return `${t}\nmore`;
-        return `${t.slice(0, arrival)}${t.slice(at).replace(/\n*$/, '\n\n')}${t.slice(arrival, at)}`;
-      }],
+      [
+        'a unit moved before another',
+        (t) => {
+          const at = t.indexOf('## Departure');
+          const arrival = t.indexOf('## Arrival');
+          if (at < 0 || arrival < 0 || arrival > at) return `${t}\nmore`;
+          return `${t.slice(0, arrival)}${t.slice(at).replace(/\n*$/, '\n\n')}${t.slice(arrival, at)}`;
+        },
+      ],
     ];
     const laneConfig = defaultConfig();
     laneConfig.lanes = { backstage: ['Backstgae'] };
     for (const config of [defaultConfig(), laneConfig]) {
       const run = (t: string, c?: Caches) => {
         const r = lint(t, { parseCache: c?.parse, stepCache: c?.steps, filePath: 'doc.md', rules: scopedRules, config });
-        return JSON.stringify({ steps: r.blueprint.steps.map((st) => [st.title, st.shape, st.span, st.titleSpan, st.group, st.lanes, st.prose, st.benefits, st.supports]), reason: r.blueprint.reason, title: r.blueprint.title, findings: r.findings, problems: r.problems });
+        return JSON.stringify({
+          steps: r.blueprint.steps.map((st) => [st.title, st.shape, st.span, st.titleSpan, st.group, st.lanes, st.prose, st.benefits, st.supports]),
+          reason: r.blueprint.reason,
+          title: r.blueprint.title,
+          findings: r.findings,
+          problems: r.problems,
+        });
       };
       const chain = newCaches();
       let chained = base;
@@ -156,7 +230,10 @@ describe('incremental re-lint', function () {
         assert.equal(run(chained, chain), run(chained), `${what} (chained)`);
       }
       // Fixes are closures over each unit's own text: their edits land where a fresh lint puts them.
-      const fixes = (t: string, c?: Caches) => JSON.stringify(lint(t, { parseCache: c?.parse, stepCache: c?.steps, filePath: 'doc.md', config }).blueprint.steps.map((st) => [st.disableEdit('x'), st.insertion.edits('Support', 'tablet', '${1:tablet}')]));
+      const fixes = (t: string, c?: Caches) =>
+        JSON.stringify(
+          lint(t, { parseCache: c?.parse, stepCache: c?.steps, filePath: 'doc.md', config }).blueprint.steps.map((st) => [st.disableEdit('x'), st.insertion.edits('Support', 'tablet', '${1:tablet}')]),
+        );
       const c = newCaches();
       fixes(base, c);
       const moved = `Intro line.\n\n${base.replace('---\ntype: service-blueprint\n---\n', '')}`;
@@ -167,9 +244,30 @@ describe('incremental re-lint', function () {
   it('rules that remember per step or section across lints (unknown-lane, customer-first-slogan) find what a fresh lint finds', () => {
     const filler = 'The room looks out over the harbour, and its walls are painted a pale blue all year round.';
     const base = [
-      '# Clinic', '', '## Reception', '', filler, '', '- **Patient:** Checks in at the desk and waits.', '- **Frontstage:** Receptionist greets the patient.', '- **Backstage:** Nurse prepares the room.', '',
-      '## Columns', '', '| Lane | Arrive | Leave |', '|---|---|---|', '| Customer | arrives | leaves |', '| Frontstage | greets | waves |', '| Backstage | preps | cleans |', '',
-      '## Values', '', filler, '', 'We work hard for everyone.', '',
+      '# Clinic',
+      '',
+      '## Reception',
+      '',
+      filler,
+      '',
+      '- **Patient:** Checks in at the desk and waits.',
+      '- **Frontstage:** Receptionist greets the patient.',
+      '- **Backstage:** Nurse prepares the room.',
+      '',
+      '## Columns',
+      '',
+      '| Lane | Arrive | Leave |',
+      '|---|---|---|',
+      '| Customer | arrives | leaves |',
+      '| Frontstage | greets | waves |',
+      '| Backstage | preps | cleans |',
+      '',
+      '## Values',
+      '',
+      filler,
+      '',
+      'We work hard for everyone.',
+      '',
       // The rules remember only for long documents (20,000 characters and more): the filler makes this one long.
       ...Array.from({ length: 220 }, (_, i) => `## Notes ${i}\n\n${filler}\n`),
     ].join('\n');
@@ -189,7 +287,10 @@ describe('incremental re-lint', function () {
     for (const [what, from, to] of edits) {
       assert.ok(base.includes(from), what);
       const edited = base.replace(from, to);
-      for (const [a, b] of [[base, edited], [edited, base]] as const) {
+      for (const [a, b] of [
+        [base, edited],
+        [edited, base],
+      ] as const) {
         const caches = newCaches();
         run(a, caches);
         const cached = run(b, caches);
@@ -206,7 +307,26 @@ describe('incremental re-lint', function () {
 
   it('a step whose key reads the line before its unit is judged again when only that line changed; the rest are reused', () => {
     const doc = (before: string) =>
-      ['# Harbour', '', '## Arrival', '', '- **Guest:** Gets a free upgrade.', '- **Frontstage:** Host opens the door.', '', before, '## Pay', '', '- **Customer:** Gets a same-day refund.', '- **Backstage:** TBD', '', '## Leave', '', '- **Guest:** Leaves.', '- **Frontstage:** Waves.', ''].join('\n');
+      [
+        '# Harbour',
+        '',
+        '## Arrival',
+        '',
+        '- **Guest:** Gets a free upgrade.',
+        '- **Frontstage:** Host opens the door.',
+        '',
+        before,
+        '## Pay',
+        '',
+        '- **Customer:** Gets a same-day refund.',
+        '- **Backstage:** TBD',
+        '',
+        '## Leave',
+        '',
+        '- **Guest:** Leaves.',
+        '- **Frontstage:** Waves.',
+        '',
+      ].join('\n');
     const caches = newCaches();
     comparable(doc(''), caches);
     const before = { ...caches.steps.stats };

@@ -19,7 +19,12 @@ describe('input bounds (boundLines)', () => {
     const deep = `${'\t'.repeat(25)} x\r\ny\n`;
     const { text, cuts } = boundLines(before + deep);
     assert.equal(text, before);
-    assert.deepEqual(cuts, [{ offset: before.length, message: 'line 6 is indented more than 100 columns (nesting deeper than 100 levels): it and the 2 lines from it to the end were left out; the limit is fixed, no setting changes it' }]);
+    assert.deepEqual(cuts, [
+      {
+        offset: before.length,
+        message: 'line 6 is indented more than 100 columns (nesting deeper than 100 levels): it and the 2 lines from it to the end were left out; the limit is fixed, no setting changes it',
+      },
+    ]);
   });
 
   it('blanks each line past the length limit from the limit on, keeping every offset, never splitting a surrogate pair', () => {
@@ -31,7 +36,9 @@ describe('input bounds (boundLines)', () => {
     assert.equal(out.text.slice(0, cut), text.slice(0, cut), 'everything before the cut is kept, the emoji whole');
     assert.equal(out.text.slice(cut, cut + 4), '    ');
     assert.ok(out.text.endsWith(`${'b'.repeat(MAX_LINE_LENGTH)}   \nend`));
-    assert.deepEqual(out.cuts, [{ offset: cut, message: 'line 2 is 2,000,005 characters long, past the limit of 2,000,000: the rest of it (and of 1 more such line) was left out; the limit is fixed, no setting changes it' }]);
+    assert.deepEqual(out.cuts, [
+      { offset: cut, message: 'line 2 is 2,000,005 characters long, past the limit of 2,000,000: the rest of it (and of 1 more such line) was left out; the limit is fixed, no setting changes it' },
+    ]);
   });
 
   it('lint reports a cut as one information problem where it starts, and lints what comes before it', () => {

@@ -16,7 +16,12 @@ function step(lanes: Record<string, string>): Step {
 }
 
 const flagged = (lanes: Record<string, string>) => {
-  const r = lint(`---\nblueprint: true\n---\n# B\n\n## The step\n\n${Object.entries(lanes).map(([k, v]) => `- **${k}:** ${v}`).join('\n')}\n`, { filePath: 'b.md' });
+  const r = lint(
+    `---\nblueprint: true\n---\n# B\n\n## The step\n\n${Object.entries(lanes)
+      .map(([k, v]) => `- **${k}:** ${v}`)
+      .join('\n')}\n`,
+    { filePath: 'b.md' },
+  );
   return r.findings.some((f) => f.ruleId === 'benefit-needs-support');
 };
 
@@ -43,7 +48,10 @@ describe('language layer', () => {
   it('rejects negated and refused benefits with the reason', () => {
     const s = step({ Customer: 'Asks to switch plots.', Frontstage: 'The allotment officer explains that deposits are non-refundable and plot fees cannot be waived.' });
     assert.equal(s.benefits.length, 0, JSON.stringify(s.benefits));
-    assert.ok(s.rejected?.some((r) => /negated/.test(r.reason)), JSON.stringify(s.rejected));
+    assert.ok(
+      s.rejected?.some((r) => /negated/.test(r.reason)),
+      JSON.stringify(s.rejected),
+    );
   });
 
   it('keeps "no queue" and "without waiting": negation that is the promise', () => {
@@ -71,7 +79,10 @@ describe('language layer', () => {
   it('does not count the acting employee as support', () => {
     const s = step({ Customer: 'Waits in the rain.', Frontstage: 'Duty manager hands out free umbrellas.' });
     assert.ok(!s.supports.some((x) => /manager/i.test(x.text)), JSON.stringify(s.supports));
-    assert.ok(s.rejected?.some((r) => /acting employee/.test(r.reason)), JSON.stringify(s.rejected));
+    assert.ok(
+      s.rejected?.some((r) => /acting employee/.test(r.reason)),
+      JSON.stringify(s.rejected),
+    );
   });
 
   it('does not count a tool in the customer’s hands', () => {
@@ -114,17 +125,26 @@ describe('language layer: who acts', () => {
   it('resolves "they" to the last named subject: an employee permission is authority, not the customer’s ease', () => {
     const s = step({ Customer: 'Wants a bigger room.', Frontstage: 'Porters load the van; they can add a second trip at no cost, without ringing the depot.' });
     assert.ok(!s.benefits.some((b) => b.why?.startsWith('without+verb')), JSON.stringify(s.benefits));
-    assert.ok(s.supports.some((x) => x.kind === 'authority'), JSON.stringify(s.supports));
+    assert.ok(
+      s.supports.some((x) => x.kind === 'authority'),
+      JSON.stringify(s.supports),
+    );
   });
 
   it('reads "so (that) X may ..." as a purpose, not a permission', () => {
     const s = step({ Customer: 'Phones in.', Frontstage: 'The tutor sends the notes first, so the student may carry on without missing the class.' });
-    assert.ok(s.benefits.some((b) => /without missing/.test(b.text)), JSON.stringify(s.benefits));
+    assert.ok(
+      s.benefits.some((b) => /without missing/.test(b.text)),
+      JSON.stringify(s.benefits),
+    );
   });
 
   it('keeps a tool an employee uses on the customer’s data', () => {
     const s = step({ Customer: 'Calls from the roadside in under a minute.', Frontstage: "Our controller opens the member's tracker before answering." });
-    assert.ok(s.supports.some((x) => x.kind === 'tool'), JSON.stringify(s));
+    assert.ok(
+      s.supports.some((x) => x.kind === 'tool'),
+      JSON.stringify(s),
+    );
   });
 });
 
@@ -136,14 +156,20 @@ describe('language layer: promises, purposes and captions', () => {
 
   it('does not take a verbless prose gloss as support', () => {
     const r = lint('---\nblueprint: true\n---\n# B\n\n## Repair: about the scanner\n\nThe shopper gets a repair within the hour.\n', { filePath: 'b.md' });
-    assert.ok(r.findings.some((f) => f.ruleId === 'benefit-needs-support'), JSON.stringify(r.blueprint.steps[0]?.supports));
+    assert.ok(
+      r.findings.some((f) => f.ruleId === 'benefit-needs-support'),
+      JSON.stringify(r.blueprint.steps[0]?.supports),
+    );
   });
 });
 
 describe('language layer: negation scope', () => {
   it('ends a negation inside a relative clause at the main verb', () => {
     const s = step({ Customer: 'Guests who cannot climb stairs get a free ground-floor room.', Frontstage: '—' });
-    assert.ok(s.benefits.some((b) => b.why?.startsWith('free+noun')), JSON.stringify(s));
+    assert.ok(
+      s.benefits.some((b) => b.why?.startsWith('free+noun')),
+      JSON.stringify(s),
+    );
   });
   it('keeps a negation on the clause it governs', () => {
     const s = step({ Customer: 'Pays.', Frontstage: 'The warden explains that fees are not lowered for stays booked within 3 days.' });
@@ -185,14 +211,20 @@ describe('language layer: paraphrased benefits (rules of language, not phrases)'
   it('rejects a benefit that waits to be built or switched on: planned, not promised', () => {
     const s = step({ Customer: 'Books online.', Frontstage: 'Until live tracking is rolled out, the desk phones with delays.' });
     assert.deepEqual(s.benefits, []);
-    assert.ok(s.rejected?.some((r) => /planned/.test(r.reason)), JSON.stringify(s.rejected));
+    assert.ok(
+      s.rejected?.some((r) => /planned/.test(r.reason)),
+      JSON.stringify(s.rejected),
+    );
     assert.deepEqual(why({ Customer: 'Once the refund is released, gets a text.', Frontstage: '—' }).length > 0, true);
   });
 
   it('rejects a service named as what it is charged at: a paid extra, not a promise', () => {
     const s = step({ Customer: 'Is running late.', Frontstage: 'Staff explain that late checkout is charged at $15 an hour.' });
     assert.deepEqual(s.benefits, []);
-    assert.ok(s.rejected?.some((r) => /paid extra/.test(r.reason)), JSON.stringify(s.rejected));
+    assert.ok(
+      s.rejected?.some((r) => /paid extra/.test(r.reason)),
+      JSON.stringify(s.rejected),
+    );
   });
 });
 
@@ -216,8 +248,13 @@ describe('language layer: effort spared and information given', () => {
 describe('language layer: what is promised to the customer', () => {
   it('does not count what the step promises the customer as the employee’s support', () => {
     const s = step({ Customer: 'Signs up for the first shift.', Frontstage: 'The coordinator promises each first-time visitor a buddy for the whole day and free parking.' });
-    assert.deepEqual(s.supports.map((x) => x.text), []);
-    assert.ok(s.rejected?.some((r) => /promised to the customer/.test(r.reason)), JSON.stringify(s.rejected));
+    assert.deepEqual(
+      s.supports.map((x) => x.text),
+      [],
+    );
+    assert.ok(
+      s.rejected?.some((r) => /promised to the customer/.test(r.reason)),
+      JSON.stringify(s.rejected),
+    );
   });
 });
-

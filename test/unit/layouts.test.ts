@@ -37,7 +37,13 @@ describe('layouts of real blueprints', () => {
 
   it('keeps a grid with one row per lane a grid, even with a Lane header', () => {
     const text = ['| Lane | Booking | Arrival |', '|---|---|---|', '| Customer | Books online | Arrives |', '| Frontstage | Agent confirms | Host greets |', ''].join('\n');
-    assert.deepEqual(read(text).map((s) => [s.title, s.shape]), [['Booking', 'table-columns'], ['Arrival', 'table-columns']]);
+    assert.deepEqual(
+      read(text).map((s) => [s.title, s.shape]),
+      [
+        ['Booking', 'table-columns'],
+        ['Arrival', 'table-columns'],
+      ],
+    );
   });
 
   it('takes the bullet list under a label on its own line as that lane', () => {
@@ -46,7 +52,18 @@ describe('layouts of real blueprints', () => {
   });
 
   it('reads one two-column table per stage as one step titled by its heading', () => {
-    const text = ['# Door knocking', '', '### 1. Briefing', '', '| Layer | Detail |', '|---|---|', '| Volunteer action | Listens to the plan |', '| Organiser action | Explains the streets |', '| Supporting tools | Street map |', ''].join('\n');
+    const text = [
+      '# Door knocking',
+      '',
+      '### 1. Briefing',
+      '',
+      '| Layer | Detail |',
+      '|---|---|',
+      '| Volunteer action | Listens to the plan |',
+      '| Organiser action | Explains the streets |',
+      '| Supporting tools | Street map |',
+      '',
+    ].join('\n');
     assert.deepEqual(read(text), [{ title: 'Briefing', shape: 'table-columns', lanes: ['customer: Listens to the plan', 'frontstage: Explains the streets', 'support: Street map'] }]);
   });
 
@@ -104,6 +121,9 @@ describe('layouts of real blueprints', () => {
       'We will revisit this map next spring.',
       '',
     ].join('\n');
-    assert.deepEqual(read(text).map((s) => s.title), ['Apply']);
+    assert.deepEqual(
+      read(text).map((s) => s.title),
+      ['Apply'],
+    );
   });
 });

@@ -54,7 +54,10 @@ describe('phrase table (derived at build time)', () => {
     const t = derivePhraseTable(['[the] refund', 'same day', '[the] refund'], 'd');
     assert.equal(t.keys.length, 2);
     assert.equal(new Set(t.strings).size, t.strings.length);
-    assert.deepEqual(t.keys.map(([p]) => t.strings[p]), ['[the] refund', 'same day']);
+    assert.deepEqual(
+      t.keys.map(([p]) => t.strings[p]),
+      ['[the] refund', 'same day'],
+    );
   });
 });
 
@@ -63,7 +66,10 @@ describe('phrase matcher', () => {
     const split = splitVariant('(hand over|hand) [it] to');
     const rest = splitVariant('(pass|refer) [it] to').starts[0]!.tail;
     // A first word is the head; the alternative's other words go to the front of its tail.
-    assert.deepEqual(split.starts.map((s) => s.head), [`${compilePattern('hand')}${WORD_AFTER}`, `${compilePattern('hand')}${WORD_AFTER}`]);
+    assert.deepEqual(
+      split.starts.map((s) => s.head),
+      [`${compilePattern('hand')}${WORD_AFTER}`, `${compilePattern('hand')}${WORD_AFTER}`],
+    );
     assert.ok(split.starts[0]!.tail.endsWith(rest) && split.starts[0]!.tail.length > rest.length);
     assert.deepEqual(split.starts[0]!.nextKeys, ['ove']);
     // The same rest compiles to the same source, so variants that share it share one expression.
@@ -75,22 +81,34 @@ describe('phrase matcher', () => {
     assert.equal(splitVariant('waive').starts[0]!.tail, WORD_AFTER);
     // A placeholder's parts are heads of their own; a group that starts with a group stays one head.
     assert.equal(splitVariant('{n@digit} days').starts.length, 1);
-    assert.deepEqual(splitVariant('((a|b) c|d) e').starts.map((s) => s.tail === splitVariant('(x) e').starts[0]!.tail), [true, true]);
+    assert.deepEqual(
+      splitVariant('((a|b) c|d) e').starts.map((s) => s.tail === splitVariant('(x) e').starts[0]!.tail),
+      [true, true],
+    );
   });
 
   it('narrows a leading optional part and placeholder to the index key', () => {
-    assert.deepEqual(variantsByKey('[the|a] refund'), new Map([
-      ['the', ['(the) refund']],
-      ['a', ['(a) refund']],
-      ['ref', ['refund']],
-    ]));
+    assert.deepEqual(
+      variantsByKey('[the|a] refund'),
+      new Map([
+        ['the', ['(the) refund']],
+        ['a', ['(a) refund']],
+        ['ref', ['refund']],
+      ]),
+    );
     assert.deepEqual(variantsByKey('{n} days').get('two'), ['{n@two} days']);
     assert.deepEqual(variantsByKey('{n} days').get('digit'), ['{n@digit} days']);
   });
 
   it('finds inflections that only the word boundary tells apart ("waived", not "waive" + "d")', () => {
-    const m = new PhraseMatcher([{ phrase: 'waive', kind: 'authority', origin: 't' }, { phrase: 'two day delivery', kind: 'benefit', origin: 't' }]);
-    assert.deepEqual(m.find('She waived it; two-day deliveries; 2 days delivery').map((h) => h.text), ['waived', 'two-day deliveries']);
+    const m = new PhraseMatcher([
+      { phrase: 'waive', kind: 'authority', origin: 't' },
+      { phrase: 'two day delivery', kind: 'benefit', origin: 't' },
+    ]);
+    assert.deepEqual(
+      m.find('She waived it; two-day deliveries; 2 days delivery').map((h) => h.text),
+      ['waived', 'two-day deliveries'],
+    );
   });
 
   it('picks the starts of a common first word by the word after it, and remembers each word it has seen', () => {
@@ -101,7 +119,18 @@ describe('phrase matcher', () => {
       beginLintMemos();
       assert.deepEqual(
         m.find(text).map((h) => `${h.text}=${h.entry.phrase}`),
-        ['The firm rings=the firm (calls|rings)', 'the store=the store', 'the=the', 'the\tstore=the store', 'THE FIRM CALLS=the firm (calls|rings)', "can't wait=can't wait", 'can’t wait=can\'t wait', 'the=the', 'customer=customer', 'the=the'],
+        [
+          'The firm rings=the firm (calls|rings)',
+          'the store=the store',
+          'the=the',
+          'the\tstore=the store',
+          'THE FIRM CALLS=the firm (calls|rings)',
+          "can't wait=can't wait",
+          "can’t wait=can't wait",
+          'the=the',
+          'customer=customer',
+          'the=the',
+        ],
       );
     }
   });
@@ -157,7 +186,13 @@ describe('PhraseMatcher: texts looked at twice in one lint', () => {
   it('answers the same text with the same hits, once per lint, and forgets them at the next lint', () => {
     beginLintMemos();
     const first = matcher.find(text);
-    assert.deepEqual(first.map((h) => [h.start, h.end, h.text]), [[2, 17, 'same-day refund'], [24, 36, 'free upgrade']]);
+    assert.deepEqual(
+      first.map((h) => [h.start, h.end, h.text]),
+      [
+        [2, 17, 'same-day refund'],
+        [24, 36, 'free upgrade'],
+      ],
+    );
     assert.equal(matcher.find('No promise here.').length, 0);
     assert.equal(matcher.find(text), first, 'the same array within one lint');
     beginLintMemos();

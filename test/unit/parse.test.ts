@@ -14,7 +14,10 @@ function strip(node: unknown): unknown {
 // The shared corpus as far as it is present: its absence fails the corpus suite, which names it.
 const documents: Array<[string, string]> = [
   ...corpusFiles().map((f): [string, string] => [f.name, f.text]),
-  ...['pharmacy-prescription.blueprint.md', 'insurance-claim.md', 'coworking-membership.md', 'blueprints/bike-repair.md'].map((f): [string, string] => [f, readFileSync(join(packageRoot(), 'examples', f), 'utf8')]),
+  ...['pharmacy-prescription.blueprint.md', 'insurance-claim.md', 'coworking-membership.md', 'blueprints/bike-repair.md'].map((f): [string, string] => [
+    f,
+    readFileSync(join(packageRoot(), 'examples', f), 'utf8'),
+  ]),
 ];
 
 describe('parse: chunk-wise parsing', () => {
@@ -42,7 +45,10 @@ describe('parse: chunk-wise parsing', () => {
 
   it('does not split inside fenced code, HTML comments or front matter', () => {
     const text = '---\ntitle: x\n---\n# A\n\n```sh\n# not a heading\n```\n\n<!--\n# hidden\n-->\n\n## B\ntext\n';
-    assert.deepEqual(splitChunks(text).map((c) => c.text.split('\n')[0]), ['---', '# A', '## B']);
+    assert.deepEqual(
+      splitChunks(text).map((c) => c.text.split('\n')[0]),
+      ['---', '# A', '## B'],
+    );
     assert.deepEqual(strip(parseMarkdown(text).children), strip(parseWhole(text).children));
   });
 
@@ -68,8 +74,14 @@ describe('parse: chunk-wise parsing', () => {
 
   it('an unclosed front matter fence stays in a run of its own (a whole parse would make the list after it a paragraph)', () => {
     const text = '---\nThe guest asks.\n\n## Check-in\n\n- Arrival\n  - **Customer:** Asks for help.\n\n## C\n';
-    assert.deepEqual(tableRuns(text, splitChunks(text)).map((r) => r.start), [0, text.indexOf('## Check-in')]);
-    assert.deepEqual(parseMarkdown(text).children.map((c) => c.type), ['thematicBreak', 'paragraph', 'heading', 'list', 'heading']);
+    assert.deepEqual(
+      tableRuns(text, splitChunks(text)).map((r) => r.start),
+      [0, text.indexOf('## Check-in')],
+    );
+    assert.deepEqual(
+      parseMarkdown(text).children.map((c) => c.type),
+      ['thematicBreak', 'paragraph', 'heading', 'list', 'heading'],
+    );
     assert.deepEqual(strip(parseMarkdown(text)), strip(parseMarkdown(text, new ChunkCache())));
   });
 
@@ -86,10 +98,18 @@ describe('parse: chunk-wise parsing', () => {
       // The chunk-wise parse (the editor's) is the reference: the same as a whole parse but where micromark errs (above).
       assert.deepEqual(strip(runWise.children), strip(parseMarkdown(text, new ChunkCache()).children), `trees differ for ${JSON.stringify(text.slice(0, 200))}`);
       // Depth-capped or fallback parses, positions past a BOM and an unclosed front matter fence differ from a whole parse.
-      if (problems.length === 0 && !/^\uFEFF|^---|^\+\+\+/.test(text)) assert.deepEqual(strip(runWise.children), strip(parseWhole(text).children), `trees differ from a whole parse for ${JSON.stringify(text.slice(0, 200))}`);
+      if (problems.length === 0 && !/^\uFEFF|^---|^\+\+\+/.test(text))
+        assert.deepEqual(strip(runWise.children), strip(parseWhole(text).children), `trees differ from a whole parse for ${JSON.stringify(text.slice(0, 200))}`);
     };
-    fc.assert(fc.property(blueprintArb, ({ text }) => check(text)), { numRuns: Math.ceil(fuzzRuns() / 4), seed: fuzzSeed() });
-    if (corpusFiles().length > 0) fc.assert(fc.property(mutatedCorpusArb(), (doc) => check(doc.text)), { numRuns: Math.ceil(fuzzRuns() / 4), seed: fuzzSeed() });
+    fc.assert(
+      fc.property(blueprintArb, ({ text }) => check(text)),
+      { numRuns: Math.ceil(fuzzRuns() / 4), seed: fuzzSeed() },
+    );
+    if (corpusFiles().length > 0)
+      fc.assert(
+        fc.property(mutatedCorpusArb(), (doc) => check(doc.text)),
+        { numRuns: Math.ceil(fuzzRuns() / 4), seed: fuzzSeed() },
+      );
   });
 
   it('re-parses only changed chunks with a cache and still matches a whole parse', () => {
@@ -122,9 +142,21 @@ describe('parse: text where no table can start is parsed without the table const
 
   it('near-tables without a "|": delimiter rows, setext underlines, tabs, containers', () => {
     for (const text of [
-      'a\n:-:\n', 'a\n---:\n', 'a\n:--\nb\n', 'a b\n--- ---\n', 'a\tb\n---\t---\n', 'Head\n- - -\n', '- a\n  :-\n',
-      '> a\n> --:\n', 'a \u00a6 b\n--- \u00a6 ---\n', '\\\na\n-\n', '# T\n\n:-:\n:-:\n', 'a\n:-: :-:\nb c\n', '[^1]\n\n[^1]: a\n:-\n',
-    ]) same(text);
+      'a\n:-:\n',
+      'a\n---:\n',
+      'a\n:--\nb\n',
+      'a b\n--- ---\n',
+      'a\tb\n---\t---\n',
+      'Head\n- - -\n',
+      '- a\n  :-\n',
+      '> a\n> --:\n',
+      'a \u00a6 b\n--- \u00a6 ---\n',
+      '\\\na\n-\n',
+      '# T\n\n:-:\n:-:\n',
+      'a\n:-: :-:\nb c\n',
+      '[^1]\n\n[^1]: a\n:-\n',
+    ])
+      same(text);
   });
 
   for (const [name, text] of documents) {
@@ -135,8 +167,14 @@ describe('parse: text where no table can start is parsed without the table const
 
   it(`generated and mutated blueprints with every "|" replaced (${Math.ceil(fuzzRuns() / 4)} cases each)`, () => {
     const by = fc.constantFrom(...replacements);
-    fc.assert(fc.property(blueprintArb, by, ({ text }, b) => same(noPipes(text, b))), { numRuns: Math.ceil(fuzzRuns() / 4), seed: fuzzSeed() });
+    fc.assert(
+      fc.property(blueprintArb, by, ({ text }, b) => same(noPipes(text, b))),
+      { numRuns: Math.ceil(fuzzRuns() / 4), seed: fuzzSeed() },
+    );
     if (corpusFiles().length === 0) return;
-    fc.assert(fc.property(mutatedCorpusArb(), by, (doc, b) => same(noPipes(doc.text, b))), { numRuns: Math.ceil(fuzzRuns() / 4), seed: fuzzSeed() });
+    fc.assert(
+      fc.property(mutatedCorpusArb(), by, (doc, b) => same(noPipes(doc.text, b))),
+      { numRuns: Math.ceil(fuzzRuns() / 4), seed: fuzzSeed() },
+    );
   });
 });

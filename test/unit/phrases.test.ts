@@ -21,7 +21,17 @@ function readCases(name: string): Case[] {
     .filter(({ l }) => l.trim() && !l.startsWith('#') && !l.startsWith('text\t'))
     .map(({ l, i }) => {
       const [text, expected] = l.split('\t');
-      return { line: i + 1, text: text!, expected: !expected || expected.trim() === '-' ? [] : expected.split(',').map((e) => e.trim()).filter(Boolean) };
+      return {
+        line: i + 1,
+        text: text!,
+        expected:
+          !expected || expected.trim() === '-'
+            ? []
+            : expected
+                .split(',')
+                .map((e) => e.trim())
+                .filter(Boolean),
+      };
     });
 }
 

@@ -66,7 +66,10 @@ describe('suppression governance', () => {
   it('a document without expiry dates is not dated; without a today, the local date decides', () => {
     assert.equal(lint(`<!-- blueprint-lint-disable-file -- fine -->\n${step('A')}`, { filePath: 'x.blueprint.md' }).dated, false);
     const old = lint(`<!-- blueprint-lint-disable-file -- old (until 2001-01-01) -->\n${step('A')}`, { filePath: 'x.blueprint.md' });
-    assert.deepEqual(old.findings.map((f) => f.ruleId).filter((id) => id !== 'frontstage-needs-backstage'), ['suppression-directive', 'benefit-needs-support']);
+    assert.deepEqual(
+      old.findings.map((f) => f.ruleId).filter((id) => id !== 'frontstage-needs-backstage'),
+      ['suppression-directive', 'benefit-needs-support'],
+    );
   });
 
   it('the disable-file fix goes after front matter and a BOM, in the line ending of the file', () => {

@@ -10,7 +10,14 @@ describe('never silent: files called blueprints that are not read as one', () =>
     assert.equal(r.blueprint.isBlueprint, false);
     assert.deepEqual(
       r.findings.map((f) => [f.ruleId, f.severity, `${f.start.line}:${f.start.column}-${f.end.line}:${f.end.column}`, f.message]),
-      [['unread-blueprint', 'info', '1:3-1:36', 'Its title calls this a service blueprint, but no step carries labels of two lanes, so it is not linted. Label each step\'s lanes (Customer, Frontstage, Backstage, Support) or opt the file in with "blueprint: true" in its front matter.']],
+      [
+        [
+          'unread-blueprint',
+          'info',
+          '1:3-1:36',
+          'Its title calls this a service blueprint, but no step carries labels of two lanes, so it is not linted. Label each step\'s lanes (Customer, Frontstage, Backstage, Support) or opt the file in with "blueprint: true" in its front matter.',
+        ],
+      ],
     );
   });
 
@@ -27,7 +34,10 @@ describe('never silent: files called blueprints that are not read as one', () =>
     assert.equal(fixed.startsWith('---\nblueprint: true\n---\n\n# Service Blueprint'), true);
     const again = lint(fixed, { filePath: 'docs/lockers.md' });
     assert.equal(again.blueprint.reason, 'front-matter');
-    assert.deepEqual(again.findings.filter((f) => f.ruleId === 'unread-blueprint'), []);
+    assert.deepEqual(
+      again.findings.filter((f) => f.ruleId === 'unread-blueprint'),
+      [],
+    );
   });
 
   it('reads a *.blueprint.md file as a blueprint wherever it lies, outside the base directory too', () => {
@@ -47,9 +57,11 @@ describe('never silent: files called blueprints that are not read as one', () =>
 
 describe('the language of a document', () => {
   it('recognises a German text and leaves English and short texts alone', () => {
-    const german = 'Der Kunde bringt das Fahrrad in die Werkstatt und die Mitarbeiterin nimmt es an. Das Team prüft den Auftrag mit dem System und ruft den Kunden an, wenn die Teile da sind. Die Rechnung wird an der Kasse bezahlt, und der Kunde bekommt eine Garantie auf die Arbeit.';
+    const german =
+      'Der Kunde bringt das Fahrrad in die Werkstatt und die Mitarbeiterin nimmt es an. Das Team prüft den Auftrag mit dem System und ruft den Kunden an, wenn die Teile da sind. Die Rechnung wird an der Kasse bezahlt, und der Kunde bekommt eine Garantie auf die Arbeit.';
     assert.equal(nonEnglishLanguage(german), 'German');
-    const english = 'The customer brings the bike to the workshop and the assistant takes it in. The team checks the order in the system and calls the customer when the parts are in. The bill is paid at the till, and the customer gets a guarantee on the work.';
+    const english =
+      'The customer brings the bike to the workshop and the assistant takes it in. The team checks the order in the system and calls the customer when the parts are in. The bill is paid at the till, and the customer gets a guarantee on the work.';
     assert.equal(nonEnglishLanguage(english), undefined);
     assert.equal(nonEnglishLanguage('Der Kunde und die Frau.'), undefined);
   });

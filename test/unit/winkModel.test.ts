@@ -40,7 +40,7 @@ describe('language layer: the fast model loader', () => {
     for (const [name, f] of Object.entries(features)) if (f.hash) assert.equal(Object.getPrototypeOf(f.hash), null, name);
   });
 
-  it('reads the build\'s ASCII copy of the core JSON as the same values', function () {
+  it("reads the build's ASCII copy of the core JSON as the same values", function () {
     const copy = join(import.meta.dirname, '..', '..', '..', 'dist', `wink-eng-lite-web-model-${FAST_MODEL_VERSION}-core.json`);
     if (installed !== FAST_MODEL_VERSION || !existsSync(copy)) this.skip();
     const text = readFileSync(copy, 'latin1');

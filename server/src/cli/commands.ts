@@ -38,7 +38,9 @@ export async function runCommand(options: CliOptions, io: CliIo): Promise<number
 
 /** Every rule with the severity and options it lints with: the configured ones, the rest at their defaults. */
 function effectiveRules(config: ResolvedConfig): Record<string, RuleSetting> {
-  const ids = allRules().map((r) => r.id).sort();
+  const ids = allRules()
+    .map((r) => r.id)
+    .sort();
   const defaults = new Map(allRules().map((r) => [r.id, r.defaultSeverity]));
   return Object.fromEntries(ids.map((id) => [id, config.rules[id] ?? { severity: defaults.get(id)!, options: {} }]));
 }

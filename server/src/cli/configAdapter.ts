@@ -1,13 +1,6 @@
 // The one place the CLI touches the config module, so a change in its API is a one-file change here.
 import { allRules, type ResolvedConfig } from '../engine/index.js';
-import {
-  ConfigCache,
-  isIgnoredPath as configIgnores,
-  loadSettingsFile as loadSettings,
-  resolveConfig as resolve,
-  type ConfigError,
-  type PartialConfig,
-} from '../engine/config/index.js';
+import { ConfigCache, isIgnoredPath as configIgnores, loadSettingsFile as loadSettings, resolveConfig as resolve, type ConfigError, type PartialConfig } from '../engine/config/index.js';
 
 export { ConfigCache, type ConfigError, type PartialConfig };
 

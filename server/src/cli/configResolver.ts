@@ -28,12 +28,7 @@ export class ConfigResolver {
 
   /** Reads --settings, else the workspace's .vscode/settings.json unless --no-editor-settings; false when it is broken. */
   loadSettings(): boolean {
-    const file =
-      this.options.settingsFile !== undefined
-        ? resolve(this.io.cwd, this.options.settingsFile)
-        : this.options.useEditorSettings
-          ? findWorkspaceSettings(this.io.cwd)
-          : undefined;
+    const file = this.options.settingsFile !== undefined ? resolve(this.io.cwd, this.options.settingsFile) : this.options.useEditorSettings ? findWorkspaceSettings(this.io.cwd) : undefined;
     if (file === undefined) return true;
     const { settings, configFile, errors } = loadSettingsFile(file);
     this.report(errors);

@@ -70,7 +70,8 @@ export function explain(text: string, filePath: string, config: ResolvedConfig, 
     for (const lane of step.lanes) {
       const at = forced.lines.position(lane.labelSpan.start);
       if (labels.some((l) => l.line === at.line && l.column === at.column)) continue;
-      const reading: LaneReading | undefined = lane.basis === 'unplaced' ? { kind: 'other', basis: 'unplaced', words: '' } : readLane(lane.label, table) ?? { kind: lane.kind, basis: 'context', words: lane.label };
+      const reading: LaneReading | undefined =
+        lane.basis === 'unplaced' ? { kind: 'other', basis: 'unplaced', words: '' } : (readLane(lane.label, table) ?? { kind: lane.kind, basis: 'context', words: lane.label });
       const why = lane.basis === 'context' ? explainReading(lane.label, { ...reading, basis: 'context' }) : explainReading(lane.label, reading);
       labels.push({ label: lane.label, lane: lane.kind, why, line: at.line, column: at.column });
     }

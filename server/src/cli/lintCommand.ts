@@ -109,7 +109,12 @@ export async function lintCommand(options: CliOptions, io: CliIo, configs: Confi
       suppressed = onChangedLines(suppressed, file.absolutePath, changed);
     }
     all.push({ file: file.displayPath, absolutePath: file.absolutePath, findings });
-    reports.push({ file: file.displayPath, absolutePath: file.absolutePath, findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings, suppressed: options.quiet ? suppressed.filter((f) => f.severity === 'error') : suppressed });
+    reports.push({
+      file: file.displayPath,
+      absolutePath: file.absolutePath,
+      findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings,
+      suppressed: options.quiet ? suppressed.filter((f) => f.severity === 'error') : suppressed,
+    });
   }
 
   const color = options.color ?? (io.stdoutIsTTY && options.outputFile === undefined && !io.env['NO_COLOR']);
@@ -132,7 +137,11 @@ async function lintPending(pending: Planned[], configTable: ResolvedConfig[], li
   let workers = 0;
   if (setting !== 0 && onDisk.length > 0) {
     const sizes = await Promise.all(onDisk.map((p) => fileSize(p.target.file)));
-    workers = chooseWorkerCount(setting, onDisk.length, sizes.reduce((a, b) => a + b, 0));
+    workers = chooseWorkerCount(
+      setting,
+      onDisk.length,
+      sizes.reduce((a, b) => a + b, 0),
+    );
     if (workers > 0) {
       const items: WorkItem[] = onDisk.map((p, i) => ({ index: i, absolutePath: p.target.file.absolutePath, configId: p.configId, size: sizes[i]! }));
       const outcomes = await lintInWorkers(items, configTable, lintOptions, workers);

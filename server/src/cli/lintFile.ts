@@ -74,7 +74,11 @@ export async function lintFile(absolutePath: string, config: ResolvedConfig, opt
  * Lints files one after another, each read synchronously (the thread has nothing else to do meanwhile) unless its
  * source was read already; `done` gets each outcome in order.
  */
-export async function lintInOrder<T extends { absolutePath: string; config: ResolvedConfig; source?: SourceFile }>(files: readonly T[], opts: LintFileOptions, done: (file: T, outcome: FileOutcome) => void): Promise<void> {
+export async function lintInOrder<T extends { absolutePath: string; config: ResolvedConfig; source?: SourceFile }>(
+  files: readonly T[],
+  opts: LintFileOptions,
+  done: (file: T, outcome: FileOutcome) => void,
+): Promise<void> {
   for (const file of files) {
     const read = file.source ? { source: file.source } : readSourceBytesSync(file.absolutePath, opts.maxFileSize);
     done(file, await lintFile(file.absolutePath, file.config, opts, read));

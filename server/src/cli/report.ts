@@ -41,4 +41,3 @@ export function countFindings(reports: readonly FileReport[]): Totals {
   }
   return totals;
 }
-

@@ -27,7 +27,7 @@ export function applyFixes(text: string, findings: readonly Finding[], choose: (
   for (const finding of findings) {
     const fix = choose(finding);
     if (!fix) continue;
-    const overlaps = fix.edits.some((e) => taken.some(([s, t]) => e.start < t && s < e.end || (e.start === e.end && e.start === s)));
+    const overlaps = fix.edits.some((e) => taken.some(([s, t]) => (e.start < t && s < e.end) || (e.start === e.end && e.start === s)));
     if (overlaps) continue;
     for (const e of fix.edits) {
       edits.push(e);

@@ -126,7 +126,12 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   cache?.commit();
   // A directive's name cannot break across lines, so a document without it has none: no walk of the whole tree.
   const directives = !text.includes(DIRECTIVE_PREFIX) ? [] : root ? findDirectives(root) : findChunkDirectives(chunks!);
-  const { kept, suppressed, directiveFindings, directives: reports } = applySuppressions(findings, directives, lines, text, blueprint.steps, {
+  const {
+    kept,
+    suppressed,
+    directiveFindings,
+    directives: reports,
+  } = applySuppressions(findings, directives, lines, text, blueprint.steps, {
     today: options.today ?? localToday(),
     reportUnused: config.reportUnusedDirectives,
   });
@@ -155,7 +160,16 @@ function withNotices(blueprint: Blueprint, text: string, filePath: string | unde
 }
 
 /** buildBlueprint with each step's analysis looked up in the step cache, keeping each step's memo key (the property tests hold the two equal). */
-function cachedModel(root: Root, text: string, lines: LineIndex, config: ResolvedConfig, vocab: () => CompiledVocabulary, cache: StepCache, filePath?: string, force = false): ModelResult & { keyed: KeyedStep[] } {
+function cachedModel(
+  root: Root,
+  text: string,
+  lines: LineIndex,
+  config: ResolvedConfig,
+  vocab: () => CompiledVocabulary,
+  cache: StepCache,
+  filePath?: string,
+  force = false,
+): ModelResult & { keyed: KeyedStep[] } {
   const keyed: KeyedStep[] = [];
   const model = buildBlueprint(root, text, lines, config, vocab, filePath, force, (raw, compiled) => {
     const k = cache.analyse(raw, compiled, text, lines);

@@ -368,7 +368,10 @@ function parseChunks(whole: string, cache?: ChunkCache, problems?: ParseProblem[
   const chunks = splitChunks(text);
   if (chunks.length === 1 && !cache) return safeParse(text, 0, problems);
   if (cache) return joinChunkTrees(whole, chunkTrees(text, cache, problems, chunks));
-  return joinChunkTrees(whole, tableRuns(text, chunks).map((run) => ({ ...run, tree: safeParse(run.text, run.start, problems, run.tables), own: true })));
+  return joinChunkTrees(
+    whole,
+    tableRuns(text, chunks).map((run) => ({ ...run, tree: safeParse(run.text, run.start, problems, run.tables), own: true })),
+  );
 }
 
 /**

@@ -82,7 +82,12 @@ export class StepCache {
       this.stats.analysisMisses++;
       const step = analyseStep(raw, vocabulary);
       const last = { base, benefits: step.benefits, supports: step.supports, rejected: step.rejected };
-      found = { benefits: step.benefits.map((b) => movedPhrase(b, -base)), supports: step.supports.map((s) => movedPhrase(s, -base)), rejected: step.rejected?.map((r) => movedPhrase(r, -base)), last };
+      found = {
+        benefits: step.benefits.map((b) => movedPhrase(b, -base)),
+        supports: step.supports.map((s) => movedPhrase(s, -base)),
+        rejected: step.rejected?.map((r) => movedPhrase(r, -base)),
+        last,
+      };
       this.analyses.set(modelKey, found);
     }
     if (this.eolOf?.lines !== lines) this.eolOf = { lines, eol: lines.eol };
@@ -195,7 +200,12 @@ function withPhrases(raw: RawStep, phrases: Phrases): Step {
 /** Keeps the absolute copy of an analysis at `base`. */
 function moveAnalysis(found: Analysis, base: number): void {
   if (found.last.base !== base) {
-    found.last = { base, benefits: found.benefits.map((b) => movedPhrase(b, base)), supports: found.supports.map((s) => movedPhrase(s, base)), rejected: found.rejected?.map((r) => movedPhrase(r, base)) };
+    found.last = {
+      base,
+      benefits: found.benefits.map((b) => movedPhrase(b, base)),
+      supports: found.supports.map((s) => movedPhrase(s, base)),
+      rejected: found.rejected?.map((r) => movedPhrase(r, base)),
+    };
   }
 }
 
@@ -268,8 +278,13 @@ const SHAPE_CODES: Record<string, number> = { heading: 1, list: 2, 'table-column
 function analysisKey(raw: RawStep, base: number): string {
   const h = new KeyHasher();
   for (const lane of raw.lanes) {
-    h.num(KIND_CODES[lane.kind] ?? 0).str(lane.label).num(lane.placeholder ? 1 : 0);
-    h.num(lane.contentSpan.start - base).num(lane.contentSpan.end - base).offsets(lane.content, base).str(lane.content.text);
+    h.num(KIND_CODES[lane.kind] ?? 0)
+      .str(lane.label)
+      .num(lane.placeholder ? 1 : 0);
+    h.num(lane.contentSpan.start - base)
+      .num(lane.contentSpan.end - base)
+      .offsets(lane.content, base)
+      .str(lane.content.text);
   }
   h.num(-1);
   for (const p of raw.prose) h.offsets(p, base).str(p.text);
@@ -294,11 +309,20 @@ export function keyRange(raw: RawStep, text: string, lines: LineIndex): KeyRange
 /** The rest of the step (title, spans, shape, group, lane labels) and the source of its key range. */
 function shapeKey(raw: RawStep, base: number, text: string, range: KeyRange, eol: string): string {
   const h = new KeyHasher();
-  h.num(SHAPE_CODES[raw.shape] ?? 0).str(raw.title).num(raw.group === undefined ? 0 : 1).str(raw.group ?? '');
-  h.num(raw.span.end - base).num(raw.titleSpan.start - base).num(raw.titleSpan.end - base);
+  h.num(SHAPE_CODES[raw.shape] ?? 0)
+    .str(raw.title)
+    .num(raw.group === undefined ? 0 : 1)
+    .str(raw.group ?? '');
+  h.num(raw.span.end - base)
+    .num(raw.titleSpan.start - base)
+    .num(raw.titleSpan.end - base);
   for (const lane of raw.lanes) h.num(lane.labelSpan.start - base).num(lane.labelSpan.end - base);
   const { start, end, endOfText } = range;
   // Edits at offset 0 keep a byte order mark first, and inserted lines copy the document's line break: both are part of the key.
-  h.num(start === 0 ? 1 : 0).num(endOfText ? 1 : 0).str(eol).num(start - base).str(text.slice(start, end));
+  h.num(start === 0 ? 1 : 0)
+    .num(endOfText ? 1 : 0)
+    .str(eol)
+    .num(start - base)
+    .str(text.slice(start, end));
   return h.digest();
 }

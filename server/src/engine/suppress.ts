@@ -119,7 +119,16 @@ export interface SuppressResult {
 export function applySuppressions(findings: Finding[], all: readonly Directive[], lines: LineIndex, text: string, steps: readonly Step[], options: SuppressOptions): SuppressResult {
   const directiveFindings: Finding[] = [];
   const report = (d: Directive, severity: Finding['severity'], message: string) => {
-    directiveFindings.push({ ruleId: DIRECTIVE_RULE, severity, message, span: { start: d.offset, end: d.endOffset }, start: lines.position(d.offset), end: lines.position(d.endOffset), step: null, fixes: [] });
+    directiveFindings.push({
+      ruleId: DIRECTIVE_RULE,
+      severity,
+      message,
+      span: { start: d.offset, end: d.endOffset },
+      start: lines.position(d.offset),
+      end: lines.position(d.endOffset),
+      step: null,
+      fixes: [],
+    });
   };
   // Expired or unreadable expiry: the directive stops suppressing, so its findings come back beside this one.
   const directives = all.filter((d) => {

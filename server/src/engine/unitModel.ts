@@ -117,7 +117,16 @@ function sameOutside(m: StepKeyMemo, now: Omit<StepKeyMemo, 'memo' | 'inside'>):
  * when the document does not split into units (the caller joins the chunks and builds whole). The property tests hold it
  * to buildBlueprint, step for step and finding for finding.
  */
-export function unitModel(chunks: readonly ParsedChunk[], text: string, lines: LineIndex, config: ResolvedConfig, vocab: () => CompiledVocabulary, cache: StepCache, filePath?: string, force = false): (ModelResult & { keyed: KeyedStep[] }) | undefined {
+export function unitModel(
+  chunks: readonly ParsedChunk[],
+  text: string,
+  lines: LineIndex,
+  config: ResolvedConfig,
+  vocab: () => CompiledVocabulary,
+  cache: StepCache,
+  filePath?: string,
+  force = false,
+): (ModelResult & { keyed: KeyedStep[] }) | undefined {
   const units = splitUnits(chunks, text.length);
   if (!units) return undefined;
   const table = laneTable(config.lanes);
@@ -157,7 +166,14 @@ export function unitModel(chunks: readonly ParsedChunk[], text: string, lines: L
   const first = chunks[0]?.tree.children.find((n) => n.type === 'yaml');
   const fm = frontMatterVerdict(first && first.type === 'yaml' ? { value: first.value, start: first.position?.start.offset ?? 0 } : undefined);
   const standing = standingSteps(raws);
-  const reason = force ? 'glob' : detect(fm, filePath, raws.filter((_, i) => standing[i]), config);
+  const reason = force
+    ? 'glob'
+    : detect(
+        fm,
+        filePath,
+        raws.filter((_, i) => standing[i]),
+        config,
+      );
   const isBlueprint = reason !== 'none' && reason !== 'disabled';
   const keyed: KeyedStep[] = [];
   if (isBlueprint) {

@@ -169,7 +169,12 @@ export class CodeActionProvider {
     const label = labels[0];
     if (!label) return [];
     const kinds = ['customer', 'frontstage', 'backstage', 'support', 'evidence'] as const;
-    return this.configActions(snap, diagnostic, kinds.map((kind) => ({ title: `Map "${label}" to the ${kind} lane`, change: { list: 'lanes', phrase: label, kind } })), true);
+    return this.configActions(
+      snap,
+      diagnostic,
+      kinds.map((kind) => ({ title: `Map "${label}" to the ${kind} lane`, change: { list: 'lanes', phrase: label, kind } })),
+      true,
+    );
   }
 
   /** "Treat X as not a benefit" (the flagged phrase) and "Treat X as a support term" (the engine's candidate or the selection). */

@@ -63,7 +63,11 @@ export class ConfigService {
       }
       byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
     }
-    for (const [file, list] of byFile) this.publish(file, list.map((e) => toDiagnostic(e)));
+    for (const [file, list] of byFile)
+      this.publish(
+        file,
+        list.map((e) => toDiagnostic(e)),
+      );
     for (const file of sources) if (isAbsolute(file) && !byFile.has(file)) this.publish(file, []);
   }
 

@@ -1,11 +1,5 @@
 // Lints open documents (debounced, per-document settings) and publishes findings as LSP diagnostics.
-import {
-  DiagnosticSeverity,
-  type Connection,
-  type Diagnostic,
-  type Range,
-  type TextDocuments,
-} from 'vscode-languageserver/node.js';
+import { DiagnosticSeverity, type Connection, type Diagnostic, type Range, type TextDocuments } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrl, lint, LineIndex, type DirectiveReport, type Finding, type Severity, type Span } from '../engine/index.js';
 import type { DocumentProblem } from '../engine/lint.js';
@@ -222,7 +216,19 @@ export class DiagnosticsService {
       enabled: true,
     };
     const steps = result.blueprint.steps.map((s) => ({ title: s.title, span: s.span }));
-    return { uri: doc.uri, version: doc.version, text, findings: result.findings, problems: result.problems, directives: result.directives, steps, lines: result.lines, notices: [], complete: true, status };
+    return {
+      uri: doc.uri,
+      version: doc.version,
+      text,
+      findings: result.findings,
+      problems: result.problems,
+      directives: result.directives,
+      steps,
+      lines: result.lines,
+      notices: [],
+      complete: true,
+      status,
+    };
   }
 
   private notLinted(doc: TextDocument, text: string, reason: BlueprintReason, notices: Diagnostic[] = []): LintSnapshot {
@@ -244,8 +250,7 @@ export class DiagnosticsService {
 
   private skipped(doc: TextDocument, text: string, size: number, settings: EditorSettings): LintSnapshot {
     const message =
-      `Blueprint Lint skipped this file: it is ${size.toLocaleString('en-US')} bytes, over the ` +
-      `blueprintLint.maxFileSize limit of ${settings.maxFileSize.toLocaleString('en-US')} bytes.`;
+      `Blueprint Lint skipped this file: it is ${size.toLocaleString('en-US')} bytes, over the ` + `blueprintLint.maxFileSize limit of ${settings.maxFileSize.toLocaleString('en-US')} bytes.`;
     const diagnostic: Diagnostic = {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: DiagnosticSeverity.Information,

@@ -20,14 +20,7 @@ import { DiagnosticsService, warmUpEngine } from './diagnostics.js';
 import { isMarkdownDocument, isMarkdownPath, uriToPath, WorkspaceFolders } from './documents.js';
 import { guardNotification, guardRequest } from './guard.js';
 import { hoverAt } from './hover.js';
-import {
-  AddVocabularyRequest,
-  Commands,
-  FIX_ALL_KIND,
-  LintWorkspaceRequest,
-  StatusRequest,
-  type BlueprintStatus,
-} from './protocol.js';
+import { AddVocabularyRequest, Commands, FIX_ALL_KIND, LintWorkspaceRequest, StatusRequest, type BlueprintStatus } from './protocol.js';
 import { SettingsStore } from './settings.js';
 import { lintWorkspace } from './workspaceLint.js';
 

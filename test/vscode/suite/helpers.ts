@@ -38,12 +38,7 @@ function describe(diagnostics: vscode.Diagnostic[]): string {
 }
 
 /** Resolves with the document's Blueprint Lint diagnostics once `accept` holds for them (checked now and on every change). */
-export function waitForDiagnostics(
-  uri: vscode.Uri,
-  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = (): boolean => {
       const current = ours(uri);
@@ -81,13 +76,7 @@ export function codeOf(d: vscode.Diagnostic): string | number | undefined {
  * Code actions for a range. The workbench copies diagnostics into its marker service a moment after the extension
  * host sees them, so an early request may come back empty: ask again until `accept` holds or the deadline passes.
  */
-export async function codeActions(
-  uri: vscode.Uri,
-  range: vscode.Range,
-  accept: (actions: vscode.CodeAction[]) => boolean,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<vscode.CodeAction[]> {
+export async function codeActions(uri: vscode.Uri, range: vscode.Range, accept: (actions: vscode.CodeAction[]) => boolean, what: string, timeoutMs = 30_000): Promise<vscode.CodeAction[]> {
   const deadline = Date.now() + timeoutMs;
   let actions: vscode.CodeAction[];
   for (;;) {
@@ -105,12 +94,7 @@ export async function codeActions(
 }
 
 /** Waits until the status item shows a status for which `accept` holds. */
-export function waitForStatus(
-  blueprintLint: BlueprintLintApi,
-  accept: (text: string) => boolean,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<string> {
+export function waitForStatus(blueprintLint: BlueprintLintApi, accept: (text: string) => boolean, what: string, timeoutMs = 30_000): Promise<string> {
   return new Promise((resolve, reject) => {
     if (accept(blueprintLint.status.text)) return resolve(blueprintLint.status.text);
     const timer = setTimeout(() => {

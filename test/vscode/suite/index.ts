@@ -32,7 +32,7 @@ export function run(): Promise<void> {
       result.tests.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration });
     });
     runner.on('fail', (t, err: unknown) => {
-      result.tests.push({ title: t.fullTitle(), state: 'failed', error: String(err instanceof Error ? err.stack ?? err.message : err) });
+      result.tests.push({ title: t.fullTitle(), state: 'failed', error: String(err instanceof Error ? (err.stack ?? err.message) : err) });
     });
     runner.on('pending', (t) => {
       result.pending++;

@@ -25,7 +25,10 @@ describe('Blueprint Lint in VS Code: quick fixes', () => {
       'Show documentation for benefit-needs-support',
     ];
     // other rules may add their own actions for the same range: the core rule's must all be there, in this order
-    assert.deepEqual(actions.map((a) => a.title).filter((t) => expected.includes(t)), expected);
+    assert.deepEqual(
+      actions.map((a) => a.title).filter((t) => expected.includes(t)),
+      expected,
+    );
     assert.equal(actions.find((a) => a.isPreferred)?.title, ADD_SUPPORT);
     assert.ok(actions.every((a) => a.kind?.value === 'quickfix'));
   });
@@ -38,7 +41,7 @@ describe('Blueprint Lint in VS Code: quick fixes', () => {
     assert.ok(fix.edit, 'the fix carries an edit');
     const before = d.message;
     assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
-    assert.equal(doc.lineAt(11).text, '   - Support: TBD', 'the lane goes after the step\'s last lane');
+    assert.equal(doc.lineAt(11).text, '   - Support: TBD', "the lane goes after the step's last lane");
     assert.equal(doc.lineCount, 13);
 
     // the lane exists but is a placeholder: still flagged, in the placeholder wording
@@ -69,12 +72,7 @@ describe('Blueprint Lint in VS Code: quick fixes', () => {
     const doc = await open('hotel/spa.blueprint.md');
     const d = await firstOfRule(doc.uri, 'spa diagnostic');
     const title = 'Treat "same day" as not a benefit';
-    const actions = await codeActions(
-      doc.uri,
-      d.range,
-      (a) => a.some((x) => x.title === title && x.command !== undefined),
-      'the vocabulary action as a command (settings target)',
-    );
+    const actions = await codeActions(doc.uri, d.range, (a) => a.some((x) => x.title === title && x.command !== undefined), 'the vocabulary action as a command (settings target)');
     const action = actions.find((a) => a.title === title)!;
     assert.equal(action.edit, undefined, 'settings are changed by the client, not by a file edit');
     // the client's answer first: a failed settings write (say, an unsaved settings.json) says why, instead of a timeout below

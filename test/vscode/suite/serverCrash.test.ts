@@ -60,12 +60,16 @@ describe('Blueprint Lint in VS Code: server crash', function () {
       process.kill(oldPid!, 'SIGKILL');
       const [newPid] = await waitForServerPids(module, (pids) => pids.length === 1 && pids[0] !== oldPid, 'a new server process in place of the killed one');
       assert.notEqual(newPid, oldPid);
-      assert.deepEqual(serverPids(module).filter((p) => p === oldPid), [], 'the killed process is gone');
+      assert.deepEqual(
+        serverPids(module).filter((p) => p === oldPid),
+        [],
+        'the killed process is gone',
+      );
       await waitUntil(() => states.includes(State.Starting) && states.at(-1) === State.Running, `the client to go through Starting back to Running (states: ${JSON.stringify(states)})`);
       assert.equal(blueprintLint.client().isRunning(), true);
 
       // the client keeps the old diagnostics over a crash: only a publish after the kill proves the new server linted
-      await waitUntil(() => published.includes(true), 'the new server to publish the document\'s diagnostics');
+      await waitUntil(() => published.includes(true), "the new server to publish the document's diagnostics");
       assert.deepEqual(summary(vscode.languages.getDiagnostics(doc.uri)), before, 'the same finding as before the kill');
       console.log(`[blueprint-lint-tests] server crash: pid ${oldPid} -> ${newPid}, diagnostics back ${Date.now() - killedAt} ms after the kill`);
 
@@ -137,12 +141,10 @@ describe('Blueprint Lint in VS Code: server crash', function () {
 
       process.kill(pid!, 'SIGKILL');
       await waitUntil(() => gaveUp.length > 0 && blueprintLint.client().state === State.Stopped, 'the client to give up after the sixth crash');
-      assert.deepEqual(gaveUp, [
-        { crashes: 6, message: 'Blueprint Lint: the language server crashed 6 times in 3 minutes and was not restarted. See the Blueprint Lint output for details.' },
-      ]);
+      assert.deepEqual(gaveUp, [{ crashes: 6, message: 'Blueprint Lint: the language server crashed 6 times in 3 minutes and was not restarted. See the Blueprint Lint output for details.' }]);
       assert.deepEqual(await waitForServerPids(module, (pids) => pids.length === 0, 'no server process'), []);
       // the findings of a server that is gone are not left standing as if they were current
-      await waitForDiagnostics(doc.uri, (ds) => ds.length === 0, 'the dead server\'s diagnostics cleared');
+      await waitForDiagnostics(doc.uri, (ds) => ds.length === 0, "the dead server's diagnostics cleared");
 
       await vscode.commands.executeCommand('blueprintLint.restartServer');
       assert.equal(blueprintLint.client().isRunning(), true);

@@ -25,7 +25,10 @@ function fromProc(): ProcessRow[] {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
       // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read after the last ")"
       const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const args = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
+      const args = fs
+        .readFileSync(`/proc/${entry}/cmdline`, 'utf8')
+        .split('\0')
+        .filter((a) => a !== '');
       rows.push({ pid: Number(entry), ppid: Number(ppid), alive: state !== 'Z' && state !== 'X', args });
     } catch {
       // the process ended while we read the table
@@ -36,12 +39,14 @@ function fromProc(): ProcessRow[] {
 
 function fromPs(): ProcessRow[] {
   const out = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,stat=,args='], { encoding: 'utf8' });
-  return out
-    .split('\n')
-    .map((line) => /^\s*(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null)
-    // `ps` joins the arguments with spaces: good enough to find a path without spaces as one argument
-    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), alive: !m[3]!.startsWith('Z'), args: m[4]!.split(' ') }));
+  return (
+    out
+      .split('\n')
+      .map((line) => /^\s*(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      // `ps` joins the arguments with spaces: good enough to find a path without spaces as one argument
+      .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), alive: !m[3]!.startsWith('Z'), args: m[4]!.split(' ') }))
+  );
 }
 
 function descendsFrom(row: ProcessRow, ancestor: number, byPid: Map<number, ProcessRow>): boolean {
@@ -64,12 +69,7 @@ export function serverPids(serverModule: string, ancestor = process.pid): number
 }
 
 /** Polls the process table until `accept` holds for the server PIDs, or rejects after the deadline. */
-export async function waitForServerPids(
-  serverModule: string,
-  accept: (pids: number[]) => boolean,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<number[]> {
+export async function waitForServerPids(serverModule: string, accept: (pids: number[]) => boolean, what: string, timeoutMs = 30_000): Promise<number[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const pids = serverPids(serverModule);

@@ -2,8 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, EXTENSION_ID, fileUri, hasRule, lacksRule, ofRule, open, readFile, resetEditors, RULE, waitForDiagnostics, waitForStatus, writeFile } from './helpers.js';
 
-const severityIs = (severity: vscode.DiagnosticSeverity) => (ds: vscode.Diagnostic[]) =>
-  ofRule(RULE, ds).length === 1 && ofRule(RULE, ds)[0]!.severity === severity;
+const severityIs = (severity: vscode.DiagnosticSeverity) => (ds: vscode.Diagnostic[]) => ofRule(RULE, ds).length === 1 && ofRule(RULE, ds)[0]!.severity === severity;
 
 describe('Blueprint Lint in VS Code: settings and commands', () => {
   afterEach(async () => {
@@ -58,7 +57,7 @@ describe('Blueprint Lint in VS Code: settings and commands', () => {
   });
 
   for (const withPackage of [false, true]) {
-    it(`validates the created .blueprintlint.jsonc against the schema offline (${withPackage ? '$schema into the workspace\'s blueprint-lint package' : 'the extension\'s jsonValidation'})`, async () => {
+    it(`validates the created .blueprintlint.jsonc against the schema offline (${withPackage ? "$schema into the workspace's blueprint-lint package" : "the extension's jsonValidation"})`, async () => {
       const local = fileUri('node_modules/blueprint-lint/schemas/blueprintlint.schema.json');
       if (withPackage) {
         const shipped = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'schemas', 'blueprintlint.schema.json');

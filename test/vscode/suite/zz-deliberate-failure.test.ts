@@ -8,7 +8,10 @@ if (process.env.BLUEPRINT_LINT_EXPECT_FAIL === '1') {
     it('expects a diagnostic on the "Arrival" step, which names its support (must fail)', async () => {
       const doc = await open('hotel/checkin.blueprint.md');
       await waitForDiagnostics(doc.uri, hasRule(RULE), 'checkin diagnostic');
-      assert.ok(ours(doc.uri).some((d) => d.range.start.line < 6), 'a diagnostic in the Arrival step');
+      assert.ok(
+        ours(doc.uri).some((d) => d.range.start.line < 6),
+        'a diagnostic in the Arrival step',
+      );
     });
   });
 }

@@ -1,5 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
-import { toForwardSlashes, type FileReport, type FormatContext } from '../report.js';
+import { type FileReport, type FormatContext } from '../report.js';
+import { toForwardSlashes } from '../../files/paths.js';
 import { fingerprinter } from './fingerprint.js';
 
 /** GitLab Code Quality severities: blueprint errors block as "major", warnings are "minor". */

@@ -28,12 +28,16 @@ export function formatJunit(reports: readonly FileReport[], ctx: FormatContext):
 
 /** Text and attribute escaping; characters XML 1.0 cannot hold at all become U+FFFD. */
 export function escapeXml(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\n/g, '&#10;');
+  return (
+    s
+      // XML 1.0 cannot carry these control characters at all, even escaped
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/\r/g, '&#13;')
+      .replace(/\n/g, '&#10;')
+  );
 }

@@ -20,20 +20,14 @@ export function formatStylish(reports: readonly FileReport[], ctx: FormatContext
     const w = { where: width((r) => r.where), severity: width((r) => r.severity), message: width((r) => r.message) };
     out += `\n${paint('underline', report.file)}\n`;
     for (const r of rows) {
-      const line = [
-        paint('dim', r.where.padEnd(w.where)),
-        paint(severityStyle[r.severity], r.severity.padEnd(w.severity)),
-        r.message.padEnd(w.message),
-        paint('dim', r.rule),
-      ].join('  ');
+      const line = [paint('dim', r.where.padEnd(w.where)), paint(severityStyle[r.severity], r.severity.padEnd(w.severity)), r.message.padEnd(w.message), paint('dim', r.rule)].join('  ');
       out += `  ${line}\n`;
     }
   }
   const t = countFindings(reports);
   const total = t.errors + t.warnings + t.infos;
   if (total === 0) return '';
-  const summary =
-    `\u2716 ${plural(total, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info')})`;
+  const summary = `\u2716 ${plural(total, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info')})`;
   out += `\n${paint('bold', paint(t.errors > 0 ? 'red' : t.warnings > 0 ? 'yellow' : 'blue', summary))}\n`;
   if (t.fixable > 0 && !ctx.fixed) out += `  ${plural(t.fixable, 'problem')} fixable with the --fix option.\n`;
   return out;

@@ -1,7 +1,19 @@
 // Finds benefit and support phrases in a step (spec sections 5 and 6): by lane side, negation and prose subject.
 import { normalisePhrase, type CompiledVocabulary, type PhraseHit } from '../phrases/vocabulary.js';
 import type { BenefitPhrase, Lane, LaneKind, RejectedPhrase, SourceText, Step, SupportKind, SupportPhrase } from '../types.js';
-import { benefitPatterns, benefitVeto, langText, languageLayerEnabled, mayHoldBenefitPattern, mayHoldSupportPattern, mayVetoBenefit, readText, supportPatterns, supportVeto, type Found } from '../language/index.js';
+import {
+  benefitPatterns,
+  benefitVeto,
+  langText,
+  languageLayerEnabled,
+  mayHoldBenefitPattern,
+  mayHoldSupportPattern,
+  mayVetoBenefit,
+  readText,
+  supportPatterns,
+  supportVeto,
+  type Found,
+} from '../language/index.js';
 import { LANE_SIDE, normaliseLabel } from './lanes.js';
 import { CUSTOMER_ROLE_WORDS } from './laneWords.js';
 import type { RawStep } from './build.js';
@@ -13,7 +25,8 @@ const BENEFIT_LANES: ReadonlySet<LaneKind> = new Set(['customer', 'evidence', 'f
 const SUPPORT_LANES: ReadonlySet<LaneKind> = new Set(['frontstage', 'backstage', 'support']);
 
 const CLAUSE_BREAK = /[.;!?]\s|\bbut\b|\bhowever\b/gi;
-const POST_NEGATION = /^[\s,]*(?:(?:is|are|was|were|will be|can be|cannot be|isn't|aren't)\s+)?(?:not|never|no longer|n't)\s+(?:be\s+)?(?:available|possible|offered|allowed|permitted|given|included|provided|guaranteed|issued|refunded|accepted|honou?red)/i;
+const POST_NEGATION =
+  /^[\s,]*(?:(?:is|are|was|were|will be|can be|cannot be|isn't|aren't)\s+)?(?:not|never|no longer|n't)\s+(?:be\s+)?(?:available|possible|offered|allowed|permitted|given|included|provided|guaranteed|issued|refunded|accepted|honou?red)/i;
 
 /** Hits sorted by start with the running maximum of their ends: "does any hit contain / overlap this span" in O(log n). */
 interface SpanIndex {
@@ -121,7 +134,12 @@ function reject(judge: Judge | undefined, t: SourceText, start: number, end: num
 }
 
 function languageHit(f: Found, text: string, kind: 'benefit' | SupportKind): PhraseHit {
-  return { start: f.start, end: f.end, text: text.slice(f.start, f.end), entry: { phrase: f.rule, kind: kind === 'benefit' ? 'benefit' : kind, group: f.group, origin: 'language' } as PhraseHit['entry'] };
+  return {
+    start: f.start,
+    end: f.end,
+    text: text.slice(f.start, f.end),
+    entry: { phrase: f.rule, kind: kind === 'benefit' ? 'benefit' : kind, group: f.group, origin: 'language' } as PhraseHit['entry'],
+  };
 }
 
 function whyOf(h: PhraseHit): string {
@@ -175,7 +193,16 @@ function mergeAdjacent(hits: readonly PhraseHit[], text: string): PhraseHit[] {
   for (const h of hits) {
     const prev = out[out.length - 1];
     if (prev && /^[ \t]?$/.test(text.slice(prev.end, h.start))) {
-      out[out.length - 1] = { ...prev, end: h.end, text: text.slice(prev.start, h.end), entry: { ...prev.entry, origin: prev.entry.origin === 'language' || h.entry.origin === 'language' ? 'language' : prev.entry.origin, phrase: prev.entry.origin === 'language' || h.entry.origin === 'language' ? `${prev.entry.phrase} + ${h.entry.phrase}` : prev.entry.phrase } };
+      out[out.length - 1] = {
+        ...prev,
+        end: h.end,
+        text: text.slice(prev.start, h.end),
+        entry: {
+          ...prev.entry,
+          origin: prev.entry.origin === 'language' || h.entry.origin === 'language' ? 'language' : prev.entry.origin,
+          phrase: prev.entry.origin === 'language' || h.entry.origin === 'language' ? `${prev.entry.phrase} + ${h.entry.phrase}` : prev.entry.phrase,
+        },
+      };
     } else out.push(h);
   }
   return out;
@@ -206,7 +233,10 @@ function supportsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVo
   });
   // Only tools (whose holder matters), backing (which must name someone), role nouns (who may be the one acting) and what is promised can be vetoed.
   // (a resource is vetoable too where the text promises something: it may be what the customer is promised)
-  const vetoable = source === 'prose' || /\b(?:promis|guarantee)/i.test(t.text) || kept.some((h) => h.entry.kind === 'tool' || h.entry.kind === 'backing' || (h.entry.kind === 'resource' && vocab.roles.find(h.text).length > 0));
+  const vetoable =
+    source === 'prose' ||
+    /\b(?:promis|guarantee)/i.test(t.text) ||
+    kept.some((h) => h.entry.kind === 'tool' || h.entry.kind === 'backing' || (h.entry.kind === 'resource' && vocab.roles.find(h.text).length > 0));
   const patterns = useLanguage && mayHoldSupportPattern(t.text);
   if (useLanguage && (vetoable || patterns)) {
     const lt = langText(t.text, vocab.roles);
@@ -226,9 +256,7 @@ function supportsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVo
       }
     }
   }
-  return kept
-    .sort((a, b) => a.start - b.start)
-    .map((h) => ({ text: h.text, span: spanOf(t, h.start, h.end), entry: h.entry.phrase, source, kind: h.entry.kind as SupportKind, why: whyOf(h) }));
+  return kept.sort((a, b) => a.start - b.start).map((h) => ({ text: h.text, span: spanOf(t, h.start, h.end), entry: h.entry.phrase, source, kind: h.entry.kind as SupportKind, why: whyOf(h) }));
 }
 
 /** Benefit phrases of a plain text as a customer-side lane would find them (for tests and tools). */

@@ -41,22 +41,109 @@ interface FoundLane {
 }
 
 const META_HEADINGS = new Set([
-  'overview', 'introduction', 'intro', 'background', 'purpose', 'scope', 'summary', 'context', 'about', 'notes', 'note',
-  'open questions', 'questions', 'references', 'glossary', 'appendix', 'changelog', 'change log', 'history',
-  'revision history', 'contacts', 'contact', 'owners', 'roles', 'legend', 'key', 'how to read this', 'how to read',
-  'methodology', 'next steps', 'actions', 'action items', 'decisions', 'assumptions', 'risks', 'out of scope',
-  'related', 'see also', 'table of contents', 'contents', 'toc', 'version', 'sources', 'acknowledgements', 'licence',
-  'license', 'who is involved', 'people', 'team', 'metrics', 'kpis', 'lanes', 'steps', 'stages', 'journey', 'feedback',
+  'overview',
+  'introduction',
+  'intro',
+  'background',
+  'purpose',
+  'scope',
+  'summary',
+  'context',
+  'about',
+  'notes',
+  'note',
+  'open questions',
+  'questions',
+  'references',
+  'glossary',
+  'appendix',
+  'changelog',
+  'change log',
+  'history',
+  'revision history',
+  'contacts',
+  'contact',
+  'owners',
+  'roles',
+  'legend',
+  'key',
+  'how to read this',
+  'how to read',
+  'methodology',
+  'next steps',
+  'actions',
+  'action items',
+  'decisions',
+  'assumptions',
+  'risks',
+  'out of scope',
+  'related',
+  'see also',
+  'table of contents',
+  'contents',
+  'toc',
+  'version',
+  'sources',
+  'acknowledgements',
+  'licence',
+  'license',
+  'who is involved',
+  'people',
+  'team',
+  'metrics',
+  'kpis',
+  'lanes',
+  'steps',
+  'stages',
+  'journey',
+  'feedback',
 ]);
 
 /** Words of a heading that describes the document rather than a step ("Success factors", "Pain points summary"). */
 const META_WORDS = [
-  'legend', 'glossary', 'overview', 'introduction', 'summary', 'background', 'success factor', 'pain point', 'lesson',
-  'principle', 'narrative', 'role', 'responsibility', 'metric', 'kpi', 'risk', 'opportunity', 'appendix', 'reference',
-  'assumption', 'disclaimer', 'conclusion', 'limitation', 'how to read', 'definition', 'faq', 'purpose',
-  'takeaway', 'insight', 'recommendation', 'open question', 'outcomes', 'current state', 'future state', 'backlog',
-  'service promise', 'quality standard', 'service standard', 'stop condition', 'closing thought', 'final thought',
-  'closing note', 'afterword',
+  'legend',
+  'glossary',
+  'overview',
+  'introduction',
+  'summary',
+  'background',
+  'success factor',
+  'pain point',
+  'lesson',
+  'principle',
+  'narrative',
+  'role',
+  'responsibility',
+  'metric',
+  'kpi',
+  'risk',
+  'opportunity',
+  'appendix',
+  'reference',
+  'assumption',
+  'disclaimer',
+  'conclusion',
+  'limitation',
+  'how to read',
+  'definition',
+  'faq',
+  'purpose',
+  'takeaway',
+  'insight',
+  'recommendation',
+  'open question',
+  'outcomes',
+  'current state',
+  'future state',
+  'backlog',
+  'service promise',
+  'quality standard',
+  'service standard',
+  'stop condition',
+  'closing thought',
+  'final thought',
+  'closing note',
+  'afterword',
 ];
 /** The words of a heading over lane definitions ("Legend", "Service layers", "How to read this blueprint"). */
 const LEGEND_WORDS = new Set(['legend', 'key', 'glossary', 'definition', 'layer', 'lane', 'swimlane', 'how', 'to', 'read', 'this', 'the', 'a', 'of', 'service', 'blueprint', 'map', 'used', 'and']);
@@ -318,7 +405,7 @@ function insertAfterLane(ctx: Ctx, last: FoundLane | undefined, fallback: { at: 
         const indent = indentOf(ctx, f.start);
         const raw = ctx.text.slice(f.start, f.start + 12);
         const marker = /^(\d+)([.)])/.exec(raw);
-        const bullet = marker ? `${Number(marker[1]) + 1}${marker[2]}` : raw[0] ?? '-';
+        const bullet = marker ? `${Number(marker[1]) + 1}${marker[2]}` : (raw[0] ?? '-');
         const gap = f.spread ? eol + eol : eol;
         return { at: f.end, text: `${gap}${indent}${bullet} ${formatLabel(label, f.style)} ${c}` };
       }
@@ -603,10 +690,21 @@ function tableSteps(ctx: Ctx, table: Table, heading: Heading | undefined, group:
   if (long) return stepsOfLongTable(ctx, table, long, group, html);
   const headerReadings = laneReadings(ctx, header.children);
   if (enoughLanes(headerReadings) && !roleGrid(headerReadings)) return stepsAsRows(ctx, table, headerReadings, group, html);
-  const rowReadings = laneReadings(ctx, body.map((r) => r.children[0]));
+  const rowReadings = laneReadings(
+    ctx,
+    body.map((r) => r.children[0]),
+  );
   if (enoughLanes(rowReadings) && !roleGrid(rowReadings)) return stepsAsColumns(ctx, table, rowReadings, heading, group, html, parentGroup);
   // A table whose first header cell is the author's word for a step is a table of steps whatever its lanes say.
-  if (STEP_COLUMN_LABELS.has(normaliseLabel(labelText(ctx, header.children[0]).text)) && new Set(headerReadings.slice(1).filter((r) => r !== undefined).map((r) => r.kind)).size >= 2) {
+  if (
+    STEP_COLUMN_LABELS.has(normaliseLabel(labelText(ctx, header.children[0]).text)) &&
+    new Set(
+      headerReadings
+        .slice(1)
+        .filter((r) => r !== undefined)
+        .map((r) => r.kind),
+    ).size >= 2
+  ) {
     return stepsAsRows(ctx, table, headerReadings, group, html);
   }
   return undefined;
@@ -656,16 +754,18 @@ function stepsOfLongTable(ctx: Ctx, table: Table, layout: LongLayout, group: str
   const close = () => {
     if (!current) return;
     const { title, titleCell, titleText, rows } = current;
-    const lanes = rows.map((row) => {
-      const reading = layout.readings[body.indexOf(row)] ?? UNPLACED;
-      const labelCell = row.children[layout.laneCol];
-      const label = labelText(ctx, labelCell);
-      const cell = row.children[layout.contentCol];
-      const content = cell ? cellText(ctx, cell) : emptyText(off(row, 'end'));
-      const lane = makeLane(reading, label.text.replace(/[:\s]+$/, ''), spanOfText(label, off(labelCell ?? row, 'start')), content, off(row, 'end'));
-      if (cell && !content.text.length) lane.contentSpan = cellContentSpan(ctx, cell);
-      return lane;
-    }).filter((l) => hasLetters(l.label));
+    const lanes = rows
+      .map((row) => {
+        const reading = layout.readings[body.indexOf(row)] ?? UNPLACED;
+        const labelCell = row.children[layout.laneCol];
+        const label = labelText(ctx, labelCell);
+        const cell = row.children[layout.contentCol];
+        const content = cell ? cellText(ctx, cell) : emptyText(off(row, 'end'));
+        const lane = makeLane(reading, label.text.replace(/[:\s]+$/, ''), spanOfText(label, off(labelCell ?? row, 'start')), content, off(row, 'end'));
+        if (cell && !content.text.length) lane.contentSpan = cellContentSpan(ctx, cell);
+        return lane;
+      })
+      .filter((l) => hasLetters(l.label));
     const last = rows[rows.length - 1]!;
     const newRow = (label: string, c: string) => {
       const cells = Array.from({ length: columns }, (_, i) => (i === layout.laneCol ? label : i === layout.contentCol ? c : ''));
@@ -729,7 +829,15 @@ function rowCells(label: string, col: number, c: string, columns: number): strin
   return `${cellOf(label)}|${emptyRun(col - 1)}${cellOf(c)}${col + 1 < columns ? `|${emptyRun(columns - col - 2)} ` : ''}`;
 }
 
-function stepsAsColumns(ctx: Ctx, table: Table, rowReadings: Array<LaneReading | undefined>, heading: Heading | undefined, group: string | undefined, html: boolean, parentGroup: string | undefined): RawStep[] {
+function stepsAsColumns(
+  ctx: Ctx,
+  table: Table,
+  rowReadings: Array<LaneReading | undefined>,
+  heading: Heading | undefined,
+  group: string | undefined,
+  html: boolean,
+  parentGroup: string | undefined,
+): RawStep[] {
   const [header, ...body] = table.children;
   const columns = header!.children.length;
   // A row whose label is no lane is kept as an `other` lane, never dropped; a row without a label continues nothing.
@@ -761,7 +869,7 @@ function stepsAsColumns(ctx: Ctx, table: Table, rowReadings: Array<LaneReading |
       shape: 'table-columns',
       lanes,
       prose: [],
-      group: useHeading ? parentGroup : group ?? (heading ? normaliseTitle(inlineText(ctx, heading.children, 0).text) : undefined),
+      group: useHeading ? parentGroup : (group ?? (heading ? normaliseTitle(inlineText(ctx, heading.children, 0).text) : undefined)),
       insertion: {
         edits: (label, content, snippet) => {
           const existing = laneRows.find((r) => normaliseLabel(labelText(ctx, r.row.children[0]).text) === normaliseLabel(label));
@@ -774,7 +882,8 @@ function stepsAsColumns(ctx: Ctx, table: Table, rowReadings: Array<LaneReading |
           }
           if (html) {
             // A new <tr> after the last lane row: the label as a row header, the content in this step's column.
-            const row = (c: string) => `${ctx.eol}<tr><th scope="row"><strong>${escapeHtml(label)}</strong></th>${Array.from({ length: columns - 1 }, (_, i) => `<td>${i + 1 === col ? c : ''}</td>`).join('')}</tr>`;
+            const row = (c: string) =>
+              `${ctx.eol}<tr><th scope="row"><strong>${escapeHtml(label)}</strong></th>${Array.from({ length: columns - 1 }, (_, i) => `<td>${i + 1 === col ? c : ''}</td>`).join('')}</tr>`;
             const at = off(lastRow, 'end');
             const edit: TextEdit = { start: at, end: at, text: row(escapeHtml(content)) };
             if (snippet !== undefined) edit.snippet = row(snippet);
@@ -870,7 +979,10 @@ function stepsAsRows(ctx: Ctx, table: Table, headerReadings: Array<LaneReading |
           // Rows shorter than the header get empty cells first, so the new cell lands in the new column.
           const appendCell = (startOffset: number, cellValue: string, snippetValue?: string, missing = 0) => {
             const at = rowLineEnd(ctx, startOffset);
-            const closed = ctx.text.slice(ctx.lines.lineStart(ctx.lines.position(startOffset).line), at).trimEnd().endsWith('|');
+            const closed = ctx.text
+              .slice(ctx.lines.lineStart(ctx.lines.position(startOffset).line), at)
+              .trimEnd()
+              .endsWith('|');
             const prefix = `${closed ? '' : ' |'}${'  |'.repeat(Math.max(0, missing))}`;
             const e: TextEdit = { start: at, end: at, text: `${prefix} ${cellValue} |` };
             if (snippetValue !== undefined) e.snippet = `${prefix} ${snippetValue} |`;
@@ -950,7 +1062,8 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
   }
   const lanes = [...scan.lanes, ...laneSubs.map((l) => l.lane)].sort((a, b) => a.lane.labelSpan.start - b.lane.labelSpan.start);
   const end = sectionContentEnd(section);
-  const isStep = lanes.length > 0 ? !isLegendTitle(title ?? '') && !isOverviewTitle(title ?? '') && !isHandoff(title ?? '', lanes) : nested.length === 0 && scan.prose.length > 0 && !isMetaTitle(title ?? '');
+  const isStep =
+    lanes.length > 0 ? !isLegendTitle(title ?? '') && !isOverviewTitle(title ?? '') && !isHandoff(title ?? '', lanes) : nested.length === 0 && scan.prose.length > 0 && !isMetaTitle(title ?? '');
   if (!isStep) return nested;
   const last = lanes[lanes.length - 1];
   const lastProse = section.content[section.content.length - 1];

@@ -61,12 +61,7 @@ export function hasLanedStep(steps: readonly RawStep[]): boolean {
   });
 }
 
-export function detect(
-  fm: FrontMatterVerdict,
-  filePath: string | undefined,
-  steps: readonly RawStep[],
-  config: ResolvedConfig,
-): Blueprint['reason'] {
+export function detect(fm: FrontMatterVerdict, filePath: string | undefined, steps: readonly RawStep[], config: ResolvedConfig): Blueprint['reason'] {
   if (!config.enable) return 'disabled';
   if (fm.blueprint) return 'front-matter';
   if (matchesGlobs(filePath, config.files, config.baseDir)) return 'glob';

@@ -180,10 +180,58 @@ function alignToSource(value: string, raw: string, start: number): number[] {
 const STRONG = new Set(['strong', 'b']);
 /** Elements whose start or end separates lines of a cell's text. */
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl',
-  'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
-  'hr', 'legend', 'li', 'listing', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'search', 'section', 'summary', 'table',
-  'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'xmp', 'option', 'optgroup', 'select', 'textarea',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'legend',
+  'li',
+  'listing',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'search',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'xmp',
+  'option',
+  'optgroup',
+  'select',
+  'textarea',
 ]);
 /** Elements the Tokenizer reads as raw text up to their own end tag, whose text is not shown. */
 const RAW_HIDDEN = new Set(['script', 'style', 'title', 'iframe', 'noembed', 'noframes']);
@@ -402,8 +450,7 @@ function read(value: string, src: (i: number) => number, pointer: Pointer, spans
   };
 
   /** A slot covered by a spanning cell: the same cell again, or an empty one at its content end. */
-  const spanned = (cell: TableCell, end: number): TableCell =>
-    spans === 'repeat' ? { type: 'tableCell', children: cell.children, position: cell.position } : emptyCell(end);
+  const spanned = (cell: TableCell, end: number): TableCell => (spans === 'repeat' ? { type: 'tableCell', children: cell.children, position: cell.position } : emptyCell(end));
 
   const startRow = (t: TableState, lt: number) => {
     endRow(t, lt);
@@ -486,8 +533,19 @@ function read(value: string, src: (i: number) => number, pointer: Pointer, spans
     row.col++;
     slots++;
     t.cell = {
-      node: cell, from: gt + 1, colspan: cs, rowspan: rs, cols, strong: null, strongDepth: 0, strongFrom: gt + 1,
-      content: false, breakAt: null, spaceAt: null, lit: null, lastEnd: gt + 1,
+      node: cell,
+      from: gt + 1,
+      colspan: cs,
+      rowspan: rs,
+      cols,
+      strong: null,
+      strongDepth: 0,
+      strongFrom: gt + 1,
+      content: false,
+      breakAt: null,
+      spaceAt: null,
+      lit: null,
+      lastEnd: gt + 1,
     };
   };
 

@@ -2,8 +2,21 @@
 // "Staff frontstage" frontstage, "Risks" other. Exact synonyms (and the config's `lanes`) are looked up first.
 import type { LaneKind } from '../types.js';
 import {
-  ACTION_WORDS, APP_WORDS, BACKSTAGE_WORDS, BENEFIT_WORDS, CUSTOMER_ROLE_WORDS, EMPLOYEE_ROLE_WORDS, EVIDENCE_WORDS, FRONTSTAGE_WORDS,
-  HIDDEN_WORDS, NEUTRAL_WORDS, OTHER_WORDS, RESULT_WORDS, SEEN_WORDS, SUPPORT_WORDS, SYSTEM_WORDS,
+  ACTION_WORDS,
+  APP_WORDS,
+  BACKSTAGE_WORDS,
+  BENEFIT_WORDS,
+  CUSTOMER_ROLE_WORDS,
+  EMPLOYEE_ROLE_WORDS,
+  EVIDENCE_WORDS,
+  FRONTSTAGE_WORDS,
+  HIDDEN_WORDS,
+  NEUTRAL_WORDS,
+  OTHER_WORDS,
+  RESULT_WORDS,
+  SEEN_WORDS,
+  SUPPORT_WORDS,
+  SYSTEM_WORDS,
 } from './laneWords.js';
 
 /** How a label was placed, strongest first; a reader can state each in one sentence (see `explainReading`). */
@@ -34,10 +47,21 @@ type Category = 'front' | 'back' | 'other' | 'support' | 'evidence' | 'benefit' 
 
 // Priority order: a term listed in two sets takes the first one's category.
 const SETS: Array<[Category, readonly string[]]> = [
-  ['front', FRONTSTAGE_WORDS], ['back', BACKSTAGE_WORDS], ['benefit', BENEFIT_WORDS], ['other', OTHER_WORDS],
-  ['support', SUPPORT_WORDS], ['evidence', EVIDENCE_WORDS], ['result', RESULT_WORDS], ['seen', SEEN_WORDS],
-  ['customer', CUSTOMER_ROLE_WORDS], ['employee', EMPLOYEE_ROLE_WORDS], ['system', SYSTEM_WORDS], ['app', APP_WORDS], ['action', ACTION_WORDS],
-  ['hidden', HIDDEN_WORDS], ['neutral', NEUTRAL_WORDS],
+  ['front', FRONTSTAGE_WORDS],
+  ['back', BACKSTAGE_WORDS],
+  ['benefit', BENEFIT_WORDS],
+  ['other', OTHER_WORDS],
+  ['support', SUPPORT_WORDS],
+  ['evidence', EVIDENCE_WORDS],
+  ['result', RESULT_WORDS],
+  ['seen', SEEN_WORDS],
+  ['customer', CUSTOMER_ROLE_WORDS],
+  ['employee', EMPLOYEE_ROLE_WORDS],
+  ['system', SYSTEM_WORDS],
+  ['app', APP_WORDS],
+  ['action', ACTION_WORDS],
+  ['hidden', HIDDEN_WORDS],
+  ['neutral', NEUTRAL_WORDS],
 ];
 
 interface Term {
@@ -81,7 +105,7 @@ interface Token {
 /** The label's words as categories; undefined when a word is none of the lane vocabulary's (the label is not a lane name). */
 function categorise(words: readonly string[]): Token[] | undefined {
   const out: Token[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const candidates = TERMS.get(words[i]!);
     const hit = candidates?.find((t) => t.words.every((w, k) => words[i + k] === w));
     if (!hit) return undefined;
@@ -209,15 +233,25 @@ export function inContext(readings: ReadonlyArray<LaneReading | undefined>): Arr
 export function explainReading(label: string, r: LaneReading | undefined): string {
   if (!r) return `"${label}" is not a lane label`;
   switch (r.basis) {
-    case 'synonym': return `"${label}" is a listed ${r.kind} label`;
-    case 'lane-word': return `"${label}" names the ${r.kind} lane ("${r.words}")${r.gainOnly ? '; a benefit only where its content states a customer gain' : ''}`;
-    case 'other-word': return `"${label}" names no lane of the service ("${r.words}"): other`;
-    case 'role-action': return `"${label}" is what ${r.kind === 'customer' ? 'a customer-side' : 'a staff'} role ("${r.words}") does: ${r.kind}`;
-    case 'role': return `"${label}" names ${r.kind === 'customer' ? 'a customer-side' : 'a staff'} role ("${r.words}"): ${r.kind}`;
-    case 'system': return `"${label}" names a system ("${r.words}"): ${r.kind}`;
-    case 'gloss': return `the gloss of "${label}" says who acts ("${r.words}"): ${r.kind}`;
-    case 'context': return `"${label}" is a second staff lane beside a frontstage lane: backstage`;
-    case 'unplaced': return `"${label}" could not be placed: kept as an other lane`;
-    case 'position': return `"${label}" names no lane but sits above the frontstage lane in a step with no customer lane: customer`;
+    case 'synonym':
+      return `"${label}" is a listed ${r.kind} label`;
+    case 'lane-word':
+      return `"${label}" names the ${r.kind} lane ("${r.words}")${r.gainOnly ? '; a benefit only where its content states a customer gain' : ''}`;
+    case 'other-word':
+      return `"${label}" names no lane of the service ("${r.words}"): other`;
+    case 'role-action':
+      return `"${label}" is what ${r.kind === 'customer' ? 'a customer-side' : 'a staff'} role ("${r.words}") does: ${r.kind}`;
+    case 'role':
+      return `"${label}" names ${r.kind === 'customer' ? 'a customer-side' : 'a staff'} role ("${r.words}"): ${r.kind}`;
+    case 'system':
+      return `"${label}" names a system ("${r.words}"): ${r.kind}`;
+    case 'gloss':
+      return `the gloss of "${label}" says who acts ("${r.words}"): ${r.kind}`;
+    case 'context':
+      return `"${label}" is a second staff lane beside a frontstage lane: backstage`;
+    case 'unplaced':
+      return `"${label}" could not be placed: kept as an other lane`;
+    case 'position':
+      return `"${label}" names no lane but sits above the frontstage lane in a step with no customer lane: customer`;
   }
 }

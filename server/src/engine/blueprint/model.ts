@@ -17,7 +17,16 @@ export interface ModelResult {
  * mdast -> Blueprint: steps by shape, lanes, then benefit and support phrases (only for blueprints). `analyse` finds
  * a step's phrases; an editor passes one that looks them up in its step cache.
  */
-export function buildBlueprint(root: Root, text: string, lines: LineIndex, config: ResolvedConfig, vocab: () => CompiledVocabulary, filePath?: string, force = false, analyse: (step: RawStep, vocab: CompiledVocabulary) => Step = analyseStep): ModelResult {
+export function buildBlueprint(
+  root: Root,
+  text: string,
+  lines: LineIndex,
+  config: ResolvedConfig,
+  vocab: () => CompiledVocabulary,
+  filePath?: string,
+  force = false,
+  analyse: (step: RawStep, vocab: CompiledVocabulary) => Step = analyseStep,
+): ModelResult {
   const built = buildSteps(root, text, lines, laneTable(config.lanes));
   const standing = standingSteps(built.steps);
   built.steps = built.steps.filter((_, i) => standing[i]);

@@ -14,7 +14,10 @@ export class TextBuilder {
   private endOffset: number;
   private built: SourceText | undefined;
 
-  constructor(private readonly source: string, start: number) {
+  constructor(
+    private readonly source: string,
+    start: number,
+  ) {
     this.endOffset = start;
   }
 

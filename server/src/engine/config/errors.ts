@@ -1,18 +1,7 @@
 import { LineIndex } from '../text.js';
 
 /** What went wrong, so callers (CLI exit codes, editor diagnostics) can tell problems apart. */
-export type ConfigErrorCode =
-  | 'io'
-  | 'syntax'
-  | 'schema'
-  | 'unknown-rule'
-  | 'severity'
-  | 'rule-options'
-  | 'glob'
-  | 'extends-missing'
-  | 'extends-cycle'
-  | 'extends-untrusted'
-  | 'setting';
+export type ConfigErrorCode = 'io' | 'syntax' | 'schema' | 'unknown-rule' | 'severity' | 'rule-options' | 'glob' | 'extends-missing' | 'extends-cycle' | 'extends-untrusted' | 'setting';
 
 /** A problem in user configuration, pinned to the place in the file that caused it. */
 export class ConfigError {

@@ -24,7 +24,9 @@ function matcherFor(globs: readonly string[]): Matcher {
 
 /** The path relative to the config's base directory, with forward slashes. */
 export function relativeToBase(filePath: string, config: ResolvedConfig): string {
-  return relative(config.baseDir ?? process.cwd(), resolve(filePath)).split(sep).join('/');
+  return relative(config.baseDir ?? process.cwd(), resolve(filePath))
+    .split(sep)
+    .join('/');
 }
 
 /** True when the path matches one of the `files` globs (defaults included). */

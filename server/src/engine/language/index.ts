@@ -54,7 +54,10 @@ let benefitCue: RegExp | undefined;
 let vetoCue: RegExp | undefined;
 
 function words(...names: Parameters<typeof slot>[0][]): string {
-  return names.flatMap((n) => [...slot(n)]).map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|');
+  return names
+    .flatMap((n) => [...slot(n)])
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))
+    .join('|');
 }
 
 /** A text can hold a benefit pattern only if it has one of the patterns' fixed words (saves reading most lanes). */

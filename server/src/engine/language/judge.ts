@@ -182,10 +182,7 @@ export function benefitPatterns(lt: LangText): Found[] {
         // "without asking the manager" is an employee's authority, not the customer's ease; so is "<employee> can
         // ... without <verb>ing" (a permission: "can move passengers without calling revenue control")
         const objEnd = Math.min(c.to, j + 6);
-        const authority =
-          roleAsPerson(lt, j + 1, objEnd) ||
-          toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'approval-noun')) ||
-          employeePermission(lt, i);
+        const authority = roleAsPerson(lt, j + 1, objEnd) || toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'approval-noun')) || employeePermission(lt, i);
         if (!authority) {
           let end = j;
           if (tok(lt, j + 1)?.pos === 'ADP' && tok(lt, j + 1)!.clause === t.clause && (j + 2 >= c.to || tok(lt, j + 2)!.pos === 'PUNCT')) end = j + 1;
@@ -349,7 +346,12 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
     }
   }
   // work done for the customer by staff or the company: "we book the test slot for you", "done on their behalf"
-  if (t.lower === 'for' && (next?.lower === 'you' || next?.lower === 'them') && (toks[i + 2] === undefined || toks[i + 2]!.pos === 'PUNCT' || toks[i + 2]!.clause !== t.clause) && ['employee', 'company'].includes(clauseSubject(lt, t.clause) ?? '')) {
+  if (
+    t.lower === 'for' &&
+    (next?.lower === 'you' || next?.lower === 'them') &&
+    (toks[i + 2] === undefined || toks[i + 2]!.pos === 'PUNCT' || toks[i + 2]!.clause !== t.clause) &&
+    ['employee', 'company'].includes(clauseSubject(lt, t.clause) ?? '')
+  ) {
     return span(lt, i, i + 1, 'done-for-customer', { group: 'ease' });
   }
   if (t.lower === 'behalf' && prev && (prev.lower === 'their' || prev.lower === 'your' || lt.roles[prev.i] === 'customer' || /^['’]s$/.test(prev.lower))) {
@@ -411,7 +413,7 @@ export function supportPatterns(lt: LangText): Found[] {
       }
     }
     // no <superior or approval> (is) needed / required: the employee decides alone
-    if ((t.lower === 'no' && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(tok(lt, i + 1)?.pos ?? '') || tok(lt, i + 1)?.lower === 'one') || (t.lower === 'one' && toks[i - 1]?.lower === 'no')) {
+    if ((t.lower === 'no' && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(tok(lt, i + 1)?.pos ?? '')) || tok(lt, i + 1)?.lower === 'one' || (t.lower === 'one' && toks[i - 1]?.lower === 'no')) {
       // "no <noun phrase> (is) needed": the noun phrase must follow "no" directly
       const npEnd = Math.max(nounPhraseEnd(lt, i + 1, c.to), i + 1);
       for (let j = i + 1; j < Math.min(c.to, npEnd + 4); j++) {
@@ -756,7 +758,8 @@ export function supportVeto(lt: LangText, start: number, end: number, kind: Supp
       const after = toks[r + 2];
       const verb = v && v.clause === first.clause && (v.pos === 'VERB' || (v.pos === 'NOUN' && /s$/.test(v.lower) && !!after && (after.pos === 'DET' || after.pos === 'PRON')));
       const endsBy = end <= (v ? v.end : toks[r]!.end);
-      if (subjectPosition && verb && endsBy && !inSlot(v, 'backing-verb')) return `acting employee ("${lt.doc.text.slice(inside[roleFrom]!.start, v!.end)}": an employee doing the work is not support)`;
+      if (subjectPosition && verb && endsBy && !inSlot(v, 'backing-verb'))
+        return `acting employee ("${lt.doc.text.slice(inside[roleFrom]!.start, v!.end)}": an employee doing the work is not support)`;
     }
   }
   // what the step promises the customer is theirs: "promises every first-timer a named buddy" gives the employee nothing
@@ -786,7 +789,13 @@ export function supportVeto(lt: LangText, start: number, end: number, kind: Supp
     if (subject === 'customer') return "customer's own tool (the customer is the clause's subject)";
     const d = toks[first.i - 1];
     // the customer's thing, unless an employee is the one using it ("our dispatcher sees the caller's GPS location")
-    if (subject !== 'employee' && subject !== 'company' && d && (d.lower === 'your' || lt.roles[d.i] === 'customer' || (toks[first.i - 2] && lt.roles[first.i - 2] === 'customer' && /^['’]s$/.test(d.lower)))) return "customer's own tool (held by the customer)";
+    if (
+      subject !== 'employee' &&
+      subject !== 'company' &&
+      d &&
+      (d.lower === 'your' || lt.roles[d.i] === 'customer' || (toks[first.i - 2] && lt.roles[first.i - 2] === 'customer' && /^['’]s$/.test(d.lower)))
+    )
+      return "customer's own tool (held by the customer)";
   }
   return null;
 }

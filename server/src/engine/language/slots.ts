@@ -4,11 +4,39 @@ import { join } from 'node:path';
 import { packageRoot } from '../resources.js';
 
 export type SlotName =
-  | 'gift-adjective' | 'price-noun' | 'approval-noun' | 'own-decision-noun' | 'training-verb' | 'training-noun'
-  | 'tool-noun' | 'tool-preposition' | 'tool-verb' | 'information-noun' | 'cap' | 'escalation-verb' | 'backing-verb'
-  | 'request-verb' | 'burden-verb' | 'refusal-verb' | 'company-gain-verb'
-  | 'label-head' | 'routing-target' | 'superior' | 'comparison' | 'record-verb'
-  | 'unexpected-adjective' | 'comfort-adjective' | 'space-noun' | 'continuity-noun' | 'bring-verb' | 'customer-place' | 'hold-verb' | 'charge-verb' | 'prepared-verb' | 'launch-verb' | 'message-noun';
+  | 'gift-adjective'
+  | 'price-noun'
+  | 'approval-noun'
+  | 'own-decision-noun'
+  | 'training-verb'
+  | 'training-noun'
+  | 'tool-noun'
+  | 'tool-preposition'
+  | 'tool-verb'
+  | 'information-noun'
+  | 'cap'
+  | 'escalation-verb'
+  | 'backing-verb'
+  | 'request-verb'
+  | 'burden-verb'
+  | 'refusal-verb'
+  | 'company-gain-verb'
+  | 'label-head'
+  | 'routing-target'
+  | 'superior'
+  | 'comparison'
+  | 'record-verb'
+  | 'unexpected-adjective'
+  | 'comfort-adjective'
+  | 'space-noun'
+  | 'continuity-noun'
+  | 'bring-verb'
+  | 'customer-place'
+  | 'hold-verb'
+  | 'charge-verb'
+  | 'prepared-verb'
+  | 'launch-verb'
+  | 'message-noun';
 
 let slots: Map<string, Set<string>> | undefined;
 

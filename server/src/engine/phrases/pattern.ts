@@ -11,9 +11,40 @@ export class PatternError extends Error {
 }
 
 const NUMBER_WORDS = [
-  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
-  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty',
-  'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'a couple of', 'a few', 'half an', 'half a', 'an', 'a',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'seventy',
+  'eighty',
+  'ninety',
+  'hundred',
+  'a couple of',
+  'a few',
+  'half an',
+  'half a',
+  'an',
+  'a',
 ];
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const AMOUNT = '\\d[\\d,]*(?:\\.\\d+)?(?:\\s?[km])?';
@@ -63,11 +94,80 @@ function placeholderParts(name: string, key?: string): string[] {
 const SEP = '[\\s\\-\u2013\u2010]+';
 
 const NO_INFLECTION = new Set([
-  'a', 'an', 'the', 'to', 'on', 'in', 'of', 'by', 'for', 'no', 'at', 'up', 'per', 'and', 'or', 'with', 'your', 'their',
-  'our', 'his', 'her', 'its', 'my', 'within', 'without', 'from', 'into', 'onto', 'than', 'then', 'there', 'as', 'is',
-  'it', 'be', 'not', 'all', 'any', 'same', 'one', 'you', 'they', 'them', 'we', 'us', 'own', 'off', 'out', 'so', 'via',
-  'under', 'over', 'less', 'more', 'next', 'each', 'every', 'while', 'who', 'what', 'when', 'this', 'that', 'these',
-  'those', 'has', 'have', 'had', 'can', 'may', 'will', 'must', 'need', 'needs',
+  'a',
+  'an',
+  'the',
+  'to',
+  'on',
+  'in',
+  'of',
+  'by',
+  'for',
+  'no',
+  'at',
+  'up',
+  'per',
+  'and',
+  'or',
+  'with',
+  'your',
+  'their',
+  'our',
+  'his',
+  'her',
+  'its',
+  'my',
+  'within',
+  'without',
+  'from',
+  'into',
+  'onto',
+  'than',
+  'then',
+  'there',
+  'as',
+  'is',
+  'it',
+  'be',
+  'not',
+  'all',
+  'any',
+  'same',
+  'one',
+  'you',
+  'they',
+  'them',
+  'we',
+  'us',
+  'own',
+  'off',
+  'out',
+  'so',
+  'via',
+  'under',
+  'over',
+  'less',
+  'more',
+  'next',
+  'each',
+  'every',
+  'while',
+  'who',
+  'what',
+  'when',
+  'this',
+  'that',
+  'these',
+  'those',
+  'has',
+  'have',
+  'had',
+  'can',
+  'may',
+  'will',
+  'must',
+  'need',
+  'needs',
 ]);
 
 function escape(s: string): string {
@@ -226,7 +326,6 @@ function wordEnd(p: string, i: number, end: number): number {
   return i;
 }
 
-
 function joinTokens(tokens: Token[]): string {
   let out = '';
   tokens.forEach((t, idx) => {
@@ -275,7 +374,10 @@ function parseSequence(p: string, start: number, end: number, narrowing: boolean
       const close = p.indexOf('}', i);
       if (close < 0 || close > end) throw new PatternError('unclosed "{"', i + 1);
       // "{n@two}" is the matcher's own narrowing of a leading placeholder to one index key (see variantsByKey).
-      const [name = '', key] = p.slice(i + 1, close).trim().split('@');
+      const [name = '', key] = p
+        .slice(i + 1, close)
+        .trim()
+        .split('@');
       const parts = key === undefined || narrowing ? placeholderParts(name, key) : [];
       if (parts.length === 0) throw new PatternError(`unknown placeholder {${p.slice(i + 1, close).trim()}}; use {n}, {money}, {time} or {unit}`, i + 1);
       push(`(?:${parts.join('|')})`, false, parts);
@@ -446,7 +548,10 @@ function leadingKeys(p: string, start: number, end: number): { keys: Set<string>
       i = close + 1;
     } else if (c === '{') {
       const close = p.indexOf('}', i);
-      const [name = '', key] = p.slice(i + 1, close).trim().split('@');
+      const [name = '', key] = p
+        .slice(i + 1, close)
+        .trim()
+        .split('@');
       for (const k of key !== undefined ? [key] : (PLACEHOLDERS[name]?.flatMap((part) => part.keys) ?? [])) keys.add(k);
       i = close + 1;
     } else {

@@ -37,7 +37,10 @@ function vocabularyDir(): string {
 /** A digest of the table format and every vocabulary file's name and bytes. */
 export function vocabularyDigest(dir = vocabularyDir()): string {
   const hash = createHash('sha1').update(`format ${FORMAT}\n`);
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) hash.update(`${name}\n`).update(readFileSync(join(dir, name)));
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort())
+    hash.update(`${name}\n`).update(readFileSync(join(dir, name)));
   return hash.digest('hex');
 }
 

@@ -100,7 +100,7 @@ export function findIn(unit: TextUnit, matcher: PhraseMatcher, vocab: CompiledVo
   // The language layer's clause-level negation ("refunds are not given for ...", "can't be waived", "non-refundable")
   const read = !opts.keepNegated && kept.length && languageLayerEnabled() && (opts.events || mayVetoBenefit(unit.text.text));
   const lt = read ? langText(unit.text.text, vocab.roles) : null;
-  const veto = (l: LangText, h: PhraseHit) => (opts.events ? eventVeto(l, h.start, h.end) ?? (opts.employeeActs ? customerActsIn(l, h) : null) : negationVeto(l, h.start, h.end));
+  const veto = (l: LangText, h: PhraseHit) => (opts.events ? (eventVeto(l, h.start, h.end) ?? (opts.employeeActs ? customerActsIn(l, h) : null)) : negationVeto(l, h.start, h.end));
   return (lt ? kept.filter((h) => !veto(lt, h)) : kept).map((h: PhraseHit) => ({ text: h.text, span: spanOf(unit.text, h.start, h.end), entry: h.entry.phrase, unit }));
 }
 

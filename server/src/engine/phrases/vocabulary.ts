@@ -234,7 +234,13 @@ export class PhraseMatcher {
     // A start whose head is not word-local may end elsewhere, so it is in every list and checks its next word itself.
     const goesOn = (start: Start, key: number) => !local[start.head] || !start.next || start.next.has(key);
     const byNext = new Map<number, Start[]>();
-    for (const start of order) for (const key of start.next ?? []) if (!byNext.has(key)) byNext.set(key, order.filter((s) => goesOn(s, key)));
+    for (const start of order)
+      for (const key of start.next ?? [])
+        if (!byNext.has(key))
+          byNext.set(
+            key,
+            order.filter((s) => goesOn(s, key)),
+          );
     bucket.order = order;
     bucket.byNext = byNext;
     bucket.otherNext = order.filter((s) => goesOn(s, NO_NEXT));
@@ -377,7 +383,10 @@ export interface CompiledVocabulary {
 }
 
 export function normalisePhrase(s: string): string {
-  return s.toLowerCase().replace(/[\s\-\u2013]+/g, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/[\s\-\u2013]+/g, ' ')
+    .trim();
 }
 
 const compiled = new Map<string, CompiledVocabulary>();
