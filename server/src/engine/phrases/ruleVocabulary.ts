@@ -134,13 +134,9 @@ export interface Section {
   unit: TextUnit;
 }
 
-/** The document's sections, one per ATX heading (up to the next heading of any level), outside code fences. */
-export function documentSections(text: string): Section[] {
-  return sectionBounds(text).map((b) => ({ ...b, unit: sectionUnit(text, b) }));
-}
-
 type SectionBounds = Omit<Section, 'unit'>;
 
+/** The document's sections, one per ATX heading (up to the next heading of any level), outside code fences. */
 function sectionBounds(text: string): SectionBounds[] {
   const heads: Array<{ at: number; heading: string }> = [];
   let fence = false;
