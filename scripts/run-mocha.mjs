@@ -14,6 +14,11 @@ if (files.length === 0) {
   console.error(`no test files match ${patterns.join(' ')}: run the build first (node scripts/build.mjs)`);
   process.exit(1);
 }
+// npm test replays one fast-check seed so CI is deterministic; FUZZ_SEED picks another, `npm run fuzz` explores.
+const fc = await import('fast-check');
+const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : 20261205;
+fc.configureGlobal({ ...fc.readConfigureGlobal(), seed });
+console.log(`fast-check seed ${seed} (FUZZ_SEED=N to replay another)`);
 for (const f of files) mocha.addFile(f);
 await mocha.loadFilesAsync();
 const runner = mocha.run((failures) => {

@@ -10,10 +10,10 @@ export function fuzzRuns(defaultRuns = 2000): number {
   return Number.isFinite(env) && env > 0 ? Math.floor(env) : defaultRuns;
 }
 
-/** FUZZ_SEED replays a failing run; unset, fast-check picks a seed and prints it on failure. */
+/** FUZZ_SEED replays a failing run; unset, the global seed (npm test fixes one) or fast-check's own, printed on failure. */
 export function fuzzSeed(): number | undefined {
   const env = Number(process.env['FUZZ_SEED']);
-  return process.env['FUZZ_SEED'] !== undefined && Number.isFinite(env) ? env : undefined;
+  return process.env['FUZZ_SEED'] !== undefined && Number.isFinite(env) ? env : fc.readConfigureGlobal().seed;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -670,6 +670,8 @@ function read(value: string, src: (i: number) => number, pointer: Pointer, spans
       closeTag(e - s <= MAX_TAG_NAME ? value.slice(s, e).toLowerCase() : '', Math.max(0, s - 2), e);
     },
     ontext(s, e) {
+      // htmlparser2 flushes an end tag left open at the end (`</a b`) as text from index -1: a browser drops it.
+      if (s < 0) return;
       const c = visibleCell();
       if (c && e > s) textRun(c, s, e);
     },
