@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { allRules } from '../server/src/engine/registry.js';
 import { packageRoot } from '../server/src/engine/resources.js';
+import { readReview, REVIEW_DIR, reviewFindings, summariseReview, type ReviewedFinding } from '../test/support/review.js';
 import {
   BOOTSTRAP_RESAMPLES,
   BOOTSTRAP_SEED,
@@ -157,6 +158,36 @@ function printSummary(title: string, files: readonly FileEvaluation[], summary: 
   console.log(`  other rules' findings  ${other || '-'}`);
 }
 
+/** The prose rules on the real-world fixtures opted in as blueprints, against a reviewer's judgement of each finding. */
+function printReview(misses: boolean): void {
+  const review = readReview();
+  const findings = reviewFindings(review);
+  console.log();
+  console.log(`reviewer judgements (${REVIEW_DIR}/review.json): the fixtures opted in as blueprints, one finding per step and rule`);
+  console.log(`  ${pad('rule', 26)}${lpad('right', 6)}${lpad('wrong', 6)}${lpad('unjudged', 9)}${lpad('missed', 7)}${lpad('debatable', 10)}  precision  recall`);
+  for (const r of summariseReview(findings, review.rules)) {
+    console.log(`  ${pad(r.rule, 26)}${lpad(r.right, 6)}${lpad(r.wrong, 6)}${lpad(r.unjudged, 9)}${lpad(r.missed, 7)}${lpad(r.debatable, 10)}  ${pad(num(r.precision), 11)}${num(r.recall)}`);
+  }
+  const show = (title: string, list: readonly ReviewedFinding[]) => {
+    if (list.length === 0) return;
+    console.log(`  ${title}`);
+    for (const f of list) console.log(`    ${f.rule} ${f.file}: "${f.step}"${f.why ? ` (${f.why})` : f.message ? `: ${f.message}` : ''}`);
+  };
+  show(
+    'unjudged findings (judge them in review.json)',
+    findings.filter((f) => f.found && f.verdict === null),
+  );
+  if (!misses) return;
+  show(
+    'false alarms',
+    findings.filter((f) => f.found && f.verdict === 'wrong'),
+  );
+  show(
+    'missed',
+    findings.filter((f) => !f.found && f.verdict === 'right'),
+  );
+}
+
 function printMisses(verdicts: readonly StepVerdict[]): void {
   const wrong = verdicts.filter((v) => v.outcome === 'fp' || v.outcome === 'fn');
   console.log(`misses (${wrong.length})`);
@@ -236,6 +267,7 @@ function main(argv: readonly string[]): number {
     console.log();
     printSummary(`overall (${evaluations.map((e) => e.spec.name).join(' + ')}): ${all.length} file(s)`, all, summarise(all, ruleIds), undefined);
   }
+  if (options.corpus === undefined || options.corpus === 'real-world') printReview(options.misses);
   const verdicts = all.flatMap((f) => f.verdicts);
   if (options.misses) {
     console.log();
