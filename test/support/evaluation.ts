@@ -24,6 +24,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'corpus', dir: 'test/corpus/data' },
   { name: 'holdout', dir: 'test/holdout' },
   { name: 'holdout-2', dir: 'test/holdout-2' },
+  { name: 'holdout-3', dir: 'test/holdout-3' },
   { name: 'real-world', dir: 'test/fixtures/real-world' },
 ];
 

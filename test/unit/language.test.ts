@@ -258,3 +258,81 @@ describe('language layer: what is promised to the customer', () => {
     );
   });
 });
+
+// Procedures and inventories opted in as blueprints (SOPs, playbooks, wait-time lists): what reads like a promise there
+// and is none. Each case is a rule a reviewer states in one sentence; the sentences come from other industries.
+describe('language layer: what is no promise in a procedure', () => {
+  const rejected = (text: string) => {
+    const s = step({ Customer: 'Gets in touch.', Frontstage: text });
+    return { benefits: s.benefits.map((b) => b.text), reasons: (s.rejected ?? []).filter((r) => r.as === 'benefit').map((r) => `${r.text}: ${r.reason}`) };
+  };
+
+  it('carries a negation over the items of the list it governs', () => {
+    const r = rejected('Never offer refunds, loan vehicles or compensation at the counter.');
+    assert.deepEqual(r.benefits, []);
+    assert.ok(
+      r.reasons.some((x) => /^compensation: negated \(in the list governed by the negation of "loan vehicles"\)/.test(x)),
+      r.reasons.join('; '),
+    );
+  });
+
+  it('reads "left without X" as what the customer lacks, not an effort spared', () => {
+    const r = rejected('Escalate at once: a resident left without heating over the weekend.');
+    assert.deepEqual(r.benefits, []);
+    assert.ok(
+      r.reasons.some((x) => /what the customer lacks \("left without"\)/.test(x)),
+      r.reasons.join('; '),
+    );
+  });
+
+  it('reads a benefit bounded from below by an amount as a threshold that routes a case', () => {
+    const r = rejected('Hand over to a supervisor when the refund would be over £80.');
+    assert.deepEqual(r.benefits, []);
+    assert.ok(
+      r.reasons.some((x) => /^refund: a threshold/.test(x)),
+      r.reasons.join('; '),
+    );
+    // bounded from above it stays a promise with a limit
+    assert.deepEqual(rejected('Refunds up to £80 on the spot.').benefits.length > 0, true);
+  });
+
+  it('reads the speed of a handoff to a colleague as staff urgency, and a share of cases as a measure', () => {
+    assert.deepEqual(rejected('Radio the shift supervisor straight away if a rider is hurt.').benefits, []);
+    assert.deepEqual(rejected('Same day: passed to the facilities team.').benefits, []);
+    assert.deepEqual(rejected('Ticket answer rate: 85% within 30 seconds.').benefits, []);
+    // the customer's own speed promise stays
+    assert.deepEqual(rejected('The rider is seen by a first aider within 5 minutes.').benefits, ['within 5 minutes']);
+  });
+
+  it('reads the speed or availability of software as its performance, kept by no employee', () => {
+    assert.deepEqual(rejected('Booking page: loads within 2 seconds.').benefits, []);
+    assert.deepEqual(rejected('Push notifications: immediate.').benefits, []);
+    assert.deepEqual(rejected('Parish website: 24/7 availability.').benefits, []);
+  });
+
+  it('reads a customer simply choosing as an action, and a choice offered as a benefit', () => {
+    assert.deepEqual(step({ Customer: 'Chooses a size from the drop-down menu.', Frontstage: 'Packs the order.' }).benefits, []);
+    assert.ok(step({ Customer: 'Can choose any delivery slot.', Frontstage: 'Packs the order.' }).benefits.length > 0);
+  });
+
+  it('reads what staff are told to prioritise as a goal, and a field of a record as a field', () => {
+    assert.deepEqual(rejected('Prioritise immediate resolution for repeat callers.').benefits, []);
+    assert.deepEqual(rejected('Each call is logged with: caller name, plot number, refund offered, follow-up date.').benefits, []);
+  });
+});
+
+describe('language layer: decisions that are none', () => {
+  const decisions = (text: string) =>
+    lint(`---\nblueprint: true\n---\n# B\n\n## The step\n\n- **Customer:** Arrives.\n- **Frontstage:** ${text}\n`, { filePath: 'b.md' }).findings.filter((f) => f.ruleId === 'decision-needs-authority')
+      .length;
+
+  it('reads "comp" as giving away only something the customer pays for', () => {
+    assert.equal(decisions('The engineer comps the best vocal takes into one track.'), 0);
+    assert.equal(decisions('The host comps the dessert when the kitchen is slow.'), 1);
+  });
+
+  it('reads a price for everyone as the company’s offer, not a decision left to the employee', () => {
+    assert.equal(decisions('Sends the proofs the same evening, free of charge.'), 0);
+    assert.equal(decisions('The host may replace it free of charge.'), 1);
+  });
+});

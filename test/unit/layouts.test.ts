@@ -126,4 +126,42 @@ describe('layouts of real blueprints', () => {
       ['Apply'],
     );
   });
+
+  it('reads bold lane labels run in inside one paragraph, bare roles among them, as lanes', () => {
+    const text = ['# Viewing', '', '## Booking', '', '**Buyer:** picks a time. **Staff:** books it and texts. **Behind the scenes:** the owner confirms. **Systems:** —', ''].join('\n');
+    assert.deepEqual(read(text), [{ title: 'Booking', shape: 'heading', lanes: ['customer: picks a time.', 'frontstage: books it and texts.', 'backstage: the owner confirms.', 'support: —'] }]);
+    // speakers only are dialogue, not lanes
+    assert.deepEqual(read(['# Script', '', '## Greeting', '', '**Agent:** Hello, how can I help? **Customer:** My order is late.', ''].join('\n')), [{ title: 'Greeting', shape: 'prose', lanes: [] }]);
+  });
+
+  it('reads paragraphs of a bold title line over lane lines ending in hard breaks as steps, as word processors export them', () => {
+    const text = [
+      '# Enrolment',
+      '',
+      '## Before arrival',
+      '',
+      '**Enquiry**\\',
+      'Student: writes in\\',
+      'Front desk: replies\\',
+      'Back office: logs it',
+      '',
+      '**Visa letter**  ',
+      'Student: gets the letter within 48 hours  ',
+      'Back office: issues it  ',
+      'Support: ?',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      { title: 'Enquiry', shape: 'heading', lanes: ['customer: writes in', 'frontstage: replies', 'backstage: logs it'] },
+      { title: 'Visa letter', shape: 'heading', lanes: ['customer: gets the letter within 48 hours', 'backstage: issues it', 'support: ?'] },
+    ]);
+  });
+
+  it('does not read a line of navigation links as part of a step', () => {
+    const text = ['# B', '', '## Pick-up', '', '- Customer: collects the car', '- Frontstage: hands over the keys', '', '[← Back](../README.md) | [Returns →](returns.md)', ''].join('\n');
+    assert.deepEqual(
+      lint(text, { forceBlueprint: true }).blueprint.steps.map((s) => s.prose.length),
+      [0],
+    );
+  });
 });

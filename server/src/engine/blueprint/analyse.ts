@@ -4,6 +4,7 @@ import type { BenefitPhrase, Lane, LaneKind, RejectedPhrase, SourceText, Step, S
 import {
   benefitPatterns,
   benefitVeto,
+  fieldVeto,
   langText,
   languageLayerEnabled,
   mayHoldBenefitPattern,
@@ -25,6 +26,8 @@ const BENEFIT_LANES: ReadonlySet<LaneKind> = new Set(['customer', 'evidence', 'f
 const SUPPORT_LANES: ReadonlySet<LaneKind> = new Set(['frontstage', 'backstage', 'support']);
 
 const CLAUSE_BREAK = /[.;!?]\s|\bbut\b|\bhowever\b/gi;
+// What joins the items of one list: "refunds, bill credits or compensation" (a negation before the first governs them all).
+const LIST_LINK = /^(?:\s*,\s*|\s*,?\s+(?:and|or|nor)\s+)(?:[A-Za-z-]+\s+){0,2}$/i;
 const POST_NEGATION =
   /^[\s,]*(?:(?:is|are|was|were|will be|can be|cannot be|isn't|aren't)\s+)?(?:not|never|no longer|n't)\s+(?:be\s+)?(?:available|possible|offered|allowed|permitted|given|included|provided|guaranteed|issued|refunded|accepted|honou?red)/i;
 
@@ -154,11 +157,17 @@ function benefitsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVo
   if (!hits.length && !(useLanguage && mayHoldBenefitPattern(t.text))) return [];
   const traps = hits.length ? vocab.notBenefit.find(t.text) : [];
   const kept: PhraseHit[] = [];
+  let negated: PhraseHit | undefined;
   for (const h of hits) {
     if (removed(h, vocab.removedBenefit)) continue;
     if (insideAny(h, traps)) reject(judge, t, h.start, h.end, 'benefit', `not a promise (not-benefit.txt: ${traps.find((x) => x.start <= h.start && x.end >= h.end)?.entry.phrase ?? ''})`, source);
-    else if (isNegated(t.text, h, vocab, hits)) reject(judge, t, h.start, h.end, 'benefit', 'negated (negation.txt cue before it)', source);
-    else kept.push(h);
+    else if (isNegated(t.text, h, vocab, hits)) {
+      reject(judge, t, h.start, h.end, 'benefit', 'negated (negation.txt cue before it)', source);
+      negated = h;
+    } else if (negated && LIST_LINK.test(t.text.slice(negated.end, h.start))) {
+      reject(judge, t, h.start, h.end, 'benefit', `negated (in the list governed by the negation of "${negated.text}")`, source);
+      negated = h;
+    } else kept.push(h);
   }
   let all = kept;
   if (useLanguage) {
@@ -169,14 +178,14 @@ function benefitsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVo
       const customerSide = CUSTOMER_SOURCES.has(source);
       all = [];
       for (const h of kept) {
-        const reason = veto ? benefitVeto(lt, h.start, h.end, customerSide) : null;
+        const reason = veto ? (benefitVeto(lt, h.start, h.end, customerSide, h.entry.group) ?? fieldVeto(lt, h.start, h.end)) : null;
         if (reason) reject(judge, t, h.start, h.end, 'benefit', reason, source);
         else all.push(h);
       }
       if (patterns) {
         for (const f of benefitPatterns(lt)) {
           if (overlapsAny(hits, f.start, f.end) || overlapsAny(traps, f.start, f.end)) continue;
-          const reason = benefitVeto(lt, f.start, f.end, customerSide);
+          const reason = benefitVeto(lt, f.start, f.end, customerSide, f.group) ?? fieldVeto(lt, f.start, f.end);
           if (reason) reject(judge, t, f.start, f.end, 'benefit', `${reason} [${f.rule}]`, source);
           else all.push(languageHit(f, t.text, 'benefit'));
         }

@@ -1,5 +1,5 @@
 // mdast -> steps and lanes (spec sections 3 and 4). Phrase analysis happens later, in analyse.ts.
-import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
+import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Strong, Table, TableCell } from 'mdast';
 import type { LineIndex } from '../text.js';
 import type { Lane, LaneKind, SourceText, Span, Step, TextEdit } from '../types.js';
 import { firstLine, htmlNodeTables } from './htmlTable.js';
@@ -144,6 +144,11 @@ const META_WORDS = [
   'final thought',
   'closing note',
   'afterword',
+  // Aims of the document, not steps of the service ("Expected impact", "Goals", "Targets").
+  'impact',
+  'goal',
+  'objective',
+  'target',
 ];
 /** The words of a heading over lane definitions ("Legend", "Service layers", "How to read this blueprint"). */
 const LEGEND_WORDS = new Set(['legend', 'key', 'glossary', 'definition', 'layer', 'lane', 'swimlane', 'how', 'to', 'read', 'this', 'the', 'a', 'of', 'service', 'blueprint', 'map', 'used', 'and']);
@@ -254,11 +259,11 @@ interface LabelHit {
 }
 
 /** A lane label at the start of a line of text (bold or plain, colon inside or outside the emphasis, optional gloss). */
-function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number): LabelHit | undefined {
+function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number, roles = false): LabelHit | undefined {
   const line = t.text.slice(from, lineEnd);
   const m = LABEL_RE.exec(line);
   if (!m) return undefined;
-  const reading = proseLabel(m[1]! + (m[2] ? ` ${m[2]}` : ''), ctx.table);
+  const reading = proseLabel(m[1]! + (m[2] ? ` ${m[2]}` : ''), ctx.table, roles);
   if (!reading) return undefined;
   const kind = reading.kind;
   const labelStart = t.offsets[from + (m[0].length - m[0].trimStart().length)]!;
@@ -283,9 +288,9 @@ function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number): LabelH
  * A label written in running text (a list item, a paragraph line, a sub-heading): listed labels, lane words, a role with
  * a word of doing, a system; a bare role ("Agent:") is a line of dialogue there, and a non-lane word needs a short label.
  */
-function proseLabel(label: string, table: LaneTable): LaneReading | undefined {
+function proseLabel(label: string, table: LaneTable, roles = false): LaneReading | undefined {
   const r = readLane(label, table);
-  if (!r || r.basis === 'role' || r.basis === 'context') return undefined;
+  if (!r || (r.basis === 'role' && !roles) || r.basis === 'context') return undefined;
   if (r.basis === 'other-word' && label.trim().split(/\s+/).length > 3) return undefined;
   return r;
 }
@@ -303,10 +308,21 @@ function makeLane(reading: LaneReading, label: string, labelSpan: Span, content:
 const UNPLACED: LaneReading = { kind: 'other', basis: 'unplaced', words: '' };
 
 /** Lanes written as lines of one paragraph ("Customer: ...\nBackstage: ..."); undefined when it does not start with a label. */
-function lanesOfParagraph(ctx: Ctx, p: Paragraph, indent: string): FoundLane[] | undefined {
+function lanesOfParagraph(ctx: Ctx, p: Paragraph, indent: string, from = 0): FoundLane[] | undefined {
+  const lanes = paragraphLanes(ctx, p, indent, from, false);
+  if (lanes) return lanes;
+  // Labels on several lines or run in may be bare roles ("**Buyer:** ... **Staff:** ... **Behind the scenes:** ..."):
+  // lanes, not dialogue, when a lane word that is no role stands among them.
+  const t = inlineText(ctx, p.children, off(p, 'start'));
+  const withRoles = runInLabels(p, t).length || /\n/.test(t.text.slice(from)) ? paragraphLanes(ctx, p, indent, from, true) : undefined;
+  return withRoles?.some((l) => l.lane.basis !== 'role' && l.lane.kind !== 'customer') && new Set(withRoles.map((l) => l.lane.kind)).size >= 2 ? withRoles : undefined;
+}
+
+function paragraphLanes(ctx: Ctx, p: Paragraph, indent: string, from: number, roles: boolean): FoundLane[] | undefined {
   const t = inlineText(ctx, p.children, off(p, 'start'));
   const found: FoundLane[] = [];
-  let lineStart = 0;
+  let lineStart = from;
+  const runIns = runInLabels(p, t);
   let current: { hit: LabelHit; from: number } | undefined;
   const close = (to: number) => {
     if (!current) return;
@@ -321,17 +337,81 @@ function lanesOfParagraph(ctx: Ctx, p: Paragraph, indent: string): FoundLane[] |
     breaks.lastIndex = lineStart;
     const br = breaks.exec(t.text);
     const lineEnd = br ? br.index : t.text.length;
-    const hit = labelAt(ctx, t, lineStart, lineEnd);
+    const hit = labelAt(ctx, t, lineStart, lineEnd, roles);
     if (hit) {
       close(lineStart);
       current = { hit, from: lineStart };
     } else if (!current) {
       return undefined;
     }
+    // Bold labels further on the line start lanes of their own: "**Buyer:** ... **Staff:** ... **Systems:** ..."
+    for (const at of runIns) {
+      if (at <= lineStart || at >= lineEnd) continue;
+      const next = labelAt(ctx, t, at, lineEnd, roles);
+      if (!next || next.style === 'plain') continue;
+      close(at);
+      current = { hit: next, from: at };
+    }
     lineStart = br ? br.index + br[0].length : t.text.length + 1;
   }
   close(t.text.length);
   return found.length ? found : undefined;
+}
+
+/** Where in the paragraph's text a bold label ending in a colon starts ("**Staff:**", "**Staff**:"), in order. */
+function runInLabels(p: Paragraph, t: SourceText): number[] {
+  const out: number[] = [];
+  p.children.forEach((n, k) => {
+    if (n.type !== 'strong' || k === 0) return;
+    const inner = n.children.map((c) => ('value' in c ? c.value : '')).join('');
+    const after = p.children[k + 1];
+    if (!/:\s*$/.test(inner) && !(after?.type === 'text' && after.value.startsWith(':'))) return;
+    const at = off(n, 'start');
+    let lo = 0;
+    let hi = t.text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (t.offsets[mid]! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    out.push(lo);
+  });
+  return out;
+}
+
+/** The index in the paragraph's text just after a bold first line ("**Enquiry**" then a line break), or -1. */
+function boldFirstLine(p: Paragraph, t: SourceText): number {
+  const [first, second] = p.children;
+  if (first?.type !== 'strong' || !(second?.type === 'break' || (second?.type === 'text' && /^[ \t]*\r?\n/.test(second.value)))) return -1;
+  const nl = t.text.search(/\r?\n/);
+  return nl < 0 ? -1 : nl + (t.text[nl] === '\r' ? 2 : 1);
+}
+
+/**
+ * A paragraph whose bold first line titles the lane lines under it ("**Enquiry**" then "Student: ...", hard line breaks
+ * as word processors export them): a step of its own, like a bold line over a lane list.
+ */
+function boldParagraphStep(ctx: Ctx, p: Paragraph, group: string | undefined): RawStep | undefined {
+  const t = inlineText(ctx, p.children, off(p, 'start'));
+  const from = boldFirstLine(p, t);
+  if (from < 0) return undefined;
+  const strong = p.children[0] as Strong;
+  const titleText = trimText(inlineText(ctx, strong.children, off(strong, 'start')));
+  const title = normaliseTitle(titleText.text.replace(/[:.]\s*$/, ''));
+  if (!title || proseLabel(titleText.text, ctx.table)) return undefined;
+  const lanes = lanesOfParagraph(ctx, p, '', from);
+  if (!lanes || new Set(lanes.map((l) => l.lane.kind)).size < 2) return undefined;
+  return {
+    title,
+    titleSpan: spanOfText(titleText, off(strong, 'start')),
+    span: { start: off(p, 'start'), end: off(p, 'end') },
+    shape: 'heading',
+    lanes: lanes.map((l) => l.lane),
+    prose: [],
+    group,
+    insertion: { edits: insertAfterLane(ctx, lanes[lanes.length - 1], { at: off(p, 'end'), indent: '' }) },
+    disableEdit: commentLineBefore(ctx, off(p, 'start')),
+  };
 }
 
 function startsWithLabel(ctx: Ctx, item: ListItem): boolean {
@@ -452,6 +532,16 @@ function proseOf(ctx: Ctx, node: Nodes): SourceText | undefined {
   return t.text.length ? t : undefined;
 }
 
+/** A line of links and separators only ("[← Back](../README.md) | [Next →](next.md)"): it points to other pages, says nothing. */
+function isNavigation(p: Paragraph): boolean {
+  let links = 0;
+  for (const c of p.children) {
+    if (c.type === 'link' || c.type === 'linkReference') links++;
+    else if (c.type !== 'break' && !(c.type === 'text' && /^[\s|·•/,>–—-]*$/u.test(c.value))) return false;
+  }
+  return links > 0;
+}
+
 /** Scans the direct content of a section: lanes, prose, and list or table steps. */
 /** `group` is the section's own title as a group; `parentGroup` the group the section itself sits in. */
 function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading | undefined, group: string | undefined, parentGroup?: string): Scan {
@@ -464,6 +554,11 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
     const step = node.type === 'paragraph' && next.type === 'list' ? boldTitleStep(ctx, node, next, group) : undefined;
     if (step) boldSteps.set(i, step);
   }
+  const paragraphSteps = new Map<number, RawStep>();
+  nodes.forEach((node, i) => {
+    const step = node.type === 'paragraph' && !boldSteps.has(i) ? boldParagraphStep(ctx, node, group) : undefined;
+    if (step) paragraphSteps.set(i, step);
+  });
   if (heading && boldSteps.size < 2) boldSteps.clear();
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
@@ -475,10 +570,16 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
         i++;
         continue;
       }
-      const lanes = lanesOfParagraph(ctx, node, '');
+      const titled = paragraphSteps.get(i);
+      // Several bold-titled paragraphs are several steps; a single one under a heading gives the heading its lanes.
+      if (titled && (paragraphSteps.size > 1 || !heading)) {
+        scan.steps.push(titled);
+        continue;
+      }
+      const lanes = lanesOfParagraph(ctx, node, '', titled ? boldFirstLine(node, inlineText(ctx, node.children, off(node, 'start'))) : 0);
       if (lanes && next?.type === 'list' && listUnderLabel(ctx, lanes, next)) i++;
       if (lanes) scan.lanes.push(...lanes);
-      else {
+      else if (!isNavigation(node)) {
         const p = proseOf(ctx, node);
         if (p) scan.prose.push(p);
       }

@@ -46,6 +46,11 @@ export class TextBuilder {
     this.endOffset = end;
   }
 
+  /** The source character at an offset. */
+  sourceAt(offset: number): string | undefined {
+    return this.source[offset];
+  }
+
   appendSynthetic(value: string, at: number): void {
     this.open();
     for (let i = 0; i < value.length; i++) this.offsets.push(at);
@@ -95,7 +100,9 @@ export function appendInline(builder: TextBuilder, nodes: readonly PhrasingConte
         builder.appendAligned(node.value, start, end);
         break;
       case 'break':
-        builder.appendSynthetic(' ', start);
+        // A Markdown hard break ("\" or two spaces at a line end) ends the line, as word processors' exports use it; the
+        // breaks htmlTable makes for a cell's tags (they sit on the "<") keep separating words only.
+        builder.appendSynthetic(builder.sourceAt(start) === '<' ? ' ' : '\n', start);
         break;
       case 'html':
         // A line break written in HTML (common inside table cells) separates words and lines like a Markdown one.

@@ -58,7 +58,52 @@ function isArrow(lt: LangText, t: Token): boolean {
 export function eventVeto(lt: LangText, start: number, end: number): string | null {
   const negated = negationVeto(lt, start, end) ?? listNegation(lt, start, end);
   if (negated) return negated;
-  return labelVeto(lt, start, end);
+  return labelVeto(lt, start, end) ?? recorded(lt, start, end) ?? standingPrice(lt, start, end) ?? compNotGift(lt, start, end);
+}
+
+/** "Every complaint must be logged with ...": the word as the subject of a passive recording verb is paperwork, not an event. */
+function recorded(lt: LangText, start: number, end: number): string | null {
+  const inside = tokensOf(lt, start, end);
+  const last = inside[inside.length - 1];
+  if (!last) return null;
+  const toks = lt.doc.tokens;
+  let k = last.i + 1;
+  while (k < toks.length && k <= last.i + 4 && (toks[k]!.pos === 'AUX' || toks[k]!.lemma === 'be' || toks[k]!.lower === 'been')) k++;
+  const v = toks[k];
+  if (!v || k === last.i + 1 || v.sentence !== last.sentence || !inSlot(v, 'record-verb') || !/(ed|en)$/.test(v.lower)) return null;
+  return `paperwork ("${lt.doc.text.slice(inside[0]!.start, v.end)}"), not an event of the step`;
+}
+
+const PERMISSION = new Set(['can', 'may', 'could', 'might', 'offer', 'offers', 'offered', 'decide', 'decides', 'discretion', 'choose', 'allowed', 'able', 'authorised', 'authorized', 'empowered']);
+
+/** "sends the mixes the same evening, free of charge": a price for everyone is the company's offer, not a decision left to the employee. */
+function standingPrice(lt: LangText, start: number, end: number): string | null {
+  const text = lt.doc.text.slice(start, end);
+  if (!/^(?:free of charge|at no (?:cost|charge)|for free|no charge)$/i.test(text)) return null;
+  const first = tokensOf(lt, start, end)[0];
+  if (!first) return null;
+  const s = lt.doc.sentences[first.sentence]!;
+  if (lt.doc.tokens.slice(s.from, s.to).some((x) => PERMISSION.has(x.lower))) return null;
+  return `the price for everyone ("${text}"), not a decision left to the employee`;
+}
+
+/** "comp the best takes": comp gives something away only when what is comped is something the customer pays for. */
+function compNotGift(lt: LangText, start: number, end: number): string | null {
+  const inside = tokensOf(lt, start, end);
+  const first = inside[0];
+  if (!first || inside.length !== 1 || !/^comp(?:s|ed|ing)?$/.test(first.lower)) return null;
+  const toks = lt.doc.tokens;
+  // the object: the words up to a preposition, punctuation or the clause's end ("the best vocal takes", "a dessert")
+  const object: Token[] = [];
+  for (let k = first.i + 1; k < toks.length && k <= first.i + 5; k++) {
+    const x = toks[k]!;
+    if (x.sentence !== first.sentence || x.clause !== first.clause || x.pos === 'ADP' || x.pos === 'PUNCT' || x.pos === 'CCONJ') break;
+    object.push(x);
+  }
+  if (object.some((x) => x.pos === 'PRON') || !object.some((x) => NOUNISH.has(x.pos) || x.pos === 'VERB')) return null;
+  if (object.some((x) => inSlot(x, 'sellable-noun') || slot('sellable-noun').has(x.lower.replace(/s$/, '')))) return null;
+  const noun = object[object.length - 1]!;
+  return `"${lt.doc.text.slice(first.start, noun.end)}" gives nothing away (what is comped is not something the customer pays for)`;
 }
 
 /** A clause without a verb of its own (one more item after a comma or "or") shares the negation of the clause it continues. */
@@ -86,6 +131,14 @@ export function listNegation(lt: LangText, start: number, end: number): string |
 }
 
 /** Why the word [start, end) names a label, a field or a category, or null. */
+/** A benefit that is one field of a list a record holds ("logged with: name, room, compensation offered"), or null. */
+export function fieldVeto(lt: LangText, start: number, end: number): string | null {
+  const inside = tokensOf(lt, start, end);
+  const first = inside[0];
+  const last = inside[inside.length - 1];
+  return first && last ? listItem(lt, first, last) : null;
+}
+
 export function labelVeto(lt: LangText, start: number, end: number): string | null {
   const inside = tokensOf(lt, start, end);
   const last = inside[inside.length - 1];

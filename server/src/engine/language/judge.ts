@@ -589,7 +589,7 @@ function once<T>(lt: LangText, key: string, compute: () => T): T {
  * Why a benefit candidate [start, end) promises nothing, or null. `customerSide`: it was found in a customer-side
  * lane (where the customer's own request is written).
  */
-export function benefitVeto(lt: LangText, start: number, end: number, customerSide: boolean): string | null {
+export function benefitVeto(lt: LangText, start: number, end: number, customerSide: boolean, group?: string): string | null {
   const negated = negationVeto(lt, start, end);
   if (negated) return negated;
   const inside = tokensOf(lt, start, end);
@@ -597,7 +597,103 @@ export function benefitVeto(lt: LangText, start: number, end: number, customerSi
   const last = inside[inside.length - 1];
   if (!first || !last) return null;
   const c = lt.doc.clauses[first.clause]!;
-  return companyOrRequest(lt, first, last, c, customerSide) ?? paidExtra(lt, last, c) ?? planned(lt, first, last);
+  return (
+    companyOrRequest(lt, first, last, c, customerSide) ??
+    paidExtra(lt, last, c) ??
+    planned(lt, first, last) ??
+    aimed(lt, first, c) ??
+    lacking(lt, first) ??
+    threshold(lt, last, c) ??
+    (group === 'speed' || group === 'availability' ? (measure(lt, first) ?? handoff(lt, first, c) ?? softwarePerformance(lt, first)) : null) ??
+    (group === 'choice' ? plainChoice(lt, first, c) : null)
+  );
+}
+
+/** "prioritise immediate resolution": what staff are told to prioritise or strive for is a goal, not a promise. */
+function aimed(lt: LangText, first: Token, c: Range): string | null {
+  for (let k = first.i - 1; k >= c.from; k--) {
+    const v = lt.doc.tokens[k]!;
+    if (inSlot(v, 'aim-verb')) return `a goal ("${v.text}"), not a promise`;
+  }
+  return null;
+}
+
+/** "left without heating": "without" after a verb of being or staying says what the customer lacks, not an effort spared. */
+function lacking(lt: LangText, first: Token): string | null {
+  const before = lt.doc.tokens[first.i - 1];
+  if (first.lower !== 'without' || !before || before.sentence !== first.sentence || !inSlot(before, 'lack-verb')) return null;
+  return `what the customer lacks ("${before.text} without")`;
+}
+
+const LOWER_BOUNDS = new Set(['over', 'above', 'beyond', 'exceeding', 'exceed', 'exceeds', 'more', 'greater', 'higher', 'least']);
+
+/** "the refund would be over $60", "refund amount exceeds $150": a benefit bounded from below by an amount names a case, not a promise. */
+function threshold(lt: LangText, last: Token, c: Range): string | null {
+  const toks = lt.doc.tokens;
+  let k = last.i + 1;
+  const limit = Math.min(c.to, last.i + 5);
+  while (k < limit && (toks[k]!.pos === 'AUX' || toks[k]!.lemma === 'be' || ['amount', 'value', 'total', 'sum', 'request', 'requested'].includes(toks[k]!.lower))) k++;
+  const cue = toks[k];
+  if (!cue || k >= limit || !(LOWER_BOUNDS.has(cue.lower) || cue.lemma === 'exceed')) return null;
+  const amount = toks.slice(k + 1, Math.min(c.to, k + 4)).some((x) => x.pos === 'NUM' || /^[£$€¥%]/.test(x.text) || /\d/.test(x.text));
+  return amount ? `a threshold ("${lt.doc.text.slice(last.start, cue.end)} ..."): it names which cases, it promises nothing` : null;
+}
+
+/** "90% within 60 seconds": a speed stated as a share of cases is a measure, not a promise. */
+function measure(lt: LangText, first: Token): string | null {
+  const toks = lt.doc.tokens;
+  for (let k = first.i - 1; k >= Math.max(0, first.i - 3); k--) {
+    const x = toks[k]!;
+    if (x.sentence !== first.sentence) break;
+    if (x.text === '%' || /%$/.test(x.text) || x.lower === 'percent' || x.lower === 'per cent') return `a measure ("${lt.doc.text.slice(x.start, first.end)}"), not a promise`;
+  }
+  return null;
+}
+
+/** "call the duty manager straight away": the speed of a handoff to a colleague is the staff's urgency, not a customer promise. */
+function handoff(lt: LangText, first: Token, c: Range): string | null {
+  const toks = lt.doc.tokens;
+  for (let k = first.i - 1; k >= c.from; k--) {
+    const v = toks[k]!;
+    if (inSlot(v, 'handoff-verb') && (v.pos === 'VERB' || k === c.from) && roleAsPerson(lt, k + 1, first.i))
+      return `a handoff to a colleague ("${lt.doc.text.slice(v.start, v.end)} ... ${first.text}"), not a promise to the customer`;
+  }
+  // a speed labelling a handoff: "Same day: passed to the web team"
+  const colon = toks.slice(first.i + 1, first.i + 4).find((x) => x.text === ':' && x.sentence === first.sentence);
+  const v = colon && toks[colon.i + 1];
+  const to = Math.min(lt.doc.sentences[first.sentence]!.to, (v?.i ?? 0) + 6);
+  if (v && (inSlot(v, 'handoff-verb') || inSlot(v, 'escalation-verb')) && (roleIn(lt, v.i + 1, to, 'employee') >= 0 || toks.slice(v.i + 1, to).some((x) => inSlot(x, 'routing-target'))))
+    return `a handoff to a colleague ("${lt.doc.text.slice(v.start, v.end)}"), not a promise to the customer`;
+  return null;
+}
+
+/** "Push notifications: immediate", "the website is available 24/7": software's speed or availability is kept by no employee. */
+function softwarePerformance(lt: LangText, first: Token): string | null {
+  const toks = lt.doc.tokens;
+  const sentence = lt.doc.sentences[first.sentence]!;
+  const words = toks.slice(sentence.from, sentence.to);
+  // In a verbless note ("Receipt e-mail: within 5 minutes") the software may stand on either side; otherwise it is the subject.
+  const verbless = !words.some((x) => x.pos === 'VERB' && x.i !== first.i);
+  // "Push notifications: immediate": the label before the colon is what the figure is about, whatever its words
+  const colon = toks.slice(sentence.from, first.i).find((x) => x.text === ':');
+  const scope = colon ? toks.slice(sentence.from, colon.i) : verbless ? words : toks.slice(sentence.from, first.i);
+  if (!verbless && !colon && scope.some((x) => x.pos === 'VERB')) return null;
+  if (roleIn(lt, sentence.from, sentence.to, 'employee') >= 0) return null;
+  const software = scope.find((x) => x.i !== first.i && (colon !== undefined || NOUNISH.has(x.pos)) && (inSlot(x, 'software-noun') || slot('software-noun').has(x.lower.replace(/s$/, ''))));
+  return software ? `the software's performance ("${software.text}"), kept by no employee` : null;
+}
+
+/** "chooses a type from the menu": the customer simply choosing is an action; a choice is a benefit when it is offered. */
+function plainChoice(lt: LangText, first: Token, c: Range): string | null {
+  if (first.lemma !== 'choose' || first.pos !== 'VERB') return null;
+  const toks = lt.doc.tokens;
+  for (let k = first.i - 1; k >= c.from; k--) {
+    const x = toks[k]!;
+    if (['can', 'may', 'could', 'to', 'free', 'let', 'lets', 'able', 'allowed', 'invited', 'get', 'gets'].includes(x.lower)) return null;
+  }
+  // a verb opening its clause has the lane's actor for subject ("Chooses a size from the menu" in the customer's lane)
+  const subject = first.i === c.from ? undefined : clauseSubject(lt, first.clause);
+  return subject === 'company' ? null : `the customer's own action ("${first.text}"), not a choice offered`;
 }
 
 const WAITING_OPENERS = new Set(['before', 'until', 'till', 'once', 'when', 'unless']);

@@ -36,7 +36,12 @@ export type SlotName =
   | 'charge-verb'
   | 'prepared-verb'
   | 'launch-verb'
-  | 'message-noun';
+  | 'message-noun'
+  | 'software-noun'
+  | 'handoff-verb'
+  | 'lack-verb'
+  | 'sellable-noun'
+  | 'aim-verb';
 
 let slots: Map<string, Set<string>> | undefined;
 
