@@ -122,6 +122,6 @@ describe('lane labels read by their words', () => {
         ['Props', 'evidence', undefined],
       ],
     );
-    assert.equal(explainReading('Couple', { kind: 'customer', basis: 'position', words: '' }), '"Couple" names no lane but sits above the frontstage lane in a step with no customer lane: customer');
+    assert.equal(explainReading('Couple', { kind: 'customer', basis: 'position', words: '' }), '"Couple" names no lane but comes before the frontstage lane in a step with no customer lane: customer');
   });
 });

@@ -164,4 +164,9 @@ describe('layouts of real blueprints', () => {
       [0],
     );
   });
+
+  it('reads the first unplaced lane before the frontstage one as the customer’s, in a table with no customer lane', () => {
+    const text = ['| Stage | Club secretary | Front desk | Back office | Notes |', '|---|---|---|---|---|', '| Booking | Books a pitch online | Confirms by phone | Rota updated | - |', ''].join('\n');
+    assert.deepEqual(read(text), [{ title: 'Booking', shape: 'table-rows', lanes: ['customer: Books a pitch online', 'frontstage: Confirms by phone', 'backstage: Rota updated', 'other: -'] }]);
+  });
 });

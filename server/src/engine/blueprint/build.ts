@@ -942,9 +942,8 @@ function stepsAsColumns(
   const [header, ...body] = table.children;
   const columns = header!.children.length;
   // A row whose label is no lane is kept as an `other` lane, never dropped; a row without a label continues nothing.
-  const laneRows = body
-    .map((row, i) => ({ row, reading: rowReadings[i] ?? (hasLetters(labelText(ctx, row.children[0]).text) ? UNPLACED : undefined) }))
-    .filter((r): r is { row: typeof r.row; reading: LaneReading } => r.reading !== undefined);
+  const rowKinds = customerByPosition(body.map((row, i) => rowReadings[i] ?? (hasLetters(labelText(ctx, row.children[0]).text) ? UNPLACED : undefined)));
+  const laneRows = body.map((row, i) => ({ row, reading: rowKinds[i] })).filter((r): r is { row: typeof r.row; reading: LaneReading } => r.reading !== undefined);
   const steps: RawStep[] = [];
   const single = columns === 2;
   for (let col = 1; col < columns; col++) {
@@ -1005,6 +1004,19 @@ function stepsAsColumns(
 
 const hasLetters = (t: string) => /\p{L}/u.test(t);
 
+/**
+ * In a lane table with a frontstage lane and a backstage or support lane but no customer lane, the first lane placed by
+ * nothing that comes before the frontstage is the customer's (`Cardmember`, `Group leader`): blueprints put the
+ * customer first. `skip` is the column that titles the steps.
+ */
+function customerByPosition(kinds: Array<LaneReading | undefined>, skip = -1): Array<LaneReading | undefined> {
+  if (kinds.some((r) => r?.kind === 'customer') || !kinds.some((r) => r?.kind === 'backstage' || r?.kind === 'support')) return kinds;
+  const front = kinds.findIndex((r) => r?.kind === 'frontstage');
+  const first = kinds.findIndex((r, k) => k !== skip && k < front && r?.basis === 'unplaced');
+  if (front < 0 || first < 0) return kinds;
+  return kinds.map((r, k) => (k === first ? { ...r!, kind: 'customer', basis: 'position' } : r));
+}
+
 /** The column that titles each row: the author's word for a step (Step, Stage, Phase, Touchpoint...), else the first non-lane column, else the first. */
 function titleColumn(headerTexts: readonly string[], readings: ReadonlyArray<LaneReading | undefined>): number {
   const byWord = (words: (t: string) => boolean) => headerTexts.findIndex(words);
@@ -1022,7 +1034,10 @@ function stepsAsRows(ctx: Ctx, table: Table, headerReadings: Array<LaneReading |
   const headerTexts = header!.children.map((c) => normaliseLabel(labelText(ctx, c).text));
   const titleCol = titleColumn(headerTexts, headerReadings);
   // A column whose header is no lane is kept as an `other` lane; a column without a header holds nothing to read.
-  const headerKinds = headerReadings.map((r, col) => r ?? (hasLetters(headerTexts[col] ?? '') ? UNPLACED : undefined));
+  const headerKinds = customerByPosition(
+    headerReadings.map((r, col) => r ?? (hasLetters(headerTexts[col] ?? '') ? UNPLACED : undefined)),
+    titleCol,
+  );
   const steps: RawStep[] = [];
   for (const row of body) {
     const titleCell = row.children[titleCol];
