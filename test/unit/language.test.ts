@@ -336,3 +336,33 @@ describe('language layer: decisions that are none', () => {
     assert.equal(decisions('The host may replace it free of charge.'), 1);
   });
 });
+
+describe('language layer: terse notes and other voices', () => {
+  it('reads "same + person" without its article, "for him / her" with a place after it, and "no need of + verb"', () => {
+    assert.deepEqual(
+      step({ Customer: 'Books the next trim.', Frontstage: 'Same locksmith on every call-out if they ask.' }).benefits.map((b) => b.why),
+      ['the-same+person: Same locksmith'],
+    );
+    assert.deepEqual(
+      step({ Customer: 'Hands in the form.', Frontstage: 'We fill in the second page for her at the desk.' }).benefits.map((b) => b.why),
+      ['done-for-customer: for her'],
+    );
+    assert.deepEqual(
+      step({ Customer: 'No need of printing the ticket.', Frontstage: 'Scans the phone.' }).benefits.map((b) => b.why),
+      ['no-need-to+verb: No need of printing'],
+    );
+  });
+
+  it('reads cases past a threshold that go to a named person as who decides', () => {
+    const s = step({ Customer: 'Gets the deposit back within 2 days.', Frontstage: 'The clerk returns deposits under £300 herself; larger amounts go to the branch manager.' });
+    assert.deepEqual(
+      s.supports.map((x) => x.why),
+      ['threshold-route: larger amounts go to the branch manager'],
+    );
+    const r = lint('---\nblueprint: true\n---\n# B\n\n## S\n\n- **Customer:** Asks for a refund.\n- **Frontstage:** Refunds over $500 go to the duty manager.\n', { filePath: 'b.md' });
+    assert.deepEqual(
+      r.findings.filter((f) => f.ruleId === 'decision-needs-authority'),
+      [],
+    );
+  });
+});

@@ -2,7 +2,7 @@
 // a field, a category, an instruction not to do it? Who backs the employee (a case sent to someone), who decides and
 // how far (a threshold, a routing). Each rule can be stated in one sentence; each carries its name as `rule`.
 import type { Range, Token } from './doc.js';
-import { clauseSubject, negationVeto, type Found, type LangText } from './judge.js';
+import { clauseSubject, negationVeto, thresholdRoutes, type Found, type LangText } from './judge.js';
 import { slot, type SlotName } from './slots.js';
 
 const NOUNISH = new Set(['NOUN', 'PROPN']);
@@ -250,7 +250,7 @@ function span(lt: LangText, from: number, to: number, rule: string, extra: Parti
  * conversation to a person", "Refund requests over $500 → senior agent", "To Billing:", "above: manager".
  */
 export function routingPatterns(lt: LangText): Found[] {
-  const out: Found[] = [];
+  const out: Found[] = [...thresholdRoutes(lt)];
   const toks = lt.doc.tokens;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;

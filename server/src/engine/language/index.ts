@@ -63,7 +63,7 @@ function words(...names: Parameters<typeof slot>[0][]): string {
 /** A text can hold a benefit pattern only if it has one of the patterns' fixed words (saves reading most lanes). */
 export function mayHoldBenefitPattern(text: string): boolean {
   benefitCue ??= new RegExp(
-    `\\b(?:${words('gift-adjective', 'comfort-adjective')}|without|never|not|cannot|nothing|no|so|match|matches|matched|beat|beats|already|ready|same|only|nobody|no one|for you|for them|behalf|${words('message-noun')}|texts|emails|messages|updates|calls|reminders|held|frozen|brought|sent|taken|carried|(?:${words('hold-verb', 'bring-verb')})\\w*)\\b|n['’]t\\b`,
+    `\\b(?:${words('gift-adjective', 'comfort-adjective')}|without|never|not|cannot|nothing|no|so|match|matches|matched|beat|beats|already|ready|same|only|nobody|no one|for you|for them|for him|for her|behalf|${words('message-noun')}|texts|emails|messages|updates|calls|reminders|held|frozen|brought|sent|taken|carried|(?:${words('hold-verb', 'bring-verb')})\\w*)\\b|n['’]t\\b`,
     'i',
   );
   return benefitCue.test(text);
@@ -74,7 +74,7 @@ let supportCue: RegExp | undefined;
 /** A text can hold a support pattern only if it has one of the patterns' fixed words or slot words. */
 export function mayHoldSupportPattern(text: string): boolean {
   supportCue ??= new RegExp(
-    `\\b(?:without|no|not|never|own|${words('training-noun', 'approval-noun', 'own-decision-noun', 'tool-noun', 'information-noun', 'escalation-verb')}|${[...slot('cap')].map((c) => c.split(' ')[0]).join('|')})|n['’]t\\b`,
+    `\\b(?:without|no|not|never|own|go|goes|went|sent|passed|referred|${words('training-noun', 'approval-noun', 'own-decision-noun', 'tool-noun', 'information-noun', 'escalation-verb')}|${[...slot('cap')].map((c) => c.split(' ')[0]).join('|')})|n['’]t\\b`,
     'i',
   );
   return supportCue.test(text);

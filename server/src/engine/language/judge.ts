@@ -210,6 +210,18 @@ export function benefitPatterns(lt: LangText): Found[] {
         }
       }
     }
+    // no need to / of / for + verb: a chore lifted ("no need of bringing his own photo")
+    if (
+      t.lower === 'no' &&
+      next?.lower === 'need' &&
+      ['to', 'of', 'for'].includes(tok(lt, i + 2)?.lower ?? '') &&
+      (isVerbish(tok(lt, i + 3)) || /ing$/.test(tok(lt, i + 3)?.lower ?? '')) &&
+      tok(lt, i + 3)!.clause === t.clause
+    ) {
+      out.push(span(lt, i, i + 3, 'no-need-to+verb', { group: 'ease' }));
+      i += 3;
+      continue;
+    }
     // nothing to + verb / no <noun> to + verb: a chore that does not exist
     if ((t.lower === 'nothing' || t.lower === 'no') && next) {
       let j = i + 1;
@@ -322,11 +334,13 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
     }
   }
   // the same person each time: "the same familiar face", "the same nurse"
-  if (t.lower === 'same' && prev?.lower === 'the') {
+  // ("same groomer every time" in a terse note drops the article)
+  if (t.lower === 'same' && (prev?.lower === 'the' || prev === undefined || prev.pos === 'PUNCT' || i === c.from)) {
     let j = i + 1;
     while (j < c.to && toks[j]!.pos === 'ADJ') j++;
     const head = toks[j];
-    if (head && j < c.to && (lt.roles[j] === 'employee' || inSlot(head, 'continuity-noun'))) return span(lt, i - 1, roleRunEnd(lt, j, c.to), 'the-same+person', { group: 'continuity' });
+    if (head && j < c.to && (lt.roles[j] === 'employee' || inSlot(head, 'continuity-noun')))
+      return span(lt, prev?.lower === 'the' ? i - 1 : i, roleRunEnd(lt, j, c.to), 'the-same+person', { group: 'continuity' });
   }
   // time given back: "parents are free until 4 pm", "you are free to leave" ("feel free" is a courtesy)
   if (t.lower === 'free' && prev?.lemma === 'be' && next && ['until', 'to', 'for'].includes(next.lower) && customerSubject(lt, i, c)) {
@@ -348,8 +362,9 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
   // work done for the customer by staff or the company: "we book the test slot for you", "done on their behalf"
   if (
     t.lower === 'for' &&
-    (next?.lower === 'you' || next?.lower === 'them') &&
-    (toks[i + 2] === undefined || toks[i + 2]!.pos === 'PUNCT' || toks[i + 2]!.clause !== t.clause) &&
+    (next?.lower === 'you' || next?.lower === 'them' || next?.lower === 'him' || next?.lower === 'her') &&
+    // the clause may go on with where or when ("for him at the counter")
+    (toks[i + 2] === undefined || toks[i + 2]!.pos === 'PUNCT' || toks[i + 2]!.clause !== t.clause || toks[i + 2]!.pos === 'ADP') &&
     ['employee', 'company'].includes(clauseSubject(lt, t.clause) ?? '')
   ) {
     return span(lt, i, i + 1, 'done-for-customer', { group: 'ease' });
@@ -388,8 +403,40 @@ function caps(): string[][] {
 }
 
 /** Support wording found by rules of language (employee-side lanes and employee prose). */
-export function supportPatterns(lt: LangText): Found[] {
+const AMOUNT_NOUNS = new Set(['amount', 'sum', 'value', 'claim', 'refund', 'case', 'order', 'credit', 'bill', 'payment', 'request', 'one']);
+const COMPARATIVES = new Set(['larger', 'bigger', 'higher', 'greater', 'more', 'over', 'above', 'beyond', 'exceeding']);
+
+/**
+ * Cases past a threshold that go to a named person ("refunds over $500 go to the duty manager", "under $2,500 she posts
+ * it herself; larger amounts go to a team lead"): who decides beyond the limit, so the employee decides below it.
+ */
+export function thresholdRoutes(lt: LangText): Found[] {
   const out: Found[] = [];
+  const toks = lt.doc.tokens;
+  for (const t of toks) {
+    // ("go" is often tagged a noun after a plural subject: "refunds over $500 go to ...")
+    const sent = ['go', 'goes', 'went'].includes(t.lower) || ((t.lemma === 'send' || t.lemma === 'pass' || t.lemma === 'refer') && participle(t) && toks[t.i - 1]?.lemma === 'be');
+    if (!sent) continue;
+    let k = t.i + 1;
+    if (['straight', 'direct', 'directly'].includes(toks[k]?.lower ?? '')) k++;
+    if (toks[k]?.lower !== 'to') continue;
+    const c = lt.doc.clauses[t.clause]!;
+    const s = lt.doc.sentences[t.sentence]!;
+    const to = Math.min(s.to, k + 6);
+    const role = toks.slice(k + 1, to).find((x) => lt.roles[x.i] === 'employee' || inSlot(x, 'routing-target'));
+    if (!role) continue;
+    const before = toks.slice(c.from, t.i);
+    const bounded = before.some((x) => COMPARATIVES.has(x.lower) || inSlot(x, 'comparison'));
+    const amount = before.some((x) => x.pos === 'NUM' || /\d/.test(x.text) || AMOUNT_NOUNS.has(x.lemma) || AMOUNT_NOUNS.has(x.lower.replace(/s$/, '')));
+    let end = roleRunEnd(lt, role.i, to);
+    while (end + 1 < to && NOUNISH.has(toks[end + 1]!.pos) && (lt.roles[end + 1] === 'employee' || inSlot(toks[end + 1], 'routing-target'))) end++;
+    if (bounded && amount) out.push({ start: before[0]!.start, end: toks[end]!.end, rule: 'threshold-route', kind: 'authority' });
+  }
+  return out;
+}
+
+export function supportPatterns(lt: LangText): Found[] {
+  const out: Found[] = [...thresholdRoutes(lt)];
   const toks = lt.doc.tokens;
   const text = lt.doc.text;
   for (let i = 0; i < toks.length; i++) {
