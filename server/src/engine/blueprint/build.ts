@@ -165,6 +165,12 @@ function isMetaTitle(title: string): boolean {
   return META_HEADINGS.has(normaliseLabel(title)) || hasWords(title, META_WORDS);
 }
 
+/** A price list ("Pricing", "Plans and prices", a tier under one) says what is sold, not how it is delivered. */
+function isPriceList(title: string, group: string | undefined): boolean {
+  const words = ['pricing', 'price list', 'prices', 'plans and pricing', 'rate card'];
+  return hasWords(title, words) || (group !== undefined && hasWords(group, words));
+}
+
 /** A heading over lane definitions: every word is a legend's word, one of them its head ("Service layers", "Legend"). */
 function isLegendTitle(title: string): boolean {
   const words = labelWords(title);
@@ -588,6 +594,12 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
     } else if (node.type === 'table') {
       const steps = tableSteps(ctx, node, heading, group, false, parentGroup);
       if (steps) scan.steps.push(...steps);
+      // A table that holds no lanes is part of the section's text, a row a line ("| 5 | Offer compensation |").
+      else
+        for (const row of node.children.slice(1)) {
+          const p = proseOf(ctx, row);
+          if (p) scan.prose.push(p);
+        }
     } else if (node.type === 'html' && /<table/i.test(node.value)) {
       // An HTML <table> has the grid semantics of a Markdown one (spec section 4, layouts seen in real documents).
       for (const t of htmlNodeTables(node, ctx.text, { spans: 'empty' })) {
@@ -1179,7 +1191,9 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
   const lanes = [...scan.lanes, ...laneSubs.map((l) => l.lane)].sort((a, b) => a.lane.labelSpan.start - b.lane.labelSpan.start);
   const end = sectionContentEnd(section);
   const isStep =
-    lanes.length > 0 ? !isLegendTitle(title ?? '') && !isOverviewTitle(title ?? '') && !isHandoff(title ?? '', lanes) : nested.length === 0 && scan.prose.length > 0 && !isMetaTitle(title ?? '');
+    lanes.length > 0
+      ? !isLegendTitle(title ?? '') && !isOverviewTitle(title ?? '') && !isHandoff(title ?? '', lanes)
+      : nested.length === 0 && scan.prose.length > 0 && !isMetaTitle(title ?? '') && !isPriceList(title ?? '', group);
   if (!isStep) return nested;
   const last = lanes[lanes.length - 1];
   const lastProse = section.content[section.content.length - 1];

@@ -49,7 +49,12 @@ export function proseSentences(text: string): Array<{ start: number; end: number
       continue;
     }
     const lead = m[0].length - m[0].trimStart().length;
-    if (m[0].trim()) out.push({ start: m.index + lead, end: m.index + m[0].trimEnd().length });
+    if (!m[0].trim()) continue;
+    const seg = { start: m.index + lead, end: m.index + m[0].trimEnd().length };
+    const prev = out[out.length - 1];
+    // A colon that opens a list ("logged with: name, room, compensation offered") keeps the list in its sentence.
+    if (prev && text[prev.end - 1] === ':' && (text.slice(seg.start, seg.end).match(/,/g)?.length ?? 0) >= 2) prev.end = seg.end;
+    else out.push(seg);
   }
   return out;
 }
