@@ -38,7 +38,6 @@ export interface ResolveResult {
   errors: ConfigError[];
 }
 
-
 function realDir(dir: string): string {
   try {
     return realpathSync(dir);
