@@ -18,16 +18,28 @@ export interface ProfileProblem {
   end: number;
 }
 
-const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
+/** The YAML between a `---` first line and the next `---` or `...` line, with its offset; one pass over the lines. */
+function frontMatter(text: string): { yaml: string; offset: number } | undefined {
+  const first = /^---[ \t]*\r?\n/.exec(text);
+  if (!first) return undefined;
+  const offset = first[0].length;
+  for (let at = offset; at < text.length; ) {
+    const next = text.indexOf('\n', at);
+    const end = next < 0 ? text.length : next + 1;
+    if (/^(?:---|\.\.\.)[ \t]*\r?\n?$/.test(text.slice(at, end))) return { yaml: text.slice(offset, at), offset };
+    at = end;
+  }
+  return undefined;
+}
 
 /** The `profile` key of a YAML front matter at the very start of the document; a value that is not a name is a problem. */
 export function frontMatterProfile(text: string): ProfileRef | ProfileProblem | undefined {
   if (!text.startsWith('---')) return undefined;
-  const match = FRONT_MATTER.exec(text);
-  if (!match || match.index !== 0 || !/^profile[ \t]*:/m.test(match[1]!)) return undefined;
-  const offset = match[0].indexOf(match[1]!);
+  const fm = frontMatter(text);
+  if (!fm || !/^profile[ \t]*:/m.test(fm.yaml)) return undefined;
+  const { offset } = fm;
   // Broken front matter is reported by the blueprint model; here it simply names no profile.
-  const doc = parseDocument(match[1]!, { customTags: [] });
+  const doc = parseDocument(fm.yaml, { customTags: [] });
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   const pair = doc.contents.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === 'profile');
   if (!pair || !isPair(pair)) return undefined;
