@@ -23,7 +23,7 @@ function frontMatter(text: string): { yaml: string; offset: number } | undefined
   const first = /^---[ \t]*\r?\n/.exec(text);
   if (!first) return undefined;
   const offset = first[0].length;
-  for (let at = offset; at < text.length; ) {
+  for (let at = offset; at < text.length;) {
     const next = text.indexOf('\n', at);
     const end = next < 0 ? text.length : next + 1;
     if (/^(?:---|\.\.\.)[ \t]*\r?\n?$/.test(text.slice(at, end))) return { yaml: text.slice(offset, at), offset };
