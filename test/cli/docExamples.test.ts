@@ -28,7 +28,7 @@ describe('docs/configuration.md examples run through the CLI', function () {
   const runnable = found.filter((e) => e.text.split('\n').some((l) => l.trim() !== '' && !/^\s*(#|\/\/)/.test(l)));
 
   it('finds the examples (a renamed fence must not drop them unnoticed)', () => {
-    assert.equal(runnable.length, 4);
+    assert.equal(runnable.length, 7);
   });
 
   for (const example of runnable) {

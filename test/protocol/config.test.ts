@@ -143,4 +143,39 @@ describe('protocol: settings and config files', function () {
     assert.deepEqual(severities(await session.nextDiagnostics(a)), [[RULE, 1]]);
     assert.deepEqual(severities(await session.nextDiagnostics(b)), [[RULE, 3]]);
   });
+
+  it('applies overrides by glob and the profile a front matter names, like the CLI; an unknown profile is an error at its value', async () => {
+    writeFileSync(join(ws.dir, '.blueprintlint.jsonc'), JSON.stringify({ overrides: [{ files: ['hotel/**'], rules: { [RULE]: 'error' } }], profiles: { draft: { rules: { [RULE]: 'info' } } } }));
+    session = await LspSession.start({ workspaceFolders: [ws.dir], initializationOptions: { debounceMs: 0 } });
+    const inHotel = session.open(hotel(), HOTEL_TEXT);
+    assert.deepEqual(severities(await session.nextDiagnostics(inHotel)), [[RULE, 1]]);
+    const draft = session.open(join(ws.dir, 'draft.blueprint.md'), `---\nprofile: draft\n---\n${HOTEL_TEXT}`);
+    assert.deepEqual(severities(await session.nextDiagnostics(draft)), [[RULE, 3]]);
+    const typo = session.open(join(ws.dir, 'typo.blueprint.md'), `---\nprofile: drfat\n---\n${HOTEL_TEXT}`);
+    const diagnostics = (await session.nextDiagnostics(typo)).diagnostics;
+    assert.deepEqual(severities({ diagnostics }), [
+      [RULE, 2],
+      ['config-profile', 1],
+    ]);
+    assert.deepEqual(diagnostics[1]!.range, { start: { line: 1, character: 9 }, end: { line: 1, character: 14 } });
+    assert.equal(diagnostics[1]!.message, 'unknown profile "drfat"; did you mean "draft"?');
+  });
+
+  it('raises a setting below the policy minimum, says so in the diagnostic and logs the setting that tried to lower it', async () => {
+    const config = join(ws.dir, '.blueprintlint.jsonc');
+    writeFileSync(config, JSON.stringify({ policy: { minimumSeverity: { [RULE]: 'warning' } } }));
+    session = await LspSession.start({ workspaceFolders: [ws.dir], configuration: (_scope, section) => (section === 'blueprintLint' ? { rules: { [RULE]: 'off' }, debounceMs: 0 } : null) });
+    const uri = session.open(hotel(), HOTEL_TEXT);
+    const [diagnostic, ...rest] = (await session.nextDiagnostics(uri)).diagnostics;
+    assert.deepEqual(rest, []);
+    assert.equal(diagnostic!.code, RULE);
+    assert.equal(diagnostic!.severity, 2);
+    assert.match(diagnostic!.message, / \(raised to warning by team policy in \.blueprintlint\.jsonc\)$/);
+    const logs = session.notifications.all.filter((n) => n.method === 'window/logMessage').map((n) => n.params as { type: number; message: string });
+    const expected = `Blueprint Lint rule "${RULE}": "off" from settings raised to "warning" by team policy in ${config}`;
+    assert.deepEqual(
+      logs.filter((l) => l.message.includes('team policy')),
+      [{ type: 3, message: expected }],
+    );
+  });
 });

@@ -98,6 +98,9 @@ describe('config: formats', () => {
     reportUnusedDirectives: false,
     baseDir: dir,
     sources: [source],
+    policy: {},
+    raised: {},
+    profiles: {},
   });
 
   for (const [name, fixture] of [

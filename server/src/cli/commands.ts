@@ -1,9 +1,11 @@
 // The commands that need the engine; loaded after argument parsing so --help, --version and usage errors stay fast.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { allRules, type ResolvedConfig, type RuleSetting } from '../engine/index.js';
+import { allRules, LineIndex, type ResolvedConfig, type RuleSetting } from '../engine/index.js';
+import { configForDocument } from '../engine/config/index.js';
 import { ConfigResolver } from './configResolver.js';
 import { inspectCommand } from './inspectCommand.js';
-import { emit, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
+import { displayPath, emit, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 import { lintCommand } from './lintCommand.js';
 import { UsageError, type CliOptions } from './options.js';
 import { formatRuleTable, listRules } from './ruleList.js';
@@ -25,14 +27,30 @@ export async function runCommand(options: CliOptions, io: CliIo): Promise<number
 
   switch (options.command) {
     case 'print-config': {
-      const config = configs.forFile(resolve(io.cwd, options.printConfigFor!));
-      await emit(options, io, `${JSON.stringify({ ...config, rules: effectiveRules(config) }, null, 2)}\n`);
-      return configs.hadErrors ? EXIT_USAGE : EXIT_OK;
+      const file = resolve(io.cwd, options.printConfigFor!);
+      // A file that exists may pick a profile in its front matter; a path that does not exist gets the file-level config.
+      const text = readTextIfPresent(file);
+      const picked = configForDocument(configs.forFile(file), text ?? '');
+      if (picked.problem) {
+        const at = new LineIndex(text!).position(picked.problem.start);
+        io.err(`${displayPath(file, io.cwd)}:${at.line}:${at.column}: ${picked.problem.message}\n`);
+      }
+      const { profiles, ...config } = picked.config;
+      await emit(options, io, `${JSON.stringify({ ...config, rules: effectiveRules(picked.config), profiles: Object.keys(profiles) }, null, 2)}\n`);
+      return configs.hadErrors || picked.problem ? EXIT_USAGE : EXIT_OK;
     }
     case 'inspect':
       return inspectCommand(options, io, configs);
     default:
       return lintCommand(options, io, configs);
+  }
+}
+
+function readTextIfPresent(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,13 +1,23 @@
 // The one place the CLI touches the config module, so a change in its API is a one-file change here.
 import { allRules, type ResolvedConfig } from '../engine/index.js';
-import { ConfigCache, isIgnoredPath as configIgnores, loadSettingsFile as loadSettings, resolveConfig as resolve, type ConfigError, type PartialConfig } from '../engine/config/index.js';
+import {
+  ConfigCache,
+  describeRaised,
+  FLAGS_SOURCE,
+  isIgnoredPath as configIgnores,
+  loadSettingsFile as loadSettings,
+  resolveConfig as resolve,
+  type ConfigError,
+  type PartialConfig,
+} from '../engine/config/index.js';
 
-export { ConfigCache, type ConfigError, type PartialConfig };
+export { ConfigCache, describeRaised, FLAGS_SOURCE, type ConfigError, type PartialConfig };
 
 export interface CliResolveOptions {
   filePath: string;
   configFile?: string;
   settings?: PartialConfig;
+  flags?: PartialConfig;
   knownRules: string[];
   cwd: string;
   cache?: ConfigCache;

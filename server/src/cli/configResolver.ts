@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { allRules, type ResolvedConfig } from '../engine/index.js';
-import { ConfigCache, loadSettingsFile, resolveConfig, type ConfigError, type PartialConfig } from './configAdapter.js';
+import { ConfigCache, describeRaised, FLAGS_SOURCE, loadSettingsFile, resolveConfig, type ConfigError, type PartialConfig } from './configAdapter.js';
 import { displayPath, type CliIo } from './io.js';
 import type { CliOptions } from './options.js';
 
@@ -44,24 +44,46 @@ export class ConfigResolver {
   }
 
   forFile(filePath: string): ResolvedConfig {
-    const resolved = resolveConfig({
+    const { config, errors } = resolveConfig({
       filePath,
       configFile: this.configFile,
       settings: this.settings,
+      flags: this.flags,
       knownRules: allRules().map((r) => r.id),
       cwd: this.io.cwd,
       cache: this.cache,
     });
-    const errors = resolved.errors;
-    let config = resolved.config;
     this.report(errors);
-    // The flag turns the report on; it never turns off what a config asks for.
-    if (this.options.reportUnusedDirectives) config = { ...config, reportUnusedDirectives: true };
-    if (this.options.ruleOverrides.length === 0) return config;
-    // --rule is the most specific choice, so it wins over config files and settings.
-    const rules = { ...config.rules };
-    for (const o of this.options.ruleOverrides) rules[o.id] = { severity: o.severity, options: rules[o.id]?.options ?? {} };
-    return { ...config, rules };
+    this.reportRaised(config);
+    return config;
+  }
+
+  /** --rule is the most specific choice (over config files, profiles and settings); --report-unused-directives only turns the report on. */
+  private get flags(): PartialConfig | undefined {
+    const { ruleOverrides, reportUnusedDirectives } = this.options;
+    if (ruleOverrides.length === 0 && !reportUnusedDirectives) return undefined;
+    // One object per run: the config cache keys resolutions by the identity of their inputs.
+    if (!this.flagsLayer) {
+      this.flagsLayer = { source: FLAGS_SOURCE };
+      if (ruleOverrides.length > 0) this.flagsLayer.rules = Object.fromEntries(ruleOverrides.map((o) => [o.id, { severity: o.severity }]));
+      if (reportUnusedDirectives) this.flagsLayer.reportUnusedDirectives = true;
+    }
+    return this.flagsLayer;
+  }
+  private flagsLayer: PartialConfig | undefined;
+
+  /** A setting or --rule that asked for less than the team policy allows gets one note on stderr (not an error). */
+  private reportRaised(config: ResolvedConfig): void {
+    const all = [config.raised, ...Object.values(config.profiles).map((p) => p.raised)];
+    for (const raised of all) {
+      for (const [id, r] of Object.entries(raised)) {
+        if (r.by === 'default' || r.by === r.policy) continue;
+        const line = `note: ${describeRaised(id, r, (f) => displayPath(f, this.io.cwd))}`;
+        if (this.reported.has(line)) continue;
+        this.reported.add(line);
+        this.io.err(`${line}\n`);
+      }
+    }
   }
 
   private report(errors: readonly ConfigError[]): void {

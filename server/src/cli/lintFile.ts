@@ -65,6 +65,8 @@ export async function lintFile(absolutePath: string, config: ResolvedConfig, opt
     return { notes, failed: true };
   }
   for (const p of result.problems) notes.push({ at: { line: p.start.line, column: p.start.column }, message: p.message });
+  // A profile the configuration does not define is a configuration error: the file was linted without it.
+  if (result.problems.some((p) => p.config)) failed = true;
   // An expiry date makes the outcome depend on the day, so it is never replayed from the cache.
   const cacheable = !failed && !result.dated;
   return { findings: result.findings, suppressed: result.suppressed, notes, failed, contentHash: cacheable ? contentHash : undefined };

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { looksLikeBlueprint, nonEnglishLanguage } from './blueprint/looksLike.js';
 import { buildBlueprint, type ModelResult } from './blueprint/model.js';
+import { configForDocument, policyNote } from './config/profile.js';
 import { defaultConfig, type ResolvedConfig } from './config/types.js';
 import { joinChunkTrees, parseChunkTrees, parseMarkdown, type ChunkCache, type ParsedChunk, type ParseProblem } from './parse.js';
 import { beginLintMemos, compileVocabulary, type CompiledVocabulary } from './phrases/vocabulary.js';
@@ -35,6 +36,8 @@ export interface DocumentProblem {
   end: Position;
   /** 'info' for text cut by an input bound (spec: bounded on any input); a warning otherwise. */
   severity?: 'info';
+  /** Set for a `profile:` the configuration does not define: a configuration error (the CLI exits 2). */
+  config?: true;
 }
 
 export interface LintResult {
@@ -57,7 +60,9 @@ export function effectiveSeverity(rule: Rule, config: ResolvedConfig): SeverityS
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
   beginLintMemos();
-  const config = options.config ?? defaultConfig();
+  // The front matter's `profile:` picks one of the profiles the configuration composed.
+  const picked = configForDocument(options.config ?? defaultConfig(), text);
+  const config = picked.config;
   const lines = new LineIndex(text);
   const parseProblems: ParseProblem[] = [];
   const vocab = () => compileVocabulary(config.vocabulary);
@@ -72,6 +77,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const at = lines.position(p.offset);
     return p.severity ? { message: p.message, start: at, end: at, severity: p.severity } : { message: p.message, start: at, end: at };
   });
+  if (picked.problem) problems.push({ message: picked.problem.message, start: lines.position(picked.problem.start), end: lines.position(picked.problem.end), config: true });
   if (model.frontMatterError) {
     const at = lines.position(model.frontMatterError.offset);
     problems.push({ message: model.frontMatterError.message, start: at, end: at });
@@ -137,6 +143,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   });
   kept.push(...directiveFindings);
   kept.sort(byPosition);
+  for (const f of kept) f.message += policyNote(config, f.ruleId);
   suppressed.sort(byPosition);
   return { blueprint, findings: kept, problems, lines, suppressed, dated: directives.some((d) => d.until !== undefined), directives: reports };
 }

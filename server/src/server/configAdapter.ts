@@ -4,6 +4,7 @@ import { allRules, type ResolvedConfig } from '../engine/index.js';
 import {
   CONFIG_FILE_NAMES,
   ConfigCache,
+  describeRaised,
   findConfigFile as findNearest,
   isIgnoredPath,
   resolveConfig as resolveEngineConfig,
@@ -13,7 +14,7 @@ import {
 } from '../engine/config/index.js';
 
 export type { ConfigError, PartialConfig };
-export { CONFIG_FILE_NAMES, isIgnoredPath };
+export { CONFIG_FILE_NAMES, describeRaised, isIgnoredPath };
 
 /** Settings the server reads itself; they are not part of the engine's settings model. */
 const SERVER_ONLY_SETTINGS = ['addToConfigTarget'];

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node.js';
 import { LineIndex, type ResolvedConfig } from '../engine/index.js';
-import { resolveConfig, type ConfigError } from './configAdapter.js';
+import { describeRaised, resolveConfig, type ConfigError } from './configAdapter.js';
 import { pathToUri, type WorkspaceFolders } from './documents.js';
 import { DIAGNOSTIC_SOURCE } from './protocol.js';
 import type { EditorSettings } from './settings.js';
@@ -33,7 +33,20 @@ export class ConfigService {
       trustedRoot: this.trusted ? undefined : folder?.path,
     });
     this.report(errors, config.sources);
+    this.logRaised(config);
     return config;
+  }
+
+  /** A setting that asks for less than the team policy allows is raised; the output log says so once. */
+  private logRaised(config: ResolvedConfig): void {
+    for (const raised of [config.raised, ...Object.values(config.profiles).map((p) => p.raised)]) {
+      for (const [id, r] of Object.entries(raised)) {
+        if (r.by === 'default' || r.by === r.policy) continue;
+        const line = `Blueprint Lint ${describeRaised(id, r)}`;
+        if (!this.logged.has(line)) this.connection.console.info(line);
+        this.logged.add(line);
+      }
+    }
   }
 
   /** A config file changed on disk: re-check it even when no open document uses it. */

@@ -90,6 +90,8 @@ export function snapshotDiagnostics(snap: LintSnapshot): Diagnostic[] {
 export function problemDiagnostic(problem: DocumentProblem): Diagnostic {
   const start = { line: problem.start.line - 1, character: problem.start.column - 1 };
   const end = { line: problem.end.line - 1, character: problem.end.column - 1 };
+  // A profile the configuration does not define is a configuration error, as the CLI's exit code 2 says.
+  if (problem.config) return { range: { start, end }, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: 'config-profile', message: problem.message };
   const severity = problem.severity === 'info' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning;
   return { range: { start, end }, severity, source: DIAGNOSTIC_SOURCE, code: problem.severity === 'info' ? 'input-cut' : 'document', message: problem.message };
 }

@@ -1,8 +1,8 @@
 // Caches parsed config files by path + mtime + size, and whole resolutions by their inputs and files' stamps.
 import { readFileSync, statSync } from 'node:fs';
-import type { ConfigError } from './errors.js';
 import { parseConfigText, type ConfigFormat, type ConfigSource } from './source.js';
-import type { ResolvedConfig } from './types.js';
+import type { LoadedLayers } from './compose.js';
+import type { PartialConfig } from './layer.js';
 
 export interface FileStamp {
   path: string;
@@ -28,7 +28,7 @@ export type ReadResult = { source: ConfigSource; stamp: FileStamp } | { error: s
 
 interface Resolution {
   stamps: Array<FileStamp | { path: string; missing: true }>;
-  result: { config: ResolvedConfig; errors: ConfigError[] };
+  result: LoadedLayers & { settings?: PartialConfig };
 }
 
 /** Share one across many `resolveConfig` calls (a CLI run, a language server session). Results are shared: treat them as read-only. */

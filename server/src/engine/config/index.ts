@@ -1,5 +1,7 @@
 // Configuration: discovery, extends and presets, schema validation, VS Code settings, one resolved model.
-export type { ResolvedConfig, RuleSetting, VocabularyChanges } from './types.js';
+export type { PolicyMinimum, ProfileConfig, RaisedRule, ResolvedConfig, RuleSetting, VocabularyChanges } from './types.js';
+export { describeRaised, FLAGS_SOURCE, overrideApplies } from './compose.js';
+export { configForDocument, frontMatterProfile, policyNote } from './profile.js';
 export { defaultConfig } from './types.js';
 export { resolveConfig, type ResolveOptions, type ResolveResult } from './resolve.js';
 export { ConfigError, type ConfigErrorCode } from './errors.js';

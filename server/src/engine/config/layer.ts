@@ -1,5 +1,5 @@
 // One contribution to the configuration (a file, a preset, the editor settings), already validated.
-import type { LaneKind, SeveritySetting } from '../types.js';
+import type { LaneKind, Severity, SeveritySetting } from '../types.js';
 import type { VocabularyChanges } from './types.js';
 import type { Locator } from './source.js';
 
@@ -22,6 +22,12 @@ export interface PartialConfig {
   lanes?: Partial<Record<LaneKind, string[]>>;
   files?: string[];
   ignores?: string[];
+  /** `overrides` entries (config files only), in file order. */
+  overrides?: OverrideBlock[];
+  /** `profiles` (config files only): what each named profile changes. */
+  profiles?: Record<string, PartialConfig>;
+  /** `policy.minimumSeverity` (config files only). */
+  minimumSeverity?: Record<string, Severity>;
   /** Where its values are written, so checks made later (unknown rule ids) can point at them. */
   locator?: Locator;
 }
@@ -31,4 +37,14 @@ export interface RuleInfo {
   id: string;
   defaultSeverity?: SeveritySetting;
   optionsSchema?: Record<string, unknown>;
+}
+
+/** One `overrides` entry: a partial configuration for the files its globs match. */
+export interface OverrideBlock {
+  /** Relative to `baseDir`; a glob without a slash matches the file name in any folder. */
+  files: string[];
+  excludedFiles: string[];
+  /** The directory of the config file that declares it. */
+  baseDir: string;
+  config: PartialConfig;
 }

@@ -6,8 +6,8 @@ import { findConfigFile } from './discovery.js';
 import type { ConfigError } from './errors.js';
 import type { PartialConfig, RuleInfo } from './layer.js';
 import { loadConfigFile, type LoadContext } from './load.js';
-import { mergeLayer } from './merge.js';
-import { defaultConfig, type ResolvedConfig } from './types.js';
+import { composeConfig, identity, type LoadedLayers } from './compose.js';
+import type { ResolvedConfig } from './types.js';
 import { checkRules } from './validate.js';
 
 export interface ResolveOptions {
@@ -15,8 +15,10 @@ export interface ResolveOptions {
   filePath: string;
   /** An explicit config file (`--config`): disables discovery. */
   configFile?: string;
-  /** From `settingsToConfig` / `loadSettingsFile`; wins over the config file. */
+  /** From `settingsToConfig` / `loadSettingsFile`; wins over the config file, its overrides and profiles. */
   settings?: PartialConfig;
+  /** Command-line choices (`--rule`); win over settings. Policy minimums still apply over them. */
+  flags?: PartialConfig;
   /** Ids of the rules that exist; any other id in a config is an error. */
   knownRules: readonly string[];
   /** Default severities (for presets) and option schemas (to check options); `allRules()` fits. */
@@ -36,15 +38,6 @@ export interface ResolveResult {
   errors: ConfigError[];
 }
 
-const ids = new WeakMap<object, number>();
-let nextId = 1;
-function identity(o: object | undefined): number {
-  if (!o) return 0;
-  let id = ids.get(o);
-  if (id === undefined) ids.set(o, (id = nextId++));
-  return id;
-}
-
 function realDir(dir: string): string {
   try {
     return realpathSync(dir);
@@ -54,10 +47,19 @@ function realDir(dir: string): string {
 }
 
 /**
- * Merge order: defaults ← presets and `extends` (in order, depth first) ← the config file ← settings.
- * Never throws for user input: invalid parts are left out and reported in `errors`.
+ * The configuration of `filePath`; the order of layers is `composeConfig`'s. Profiles are composed for every name
+ * and picked per document by `configForDocument`. Never throws for user input: invalid parts are left out and reported in `errors`.
  */
 export function resolveConfig(opts: ResolveOptions): ResolveResult {
+  const loaded = loadLayers(opts);
+  return {
+    config: composeConfig(loaded, { filePath: resolve(opts.cwd ?? process.cwd(), opts.filePath), settings: loaded.settings, flags: opts.flags, ruleInfo: opts.ruleInfo }),
+    errors: loaded.errors,
+  };
+}
+
+/** The config file's layers and the checked settings layer; cached by the files they come from, shared by every document they apply to. */
+function loadLayers(opts: ResolveOptions): LoadedLayers & { settings?: PartialConfig } {
   const cwd = opts.cwd ?? process.cwd();
   const stopDir = opts.stopDir ?? opts.trustedRoot;
   const configPath = opts.configFile !== undefined ? resolve(cwd, opts.configFile) : findConfigFile(dirname(resolve(cwd, opts.filePath)), stopDir);
@@ -76,14 +78,13 @@ export function resolveConfig(opts: ResolveOptions): ResolveResult {
     displayBase: configPath ? realDir(dirname(configPath)) : cwd,
   };
   const layers = configPath ? loadConfigFile(configPath, 'file', [], ctx) : [];
+  let settings: PartialConfig | undefined;
   if (opts.settings) {
     const checked = checkRules(opts.settings, opts.knownRules, opts.ruleInfo);
-    layers.push(checked.layer);
+    settings = checked.layer;
     ctx.errors.push(...checked.errors);
   }
-  let config: ResolvedConfig = { ...defaultConfig(), baseDir: configPath ? dirname(configPath) : resolve(stopDir ?? cwd) };
-  for (const layer of layers) config = mergeLayer(config, layer);
-  const result = { config, errors: ctx.errors };
+  const result = { layers, settings, errors: ctx.errors, baseDir: configPath ? dirname(configPath) : resolve(stopDir ?? cwd) };
   // Discovery runs before the lookup, so a config file that appears or moves is seen; stamps cover edits.
   cache.storeResolution(key, ctx.stamps, result);
   return result;

@@ -13,7 +13,7 @@ export const SUPPORT_KINDS = ['resource', 'tool', 'authority', 'training', 'back
 
 /** Which keys a source may hold: settings carry no file-only keys. */
 export type SchemaVariant = 'file' | 'settings';
-const FILE_ONLY_KEYS = ['$schema', 'root', 'extends'];
+export const FILE_ONLY_KEYS = ['$schema', 'root', 'extends', 'overrides', 'profiles', 'policy'];
 
 // ajv is CommonJS: its class is the module's `default` export under NodeNext.
 const Ajv = AjvModule.default;
@@ -103,11 +103,14 @@ function unknownKeyMessage(parent: ValuePath, key: string, parentSchema: Record<
   return `unknown property "${key}"${where}${hint}`;
 }
 
+/** Rule entries, at the top or in an override or a profile; `extractRules` and `checkRules` check them. */
+const RULE_ENTRY = /^(\/overrides\/\d+|\/profiles\/[^/]+)?\/rules\//;
+
 /** Schema errors for `value`, positioned by `locator`. Entries under `rules.<id>` are checked elsewhere (they need the rule list). */
 export function schemaErrors(value: unknown, locator: Locator, variant: SchemaVariant): ConfigError[] {
   const validate = variant === 'file' ? compiled().file : compiled().settings;
   if (validate(value)) return [];
-  let errors = (validate.errors ?? []).filter((e) => !e.instancePath.startsWith('/rules/'));
+  let errors = (validate.errors ?? []).filter((e) => !RULE_ENTRY.test(e.instancePath));
   // An anyOf failure: report the branch whose type fits the value, else one "must be X or Y" message.
   for (const anyOf of errors.filter((e) => e.keyword === 'anyOf')) {
     const branches = (anyOf.schema as Array<Record<string, unknown>>) ?? [];

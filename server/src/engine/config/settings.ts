@@ -4,6 +4,7 @@ import { errorAtStart, type ConfigError } from './errors.js';
 import type { PartialConfig } from './layer.js';
 import { parseConfigText, positionlessLocator, sourceLocator, type ConfigSource, type Locator, type ValuePath } from './source.js';
 import { didYouMean } from './suggest.js';
+import { FILE_ONLY_KEYS } from './schema.js';
 import { extractLayer } from './validate.js';
 
 export const SETTINGS_PREFIX = 'blueprintLint';
@@ -99,7 +100,7 @@ function fromSettings(settings: Obj, sourceName: string, source: ConfigSource | 
       } else errors.push(at(path, 'value', `"${SETTINGS_PREFIX}.configFile" must be a string`));
     } else if (key === 'addToConfigTarget' || key === 'disabledFiles') {
       // Read by the editor alone (where fixes write, files it leaves alone); the linter has nothing to take from them.
-    } else if (key === 'extends' || key === 'root' || key === '$schema') {
+    } else if ((FILE_ONLY_KEYS as readonly string[]).includes(key)) {
       errors.push(at(path, 'key', `"${SETTINGS_PREFIX}.${key}" belongs in a configuration file, not in settings`));
     } else {
       errors.push(at(path, 'key', `unknown setting "${SETTINGS_PREFIX}.${key}"${didYouMean(key, known).replace(/"([^"]+)"\?$/, `"${SETTINGS_PREFIX}.$1"?`)}`));

@@ -58,6 +58,11 @@ export function sourceLocator(source: ConfigSource, mapPath: (path: ValuePath) =
   };
 }
 
+/** Locator for a part of the value (an `overrides` entry, a profile): its paths are relative to `prefix`. */
+export function prefixedLocator(locator: Locator, prefix: ValuePath): Locator {
+  return { ...locator, errorAt: (path, part, message, code) => locator.errorAt([...prefix, ...path], part, message, code) };
+}
+
 /** Locator for values that have no text (settings passed as an object). */
 export function positionlessLocator(file: string, displayPrefix?: string): Locator {
   return { file, displayPrefix, errorAt: (_path, _part, message, code) => errorAtStart(file, message, code) };

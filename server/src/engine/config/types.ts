@@ -1,4 +1,4 @@
-import type { LaneKind, SeveritySetting, SupportKind } from '../types.js';
+import type { LaneKind, Severity, SeveritySetting, SupportKind } from '../types.js';
 
 export interface RuleSetting {
   severity: SeveritySetting;
@@ -30,7 +30,33 @@ export interface ResolvedConfig {
   baseDir?: string;
   /** Config files that contributed, outermost first. */
   sources: string[];
+  /** `policy.minimumSeverity`: the lowest severity per rule, and the config file that sets it. */
+  policy: Record<string, PolicyMinimum>;
+  /** Rules the policy raised for this file: what the layers below asked for and who asked. */
+  raised: Record<string, RaisedRule>;
+  /** Each profile's effective rules, vocabulary and lanes, composed in its place in the precedence. */
+  profiles: Record<string, ProfileConfig>;
+  /** The profile the document picked in its front matter, once applied. */
+  profile?: string;
 }
+
+export interface PolicyMinimum {
+  severity: Severity;
+  source: string;
+}
+
+export interface RaisedRule {
+  /** The severity the layers below the policy gave the rule. */
+  from: SeveritySetting;
+  to: Severity;
+  /** The layer that set `from` (a file, `--rule`), or `default` for the rule's default severity. */
+  by: string;
+  /** The config file whose policy raised it. */
+  policy: string;
+}
+
+/** What a profile changes once composed: the whole values the document lints with. */
+export type ProfileConfig = Pick<ResolvedConfig, 'rules' | 'vocabulary' | 'lanes' | 'reportUnusedDirectives' | 'raised' | 'sources'>;
 
 export function defaultConfig(): ResolvedConfig {
   return {
@@ -43,5 +69,8 @@ export function defaultConfig(): ResolvedConfig {
     enable: true,
     reportUnusedDirectives: false,
     sources: [],
+    policy: {},
+    raised: {},
+    profiles: {},
   };
 }

@@ -1,11 +1,12 @@
 import { compilePattern } from '../phrases/pattern.js';
 // Turns a parsed config value into a PartialConfig, keeping every valid part and reporting every invalid one.
 import picomatch from 'picomatch';
-import type { LaneKind, SupportKind } from '../types.js';
+import type { LaneKind, Severity, SupportKind } from '../types.js';
 import type { ConfigError } from './errors.js';
-import type { PartialConfig, RuleEntry, RuleInfo } from './layer.js';
+import { dirname } from 'node:path';
+import type { OverrideBlock, PartialConfig, RuleEntry, RuleInfo } from './layer.js';
 import { describePath, LANE_KINDS, optionsErrors, schemaErrors, SEVERITY_WORDS, SUPPORT_KINDS, type SchemaVariant } from './schema.js';
-import type { Locator, ValuePath } from './source.js';
+import { prefixedLocator, type Locator, type ValuePath } from './source.js';
 import { didYouMean } from './suggest.js';
 import type { VocabularyChanges } from './types.js';
 
@@ -84,9 +85,9 @@ function extractRules(value: unknown, locator: Locator, errors: ConfigError[]): 
 }
 
 /** Why a glob cannot be used, or undefined when it is fine. */
-export function globProblem(glob: string, key: 'files' | 'ignores'): string | undefined {
+export function globProblem(glob: string, key: 'files' | 'ignores' | 'excludedFiles'): string | undefined {
   if (glob.startsWith('!')) {
-    return key === 'files' ? `negated glob "${glob}" is not supported; list files to skip under "ignores"` : `negated glob "${glob}" is not supported in "ignores"`;
+    return key === 'files' ? `negated glob "${glob}" is not supported; list files to skip under "ignores"` : `negated glob "${glob}" is not supported in "${key}"`;
   }
   if (glob.startsWith('/') || /^[A-Za-z]:[\\/]/.test(glob)) return `glob "${glob}" must be relative to the configuration's directory`;
   try {
@@ -97,7 +98,7 @@ export function globProblem(glob: string, key: 'files' | 'ignores'): string | un
   return undefined;
 }
 
-function extractGlobs(value: unknown, key: 'files' | 'ignores', locator: Locator, errors: ConfigError[]): string[] | undefined {
+function extractGlobs(value: unknown, key: 'files' | 'ignores' | 'excludedFiles', locator: Locator, errors: ConfigError[]): string[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const out: string[] = [];
   value.forEach((glob, i) => {
@@ -153,6 +154,48 @@ function extractLanes(value: unknown): Partial<Record<LaneKind, string[]>> | und
   return lanes;
 }
 
+/** The keys a layer, an `overrides` entry and a profile share: rules, vocabulary, lanes, reportUnusedDirectives. */
+function extractBlock(value: Obj, layer: PartialConfig, locator: Locator, errors: ConfigError[]): void {
+  if (typeof value.reportUnusedDirectives === 'boolean') layer.reportUnusedDirectives = value.reportUnusedDirectives;
+  const rules = extractRules(value.rules, locator, errors);
+  if (rules) layer.rules = rules;
+  const vocabulary = extractVocabulary(value.vocabulary, locator, errors);
+  if (vocabulary) layer.vocabulary = vocabulary;
+  const lanes = extractLanes(value.lanes);
+  if (lanes) layer.lanes = lanes;
+}
+
+function extractOverrides(value: unknown, layer: PartialConfig, locator: Locator, errors: ConfigError[]): void {
+  if (!Array.isArray(value)) return;
+  const blocks: OverrideBlock[] = [];
+  value.forEach((entry, i) => {
+    if (!isObject(entry)) return; // reported by the schema
+    const at = prefixedLocator(locator, ['overrides', i]);
+    const before = errors.length;
+    const files = extractGlobs(entry.files, 'files', at, errors) ?? [];
+    const excludedFiles = extractGlobs(entry.excludedFiles, 'excludedFiles', at, errors) ?? [];
+    // An entry with a broken glob would apply to the wrong files: it is left out whole.
+    if (errors.length > before || files.length === 0) return;
+    const config: PartialConfig = { source: layer.source, locator: at };
+    extractBlock(entry, config, at, errors);
+    blocks.push({ files, excludedFiles, baseDir: dirname(layer.source), config });
+  });
+  layer.overrides = blocks;
+}
+
+function extractProfiles(value: unknown, layer: PartialConfig, locator: Locator, errors: ConfigError[]): void {
+  if (!isObject(value)) return;
+  const profiles: Record<string, PartialConfig> = {};
+  for (const [name, entry] of Object.entries(value)) {
+    if (!isObject(entry)) continue; // reported by the schema
+    const at = prefixedLocator(locator, ['profiles', name]);
+    const config: PartialConfig = { source: layer.source, locator: at };
+    extractBlock(entry, config, at, errors);
+    profiles[name] = config;
+  }
+  layer.profiles = profiles;
+}
+
 /** Validates `value` (schema, severities, globs) and keeps what is valid. Rule ids are checked by `checkRules`. */
 export function extractLayer(value: unknown, locator: Locator, source: string, variant: SchemaVariant): ExtractResult {
   const layer: PartialConfig = { source, locator };
@@ -162,20 +205,20 @@ export function extractLayer(value: unknown, locator: Locator, source: string, v
   const errors = schemaErrors(value, locator, variant);
   if (typeof value.enable === 'boolean') layer.enable = value.enable;
   if (typeof value.autoDetect === 'boolean') layer.autoDetect = value.autoDetect;
-  if (typeof value.reportUnusedDirectives === 'boolean') layer.reportUnusedDirectives = value.reportUnusedDirectives;
   if (variant === 'file' && typeof value.root === 'boolean') layer.root = value.root;
-  const rules = extractRules(value.rules, locator, errors);
-  if (rules) layer.rules = rules;
-  const vocabulary = extractVocabulary(value.vocabulary, locator, errors);
-  if (vocabulary) layer.vocabulary = vocabulary;
-  const lanes = extractLanes(value.lanes);
-  if (lanes) layer.lanes = lanes;
+  extractBlock(value, layer, locator, errors);
   const files = extractGlobs(value.files, 'files', locator, errors);
   if (files) layer.files = files;
   const ignores = extractGlobs(value.ignores, 'ignores', locator, errors);
   if (ignores) layer.ignores = ignores;
   const refs: ExtendsRef[] = [];
   if (variant === 'file') {
+    extractOverrides(value.overrides, layer, locator, errors);
+    extractProfiles(value.profiles, layer, locator, errors);
+    if (isObject(value.policy) && isObject(value.policy.minimumSeverity)) {
+      const minimums = Object.entries(value.policy.minimumSeverity).filter((e): e is [string, Severity] => e[1] === 'info' || e[1] === 'warning' || e[1] === 'error');
+      layer.minimumSeverity = Object.fromEntries(minimums);
+    }
     if (typeof value.extends === 'string' && value.extends !== '') refs.push({ ref: value.extends, path: ['extends'] });
     else if (Array.isArray(value.extends)) {
       value.extends.forEach((ref, i) => {
@@ -191,8 +234,31 @@ export function extractLayer(value: unknown, locator: Locator, source: string, v
  * options against the rule's options schema when the rule describes one.
  */
 export function checkRules(layer: PartialConfig, knownRules: readonly string[], ruleInfo: readonly RuleInfo[] | undefined, silent = false): { layer: PartialConfig; errors: ConfigError[] } {
-  if (!layer.rules) return { layer, errors: [] };
   const errors: ConfigError[] = [];
+  const out: PartialConfig = { ...layer };
+  if (layer.overrides) {
+    out.overrides = layer.overrides.map((block) => {
+      const checked = checkRules(block.config, knownRules, ruleInfo, silent);
+      errors.push(...checked.errors);
+      return { ...block, config: checked.layer };
+    });
+  }
+  if (layer.profiles) {
+    out.profiles = {};
+    for (const [name, profile] of Object.entries(layer.profiles)) {
+      const checked = checkRules(profile, knownRules, ruleInfo, silent);
+      errors.push(...checked.errors);
+      out.profiles[name] = checked.layer;
+    }
+  }
+  if (layer.minimumSeverity) {
+    out.minimumSeverity = {};
+    for (const [id, severity] of Object.entries(layer.minimumSeverity)) {
+      if (knownRules.includes(id)) out.minimumSeverity[id] = severity;
+      else if (!silent && layer.locator) errors.push(layer.locator.errorAt(['policy', 'minimumSeverity', id], 'key', `unknown rule "${id}"${didYouMean(id, knownRules)}`, 'unknown-rule'));
+    }
+  }
+  if (!layer.rules) return { layer: out, errors };
   const rules: Record<string, RuleEntry> = {};
   for (const [id, entry] of Object.entries(layer.rules)) {
     if (!knownRules.includes(id)) {
@@ -209,7 +275,7 @@ export function checkRules(layer: PartialConfig, knownRules: readonly string[], 
     }
     rules[id] = entry;
   }
-  return { layer: { ...layer, rules }, errors };
+  return { layer: { ...out, rules }, errors };
 }
 
 export function sortErrors(errors: ConfigError[]): ConfigError[] {
