@@ -21,7 +21,7 @@ const rule: Rule = {
       const units = stepUnits(step, vocab);
       // The promise is read where it is made or kept; support and other lanes describe the arrangements.
       const promising = units.filter((u) => u.source !== 'support' && u.source !== 'other');
-      const found = findAll(promising, burden, vocab, { traps });
+      const found = findAll(promising, burden, vocab, { traps, staffBurden: true });
       if (!found.length) continue;
       const staffing = lanesLabelled(step, STAFFING_LABELS);
       if (staffing.some((l) => !l.placeholder)) continue;

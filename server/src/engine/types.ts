@@ -110,6 +110,8 @@ export interface Step {
   supports: SupportPhrase[];
   /** Candidates found and rejected, with the reason (negated, customer's own tool, acting employee, company's gain...). */
   rejected?: RejectedPhrase[];
+  /** A prose step whose only text is the rows of tables that name no lanes (a procedure table, a matrix). */
+  tableOnly?: boolean;
   /** Group heading title, if the step sits under one. */
   group?: string;
   /** For a table or list step: the group of the section that holds it ('' at the top), so sibling sections can be found. */

@@ -531,6 +531,8 @@ interface Scan {
   lanes: FoundLane[];
   prose: SourceText[];
   steps: RawStep[];
+  /** How many prose entries are rows of tables that hold no lanes. */
+  tableRows: number;
 }
 
 function proseOf(ctx: Ctx, node: Nodes): SourceText | undefined {
@@ -551,7 +553,7 @@ function isNavigation(p: Paragraph): boolean {
 /** Scans the direct content of a section: lanes, prose, and list or table steps. */
 /** `group` is the section's own title as a group; `parentGroup` the group the section itself sits in. */
 function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading | undefined, group: string | undefined, parentGroup?: string): Scan {
-  const scan: Scan = { lanes: [], prose: [], steps: [] };
+  const scan: Scan = { lanes: [], prose: [], steps: [], tableRows: 0 };
   // Bold lines titling lane lists are steps when there are several of them, or no heading above to title one.
   const boldSteps = new Map<number, RawStep>();
   for (let i = 0; i + 1 < nodes.length; i++) {
@@ -598,7 +600,10 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
       else
         for (const row of node.children.slice(1)) {
           const p = proseOf(ctx, row);
-          if (p) scan.prose.push(p);
+          if (p) {
+            scan.prose.push(p);
+            scan.tableRows++;
+          }
         }
     } else if (node.type === 'html' && /<table/i.test(node.value)) {
       // An HTML <table> has the grid semantics of a Markdown one (spec section 4, layouts seen in real documents).
@@ -611,6 +616,7 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
       scan.lanes.push(...inner.lanes);
       scan.prose.push(...inner.prose);
       scan.steps.push(...inner.steps);
+      scan.tableRows += inner.tableRows;
     }
   }
   for (const st of scan.steps) st.sectionGroup ??= parentGroup ?? '';
@@ -1205,6 +1211,7 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
     lanes: lanes.map((l) => l.lane),
     prose: scan.prose,
     group,
+    ...(lanes.length === 0 && scan.tableRows === scan.prose.length ? { tableOnly: true } : {}),
     insertion: { edits: insertAfterLane(ctx, last, { at: lastProse ? off(lastProse, 'end') : off(heading, 'end'), indent: '' }) },
     disableEdit: commentLineBefore(ctx, off(heading, 'start')),
   };
@@ -1221,6 +1228,12 @@ const isTable = (s: RawStep) => s.shape === 'table-rows' || s.shape === 'table-c
  * a success factor, a narrative). A document without a laned table keeps its prose steps.
  */
 export function standingSteps(steps: readonly RawStep[]): boolean[] {
+  // In a blueprint with lanes, a section holding only a table that names no lanes is a matrix or a reference table.
+  const matrices = steps.some(laned);
+  return standingByGroup(steps).map((keep, i) => keep && !(matrices && steps[i]!.tableOnly));
+}
+
+function standingByGroup(steps: readonly RawStep[]): boolean[] {
   if (!steps.some((s) => isTable(s) && laned(s))) return steps.map(() => true);
   // The parent heading of each laned step's section: a table's or list's section sits in `sectionGroup`.
   const lanedGroups = new Set(steps.filter((s) => s.shape !== 'prose' && laned(s)).map((s) => s.sectionGroup ?? s.group ?? ''));

@@ -2,7 +2,7 @@
 // a field, a category, an instruction not to do it? Who backs the employee (a case sent to someone), who decides and
 // how far (a threshold, a routing). Each rule can be stated in one sentence; each carries its name as `rule`.
 import type { Range, Token } from './doc.js';
-import { clauseSubject, negationVeto, thresholdRoutes, type Found, type LangText } from './judge.js';
+import { clauseSubject, negationVeto, thresholdOf, thresholdRoutes, type Found, type LangText } from './judge.js';
 import { slot, type SlotName } from './slots.js';
 
 const NOUNISH = new Set(['NOUN', 'PROPN']);
@@ -58,7 +58,7 @@ function isArrow(lt: LangText, t: Token): boolean {
 export function eventVeto(lt: LangText, start: number, end: number): string | null {
   const negated = negationVeto(lt, start, end) ?? listNegation(lt, start, end);
   if (negated) return negated;
-  return labelVeto(lt, start, end) ?? recorded(lt, start, end) ?? standingPrice(lt, start, end) ?? compNotGift(lt, start, end);
+  return labelVeto(lt, start, end) ?? recorded(lt, start, end) ?? standingPrice(lt, start, end) ?? compNotGift(lt, start, end) ?? thresholdOf(lt, start, end);
 }
 
 /** "Every complaint must be logged with ...": the word as the subject of a passive recording verb is paperwork, not an event. */

@@ -4,7 +4,7 @@
 // pass; this layer adds to it and rejects from it. Nothing here loads the model until a blueprint's step asks.
 import type { PhraseMatcher } from '../phrases/vocabulary.js';
 import { readText } from './doc.js';
-import { benefitPatterns, benefitVeto, negationVeto, supportPatterns, supportVeto, type Found, type LangText, type Role } from './judge.js';
+import { benefitPatterns, benefitVeto, keptBySoftware, negationVeto, supportPatterns, supportVeto, type Found, type LangText, type Role } from './judge.js';
 import { slot } from './slots.js';
 
 export type { Found, LangText } from './judge.js';
@@ -89,7 +89,7 @@ export function mayVetoBenefit(text: string): boolean {
   return vetoCue.test(text);
 }
 
-export { benefitPatterns, supportPatterns, benefitVeto, supportVeto, negationVeto };
+export { benefitPatterns, supportPatterns, benefitVeto, supportVeto, negationVeto, keptBySoftware };
 export { eventVeto, fieldVeto, listNegation, labelVeto, customerActs, routingPatterns, limitPatterns, superiorPatterns, escalatesBeyondLimit } from './events.js';
 
 /** "rule: words" for a finding of the layer. */

@@ -714,6 +714,19 @@ function handoff(lt: LangText, first: Token, c: Range): string | null {
   return null;
 }
 
+/** Why the wording [start, end) is software's performance, or null (for rules that weigh a burden on staff). */
+export function keptBySoftware(lt: LangText, start: number, end: number): string | null {
+  const first = tokensOf(lt, start, end)[0];
+  return first ? softwarePerformance(lt, first) : null;
+}
+
+/** "refund amount exceeds $150": the wording bounded from below by an amount names a case, or null. */
+export function thresholdOf(lt: LangText, start: number, end: number): string | null {
+  const inside = tokensOf(lt, start, end);
+  const last = inside[inside.length - 1];
+  return last ? threshold(lt, last, lt.doc.clauses[last.clause]!) : null;
+}
+
 /** "Push notifications: immediate", "the website is available 24/7": software's speed or availability is kept by no employee. */
 function softwarePerformance(lt: LangText, first: Token): string | null {
   const toks = lt.doc.tokens;

@@ -8,7 +8,7 @@ import { packageRoot } from '../resources.js';
 import type { Fix, Lane, LaneKind, SourceText, Span, Step, TextEdit } from '../types.js';
 import { parseVocabularyFile, PhraseMatcher, type CompiledVocabulary, type EntryKind, type PhraseHit } from './vocabulary.js';
 import { spanOf } from '../blueprint/sourceText.js';
-import { customerActs, eventVeto, langText, languageLayerEnabled, mayVetoBenefit, negationVeto, type Found, type LangText } from '../language/index.js';
+import { customerActs, eventVeto, keptBySoftware, langText, languageLayerEnabled, mayVetoBenefit, negationVeto, type Found, type LangText } from '../language/index.js';
 
 // Rule lexicons are not one of the core's entry kinds; the kind is only a tag on the parsed entries.
 const RULE_LEXICON = 'not-support' as EntryKind;
@@ -52,8 +52,17 @@ export function proseSentences(text: string): Array<{ start: number; end: number
     if (!m[0].trim()) continue;
     const seg = { start: m.index + lead, end: m.index + m[0].trimEnd().length };
     const prev = out[out.length - 1];
-    // A colon that opens a list ("logged with: name, room, compensation offered") keeps the list in its sentence.
-    if (prev && text[prev.end - 1] === ':' && (text.slice(seg.start, seg.end).match(/,/g)?.length ?? 0) >= 2) prev.end = seg.end;
+    // A colon that opens a list ("logged with: name, room, compensation offered") keeps the list in its sentence, and a
+    // short label keeps its value ("Website information: 24/7 availability"): the label says what the value is about.
+    const opensList = (text.slice(seg.start, seg.end).match(/,/g)?.length ?? 0) >= 2;
+    const label =
+      prev &&
+      text
+        .slice(prev.start, prev.end - 1)
+        .trim()
+        .split(/\s+/).length <= 4 &&
+      !/[.!?;]/.test(text.slice(prev.start, prev.end - 1));
+    if (prev && text[prev.end - 1] === ':' && (opensList || label)) prev.end = seg.end;
     else out.push(seg);
   }
   return out;
@@ -94,6 +103,8 @@ interface FindOptions {
    */
   events?: boolean;
   employeeActs?: boolean;
+  /** Read the hits as a burden on staff: software's speed or availability ("website: 24/7") burdens no one. */
+  staffBurden?: boolean;
 }
 
 /** Phrases of `matcher` in a unit, minus hits inside `traps` and (unless `keepNegated`) negated ones. */
@@ -103,9 +114,12 @@ export function findIn(unit: TextUnit, matcher: PhraseMatcher, vocab: CompiledVo
   const traps = opts.traps ? opts.traps.find(unit.text.text) : [];
   const kept = hits.filter((h) => !traps.some((t) => t.start <= h.start && h.end <= t.end)).filter((h) => opts.keepNegated || !isNegated(unit.text.text, h, vocab));
   // The language layer's clause-level negation ("refunds are not given for ...", "can't be waived", "non-refundable")
-  const read = !opts.keepNegated && kept.length && languageLayerEnabled() && (opts.events || mayVetoBenefit(unit.text.text));
+  const read = !opts.keepNegated && kept.length && languageLayerEnabled() && (opts.events || opts.staffBurden || mayVetoBenefit(unit.text.text));
   const lt = read ? langText(unit.text.text, vocab.roles) : null;
-  const veto = (l: LangText, h: PhraseHit) => (opts.events ? (eventVeto(l, h.start, h.end) ?? (opts.employeeActs ? customerActsIn(l, h) : null)) : negationVeto(l, h.start, h.end));
+  const veto = (l: LangText, h: PhraseHit) =>
+    opts.events
+      ? (eventVeto(l, h.start, h.end) ?? (opts.employeeActs ? customerActsIn(l, h) : null))
+      : (negationVeto(l, h.start, h.end) ?? (opts.staffBurden ? keptBySoftware(l, h.start, h.end) : null));
   return (lt ? kept.filter((h) => !veto(lt, h)) : kept).map((h: PhraseHit) => ({ text: h.text, span: spanOf(unit.text, h.start, h.end), entry: h.entry.phrase, unit }));
 }
 
