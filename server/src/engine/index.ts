@@ -9,5 +9,6 @@ export { applyFixes, applyEdits } from './fix.js';
 export { allRules, ruleById } from './registry.js';
 export { LineIndex } from './text.js';
 export { ChunkCache } from './parse.js';
-export { DIRECTIVE_RULE, disableFileFix, type DirectiveReport } from './suppress.js';
+export { DIRECTIVE_RULE, type DirectiveReport } from './suppress.js';
+export { disableFileFix, intentEdits, resolvedFix } from './intentEdits.js';
 export type { DocumentProblem } from './lint.js';

@@ -122,7 +122,7 @@ export class CodeActionProvider {
     const ordered = [...finding.fixes.filter((f) => f.kind !== 'disable-step'), ...finding.fixes.filter((f) => f.kind === 'disable-step')];
     for (const fix of ordered) actions.push(this.fixAction(snap, diagnostic, fix));
     // A finding about a directive is not itself silenced by one: fix the directive instead.
-    if (finding.ruleId !== DIRECTIVE_RULE) actions.push(this.fixAction(snap, diagnostic, disableFileFix(snap.text, finding.ruleId, snap.lines.eol)));
+    if (finding.ruleId !== DIRECTIVE_RULE) actions.push(this.fixAction(snap, diagnostic, disableFileFix(snap.text, finding.ruleId)));
     if (finding.ruleId === BENEFIT_RULE) actions.push(...(await this.vocabularyActions(snap, diagnostic, finding, requested)));
     if (finding.ruleId === UNREAD_RULE) actions.push(...(await this.laneActions(snap, diagnostic, finding)));
     actions.push({
