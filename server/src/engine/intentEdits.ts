@@ -1,6 +1,6 @@
 // Fix intents -> text edits: the one place that writes a fix's text. Pure: the text and the intent in, edits out.
 import { normaliseLabel } from './blueprint/lanes.js';
-import type { ColumnRow, DisableSite, Fix, FixIntent, FixProposal, LaneSite, Span, TextEdit } from './types.js';
+import type { ColumnRow, DisableSite, Fix, FixIntent, FixProposal, LabelStyle, LaneSite, Span, TextEdit } from './types.js';
 
 /** The edits `intent` makes in `text` (the text whose lint produced the intent; offsets in it are offsets of `text`). */
 export function intentEdits(text: string, intent: FixIntent): TextEdit[] {
@@ -38,7 +38,7 @@ const at = (offset: number): Span => ({ start: offset, end: offset });
 
 const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function formatLabel(label: string, style: 'bold-inside' | 'bold-outside' | 'plain' | 'heading'): string {
+function formatLabel(label: string, style: LabelStyle | 'heading'): string {
   if (style === 'bold-inside') return `**${label}:**`;
   if (style === 'bold-outside') return `**${label}**:`;
   return style === 'plain' ? `${label}:` : label;

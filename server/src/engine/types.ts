@@ -114,7 +114,8 @@ export interface SupportPhrase extends PhraseMatch {
   kind: SupportKind;
 }
 
-type LabelStyle = 'bold-inside' | 'bold-outside' | 'plain';
+/** How a lane label is written: **Label:**, **Label**: or Label:. */
+export type LabelStyle = 'bold-inside' | 'bold-outside' | 'plain';
 
 /**
  * Where a new lane can be inserted into a step without breaking its shape, with the layout facts the new text copies

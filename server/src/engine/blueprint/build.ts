@@ -1,7 +1,7 @@
 // mdast -> steps and lanes (spec sections 3 and 4). Phrase analysis happens later, in analyse.ts.
 import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
 import type { LineIndex } from '../text.js';
-import type { CellEnd, ColumnRow, DisableSite, Lane, LaneKind, LaneSite, SourceText, Span, Step } from '../types.js';
+import type { CellEnd, ColumnRow, DisableSite, LabelStyle, Lane, LaneKind, LaneSite, SourceText, Span, Step } from '../types.js';
 import { firstLine, htmlNodeTables } from './htmlTable.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
 import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
@@ -32,8 +32,6 @@ type LaneForm =
   | { form: 'paragraph'; end: number; style: LabelStyle; indent: string }
   | { form: 'heading'; depth: number; sectionEnd: number }
   | { form: 'cell' };
-
-type LabelStyle = 'bold-inside' | 'bold-outside' | 'plain';
 
 interface FoundLane {
   lane: Lane;
