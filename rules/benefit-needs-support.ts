@@ -1,32 +1,34 @@
 // Core rule: a step that promises the customer a benefit must name the employee resource, tool or authority behind it.
 import type { Rule, RuleContext } from '../server/src/engine/rule.js';
-import type { Fix, Lane, Span, Step } from '../server/src/engine/types.js';
+import type { FixProposal, Lane, Span, Step } from '../server/src/engine/types.js';
 
 const ID = 'benefit-needs-support';
 
 const PLACEHOLDER = 'TBD';
 
 /** Quick fixes for one step: add a support lane (preferred), name the tool / authority / resource, disable for the step. */
-function fixesFor(step: Step, emptySupport: Lane | undefined): Fix[] {
-  const variant = (title: string, kind: string, label: string, hint: string, preferred = false): Fix => ({
+function fixesFor(step: Step, emptySupport: Lane | undefined): FixProposal[] {
+  const variant = (title: string, kind: string, label: string, hint: string, preferred = false): FixProposal => ({
     title,
     kind,
     safe: false,
     preferred,
-    edits: step.insertion.edits(label, PLACEHOLDER, `\${1:${hint}}`),
+    intent: { kind: 'add-lane', site: step.insertion, label, content: PLACEHOLDER, snippet: `\${1:${hint}}` },
   });
   const hint = 'what the employee needs to keep this promise';
   const snippet = `\${1:${hint}}`;
   // An empty table cell may be missing from a short row: the step's insertion fills or adds it under its column.
   const emptyCell = emptySupport !== undefined && emptySupport.content.text.trim() === '' && (step.shape === 'table-rows' || step.shape === 'table-columns');
   // A placeholder support lane is filled in place rather than getting a second support lane.
-  const first: Fix = emptySupport
+  const first: FixProposal = emptySupport
     ? {
         title: `Fill in the ${emptySupport.label} lane of "${step.title}"`,
         kind: 'add-support',
         safe: false,
         preferred: true,
-        edits: emptyCell ? step.insertion.edits(emptySupport.label, PLACEHOLDER, snippet) : [{ start: emptySupport.contentSpan.start, end: emptySupport.contentSpan.end, text: PLACEHOLDER, snippet }],
+        intent: emptyCell
+          ? { kind: 'add-lane', site: step.insertion, label: emptySupport.label, content: PLACEHOLDER, snippet }
+          : { kind: 'replace', span: emptySupport.contentSpan, text: PLACEHOLDER, snippet },
       }
     : variant(`Add a support lane to "${step.title}"`, 'add-support', 'Support', hint, true);
   return [
@@ -34,7 +36,7 @@ function fixesFor(step: Step, emptySupport: Lane | undefined): Fix[] {
     variant('Name the tool the employee uses', 'name-tool', 'Tools', 'system, checklist or app the employee uses'),
     variant('Name the authority the employee has', 'name-authority', 'Authority', 'who may decide what, up to which limit'),
     variant('Name the resource the employee has', 'name-resource', 'Resources', 'time, staff, budget or information'),
-    { title: `Disable ${ID} for this step`, kind: 'disable-step', safe: false, edits: [step.disableEdit(ID)] },
+    { title: `Disable ${ID} for this step`, kind: 'disable-step', safe: false, intent: { kind: 'disable-step', site: step.disableSite, ruleId: ID } },
   ];
 }
 

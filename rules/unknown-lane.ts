@@ -302,7 +302,7 @@ const rule: Rule = {
           message: `Step "${step.title}" has an unknown lane label "${c.label}": did you mean "${to}"?`,
           span: c.span,
           step,
-          fixes: [{ title: `Rename "${c.label}" to "${to}"`, kind: 'rename', safe: true, preferred: true, edits: [{ start: c.span.start, end: c.span.end, text: to }] }, disableFix(step, ID)],
+          fixes: [{ title: `Rename "${c.label}" to "${to}"`, kind: 'rename', safe: true, preferred: true, intent: { kind: 'replace', span: c.span, text: to } }, disableFix(step, ID)],
           data: { label: c.label, suggestion: to, lane: hit.kind },
         });
       }

@@ -1,7 +1,7 @@
 // Never silent (spec section 4): what the reader could not read gets one information finding that says so, never nothing.
 import { disableFix } from '../server/src/engine/phrases/ruleVocabulary.js';
 import type { Rule, RuleContext } from '../server/src/engine/rule.js';
-import type { Fix, Span, Step } from '../server/src/engine/types.js';
+import type { FixProposal, Span, Step } from '../server/src/engine/types.js';
 
 const ID = 'unread-blueprint';
 
@@ -18,13 +18,7 @@ function titleSpan(text: string, title: string | undefined): Span {
 }
 
 /** Opts the file in: `blueprint: true` in its front matter (a new front matter block when it has none). */
-function optInFix(text: string): Fix {
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
-  const fm = /^---[ \t]*\r?\n/.exec(text.slice(bom));
-  const edit = fm ? { start: bom + fm[0].length, end: bom + fm[0].length, text: `blueprint: true${eol}` } : { start: bom, end: bom, text: `---${eol}blueprint: true${eol}---${eol}${eol}` };
-  return { title: 'Lint this file as a blueprint (blueprint: true in its front matter)', kind: 'insert', safe: false, edits: [edit] };
-}
+const OPT_IN: FixProposal = { title: 'Lint this file as a blueprint (blueprint: true in its front matter)', kind: 'insert', safe: false, intent: { kind: 'opt-in' } };
 
 const quoted = (labels: readonly string[]) => labels.map((l) => `"${l}"`).join(', ');
 
@@ -46,7 +40,7 @@ const rule: Rule = {
         message: `Its ${blueprint.looksLike.why} calls this a ${blueprint.looksLike.words.toLowerCase()}, but no step carries labels of two lanes, so it is not linted.${diagram}${language} Label each step's lanes (Customer, Frontstage, Backstage, Support) or opt the file in with "blueprint: true" in its front matter.`,
         span: titleSpan(text, blueprint.title),
         step: null,
-        fixes: [optInFix(text)],
+        fixes: [OPT_IN],
         data: { looksLike: blueprint.looksLike.why },
       });
       return;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, rmSync, statSync, writeFileSync, chmodSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LineIndex, type Finding, type LintResult } from '../../server/src/engine/index.js';
+import { LineIndex, resolvedFix, type Finding, type LintResult } from '../../server/src/engine/index.js';
 import { fixText, MAX_FIX_PASSES, writeFileAtomically } from '../../server/src/cli/fixFile.js';
 
 /** A stand-in linter: every "TBD" is a finding whose safe fix replaces it with "done"; "??" has only an unsafe fix. */
@@ -21,7 +21,7 @@ function fakeLint(text: string): LintResult {
       start: lines.position(start),
       end: lines.position(end),
       step: null,
-      fixes: [{ title: 'replace', kind: 'rename', edits: [{ start, end, text: safe ? 'done' : 'x' }], safe }],
+      fixes: [resolvedFix(text, { title: 'replace', kind: 'rename', intent: { kind: 'replace', span: { start, end }, text: safe ? 'done' : 'x' }, safe })],
     });
   }
   return { blueprint: { isBlueprint: true, reason: 'lanes', steps: [] }, findings, problems: [], lines, suppressed: [], dated: false, directives: [] };
@@ -61,7 +61,7 @@ describe('cli --fix loop', () => {
         start: lines.position(0),
         end: lines.position(0),
         step: null,
-        fixes: [{ title: 'grow', kind: 'insert', edits: [{ start: 0, end: 0, text: '+' }], safe: true }],
+        fixes: [resolvedFix(text, { title: 'grow', kind: 'insert', intent: { kind: 'replace', span: { start: 0, end: 0 }, text: '+' }, safe: true })],
       };
       return { blueprint: { isBlueprint: true, reason: 'lanes', steps: [] }, findings: [f], problems: [], lines, suppressed: [], dated: false, directives: [] };
     };

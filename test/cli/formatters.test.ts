@@ -34,7 +34,7 @@ const reports: FileReport[] = [
         start: { line: 6, column: 44, offset: 120 },
         end: { line: 6, column: 56, offset: 132 },
         step: 'Check-in',
-        fixes: [{ title: 'Add a support lane', kind: 'add-support', edits: [], safe: false }],
+        fixes: [{ title: 'Add a support lane', kind: 'add-support', intent: { kind: 'disable-file', ruleId: 'benefit-needs-support' }, edits: [], safe: false }],
       }),
       finding({
         ruleId: 'unknown-lane',
@@ -43,7 +43,7 @@ const reports: FileReport[] = [
         start: { line: 12, column: 3, offset: 200 },
         end: { line: 12, column: 12, offset: 209 },
         step: 'Pay',
-        fixes: [{ title: 'Rename', kind: 'rename', edits: [], safe: true }],
+        fixes: [{ title: 'Rename', kind: 'rename', intent: { kind: 'replace', span: { start: 200, end: 209 }, text: 'Frontstage' }, edits: [], safe: true }],
       }),
     ],
   },

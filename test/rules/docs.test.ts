@@ -1,6 +1,7 @@
 // Every example in every rule's documentation runs here; every quick fix is applied and the result linted again.
 import { strict as assert } from 'node:assert';
 import { applyEdits } from '../../server/src/engine/fix.js';
+import { intentEdits } from '../../server/src/engine/intentEdits.js';
 import { lint } from '../../server/src/engine/lint.js';
 import { allRules } from '../../server/src/engine/registry.js';
 import { defaultConfig, type ResolvedConfig } from '../../server/src/engine/config/types.js';
@@ -48,7 +49,7 @@ describe('rule documentation examples', () => {
         const before = lintExample(ex).findings.filter((f) => f.ruleId === ex.ruleId);
         for (const finding of before) {
           for (const fix of finding.fixes) {
-            const fixed = applyEdits(ex.input, fix.edits);
+            const fixed = applyEdits(ex.input, intentEdits(ex.input, fix.intent));
             assert.equal(fixed.skipped.length, 0, `fix "${fix.title}" has overlapping edits`);
             const after = lintExample(ex, fixed.text).findings.filter((f) => f.ruleId === ex.ruleId && f.step === finding.step);
             // A finding already about a placeholder keeps its wording until the placeholder is filled in.

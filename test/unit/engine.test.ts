@@ -4,6 +4,7 @@ import { defaultConfig } from '../../server/src/engine/config/types.js';
 import { frontMatterVerdict, matchesGlobs } from '../../server/src/engine/blueprint/detect.js';
 import { normaliseTitle } from '../../server/src/engine/blueprint/build.js';
 import { applyEdits, applyFixes } from '../../server/src/engine/fix.js';
+import { resolvedFix } from '../../server/src/engine/intentEdits.js';
 import { lint } from '../../server/src/engine/lint.js';
 import { LineIndex } from '../../server/src/engine/text.js';
 import type { Finding } from '../../server/src/engine/types.js';
@@ -38,8 +39,8 @@ describe('applyEdits / applyFixes', () => {
   it('applies only safe fixes by default', () => {
     const base = { ruleId: 'r', severity: 'warning' as const, message: 'm', span: { start: 0, end: 1 }, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 }, step: null };
     const findings: Finding[] = [
-      { ...base, fixes: [{ title: 'unsafe', kind: 'x', safe: false, edits: [{ start: 0, end: 1, text: 'U' }] }] },
-      { ...base, fixes: [{ title: 'safe', kind: 'x', safe: true, edits: [{ start: 2, end: 3, text: 'S' }] }] },
+      { ...base, fixes: [resolvedFix('abc', { title: 'unsafe', kind: 'x', safe: false, intent: { kind: 'replace', span: { start: 0, end: 1 }, text: 'U' } })] },
+      { ...base, fixes: [resolvedFix('abc', { title: 'safe', kind: 'x', safe: true, intent: { kind: 'replace', span: { start: 2, end: 3 }, text: 'S' } })] },
     ];
     assert.deepEqual(applyFixes('abc', findings), { text: 'abS', fixed: 1 });
   });

@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { defaultConfig } from '../../server/src/engine/config/types.js';
+import { intentEdits } from '../../server/src/engine/intentEdits.js';
 import { lint } from '../../server/src/engine/lint.js';
 import { ChunkCache } from '../../server/src/engine/parse.js';
 import { allRules } from '../../server/src/engine/registry.js';
@@ -229,10 +230,13 @@ describe('incremental re-lint', function () {
         chained = change(chained);
         assert.equal(run(chained, chain), run(chained), `${what} (chained)`);
       }
-      // Fixes are closures over each unit's own text: their edits land where a fresh lint puts them.
+      // Fix sites are built in each unit's own text and moved with it: their edits land where a fresh lint puts them.
       const fixes = (t: string, c?: Caches) =>
         JSON.stringify(
-          lint(t, { parseCache: c?.parse, stepCache: c?.steps, filePath: 'doc.md', config }).blueprint.steps.map((st) => [st.disableEdit('x'), st.insertion.edits('Support', 'tablet', '${1:tablet}')]),
+          lint(t, { parseCache: c?.parse, stepCache: c?.steps, filePath: 'doc.md', config }).blueprint.steps.map((st) => [
+            intentEdits(t, { kind: 'disable-step', site: st.disableSite, ruleId: 'x' }),
+            intentEdits(t, { kind: 'add-lane', site: st.insertion, label: 'Support', content: 'tablet', snippet: '${1:tablet}' }),
+          ]),
         );
       const c = newCaches();
       fixes(base, c);

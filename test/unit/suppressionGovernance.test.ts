@@ -3,7 +3,8 @@ import { strict as assert } from 'node:assert';
 import { defaultConfig } from '../../server/src/engine/config/types.js';
 import { lint } from '../../server/src/engine/lint.js';
 import { docsUrl } from '../../server/src/engine/rule.js';
-import { disableFileFix, isCalendarDate, localToday, parseBody } from '../../server/src/engine/suppress.js';
+import { disableFileFix } from '../../server/src/engine/intentEdits.js';
+import { isCalendarDate, localToday, parseBody } from '../../server/src/engine/suppress.js';
 
 const step = (title: string) => `## ${title}\n\n- **Guest:** Gets a free upgrade.\n- **Frontstage:** Hands over the key.\n`;
 const rows = (text: string, opts: { today: string; reportUnused?: boolean }) => {
@@ -73,12 +74,12 @@ describe('suppression governance', () => {
   });
 
   it('the disable-file fix goes after front matter and a BOM, in the line ending of the file', () => {
-    const edit = (text: string, eol = '\n') => disableFileFix(text, 'empty-lane', eol).edits[0];
+    const edit = (text: string) => disableFileFix(text, 'empty-lane').edits[0];
     assert.deepEqual(edit('# T\n'), { start: 0, end: 0, text: '<!-- blueprint-lint-disable-file empty-lane -->\n', snippet: '<!-- blueprint-lint-disable-file empty-lane -- ${1:reason} -->\n' });
     assert.equal(edit('---\nblueprint: true\n---\n# T\n')!.start, 24);
-    assert.equal(edit('\uFEFF---\r\nblueprint: true\r\n...\r\n# T\r\n', '\r\n')!.start, 28);
-    assert.equal(edit('\uFEFF# T\r\n', '\r\n')!.text, '<!-- blueprint-lint-disable-file empty-lane -->\r\n');
-    assert.equal(edit('\uFEFF# T\r\n', '\r\n')!.start, 1);
+    assert.equal(edit('\uFEFF---\r\nblueprint: true\r\n...\r\n# T\r\n')!.start, 28);
+    assert.equal(edit('\uFEFF# T\r\n')!.text, '<!-- blueprint-lint-disable-file empty-lane -->\r\n');
+    assert.equal(edit('\uFEFF# T\r\n')!.start, 1);
     assert.equal(edit('--- not front matter\n')!.start, 0);
   });
 

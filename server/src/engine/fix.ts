@@ -1,3 +1,4 @@
+// Applies text edits to a text, and the safe fixes of findings (the CLI's --fix, the server's fix-all) without collisions.
 import type { Finding, Fix, TextEdit } from './types.js';
 
 /** Applies non-overlapping edits; an edit that overlaps an earlier-applied one is skipped and reported. */
@@ -21,6 +22,12 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
 
 /** Applies each finding's safe fixes (or the chosen ones); a fix whose edits collide with another's is left for a later pass. */
 export function applyFixes(text: string, findings: readonly Finding[], choose: (f: Finding) => Fix | undefined = safeFix): { text: string; fixed: number } {
+  const { edits, fixed } = fixesTogether(findings, choose);
+  return { text: applyEdits(text, edits).text, fixed };
+}
+
+/** The edits of each finding's safe fix (or the chosen one), leaving out a fix whose edits collide with an earlier one's. */
+export function fixesTogether(findings: readonly Finding[], choose: (f: Finding) => Fix | undefined = safeFix): { edits: TextEdit[]; fixed: number } {
   const edits: TextEdit[] = [];
   let fixed = 0;
   const taken: Array<[number, number]> = [];
@@ -35,7 +42,7 @@ export function applyFixes(text: string, findings: readonly Finding[], choose: (
     }
     fixed++;
   }
-  return { text: applyEdits(text, edits).text, fixed };
+  return { edits, fixed };
 }
 
 function safeFix(finding: Finding): Fix | undefined {

@@ -3,6 +3,7 @@ import { looksLikeBlueprint, nonEnglishLanguage } from './blueprint/looksLike.js
 import { buildBlueprint, type ModelResult } from './blueprint/model.js';
 import { configForDocument, policyNote } from './config/profile.js';
 import { defaultConfig, type ResolvedConfig } from './config/types.js';
+import { resolvedFix } from './intentEdits.js';
 import { joinChunkTrees, parseChunkTrees, parseMarkdown, type ChunkCache, type ParsedChunk, type ParseProblem } from './parse.js';
 import { beginLintMemos, compileVocabulary, type CompiledVocabulary } from './phrases/vocabulary.js';
 import { allRules } from './registry.js';
@@ -95,7 +96,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const severity = effectiveSeverity(rule, config);
     if (severity === 'off') continue;
     const ruleOptions = { ...(rule.defaultOptions ?? {}), ...(config.rules[rule.id]?.options ?? {}) };
-    const report = (r: RuleReport) => findings.push(toFinding(rule.id, severity, r, lines));
+    const report = (r: RuleReport) => findings.push(toFinding(rule.id, severity, r, text, lines));
     let facts: DocumentFacts | undefined;
     try {
       facts = rule.documentFacts?.({ text, blueprint, options: ruleOptions, vocabulary });
@@ -186,7 +187,7 @@ function cachedModel(
   return { ...model, keyed };
 }
 
-function toFinding(ruleId: string, severity: Severity, r: RuleReport, lines: LineIndex): Finding {
+function toFinding(ruleId: string, severity: Severity, r: RuleReport, text: string, lines: LineIndex): Finding {
   return {
     ruleId,
     severity,
@@ -196,7 +197,8 @@ function toFinding(ruleId: string, severity: Severity, r: RuleReport, lines: Lin
     end: lines.position(r.span.end),
     step: r.step?.title ?? null,
     stepTitleSpan: r.step?.titleSpan,
-    fixes: r.fixes ?? [],
+    // The edge of the engine: intents become the edits they make in this text (for --fix, JSON and SARIF output).
+    fixes: r.fixes ? r.fixes.map((f) => resolvedFix(text, f)) : [],
     data: r.data,
   };
 }

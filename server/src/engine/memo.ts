@@ -1,5 +1,5 @@
 // What the editor's memos share: two generations of entries, strings detached from the text they were cut from, moved spans.
-import type { Span, TextEdit } from './types.js';
+import type { Span } from './types.js';
 
 /**
  * Two generations (the chunk cache is one): entries used by the latest lint survive `commit`, the rest are dropped,
@@ -39,8 +39,4 @@ export function detached(s: string): string {
 
 export function movedSpan(span: Span, by: number): Span {
   return { start: span.start + by, end: span.end + by };
-}
-
-export function movedEdit(edit: TextEdit, by: number): TextEdit {
-  return { ...edit, start: edit.start + by, end: edit.end + by };
 }

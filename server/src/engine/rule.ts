@@ -1,6 +1,6 @@
 import type { CompiledVocabulary } from './phrases/vocabulary.js';
 import { DIRECTIVE_RULE } from './suppress.js';
-import type { Blueprint, Fix, SeveritySetting, Span, Step } from './types.js';
+import type { Blueprint, FixProposal, SeveritySetting, Span, Step } from './types.js';
 
 /** Where every rule's documentation lives; built in one place. */
 export const DOCS_BASE = 'https://github.com/blueprint-lint/blueprint-lint/blob/main/rules/';
@@ -14,7 +14,7 @@ export interface RuleReport {
   message: string;
   span: Span;
   step: Step | null;
-  fixes?: Fix[];
+  fixes?: FixProposal[];
   data?: Record<string, unknown>;
 }
 

@@ -3,9 +3,10 @@ import { analyseStep } from './blueprint/analyse.js';
 import type { RawStep } from './blueprint/build.js';
 import type { CompiledVocabulary } from './phrases/vocabulary.js';
 import type { RuleReport } from './rule.js';
-import { Generations, movedEdit, movedSpan } from './memo.js';
+import { movedFixProposal } from './intentEdits.js';
+import { Generations, movedSpan } from './memo.js';
 import type { LineIndex } from './text.js';
-import type { BenefitPhrase, Fix, RejectedPhrase, SourceText, Span, Step, SupportPhrase } from './types.js';
+import type { BenefitPhrase, RejectedPhrase, SourceText, Span, Step, SupportPhrase } from './types.js';
 
 interface Phrases {
   benefits: BenefitPhrase[];
@@ -193,7 +194,7 @@ function withPhrases(raw: RawStep, phrases: Phrases): Step {
     ...(phrases.rejected ? { rejected: phrases.rejected } : {}),
     group: raw.group,
     insertion: raw.insertion,
-    disableEdit: raw.disableEdit,
+    disableSite: raw.disableSite,
   };
 }
 
@@ -213,13 +214,9 @@ function movedPhrase<T extends { span: Span }>(phrase: T, by: number): T {
   return { ...phrase, span: movedSpan(phrase.span, by) };
 }
 
-function movedFix(fix: Fix, by: number): Fix {
-  return { ...fix, edits: fix.edits.map((e) => movedEdit(e, by)) };
-}
-
 function movedReport(r: RuleReport | StoredReport, by: number): StoredReport {
   const out: StoredReport = { message: r.message, span: movedSpan(r.span, by) };
-  if (r.fixes) out.fixes = r.fixes.map((f) => movedFix(f, by));
+  if (r.fixes) out.fixes = r.fixes.map((f) => movedFixProposal(f, by));
   if (r.data !== undefined) out.data = r.data;
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Root, Nodes } from 'mdast';
 import type { LineIndex } from './text.js';
-import type { Finding, Fix, Step } from './types.js';
+import type { Finding, Step } from './types.js';
 
 type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file' | 'disable-step';
 
@@ -261,15 +261,6 @@ export function applySuppressions(findings: Finding[], all: readonly Directive[]
     }
   }
   return { kept, suppressed, directiveFindings, directives: reports() };
-}
-
-const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-
-/** The fix that silences a rule in the whole file: a disable-file comment on its own first line (after any front matter), a reason asked for. */
-export function disableFileFix(text: string, ruleId: string, eol: string): Fix {
-  const at = FRONT_MATTER.exec(text)?.[0].length ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
-  const comment = (reason: string) => `<!-- blueprint-lint-disable-file ${ruleId}${reason} -->${eol}`;
-  return { title: `Disable ${ruleId} for this file`, kind: 'disable-file', safe: false, edits: [{ start: at, end: at, text: comment(''), snippet: comment(' -- ${1:reason}') }] };
 }
 
 function ruleNames(rules: readonly string[]): string {

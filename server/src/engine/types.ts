@@ -26,13 +26,35 @@ export interface TextEdit {
 
 export type FixKind = 'add-support' | 'name-tool' | 'name-authority' | 'name-resource' | 'disable-step' | 'disable-file' | 'rename' | 'insert';
 
-export interface Fix {
+/**
+ * What a fix does, as plain data: intentEdits.ts turns it into text edits against the current text. Offsets in an
+ * intent are document offsets (the step cache moves them with the step).
+ */
+export type FixIntent =
+  /** A new lane `label` holding `content` (`snippet` in editors), or the step's empty cell under that label filled. */
+  | { kind: 'add-lane'; site: LaneSite; label: string; content: string; snippet?: string }
+  /** `span` replaced by `text` (a rename, a placeholder filled in place; an empty span inserts). */
+  | { kind: 'replace'; span: Span; text: string; snippet?: string }
+  /** A directive that disables `ruleId` for one step. */
+  | { kind: 'disable-step'; site: DisableSite; ruleId: string }
+  /** A directive that disables `ruleId` for the whole file, after any front matter. */
+  | { kind: 'disable-file'; ruleId: string }
+  /** `blueprint: true` in the front matter (a new front matter block when there is none). */
+  | { kind: 'opt-in' };
+
+/** A fix as a rule reports it: what it is called and what it does. */
+export interface FixProposal {
   title: string;
   kind: FixKind | string;
-  edits: TextEdit[];
+  intent: FixIntent;
   /** Safe fixes may be applied without a person reading them (`--fix`, fix-all). */
   safe: boolean;
   preferred?: boolean;
+}
+
+/** A fix on a finding: its intent and the edits it makes in the text that was linted. */
+export interface Fix extends FixProposal {
+  edits: TextEdit[];
 }
 
 export type LaneKind = 'evidence' | 'customer' | 'frontstage' | 'backstage' | 'support' | 'benefit' | 'other';
@@ -92,11 +114,44 @@ export interface SupportPhrase extends PhraseMatch {
   kind: SupportKind;
 }
 
-/** Where a new lane can be inserted into a step without breaking its shape. */
-export interface LaneInsertion {
-  /** The edits that add a lane `label` with plain `content` (and `snippetContent` in LSP snippet syntax). */
-  edits(label: string, content: string, snippetContent?: string): TextEdit[];
+/** How a lane label is written: **Label:**, **Label**: or Label:. */
+export type LabelStyle = 'bold-inside' | 'bold-outside' | 'plain';
+
+/**
+ * Where a new lane can be inserted into a step without breaking its shape, with the layout facts the new text copies
+ * from its neighbours (intentEdits.ts writes it).
+ */
+export type LaneSite =
+  /** A line after the last lane: `lead` + label in `style` + `sep` + content (a heading lane: `sep` is a blank line). */
+  | { form: 'line'; at: number; lead: string; style: LabelStyle | 'heading'; sep: string }
+  /** A new row of a table with one row per step and lane. */
+  | { form: 'lane-row'; at: number; html: boolean; eol: string; columns: number; laneCol: number; contentCol: number }
+  /** A step that is column `col` of a lanes-as-rows table: an empty cell of the lane's row filled, else a new row. */
+  | { form: 'column'; at: number; html: boolean; eol: string; columns: number; col: number; rows: ColumnRow[] }
+  /** A step that is a row of a steps-as-rows table: an empty cell of the lane's column filled, else a new cell or column. */
+  | { form: 'row'; html: boolean; eol: string; headers: string[]; cells: Array<Span | null>; rowCells: number; end: CellEnd; append: RowAppends; headAt: number; rowAt: number };
+
+/** A lane row of a lanes-as-rows table: its label (normalised) and, when its cell in the step's column is empty, the span to fill. */
+export interface ColumnRow {
+  label: string;
+  fill: Span | null;
 }
+
+/** The end of a Markdown table line, and whether it already ends in a pipe. */
+export interface CellEnd {
+  at: number;
+  closed: boolean;
+}
+
+/** Where a new column's cells go: the header line, the delimiter line and the step's row. */
+export interface RowAppends {
+  header: CellEnd;
+  delimiter: CellEnd;
+  row: CellEnd;
+}
+
+/** Where a disable directive for a step goes: a comment line before it, or an inline comment after a table title cell. */
+export type DisableSite = { form: 'line-before'; at: number; indent: string; eol: string } | { form: 'in-cell'; at: number };
 
 export interface Step {
   title: string;
@@ -116,9 +171,10 @@ export interface Step {
   group?: string;
   /** For a table or list step: the group of the section that holds it ('' at the top), so sibling sections can be found. */
   sectionGroup?: string;
-  insertion: LaneInsertion;
-  /** The edit that disables `ruleId` for this step (a comment line before it, or an inline comment in a table title cell). */
-  disableEdit(ruleId: string): TextEdit;
+  /** Where a new lane goes (plain data: intentEdits.ts writes the lane). */
+  insertion: LaneSite;
+  /** Where a directive that disables a rule for this step goes. */
+  disableSite: DisableSite;
 }
 
 export interface Blueprint {

@@ -6,7 +6,8 @@ import { detect, frontMatterVerdict } from './blueprint/detect.js';
 import { laneTable, type LaneTable } from './blueprint/lanes.js';
 import type { ModelResult } from './blueprint/model.js';
 import type { ResolvedConfig } from './config/types.js';
-import { detached, Generations, movedEdit, movedSpan } from './memo.js';
+import { movedDisableSite, movedLaneSite } from './intentEdits.js';
+import { detached, Generations, movedSpan } from './memo.js';
 import { chunkRunTree, type ParsedChunk } from './parse.js';
 import type { CompiledVocabulary } from './phrases/vocabulary.js';
 import { keyRange, type KeyedStep, type KeyRange, type StepCache, type StepMemo } from './stepCache.js';
@@ -240,7 +241,7 @@ function movedLane(l: Lane, by: number): Lane {
   return { ...l, labelSpan: movedSpan(l.labelSpan, by), content: movedText(l.content, by), contentSpan: movedSpan(l.contentSpan, by) };
 }
 
-/** A unit's step moved to the unit's place in the document; its edits are built in the unit's text and moved likewise. */
+/** A unit's step moved to the unit's place in the document, with the places its fixes write to. */
 function movedStep(s: RawStep, by: number): RawStep {
   if (by === 0) return s;
   return {
@@ -249,7 +250,7 @@ function movedStep(s: RawStep, by: number): RawStep {
     span: movedSpan(s.span, by),
     lanes: s.lanes.map((l) => movedLane(l, by)),
     prose: s.prose.map((p) => movedText(p, by)),
-    insertion: { edits: (label, content, snippet) => s.insertion.edits(label, content, snippet).map((e) => movedEdit(e, by)) },
-    disableEdit: (ruleId) => movedEdit(s.disableEdit(ruleId), by),
+    insertion: movedLaneSite(s.insertion, by),
+    disableSite: movedDisableSite(s.disableSite, by),
   };
 }

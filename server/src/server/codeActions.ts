@@ -12,7 +12,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIRECTIVE_RULE, disableFileFix, docsUrl, type Finding, type Fix, type LineIndex, type TextEdit } from '../engine/index.js';
+import { DIRECTIVE_RULE, disableFileFix, docsUrl, fixesTogether, type Finding, type Fix, type LineIndex, type TextEdit } from '../engine/index.js';
 import { configTarget, planConfigEdit, readIfExists, type VocabularyChange } from './configEdits.js';
 import { toDiagnostic, toRange, type DiagnosticData, type DiagnosticsService, type LintSnapshot } from './diagnostics.js';
 import { pathToUri, uriToPath, type WorkspaceFolders } from './documents.js';
@@ -69,18 +69,8 @@ export class CodeActionProvider {
 
   /** One edit applying every finding's first safe fix, skipping fixes that collide (like the CLI's --fix). */
   fixAllEdit(snap: LintSnapshot): WorkspaceEdit | undefined {
-    const edits: TextEdit[] = [];
-    const taken: Array<[number, number]> = [];
-    for (const finding of snap.findings) {
-      const fix = finding.fixes.find((f) => f.safe);
-      if (!fix) continue;
-      const collides = fix.edits.some((e) => taken.some(([s, t]) => (e.start < t && s < e.end) || (e.start === e.end && e.start === s)));
-      if (collides) continue;
-      for (const e of fix.edits) {
-        edits.push({ start: e.start, end: e.end, text: e.text });
-        taken.push([e.start, e.end]);
-      }
-    }
+    // Plain text only: fix-all applies without a person filling in snippet placeholders.
+    const edits = fixesTogether(snap.findings).edits.map((e) => ({ start: e.start, end: e.end, text: e.text }));
     if (edits.length === 0) return undefined;
     return this.documentEdit(snap, edits, false);
   }
@@ -122,7 +112,7 @@ export class CodeActionProvider {
     const ordered = [...finding.fixes.filter((f) => f.kind !== 'disable-step'), ...finding.fixes.filter((f) => f.kind === 'disable-step')];
     for (const fix of ordered) actions.push(this.fixAction(snap, diagnostic, fix));
     // A finding about a directive is not itself silenced by one: fix the directive instead.
-    if (finding.ruleId !== DIRECTIVE_RULE) actions.push(this.fixAction(snap, diagnostic, disableFileFix(snap.text, finding.ruleId, snap.lines.eol)));
+    if (finding.ruleId !== DIRECTIVE_RULE) actions.push(this.fixAction(snap, diagnostic, disableFileFix(snap.text, finding.ruleId)));
     if (finding.ruleId === BENEFIT_RULE) actions.push(...(await this.vocabularyActions(snap, diagnostic, finding, requested)));
     if (finding.ruleId === UNREAD_RULE) actions.push(...(await this.laneActions(snap, diagnostic, finding)));
     actions.push({

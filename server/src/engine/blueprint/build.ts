@@ -1,7 +1,7 @@
 // mdast -> steps and lanes (spec sections 3 and 4). Phrase analysis happens later, in analyse.ts.
 import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Strong, Table, TableCell } from 'mdast';
 import type { LineIndex } from '../text.js';
-import type { Lane, LaneKind, SourceText, Span, Step, TextEdit } from '../types.js';
+import type { CellEnd, ColumnRow, DisableSite, LabelStyle, Lane, LaneKind, LaneSite, SourceText, Span, Step } from '../types.js';
 import { firstLine, htmlNodeTables } from './htmlTable.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
 import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
@@ -32,8 +32,6 @@ type LaneForm =
   | { form: 'paragraph'; end: number; style: LabelStyle; indent: string }
   | { form: 'heading'; depth: number; sectionEnd: number }
   | { form: 'cell' };
-
-type LabelStyle = 'bold-inside' | 'bold-outside' | 'plain';
 
 interface FoundLane {
   lane: Lane;
@@ -415,8 +413,8 @@ function boldParagraphStep(ctx: Ctx, p: Paragraph, group: string | undefined): R
     lanes: lanes.map((l) => l.lane),
     prose: [],
     group,
-    insertion: { edits: insertAfterLane(ctx, lanes[lanes.length - 1], { at: off(p, 'end'), indent: '' }) },
-    disableEdit: commentLineBefore(ctx, off(p, 'start')),
+    insertion: afterLane(ctx, lanes[lanes.length - 1], { at: off(p, 'end'), indent: '' }),
+    disableSite: commentLineBefore(ctx, off(p, 'start')),
   };
 }
 
@@ -474,57 +472,41 @@ function indentOf(ctx: Ctx, offset: number): string {
   return ctx.text.slice(lineStart, offset).replace(/[^\t]/g, ' ');
 }
 
-function formatLabel(label: string, style: LabelStyle): string {
-  if (style === 'bold-inside') return `**${label}:**`;
-  if (style === 'bold-outside') return `**${label}**:`;
-  return `${label}:`;
+/** Where a lane goes after the last lane of a step, in the same form as that lane. */
+function afterLane(ctx: Ctx, last: FoundLane | undefined, fallback: { at: number; indent: string }): LaneSite {
+  const eol = ctx.eol;
+  if (!last) return { form: 'line', at: fallback.at, lead: `${eol}${eol}${fallback.indent}`, style: 'bold-inside', sep: ' ' };
+  const f = last.form;
+  if (f.form === 'item') {
+    const indent = indentOf(ctx, f.start);
+    const raw = ctx.text.slice(f.start, f.start + 12);
+    const marker = /^(\d+)([.)])/.exec(raw);
+    const bullet = marker ? `${Number(marker[1]) + 1}${marker[2]}` : (raw[0] ?? '-');
+    const gap = f.spread ? eol + eol : eol;
+    return { form: 'line', at: f.end, lead: `${gap}${indent}${bullet} `, style: f.style, sep: ' ' };
+  }
+  if (f.form === 'paragraph') return { form: 'line', at: f.end, lead: `${eol}${eol}${f.indent}`, style: f.style, sep: ' ' };
+  if (f.form === 'heading') return { form: 'line', at: f.sectionEnd, lead: `${eol}${eol}${'#'.repeat(f.depth)} `, style: 'heading', sep: `${eol}${eol}` };
+  return { form: 'line', at: fallback.at, lead: `${eol}${eol}`, style: 'bold-inside', sep: ' ' };
 }
 
-/** Inserts a lane after the last lane of a step, in the same form as that lane. */
-function insertAfterLane(ctx: Ctx, last: FoundLane | undefined, fallback: { at: number; indent: string }) {
-  return (label: string, content: string, snippet?: string): TextEdit[] => {
-    const eol = ctx.eol;
-    const build = (c: string) => {
-      if (!last) return { at: fallback.at, text: `${eol}${eol}${fallback.indent}**${label}:** ${c}` };
-      const f = last.form;
-      if (f.form === 'item') {
-        const indent = indentOf(ctx, f.start);
-        const raw = ctx.text.slice(f.start, f.start + 12);
-        const marker = /^(\d+)([.)])/.exec(raw);
-        const bullet = marker ? `${Number(marker[1]) + 1}${marker[2]}` : (raw[0] ?? '-');
-        const gap = f.spread ? eol + eol : eol;
-        return { at: f.end, text: `${gap}${indent}${bullet} ${formatLabel(label, f.style)} ${c}` };
-      }
-      if (f.form === 'paragraph') {
-        return { at: f.end, text: `${eol}${eol}${f.indent}${formatLabel(label, f.style)} ${c}` };
-      }
-      if (f.form === 'heading') {
-        return { at: f.sectionEnd, text: `${eol}${eol}${'#'.repeat(f.depth)} ${label}${eol}${eol}${c}` };
-      }
-      return { at: fallback.at, text: `${eol}${eol}**${label}:** ${c}` };
-    };
-    const plain = build(content);
-    const edit: TextEdit = { start: plain.at, end: plain.at, text: plain.text };
-    if (snippet !== undefined) edit.snippet = build(snippet).text.replace(/\$(?!\{|\d)/g, '\\$');
-    return [edit];
-  };
+function commentLineBefore(ctx: Ctx, offset: number): DisableSite {
+  const pos = ctx.lines.position(offset);
+  // A byte order mark stays the first character of the file.
+  const lineStart = ctx.lines.lineStart(pos.line) === 0 && ctx.text.charCodeAt(0) === 0xfeff ? 1 : ctx.lines.lineStart(pos.line);
+  const indent = ctx.text.slice(lineStart, offset).replace(/[^\s]/g, '');
+  return { form: 'line-before', at: lineStart, indent, eol: ctx.eol };
 }
 
-function commentLineBefore(ctx: Ctx, offset: number) {
-  return (ruleId: string): TextEdit => {
-    const pos = ctx.lines.position(offset);
-    // A byte order mark stays the first character of the file.
-    const lineStart = ctx.lines.lineStart(pos.line) === 0 && ctx.text.charCodeAt(0) === 0xfeff ? 1 : ctx.lines.lineStart(pos.line);
-    const indent = ctx.text.slice(lineStart, offset).replace(/[^\s]/g, '');
-    return { start: lineStart, end: lineStart, text: `${indent}<!-- blueprint-lint-disable-next-line ${ruleId} -->${ctx.eol}` };
-  };
+function commentInCell(ctx: Ctx, cell: TableCell): DisableSite {
+  return { form: 'in-cell', at: cellContentSpan(ctx, cell).end };
 }
 
-function commentInCell(ctx: Ctx, cell: TableCell) {
-  return (ruleId: string): TextEdit => {
-    const span = cellContentSpan(ctx, cell);
-    return { start: span.end, end: span.end, text: ` <!-- blueprint-lint-disable-step ${ruleId} -->` };
-  };
+/** The span a fix fills in an empty (or placeholder) cell: its text, or the place between its pipes. */
+function fillSpan(ctx: Ctx, cell: TableCell, text: SourceText): Span | null {
+  if (!isPlaceholder(text.text)) return null;
+  const span = cellContentSpan(ctx, cell);
+  return text.text.length ? span : { start: span.start, end: span.start };
 }
 
 interface Scan {
@@ -653,8 +635,8 @@ function boldTitleStep(ctx: Ctx, p: Paragraph, list: List, group: string | undef
     lanes: lanes.map((l) => l.lane),
     prose,
     group,
-    insertion: { edits: insertAfterLane(ctx, lanes[lanes.length - 1], { at: off(list, 'end'), indent: '' }) },
-    disableEdit: commentLineBefore(ctx, off(p, 'start')),
+    insertion: afterLane(ctx, lanes[lanes.length - 1], { at: off(list, 'end'), indent: '' }),
+    disableSite: commentLineBefore(ctx, off(p, 'start')),
   };
 }
 
@@ -758,8 +740,8 @@ function listStep(ctx: Ctx, item: ListItem, group: string | undefined): RawStep 
     lanes: lanes.map((l) => l.lane),
     prose,
     group,
-    insertion: { edits: insertAfterLane(ctx, last, { at: off(item, 'end'), indent: indentOf(ctx, off(first, 'start')) }) },
-    disableEdit: commentLineBefore(ctx, off(item, 'start')),
+    insertion: afterLane(ctx, last, { at: off(item, 'end'), indent: indentOf(ctx, off(first, 'start')) }),
+    disableSite: commentLineBefore(ctx, off(item, 'start')),
   };
 }
 
@@ -780,7 +762,13 @@ function labelText(ctx: Ctx, cell: TableCell | undefined): SourceText {
   return trimText(inlineText(ctx, firstLine(cell), off(cell, 'start')));
 }
 
-const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** The end of the line holding `offset`, and whether the text from `from` to it ends in a pipe (spaces after it aside). */
+function lineEndCell(ctx: Ctx, offset: number, from: number): CellEnd {
+  const at = rowLineEnd(ctx, offset);
+  let i = at - 1;
+  while (i >= from && /\s/.test(ctx.text[i]!)) i--;
+  return { at, closed: i >= from && ctx.text[i] === '|' };
+}
 
 /** Where a new row or cell goes in an HTML table: before the closing tag of `node` when it has one, else after it. */
 function beforeClose(ctx: Ctx, node: Nodes, tag: string): number {
@@ -886,10 +874,6 @@ function stepsOfLongTable(ctx: Ctx, table: Table, layout: LongLayout, group: str
       })
       .filter((l) => hasLetters(l.label));
     const last = rows[rows.length - 1]!;
-    const newRow = (label: string, c: string) => {
-      const cells = Array.from({ length: columns }, (_, i) => (i === layout.laneCol ? label : i === layout.contentCol ? c : ''));
-      return html ? `${ctx.eol}<tr>${cells.map((x) => `<td>${x}</td>`).join('')}</tr>` : `${ctx.eol}| ${cells.join(' | ')} |`;
-    };
     steps.push({
       title,
       titleSpan: spanOfText(titleText, off(titleCell, 'start')),
@@ -898,15 +882,8 @@ function stepsOfLongTable(ctx: Ctx, table: Table, layout: LongLayout, group: str
       lanes,
       prose: [],
       group,
-      insertion: {
-        edits: (label, content, snippet) => {
-          const at = html ? off(last, 'end') : rowLineEnd(ctx, off(last, 'end'));
-          const edit: TextEdit = { start: at, end: at, text: newRow(html ? escapeHtml(label) : label, html ? escapeHtml(content) : content) };
-          if (snippet !== undefined) edit.snippet = newRow(html ? escapeHtml(label) : label, snippet);
-          return [edit];
-        },
-      },
-      disableEdit: commentInCell(ctx, titleCell),
+      insertion: { form: 'lane-row', at: html ? off(last, 'end') : rowLineEnd(ctx, off(last, 'end')), html, eol: ctx.eol, columns, laneCol: layout.laneCol, contentCol: layout.contentCol },
+      disableSite: commentInCell(ctx, titleCell),
     });
   };
   for (const row of body) {
@@ -934,20 +911,6 @@ function rowLineEnd(ctx: Ctx, offset: number): number {
   return ctx.lines.lineEnd(ctx.lines.position(offset).line);
 }
 
-const cellOf = (x: string) => (x ? ` ${x} ` : ' ');
-// Empty cells of a new row, long enough for the widest table so far: slices of it cost no copy, so a fix per column stays linear.
-let emptyCells = '';
-const emptyRun = (cells: number) => {
-  if (emptyCells.length < 2 * cells) emptyCells = ' |'.repeat(Math.max(cells, 2 * (emptyCells.length / 2)));
-  return emptyCells.slice(0, 2 * cells);
-};
-
-/** The cells of a new row of `columns` cells: `label` first, `c` in column `col` (1 or more), the others empty. */
-function rowCells(label: string, col: number, c: string, columns: number): string {
-  // Same text as joining every cell with "|": "| " after column col reads as " |" shifted by one character.
-  return `${cellOf(label)}|${emptyRun(col - 1)}${cellOf(c)}${col + 1 < columns ? `|${emptyRun(columns - col - 2)} ` : ''}`;
-}
-
 function stepsAsColumns(
   ctx: Ctx,
   table: Table,
@@ -962,6 +925,7 @@ function stepsAsColumns(
   // A row whose label is no lane is kept as an `other` lane, never dropped; a row without a label continues nothing.
   const rowKinds = customerByPosition(body.map((row, i) => rowReadings[i] ?? (hasLetters(labelText(ctx, row.children[0]).text) ? UNPLACED : undefined)));
   const laneRows = body.map((row, i) => ({ row, reading: rowKinds[i] })).filter((r): r is { row: typeof r.row; reading: LaneReading } => r.reading !== undefined);
+  const laneKeys = laneRows.map(({ row }) => normaliseLabel(labelText(ctx, row.children[0]).text));
   const steps: RawStep[] = [];
   const single = columns === 2;
   for (let col = 1; col < columns; col++) {
@@ -970,13 +934,15 @@ function stepsAsColumns(
     const useHeading = single && heading !== undefined;
     const titleSource = useHeading ? trimText(inlineText(ctx, heading.children, off(heading, 'start'))) : headText;
     const title = normaliseTitle(titleSource.text) || `Column ${col + 1}`;
-    const lanes: Lane[] = laneRows.map(({ row, reading }) => {
+    const rows: ColumnRow[] = [];
+    const lanes: Lane[] = laneRows.map(({ row, reading }, i) => {
       const labelCell = row.children[0]!;
       const label = labelText(ctx, labelCell);
       const cell = row.children[col];
       const content = cell ? cellText(ctx, cell) : emptyText(off(row, 'end'));
       const lane = makeLane(reading, label.text.replace(/[:\s]+$/, ''), spanOfText(label, off(labelCell, 'start')), content, off(row, 'end'));
       if (cell && !content.text.length) lane.contentSpan = cellContentSpan(ctx, cell);
+      rows.push({ label: laneKeys[i]!, fill: cell ? fillSpan(ctx, cell, content) : null });
       return lane;
     });
     const lastRow = laneRows[laneRows.length - 1]!.row;
@@ -988,33 +954,8 @@ function stepsAsColumns(
       lanes,
       prose: [],
       group: useHeading ? parentGroup : (group ?? (heading ? normaliseTitle(inlineText(ctx, heading.children, 0).text) : undefined)),
-      insertion: {
-        edits: (label, content, snippet) => {
-          const existing = laneRows.find((r) => normaliseLabel(labelText(ctx, r.row.children[0]).text) === normaliseLabel(label));
-          const cell = existing?.row.children[col];
-          if (cell && isPlaceholder(cellText(ctx, cell).text)) {
-            const span = cellContentSpan(ctx, cell);
-            const t = cellText(ctx, cell);
-            const s = t.text.length ? span : { start: span.start, end: span.start };
-            return [{ start: s.start, end: s.end, text: html ? escapeHtml(content) : content, snippet }];
-          }
-          if (html) {
-            // A new <tr> after the last lane row: the label as a row header, the content in this step's column.
-            const row = (c: string) =>
-              `${ctx.eol}<tr><th scope="row"><strong>${escapeHtml(label)}</strong></th>${Array.from({ length: columns - 1 }, (_, i) => `<td>${i + 1 === col ? c : ''}</td>`).join('')}</tr>`;
-            const at = off(lastRow, 'end');
-            const edit: TextEdit = { start: at, end: at, text: row(escapeHtml(content)) };
-            if (snippet !== undefined) edit.snippet = row(snippet);
-            return [edit];
-          }
-          const cells = (c: string) => rowCells(label, col, c, columns);
-          const at = rowLineEnd(ctx, off(lastRow, 'end'));
-          const edit: TextEdit = { start: at, end: at, text: `${ctx.eol}|${cells(content)}|` };
-          if (snippet !== undefined) edit.snippet = `${ctx.eol}|${cells(snippet)}|`;
-          return [edit];
-        },
-      },
-      disableEdit: useHeading ? commentLineBefore(ctx, off(heading, 'start')) : commentInCell(ctx, headCell),
+      insertion: { form: 'column', at: html ? off(lastRow, 'end') : rowLineEnd(ctx, off(lastRow, 'end')), html, eol: ctx.eol, columns, col, rows },
+      disableSite: useHeading ? commentLineBefore(ctx, off(heading, 'start')) : commentInCell(ctx, headCell),
     });
   }
   return steps;
@@ -1056,6 +997,12 @@ function stepsAsRows(ctx: Ctx, table: Table, headerReadings: Array<LaneReading |
     headerReadings.map((r, col) => r ?? (hasLetters(headerTexts[col] ?? '') ? UNPLACED : undefined)),
     titleCol,
   );
+  // A new column adds a cell to the header line and to the delimiter line under it.
+  const headerStart = off(header, 'start');
+  const headerEnd = lineEndCell(ctx, headerStart, ctx.lines.lineStart(ctx.lines.position(headerStart).line));
+  const delimiterStart = ctx.lines.lineStart(ctx.lines.position(headerStart).line + 1);
+  const delimiterEnd = lineEndCell(ctx, delimiterStart, delimiterStart);
+  const headAt = beforeClose(ctx, header!, 'tr');
   const steps: RawStep[] = [];
   for (const row of body) {
     const titleCell = row.children[titleCol];
@@ -1063,16 +1010,22 @@ function stepsAsRows(ctx: Ctx, table: Table, headerReadings: Array<LaneReading |
     const title = normaliseTitle(titleText.text);
     if (!title) continue;
     const lanes: Lane[] = [];
+    const cells: Array<Span | null> = [];
     header!.children.forEach((hc, col) => {
       const reading = headerKinds[col];
-      if (!reading || col === titleCol) return;
-      const label = labelText(ctx, hc);
       const cell = row.children[col];
+      if (!reading || col === titleCol) {
+        cells.push(cell ? fillSpan(ctx, cell, col === titleCol ? titleText : cellText(ctx, cell)) : null);
+        return;
+      }
+      const label = labelText(ctx, hc);
       const content = cell ? cellText(ctx, cell) : emptyText(off(row, 'end'));
       const lane = makeLane(reading, label.text.replace(/[:\s]+$/, ''), spanOfText(label, off(hc, 'start')), content, off(row, 'end'));
       if (cell && !content.text.length) lane.contentSpan = cellContentSpan(ctx, cell);
       lanes.push(lane);
+      cells.push(cell ? fillSpan(ctx, cell, content) : null);
     });
+    const rowStart = off(row, 'start');
     steps.push({
       title,
       titleSpan: spanOfText(titleText, off(titleCell, 'start')),
@@ -1082,55 +1035,18 @@ function stepsAsRows(ctx: Ctx, table: Table, headerReadings: Array<LaneReading |
       prose: [],
       group,
       insertion: {
-        edits: (label, content, snippet) => {
-          const col = headerTexts.findIndex((t) => t === normaliseLabel(label));
-          const cell = col >= 0 ? row.children[col] : undefined;
-          if (cell && isPlaceholder(cellText(ctx, cell).text)) {
-            const span = cellContentSpan(ctx, cell);
-            const t = cellText(ctx, cell);
-            const s = t.text.length ? span : { start: span.start, end: span.start };
-            return [{ start: s.start, end: s.end, text: html ? escapeHtml(content) : content, snippet }];
-          }
-          if (html) {
-            // A new header cell and a new cell in this row (other rows read the missing cell as empty).
-            const headAt = beforeClose(ctx, header!, 'tr');
-            const rowAt = beforeClose(ctx, row, 'tr');
-            const edits: TextEdit[] = [];
-            if (col < 0) edits.push({ start: headAt, end: headAt, text: `<th>${escapeHtml(label)}</th>` });
-            const pad = '<td></td>'.repeat(Math.max(0, (col < 0 ? header!.children.length : col) - row.children.length));
-            edits.push({ start: rowAt, end: rowAt, text: `${pad}<td>${escapeHtml(content)}</td>`, snippet: snippet === undefined ? undefined : `${pad}<td>${snippet}</td>` });
-            return edits;
-          }
-          if (col >= 0 && !cell) {
-            const at = rowLineEnd(ctx, off(row, 'end'));
-            const missing = col - row.children.length;
-            const closed = ctx.text.slice(off(row, 'start'), at).trimEnd().endsWith('|');
-            const pad = `${closed ? '' : ' |'}${'  |'.repeat(missing)}`;
-            return [{ start: at, end: at, text: `${pad} ${content} |`, snippet: snippet === undefined ? undefined : `${pad} ${snippet} |` }];
-          }
-          // Add a column.
-          const edits: TextEdit[] = [];
-          // Rows shorter than the header get empty cells first, so the new cell lands in the new column.
-          const appendCell = (startOffset: number, cellValue: string, snippetValue?: string, missing = 0) => {
-            const at = rowLineEnd(ctx, startOffset);
-            const closed = ctx.text
-              .slice(ctx.lines.lineStart(ctx.lines.position(startOffset).line), at)
-              .trimEnd()
-              .endsWith('|');
-            const prefix = `${closed ? '' : ' |'}${'  |'.repeat(Math.max(0, missing))}`;
-            const e: TextEdit = { start: at, end: at, text: `${prefix} ${cellValue} |` };
-            if (snippetValue !== undefined) e.snippet = `${prefix} ${snippetValue} |`;
-            edits.push(e);
-          };
-          // GFM reads missing trailing cells as empty, so only the header, the delimiter row and this row change.
-          appendCell(off(header, 'start'), label);
-          const delimiterLine = ctx.lines.position(off(header, 'start')).line + 1;
-          appendCell(ctx.lines.lineStart(delimiterLine), '---');
-          appendCell(off(row, 'start'), content, snippet, header!.children.length - row.children.length);
-          return edits;
-        },
+        form: 'row',
+        html,
+        eol: ctx.eol,
+        headers: headerTexts,
+        cells,
+        rowCells: row.children.length,
+        end: lineEndCell(ctx, off(row, 'end'), rowStart),
+        append: { header: headerEnd, delimiter: delimiterEnd, row: lineEndCell(ctx, rowStart, ctx.lines.lineStart(ctx.lines.position(rowStart).line)) },
+        headAt,
+        rowAt: beforeClose(ctx, row, 'tr'),
       },
-      disableEdit: titleCell ? commentInCell(ctx, titleCell) : commentLineBefore(ctx, off(table, 'start')),
+      disableSite: titleCell ? commentInCell(ctx, titleCell) : commentLineBefore(ctx, off(table, 'start')),
     });
   }
   return steps;
@@ -1212,8 +1128,8 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
     prose: scan.prose,
     group,
     ...(lanes.length === 0 && scan.tableRows === scan.prose.length ? { tableOnly: true } : {}),
-    insertion: { edits: insertAfterLane(ctx, last, { at: lastProse ? off(lastProse, 'end') : off(heading, 'end'), indent: '' }) },
-    disableEdit: commentLineBefore(ctx, off(heading, 'start')),
+    insertion: afterLane(ctx, last, { at: lastProse ? off(lastProse, 'end') : off(heading, 'end'), indent: '' }),
+    disableSite: commentLineBefore(ctx, off(heading, 'start')),
   };
   return [step, ...nested];
 }

@@ -5,7 +5,7 @@ import { isNegated, sentenceSubject, type Subject } from '../blueprint/analyse.j
 import { normaliseLabel } from '../blueprint/lanes.js';
 import { sliceText } from '../blueprint/sourceText.js';
 import { packageRoot } from '../resources.js';
-import type { Fix, Lane, LaneKind, SourceText, Span, Step, TextEdit } from '../types.js';
+import type { FixIntent, FixProposal, Lane, LaneKind, SourceText, Span, Step } from '../types.js';
 import { parseVocabularyFile, PhraseMatcher, type CompiledVocabulary, type EntryKind, type PhraseHit } from './vocabulary.js';
 import { spanOf } from '../blueprint/sourceText.js';
 import { customerActs, eventVeto, keptBySoftware, langText, languageLayerEnabled, mayVetoBenefit, negationVeto, type Found, type LangText } from '../language/index.js';
@@ -234,24 +234,23 @@ export function lanesLabelled(step: Step, labels: readonly string[]): Lane[] {
  * Adds a lane `label` holding `text` (TBD unless given; `snippet` in editors), or fills `placeholder` in place when
  * the step already has that lane empty. Undefined when the placeholder already says exactly that: nothing to do.
  */
-export function laneFix(step: Step, opts: { title: string; kind: string; label: string; snippet: string; text?: string; placeholder?: Lane }): Fix | undefined {
+export function laneFix(step: Step, opts: { title: string; kind: string; label: string; snippet: string; text?: string; placeholder?: Lane }): FixProposal | undefined {
   const text = opts.text ?? PLACEHOLDER;
   const snippet = opts.snippet;
   if (opts.placeholder && opts.placeholder.content.text.trim() === text) return undefined;
   const empty = opts.placeholder !== undefined && opts.placeholder.content.text.trim() === '';
   const table = step.shape === 'table-rows' || step.shape === 'table-columns';
-  let edits: TextEdit[];
+  let intent: FixIntent;
   // A written placeholder (TBD, ?, —) is replaced in place; an empty table cell is filled (or a missing one added)
   // by the step's own insertion under the lane's label; an empty list or heading lane gets a new lane after the last.
-  if (opts.placeholder && !empty) edits = [{ start: opts.placeholder.contentSpan.start, end: opts.placeholder.contentSpan.end, text, snippet }];
-  else if (opts.placeholder && table) edits = step.insertion.edits(opts.placeholder.label, text, snippet);
-  else edits = step.insertion.edits(opts.label, text, snippet);
-  return { title: opts.title, kind: opts.kind, safe: false, preferred: true, edits };
+  if (opts.placeholder && !empty) intent = { kind: 'replace', span: opts.placeholder.contentSpan, text, snippet };
+  else intent = { kind: 'add-lane', site: step.insertion, label: opts.placeholder && table ? opts.placeholder.label : opts.label, content: text, snippet };
+  return { title: opts.title, kind: opts.kind, safe: false, preferred: true, intent };
 }
 
 /** The fixes that exist, in order. */
-export function fixes(...list: Array<Fix | undefined>): Fix[] {
-  return list.filter((f): f is Fix => f !== undefined);
+export function fixes(...list: Array<FixProposal | undefined>): FixProposal[] {
+  return list.filter((f): f is FixProposal => f !== undefined);
 }
 
 /** A lane's content for a message: "TBD", or "empty". */
@@ -260,8 +259,8 @@ export function shownContent(lane: Lane): string {
   return t === '' ? 'empty' : `"${shortPhrase(t)}"`;
 }
 
-export function disableFix(step: Step, ruleId: string): Fix {
-  return { title: `Disable ${ruleId} for this step`, kind: 'disable-step', safe: false, edits: [step.disableEdit(ruleId)] };
+export function disableFix(step: Step, ruleId: string): FixProposal {
+  return { title: `Disable ${ruleId} for this step`, kind: 'disable-step', safe: false, intent: { kind: 'disable-step', site: step.disableSite, ruleId } };
 }
 
 /** A phrase for a message: whitespace collapsed, cut at 60 characters. */
