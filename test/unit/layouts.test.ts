@@ -169,4 +169,28 @@ describe('layouts of real blueprints', () => {
     const text = ['| Stage | Club secretary | Front desk | Back office | Notes |', '|---|---|---|---|---|', '| Booking | Books a pitch online | Confirms by phone | Rota updated | - |', ''].join('\n');
     assert.deepEqual(read(text), [{ title: 'Booking', shape: 'table-rows', lanes: ['customer: Books a pitch online', 'frontstage: Confirms by phone', 'backstage: Rota updated', 'other: -'] }]);
   });
+
+  it('does not read a section of who may decide or when to escalate, with no customer lane, as a step', () => {
+    const text = [
+      '# Kennels',
+      '',
+      '## Drop-off',
+      '',
+      '- Owner: hands over the lead',
+      '- Staff: checks the vaccination card',
+      '',
+      '## When to escalate',
+      '',
+      'Call the duty vet straight away if a dog will not eat for a day.',
+      '',
+      '## Empowerment',
+      '',
+      'Kennel hands may refund up to £40 a stay on their own say-so.',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      read(text).map((s) => s.title),
+      ['Drop-off'],
+    );
+  });
 });

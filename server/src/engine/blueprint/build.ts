@@ -6,6 +6,7 @@ import { firstLine, htmlNodeTables } from './htmlTable.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
 import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
 import { appendInline, emptyText, sliceText, TextBuilder, trimText } from './sourceText.js';
+import { loadRuleVocabulary } from '../phrases/vocabulary.js';
 
 /** A step as the builder finds it, before phrase analysis. */
 export type RawStep = Omit<Step, 'benefits' | 'supports'>;
@@ -161,6 +162,14 @@ function hasWords(title: string, list: readonly string[]): boolean {
 /** A heading that describes the document, not a step of the service. */
 function isMetaTitle(title: string): boolean {
   return META_HEADINGS.has(normaliseLabel(title)) || hasWords(title, META_WORDS);
+}
+
+/**
+ * A section that states who may decide or when to escalate for the whole document ("Empowerment", "When to escalate",
+ * "Complaints and escalation") and has no customer lane: a policy every step can lean on, not a step of its own.
+ */
+function isPolicyTitle(title: string): boolean {
+  return loadRuleVocabulary('authority-section.txt').find(title).length > 0 || loadRuleVocabulary('escalation-section.txt').find(title).length > 0;
 }
 
 /** A price list ("Pricing", "Plans and prices", a tier under one) says what is sold, not how it is delivered. */
@@ -1112,10 +1121,12 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
   }
   const lanes = [...scan.lanes, ...laneSubs.map((l) => l.lane)].sort((a, b) => a.lane.labelSpan.start - b.lane.labelSpan.start);
   const end = sectionContentEnd(section);
+  const policy = isPolicyTitle(title ?? '') && !lanes.some((l) => l.lane.kind === 'customer');
   const isStep =
-    lanes.length > 0
+    !policy &&
+    (lanes.length > 0
       ? !isLegendTitle(title ?? '') && !isOverviewTitle(title ?? '') && !isHandoff(title ?? '', lanes)
-      : nested.length === 0 && scan.prose.length > 0 && !isMetaTitle(title ?? '') && !isPriceList(title ?? '', group);
+      : nested.length === 0 && scan.prose.length > 0 && !isMetaTitle(title ?? '') && !isPriceList(title ?? '', group));
   if (!isStep) return nested;
   const last = lanes[lanes.length - 1];
   const lastProse = section.content[section.content.length - 1];

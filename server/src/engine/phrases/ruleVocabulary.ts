@@ -1,30 +1,13 @@
 // Shared helpers for the rule pack: rule lexicons as data files, a step's text units by side, phrase hits and fixes.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { isNegated, sentenceSubject, type Subject } from '../blueprint/analyse.js';
 import { normaliseLabel } from '../blueprint/lanes.js';
 import { sliceText } from '../blueprint/sourceText.js';
-import { packageRoot } from '../resources.js';
 import type { FixIntent, FixProposal, Lane, LaneKind, SourceText, Span, Step } from '../types.js';
-import { parseVocabularyFile, PhraseMatcher, type CompiledVocabulary, type EntryKind, type PhraseHit } from './vocabulary.js';
+import { PhraseMatcher, type CompiledVocabulary, type PhraseHit } from './vocabulary.js';
 import { spanOf } from '../blueprint/sourceText.js';
 import { customerActs, eventVeto, keptBySoftware, langText, languageLayerEnabled, mayVetoBenefit, negationVeto, type Found, type LangText } from '../language/index.js';
 
-// Rule lexicons are not one of the core's entry kinds; the kind is only a tag on the parsed entries.
-const RULE_LEXICON = 'not-support' as EntryKind;
-
-const cache = new Map<string, PhraseMatcher>();
-
-/** Loads rules/vocabulary/<file> once per process; a missing or malformed file throws with file:line:column. */
-export function loadRuleVocabulary(file: string): PhraseMatcher {
-  const hit = cache.get(file);
-  if (hit) return hit;
-  const path = join(packageRoot(), 'rules', 'vocabulary', file);
-  if (!existsSync(path)) throw new Error(`vocabulary file rules/vocabulary/${file} is missing`);
-  const matcher = new PhraseMatcher(parseVocabularyFile(readFileSync(path, 'utf8'), `rules/vocabulary/${file}`, RULE_LEXICON, false));
-  cache.set(file, matcher);
-  return matcher;
-}
+export { loadRuleVocabulary } from './vocabulary.js';
 
 /** A piece of a step's text: one non-placeholder lane, or one prose sentence with its grammatical subject. */
 export interface TextUnit {

@@ -423,3 +423,19 @@ export function compileVocabulary(changes?: VocabularyChanges): CompiledVocabula
   compiled.set(key, result);
   return result;
 }
+
+// Rule lexicons are not one of the core's entry kinds; the kind is only a tag on the parsed entries.
+const RULE_LEXICON = 'not-support' as EntryKind;
+
+const cache = new Map<string, PhraseMatcher>();
+
+/** Loads rules/vocabulary/<file> once per process; a missing or malformed file throws with file:line:column. */
+export function loadRuleVocabulary(file: string): PhraseMatcher {
+  const hit = cache.get(file);
+  if (hit) return hit;
+  const path = join(packageRoot(), 'rules', 'vocabulary', file);
+  if (!existsSync(path)) throw new Error(`vocabulary file rules/vocabulary/${file} is missing`);
+  const matcher = new PhraseMatcher(parseVocabularyFile(readFileSync(path, 'utf8'), `rules/vocabulary/${file}`, RULE_LEXICON, false));
+  cache.set(file, matcher);
+  return matcher;
+}
