@@ -161,7 +161,7 @@ function sectionBounds(text: string): SectionBounds[] {
       if (m[0].length === 0) re.lastIndex++;
     }
   } else {
-    for (let at = 0; at <= text.length; ) {
+    for (let at = 0; at <= text.length;) {
       const nl = text.indexOf('\n', at);
       const end = nl < 0 ? text.length : nl;
       // only a line with "#", "`", "~" or a non-ASCII space in its first four characters can open a heading or fence
