@@ -3,6 +3,7 @@
 // lemmas and word classes, and vetoes candidates with a reason. The phrase engine (../phrases) stays the fast first
 // pass; this layer adds to it and rejects from it. Nothing here loads the model until a blueprint's step asks.
 import type { PhraseMatcher } from '../phrases/vocabulary.js';
+import { detached } from '../memo.js';
 import { readText } from './doc.js';
 import { benefitPatterns, benefitVeto, keptBySoftware, negationVeto, supportPatterns, supportVeto, type Found, type LangText, type Role } from './judge.js';
 import { slot } from './slots.js';
@@ -23,15 +24,21 @@ export function languageLayerEnabled(): boolean {
   return enabled;
 }
 
-const memo = new Map<string, LangText | null>();
-const MEMO_MAX = 4000;
+/** Reads of recent texts, least recently used first; an entry remembers the role nouns it was read with. */
+const memo = new Map<string, { roles: PhraseMatcher; out: LangText | null }>();
+/** About ten 10,000-line blueprints' distinct lane and prose texts: an editor's open documents stay read. */
+const MEMO_MAX = 5000;
 
-/** The text read by wink with its role nouns, memoised per text (a step's lanes repeat across lints). */
+/** The text read by wink with its role nouns, memoised per text (a step's lanes repeat across lints and steps). */
 export function langText(text: string, roles: PhraseMatcher): LangText | null {
   if (!enabled) return null;
-  const key = text;
-  const hit = memo.get(key);
-  if (hit !== undefined) return hit;
+  const hit = memo.get(text);
+  if (hit !== undefined && hit.roles === roles) {
+    // re-inserted: a Map iterates in insertion order, so the first key is the least recently used
+    memo.delete(text);
+    memo.set(text, hit);
+    return hit.out;
+  }
   const doc = readText(text);
   let out: LangText | null = null;
   if (doc) {
@@ -45,8 +52,22 @@ export function langText(text: string, roles: PhraseMatcher): LangText | null {
     }
     out = { doc, roles: tokenRoles };
   }
-  if (memo.size >= MEMO_MAX) memo.clear();
-  memo.set(key, out);
+  memo.delete(text);
+  if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value!);
+  // the read's own copy of the text: a slice of the document would keep the whole document alive
+  memo.set(doc ? doc.text : detached(text), { roles, out });
+  return out;
+}
+
+/** What each rule of language found in a read text: the patterns are pure functions of it, and lints repeat them. */
+const found = new WeakMap<LangText, Map<(lt: LangText) => Found[], readonly Found[]>>();
+
+/** `pattern(lt)`, computed once per read text (a keystroke re-reads only the texts it changed). */
+export function findsOf(lt: LangText, pattern: (lt: LangText) => Found[]): readonly Found[] {
+  let byPattern = found.get(lt);
+  if (!byPattern) found.set(lt, (byPattern = new Map()));
+  let out = byPattern.get(pattern);
+  if (!out) byPattern.set(pattern, (out = pattern(lt)));
   return out;
 }
 

@@ -5,7 +5,7 @@ import { sliceText } from '../blueprint/sourceText.js';
 import type { FixIntent, FixProposal, Lane, LaneKind, SourceText, Span, Step } from '../types.js';
 import { PhraseMatcher, type CompiledVocabulary, type PhraseHit } from './vocabulary.js';
 import { spanOf } from '../blueprint/sourceText.js';
-import { customerActs, eventVeto, keptBySoftware, langText, languageLayerEnabled, mayVetoBenefit, negationVeto, type Found, type LangText } from '../language/index.js';
+import { customerActs, eventVeto, findsOf, keptBySoftware, langText, languageLayerEnabled, mayVetoBenefit, negationVeto, type Found, type LangText } from '../language/index.js';
 
 export { loadRuleVocabulary } from './vocabulary.js';
 
@@ -122,7 +122,7 @@ export function languageFinds(units: readonly TextUnit[], vocab: CompiledVocabul
   for (const u of units) {
     const lt = langText(u.text.text, vocab.roles);
     if (!lt) continue;
-    for (const p of patterns) for (const f of p(lt)) out.push({ text: u.text.text.slice(f.start, f.end), span: spanOf(u.text, f.start, f.end), entry: f.rule, unit: u });
+    for (const p of patterns) for (const f of findsOf(lt, p)) out.push({ text: u.text.text.slice(f.start, f.end), span: spanOf(u.text, f.start, f.end), entry: f.rule, unit: u });
   }
   return out.sort((a, b) => a.span.start - b.span.start);
 }
@@ -138,22 +138,49 @@ export interface Section {
 
 type SectionBounds = Omit<Section, 'unit'>;
 
+/** The latest document's sections: each lint asks once per rule with document facts. */
+let lastBounds: { text: string; bounds: SectionBounds[] } | undefined;
+
 /** The document's sections, one per ATX heading (up to the next heading of any level), outside code fences. */
 function sectionBounds(text: string): SectionBounds[] {
+  if (lastBounds?.text === text) return lastBounds.bounds;
   const heads: Array<{ at: number; heading: string }> = [];
   let fence = false;
-  const re = /^.*$/gm;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const line = m[0];
-    if (/^\s{0,3}(```|~~~)/.test(line)) fence = !fence;
+  const line = (at: number, end: number) => {
+    const l = text.slice(at, end);
+    if (/^\s{0,3}(```|~~~)/.test(l)) fence = !fence;
     else if (!fence) {
-      const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-      if (h) heads.push({ at: m.index, heading: h[1]! });
+      const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(l);
+      if (h) heads.push({ at, heading: h[1]! });
     }
-    if (m[0].length === 0) re.lastIndex++;
+  };
+  if (/[\r\u2028\u2029]/.test(text)) {
+    // other line ends: every line, as a multiline expression splits them
+    const re = /^.*$/gm;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      line(m.index, m.index + m[0].length);
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  } else {
+    for (let at = 0; at <= text.length;) {
+      const nl = text.indexOf('\n', at);
+      const end = nl < 0 ? text.length : nl;
+      // only a line with "#", "`", "~" or a non-ASCII space in its first four characters can open a heading or fence
+      for (let i = at; i < end && i < at + 4; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 35 || c === 96 || c === 126 || c > 127) {
+          line(at, end);
+          break;
+        }
+      }
+      if (nl < 0) break;
+      at = nl + 1;
+    }
   }
-  return heads.map((h, k) => ({ heading: h.heading, start: h.at, end: k + 1 < heads.length ? heads[k + 1]!.at : text.length }));
+  const bounds = heads.map((h, k) => ({ heading: h.heading, start: h.at, end: k + 1 < heads.length ? heads[k + 1]!.at : text.length }));
+  lastBounds = { text, bounds };
+  return bounds;
 }
 
 /** A section's text as one unit; built only for the sections a rule reads (an offsets array per character). */
