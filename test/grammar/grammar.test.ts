@@ -206,10 +206,7 @@ function grammarSuite(name: string, hostPath: () => string | undefined): void {
     });
 
     it('gives every lane kind its own base scope (themes colour them apart)', () => {
-      const lines = tokenize(
-        grammar,
-        ['Customer: a', 'Frontstage: b', 'Backstage: c', 'Support: d', 'Evidence: e', 'Benefit: f', 'Emotion: g'].join('\n\n'),
-      );
+      const lines = tokenize(grammar, ['Customer: a', 'Frontstage: b', 'Backstage: c', 'Support: d', 'Evidence: e', 'Benefit: f', 'Emotion: g'].join('\n\n'));
       const found = [0, 2, 4, 6, 8, 10, 12].map((i) => laneScopes(lines, i).find((s) => s.includes('.lane.') && !s.startsWith('punctuation')));
       assert.deepEqual(found, [lane('customer'), lane('frontstage'), lane('backstage'), lane('support'), lane('evidence'), lane('benefit'), lane('other')]);
       const bases = found.map((s) => s!.split('.lane.')[0]);

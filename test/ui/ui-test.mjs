@@ -172,9 +172,15 @@ for (const width of [1280, 1920]) {
     // lane labels of different kinds render in different colours (distinct scopes, coloured apart by the theme)
     const colours = {};
     for (const label of ['Customer', 'Frontstage', 'Backstage', 'Support']) {
-      colours[label] = await editor.locator('.view-lines span span', { hasText: new RegExp(`^${label}$`) }).first().evaluate((e) => getComputedStyle(e).color);
+      colours[label] = await editor
+        .locator('.view-lines span span', { hasText: new RegExp(`^${label}$`) })
+        .first()
+        .evaluate((e) => getComputedStyle(e).color);
     }
-    const prose = await editor.locator('.view-lines span span', { hasText: /hands.over.an.ID/ }).first().evaluate((e) => getComputedStyle(e).color);
+    const prose = await editor
+      .locator('.view-lines span span', { hasText: /hands.over.an.ID/ })
+      .first()
+      .evaluate((e) => getComputedStyle(e).color);
     log('lane label colours:', JSON.stringify(colours), 'prose:', prose);
     const distinct = new Set([...Object.values(colours), prose]);
     if (distinct.size !== 5) throw new Error(`lane labels of four kinds and the prose share colours: ${JSON.stringify({ ...colours, prose })}`);
