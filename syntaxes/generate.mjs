@@ -25,9 +25,21 @@ const alternatives = (labels) =>
 const LINE_START = '(?<=^|^[ ]{1,3}|[-*+][ \\t]|[0-9][.)][ \\t])';
 const GLOSS = '(?:[ \\t]*(\\([^)\\n]*\\)))?';
 
+// One base scope per lane kind, each one that common themes colour differently, so lanes are told apart at a glance.
+const LANE_SCOPES = {
+  customer: 'entity.name.tag',
+  frontstage: 'entity.name.function',
+  backstage: 'entity.name.type',
+  support: 'keyword.control',
+  evidence: 'variable.other',
+  benefit: 'markup.inserted',
+  other: 'entity.other.attribute-name',
+};
+
 function laneRules(kind, labels) {
   const alt = alternatives(labels);
-  const tag = `entity.name.tag.lane.${kind}.blueprint`;
+  if (!LANE_SCOPES[kind]) throw new Error(`syntaxes/generate.mjs: no scope for lane kind "${kind}"`);
+  const tag = `${LANE_SCOPES[kind]}.lane.${kind}.blueprint`;
   return {
     // **Label:** / **Label**: / **Label (gloss):**
     bold: {

@@ -36,7 +36,8 @@ export async function showRuleDocs(extensionUri: vscode.Uri, target: string | un
     const local = vscode.Uri.joinPath(extensionUri, 'rules', `${id}.md`);
     try {
       await vscode.workspace.fs.stat(local);
-      await vscode.commands.executeCommand('markdown.showPreview', local);
+      // locked: a plain preview follows the active editor and would turn into a preview of the user's blueprint
+      await vscode.commands.executeCommand('markdown.showPreview', local, undefined, { locked: true });
       return;
     } catch {
       // not bundled: fall through to the URL

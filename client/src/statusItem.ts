@@ -4,19 +4,23 @@ import { isFileDisabled } from './disabledFiles.js';
 
 export const TOGGLE_FILE_COMMAND = 'blueprintLint.toggleFile';
 
-/** The text a language status item shows for one document's status. */
+/**
+ * The text a language status item shows for one document's status. Kept short: the status popup is about 500 px wide
+ * at any window size and scrolls a long row sideways, which pushes the on/off link out of the window.
+ */
 export function describeStatus(status: BlueprintStatus | undefined): { text: string; detail: string; severity: vscode.LanguageStatusSeverity } {
   const info = vscode.LanguageStatusSeverity.Information;
-  if (!status) return { text: 'Blueprint Lint', detail: 'Waiting for the server', severity: info };
-  if (!status.enabled || status.reason === 'disabled') return { text: 'Blueprint: off', detail: 'Turned off for this file', severity: info };
-  if (status.reason === 'too-large') return { text: 'Blueprint: skipped', detail: 'File is larger than blueprintLint.maxFileSize', severity: vscode.LanguageStatusSeverity.Warning };
-  if (!status.isBlueprint) return { text: 'Not a blueprint', detail: 'No blueprint front matter, matching glob or lane labels', severity: info };
+  if (!status) return { text: 'Blueprint Lint', detail: 'waiting for the server', severity: info };
+  if (!status.enabled || status.reason === 'disabled') return { text: 'Blueprint: off', detail: 'for this file', severity: info };
+  if (status.reason === 'too-large') return { text: 'Blueprint: skipped', detail: 'over maxFileSize', severity: vscode.LanguageStatusSeverity.Warning };
+  if (status.reason === 'ignored') return { text: 'Blueprint: ignored', detail: 'by config ignores', severity: info };
+  if (!status.isBlueprint) return { text: 'Not a blueprint', detail: 'no front matter, glob or lanes', severity: info };
   const steps = `${status.steps} ${status.steps === 1 ? 'step' : 'steps'}`;
   const problems = `${status.problems} ${status.problems === 1 ? 'problem' : 'problems'}`;
-  const why = status.reason === 'front-matter' ? 'front matter' : status.reason === 'glob' ? 'file name matches blueprintLint.files' : 'lane labels found';
+  const why = status.reason === 'front-matter' ? 'by front matter' : status.reason === 'glob' ? 'by files setting' : 'by lane labels';
   return {
     text: `Blueprint: ${steps}, ${problems}`,
-    detail: `Linted as a service blueprint (${why})`,
+    detail: why,
     severity: status.problems > 0 ? vscode.LanguageStatusSeverity.Warning : info,
   };
 }

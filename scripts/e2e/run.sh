@@ -137,7 +137,7 @@ fi
 if [ "$MODE" != vscode ]; then
   step "UI test: code-server workbench in Chromium"
   t=$(date +%s)
-  (. "$E2E/env.sh"; VSIX=$VSIX SHOTS=$ROOT_DIR/test/artifacts node test/ui/ui-test.mjs "$RUNS/ui") 2>&1 | tee "$RUNS/ui.log"
+  (. "$E2E/env.sh"; VSIX=$VSIX SHOTS=$RUNS/shots node test/ui/ui-test.mjs "$RUNS/ui") 2>&1 | tee "$RUNS/ui.log"
   rc=${PIPESTATUS[0]}
   echo "(UI test took $(( $(date +%s) - t ))s)"
   counts=$(grep -E '^ui: [0-9]+ passed, [0-9]+ failed$' "$RUNS/ui.log" | tail -1)
@@ -149,7 +149,7 @@ if [ "$MODE" != vscode ]; then
   fi
   if [ "$rc" -ne 0 ]; then
     echo "e2e: log of the failing pass: $RUNS/ui.log (printed above); code-server's logs: $RUNS/ui/*/code-server.log"
-    fail "UI test (screenshots: test/artifacts/ui-fail-*.png)"
+    fail "UI test (screenshots: $RUNS/shots/ui-fail-*.png)"
   fi
 fi
 

@@ -77,11 +77,13 @@ describe('blueprint-lint command line (engine-independent)', () => {
     assert.equal(r.stderr, `docs/clean.blueprint.md: skipped: larger than the maximum file size (${size} bytes)\n`);
   });
 
-  it('json prints one array even when nothing is found; stylish prints nothing', () => {
+  it('json prints one array even when nothing is found; stylish prints a one-line all-clear (nothing with --quiet)', () => {
     const json = runCli(['README.md', '--format', 'json'], { cwd: ws.dir });
     assert.deepEqual([json.status, json.stdout, json.stderr], [0, '[]\n', '']);
     const stylish = runCli(['README.md'], { cwd: ws.dir });
-    assert.deepEqual([stylish.status, stylish.stdout, stylish.stderr], [0, '', '']);
+    assert.deepEqual([stylish.status, stylish.stdout, stylish.stderr], [0, '\u2714 no problems in 1 file\n', '']);
+    const quiet = runCli(['README.md', '--quiet'], { cwd: ws.dir });
+    assert.deepEqual([quiet.status, quiet.stdout, quiet.stderr], [0, '', '']);
   });
 
   it('sarif with no findings is still a complete log', () => {

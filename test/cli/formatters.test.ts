@@ -101,7 +101,9 @@ describe('cli formatters', () => {
         '',
       ].join('\n'),
     );
-    assert.equal(formatStylish([reports[1]!], ctx), '', 'nothing to report prints nothing');
+    assert.equal(formatStylish([reports[1]!], ctx), '\u2714 no problems in 1 file\n', 'a clean run says so');
+    assert.equal(formatStylish([reports[1]!, reports[1]!], { ...ctx, color: true }), '\u001b[32m\u2714 no problems in 2 files\u001b[39m\n');
+    assert.equal(formatStylish([reports[1]!], { ...ctx, quiet: true }), '', '--quiet prints nothing for a clean run');
     assert.ok(!formatStylish(reports, { ...ctx, fixed: true }).includes('--fix'));
   });
 

@@ -78,7 +78,17 @@ function laneScopes(lines: Token[][], line: number): string[] {
   return (lines[line] ?? []).flatMap((t) => t.scopes.filter((s) => s.includes('.lane.')));
 }
 
-const lane = (kind: LaneKind) => `entity.name.tag.lane.${kind}.blueprint`;
+/** Each lane kind's scope: a different base scope per kind, so themes give each kind its own colour. */
+const LANE_SCOPES: Record<LaneKind, string> = {
+  customer: 'entity.name.tag.lane.customer.blueprint',
+  frontstage: 'entity.name.function.lane.frontstage.blueprint',
+  backstage: 'entity.name.type.lane.backstage.blueprint',
+  support: 'keyword.control.lane.support.blueprint',
+  evidence: 'variable.other.lane.evidence.blueprint',
+  benefit: 'markup.inserted.lane.benefit.blueprint',
+  other: 'entity.other.attribute-name.lane.other.blueprint',
+};
+const lane = (kind: LaneKind) => LANE_SCOPES[kind];
 
 function grammarSuite(name: string, hostPath: () => string | undefined): void {
   describe(`lane and directive injection grammars (${name})`, function () {
@@ -193,6 +203,15 @@ function grammarSuite(name: string, hostPath: () => string | undefined): void {
       assert.deepEqual(scopesOf(lines, 0, 'blueprint-lint-disable-file'), [HOST, 'comment.block.directive.blueprint', 'keyword.control.directive.blueprint']);
       assert.ok(lines[2]!.every((t) => !t.scopes.some((s) => s.endsWith('.blueprint'))));
       assert.ok(lines[2]!.some((t) => t.scopes.includes('comment.block.html')));
+    });
+
+    it('gives every lane kind its own base scope (themes colour them apart)', () => {
+      const lines = tokenize(grammar, ['Customer: a', 'Frontstage: b', 'Backstage: c', 'Support: d', 'Evidence: e', 'Benefit: f', 'Emotion: g'].join('\n\n'));
+      const found = [0, 2, 4, 6, 8, 10, 12].map((i) => laneScopes(lines, i).find((s) => s.includes('.lane.') && !s.startsWith('punctuation')));
+      assert.deepEqual(found, [lane('customer'), lane('frontstage'), lane('backstage'), lane('support'), lane('evidence'), lane('benefit'), lane('other')]);
+      const bases = found.map((s) => s!.split('.lane.')[0]);
+      assert.equal(new Set(bases).size, bases.length, `shared base scopes: ${bases.join(', ')}`);
+      assert.deepEqual(Object.keys(LANE_SCOPES).sort(), Object.keys(LANE_LABELS).sort(), 'a scope for each lane kind the engine knows');
     });
 
     it('recognises every lane label the engine knows, as its own lane kind', () => {

@@ -2,9 +2,11 @@
 //  1. trusted workspace: open a fixture blueprint, see the squiggle and the Problems entry, open the quick-fix menu,
 //     apply "Add a support lane", see the diagnostic change to the placeholder wording;
 //  2. restricted mode (workspace trust on, folder not trusted): the extension still lints, and a config `extends`
-//     that leaves the workspace is refused with a problem on the config file.
-// Screenshots go to $SHOTS (test/artifacts/).
-//   VSIX=blueprint-lint.vsix SHOTS=test/artifacts node test/ui/ui-test.mjs <workDir>   (env from .e2e/env.sh)
+//     that leaves the workspace is refused with a problem on the config file;
+//  3. at 1280 and 1920 px: lane labels of different kinds in different colours, the status item's popup and its
+//     "Turn off for this file" link inside the window, the hover on a finding showing its explanation line.
+// Screenshots go to $SHOTS (scripts/e2e/run.sh: the run's log folder).
+//   VSIX=blueprint-lint.vsix [SHOTS=dir] [UI_ONLY=polish] node test/ui/ui-test.mjs <workDir>   (env from .e2e/env.sh)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +14,7 @@ import { freePort, installVsix, launchChromium, requireEnv, startCodeServer, wri
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const workRoot = path.resolve(process.argv[2] || path.join(root, '.e2e', 'runs', 'ui'));
-const shots = path.resolve(process.env.SHOTS || path.join(root, 'test', 'artifacts'));
+const shots = path.resolve(process.env.SHOTS || path.join(workRoot, 'shots'));
 const CODE_SERVER = requireEnv('CODE_SERVER');
 const VSIX = path.resolve(requireEnv('VSIX'));
 const t0 = Date.now();
@@ -23,7 +25,7 @@ fs.rmSync(workRoot, { recursive: true, force: true });
 fs.mkdirSync(shots, { recursive: true });
 
 /** Fresh workspace + code-server + Chromium for one scenario; `run(page)` does the checks. */
-async function scenario(name, { trust, prepare }, run) {
+async function scenario(name, { trust, prepare, width = 1280, height = 760 }, run) {
   const work = path.join(workRoot, name);
   const ws = path.join(work, 'ws');
   fs.cpSync(path.join(root, 'test', 'fixtures', 'vscode-workspace'), ws, { recursive: true });
@@ -36,7 +38,7 @@ async function scenario(name, { trust, prepare }, run) {
   log(`${name}: code-server listening on ${port}`);
   let context;
   try {
-    context = await launchChromium(work, { viewport: { width: 1280, height: 760 } });
+    context = await launchChromium(work, { viewport: { width, height } });
     const page = context.pages()[0] || (await context.newPage());
     page.on('pageerror', (e) => log('pageerror', e.message));
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
@@ -75,6 +77,8 @@ const problemRows = (page) => page.locator('.markers-panel .monaco-list-row').al
 const tally = { passed: 0, failed: 0 };
 /** Runs a scenario and counts it; a failing scenario does not stop the next one. */
 async function check(...args) {
+  // UI_ONLY=polish runs only the scenarios whose name starts with it (a quicker loop while working on one)
+  if (process.env.UI_ONLY && !args[0].startsWith(process.env.UI_ONLY)) return;
   try {
     await scenario(...args);
     tally.passed++;
@@ -143,10 +147,70 @@ async function check(...args) {
       await problemRow(page, '.blueprintlint.jsonc').waitFor({ timeout: 30000 });
       const rows = await problemRows(page);
       log('problems:', JSON.stringify(rows));
-      if (!rows.some((r) => /outside|trust/i.test(r))) throw new Error('no problem explains the refused extends');
+      if (!rows.some((r) => /this workspace is not trusted, so extends may not leave its folder/.test(r))) throw new Error('no problem explains the refused extends');
       await page.screenshot({ path: path.join(shots, 'ui-4-restricted.png') });
     },
   );
+}
+/** The element's box, asserted to lie wholly inside the page's viewport (nothing cut off at an edge). */
+async function assertInViewport(page, locator, what) {
+  const box = await locator.boundingBox();
+  const { width, height } = page.viewportSize();
+  if (!box) throw new Error(`${what}: not rendered`);
+  const inside = box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= height && box.width > 0;
+  log(`${what}: box ${JSON.stringify(box)} in ${width}x${height}: ${inside ? 'inside' : 'NOT inside'}`);
+  if (!inside) throw new Error(`${what} is not wholly inside the ${width}x${height} viewport: ${JSON.stringify(box)}`);
+  return box;
+}
+
+// Editor polish at two window widths: the status item's popup with its on/off link, the hover on a finding, lane colours.
+for (const width of [1280, 1920]) {
+  await check(`polish-${width}`, { trust: false, width, height: width === 1280 ? 760 : 1080 }, async (page) => {
+    const editor = await openFile(page, 'checkin.blueprint.md', 'offers a free upgrade');
+    await editor.locator('.squiggly-warning').first().waitFor({ timeout: 90000 });
+
+    // lane labels of different kinds render in different colours (distinct scopes, coloured apart by the theme)
+    const colours = {};
+    for (const label of ['Customer', 'Frontstage', 'Backstage', 'Support']) {
+      colours[label] = await editor
+        .locator('.view-lines span span', { hasText: new RegExp(`^${label}$`) })
+        .first()
+        .evaluate((e) => getComputedStyle(e).color);
+    }
+    const prose = await editor
+      .locator('.view-lines span span', { hasText: /hands.over.an.ID/ })
+      .first()
+      .evaluate((e) => getComputedStyle(e).color);
+    log('lane label colours:', JSON.stringify(colours), 'prose:', prose);
+    const distinct = new Set([...Object.values(colours), prose]);
+    if (distinct.size !== 5) throw new Error(`lane labels of four kinds and the prose share colours: ${JSON.stringify({ ...colours, prose })}`);
+
+    // the language status item: its popup shows what the file is read as, and the link to turn it off lies on screen
+    const statusItem = page.locator('[id="status.languageStatus"]');
+    await statusItem.waitFor({ timeout: 30000 });
+    await statusItem.click();
+    const popup = page.locator('.monaco-hover', { hasText: 'Blueprint: 2 steps' }).last();
+    await popup.waitFor({ timeout: 20000 });
+    const link = popup.getByText('Turn off for this file');
+    await link.waitFor({ timeout: 20000 });
+    log('status popup:', JSON.stringify(await popup.innerText()));
+    await page.screenshot({ path: path.join(shots, `ui-status-item-${width}.png`) });
+    await assertInViewport(page, popup, 'status item popup');
+    await assertInViewport(page, link, '"Turn off for this file" link');
+    await page.keyboard.press('Escape');
+    await popup.waitFor({ state: 'hidden', timeout: 10000 });
+
+    // the hover on the core finding shows its explanation line (why the step was flagged), wholly on screen
+    const squiggles = await editor.locator('.squiggly-warning').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+    const widest = squiggles.sort((a, b) => b.width - a.width)[0];
+    await page.mouse.move(widest.x + widest.width / 2, widest.y + widest.height / 2 - 4);
+    // the explanation comes from the server's hover provider, a moment after the diagnostic part of the hover
+    const explanation = page.locator('.monaco-hover p', { hasText: 'benefit: "free upgrade" (vocabulary: =free (upgrade|' }).last();
+    await explanation.waitFor({ timeout: 20000 });
+    log('hover explanation:', JSON.stringify(await explanation.innerText()));
+    await page.screenshot({ path: path.join(shots, `ui-hover-${width}.png`) });
+    await assertInViewport(page, explanation, 'hover explanation');
+  });
 }
 console.log(`ui: ${tally.passed} passed, ${tally.failed} failed`);
 process.exit(tally.failed === 0 ? 0 : 1);

@@ -252,8 +252,8 @@ describe('config: extends', () => {
     const file = join(ws, '.blueprintlint.jsonc');
     const untrusted = resolveConfig({ filePath: join(ws, 'a.md'), trustedRoot: ws, knownRules: KNOWN_RULES });
     assert.deepEqual(formatted(untrusted.errors), [
-      `${file}:1:15: cannot extend "../outside.jsonc": it is outside the trusted folder ${ws}`,
-      `${file}:1:35: cannot extend "./link.jsonc": it is outside the trusted folder ${ws}`,
+      `${file}:1:15: cannot extend "../outside.jsonc": this workspace is not trusted, so extends may not leave its folder ${ws}`,
+      `${file}:1:35: cannot extend "./link.jsonc": this workspace is not trusted, so extends may not leave its folder ${ws}`,
     ]);
     assert.deepEqual(
       untrusted.errors.map((e) => e.code),

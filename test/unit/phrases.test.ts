@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findBenefits, findSupports } from '../../server/src/engine/blueprint/analyse.js';
+import { findBenefits, findSupports, readableEntry } from '../../server/src/engine/blueprint/analyse.js';
 import { compileVocabulary } from '../../server/src/engine/phrases/vocabulary.js';
 import { packageRoot } from '../../server/src/engine/resources.js';
 
@@ -67,6 +67,15 @@ function score(cases: Case[], find: (text: string) => string[]) {
 
 describe('phrase detection on unseen sentences', () => {
   const vocab = compileVocabulary();
+
+  it('says which vocabulary entry found a phrase, a long alternation cut to the alternative that matched', () => {
+    assert.deepEqual(
+      findBenefits('the receptionist offers a free upgrade', vocab).map((b) => [b.text, b.why]),
+      [['free upgrade', 'vocabulary: =free (upgrade|… 105 more)']],
+    );
+    assert.equal(readableEntry('=comp (a|the|their|one|her)', 'comp their room'), '=comp (their|… 4 more)');
+    assert.equal(readableEntry('=free (drink|meal)', 'free drink'), '=free (drink|meal)', 'three alternatives or fewer stay whole');
+  });
 
   it('benefit phrases: precision and recall of at least 0.9', () => {
     const s = score(readCases('benefit.tsv'), (t) => findBenefits(t, vocab).map((b) => b.text));

@@ -118,7 +118,7 @@ export async function lintCommand(options: CliOptions, io: CliIo, configs: Confi
   }
 
   const color = options.color ?? (io.stdoutIsTTY && options.outputFile === undefined && !io.env['NO_COLOR']);
-  await emit(options, io, formatters[options.format](reports, { cwd: io.cwd, color, version: packageVersion(), rules: allRules(), fixed: options.fix }));
+  await emit(options, io, formatters[options.format](reports, { cwd: io.cwd, color, version: packageVersion(), rules: allRules(), fixed: options.fix, quiet: options.quiet }));
 
   if (failed || configs.hadErrors) return EXIT_USAGE;
   // Counted on all findings, so --quiet cannot hide warnings from --max-warnings.

@@ -18,6 +18,8 @@ export interface FormatContext {
   rules: readonly Rule[];
   /** Whether --fix ran (stylish then omits the "fixable with --fix" hint). */
   fixed: boolean;
+  /** Whether --quiet asked for errors only (stylish then prints nothing for a clean run). */
+  quiet?: boolean;
 }
 
 export type Formatter = (reports: readonly FileReport[], ctx: FormatContext) => string;

@@ -121,7 +121,15 @@ describe('Blueprint Lint in VS Code: settings and commands', () => {
       const url = 'https://github.com/blueprint-lint/blueprint-lint/blob/main/rules/benefit-needs-support.md';
       vscode.commands.executeCommand('blueprintLint.showDocs', url).then(done, reject);
     });
-    assert.match(label, /Preview benefit-needs-support\.md/);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    // "[Preview] x.md" is VS Code's label of a locked preview; an unlocked one reads "Preview x.md" and follows the editor
+    assert.match(label, /^\[Preview\] benefit-needs-support\.md$/);
+    const doc = await open('hotel/checkin.blueprint.md');
+    await waitForDiagnostics(doc.uri, hasRule(RULE), 'checkin diagnostic, with the blueprint as the active editor');
+    const previews = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
+    assert.deepEqual(
+      previews.map((t) => t.label),
+      ['[Preview] benefit-needs-support.md'],
+      'the documentation preview still shows the rule page, not the blueprint',
+    );
   });
 });

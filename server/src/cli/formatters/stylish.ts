@@ -1,9 +1,9 @@
 import { countFindings, type FileReport, type FormatContext } from '../report.js';
 
-const ansi = { underline: [4, 24], bold: [1, 22], red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22] } as const;
+const ansi = { underline: [4, 24], bold: [1, 22], red: [31, 39], yellow: [33, 39], blue: [34, 39], green: [32, 39], dim: [2, 22] } as const;
 type Style = keyof typeof ansi;
 
-/** ESLint-like human output: a header per file, aligned rows, one summary line. */
+/** ESLint-like human output: a header per file, aligned rows, one summary line (also for a clean run, unless --quiet). */
 export function formatStylish(reports: readonly FileReport[], ctx: FormatContext): string {
   const paint = (style: Style, s: string): string => (ctx.color ? `\u001b[${ansi[style][0]}m${s}\u001b[${ansi[style][1]}m` : s);
   const severityStyle = { error: 'red', warning: 'yellow', info: 'blue' } as const;
@@ -26,7 +26,8 @@ export function formatStylish(reports: readonly FileReport[], ctx: FormatContext
   }
   const t = countFindings(reports);
   const total = t.errors + t.warnings + t.infos;
-  if (total === 0) return '';
+  // a clean run says so (and how much it read), so an empty output never hides a run that linted nothing
+  if (total === 0) return ctx.quiet ? '' : `${paint('green', `\u2714 no problems in ${plural(reports.length, 'file')}`)}\n`;
   const summary = `\u2716 ${plural(total, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info')})`;
   out += `\n${paint('bold', paint(t.errors > 0 ? 'red' : t.warnings > 0 ? 'yellow' : 'blue', summary))}\n`;
   if (t.fixable > 0 && !ctx.fixed) out += `  ${plural(t.fixable, 'problem')} fixable with the --fix option.\n`;

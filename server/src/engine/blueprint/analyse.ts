@@ -146,7 +146,18 @@ function languageHit(f: Found, text: string, kind: 'benefit' | SupportKind): Phr
 }
 
 function whyOf(h: PhraseHit): string {
-  return h.entry.origin === 'language' ? `${h.entry.phrase}: ${h.text}` : h.entry.origin === 'product name' ? `product name: ${h.text}` : `vocabulary: ${h.entry.phrase}`;
+  return h.entry.origin === 'language' ? `${h.entry.phrase}: ${h.text}` : h.entry.origin === 'product name' ? `product name: ${h.text}` : `vocabulary: ${readableEntry(h.entry.phrase, h.text)}`;
+}
+
+/** A vocabulary entry as a reader sees it: a long "(a|b|...)" group shows only the alternative that matched. */
+export function readableEntry(phrase: string, matched: string): string {
+  const words = ` ${matched.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return phrase.replace(/\(([^()]*)\)/g, (group, inner: string) => {
+    const alternatives = inner.split('|');
+    if (alternatives.length <= 3) return group;
+    const hit = alternatives.filter((a) => words.includes(` ${a.toLowerCase()} `)).sort((a, b) => b.length - a.length)[0];
+    return `(${hit ?? alternatives[0]}|… ${alternatives.length - 1} more)`;
+  });
 }
 
 const CUSTOMER_SOURCES: ReadonlySet<LaneKind | 'prose'> = new Set(['customer', 'evidence']);

@@ -86,7 +86,7 @@ function loadExtends(file: string, kind: 'file' | 'preset', { ref, path }: Exten
   if (!formatForPath(target)) return fail(`cannot extend "${ref}": unsupported config file type; use .jsonc, .json, .yaml or .yml`, 'extends-missing');
   const real = realPath(target);
   if (kind === 'file' && ctx.trustedRoot !== undefined && !isInside(real, ctx.trustedRoot)) {
-    return fail(`cannot extend "${ref}": it is outside the trusted folder ${ctx.trustedRoot}`, 'extends-untrusted');
+    return fail(`cannot extend "${ref}": this workspace is not trusted, so extends may not leave its folder ${ctx.trustedRoot}`, 'extends-untrusted');
   }
   if (stack.includes(real)) return fail(`extends cycle: ${[...stack, real].map((p) => display(p, ctx)).join(' -> ')}`, 'extends-cycle');
   const read = ctx.cache.read(target, formatForPath(target)!);
