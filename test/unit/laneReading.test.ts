@@ -18,6 +18,8 @@ describe('lane labels read by their words', () => {
       ['Organiser action', 'frontstage'],
       ['Frontstage staff', 'frontstage'],
       ['Staff frontstage', 'frontstage'],
+      ['Visible contact', 'frontstage'],
+      ['Invisible contact', 'backstage'],
       ['Frontstage (Visible)', 'frontstage'],
       ['Backstage work', 'backstage'],
       ['Backstage (Invisible)', 'backstage'],

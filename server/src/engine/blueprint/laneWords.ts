@@ -206,6 +206,8 @@ export const CUSTOMER_ROLE_WORDS: readonly string[] = [
 export const EMPLOYEE_ROLE_WORDS: readonly string[] = [
   'staff',
   'employee',
+  // the blueprint literature's "contact employee": the person the customer deals with ("Visible contact")
+  'contact',
   'agent',
   'advisor',
   'adviser',
