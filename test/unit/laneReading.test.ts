@@ -20,6 +20,7 @@ describe('lane labels read by their words', () => {
       ['Staff frontstage', 'frontstage'],
       ['Visible contact', 'frontstage'],
       ['Invisible contact', 'backstage'],
+      ['Counter staff (visible)', 'frontstage'],
       ['Frontstage (Visible)', 'frontstage'],
       ['Backstage work', 'backstage'],
       ['Backstage (Invisible)', 'backstage'],

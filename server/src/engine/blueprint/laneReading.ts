@@ -138,7 +138,10 @@ function readWords(words: readonly string[]): LaneReading | undefined {
   const tokens = categorise(words);
   if (!tokens) {
     const cut = words.findIndex((w, i) => i > 0 && QUALIFIER.has(w));
-    return cut > 0 ? readWords(words.slice(0, cut)) : undefined;
+    if (cut > 0) return readWords(words.slice(0, cut));
+    // A short label whose head is a role names that role's lane whatever modifies it ("Counter staff", "Field crew").
+    const head = words.length <= 3 ? categorise(words.slice(-1)) : undefined;
+    return head && (head[0]!.category === 'employee' || head[0]!.category === 'customer') ? readWords(words.slice(-1)) : undefined;
   }
   const first = (c: Category) => tokens.find((t) => t.category === c);
   const last = (c: Category) => [...tokens].reverse().find((t) => t.category === c);
