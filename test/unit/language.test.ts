@@ -366,3 +366,22 @@ describe('language layer: terse notes and other voices', () => {
     );
   });
 });
+
+describe('language layer: what staff hand over', () => {
+  it('does not count a tool staff send or give to the customer as the employee’s tool', () => {
+    const s = step({ Customer: 'Gets a packing list made for their trip, so nothing is forgotten.', Frontstage: 'Posts the checklist to the member the same day.' });
+    assert.deepEqual(
+      s.supports.map((x) => x.text),
+      [],
+    );
+    assert.ok(
+      s.rejected?.some((r) => r.as === 'support' && /given to the customer/.test(r.reason)),
+      JSON.stringify(s.rejected),
+    );
+    // the employee's own checklist stays a tool
+    assert.deepEqual(
+      step({ Customer: 'Gets the room ready on arrival.', Frontstage: 'Checks the room against the arrival checklist.' }).supports.map((x) => x.text),
+      ['checklist'],
+    );
+  });
+});

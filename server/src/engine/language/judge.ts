@@ -952,6 +952,15 @@ export function supportVeto(lt: LangText, start: number, end: number, kind: Supp
       (d.lower === 'your' || lt.roles[d.i] === 'customer' || (toks[first.i - 2] && lt.roles[first.i - 2] === 'customer' && /^['’]s$/.test(d.lower)))
     )
       return "customer's own tool (held by the customer)";
+    // what staff send or hand to the customer is the customer's ("emails the checklist to the client")
+    const last = inside[inside.length - 1]!;
+    const to = toks[last.i + 1];
+    const owner = toks[last.i + 2] && toks[last.i + 2]!.pos === 'DET' ? toks[last.i + 3] : toks[last.i + 2];
+    const verb = toks.slice(Math.max(0, first.i - 3), first.i).find((x) => GIVE_VERBS.has(x.lemma) && x.clause === first.clause);
+    if (verb && to?.lower === 'to' && owner && (lt.roles[owner.i] === 'customer' || ['them', 'him', 'her', 'you'].includes(owner.lower)))
+      return `given to the customer ("${lt.doc.text.slice(verb.start, owner.end)}"), not the employee's tool`;
   }
   return null;
 }
+
+const GIVE_VERBS = new Set(['send', 'email', 'e-mail', 'post', 'mail', 'give', 'hand', 'text', 'forward', 'show']);
