@@ -385,3 +385,17 @@ describe('language layer: what staff hand over', () => {
     );
   });
 });
+
+describe('language layer: charges lifted', () => {
+  it('reads "no + (modifiers) + charge" and a charge taken off or waived as money, not when negated', () => {
+    assert.deepEqual(
+      step({ Customer: 'Loses the locker key.', Frontstage: 'The attendant opens it with the master key, no lost-key fine.' }).benefits.map((b) => b.why),
+      ['no+charge: no lost-key fine'],
+    );
+    assert.deepEqual(
+      step({ Customer: 'Gets the booking penalty taken off after the flood.', Frontstage: 'Updates the account.' }).benefits.map((b) => b.why),
+      ['charge-removed: penalty taken off'],
+    );
+    assert.deepEqual(step({ Customer: 'Asks about the deposit.', Frontstage: 'The deposit is not refunded after the deadline.' }).benefits, []);
+  });
+});

@@ -325,6 +325,24 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
     const end = nounPhraseEnd(lt, i + 1, c.to);
     if (end > i + 1 || next!.lower === 'surprises') return span(lt, i, Math.max(end, i + 1), 'no-unexpected+noun', { group: 'certainty' });
   }
+  // no charge: "no lost-ticket fee", "no cancellation charge" (modifiers and hyphenated words before the charge noun)
+  if (t.lower === 'no') {
+    for (let k = i + 1; k < Math.min(c.to, i + 6); k++) {
+      const x = toks[k]!;
+      // ("fine" is often tagged an adjective: a charge word ending the phrase is the head whatever its tag)
+      if (inSlot(x, 'charge-noun') && (NOUNISH.has(x.pos) || !NOUNISH.has(toks[k + 1]?.pos ?? ''))) return span(lt, i, k, 'no+charge', { group: 'money' });
+      if (!(NOUNISH.has(x.pos) || x.pos === 'ADJ' || (x.text === '-' && x.start === toks[k - 1]!.end) || (x.pos === 'VERB' && /(ed|en|st)$/.test(x.lower)))) break;
+    }
+  }
+  // a charge taken away: "the late fee taken off", "the call-out charge is waived", "fees refunded"
+  const off = next?.lower === 'off' && ['taken', 'written', 'knocked'].includes(t.lower);
+  if ((off || (inSlot(t, 'remove-verb') && participle(t))) && !isNeg(prev)) {
+    for (let k = i - 1; k >= Math.max(c.from, i - 4); k--) {
+      const x = toks[k]!;
+      if (inSlot(x, 'charge-noun') && NOUNISH.has(x.pos)) return span(lt, k, off ? i + 1 : i, 'charge-removed', { group: 'money' });
+      if (!(x.lemma === 'be' || x.lemma === 'get' || x.pos === 'AUX' || x.pos === 'ADV')) break;
+    }
+  }
   // a price held fixed: "<rent/price/fee> (for new members) is locked / frozen / capped"
   if (inSlot(t, 'hold-verb') && participle(t) && prev?.lemma === 'be') {
     for (let k = i - 2; k >= c.from; k--) {

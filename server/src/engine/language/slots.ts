@@ -41,7 +41,9 @@ export type SlotName =
   | 'handoff-verb'
   | 'lack-verb'
   | 'sellable-noun'
-  | 'aim-verb';
+  | 'aim-verb'
+  | 'charge-noun'
+  | 'remove-verb';
 
 let slots: Map<string, Set<string>> | undefined;
 
