@@ -409,20 +409,31 @@ function boldParagraphStep(ctx: Ctx, p: Paragraph, group: string | undefined): R
   const from = boldFirstLine(p, t);
   if (from < 0) return undefined;
   const strong = p.children[0] as Strong;
-  const titleText = trimText(inlineText(ctx, strong.children, off(strong, 'start')));
-  const title = normaliseTitle(titleText.text.replace(/[:.]\s*$/, ''));
-  if (!title || proseLabel(titleText.text, ctx.table)) return undefined;
+  const title = boldTitle(ctx, strong);
+  if (!title) return undefined;
   const lanes = lanesOfParagraph(ctx, p, '', from);
   if (!lanes || new Set(lanes.map((l) => l.lane.kind)).size < 2) return undefined;
+  return boldStep(ctx, p, title, lanes, [], off(p, 'end'), group);
+}
+
+/** The title a bold line gives the lanes under it; undefined for an empty line or a lane label of its own ("**Systems:**"). */
+function boldTitle(ctx: Ctx, strong: Strong): { title: string; span: Span } | undefined {
+  const titleText = trimText(inlineText(ctx, strong.children, off(strong, 'start')));
+  const title = normaliseTitle(titleText.text.replace(/[:.]\s*$/, ''));
+  return !title || proseLabel(titleText.text, ctx.table) ? undefined : { title, span: spanOfText(titleText, off(strong, 'start')) };
+}
+
+/** A heading-shaped step titled by a bold line at the start of `p`, its lanes ending at `end`. */
+function boldStep(ctx: Ctx, p: Paragraph, title: { title: string; span: Span }, lanes: FoundLane[], prose: SourceText[], end: number, group: string | undefined): RawStep {
   return {
-    title,
-    titleSpan: spanOfText(titleText, off(strong, 'start')),
-    span: { start: off(p, 'start'), end: off(p, 'end') },
+    title: title.title,
+    titleSpan: title.span,
+    span: { start: off(p, 'start'), end },
     shape: 'heading',
     lanes: lanes.map((l) => l.lane),
-    prose: [],
+    prose,
     group,
-    insertion: afterLane(ctx, lanes[lanes.length - 1], { at: off(p, 'end'), indent: '' }),
+    insertion: afterLane(ctx, lanes[lanes.length - 1], { at: end, indent: '' }),
     disableSite: commentLineBefore(ctx, off(p, 'start')),
   };
 }
@@ -621,10 +632,9 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
 function boldTitleStep(ctx: Ctx, p: Paragraph, list: List, group: string | undefined): RawStep | undefined {
   const [strong, ...rest] = p.children;
   if (strong?.type !== 'strong' || rest.some((n) => n.type !== 'text' || !/^[\s:.\u2013\u2014-]*$/.test(n.value))) return undefined;
-  const titleText = trimText(inlineText(ctx, strong.children, off(strong, 'start')));
-  const title = normaliseTitle(titleText.text.replace(/[:.]\s*$/, ''));
   // A label of its own ("**Systems:**" over a list) is a lane, not a title.
-  if (!title || proseLabel(titleText.text, ctx.table)) return undefined;
+  const title = boldTitle(ctx, strong);
+  if (!title) return undefined;
   const lanes: FoundLane[] = [];
   const prose: SourceText[] = [];
   for (const item of list.children) {
@@ -636,17 +646,7 @@ function boldTitleStep(ctx: Ctx, p: Paragraph, list: List, group: string | undef
     }
   }
   if (new Set(lanes.map((l) => l.lane.kind)).size < 2) return undefined;
-  return {
-    title,
-    titleSpan: spanOfText(titleText, off(strong, 'start')),
-    span: { start: off(p, 'start'), end: off(list, 'end') },
-    shape: 'heading',
-    lanes: lanes.map((l) => l.lane),
-    prose,
-    group,
-    insertion: afterLane(ctx, lanes[lanes.length - 1], { at: off(list, 'end'), indent: '' }),
-    disableSite: commentLineBefore(ctx, off(p, 'start')),
-  };
+  return boldStep(ctx, p, title, lanes, prose, off(list, 'end'), group);
 }
 
 /**

@@ -130,7 +130,6 @@ export function listNegation(lt: LangText, start: number, end: number): string |
   return null;
 }
 
-/** Why the word [start, end) names a label, a field or a category, or null. */
 /** A benefit that is one field of a list a record holds ("logged with: name, room, compensation offered"), or null. */
 export function fieldVeto(lt: LangText, start: number, end: number): string | null {
   const inside = tokensOf(lt, start, end);
@@ -139,6 +138,7 @@ export function fieldVeto(lt: LangText, start: number, end: number): string | nu
   return first && last ? listItem(lt, first, last) : null;
 }
 
+/** Why the word [start, end) names a label, a field or a category, or null. */
 export function labelVeto(lt: LangText, start: number, end: number): string | null {
   const inside = tokensOf(lt, start, end);
   const last = inside[inside.length - 1];

@@ -420,7 +420,6 @@ function caps(): string[][] {
   return (capWords ??= [...slot('cap')].map((c) => c.split(' ')));
 }
 
-/** Support wording found by rules of language (employee-side lanes and employee prose). */
 const AMOUNT_NOUNS = new Set(['amount', 'sum', 'value', 'claim', 'refund', 'case', 'order', 'credit', 'bill', 'payment', 'request', 'one']);
 const COMPARATIVES = new Set(['larger', 'bigger', 'higher', 'greater', 'more', 'over', 'above', 'beyond', 'exceeding']);
 
@@ -453,6 +452,7 @@ export function thresholdRoutes(lt: LangText): Found[] {
   return out;
 }
 
+/** Support wording found by rules of language (employee-side lanes and employee prose). */
 export function supportPatterns(lt: LangText): Found[] {
   const out: Found[] = [...thresholdRoutes(lt)];
   const toks = lt.doc.tokens;

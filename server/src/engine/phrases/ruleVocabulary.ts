@@ -38,13 +38,8 @@ export function proseSentences(text: string): Array<{ start: number; end: number
     // A colon that opens a list ("logged with: name, room, compensation offered") keeps the list in its sentence, and a
     // short label keeps its value ("Website information: 24/7 availability"): the label says what the value is about.
     const opensList = (text.slice(seg.start, seg.end).match(/,/g)?.length ?? 0) >= 2;
-    const label =
-      prev &&
-      text
-        .slice(prev.start, prev.end - 1)
-        .trim()
-        .split(/\s+/).length <= 4 &&
-      !/[.!?;]/.test(text.slice(prev.start, prev.end - 1));
+    const head = prev ? text.slice(prev.start, prev.end - 1) : '';
+    const label = head.trim().split(/\s+/).length <= 4 && !/[.!?;]/.test(head);
     if (prev && text[prev.end - 1] === ':' && (opensList || label)) prev.end = seg.end;
     else out.push(seg);
   }
