@@ -25,6 +25,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout', dir: 'test/holdout' },
   { name: 'holdout-2', dir: 'test/holdout-2' },
   { name: 'holdout-3', dir: 'test/holdout-3' },
+  { name: 'holdout-4', dir: 'test/holdout-4' },
   { name: 'real-world', dir: 'test/fixtures/real-world' },
 ];
 

@@ -193,4 +193,60 @@ describe('layouts of real blueprints', () => {
       ['Drop-off'],
     );
   });
+
+  it('reads the labels a legend names as lanes of the kind its glosses give, in every step', () => {
+    const steps = (legend: string) =>
+      read(
+        [
+          '# Piano tuning at home',
+          '',
+          legend,
+          '',
+          '## Touchpoint 1: Booking',
+          '',
+          '- **Me:** I pick a two-hour window online.',
+          '- **Office:** Sam checks the round.',
+          '- **Tools & kit:** Shared calendar of rounds.',
+          '',
+        ].join('\n'),
+      );
+    assert.deepEqual(steps('Lanes: **Me** (the customer), **Office** (behind the scenes), **Tools & kit** (what the team works with).'), [
+      {
+        title: 'Touchpoint 1: Booking',
+        shape: 'heading',
+        lanes: ['customer: I pick a two-hour window online.', 'backstage: Sam checks the round.', 'support: Shared calendar of rounds.'],
+      },
+    ]);
+    // Without the legend none of the three labels names a lane ("Office" would be a line of dialogue in a list).
+    assert.deepEqual(steps('Written with the team.')[0]!.lanes, []);
+  });
+
+  it('reads a section titled as a legend, and roles it lists, as the lanes of every step', () => {
+    const text = [
+      '## Lanes',
+      '',
+      '- **Resident** — the person being vaccinated',
+      '- **Crew** — the vaccinators on the van',
+      '',
+      '## Walk-in queue',
+      '',
+      '- Resident — turns up with no appointment needed',
+      '- Crew — hands out numbered tickets',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [{ title: 'Walk-in queue', shape: 'heading', lanes: ['customer: turns up with no appointment needed', 'frontstage: hands out numbered tickets'] }]);
+  });
+
+  it("reads a wiki's `Label:: value` lines as lanes", () => {
+    const text = ['## [Step 3] Appointment', '', 'Customer:: Picks a morning or afternoon slot.', '', 'Frontstage:: Confirms by text.', '', 'Support:: N/A', ''].join('\n');
+    const [step] = lint(text, { forceBlueprint: true }).blueprint.steps;
+    assert.deepEqual(
+      step!.lanes.map((l) => [l.kind, l.content.text, l.placeholder]),
+      [
+        ['customer', 'Picks a morning or afternoon slot.', false],
+        ['frontstage', 'Confirms by text.', false],
+        ['support', 'N/A', true],
+      ],
+    );
+  });
 });

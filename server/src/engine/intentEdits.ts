@@ -64,6 +64,8 @@ export function laneEdits(site: LaneSite, label: string, content: string, snippe
       return columnEdits(site, label, content, snippet);
     case 'row':
       return rowEdits(site, label, content, snippet);
+    case 'none':
+      return [];
   }
 }
 
@@ -163,6 +165,8 @@ export function movedFixProposal(fix: FixProposal, by: number): FixProposal {
 
 export function movedLaneSite(site: LaneSite, by: number): LaneSite {
   switch (site.form) {
+    case 'none':
+      return site;
     case 'line':
     case 'lane-row':
       return { ...site, at: site.at + by };

@@ -198,7 +198,8 @@ function toFinding(ruleId: string, severity: Severity, r: RuleReport, text: stri
     step: r.step?.title ?? null,
     stepTitleSpan: r.step?.titleSpan,
     // The edge of the engine: intents become the edits they make in this text (for --fix, JSON and SARIF output).
-    fixes: r.fixes ? r.fixes.map((f) => resolvedFix(text, f)) : [],
+    // A step in a fixed-width text table has no place a fix could write without breaking the table's columns.
+    fixes: r.fixes && r.step?.insertion.form !== 'none' ? r.fixes.map((f) => resolvedFix(text, f)) : [],
     data: r.data,
   };
 }

@@ -129,7 +129,9 @@ export type LaneSite =
   /** A step that is column `col` of a lanes-as-rows table: an empty cell of the lane's row filled, else a new row. */
   | { form: 'column'; at: number; html: boolean; eol: string; columns: number; col: number; rows: ColumnRow[] }
   /** A step that is a row of a steps-as-rows table: an empty cell of the lane's column filled, else a new cell or column. */
-  | { form: 'row'; html: boolean; eol: string; headers: string[]; cells: Array<Span | null>; rowCells: number; end: CellEnd; append: RowAppends; headAt: number; rowAt: number };
+  | { form: 'row'; html: boolean; eol: string; headers: string[]; cells: Array<Span | null>; rowCells: number; end: CellEnd; append: RowAppends; headAt: number; rowAt: number }
+  /** A step of a fixed-width plain-text table (pandoc grid or simple): any edit inside would break its columns. */
+  | { form: 'none' };
 
 /** A lane row of a lanes-as-rows table: its label (normalised) and, when its cell in the step's column is empty, the span to fill. */
 export interface ColumnRow {

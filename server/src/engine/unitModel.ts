@@ -4,6 +4,7 @@ import type { Root } from 'mdast';
 import { buildUnitSteps, standingSteps, type RawStep, type UnitKind } from './blueprint/build.js';
 import { detect, frontMatterVerdict } from './blueprint/detect.js';
 import { laneTable, type LaneTable } from './blueprint/lanes.js';
+import { legendLanes, withLegend } from './blueprint/legend.js';
 import type { ModelResult } from './blueprint/model.js';
 import type { ResolvedConfig } from './config/types.js';
 import { movedDisableSite, movedLaneSite } from './intentEdits.js';
@@ -130,7 +131,8 @@ export function unitModel(
 ): (ModelResult & { keyed: KeyedStep[] }) | undefined {
   const units = splitUnits(chunks, text.length);
   if (!units) return undefined;
-  const table = laneTable(config.lanes);
+  // A legend anywhere in the document names lanes for every unit: a changed legend is a new table, so every unit rebuilds.
+  const table = laneTable(withLegend(config.lanes, legendLanes(text)));
   const eol = lines.eol;
   const entries: UnitEntry[] = [];
   const raws: RawStep[] = [];

@@ -3,6 +3,7 @@ import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Stro
 import type { LineIndex } from '../text.js';
 import type { CellEnd, ColumnRow, DisableSite, LabelStyle, Lane, LaneKind, LaneSite, SourceText, Span, Step } from '../types.js';
 import { firstLine, htmlNodeTables } from './htmlTable.js';
+import { FIXED_WIDTH, withTextTables } from './textTable.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
 import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
 import { appendInline, emptyText, sliceText, TextBuilder, trimText } from './sourceText.js';
@@ -260,7 +261,8 @@ function sectionContentEnd(s: Section): number {
   return last ? off(last, 'end') : off(s.heading, 'end');
 }
 
-const LABEL_RE = /^\s*([^:\r\n\u2013\u2014|]{1,60}?)\s*(\([^)\r\n]*\))?\s*(?::|\s[\u2013\u2014-]\s|[\u2013\u2014](?=\s)|$)\s*/;
+// `Label:: value` is a wiki's definition syntax for the same thing as `Label: value`.
+const LABEL_RE = /^\s*([^:\r\n\u2013\u2014|]{1,60}?)\s*(\([^)\r\n]*\))?\s*(?:::?|\s[\u2013\u2014-]\s|[\u2013\u2014](?=\s)|$)\s*/;
 
 interface LabelHit {
   kind: LaneKind;
@@ -552,6 +554,21 @@ function isNavigation(p: Paragraph): boolean {
   return links > 0;
 }
 
+/**
+ * A step of a plain-text table: no fix may write inside its fixed-width columns, and a lane's span ends with its first
+ * line (further lines of a cell sit beside the other columns' text).
+ */
+function fixedWidthStep(ctx: Ctx, st: RawStep): void {
+  st.insertion = { form: 'none' };
+  for (const lane of st.lanes) {
+    const lineEnd = ctx.lines.lineEnd(ctx.lines.position(lane.contentSpan.start).line);
+    if (lane.contentSpan.end <= lineEnd) continue;
+    let end = lane.contentSpan.start;
+    for (const o of lane.content.offsets) if (o < lineEnd && o >= end && !/\s/.test(ctx.text[o]!)) end = o + 1;
+    lane.contentSpan = { start: lane.contentSpan.start, end };
+  }
+}
+
 /** Scans the direct content of a section: lanes, prose, and list or table steps. */
 /** `group` is the section's own title as a group; `parentGroup` the group the section itself sits in. */
 function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading | undefined, group: string | undefined, parentGroup?: string): Scan {
@@ -597,6 +614,7 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
       scanList(ctx, node, scan, group);
     } else if (node.type === 'table') {
       const steps = tableSteps(ctx, node, heading, group, false, parentGroup);
+      if (steps && (node.data as Record<string, unknown> | undefined)?.[FIXED_WIDTH]) for (const st of steps) fixedWidthStep(ctx, st);
       if (steps) scan.steps.push(...steps);
       // A table that holds no lanes is part of the section's text, a row a line ("| 5 | Offer compensation |").
       else
@@ -1177,7 +1195,7 @@ export interface BuiltModel {
 
 export function buildSteps(root: Root, text: string, lines: LineIndex, table: LaneTable): BuiltModel {
   const ctx: Ctx = { text, lines, table, eol: lines.eol };
-  const top = sectionize(root, text.length);
+  const top = sectionize(withTextTables(root, text, lines), text.length);
   const fm = root.children.find((n) => n.type === 'yaml');
   // The document title is the first level-1 heading (or, without one, nothing: every heading can be a step).
   const steps: RawStep[] = [];
@@ -1206,7 +1224,7 @@ export type UnitKind = 'top' | 'title' | 'section';
  */
 export function buildUnitSteps(root: Root, text: string, lines: LineIndex, table: LaneTable, eol: string, kind: UnitKind): { steps: RawStep[]; title?: string } {
   const ctx: Ctx = { text, lines, table, eol };
-  const top = sectionize(root, text.length);
+  const top = sectionize(withTextTables(root, text, lines), text.length);
   if (kind === 'top') return { steps: scanContent(ctx, top.content, undefined, undefined).steps };
   const s = top.subsections[0];
   if (!s?.heading) return { steps: [] };

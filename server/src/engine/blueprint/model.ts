@@ -7,6 +7,7 @@ import { analyseStep } from './analyse.js';
 import { buildSteps, standingSteps, type RawStep } from './build.js';
 import { detect, frontMatterVerdict } from './detect.js';
 import { laneTable } from './lanes.js';
+import { legendLanes, withLegend } from './legend.js';
 
 export interface ModelResult {
   blueprint: Blueprint;
@@ -27,7 +28,7 @@ export function buildBlueprint(
   force = false,
   analyse: (step: RawStep, vocab: CompiledVocabulary) => Step = analyseStep,
 ): ModelResult {
-  const built = buildSteps(root, text, lines, laneTable(config.lanes));
+  const built = buildSteps(root, text, lines, laneTable(withLegend(config.lanes, legendLanes(text))));
   const standing = standingSteps(built.steps);
   built.steps = built.steps.filter((_, i) => standing[i]);
   const fm = frontMatterVerdict(built.frontMatter);

@@ -1,0 +1,108 @@
+// A document's legend of its lanes ("Lanes: **Me** (the customer), **Office** (behind the scenes)"): the labels it
+// names are that document's lane labels, read in every step as the legend says, as a reviewer reads them.
+//
+// Two forms are read: a paragraph in which a word for lanes ("lanes", "swimlanes", "actors", "layers") comes before
+// two or more bold labels, each with an optional gloss in parentheses or after "is"; and a section titled as a legend ("Lanes",
+// "Legend", "Key", "Service layers"...) whose list items start with a bold label ("- **Crew** — the van team").
+// An entry's lane: its gloss when the gloss names a lane or the customer; else the label's own reading, roles
+// included; else the first part of a compound label that names a lane ("Tools & kit"). Entries read as nothing are
+// left out. A legend counts when it names at least two lanes of two kinds.
+import type { LaneKind } from '../types.js';
+import { laneTable, normaliseLabel, readLane } from './lanes.js';
+
+const CUE = /\b(?:lanes?|swim ?lanes?|actors|layers)\b/gi;
+const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key|actors|(?:service[ \t]+|blueprint[ \t]+)?layers|lane[ \t]+(?:key|legend))[ \t]*:?[ \t]*#*[ \t]*$/i;
+// A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;").
+const BOLD_ENTRY = /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|[ \t]+(?:is|are)[ \t]+([^;.,()*\r\n]{1,80}))?/g;
+const ITEM_ENTRY = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*([^*\r\n]{1,40}?)\*\*[ \t]*(?:[:\u2013\u2014-][ \t]*)?(?:\(([^)\r\n]{1,100})\)|([^\r\n]{0,100}))/;
+/** Past this many cue words a document is not written with a legend near them; the scan stays linear and short. */
+const MAX_CUES = 40;
+
+export type LaneSynonyms = Partial<Record<LaneKind, string[]>>;
+
+/** The lane labels a document's legend names, by kind (empty when it has no legend). */
+export function legendLanes(text: string): LaneSynonyms {
+  const entries: Array<{ label: string; gloss?: string }> = [];
+  const seen = new Set<number>();
+  let cues = 0;
+  CUE.lastIndex = 0;
+  for (let m = CUE.exec(text); m && cues < MAX_CUES; m = CUE.exec(text), cues++) {
+    const [start, end] = paragraphAround(text, m.index);
+    if (seen.has(start)) continue;
+    seen.add(start);
+    const para = text.slice(m.index, end);
+    // A heading, table row or list item is not a legend paragraph (a list under a legend title is read below).
+    if (/^[ \t]*(?:#|\||[-*+][ \t]|\d+[.)][ \t])/.test(text.slice(start, m.index))) continue;
+    const found = [...para.matchAll(BOLD_ENTRY)].map((b) => ({ label: b[1]!, gloss: b[2] ?? b[3] }));
+    if (found.length >= 2) entries.push(...found);
+  }
+  for (const section of legendSections(text)) entries.push(...section);
+  return synonyms(entries);
+}
+
+/** A legend's entries read as lanes, in a shape `laneTable` takes. */
+function synonyms(entries: ReadonlyArray<{ label: string; gloss?: string }>): LaneSynonyms {
+  const base = laneTable();
+  const out: LaneSynonyms = {};
+  const kinds = new Set<LaneKind>();
+  let count = 0;
+  for (const e of entries) {
+    const label = e.label.replace(/[:\s]+$/, '').trim();
+    if (!label || normaliseLabel(label).length === 0) continue;
+    const kind = entryKind(label, e.gloss, base);
+    if (!kind || kind === 'other') continue;
+    (out[kind] ??= []).push(label);
+    kinds.add(kind);
+    count++;
+  }
+  return count >= 2 && kinds.size >= 2 ? out : {};
+}
+
+function entryKind(label: string, gloss: string | undefined, base: ReturnType<typeof laneTable>): LaneKind | undefined {
+  const g = gloss ? readLane(gloss, base) : undefined;
+  if (g && (g.kind === 'customer' || g.basis === 'synonym' || g.basis === 'lane-word')) return g.kind;
+  const own = readLane(label, base);
+  if (own) return own.kind;
+  for (const part of label.split(/\s*(?:&|\/|,|\+|\band\b)\s*/i)) {
+    const r = part ? readLane(part, base) : undefined;
+    if (r && (r.basis === 'synonym' || r.basis === 'lane-word')) return r.kind;
+  }
+  return undefined;
+}
+
+/** Offsets of the paragraph (lines between blank lines) around `at`. */
+function paragraphAround(text: string, at: number): [number, number] {
+  const blankBefore = text.lastIndexOf('\n\n', at);
+  const blankAfter = text.indexOf('\n\n', at);
+  return [blankBefore < 0 ? 0 : blankBefore + 2, blankAfter < 0 ? text.length : blankAfter];
+}
+
+/** The bold-labelled list items under each heading titled as a legend. */
+function legendSections(text: string): Array<Array<{ label: string; gloss?: string }>> {
+  if (!/^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim|legend|key|actors|service|blueprint|layers|lane)/im.test(text)) return [];
+  const out: Array<Array<{ label: string; gloss?: string }>> = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    if (!LEGEND_TITLE.test(lines[i]!)) continue;
+    const entries: Array<{ label: string; gloss?: string }> = [];
+    for (let j = i + 1; j < lines.length && !/^#{1,6}[ \t]/.test(lines[j]!); j++) {
+      const m = ITEM_ENTRY.exec(lines[j]!);
+      if (m) entries.push({ label: m[1]!, gloss: m[2] ?? m[3] });
+    }
+    if (entries.length >= 2) out.push(entries);
+  }
+  return out;
+}
+
+/** Config's lane synonyms with a legend's added (config wins where both name a label). */
+export function withLegend(config: LaneSynonyms | undefined, legend: LaneSynonyms): LaneSynonyms | undefined {
+  const kinds = Object.keys(legend) as LaneKind[];
+  if (kinds.length === 0) return config;
+  const taken = new Set(Object.values(config ?? {}).flatMap((ls) => (ls ?? []).map(normaliseLabel)));
+  const out: LaneSynonyms = { ...(config ?? {}) };
+  for (const k of kinds) {
+    const add = (legend[k] ?? []).filter((l) => !taken.has(normaliseLabel(l)));
+    if (add.length) out[k] = [...(out[k] ?? []), ...add];
+  }
+  return out;
+}
