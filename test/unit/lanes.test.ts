@@ -26,4 +26,14 @@ describe('lanes', () => {
     assert.equal(lookupLane('Wrangling', laneTable()), undefined);
     assert.equal(lookupLane('Greeting', table), undefined);
   });
+
+  it('reads a label by its gloss when its own words name no lane, and a spaced slash compound by its first lane', () => {
+    const table = laneTable();
+    assert.equal(lookupLane('CSR (frontline)', table), 'frontstage');
+    assert.equal(lookupLane('Coordinator (behind the scenes)', table), 'backstage');
+    // A role in a gloss may be on either side: it decides nothing.
+    assert.equal(lookupLane('Group leader (teacher)', table), undefined);
+    assert.equal(lookupLane('Ops / Planning', table), 'frontstage');
+    assert.equal(lookupLane('Worker/crew input', table), undefined);
+  });
 });

@@ -398,4 +398,31 @@ describe('language layer: charges lifted', () => {
     );
     assert.deepEqual(step({ Customer: 'Asks about the deposit.', Frontstage: 'The deposit is not refunded after the deadline.' }).benefits, []);
   });
+
+  it('does not count a support lane naming only what the customer holds, whoever the customer lane names', () => {
+    const lanes = (support: string) => step({ Shipper: 'Books next business day collection.', Support: support });
+    assert.deepEqual(
+      lanes("Shipper's own portal login and ERP connector").rejected?.map((r) => r.reason),
+      ["customer's own tool (the support lane names what the customer holds)"],
+    );
+    assert.deepEqual(lanes("Shipper's own portal login and ERP connector").supports, []);
+    assert.deepEqual(lanes('Rider app (photo upload screen)').supports, []);
+    assert.deepEqual(
+      lanes('Booking desk app used by the planners').supports.map((p) => p.text),
+      ['desk app'],
+    );
+  });
+
+  it('does not count a messaging app the customer is reached by as the employee’s tool', () => {
+    const s = step({ Customer: 'Tracks the pallet.', Frontstage: 'Proactive update at every scan, by email or WhatsApp.' });
+    assert.deepEqual(s.supports, []);
+    assert.deepEqual(
+      s.rejected?.map((r) => [r.text, r.reason]),
+      [['WhatsApp', 'a channel the customer is reached by ("by email or WhatsApp"), not the employee\'s tool']],
+    );
+    assert.deepEqual(
+      step({ Customer: 'Tracks the pallet.', Frontstage: 'Proactive update at every scan; agents reply in Zendesk.' }).supports.map((p) => p.text),
+      ['Zendesk'],
+    );
+  });
 });

@@ -231,6 +231,9 @@ function mergeAdjacent(hits: readonly PhraseHit[], text: string): PhraseHit[] {
 // A product name written in CamelCase (SiteLink, TeamViewer, HubSpot) on the employee side is a tool nobody listed.
 const PRODUCT_NAME = /(?<![\p{L}\p{N}_'’])(?!Ma?c[A-Z])[A-Z]?[a-z]{1,12}[A-Z][a-z]+(?:[A-Z][a-z]+)*(?![\p{L}\p{N}_])/gu;
 
+/** A product named in a list of channels ("by email or WhatsApp"): how the customer is reached, not a tool. */
+const CHANNEL_BEFORE = /\b(?:by|via|over)\s+(?:(?:e-?mail|text|sms|phone|post|letter|chat|call)\s*(?:,|\bor\b|\band\b|\/)\s*)+$/i;
+
 function supportsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVocabulary, judge?: Judge): SupportPhrase[] {
   const hits = [...vocab.support.find(t.text)];
   // Product names never overlap each other (one regex scan), so only the vocabulary's hits can hide one.
@@ -238,6 +241,10 @@ function supportsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVo
   for (const m of t.text.matchAll(PRODUCT_NAME)) {
     const at = m.index!;
     if (overlapsAny(known, at, at + m[0].length)) continue;
+    if (CHANNEL_BEFORE.test(t.text.slice(Math.max(0, at - 60), at))) {
+      reject(judge, t, at, at + m[0].length, 'support', 'a channel the customer is reached by ("by email or WhatsApp"), not the employee\'s tool', source);
+      continue;
+    }
     hits.push({ start: at, end: at + m[0].length, text: m[0], entry: { phrase: m[0], kind: 'tool', origin: 'product name', group: 'product name' } });
   }
   const useLanguage = !!judge?.language && languageLayerEnabled();
@@ -359,8 +366,29 @@ function laneBenefits(lane: Lane, vocab: CompiledVocabulary, judge?: Judge): Ben
   return benefitsIn(lane.content, lane.kind, vocab, judge);
 }
 
-function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge): SupportPhrase[] {
+const CUSTOMER_THING = /^(?:app|portal|login|log-in|account|website|site|phone|device|connector|integration|profile)s?$/i;
+
+/**
+ * A support lane that is one noun phrase held by the customer ("Rider app (photo upload screen)", "Shipper's own portal
+ * login and ERP connector"): the customer's tool, which gives the employee nothing. `customers` names the step's
+ * customer lanes, whoever they are in this document.
+ */
+function customersOwnTool(text: string, customers: readonly string[]): boolean {
+  const bare = text.replace(/\([^)]*\)/g, ' ').trim();
+  if (/[;.!?\n]/.test(bare.replace(/\.$/, '')) || bare.split(/\s+/).length > 12) return false;
+  const m = /^(?:the\s+|a\s+)?([\w-]+)(?:['’]s)?\s+(?:own\s+)?((?:[\w-]+\s+){0,3}?)([\w-]+)\b/i.exec(bare);
+  if (!m) return false;
+  const owner = m[1]!.toLowerCase();
+  const isCustomer = CUSTOMER_WORD.test(owner) || customers.some((c) => c.toLowerCase() === owner || c.toLowerCase() === owner.replace(/s$/, ''));
+  return isCustomer && (CUSTOMER_THING.test(m[3]!) || m[2]!.split(/\s+/).some((w) => CUSTOMER_THING.test(w)));
+}
+
+function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, customers: readonly string[] = []): SupportPhrase[] {
   if (lane.placeholder || !SUPPORT_LANES.has(lane.kind)) return [];
+  if (lane.kind === 'support' && customersOwnTool(lane.content.text, customers)) {
+    reject(judge, lane.content, 0, lane.content.text.length, 'support', "customer's own tool (the support lane names what the customer holds)", lane.kind);
+    return [];
+  }
   // A support lane counts whatever it says: the language layer has nothing to add there.
   const found = supportsIn(lane.content, lane.kind, vocab, lane.kind === 'support' ? undefined : judge);
   if (lane.kind === 'support' && found.length === 0) {
@@ -399,7 +427,8 @@ export function analyseStep(raw: RawStep, vocab: CompiledVocabulary): Step {
   for (const p of raw.prose) benefits.push(...benefitsIn(p, 'prose', vocab, judge));
   // Support is judged by the language layer only where there is a promise to back (it reads every lane otherwise).
   const supportJudge: Judge = { rejected: judge.rejected, language: benefits.length > 0 };
-  for (const lane of raw.lanes) supports.push(...laneSupports(lane, vocab, supportJudge));
+  const customers = raw.lanes.filter((l) => l.kind === 'customer').flatMap((l) => normaliseLabel(l.label).split(' '));
+  for (const lane of raw.lanes) supports.push(...laneSupports(lane, vocab, supportJudge, customers));
   for (const p of raw.prose) {
     for (const s of supportJudge.language ? proseSentences(p.text) : sentences(p.text)) {
       const text = p.text.slice(s.start, s.end);

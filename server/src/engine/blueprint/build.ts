@@ -341,7 +341,9 @@ function paragraphLanes(ctx: Ctx, p: Paragraph, indent: string, from: number, ro
   let current: { hit: LabelHit; from: number } | undefined;
   const close = (to: number) => {
     if (!current) return;
-    const content = sliceText(t, current.hit.contentFrom, to);
+    // A definition list ("Member" over ": Joins online") marks the term's content with ": " on the next line.
+    const marker = /^\s*:[ \t]/.exec(t.text.slice(current.hit.contentFrom, to));
+    const content = sliceText(t, current.hit.contentFrom + (marker ? marker[0].length : 0), to);
     found.push({
       lane: makeLane(current.hit.reading, current.hit.label, current.hit.labelSpan, content, current.hit.labelSpan.end),
       form: { form: 'paragraph', end: off(p, 'end'), style: current.hit.style, indent },

@@ -191,6 +191,7 @@ export const CUSTOMER_ROLE_WORDS: readonly string[] = [
   'jobseeker',
   'recipient',
   'sender',
+  'shipper',
   'owner of the pet',
   'pet owner',
   'account holder',

@@ -1,6 +1,6 @@
 import { detached } from '../memo.js';
 import type { LaneKind, Side } from '../types.js';
-import { labelWords, readByMeaning, type LaneReading } from './laneReading.js';
+import { labelWords, readByMeaning, splitGloss, type LaneReading } from './laneReading.js';
 import { BENEFIT_WORDS, RESULT_WORDS } from './laneWords.js';
 
 /** Spec section 4: the lane labels and their synonyms. */
@@ -188,10 +188,35 @@ export function readLane(label: string, table: LaneTable): LaneReading | undefin
   let r = readings.get(label);
   if (r === undefined) {
     if (readings.size >= 4_000) readings.clear();
-    r = readByMeaning(label) ?? null;
+    const own = readByMeaning(label);
+    // A gloss naming a lane by its own name overrules a role's guessed side ("Office (behind the scenes)").
+    r = (own && !own.byRole && own.basis !== 'role' ? own : (glossReading(label, table) ?? own)) ?? compoundReading(label, table) ?? null;
     readings.set(detached(label), r);
   }
   return r ?? undefined;
+}
+
+/**
+ * Two names set apart by a spaced slash read as the first that names a lane ("Ops / Planning" is the ops team's lane);
+ * an unspaced slash joins words of one name ("Worker/crew input").
+ */
+function compoundReading(label: string, table: LaneTable): LaneReading | undefined {
+  const parts = label.split(/\s+\/\s+/);
+  if (parts.length < 2 || parts.length > 4) return undefined;
+  for (const part of parts) {
+    const r = part.trim() ? readLane(part, table) : undefined;
+    if (r && r.kind !== 'other') return r;
+  }
+  return undefined;
+}
+
+/** The lane a label's gloss names by a lane word ("CSR (frontline)" is frontstage), for labels read by a role or not at all. */
+function glossReading(label: string, table: LaneTable): LaneReading | undefined {
+  const { gloss } = splitGloss(label);
+  if (!gloss || gloss === label) return undefined;
+  const g = readLane(gloss, table);
+  // Only a lane's own word decides: a role in a gloss may be either side ("Group leader (teacher)").
+  return g && g.kind !== 'other' && (g.basis === 'synonym' || g.basis === 'lane-word') ? { ...g, basis: 'gloss' } : undefined;
 }
 
 const PLACEHOLDER = /^(?:tbd|tbc|todo|to do|fixme|\?+|-+|—+|–+|n\/?a|none|nothing|nil|\.{2,}|…|x)?$/i;
