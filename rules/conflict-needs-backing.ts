@@ -1,4 +1,4 @@
-// A step that handles an upset customer, a complaint or an escalation must say who backs the employee.
+// A step that handles an upset customer or a complaint must say who backs the employee (an escalation is backing).
 import {
   disableFix,
   fixes,
@@ -23,7 +23,7 @@ const ID = 'conflict-needs-backing';
 
 const rule: Rule = {
   id: ID,
-  description: 'A step that handles an upset, angry or abusive customer, a complaint or an escalation must name who backs the employee.',
+  description: 'A step that handles an upset, angry or abusive customer or a complaint must name who backs the employee.',
   defaultSeverity: 'warning',
   // Step scope with one document fact: an escalation section ("When to escalate") backs every step.
   scope: 'step',

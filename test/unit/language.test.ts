@@ -425,4 +425,40 @@ describe('language layer: charges lifted', () => {
       ['Zendesk'],
     );
   });
+
+  it('reads what a text says is needed as a gap, not a promise, unless the need itself is spared', () => {
+    const s = step({ Customer: 'Tracks the van.', Frontstage: 'Needs a tracking link and ETA freshness rules.' });
+    assert.deepEqual(s.benefits, []);
+    assert.deepEqual(
+      s.rejected?.map((r) => [r.text, r.reason]),
+      [['tracking link', 'a need ("needs"), not a promise']],
+    );
+    assert.deepEqual(
+      step({ Customer: 'Needs no appointment and is seen the same day.' }).benefits.map((b) => b.text),
+      ['same day'],
+    );
+    assert.deepEqual(
+      step({ Customer: 'Collects the order.', Frontstage: 'Anything missing is sent to the customer free of charge.' }).benefits.map((b) => b.text),
+      ['free of charge'],
+    );
+  });
+
+  it('reads a result line alone under a narrative as a summary, not a promise', () => {
+    const text = [
+      '---',
+      'blueprint: true',
+      '---',
+      '# B',
+      '',
+      '## Example: playground repair',
+      '',
+      '1. Citizen reports a broken swing.',
+      '2. Crew repairs it.',
+      '',
+      '**Outcome**: the citizen sees the issue resolved within a day.',
+      '',
+    ].join('\n');
+    const [s] = lint(text, { filePath: 'b.md' }).blueprint.steps;
+    assert.deepEqual(s!.benefits, []);
+  });
 });

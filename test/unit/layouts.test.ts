@@ -249,4 +249,22 @@ describe('layouts of real blueprints', () => {
       ],
     );
   });
+
+  it('reads a grid of staff roles by stage with no customer row, even with a systems row, as no steps', () => {
+    const text = [
+      '## Internal actors',
+      '',
+      '| Actor | Quote | Planning | Day before |',
+      '|---|---|---|---|',
+      '| Estimator | Prices the job | Flags tricky sites | Hands over to dispatch |',
+      '| Dispatcher | Sorts the queue | Builds the crew plan | Rings customers about delays |',
+      '| Warehouse crew | - | Reads the prep list | Loads the van |',
+      '| System / Admin | Quote builder | Planner | Dispatch board |',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      read(text).map((s) => [s.title, s.shape]),
+      [['Internal actors', 'prose']],
+    );
+  });
 });

@@ -351,8 +351,10 @@ function speaksOfCustomer(text: string): boolean {
   return CUSTOMER_WORD.test(text);
 }
 
-function laneBenefits(lane: Lane, vocab: CompiledVocabulary, judge?: Judge): BenefitPhrase[] {
+function laneBenefits(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, alone = false): BenefitPhrase[] {
   if (lane.placeholder) return [];
+  // A result line with no lane of the service beside it ("**Outcome**:" under a numbered example) sums up; it promises nothing.
+  if (lane.kind === 'benefit' && lane.gainOnly && alone) return [];
   // A result lane (Outcome, Output, Value) is a promise only where its content states a customer gain.
   if (lane.kind === 'benefit' && lane.gainOnly) {
     const found = benefitsIn(lane.content, 'benefit', vocab, judge);
@@ -423,7 +425,8 @@ export function analyseStep(raw: RawStep, vocab: CompiledVocabulary): Step {
   const benefits: BenefitPhrase[] = [];
   const supports: SupportPhrase[] = [];
   const judge: Judge = { rejected: [], language: true };
-  for (const lane of raw.lanes) benefits.push(...laneBenefits(lane, vocab, judge));
+  const alone = !raw.lanes.some((l) => l.kind !== 'other' && l.kind !== 'benefit');
+  for (const lane of raw.lanes) benefits.push(...laneBenefits(lane, vocab, judge, alone));
   for (const p of raw.prose) benefits.push(...benefitsIn(p, 'prose', vocab, judge));
   // Support is judged by the language layer only where there is a promise to back (it reads every lane otherwise).
   const supportJudge: Judge = { rejected: judge.rejected, language: benefits.length > 0 };

@@ -933,7 +933,10 @@ function stepsOfLongTable(ctx: Ctx, table: Table, layout: LongLayout, group: str
 /** Staff roles alone, with no customer-side lane and no lane word: a responsibility matrix, not a blueprint. */
 function roleGrid(readings: ReadonlyArray<LaneReading | undefined>): boolean {
   const placed = readings.filter((r): r is LaneReading => r !== undefined && r.kind !== 'other');
-  return placed.length > 0 && placed.every((r) => r.basis === 'role' || r.basis === 'context');
+  const roles = placed.filter((r) => r.basis === 'role' || r.basis === 'context').length;
+  if (placed.length > 0 && roles === placed.length) return true;
+  // Staff roles by stage with no customer among them, whatever one systems row says, is a who-does-what matrix.
+  return roles >= 3 && roles >= placed.length - 1 && !placed.some((r) => r.kind === 'customer');
 }
 
 function rowLineEnd(ctx: Ctx, offset: number): number {

@@ -152,6 +152,14 @@ export function labelVeto(lt: LangText, start: number, end: number): string | nu
     const verbReading = next.pos === 'VERB' && !!after && (after.pos === 'DET' || after.pos === 'PRON');
     if (!verbReading) return `a label ("${lt.doc.text.slice(first.start, next.end)}" names a kind of record, not an event)`;
   }
+  // the label of a line whose value is a time or amount: "General Complaints: 3-5 business days" names a category
+  if (next?.text === ':') {
+    let k = first.i - 1;
+    while (k >= 0 && toks[k]!.sentence === first.sentence && (toks[k]!.pos === 'ADJ' || toks[k]!.pos === 'DET')) k--;
+    const opensLine = k < 0 || toks[k]!.sentence !== first.sentence || lt.doc.text.slice(toks[k]!.end, toks[k + 1]!.start).includes('\n');
+    const value = toks.slice(last.i + 2, last.i + 5).filter((y) => y.sentence === first.sentence);
+    if (opensLine && value.some((y) => y.pos === 'NUM' || /^[<>≤≥~]?\d/.test(y.text))) return `a category's label ("${lt.doc.text.slice(first.start, next.end)}" with a time or amount), not an event`;
+  }
   // the value of a field: "claim status: disputed", "Reason = complaint"
   for (let k = first.i - 1; k >= Math.max(0, first.i - 3); k--) {
     const x = toks[k]!;

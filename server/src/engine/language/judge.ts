@@ -667,6 +667,7 @@ export function benefitVeto(lt: LangText, start: number, end: number, customerSi
     paidExtra(lt, last, c) ??
     planned(lt, first, last) ??
     aimed(lt, first, c) ??
+    needed(lt, first, c) ??
     lacking(lt, first) ??
     threshold(lt, last, c) ??
     (group === 'speed' || group === 'availability' ? (measure(lt, first) ?? handoff(lt, first, c) ?? softwarePerformance(lt, first)) : null) ??
@@ -679,6 +680,23 @@ function aimed(lt: LangText, first: Token, c: Range): string | null {
   for (let k = first.i - 1; k >= c.from; k--) {
     const v = lt.doc.tokens[k]!;
     if (inSlot(v, 'aim-verb')) return `a goal ("${v.text}"), not a promise`;
+  }
+  return null;
+}
+
+/** "Needs tracking link and ETA rules": what is needed, required or missing is a gap, not a promise ("no need to queue" is one). */
+function needed(lt: LangText, first: Token, c: Range): string | null {
+  const toks = lt.doc.tokens;
+  // "needs no appointment": the need is what is spared
+  if (first.lower === 'no' || first.lower === 'nothing' || toks[first.i - 1]?.lower === 'no') return null;
+  for (let k = first.i - 1; k >= c.from; k--) {
+    const v = toks[k]!;
+    // "anything missing will be sent free", "required forms are returned": a participle describes, it states no need
+    if (!inSlot(v, 'need-verb') || /(?:ing|ed)$/.test(v.lower)) continue;
+    const before = toks[k - 1];
+    if (before && (before.lower === 'no' || before.lower === 'without' || before.lower === 'never' || isNeg(before))) return null;
+    if (toks[k + 1]?.lower === 'to') return null;
+    return `a need ("${v.text}"), not a promise`;
   }
   return null;
 }

@@ -42,6 +42,7 @@ export type SlotName =
   | 'lack-verb'
   | 'sellable-noun'
   | 'aim-verb'
+  | 'need-verb'
   | 'charge-noun'
   | 'remove-verb';
 
