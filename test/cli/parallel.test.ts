@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chooseWorkerCount, makeBatches, type WorkItem } from '../../server/src/cli/workerPool.js';
 import { generateTree } from './generateTree.js';
-import { engineHasCoreRule, makeWorkspace, runCli, statsOf, withoutStats } from './helpers.js';
+import { engineHasCoreRule, makeWorkspace, repoRoot, runCli, statsOf, withoutStats, workerCodeOf } from './helpers.js';
 
 const STATS = { BLUEPRINT_LINT_DEBUG_STATS: '1' };
 
@@ -56,6 +56,17 @@ describe('blueprint-lint --workers', function () {
     assert.equal(parallel.status, single.status);
     const files = new Set((JSON.parse(single.stdout) as Array<{ file: string }>).map((f) => f.file));
     assert.ok(files.size > 40, `findings in ${files.size} files`);
+  });
+
+  it('workers run what the main thread runs: the bundle with its code cache, or out/ without it; same JSON either way', () => {
+    // bin/cli-bundle.js runs dist/cli.cjs unless out/ was compiled after it
+    const bundled = statSync(join(repoRoot, 'dist', 'cli.cjs')).mtimeMs >= statSync(join(repoRoot, 'out', 'server', 'src', 'cli', 'main.js')).mtimeMs;
+    const fromBundle = runCli(['.', '--format', 'json', '--workers', '2'], { cwd: tree.dir, env: STATS });
+    const fromOut = runCli(['.', '--format', 'json', '--workers', '2'], { cwd: tree.dir, env: { ...STATS, BLUEPRINT_LINT_NO_BUNDLE: '1' } });
+    assert.equal(workerCodeOf(fromBundle.stderr), bundled ? 'bundle' : 'out');
+    assert.equal(workerCodeOf(fromOut.stderr), 'out');
+    assert.equal(fromBundle.stdout, fromOut.stdout);
+    assert.equal(fromBundle.status, fromOut.status);
   });
 
   it('--fix in workers writes the same files and report as --fix in this thread', () => {

@@ -14,7 +14,7 @@ import { countFindings, type FileReport } from './report.js';
 import { inShard } from './shard.js';
 import { formatNote, stdinTarget, type Target } from './targets.js';
 import { packageVersion } from '../engine/resources.js';
-import { chooseWorkerCount, lintInWorkers, type WorkItem } from './workerPool.js';
+import { chooseWorkerCount, lintInWorkers, type WorkerCode, type WorkItem } from './workerPool.js';
 
 /** One file of the run, in report order. */
 interface Planned {
@@ -88,12 +88,12 @@ export async function lintCommand(options: CliOptions, io: CliIo, configs: Confi
   }
 
   const pending = plan.filter((p) => !p.outcome);
-  const workers = await lintPending(pending, configTable, lintOptions, options.workers);
+  const { workers, code } = await lintPending(pending, configTable, lintOptions, options.workers);
   if (cache) {
     for (const p of pending) if (!p.target.source) cache.store(p.target.file.absolutePath, configHashes[p.configId]!, p.outcome!);
     await cache.save(io);
   }
-  if (io.env['BLUEPRINT_LINT_DEBUG_STATS']) io.err(`blueprint-lint: linted ${pending.length}, cached ${cached}, workers ${workers}\n`);
+  if (io.env['BLUEPRINT_LINT_DEBUG_STATS']) io.err(`blueprint-lint: linted ${pending.length}, cached ${cached}, workers ${workers}${code ? ` (from ${code})` : ''}\n`);
 
   const reports: FileReport[] = [];
   const all: FileReport[] = [];
@@ -131,10 +131,11 @@ export async function lintCommand(options: CliOptions, io: CliIo, configs: Confi
   return EXIT_OK;
 }
 
-/** Lints the files not answered by the cache, in worker threads when that pays; returns the number of workers used. */
-async function lintPending(pending: Planned[], configTable: ResolvedConfig[], lintOptions: LintFileOptions, setting: number | 'auto'): Promise<number> {
+/** Lints the files not answered by the cache, in worker threads when that pays; returns the number of workers used and what they ran. */
+async function lintPending(pending: Planned[], configTable: ResolvedConfig[], lintOptions: LintFileOptions, setting: number | 'auto'): Promise<{ workers: number; code?: WorkerCode }> {
   const onDisk = pending.filter((p) => !p.target.source);
   let workers = 0;
+  let code: WorkerCode | undefined;
   if (setting !== 0 && onDisk.length > 0) {
     const sizes = await Promise.all(onDisk.map((p) => fileSize(p.target.file)));
     workers = chooseWorkerCount(
@@ -144,13 +145,14 @@ async function lintPending(pending: Planned[], configTable: ResolvedConfig[], li
     );
     if (workers > 0) {
       const items: WorkItem[] = onDisk.map((p, i) => ({ index: i, absolutePath: p.target.file.absolutePath, configId: p.configId, size: sizes[i]! }));
-      const outcomes = await lintInWorkers(items, configTable, lintOptions, workers);
-      onDisk.forEach((p, i) => (p.outcome = outcomes.get(i)));
+      const pool = await lintInWorkers(items, configTable, lintOptions, workers);
+      code = pool.code;
+      onDisk.forEach((p, i) => (p.outcome = pool.outcomes.get(i)));
     }
   }
   const here = pending.filter((p) => !p.outcome).map((p) => ({ planned: p, absolutePath: p.target.file.absolutePath, config: configTable[p.configId]!, source: p.target.source }));
   await lintInOrder(here, lintOptions, (file, outcome) => (file.planned.outcome = outcome));
-  return workers;
+  return { workers, code };
 }
 
 async function fileSize(file: DiscoveredFile): Promise<number> {

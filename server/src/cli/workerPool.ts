@@ -19,8 +19,30 @@ export interface BatchRequest {
   items: Array<Pick<WorkItem, 'index' | 'absolutePath' | 'configId'>>;
 }
 
+/** What every worker receives at start. */
+export interface WorkerData {
+  configs: readonly ResolvedConfig[];
+  options: LintFileOptions;
+  /** The main thread runs dist/cli.cjs: the worker loads the same bundle and its code cache instead of out/. */
+  fromBundle: boolean;
+}
+
+export interface PoolResult {
+  outcomes: Map<number, FileOutcome>;
+  /** What the workers ran (the first reply's; every worker starts from the same place). */
+  code: WorkerCode | undefined;
+}
+
+/** Defined (true) only inside dist/cli.cjs, by scripts/bundle.mjs. */
+declare const BLUEPRINT_LINT_CLI_BUNDLE: boolean | undefined;
+export type WorkerCode = 'bundle' | 'out';
+/** What this thread runs. */
+export const RUNNING_CODE: WorkerCode = typeof BLUEPRINT_LINT_CLI_BUNDLE !== 'undefined' ? 'bundle' : 'out';
+
 export interface BatchReply {
   id: number;
+  /** What the worker runs: dist/cli.cjs or the modules under out/. */
+  code: WorkerCode;
   outcomes: Array<{ index: number; outcome: FileOutcome }>;
   error?: string;
 }
@@ -84,12 +106,14 @@ export function makeBatches(items: readonly WorkItem[], workers: number): WorkIt
 const IN_FLIGHT = 2;
 
 /** Lints `items` in `workers` worker threads; rejects (and stops every worker) if one of them fails. */
-export async function lintInWorkers(items: readonly WorkItem[], configs: readonly ResolvedConfig[], options: LintFileOptions, workers: number): Promise<Map<number, FileOutcome>> {
+export async function lintInWorkers(items: readonly WorkItem[], configs: readonly ResolvedConfig[], options: LintFileOptions, workers: number): Promise<PoolResult> {
   const batches = makeBatches(items, workers);
   const results = new Map<number, FileOutcome>();
-  if (batches.length === 0) return results;
+  let code: WorkerCode | undefined;
+  if (batches.length === 0) return { outcomes: results, code };
   const pool: Worker[] = [];
-  const script = new URL('./lintWorker.js', import.meta.url);
+  const script = new URL('../../../../bin/lint-worker.js', import.meta.url);
+  const workerData: WorkerData = { configs, options, fromBundle: RUNNING_CODE === 'bundle' };
   let next = 0;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -105,10 +129,11 @@ export async function lintInWorkers(items: readonly WorkItem[], configs: readonl
         worker.postMessage(request);
       };
       for (let w = 0; w < Math.min(workers, batches.length); w++) {
-        const worker = new Worker(script, { workerData: { configs, options }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+        const worker = new Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
         pool.push(worker);
         worker.on('message', (reply: BatchReply) => {
           waiting--;
+          code ??= reply.code;
           for (const { index, outcome } of reply.outcomes) results.set(index, outcome);
           if (reply.error !== undefined) reject(new Error(`worker thread failed: ${reply.error}`));
           else feed(worker);
@@ -124,5 +149,5 @@ export async function lintInWorkers(items: readonly WorkItem[], configs: readonl
     next = batches.length;
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return results;
+  return { outcomes: results, code };
 }
