@@ -14,7 +14,8 @@ import { countFindings, type FileReport } from './report.js';
 import { inShard } from './shard.js';
 import { formatNote, stdinTarget, type Target } from './targets.js';
 import { packageVersion } from '../engine/resources.js';
-import { chooseWorkerCount, lintInWorkers, type WorkerCode, type WorkItem } from './workerPool.js';
+import { measureIdleCores } from './idleCores.js';
+import { chooseWorkerCount, lintInWorkers, workersMayPay, type WorkerCode, type WorkItem } from './workerPool.js';
 
 /** One file of the run, in report order. */
 interface Planned {
@@ -25,6 +26,8 @@ interface Planned {
 
 /** The default command: find files, lint (and fix) each, print one report, choose the exit code. */
 export async function lintCommand(options: CliOptions, io: CliIo, configs: ConfigResolver): Promise<number> {
+  // From here to the worker decision (discovery, configs, the cache): how many cores others leave idle.
+  const idle = measureIdleCores();
   let failed = false;
   let changed: ChangedLines | undefined;
   if (options.changedSince !== undefined) {
@@ -88,7 +91,7 @@ export async function lintCommand(options: CliOptions, io: CliIo, configs: Confi
   }
 
   const pending = plan.filter((p) => !p.outcome);
-  const { workers, code } = await lintPending(pending, configTable, lintOptions, options.workers);
+  const { workers, code } = await lintPending(pending, configTable, lintOptions, options.workers, idle);
   if (cache) {
     for (const p of pending) if (!p.target.source) cache.store(p.target.file.absolutePath, configHashes[p.configId]!, p.outcome!);
     await cache.save(io);
@@ -132,17 +135,22 @@ export async function lintCommand(options: CliOptions, io: CliIo, configs: Confi
 }
 
 /** Lints the files not answered by the cache, in worker threads when that pays; returns the number of workers used and what they ran. */
-async function lintPending(pending: Planned[], configTable: ResolvedConfig[], lintOptions: LintFileOptions, setting: number | 'auto'): Promise<{ workers: number; code?: WorkerCode }> {
+async function lintPending(
+  pending: Planned[],
+  configTable: ResolvedConfig[],
+  lintOptions: LintFileOptions,
+  setting: number | 'auto',
+  idle: ReturnType<typeof measureIdleCores>,
+): Promise<{ workers: number; code?: WorkerCode }> {
   const onDisk = pending.filter((p) => !p.target.source);
   let workers = 0;
   let code: WorkerCode | undefined;
   if (setting !== 0 && onDisk.length > 0) {
     const sizes = await Promise.all(onDisk.map((p) => fileSize(p.target.file)));
-    workers = chooseWorkerCount(
-      setting,
-      onDisk.length,
-      sizes.reduce((a, b) => a + b, 0),
-    );
+    const bytes = sizes.reduce((a, b) => a + b, 0);
+    // Idle cores are measured only when they decide something (the wait tops the window up to 100 ms).
+    const idleCores = setting === 'auto' && workersMayPay(onDisk.length, bytes) ? await idle.idleCores() : undefined;
+    workers = chooseWorkerCount(setting, onDisk.length, bytes, undefined, idleCores);
     if (workers > 0) {
       const items: WorkItem[] = onDisk.map((p, i) => ({ index: i, absolutePath: p.target.file.absolutePath, configId: p.configId, size: sizes[i]! }));
       const pool = await lintInWorkers(items, configTable, lintOptions, workers);

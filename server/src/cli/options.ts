@@ -35,7 +35,7 @@ export interface CliOptions {
   stdinFilename?: string;
   printConfigFor?: string;
   maxFileSize: number;
-  /** Worker threads for linting: 'auto' decides by the number and size of files; 0 = in this thread. */
+  /** Worker threads for linting: 'auto' decides by the number and size of files and the idle cores; 0 = in this thread. */
   workers: number | 'auto';
   /** Where the lint cache lives (resolved against cwd); undefined = no cache. */
   cacheLocation?: string;

@@ -63,16 +63,29 @@ const AUTO_FILES_PER_WORKER = 25;
  */
 export const WORKER_YOUNG_GENERATION_MB = 192;
 
+/** An idle core measured at 0.75 counts as one: the main thread's own file reads leave its core partly idle too. */
+const IDLE_SLACK = 0.25;
+
 /**
  * How many worker threads to start: `--workers N` as given (at most one per file), `auto` only when there is enough
- * work, one per 25 files (at least 2) up to one per core. This thread only hands out batches and collects outcomes then: its
- * young generation cannot be enlarged once node runs, so it lints slower than a worker.
+ * work, one per 25 files (at least 2) up to one per core that is free: this thread's own (it only hands out batches
+ * and collects outcomes then: its young generation cannot be enlarged once node runs, so it lints slower than a
+ * worker) and those `idleCores` found idle. Each worker pays its own start and warm-up (about 3 s of CPU on the real
+ * tree, docs/performance.md), so on cores other processes keep busy, two workers are slower than this thread alone.
+ * `idleCores` undefined: every core counts as free.
  */
-export function chooseWorkerCount(setting: number | 'auto', files: number, bytes: number, cores = availableParallelism()): number {
+export function chooseWorkerCount(setting: number | 'auto', files: number, bytes: number, cores = availableParallelism(), idleCores?: number): number {
   if (files === 0) return 0;
   if (setting !== 'auto') return Math.min(setting, files);
   if (cores < 2 || (files < AUTO_MIN_FILES && bytes < AUTO_MIN_BYTES)) return 0;
-  return Math.min(cores, files, Math.max(2, Math.floor(files / AUTO_FILES_PER_WORKER)));
+  const free = idleCores === undefined ? cores : Math.min(cores, Math.floor(1 + idleCores + IDLE_SLACK));
+  if (free < 2) return 0;
+  return Math.min(free, files, Math.max(2, Math.floor(files / AUTO_FILES_PER_WORKER)));
+}
+
+/** Whether `auto` could start workers for this much work on this many cores (before measuring how many are idle). */
+export function workersMayPay(files: number, bytes: number, cores = availableParallelism()): boolean {
+  return chooseWorkerCount('auto', files, bytes, cores) > 0;
 }
 
 /**
