@@ -70,11 +70,26 @@ describe('blueprint-lint command line (engine-independent)', () => {
     assert.equal(r.stderr, 'odd/binary.md: skipped: binary file\n' + 'odd/latin1.md:3:4: invalid UTF-8 byte sequence, linted with replacement characters\n');
   });
 
-  it('--max-file-size skips larger files with a notice', () => {
-    const r = runCli(['docs/clean.blueprint.md', '--max-file-size', '100'], { cwd: ws.dir });
+  it('--max-file-size: a larger file is not linted and gets one information finding that says so', () => {
     const size = readFileSync(join(ws.dir, 'docs', 'clean.blueprint.md')).length;
+    const r = runCli(['docs/clean.blueprint.md', '--max-file-size', '100', '--format', 'json'], { cwd: ws.dir });
     assert.equal(r.status, 0);
-    assert.equal(r.stderr, `docs/clean.blueprint.md: skipped: larger than the maximum file size (${size} bytes)\n`);
+    assert.equal(r.stderr, '');
+    assert.deepEqual(JSON.parse(r.stdout), [
+      {
+        file: 'docs/clean.blueprint.md',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        rule: 'file-too-large',
+        severity: 'info',
+        message: `Blueprint Lint skipped this file: it is ${size.toLocaleString('en-US')} bytes, over the --max-file-size limit of 100 bytes.`,
+        step: null,
+      },
+    ]);
+    const errorsOnly = runCli(['docs/clean.blueprint.md', '--max-file-size', '100', '--format', 'json', '--quiet'], { cwd: ws.dir });
+    assert.deepEqual([errorsOnly.status, errorsOnly.stdout, errorsOnly.stderr], [0, '[]\n', '']);
   });
 
   it('json prints one array even when nothing is found; stylish prints a one-line all-clear (nothing with --quiet)', () => {

@@ -295,7 +295,7 @@ Options:
       --stdin                 lint text read from stdin
       --stdin-filename NAME   name (and config lookup path) for --stdin text
       --print-config FILE     print the configuration that applies to FILE as JSON
-      --max-file-size SIZE    skip larger files (default 10mb; e.g. 500kb)
+      --max-file-size SIZE    do not lint larger files, report each (default 10mb; e.g. 500kb)
       --workers N|auto        lint in N worker threads (0 = none; default auto)
       --cache                 reuse results of unchanged files (stored in .blueprintlintcache)
       --cache-location PATH   cache file (or folder for it) to use; implies --cache
