@@ -71,7 +71,7 @@ export async function lintCommand(options: CliOptions, io: CliIo, configs: Confi
     plan.push({ target, configId });
   }
 
-  const lintOptions: LintFileOptions = { fix: options.fix, maxFileSize: options.maxFileSize };
+  const lintOptions: LintFileOptions = { fix: options.fix, maxFileSize: configs.maxFileSize.bytes, maxFileSizeFrom: configs.maxFileSize.from };
   const cache = options.cacheLocation !== undefined && !options.stdin ? await LintCache.load(cacheFilePath(options.cacheLocation, io.cwd), packageVersion(), io) : undefined;
   const configHashes = cache ? configTable.map((c) => configHash(c, allRules())) : [];
   let cached = 0;
@@ -79,7 +79,7 @@ export async function lintCommand(options: CliOptions, io: CliIo, configs: Confi
     await Promise.all(
       plan.map(async (p) => {
         if (p.outcome || p.target.source) return;
-        const hash = await hashFile(p.target.file.absolutePath, options.maxFileSize);
+        const hash = await hashFile(p.target.file.absolutePath, lintOptions.maxFileSize);
         const hit = hash === undefined ? undefined : cache.lookup(p.target.file.absolutePath, hash, configHashes[p.configId]!);
         // With --fix, a file that still has something to fix must be fixed, not replayed.
         if (hit && !(options.fix && hit.findings?.some((f) => f.fixes.some((fix) => fix.safe)))) {

@@ -9,6 +9,8 @@ import { sourceText, type FileNote } from './targets.js';
 export interface LintFileOptions {
   fix: boolean;
   maxFileSize: number;
+  /** What set maxFileSize, for the finding of a larger file: `--max-file-size` or `blueprintLint.maxFileSize`. */
+  maxFileSizeFrom: string;
 }
 
 /** What one file produced; structured-clone and JSON safe. */
@@ -32,7 +34,7 @@ export function sha1(data: string | Uint8Array): string {
 /** Lints the file as `read` (from disk, or the source already read, e.g. stdin) and with `fix` rewrites it. */
 export async function lintFile(absolutePath: string, config: ResolvedConfig, opts: LintFileOptions, read: SourceRead): Promise<FileOutcome> {
   const { source, bytes } = read;
-  if (source.kind === 'too-large') return { findings: [tooLarge(source.size, opts.maxFileSize)], notes: [], failed: false };
+  if (source.kind === 'too-large') return { findings: [tooLarge(source.size, opts.maxFileSize, opts.maxFileSizeFrom)], notes: [], failed: false };
   const { text, notes } = sourceText(source);
   if (text === undefined || source.kind !== 'text') return { notes, failed: false };
   let contentHash = bytes && sha1(bytes);
@@ -74,13 +76,13 @@ export async function lintFile(absolutePath: string, config: ResolvedConfig, opt
   return { findings: result.findings, suppressed: result.suppressed, notes, failed, contentHash: cacheable ? contentHash : undefined };
 }
 
-/** The finding that stands for the lint of a file over --max-file-size, at its start, as the editor's diagnostic. */
-function tooLarge(size: number, limit: number): Finding {
+/** The finding that stands for the lint of a file over the size limit, at its start, as the editor's diagnostic. */
+function tooLarge(size: number, limit: number, limitName: string): Finding {
   const at = { line: 1, column: 1, offset: 0 };
   return {
     ruleId: FILE_TOO_LARGE,
     severity: 'info',
-    message: fileTooLargeMessage(size, limit, '--max-file-size'),
+    message: fileTooLargeMessage(size, limit, limitName),
     span: { start: 0, end: 0 },
     start: at,
     end: at,
