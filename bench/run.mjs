@@ -449,13 +449,15 @@ async function realSection(plan, corpus, features, results) {
   const linted = (run) => {
     try {
       const list = JSON.parse(run.stdout);
-      return `${list.length} findings in ${new Set(list.map((f) => f.file)).size} files`;
+      // auto decides by the idle cores at the time: the note says what this round chose
+      const threads = /workers (\d+)/.exec(run.stderrTail ?? '')?.[1];
+      return `${list.length} findings in ${new Set(list.map((f) => f.file)).size} files${threads === undefined ? '' : `; ${threads} worker threads`}`;
     } catch {
       return 'stdout was not JSON';
     }
   };
   const commands = [
-    { id: 'cli', what: 'our CLI, default settings', script: CLI, args: ['.', '--format', 'json'], ok: [0, 1], check: linted },
+    { id: 'cli', what: 'our CLI, default settings', script: CLI, args: ['.', '--format', 'json'], env: { BLUEPRINT_LINT_DEBUG_STATS: '1' }, ok: [0, 1], check: linted },
     { id: 'cliOneThread', what: 'our CLI, 1 thread', script: CLI, args: ['.', '--format', 'json', ...oneThread], ok: [0, 1] },
     { id: 'markdownlint', what: 'markdownlint-cli2, default rules', script: MARKDOWNLINT, args: ['**/*.md'], ok: [0, 1] },
     {
