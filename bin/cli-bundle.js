@@ -28,7 +28,7 @@ function mtime(path) {
   }
 }
 
-/** { main, script, key } of the bundle, or undefined. `flags`: the V8 flags the caller set (part of the cache's key). */
+/** { main, lintWorker, script, key } of the bundle, or undefined. `flags`: the V8 flags the caller set (part of the cache's key). */
 export function loadCliBundle(flags, { useCache = true } = {}) {
   if (process.env.BLUEPRINT_LINT_NO_BUNDLE) return undefined;
   const bundleTime = mtime(BUNDLE);
@@ -51,5 +51,5 @@ export function loadCliBundle(flags, { useCache = true } = {}) {
   const script = new Script(Module.wrap(source), { filename: BUNDLE, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
-  return { main: module.exports.main, script, key, cacheRejected: cachedData !== undefined && script.cachedDataRejected === true };
+  return { main: module.exports.main, lintWorker: module.exports.lintWorker, script, key, cacheRejected: cachedData !== undefined && script.cachedDataRejected === true };
 }

@@ -15,7 +15,14 @@ const args = new Set(process.argv.slice(2));
 const allEntries = [
   { in: 'client/src/extension.ts', out: 'dist/extension.cjs' },
   { in: 'server/src/server/main.ts', out: 'dist/server.cjs' },
-  { in: 'server/src/cli/main.ts', out: 'dist/cli.cjs', external: ['wink-nlp', 'wink-eng-lite-web-model'], minify: false },
+  {
+    in: 'server/src/cli/main.ts',
+    out: 'dist/cli.cjs',
+    external: ['wink-nlp', 'wink-eng-lite-web-model'],
+    minify: false,
+    // the worker pool starts its threads from this bundle too (server/src/cli/workerPool.ts)
+    define: { BLUEPRINT_LINT_CLI_BUNDLE: 'true' },
+  },
 ];
 const entries = args.has('--cli-only') ? allEntries.filter((e) => e.out === 'dist/cli.cjs') : allEntries;
 const missing = entries.filter((e) => !existsSync(join(root, e.in)));
@@ -78,7 +85,7 @@ const results = await Promise.all(
       sourcemap: args.has('--sourcemap'),
       banner: { js: banner },
       // dependencies' ESM builds (fdir, via tinyglobby) use import.meta.url for createRequire: give them the bundle's own URL
-      define: { 'import.meta.url': '__blueprintLintBundleUrl' },
+      define: { 'import.meta.url': '__blueprintLintBundleUrl', ...entry.define },
       plugins: [importMetaPlugin],
       logLevel: 'warning',
       metafile: true,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Long mode of the property tests: 100,000 cases per property (scaled shares for the dearer ones) and the full
-// hostile sizes (1 MB line, 5 MB file, 2,000 columns, 10,000 nested lists, a 9 MB list nested 3,000 deep). Usage:
+// hostile sizes (1 MB line, 5 MB file, 2,000 columns, 10,000 nested lists, a 9 MB list nested 3,000 deep), in the
+// engine and through the CLI (test/load/hostileCli.test.ts). Usage:
 //   node scripts/fuzz.mjs [--runs N] [--seed S] [--grep TEXT]
 // Run `node scripts/build.mjs --no-bundle` first (the tests run from out/).
 import { spawn } from 'node:child_process';
@@ -34,7 +35,8 @@ if (!existsSync(compiled)) {
 
 const mocha = createRequire(import.meta.url).resolve('mocha/bin/mocha.js');
 const grep = option('--grep');
-const mochaArgs = [mocha, '--no-config', '--timeout', '0', '--reporter', 'spec', ...(grep ? ['--grep', grep] : []), 'out/test/property/**/*.test.js'];
+// test/load/hostileCli: the same hostile inputs through the CLI, bounded in CPU time and peak RSS (issue #16).
+const mochaArgs = [mocha, '--no-config', '--timeout', '0', '--reporter', 'spec', ...(grep ? ['--grep', grep] : []), 'out/test/property/**/*.test.js', 'out/test/load/hostileCli.test.js'];
 const env = { ...process.env, FUZZ_RUNS: runs, FUZZ_FULL: '1', ...(seed !== undefined ? { FUZZ_SEED: seed } : {}) };
 console.log(`fuzz: ${runs} runs per property${seed !== undefined ? `, seed ${seed}` : ''}, full hostile sizes`);
 const child = spawn(process.execPath, mochaArgs, { cwd: root, env, stdio: 'inherit' });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeWorkspace, repoRoot, runCli } from './helpers.js';
 
@@ -70,11 +70,53 @@ describe('blueprint-lint command line (engine-independent)', () => {
     assert.equal(r.stderr, 'odd/binary.md: skipped: binary file\n' + 'odd/latin1.md:3:4: invalid UTF-8 byte sequence, linted with replacement characters\n');
   });
 
-  it('--max-file-size skips larger files with a notice', () => {
-    const r = runCli(['docs/clean.blueprint.md', '--max-file-size', '100'], { cwd: ws.dir });
+  it('--max-file-size: a larger file is not linted and gets one information finding that says so', () => {
     const size = readFileSync(join(ws.dir, 'docs', 'clean.blueprint.md')).length;
+    const r = runCli(['docs/clean.blueprint.md', '--max-file-size', '100', '--format', 'json'], { cwd: ws.dir });
     assert.equal(r.status, 0);
-    assert.equal(r.stderr, `docs/clean.blueprint.md: skipped: larger than the maximum file size (${size} bytes)\n`);
+    assert.equal(r.stderr, '');
+    assert.deepEqual(JSON.parse(r.stdout), [
+      {
+        file: 'docs/clean.blueprint.md',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        rule: 'file-too-large',
+        severity: 'info',
+        message: `Blueprint Lint skipped this file: it is ${size.toLocaleString('en-US')} bytes, over the --max-file-size limit of 100 bytes.`,
+        step: null,
+      },
+    ]);
+    const errorsOnly = runCli(['docs/clean.blueprint.md', '--max-file-size', '100', '--format', 'json', '--quiet'], { cwd: ws.dir });
+    assert.deepEqual([errorsOnly.status, errorsOnly.stdout, errorsOnly.stderr], [0, '[]\n', '']);
+  });
+
+  it('the size limit is --max-file-size, else the settings\' blueprintLint.maxFileSize, else the editor\'s default of 2,000,000 bytes', () => {
+    const size = readFileSync(join(ws.dir, 'docs', 'clean.blueprint.md')).length;
+    writeFileSync(join(ws.dir, 'limit.json'), '{ "blueprintLint.maxFileSize": 100 }');
+    const fromSettings = runCli(['docs/clean.blueprint.md', '--settings', 'limit.json', '--format', 'json'], { cwd: ws.dir });
+    assert.equal(fromSettings.status, 0, fromSettings.stderr);
+    assert.deepEqual(
+      (JSON.parse(fromSettings.stdout) as Array<{ rule: string; message: string }>).map((f) => [f.rule, f.message]),
+      [['file-too-large', `Blueprint Lint skipped this file: it is ${size.toLocaleString('en-US')} bytes, over the blueprintLint.maxFileSize limit of 100 bytes.`]],
+    );
+    const flagWins = runCli(['docs/clean.blueprint.md', '--settings', 'limit.json', '--max-file-size', '1kb', '--format', 'json'], { cwd: ws.dir });
+    assert.deepEqual([flagWins.status, flagWins.stdout], [0, '[]\n'], 'the file is linted (and clean) under the 1 KB flag');
+    // One byte over the default: a blueprint of 2,000,001 bytes is reported, not linted.
+    const big = '## Arrival\n\n- **Customer:** The guest arrives.\n'.padEnd(2_000_001, ' ');
+    writeFileSync(join(ws.dir, 'docs', 'big.blueprint.md'), big);
+    const byDefault = runCli(['docs/big.blueprint.md', '--format', 'json'], { cwd: ws.dir });
+    assert.deepEqual(
+      (JSON.parse(byDefault.stdout) as Array<{ rule: string; message: string }>).map((f) => [f.rule, f.message]),
+      [['file-too-large', 'Blueprint Lint skipped this file: it is 2,000,001 bytes, over the blueprintLint.maxFileSize limit of 2,000,000 bytes.']],
+    );
+    writeFileSync(join(ws.dir, 'docs', 'big.blueprint.md'), big.slice(0, 2_000_000));
+    const atTheLimit = runCli(['docs/big.blueprint.md', '--format', 'json'], { cwd: ws.dir });
+    // the workspace is shared by this file's tests
+    rmSync(join(ws.dir, 'limit.json'));
+    rmSync(join(ws.dir, 'docs', 'big.blueprint.md'));
+    assert.deepEqual([atTheLimit.status, atTheLimit.stdout], [0, '[]\n'], 'exactly 2,000,000 bytes is linted');
   });
 
   it('json prints one array even when nothing is found; stylish prints a one-line all-clear (nothing with --quiet)', () => {

@@ -34,13 +34,20 @@ export function makeWorkspace(name = 'ws'): { dir: string; cleanup(): void } {
 /** Findings-dependent tests need the real engine; until its rules exist they are reported as pending. */
 export const engineHasCoreRule = allRules().some((r) => r.id === 'benefit-needs-support');
 
-const STATS = /^blueprint-lint: linted (\d+), cached (\d+), workers (\d+)\n/m;
+const STATS = /^blueprint-lint: linted (\d+), cached (\d+), workers (\d+)(?: \(from (bundle|out)\))?\n/m;
 
 /** The counts BLUEPRINT_LINT_DEBUG_STATS=1 prints; throws when the line is missing. */
 export function statsOf(stderr: string): { linted: number; cached: number; workers: number } {
   const m = STATS.exec(stderr);
   if (!m) throw new Error(`no stats line in stderr: ${JSON.stringify(stderr)}`);
   return { linted: Number(m[1]), cached: Number(m[2]), workers: Number(m[3]) };
+}
+
+/** What the worker threads ran ('bundle': dist/cli.cjs, 'out': the compiled modules), undefined without workers. */
+export function workerCodeOf(stderr: string): string | undefined {
+  const m = STATS.exec(stderr);
+  if (!m) throw new Error(`no stats line in stderr: ${JSON.stringify(stderr)}`);
+  return m[4];
 }
 
 /** stderr without the stats line, for comparing runs that differ only in how they linted. */

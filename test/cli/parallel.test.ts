@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { idleBetween } from '../../server/src/cli/idleCores.js';
 import { chooseWorkerCount, makeBatches, type WorkItem } from '../../server/src/cli/workerPool.js';
 import { generateTree } from './generateTree.js';
-import { engineHasCoreRule, makeWorkspace, runCli, statsOf, withoutStats } from './helpers.js';
+import { engineHasCoreRule, makeWorkspace, repoRoot, runCli, statsOf, withoutStats, workerCodeOf } from './helpers.js';
 
 const STATS = { BLUEPRINT_LINT_DEBUG_STATS: '1' };
 
@@ -58,6 +59,17 @@ describe('blueprint-lint --workers', function () {
     assert.ok(files.size > 40, `findings in ${files.size} files`);
   });
 
+  it('workers run what the main thread runs: the bundle with its code cache, or out/ without it; same JSON either way', () => {
+    // bin/cli-bundle.js runs dist/cli.cjs unless out/ was compiled after it
+    const bundled = statSync(join(repoRoot, 'dist', 'cli.cjs')).mtimeMs >= statSync(join(repoRoot, 'out', 'server', 'src', 'cli', 'main.js')).mtimeMs;
+    const fromBundle = runCli(['.', '--format', 'json', '--workers', '2'], { cwd: tree.dir, env: STATS });
+    const fromOut = runCli(['.', '--format', 'json', '--workers', '2'], { cwd: tree.dir, env: { ...STATS, BLUEPRINT_LINT_NO_BUNDLE: '1' } });
+    assert.equal(workerCodeOf(fromBundle.stderr), bundled ? 'bundle' : 'out');
+    assert.equal(workerCodeOf(fromOut.stderr), 'out');
+    assert.equal(fromBundle.stdout, fromOut.stdout);
+    assert.equal(fromBundle.status, fromOut.status);
+  });
+
   it('--fix in workers writes the same files and report as --fix in this thread', () => {
     const a = tempTree(60);
     const b = tempTree(60);
@@ -103,6 +115,23 @@ describe('worker planning', () => {
     assert.equal(chooseWorkerCount('auto', 1000, 1000, 2), 2, 'the main thread only coordinates');
     assert.equal(chooseWorkerCount('auto', 1000, 1000, 4), 4);
     assert.equal(chooseWorkerCount('auto', 0, 0, 8), 0);
+  });
+
+  it('auto counts only free cores: this thread\'s own and those measured idle (0.75 of an idle core counts as one)', () => {
+    assert.equal(chooseWorkerCount('auto', 1000, 1000, 2, 0), 0, 'another process keeps the other core busy');
+    assert.equal(chooseWorkerCount('auto', 1000, 1000, 2, 0.7), 0);
+    assert.equal(chooseWorkerCount('auto', 1000, 1000, 2, 0.75), 2);
+    assert.equal(chooseWorkerCount('auto', 1000, 1000, 2, 1.9), 2, 'never more than the cores');
+    assert.equal(chooseWorkerCount('auto', 1000, 1000, 8, 2.2), 3);
+    assert.equal(chooseWorkerCount('auto', 1000, 1000, 8, 7), 8);
+    assert.equal(chooseWorkerCount('auto', 100, 1000, 8, 7), 0, 'too little work, however idle the cores');
+    assert.equal(chooseWorkerCount(2, 1000, 1000, 2, 0), 2, 'an explicit count does not look at idle cores');
+  });
+
+  it('idle cores are the idle time of all cores over the wall time between two samples', () => {
+    assert.equal(idleBetween({ at: 1000, idleMs: 5000 }, { at: 1200, idleMs: 5300 }), 1.5);
+    assert.equal(idleBetween({ at: 1000, idleMs: 5000 }, { at: 1200, idleMs: 5000 }), 0);
+    assert.equal(idleBetween({ at: 1000, idleMs: 5000 }, { at: 1000, idleMs: 5000 }), 0, 'no window, no idle core');
   });
 
   it('an explicit count is used as given, but never more workers than files', () => {

@@ -5,6 +5,7 @@ import {
   describeRaised,
   FLAGS_SOURCE,
   isIgnoredPath as configIgnores,
+  defaultEditorSettings,
   loadSettingsFile as loadSettings,
   resolveConfig as resolve,
   type ConfigError,
@@ -30,12 +31,15 @@ export function resolveConfig(opts: CliResolveOptions): { config: ResolvedConfig
 
 /**
  * The blueprintLint.* keys of a VS Code settings file; editor-only keys (run, debounceMs, ...) do not apply to the CLI,
- * except `configFile`, which names the config the editor lints with.
+ * except `configFile`, which names the config the editor lints with, and `maxFileSize` (its default when not set).
  */
-export function loadSettingsFile(path: string): { settings: PartialConfig; configFile?: string; errors: ConfigError[] } {
+export function loadSettingsFile(path: string): { settings: PartialConfig; configFile?: string; maxFileSize: number; errors: ConfigError[] } {
   const result = loadSettings(path);
-  return { settings: result.config, configFile: result.editor.configFile, errors: result.errors };
+  return { settings: result.config, configFile: result.editor.configFile, maxFileSize: result.editor.maxFileSize, errors: result.errors };
 }
+
+/** The editor's default `blueprintLint.maxFileSize`, the CLI's too. */
+export const DEFAULT_MAX_FILE_SIZE = defaultEditorSettings().maxFileSize;
 
 export function isIgnoredPath(filePath: string, config: ResolvedConfig): boolean {
   return configIgnores(filePath, config);

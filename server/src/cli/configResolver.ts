@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { allRules, type ResolvedConfig } from '../engine/index.js';
-import { ConfigCache, describeRaised, FLAGS_SOURCE, loadSettingsFile, resolveConfig, type ConfigError, type PartialConfig } from './configAdapter.js';
+import { ConfigCache, DEFAULT_MAX_FILE_SIZE, describeRaised, FLAGS_SOURCE, loadSettingsFile, resolveConfig, type ConfigError, type PartialConfig } from './configAdapter.js';
 import { displayPath, type CliIo } from './io.js';
 import type { CliOptions } from './options.js';
 
@@ -13,12 +13,15 @@ export class ConfigResolver {
   /** --config, else the settings' `blueprintLint.configFile` (resolved against the workspace folder, as the editor does). */
   private configFile: string | undefined;
   hadErrors = false;
+  /** Files larger than this are not linted: --max-file-size, else the settings' `blueprintLint.maxFileSize`, else its default. */
+  maxFileSize: { bytes: number; from: string };
 
   constructor(
     private readonly options: CliOptions,
     private readonly io: CliIo,
   ) {
     this.configFile = options.configFile === undefined ? undefined : resolve(io.cwd, options.configFile);
+    this.maxFileSize = { bytes: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, from: options.maxFileSize === undefined ? 'blueprintLint.maxFileSize' : '--max-file-size' };
   }
 
   /** A config file was named (--config or the settings' configFile): it is checked before anything is linted. */
@@ -30,9 +33,10 @@ export class ConfigResolver {
   loadSettings(): boolean {
     const file = this.options.settingsFile !== undefined ? resolve(this.io.cwd, this.options.settingsFile) : this.options.useEditorSettings ? findWorkspaceSettings(this.io.cwd) : undefined;
     if (file === undefined) return true;
-    const { settings, configFile, errors } = loadSettingsFile(file);
+    const { settings, configFile, maxFileSize, errors } = loadSettingsFile(file);
     this.report(errors);
     this.settings = settings;
+    if (this.options.maxFileSize === undefined) this.maxFileSize = { bytes: maxFileSize, from: 'blueprintLint.maxFileSize' };
     if (this.configFile === undefined && configFile !== undefined) this.configFile = resolve(dirname(dirname(file)), configFile);
     return errors.length === 0;
   }

@@ -8,7 +8,7 @@ import { lintableText, singleTarget } from './targets.js';
 
 /** `blueprint-lint inspect FILE`: the blueprint model as the rules see it. */
 export async function inspectCommand(options: CliOptions, io: CliIo, configs: ConfigResolver): Promise<number> {
-  const target = await singleTarget(options, io);
+  const target = await singleTarget(options, io, configs.maxFileSize.bytes);
   if (!target) return EXIT_USAGE;
   const config = configs.forFile(target.file.absolutePath);
   const text = lintableText(target.source, target.file, io);

@@ -14,7 +14,8 @@ import { countFindings, type FileReport } from './report.js';
 import { inShard } from './shard.js';
 import { formatNote, stdinTarget, type Target } from './targets.js';
 import { packageVersion } from '../engine/resources.js';
-import { chooseWorkerCount, lintInWorkers, type WorkItem } from './workerPool.js';
+import { measureIdleCores } from './idleCores.js';
+import { chooseWorkerCount, lintInWorkers, workersMayPay, type WorkerCode, type WorkItem } from './workerPool.js';
 
 /** One file of the run, in report order. */
 interface Planned {
@@ -25,6 +26,8 @@ interface Planned {
 
 /** The default command: find files, lint (and fix) each, print one report, choose the exit code. */
 export async function lintCommand(options: CliOptions, io: CliIo, configs: ConfigResolver): Promise<number> {
+  // From here to the worker decision (discovery, configs, the cache): how many cores others leave idle.
+  const idle = measureIdleCores();
   let failed = false;
   let changed: ChangedLines | undefined;
   if (options.changedSince !== undefined) {
@@ -68,7 +71,7 @@ export async function lintCommand(options: CliOptions, io: CliIo, configs: Confi
     plan.push({ target, configId });
   }
 
-  const lintOptions: LintFileOptions = { fix: options.fix, maxFileSize: options.maxFileSize };
+  const lintOptions: LintFileOptions = { fix: options.fix, maxFileSize: configs.maxFileSize.bytes, maxFileSizeFrom: configs.maxFileSize.from };
   const cache = options.cacheLocation !== undefined && !options.stdin ? await LintCache.load(cacheFilePath(options.cacheLocation, io.cwd), packageVersion(), io) : undefined;
   const configHashes = cache ? configTable.map((c) => configHash(c, allRules())) : [];
   let cached = 0;
@@ -76,7 +79,7 @@ export async function lintCommand(options: CliOptions, io: CliIo, configs: Confi
     await Promise.all(
       plan.map(async (p) => {
         if (p.outcome || p.target.source) return;
-        const hash = await hashFile(p.target.file.absolutePath, options.maxFileSize);
+        const hash = await hashFile(p.target.file.absolutePath, lintOptions.maxFileSize);
         const hit = hash === undefined ? undefined : cache.lookup(p.target.file.absolutePath, hash, configHashes[p.configId]!);
         // With --fix, a file that still has something to fix must be fixed, not replayed.
         if (hit && !(options.fix && hit.findings?.some((f) => f.fixes.some((fix) => fix.safe)))) {
@@ -88,12 +91,12 @@ export async function lintCommand(options: CliOptions, io: CliIo, configs: Confi
   }
 
   const pending = plan.filter((p) => !p.outcome);
-  const workers = await lintPending(pending, configTable, lintOptions, options.workers);
+  const { workers, code } = await lintPending(pending, configTable, lintOptions, options.workers, idle);
   if (cache) {
     for (const p of pending) if (!p.target.source) cache.store(p.target.file.absolutePath, configHashes[p.configId]!, p.outcome!);
     await cache.save(io);
   }
-  if (io.env['BLUEPRINT_LINT_DEBUG_STATS']) io.err(`blueprint-lint: linted ${pending.length}, cached ${cached}, workers ${workers}\n`);
+  if (io.env['BLUEPRINT_LINT_DEBUG_STATS']) io.err(`blueprint-lint: linted ${pending.length}, cached ${cached}, workers ${workers}${code ? ` (from ${code})` : ''}\n`);
 
   const reports: FileReport[] = [];
   const all: FileReport[] = [];
@@ -131,26 +134,33 @@ export async function lintCommand(options: CliOptions, io: CliIo, configs: Confi
   return EXIT_OK;
 }
 
-/** Lints the files not answered by the cache, in worker threads when that pays; returns the number of workers used. */
-async function lintPending(pending: Planned[], configTable: ResolvedConfig[], lintOptions: LintFileOptions, setting: number | 'auto'): Promise<number> {
+/** Lints the files not answered by the cache, in worker threads when that pays; returns the number of workers used and what they ran. */
+async function lintPending(
+  pending: Planned[],
+  configTable: ResolvedConfig[],
+  lintOptions: LintFileOptions,
+  setting: number | 'auto',
+  idle: ReturnType<typeof measureIdleCores>,
+): Promise<{ workers: number; code?: WorkerCode }> {
   const onDisk = pending.filter((p) => !p.target.source);
   let workers = 0;
+  let code: WorkerCode | undefined;
   if (setting !== 0 && onDisk.length > 0) {
     const sizes = await Promise.all(onDisk.map((p) => fileSize(p.target.file)));
-    workers = chooseWorkerCount(
-      setting,
-      onDisk.length,
-      sizes.reduce((a, b) => a + b, 0),
-    );
+    const bytes = sizes.reduce((a, b) => a + b, 0);
+    // Idle cores are measured only when they decide something (the wait tops the window up to 100 ms).
+    const idleCores = setting === 'auto' && workersMayPay(onDisk.length, bytes) ? await idle.idleCores() : undefined;
+    workers = chooseWorkerCount(setting, onDisk.length, bytes, undefined, idleCores);
     if (workers > 0) {
       const items: WorkItem[] = onDisk.map((p, i) => ({ index: i, absolutePath: p.target.file.absolutePath, configId: p.configId, size: sizes[i]! }));
-      const outcomes = await lintInWorkers(items, configTable, lintOptions, workers);
-      onDisk.forEach((p, i) => (p.outcome = outcomes.get(i)));
+      const pool = await lintInWorkers(items, configTable, lintOptions, workers);
+      code = pool.code;
+      onDisk.forEach((p, i) => (p.outcome = pool.outcomes.get(i)));
     }
   }
   const here = pending.filter((p) => !p.outcome).map((p) => ({ planned: p, absolutePath: p.target.file.absolutePath, config: configTable[p.configId]!, source: p.target.source }));
   await lintInOrder(here, lintOptions, (file, outcome) => (file.planned.outcome = outcome));
-  return workers;
+  return { workers, code };
 }
 
 async function fileSize(file: DiscoveredFile): Promise<number> {

@@ -1,6 +1,7 @@
 // Lints (and fixes) one file and describes the result as plain data, so it runs the same in this thread or a worker.
 import { createHash } from 'node:crypto';
 import { lint, type Finding, type LintResult, type ResolvedConfig } from '../engine/index.js';
+import { FILE_TOO_LARGE, fileTooLargeMessage } from '../engine/inputBounds.js';
 import { fixText, writeFileAtomically } from './fixFile.js';
 import { readSourceBytesSync, type SourceFile, type SourceRead } from './source.js';
 import { sourceText, type FileNote } from './targets.js';
@@ -8,11 +9,13 @@ import { sourceText, type FileNote } from './targets.js';
 export interface LintFileOptions {
   fix: boolean;
   maxFileSize: number;
+  /** What set maxFileSize, for the finding of a larger file: `--max-file-size` or `blueprintLint.maxFileSize`. */
+  maxFileSizeFrom: string;
 }
 
 /** What one file produced; structured-clone and JSON safe. */
 export interface FileOutcome {
-  /** Undefined when the file was skipped (binary, too large, unreadable, internal error). */
+  /** Undefined when the file was skipped (binary, unreadable, internal error); a file over --max-file-size has one finding that says so. */
   findings?: Finding[];
   /** Findings silenced by directives (with `suppressedBy`); only SARIF reports them. */
   suppressed?: Finding[];
@@ -31,6 +34,7 @@ export function sha1(data: string | Uint8Array): string {
 /** Lints the file as `read` (from disk, or the source already read, e.g. stdin) and with `fix` rewrites it. */
 export async function lintFile(absolutePath: string, config: ResolvedConfig, opts: LintFileOptions, read: SourceRead): Promise<FileOutcome> {
   const { source, bytes } = read;
+  if (source.kind === 'too-large') return { findings: [tooLarge(source.size, opts.maxFileSize, opts.maxFileSizeFrom)], notes: [], failed: false };
   const { text, notes } = sourceText(source);
   if (text === undefined || source.kind !== 'text') return { notes, failed: false };
   let contentHash = bytes && sha1(bytes);
@@ -70,6 +74,21 @@ export async function lintFile(absolutePath: string, config: ResolvedConfig, opt
   // An expiry date makes the outcome depend on the day, so it is never replayed from the cache.
   const cacheable = !failed && !result.dated;
   return { findings: result.findings, suppressed: result.suppressed, notes, failed, contentHash: cacheable ? contentHash : undefined };
+}
+
+/** The finding that stands for the lint of a file over the size limit, at its start, as the editor's diagnostic. */
+function tooLarge(size: number, limit: number, limitName: string): Finding {
+  const at = { line: 1, column: 1, offset: 0 };
+  return {
+    ruleId: FILE_TOO_LARGE,
+    severity: 'info',
+    message: fileTooLargeMessage(size, limit, limitName),
+    span: { start: 0, end: 0 },
+    start: at,
+    end: at,
+    step: null,
+    fixes: [],
+  };
 }
 
 /**

@@ -5,6 +5,9 @@ import { packageVersion } from '../engine/resources.js';
 
 export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 
+/** A worker thread's entry, exported so bin/lint-worker.js can take it from the bundle the main thread runs. */
+export const lintWorker = (): Promise<typeof import('./lintWorker.js')> => import('./lintWorker.js');
+
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   try {
     return await run(parseCliArgs(argv), io);

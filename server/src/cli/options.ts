@@ -5,7 +5,6 @@ import { CI_PROVIDERS, type CiProvider } from './initTemplates.js';
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'gitlab'] as const;
 export type FormatName = (typeof FORMATS)[number];
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
-const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 export type Command = 'lint' | 'inspect' | 'rules' | 'init' | 'help' | 'version' | 'print-config';
 
@@ -34,8 +33,9 @@ export interface CliOptions {
   stdin: boolean;
   stdinFilename?: string;
   printConfigFor?: string;
-  maxFileSize: number;
-  /** Worker threads for linting: 'auto' decides by the number and size of files; 0 = in this thread. */
+  /** --max-file-size; undefined: the settings' `blueprintLint.maxFileSize`, else its default (ConfigResolver.maxFileSize). */
+  maxFileSize?: number;
+  /** Worker threads for linting: 'auto' decides by the number and size of files and the idle cores; 0 = in this thread. */
   workers: number | 'auto';
   /** Where the lint cache lives (resolved against cwd); undefined = no cache. */
   cacheLocation?: string;
@@ -237,8 +237,8 @@ function parseRuleOverride(raw: string): RuleOverride {
 }
 
 /** Accepts bytes, or a number with a kb/mb suffix. */
-function parseSize(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_MAX_FILE_SIZE;
+function parseSize(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
   const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m)?\s*$/i.exec(raw);
   if (!m) throw new UsageError(`invalid --max-file-size '${raw}' (expected bytes, e.g. 500000, 512kb or 10mb)`);
   const unit = (m[2] ?? 'b').toLowerCase();
@@ -295,7 +295,8 @@ Options:
       --stdin                 lint text read from stdin
       --stdin-filename NAME   name (and config lookup path) for --stdin text
       --print-config FILE     print the configuration that applies to FILE as JSON
-      --max-file-size SIZE    skip larger files (default 10mb; e.g. 500kb)
+      --max-file-size SIZE    do not lint larger files, report each (default: the settings'
+                              blueprintLint.maxFileSize, else 2000000; e.g. 500kb)
       --workers N|auto        lint in N worker threads (0 = none; default auto)
       --cache                 reuse results of unchanged files (stored in .blueprintlintcache)
       --cache-location PATH   cache file (or folder for it) to use; implies --cache

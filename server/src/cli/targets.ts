@@ -12,11 +12,11 @@ export interface Target {
 }
 
 /** The one file `inspect` works on; undefined (after saying why) when it does not exist. */
-export async function singleTarget(options: CliOptions, io: CliIo): Promise<Required<Target> | undefined> {
+export async function singleTarget(options: CliOptions, io: CliIo, maxFileSize: number): Promise<Required<Target> | undefined> {
   if (options.stdin) return stdinTarget(options, io);
   const given = options.paths[0]!;
   const file = { absolutePath: resolve(io.cwd, given), displayPath: toForwardSlashes(given), explicit: true };
-  const source = readSource(file.absolutePath, options.maxFileSize);
+  const source = readSource(file.absolutePath, maxFileSize);
   if (source.kind === 'unreadable' && source.reason === 'no such file or directory') {
     io.err(`${file.displayPath}: no such file or directory\n`);
     return undefined;

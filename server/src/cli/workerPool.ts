@@ -19,8 +19,30 @@ export interface BatchRequest {
   items: Array<Pick<WorkItem, 'index' | 'absolutePath' | 'configId'>>;
 }
 
+/** What every worker receives at start. */
+export interface WorkerData {
+  configs: readonly ResolvedConfig[];
+  options: LintFileOptions;
+  /** The main thread runs dist/cli.cjs: the worker loads the same bundle and its code cache instead of out/. */
+  fromBundle: boolean;
+}
+
+export interface PoolResult {
+  outcomes: Map<number, FileOutcome>;
+  /** What the workers ran (the first reply's; every worker starts from the same place). */
+  code: WorkerCode | undefined;
+}
+
+/** Defined (true) only inside dist/cli.cjs, by scripts/bundle.mjs. */
+declare const BLUEPRINT_LINT_CLI_BUNDLE: boolean | undefined;
+export type WorkerCode = 'bundle' | 'out';
+/** What this thread runs. */
+export const RUNNING_CODE: WorkerCode = typeof BLUEPRINT_LINT_CLI_BUNDLE !== 'undefined' ? 'bundle' : 'out';
+
 export interface BatchReply {
   id: number;
+  /** What the worker runs: dist/cli.cjs or the modules under out/. */
+  code: WorkerCode;
   outcomes: Array<{ index: number; outcome: FileOutcome }>;
   error?: string;
 }
@@ -41,16 +63,29 @@ const AUTO_FILES_PER_WORKER = 25;
  */
 export const WORKER_YOUNG_GENERATION_MB = 192;
 
+/** An idle core measured at 0.75 counts as one: the main thread's own file reads leave its core partly idle too. */
+const IDLE_SLACK = 0.25;
+
 /**
  * How many worker threads to start: `--workers N` as given (at most one per file), `auto` only when there is enough
- * work, one per 25 files (at least 2) up to one per core. This thread only hands out batches and collects outcomes then: its
- * young generation cannot be enlarged once node runs, so it lints slower than a worker.
+ * work, one per 25 files (at least 2) up to one per core that is free: this thread's own (it only hands out batches
+ * and collects outcomes then: its young generation cannot be enlarged once node runs, so it lints slower than a
+ * worker) and those `idleCores` found idle. Each worker pays its own start and warm-up (about 3 s of CPU on the real
+ * tree, docs/performance.md), so on cores other processes keep busy, two workers are slower than this thread alone.
+ * `idleCores` undefined: every core counts as free.
  */
-export function chooseWorkerCount(setting: number | 'auto', files: number, bytes: number, cores = availableParallelism()): number {
+export function chooseWorkerCount(setting: number | 'auto', files: number, bytes: number, cores = availableParallelism(), idleCores?: number): number {
   if (files === 0) return 0;
   if (setting !== 'auto') return Math.min(setting, files);
   if (cores < 2 || (files < AUTO_MIN_FILES && bytes < AUTO_MIN_BYTES)) return 0;
-  return Math.min(cores, files, Math.max(2, Math.floor(files / AUTO_FILES_PER_WORKER)));
+  const free = idleCores === undefined ? cores : Math.min(cores, Math.floor(1 + idleCores + IDLE_SLACK));
+  if (free < 2) return 0;
+  return Math.min(free, files, Math.max(2, Math.floor(files / AUTO_FILES_PER_WORKER)));
+}
+
+/** Whether `auto` could start workers for this much work on this many cores (before measuring how many are idle). */
+export function workersMayPay(files: number, bytes: number, cores = availableParallelism()): boolean {
+  return chooseWorkerCount('auto', files, bytes, cores) > 0;
 }
 
 /**
@@ -84,12 +119,14 @@ export function makeBatches(items: readonly WorkItem[], workers: number): WorkIt
 const IN_FLIGHT = 2;
 
 /** Lints `items` in `workers` worker threads; rejects (and stops every worker) if one of them fails. */
-export async function lintInWorkers(items: readonly WorkItem[], configs: readonly ResolvedConfig[], options: LintFileOptions, workers: number): Promise<Map<number, FileOutcome>> {
+export async function lintInWorkers(items: readonly WorkItem[], configs: readonly ResolvedConfig[], options: LintFileOptions, workers: number): Promise<PoolResult> {
   const batches = makeBatches(items, workers);
   const results = new Map<number, FileOutcome>();
-  if (batches.length === 0) return results;
+  let code: WorkerCode | undefined;
+  if (batches.length === 0) return { outcomes: results, code };
   const pool: Worker[] = [];
-  const script = new URL('./lintWorker.js', import.meta.url);
+  const script = new URL('../../../../bin/lint-worker.js', import.meta.url);
+  const workerData: WorkerData = { configs, options, fromBundle: RUNNING_CODE === 'bundle' };
   let next = 0;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -105,10 +142,11 @@ export async function lintInWorkers(items: readonly WorkItem[], configs: readonl
         worker.postMessage(request);
       };
       for (let w = 0; w < Math.min(workers, batches.length); w++) {
-        const worker = new Worker(script, { workerData: { configs, options }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+        const worker = new Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
         pool.push(worker);
         worker.on('message', (reply: BatchReply) => {
           waiting--;
+          code ??= reply.code;
           for (const { index, outcome } of reply.outcomes) results.set(index, outcome);
           if (reply.error !== undefined) reject(new Error(`worker thread failed: ${reply.error}`));
           else feed(worker);
@@ -124,5 +162,5 @@ export async function lintInWorkers(items: readonly WorkItem[], configs: readonl
     next = batches.length;
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return results;
+  return { outcomes: results, code };
 }

@@ -105,3 +105,11 @@ function countLines(text: string, from: number): number {
 
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/** Code of the one information finding (CLI) or diagnostic (editor) a file over its size limit gets instead of a lint. */
+export const FILE_TOO_LARGE = 'file-too-large';
+
+/** Its message; `limitName` is what sets the limit (`--max-file-size`, `blueprintLint.maxFileSize`). */
+export function fileTooLargeMessage(size: number, limit: number, limitName: string): string {
+  return `Blueprint Lint skipped this file: it is ${count(size)} bytes, over the ${limitName} limit of ${count(limit)} bytes.`;
+}
