@@ -6,7 +6,16 @@ import { applyText, editsFor, LspSession } from './lspSession.js';
 import { fixtureText, rangeOf, tempWorkspace } from './fixtures.js';
 
 const HOTEL_TEXT = fixtureText('hotel/check-in.blueprint.md');
-const TYPO_TEXT = ['# Bike repair', '', '## Drop-off', '', '- **Customer:** The rider leaves the bike.', '- **Frontstage:** The mechanic writes a ticket.', '- **Backstgae:** The workshop lead checks the parts stock.', ''].join('\n');
+const TYPO_TEXT = [
+  '# Bike repair',
+  '',
+  '## Drop-off',
+  '',
+  '- **Customer:** The rider leaves the bike.',
+  '- **Frontstage:** The mechanic writes a ticket.',
+  '- **Backstgae:** The workshop lead checks the parts stock.',
+  '',
+].join('\n');
 const ADD_SUPPORT = 'Add a support lane to "Check-in"';
 const RESOLVE_CAPS: ClientCapabilities = {
   workspace: { workspaceEdit: { documentChanges: true } },
@@ -136,7 +145,10 @@ describe('protocol: codeAction/resolve', function () {
   it('fix-all is offered without an edit and resolves to every safe fix', async () => {
     const uri = lazy.open(join(ws.dir, 'bike', `resolve-${++documents}.blueprint.md`), TYPO_TEXT);
     const before = await lazy.nextDiagnostics(uri);
-    assert.deepEqual(before.diagnostics.filter((d) => d.code === 'unknown-lane').map((d) => d.range), [rangeOf(TYPO_TEXT, 'Backstgae')]);
+    assert.deepEqual(
+      before.diagnostics.filter((d) => d.code === 'unknown-lane').map((d) => d.range),
+      [rangeOf(TYPO_TEXT, 'Backstgae')],
+    );
     const [action, ...others] = await lazy.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
