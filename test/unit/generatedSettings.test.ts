@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,28 @@ describe('schemas, package.json settings and docs tables are generated from engi
     );
   });
 
+  it('a rule is its file: the registry holds exactly rules/*.ts, and the generated rule tables list each rule', () => {
+    const files = readdirSync(join(root, 'rules'))
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+      .map((f) => f.replace(/\.ts$/, ''));
+    assert.deepEqual(
+      allRules()
+        .map((r) => r.id)
+        .sort(),
+      files.sort(),
+    );
+    for (const page of ['docs/configuration.md', 'docs/rules.md']) {
+      const text = readFileSync(join(root, page), 'utf8');
+      const table = text.slice(text.indexOf('<!-- rules table:'), text.indexOf('<!-- end of rules table -->'));
+      const listed = [...table.matchAll(/^\| \[?`?([a-z-]+)/gm)].map((m) => m[1]).filter((id) => id !== 'rule');
+      assert.deepEqual(
+        listed,
+        allRules().map((r) => r.id),
+        page,
+      );
+    }
+  });
+
   it('each docs page lists every setting once, in the order of the definition', () => {
     for (const page of ['README.md', 'docs/editor.md', 'docs/configuration.md']) {
       const listed = [...readFileSync(join(root, page), 'utf8').matchAll(/^\| `blueprintLint\.([\w.]+)` \|/gm)].map((m) => m[1]);
@@ -47,7 +69,16 @@ describe('schemas, package.json settings and docs tables are generated from engi
   it('--check names each file that differs and exits 1; a page without the table markers is an error', () => {
     const copy = mkdtempSync(join(tmpdir(), 'blueprint-lint-gen-'));
     try {
-      for (const file of ['package.json', 'README.md', 'docs/editor.md', 'docs/configuration.md', 'schemas/blueprintlint.schema.json', 'schemas/settings.schema.json', 'scripts/gen-settings.mjs']) {
+      for (const file of [
+        'package.json',
+        'README.md',
+        'docs/editor.md',
+        'docs/configuration.md',
+        'docs/rules.md',
+        'schemas/blueprintlint.schema.json',
+        'schemas/settings.schema.json',
+        'scripts/gen-settings.mjs',
+      ]) {
         mkdirSync(dirname(join(copy, file)), { recursive: true });
         copyFileSync(join(root, file), join(copy, file));
       }
@@ -60,7 +91,7 @@ describe('schemas, package.json settings and docs tables are generated from engi
       writeFileSync(readme, '# no table\n');
       const lost = check();
       assert.equal(lost.status, 1);
-      assert.match(lost.stderr, /Error: README\.md: the settings table markers are missing/);
+      assert.match(lost.stderr, /Error: README\.md: the table markers are missing/);
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
