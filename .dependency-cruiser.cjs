@@ -28,9 +28,9 @@ module.exports = {
     {
       name: 'client-talks-lsp',
       severity: 'error',
-      comment: 'The VS Code client reaches the server over LSP: it imports the protocol and the pure vocabulary-edit module, nothing else.',
+      comment: 'The VS Code client reaches the server over LSP: it imports the protocol, the pure vocabulary-edit module and the settings definition, nothing else.',
       from: { path: '^client/src/' },
-      to: { path: '^server/src/', pathNot: '^server/src/(server/protocol|engine/config/vocabularyEdit)[.]ts$' },
+      to: { path: '^server/src/', pathNot: '^server/src/(server/protocol|engine/config/(vocabularyEdit|definition))[.]ts$' },
     },
   ],
   options: {

@@ -1,13 +1,14 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
+import type { SettingKey, SettingValues } from '../../server/src/engine/config/definition.js';
 
 /**
  * "Turn Blueprint Lint off for this file" without editing the user's file: the file's path goes into the
  * `blueprintLint.disabledFiles` setting (workspace-folder relative globs; absolute paths for files outside
  * any folder). The client applies it by answering the server's configuration pull with `enable: false`.
  */
-const SETTING = 'disabledFiles';
+const SETTING = 'disabledFiles' satisfies SettingKey;
 
 /** Untitled documents cannot be named in settings; their switch lives for the session only. */
 const untitledOff = new Set<string>();
@@ -43,7 +44,7 @@ export async function toggleFile(uri: vscode.Uri): Promise<boolean> {
   const { folder, key } = relativeKey(uri);
   const config = vscode.workspace.getConfiguration('blueprintLint', uri);
   const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global;
-  const inspected = config.inspect<string[]>(SETTING);
+  const inspected = config.inspect<SettingValues[typeof SETTING]>(SETTING);
   const current = (folder ? inspected?.workspaceFolderValue : inspected?.globalValue) ?? [];
   const wasDisabled = isFileDisabled(uri);
   let next: string[];

@@ -81,8 +81,14 @@ local ok, err = pcall(function()
   if not check('quick fixes offered', action ~= nil, 'no code action returned') then return end
   check('first is the preferred "Add a support lane"', action.title == 'Add a support lane to "Check-in"' and action.isPreferred == true, action.title)
 
-  -- 4. apply it: the lane is inserted after the step's last lane, the diagnostic now says the lane is a placeholder
-  vim.lsp.util.apply_workspace_edit(action.edit, 'utf-16')
+  -- 4. resolve it (Neovim advertises resolveSupport, so the edit comes from codeAction/resolve, as its own code_action does)
+  check('offered without an edit, to be resolved', action.edit == nil and action.data ~= nil, vim.inspect(action.edit))
+  local resolved = vim.lsp.buf_request_sync(bufnr, 'codeAction/resolve', action, wait_ms) or {}
+  local edit = resolved[client_id] and resolved[client_id].result and resolved[client_id].result.edit
+  if not check('codeAction/resolve gives the edit', edit ~= nil, vim.inspect(resolved[client_id])) then return end
+
+  -- 5. apply it: the lane is inserted after the step's last lane, the diagnostic now says the lane is a placeholder
+  vim.lsp.util.apply_workspace_edit(edit, 'utf-16')
   local inserted = vim.api.nvim_buf_get_lines(bufnr, 13, 14, false)[1]
   check('edit inserts the support lane', inserted == '- **Support:** TBD', inserted)
   local placeholder = vim.wait(wait_ms, function()
@@ -91,7 +97,7 @@ local ok, err = pcall(function()
   end, 50)
   check('diagnostic re-published for the placeholder', placeholder, vim.inspect(vim.tbl_map(function(x) return x.message end, vim.diagnostic.get(bufnr))))
 
-  -- 5. fill the placeholder: the diagnostic goes away
+  -- 6. fill the placeholder: the diagnostic goes away
   vim.api.nvim_buf_set_lines(bufnr, 13, 14, false, { '- **Support:** Keys are pre-encoded by the night audit.' })
   local cleared = vim.wait(wait_ms, function() return #vim.diagnostic.get(bufnr) == 0 end, 50)
   check('filling the placeholder clears the diagnostic', cleared)

@@ -31,7 +31,7 @@ describe('protocol: diagnostics', function () {
     const caps = shared.initializeResult.capabilities;
     assert.equal(caps.positionEncoding, 'utf-16');
     assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
-    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.blueprintLint'], resolveProvider: false });
+    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.blueprintLint'], resolveProvider: true });
     assert.deepEqual(caps.executeCommandProvider?.commands, ['blueprintLint.showDocs', 'blueprintLint.addVocabulary', 'blueprintLint.applyAllFixes']);
   });
 

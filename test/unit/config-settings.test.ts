@@ -27,7 +27,7 @@ describe('config: VS Code settings', () => {
       'user settings',
     );
     assert.deepEqual(errors, []);
-    assert.deepEqual(editor, { run: 'onSave', debounceMs: 50, maxFileSize: 1000, trace: { server: 'verbose' }, configFile: 'ci/lint.yaml' });
+    assert.deepEqual(editor, { run: 'onSave', debounceMs: 50, maxFileSize: 1000, addToConfigTarget: 'configFile', trace: { server: 'verbose' }, configFile: 'ci/lint.yaml' });
     const resolved = resolveConfig({ filePath: join(root, 'a.md'), stopDir: root, knownRules: KNOWN_RULES, settings: config });
     assert.deepEqual(resolved.errors, []);
     assert.deepEqual(resolved.config, {
@@ -57,10 +57,10 @@ describe('config: VS Code settings', () => {
     assert.deepEqual(config.ignores, ['drafts']);
   });
 
-  it('editor defaults: onType, 200 ms, 2,000,000 bytes, no trace', () => {
+  it('editor defaults: onType, 200 ms, 2,000,000 bytes, no trace, fixes write to the config file', () => {
     const { editor, errors, config } = settingsToConfig({}, 'settings');
     assert.deepEqual(errors, []);
-    assert.deepEqual(editor, { run: 'onType', debounceMs: 200, maxFileSize: 2_000_000, trace: { server: 'off' } });
+    assert.deepEqual(editor, { run: 'onType', debounceMs: 200, maxFileSize: 2_000_000, addToConfigTarget: 'configFile', trace: { server: 'off' } });
     assert.equal(config.rules, undefined);
   });
 
@@ -83,6 +83,28 @@ describe('config: VS Code settings', () => {
       ],
     );
     assert.equal(editor.run, 'onType');
+  });
+
+  it('every editor setting is checked against its definition: the ones only the server or the client reads too', () => {
+    const { errors, editor } = settingsToConfig(
+      { 'blueprintLint.addToConfigTarget': 'clipboard', 'blueprintLint.disabledFiles': 'notes.md', 'blueprintLint.maxFileSize': 0, 'blueprintLint.trace.server': 'all', 'blueprintLint.configFile': 3 },
+      'settings',
+    );
+    assert.deepEqual(
+      errors.map((e) => e.format()),
+      [
+        'settings:1:1: "blueprintLint.addToConfigTarget" must be "configFile" or "settings"',
+        'settings:1:1: "blueprintLint.disabledFiles" must be an array of strings',
+        'settings:1:1: "blueprintLint.maxFileSize" must be a whole number of bytes, more than 0',
+        'settings:1:1: "blueprintLint.trace.server" must be "off", "messages" or "verbose"',
+        'settings:1:1: "blueprintLint.configFile" must be a string',
+      ],
+    );
+    assert.deepEqual(editor, defaultEditorSettings());
+    assert.deepEqual(settingsToConfig({ 'blueprintLint.addToConfigTarget': 'settings', 'blueprintLint.disabledFiles': ['notes.md'] }, 'settings').editor, {
+      ...defaultEditorSettings(),
+      addToConfigTarget: 'settings',
+    });
   });
 
   it('loadSettingsFile: JSONC with comments; errors point into the file, also unknown rules found later', () => {

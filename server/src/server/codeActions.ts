@@ -6,13 +6,16 @@ import {
   type CodeAction,
   type CodeActionParams,
   type Diagnostic,
+  LSPErrorCodes,
+  ErrorCodes,
   type Range,
+  ResponseError,
   type TextDocumentEdit,
   type TextDocuments,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIRECTIVE_RULE, disableFileFix, docsUrl, fixesTogether, type Finding, type Fix, type LineIndex, type TextEdit } from '../engine/index.js';
+import { DIRECTIVE_RULE, disableFileFix, docsUrl, fixesTogether, intentEdits, type Finding, type Fix, type FixIntent, type LineIndex, type TextEdit } from '../engine/index.js';
 import { configTarget, planConfigEdit, readIfExists, type VocabularyChange } from './configEdits.js';
 import { toDiagnostic, toRange, type DiagnosticData, type DiagnosticsService, type LintSnapshot } from './diagnostics.js';
 import { pathToUri, uriToPath, type WorkspaceFolders } from './documents.js';
@@ -30,6 +33,15 @@ export function snippetSupport(capabilities: ClientCapabilities): SnippetSupport
   return 'none';
 }
 
+/** Edits computed in codeAction/resolve only for clients that resolve `edit` and keep `data` between the two requests. */
+export function resolvesEdits(capabilities: ClientCapabilities): boolean {
+  const codeAction = capabilities.textDocument?.codeAction;
+  return codeAction?.dataSupport === true && (codeAction.resolveSupport?.properties ?? []).includes('edit');
+}
+
+/** What an unresolved action carries: the document version it was offered for and what to turn into edits. */
+export type ResolveData = { uri: string; version: number } & ({ fix: 'intent'; intent: FixIntent } | { fix: 'all' });
+
 const BENEFIT_RULE = 'benefit-needs-support';
 const UNREAD_RULE = 'unread-blueprint';
 
@@ -37,6 +49,7 @@ export class CodeActionProvider {
   private readonly snippets: SnippetSupport;
   private readonly documentChanges: boolean;
   private readonly canCreateFiles: boolean;
+  private readonly lazyEdits: boolean;
 
   constructor(
     capabilities: ClientCapabilities,
@@ -48,6 +61,30 @@ export class CodeActionProvider {
     this.snippets = snippetSupport(capabilities);
     this.documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
     this.canCreateFiles = this.documentChanges && (capabilities.workspace?.workspaceEdit?.resourceOperations ?? []).includes('create');
+    this.lazyEdits = resolvesEdits(capabilities);
+  }
+
+  /**
+   * The edit of an action offered without one, computed against the document's current text. A document that changed
+   * since the offer answers ContentModified: the intent's offsets belong to the old text, so any edit could be wrong.
+   */
+  async resolve(action: CodeAction): Promise<CodeAction | ResponseError<void>> {
+    const data = resolveData(action.data);
+    if (!data) return new ResponseError(ErrorCodes.InvalidParams, `Blueprint Lint: codeAction/resolve got an action it did not offer ("${action.title}")`);
+    const doc = this.documents.get(data.uri);
+    if (!doc) return new ResponseError(LSPErrorCodes.ContentModified, `Blueprint Lint: ${data.uri} was closed since "${action.title}" was offered`);
+    if (doc.version !== data.version) {
+      return new ResponseError(
+        LSPErrorCodes.ContentModified,
+        `Blueprint Lint: the document changed since "${action.title}" was offered (version ${data.version}, now ${doc.version}); ask for code actions again`,
+      );
+    }
+    const snap = await this.diagnostics.current(data.uri);
+    // The lint may have moved on to a newer version while it ran: the same answer as a change before it.
+    if (!snap || snap.version !== data.version) return new ResponseError(LSPErrorCodes.ContentModified, `Blueprint Lint: the document changed while "${action.title}" was resolved`);
+    const edit = data.fix === 'all' ? this.fixAllEdit(snap) : this.documentEdit(snap, intentEdits(snap.text, data.intent), true);
+    const { data: _data, ...rest } = action;
+    return edit ? { ...rest, edit } : rest;
   }
 
   async provide(params: CodeActionParams): Promise<CodeAction[]> {
@@ -76,8 +113,14 @@ export class CodeActionProvider {
   }
 
   private fixAllAction(snap: LintSnapshot): CodeAction | undefined {
+    const title = 'Fix all safe Blueprint Lint problems';
+    if (this.lazyEdits) {
+      if (!snap.findings.some((f) => f.fixes.some((x) => x.safe))) return undefined;
+      const data: ResolveData = { uri: snap.uri, version: snap.version, fix: 'all' };
+      return { title, kind: FIX_ALL_KIND, data };
+    }
     const edit = this.fixAllEdit(snap);
-    return edit && { title: 'Fix all safe Blueprint Lint problems', kind: FIX_ALL_KIND, edit };
+    return edit && { title, kind: FIX_ALL_KIND, edit };
   }
 
   /** Diagnostics of the request paired with their findings: by data when current, else by rule and range. */
@@ -125,12 +168,11 @@ export class CodeActionProvider {
   }
 
   private fixAction(snap: LintSnapshot, diagnostic: Diagnostic, fix: Fix): CodeAction {
-    const action: CodeAction = {
-      title: fix.title,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      edit: this.documentEdit(snap, fix.edits, true),
-    };
+    const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
+    if (this.lazyEdits) {
+      const data: ResolveData = { uri: snap.uri, version: snap.version, fix: 'intent', intent: fix.intent };
+      action.data = data;
+    } else action.edit = this.documentEdit(snap, fix.edits, true);
     if (fix.preferred === true || fix.kind === 'add-support') action.isPreferred = true;
     return action;
   }
@@ -233,6 +275,15 @@ export interface VocabularyCommandArgs {
   scopeUri: string;
   file?: string;
   change: AddVocabularyRequest.Params['change'];
+}
+
+/** `data` of an action this server offered unresolved, or undefined for anything else. */
+function resolveData(data: unknown): ResolveData | undefined {
+  const d = data as Partial<ResolveData> | null | undefined;
+  if (!d || typeof d.uri !== 'string' || typeof d.version !== 'number') return undefined;
+  if (d.fix === 'all') return d as ResolveData;
+  if (d.fix === 'intent' && typeof (d as { intent?: unknown }).intent === 'object') return d as ResolveData;
+  return undefined;
 }
 
 /** A support-term candidate: a short one-line selection inside the step (no rule suggests one). */

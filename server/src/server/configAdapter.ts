@@ -10,29 +10,17 @@ import {
   resolveConfig as resolveEngineConfig,
   settingsToConfig,
   type ConfigError,
+  type EditorSettings,
   type PartialConfig,
+  type SettingValues,
 } from '../engine/config/index.js';
 
-export type { ConfigError, PartialConfig };
+export type { ConfigError, PartialConfig, SettingValues };
 export { CONFIG_FILE_NAMES, describeRaised, isIgnoredPath };
 
-/** Settings the server reads itself; they are not part of the engine's settings model. */
-const SERVER_ONLY_SETTINGS = ['addToConfigTarget'];
-
-export interface SettingsConversion {
-  config: PartialConfig;
-  run: 'onType' | 'onSave';
-  debounceMs: number;
-  maxFileSize: number;
-  configFile?: string;
-  errors: ConfigError[];
-}
-
-/** The raw `blueprintLint` section as the editor sent it → the config layer the CLI's `--settings` would build. */
-export function convertSettings(section: Record<string, unknown>): SettingsConversion {
-  const forEngine = Object.fromEntries(Object.entries(section).filter(([key]) => !SERVER_ONLY_SETTINGS.includes(key)));
-  const { config, editor, errors } = settingsToConfig({ blueprintLint: forEngine }, 'settings');
-  return { config, run: editor.run, debounceMs: editor.debounceMs, maxFileSize: editor.maxFileSize, configFile: editor.configFile, errors };
+/** The raw `blueprintLint` section as the editor sent it → the config layer the CLI's `--settings` would build, and the editor's own settings. */
+export function convertSettings(section: Record<string, unknown>): { config: PartialConfig; editor: EditorSettings; errors: ConfigError[] } {
+  return settingsToConfig({ blueprintLint: section }, 'settings');
 }
 
 export interface ResolveRequest {

@@ -58,7 +58,7 @@ connection.onInitialize((params): InitializeResult => {
       // Engine offsets are UTF-16 code units, which is also the encoding every client must support.
       positionEncoding: 'utf-16',
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: true },
       hoverProvider: true,
       executeCommandProvider: { commands: [Commands.showDocs, Commands.addVocabulary, Commands.fixAll] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -129,6 +129,7 @@ connection.onDidChangeWatchedFiles(
 );
 
 connection.onCodeAction(guardRequest(connection, 'codeAction', (params) => codeActions.provide(params)));
+connection.onCodeActionResolve(guardRequest(connection, 'codeAction/resolve', (action) => codeActions.resolve(action)));
 
 connection.onHover(guardRequest(connection, 'hover', (params) => hoverAt(diagnostics, params)));
 

@@ -1,16 +1,9 @@
 // Editor settings (`blueprintLint.*`), pulled per document and cached by URI.
 import type { Connection } from 'vscode-languageserver/node.js';
-import { convertSettings, type ConfigError, type PartialConfig } from './configAdapter.js';
+import { convertSettings, type ConfigError, type PartialConfig, type SettingValues } from './configAdapter.js';
 
-export type RunMode = 'onType' | 'onSave';
-export type AddToConfigTarget = 'configFile' | 'settings';
-
-export interface EditorSettings {
-  enable: boolean;
-  run: RunMode;
-  debounceMs: number;
-  maxFileSize: number;
-  addToConfigTarget: AddToConfigTarget;
+/** The settings of one document: the shared settings type's values the server reads, and the linter's layer. */
+export interface EditorSettings extends Pick<SettingValues, 'enable' | 'run' | 'debounceMs' | 'maxFileSize' | 'addToConfigTarget'> {
   /** `blueprintLint.configFile`: an explicit config file instead of discovery. */
   configFile?: string;
   /** The settings as a config layer (rules, vocabulary, lanes, files...), merged over the config file like the CLI's --settings. */
@@ -25,13 +18,14 @@ export interface EditorSettings {
 export function toEditorSettings(value: unknown): EditorSettings {
   const raw = isObject(value) ? value : {};
   const converted = convertSettings(raw);
+  const { run, debounceMs, maxFileSize, addToConfigTarget, configFile } = converted.editor;
   return {
     enable: raw.enable !== false,
-    run: converted.run,
-    debounceMs: converted.debounceMs,
-    maxFileSize: converted.maxFileSize,
-    addToConfigTarget: raw.addToConfigTarget === 'settings' ? 'settings' : 'configFile',
-    configFile: converted.configFile,
+    run,
+    debounceMs,
+    maxFileSize,
+    addToConfigTarget,
+    configFile,
     layer: converted.config,
     errors: converted.errors,
     raw,

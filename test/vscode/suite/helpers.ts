@@ -72,6 +72,9 @@ export function codeOf(d: vscode.Diagnostic): string | number | undefined {
   return typeof d.code === 'object' ? d.code.value : d.code;
 }
 
+/** The server computes fix edits in codeAction/resolve: have the workbench resolve every action, as its light bulb does on pick. */
+const RESOLVE_ALL = 1000;
+
 /**
  * Code actions for a range. The workbench copies diagnostics into its marker service a moment after the extension
  * host sees them, so an early request may come back empty: ask again until `accept` holds or the deadline passes.
@@ -81,7 +84,7 @@ export async function codeActions(uri: vscode.Uri, range: vscode.Range, accept: 
   let actions: vscode.CodeAction[];
   for (;;) {
     try {
-      actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+      actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value, RESOLVE_ALL)) ?? [];
     } catch (error) {
       // The workbench cancels a provider request when the document or its diagnostics change under it: ask again.
       if (!(error instanceof Error && error.name === 'Canceled')) throw error;

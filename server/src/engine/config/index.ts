@@ -12,3 +12,4 @@ export type { PartialConfig, RuleEntry, RuleInfo } from './layer.js';
 export { PRESET_NAMES, type PresetName } from './presets.js';
 export { configSchema, LANE_KINDS, SEVERITY_WORDS, SUPPORT_KINDS } from './schema.js';
 export { CONFIG_SETTING_KEYS, defaultEditorSettings, EDITOR_SETTING_KEYS, loadSettingsFile, settingsToConfig, type EditorSettings, type SettingsResult } from './settings.js';
+export { CONFIG_SCHEMA, SETTINGS, type SettingDefinition, type SettingKey, type SettingValues } from './definition.js';

@@ -4,26 +4,23 @@ import { errorAtStart, type ConfigError } from './errors.js';
 import type { PartialConfig } from './layer.js';
 import { parseConfigText, positionlessLocator, sourceLocator, type ConfigSource, type Locator, type ValuePath } from './source.js';
 import { didYouMean } from './suggest.js';
+import { CONFIG_SETTING_KEYS, EDITOR_SETTING_KEYS, SETTINGS, settingValueProblem, type EditorSettingKey, type SettingValues } from './definition.js';
 import { FILE_ONLY_KEYS } from './schema.js';
 import { extractLayer } from './validate.js';
 
 export const SETTINGS_PREFIX = 'blueprintLint';
+export { CONFIG_SETTING_KEYS, EDITOR_SETTING_KEYS };
 
-/** Settings the linter uses; everything else under `blueprintLint.` is for the editor. */
-export const CONFIG_SETTING_KEYS = ['enable', 'autoDetect', 'reportUnusedDirectives', 'rules', 'vocabulary', 'lanes', 'files', 'ignores'] as const;
-export const EDITOR_SETTING_KEYS = ['run', 'debounceMs', 'maxFileSize', 'trace.server', 'configFile', 'addToConfigTarget'] as const;
-
-export interface EditorSettings {
-  run: 'onType' | 'onSave';
-  debounceMs: number;
-  maxFileSize: number;
-  trace: { server: 'off' | 'messages' | 'verbose' };
+/** The editor's own settings, typed from the one definition; `trace.server` nested as VS Code hands it over. */
+export type EditorSettings = Pick<SettingValues, 'run' | 'debounceMs' | 'maxFileSize' | 'addToConfigTarget'> & {
+  trace: { server: SettingValues['trace.server'] };
   /** An explicit config file, as `--config` (resolved by the caller against the workspace folder). */
   configFile?: string;
-}
+};
 
 export function defaultEditorSettings(): EditorSettings {
-  return { run: 'onType', debounceMs: 200, maxFileSize: 2_000_000, trace: { server: 'off' } };
+  const { run, debounceMs, maxFileSize, addToConfigTarget } = SETTINGS;
+  return { run: run.default, debounceMs: debounceMs.default, maxFileSize: maxFileSize.default, addToConfigTarget: addToConfigTarget.default, trace: { server: SETTINGS['trace.server'].default } };
 }
 
 export interface SettingsResult {
@@ -82,24 +79,11 @@ function fromSettings(settings: Obj, sourceName: string, source: ConfigSource | 
     if (value === null || value === undefined) continue; // VS Code sends null for a setting that is not set
     if ((CONFIG_SETTING_KEYS as readonly string[]).includes(key)) {
       configValue[key] = value;
-    } else if (key === 'run') {
-      if (value === 'onType' || value === 'onSave') editor.run = value;
-      else errors.push(at(path, 'value', `"${SETTINGS_PREFIX}.run" must be "onType" or "onSave"`));
-    } else if (key === 'debounceMs') {
-      if (Number.isInteger(value) && (value as number) >= 0) editor.debounceMs = value as number;
-      else errors.push(at(path, 'value', `"${SETTINGS_PREFIX}.debounceMs" must be a whole number of milliseconds, 0 or more`));
-    } else if (key === 'maxFileSize') {
-      if (Number.isInteger(value) && (value as number) > 0) editor.maxFileSize = value as number;
-      else errors.push(at(path, 'value', `"${SETTINGS_PREFIX}.maxFileSize" must be a whole number of bytes, more than 0`));
-    } else if (key === 'trace.server') {
-      if (value === 'off' || value === 'messages' || value === 'verbose') editor.trace.server = value;
-      else errors.push(at(path, 'value', `"${SETTINGS_PREFIX}.trace.server" must be "off", "messages" or "verbose"`));
-    } else if (key === 'configFile') {
-      if (typeof value === 'string') {
-        if (value !== '') editor.configFile = value;
-      } else errors.push(at(path, 'value', `"${SETTINGS_PREFIX}.configFile" must be a string`));
-    } else if (key === 'addToConfigTarget' || key === 'disabledFiles') {
-      // Read by the editor alone (where fixes write, files it leaves alone); the linter has nothing to take from them.
+    } else if ((EDITOR_SETTING_KEYS as readonly string[]).includes(key)) {
+      const editorKey = key as EditorSettingKey;
+      const problem = settingValueProblem(editorKey, value);
+      if (problem) errors.push(at(path, 'value', `"${SETTINGS_PREFIX}.${key}" ${problem}`));
+      else setEditorValue(editor, editorKey, value);
     } else if ((FILE_ONLY_KEYS as readonly string[]).includes(key)) {
       errors.push(at(path, 'key', `"${SETTINGS_PREFIX}.${key}" belongs in a configuration file, not in settings`));
     } else {
@@ -117,4 +101,20 @@ function fromSettings(settings: Obj, sourceName: string, source: ConfigSource | 
   errors.push(...extracted.errors);
   errors.sort((a, b) => a.offset - b.offset);
   return { config: extracted.layer, editor, errors };
+}
+
+/** Stores a checked value; `disabledFiles` is the client's alone (the files it does not open for linting). */
+function setEditorValue(editor: EditorSettings, key: EditorSettingKey, value: unknown): void {
+  switch (key) {
+    case 'trace.server':
+      editor.trace.server = value as EditorSettings['trace']['server'];
+      return;
+    case 'configFile':
+      if (value !== '') editor.configFile = value as string;
+      return;
+    case 'disabledFiles':
+      return;
+    default:
+      (editor as Record<typeof key, unknown>)[key] = value;
+  }
 }
