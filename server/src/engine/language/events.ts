@@ -3,15 +3,11 @@
 // how far (a threshold, a routing). Each rule can be stated in one sentence; each carries its name as `rule`.
 import type { Range, Token } from './doc.js';
 import { clauseSubject, negationVeto, thresholdOf, thresholdRoutes, type Found, type LangText } from './judge.js';
-import { slot, type SlotName } from './slots.js';
+import { inSlot, slot, type SlotName } from './slots.js';
 
 const NOUNISH = new Set(['NOUN', 'PROPN']);
 const ARROWS = new Set(['→', '⇒', '➜', '➔', '->', '=>', '-->']);
 const TIME_UNIT = /^(second|minute|hour|day|week|month|year|night)s?$/;
-
-function inSlot(t: Token | undefined, name: SlotName): boolean {
-  return !!t && (slot(name).has(t.lemma) || slot(name).has(t.lower));
-}
 
 function isNeg(t: Token | undefined): boolean {
   return !!t && (t.lemma === 'not' || t.lower === 'never' || t.lower === 'cannot' || t.lower === "n't" || t.lower === 'n’t');
@@ -101,7 +97,7 @@ function compNotGift(lt: LangText, start: number, end: number): string | null {
     object.push(x);
   }
   if (object.some((x) => x.pos === 'PRON') || !object.some((x) => NOUNISH.has(x.pos) || x.pos === 'VERB')) return null;
-  if (object.some((x) => inSlot(x, 'sellable-noun') || slot('sellable-noun').has(x.lower.replace(/s$/, '')))) return null;
+  if (object.some((x) => inSlot(x, 'sellable-noun', true))) return null;
   const noun = object[object.length - 1]!;
   return `"${lt.doc.text.slice(first.start, noun.end)}" gives nothing away (what is comped is not something the customer pays for)`;
 }

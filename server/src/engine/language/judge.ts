@@ -2,7 +2,7 @@
 // that reject a candidate with a reason. Every rule can be stated in one sentence; each carries its name as `rule`.
 import type { SupportKind } from '../types.js';
 import type { LangDoc, Range, Token } from './doc.js';
-import { slot } from './slots.js';
+import { inSlot, slot } from './slots.js';
 
 export type Role = 'employee' | 'customer';
 
@@ -114,10 +114,6 @@ function roleAsPerson(lt: LangText, from: number, to: number): boolean {
 function roleIn(lt: LangText, from: number, to: number, role: Role): number {
   for (let k = from; k < to; k++) if (lt.roles[k] === role) return k;
   return -1;
-}
-
-function inSlot(t: Token | undefined, name: Parameters<typeof slot>[0]): boolean {
-  return !!t && (slot(name).has(t.lemma) || slot(name).has(t.lower));
 }
 
 /** Text of tokens [from, to] joined as written. */
@@ -775,7 +771,7 @@ function softwarePerformance(lt: LangText, first: Token): string | null {
   const scope = colon ? toks.slice(sentence.from, colon.i) : verbless ? words : toks.slice(sentence.from, first.i);
   if (!verbless && !colon && scope.some((x) => x.pos === 'VERB')) return null;
   if (roleIn(lt, sentence.from, sentence.to, 'employee') >= 0) return null;
-  const software = scope.find((x) => x.i !== first.i && (colon !== undefined || NOUNISH.has(x.pos)) && (inSlot(x, 'software-noun') || slot('software-noun').has(x.lower.replace(/s$/, ''))));
+  const software = scope.find((x) => x.i !== first.i && (colon !== undefined || NOUNISH.has(x.pos)) && inSlot(x, 'software-noun', true));
   return software ? `the software's performance ("${software.text}"), kept by no employee` : null;
 }
 

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../resources.js';
+import type { Token } from './doc.js';
 
 export type SlotName =
   | 'gift-adjective'
@@ -70,4 +71,14 @@ export function parseSlots(text: string): Map<string, Set<string>> {
 export function slot(name: SlotName): ReadonlySet<string> {
   if (!slots) slots = parseSlots(readFileSync(join(packageRoot(), 'rules', 'vocabulary', 'language-slots.txt'), 'utf8'));
   return slots.get(name) ?? new Set();
+}
+
+/**
+ * Whether a token's lemma or lower-case form is in a slot; with `plural`, also its form without a final "s" (the
+ * tagger leaves some plurals unlemmatised: "apps", "vouchers").
+ */
+export function inSlot(t: Token | undefined, name: SlotName, plural = false): boolean {
+  if (!t) return false;
+  const entries = slot(name);
+  return entries.has(t.lemma) || entries.has(t.lower) || (plural && entries.has(t.lower.replace(/s$/, '')));
 }
