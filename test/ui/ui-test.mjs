@@ -19,7 +19,7 @@ const CODE_SERVER = requireEnv('CODE_SERVER');
 const VSIX = path.resolve(requireEnv('VSIX'));
 const t0 = Date.now();
 const log = (...a) => console.log(`[ui-test ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
-const CORE_MESSAGE = 'Step "Check-in" promises "free upgrade" but names no employee resource, tool or authority behind it.';
+const CORE_MESSAGE = 'Name the employee resource, tool or authority behind "free upgrade": step "Check-in" promises it but names none.';
 
 fs.rmSync(workRoot, { recursive: true, force: true });
 fs.mkdirSync(shots, { recursive: true });
@@ -120,7 +120,7 @@ async function check(...args) {
     await editor.locator('.view-lines', { hasText: '- Support: TBD' }).waitFor({ timeout: 20000 });
     log('fix applied: "- Support: TBD" inserted');
     // still flagged, now because the support lane is a placeholder
-    await problemRow(page, 'its support lane is a placeholder').waitFor({ timeout: 30000 });
+    await problemRow(page, 'Fill in the placeholder support lane of step "Check-in"').waitFor({ timeout: 30000 });
     await problemRow(page, CORE_MESSAGE).waitFor({ state: 'detached', timeout: 30000 });
     log('problems after fix:', JSON.stringify(await problemRows(page)));
     await page.screenshot({ path: path.join(shots, 'ui-3-after-fix.png') });
