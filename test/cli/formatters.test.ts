@@ -91,7 +91,7 @@ describe('cli formatters', () => {
         '',
         'docs/checkin.blueprint.md',
         '  6:44  warning  Name the employee resource, tool or authority behind "free upgrade": step "Check-in" promises it but names none.  benefit-needs-support',
-        '  12:3  error    Unknown lane "Frontstge".                                                                             unknown-lane',
+        '  12:3  error    Unknown lane "Frontstge".                                                                                         unknown-lane',
         '',
         'a, b/odd:name%.md',
         '  1:1  info  Line one has 100% of "x"  duplicate-step',
