@@ -25,9 +25,11 @@ describe('Blueprint Lint in VS Code: settings and commands', () => {
     const doc = await open('hotel/checkin.blueprint.md');
     await waitForDiagnostics(doc.uri, severityIs(vscode.DiagnosticSeverity.Warning), 'a warning by default');
     const original = await readFile('.vscode/settings.json');
-    await writeFile('.vscode/settings.json', '{\n  "blueprintLint.rules": { "benefit-needs-support": "info" }\n}\n');
-    await writeFile('.blueprintlint.jsonc', '{\n  // the team keeps promises visible\n  "policy": {\n    "minimumSeverity": { "benefit-needs-support": "error" }\n  }\n}\n');
     try {
+      await writeFile('.vscode/settings.json', '{\n  "blueprintLint.rules": { "benefit-needs-support": "info" }\n}\n');
+      // the setting first, so the policy below raises "info" from settings and not the default
+      await waitForDiagnostics(doc.uri, severityIs(vscode.DiagnosticSeverity.Information), 'info from the setting');
+      await writeFile('.blueprintlint.jsonc', '{\n  // the team keeps promises visible\n  "policy": {\n    "minimumSeverity": { "benefit-needs-support": "error" }\n  }\n}\n');
       const [d] = ofRule(RULE, await waitForDiagnostics(doc.uri, severityIs(vscode.DiagnosticSeverity.Error), 'an error raised by the policy over the "info" setting'));
       assert.match(d!.message, / \(raised to error by team policy in \.blueprintlint\.jsonc\)$/);
       const policy = (d!.relatedInformation ?? []).find((r) => r.location.uri.toString() === fileUri('.blueprintlint.jsonc').toString());
@@ -42,7 +44,7 @@ describe('Blueprint Lint in VS Code: settings and commands', () => {
       assert.match(text, /Rule "benefit-needs-support": "info" from settings raised to "error" by team policy in \.blueprintlint\.jsonc \(line 4\)/);
     } finally {
       await writeFile('.vscode/settings.json', original);
-      await vscode.workspace.fs.delete(fileUri('.blueprintlint.jsonc'));
+      await vscode.workspace.fs.delete(fileUri('.blueprintlint.jsonc')).then(undefined, () => undefined);
     }
     const [back] = ofRule(RULE, await waitForDiagnostics(doc.uri, severityIs(vscode.DiagnosticSeverity.Warning), 'a warning again without the policy'));
     assert.deepEqual(back!.relatedInformation?.map((r) => r.message), ['Step "Check-in"']);
