@@ -200,17 +200,34 @@ async function visibleRowText(row) {
   });
 }
 
-/** Elements of the editor whose bottom border is dotted (the marks on a step's other benefit phrases), text per line. */
+/**
+ * The marks on a step's other benefit phrases: decorations with a dotted bottom border (VS Code draws them as boxes
+ * in the overlay layer behind the text), each read back as the text it underlines.
+ */
 async function dottedMarks(editor) {
-  return editor.locator('.view-lines span').evaluateAll((els) => {
-    const lines = new Map();
-    for (const e of els) {
-      const style = getComputedStyle(e);
-      if (style.borderBottomStyle !== 'dotted' || e.children.length > 0) continue;
-      const top = Math.round(e.getBoundingClientRect().top);
-      lines.set(top, (lines.get(top) ?? '') + e.textContent.replace(/\u00a0/g, ' '));
+  return editor.evaluate((root) => {
+    const boxes = [...root.querySelectorAll('.view-overlays div, .view-lines span')]
+      .filter((e) => getComputedStyle(e).borderBottomStyle === 'dotted')
+      .map((e) => e.getBoundingClientRect())
+      .sort((a, b) => a.top - b.top || a.left - b.left);
+    const walker = document.createTreeWalker(root.querySelector('.view-lines'), NodeFilter.SHOW_TEXT);
+    const chars = [];
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.length; i++) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const r = range.getBoundingClientRect();
+        chars.push({ c: node.data[i], x: r.left + r.width / 2, y: r.top + r.height / 2 });
+      }
     }
-    return [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, text]) => text);
+    return boxes.map((b) =>
+      chars
+        .filter((ch) => ch.x >= b.left && ch.x <= b.right && ch.y >= b.top && ch.y <= b.bottom)
+        .map((ch) => ch.c)
+        .join('')
+        .replace(/\u00a0/g, ' '),
+    );
   });
 }
 
