@@ -67,7 +67,8 @@ async function openFile(page, name, text) {
   await page.keyboard.press('Control+P');
   await page.locator('.quick-input-widget input').waitFor({ timeout: 20000 });
   await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 20000 });
+  // file search starts with the extension host: on a loaded 2-core machine the first result took just over 20 s
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 60000 });
   await page.keyboard.press('Enter');
   const editor = page.locator('.editor-group-container .monaco-editor').first();
   await editor.locator('.view-lines', { hasText: text }).waitFor({ timeout: 30000 });
