@@ -51,6 +51,27 @@ function short(text: string): string {
   return t.length > 60 ? `${t.slice(0, 57)}...` : t;
 }
 
+/** A benefit phrase besides the one the finding's range covers, for editors to mark (related information). */
+export interface OtherPhrase {
+  text: string;
+  /** Offsets relative to the finding's start: a step that only moved keeps its cached report, and these stay right. */
+  from: number;
+  to: number;
+}
+
+/** The step's other benefit phrases (each span once), in document order. */
+function otherPhrases(step: Step, span: Span): OtherPhrase[] {
+  const seen = new Set([`${span.start}:${span.end}`]);
+  const out: OtherPhrase[] = [];
+  for (const b of step.benefits) {
+    const key = `${b.span.start}:${b.span.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ text: short(b.text), from: b.span.start - span.start, to: b.span.end - span.start });
+  }
+  return out;
+}
+
 /** Why the step is flagged, in one or two lines: what found the promise, and what was read and rejected as support. */
 export function explanation(step: Step): string {
   const promise = step.benefits
@@ -92,17 +113,24 @@ const rule: Rule = {
       const shown = names.slice(0, 3);
       const more = names.length > 3 ? ` (and ${names.length - 3} more)` : '';
       const emptySupport = step.lanes.find((l) => l.kind === 'support' && l.placeholder);
-      const promise = `Step "${step.title}" promises ${quoteList(shown)}${more}`;
+      const what = `the employee resource, tool or authority behind ${quoteList(shown)}${more}`;
+      // The Problems panel shows about 90 characters of a row: what to do comes first, the step and the reason after it.
       const message = emptySupport
-        ? `${promise} but its support lane is a placeholder: name the employee resource, tool or authority behind it.`
-        : `${promise} but names no employee resource, tool or authority behind it.`;
+        ? `Fill in the placeholder support lane of step "${step.title}" with ${what}.`
+        : `Name ${what}: step "${step.title}" promises ${names.length === 1 ? 'it' : 'them'} but names none.`;
       const span: Span = first.span;
       context.report({
         message,
         span,
         step,
         fixes: fixesFor(step, emptySupport),
-        data: { benefit: first.source === 'benefit' ? undefined : first.text, benefits: names, placeholder: emptySupport !== undefined, explanation: explanation(step) },
+        data: {
+          benefit: first.source === 'benefit' ? undefined : first.text,
+          benefits: names,
+          phrases: otherPhrases(step, span),
+          placeholder: emptySupport !== undefined,
+          explanation: explanation(step),
+        },
       });
     }
   },

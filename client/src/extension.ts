@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, type LanguageClient } from 'vscode-languageclient/node.js';
 import { AddVocabularyRequest, Commands, DIAGNOSTIC_SOURCE, StatusChangedNotification, StatusRequest } from '../../server/src/server/protocol.js';
+import { BenefitMarkers } from './benefitMarks.js';
 import { registerCommands } from './commands.js';
 import { CrashErrorHandler, RestartBudget, type GaveUp } from './crashPolicy.js';
 import { createLanguageClient } from './languageClient.js';
@@ -17,6 +18,8 @@ export interface BlueprintLintApi {
   readonly firstDiagnostics: Promise<number>;
   client(): LanguageClient;
   readonly status: BlueprintStatusItem;
+  /** The dotted marks on a flagged step's other benefit phrases. */
+  readonly benefitMarks: BenefitMarkers;
   /** Fires when the server crashed too often to be restarted (crashPolicy.ts); the user is offered a Restart. */
   readonly onDidGiveUpRestarting: vscode.Event<GaveUp>;
 }
@@ -48,7 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bluepr
   const current = createLanguageClient(context, output, showDocs, crashes);
   client = current;
   const status = new BlueprintStatusItem(async (uri) => current.sendRequest(StatusRequest.type, { uri: uri.toString() }));
-  context.subscriptions.push(status);
+  const benefitMarks = new BenefitMarkers();
+  context.subscriptions.push(status, benefitMarks);
   context.subscriptions.push(
     current.onNotification(StatusChangedNotification.type, (s) => status.update(s)),
     current.onRequest(AddVocabularyRequest.type, (params) => addVocabulary(params)),
@@ -105,7 +109,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bluepr
   output.info(`client ready ${timings.clientReadyMs} ms after activation (workspace trusted: ${vscode.workspace.isTrusted})`);
   void status.refresh();
 
-  return { timings, firstDiagnostics, client: () => current, status, onDidGiveUpRestarting: gaveUp.event };
+  return { timings, firstDiagnostics, client: () => current, status, benefitMarks, onDidGiveUpRestarting: gaveUp.event };
 }
 
 export async function deactivate(): Promise<void> {

@@ -10,8 +10,8 @@ import { makeWorkspace, repoRoot, runCli, statsOf } from './helpers.js';
 const HOTEL = (checkout: string) =>
   '# Hotel arrival\n\n## Check-in\n\n- **Customer:** The guest arrives at the desk.\n- **Frontstage:** The receptionist checks the guest in without waiting.\n- **Backstage:** Housekeeping prepares the room.\n\n' +
   `## Check-out\n\n- **Customer:** The guest leaves.\n- **Frontstage:** The receptionist settles ${checkout} without waiting.\n- **Backstage:** Housekeeping cleans the room.\n`;
-const CHECKOUT_MESSAGE = 'Step "Check-out" promises "without waiting" but names no employee resource, tool or authority behind it.';
-const CHECKIN_MESSAGE = 'Step "Check-in" promises "without waiting" but names no employee resource, tool or authority behind it.';
+const CHECKOUT_MESSAGE = 'Name the employee resource, tool or authority behind "without waiting": step "Check-out" promises it but names none.';
+const CHECKIN_MESSAGE = 'Name the employee resource, tool or authority behind "without waiting": step "Check-in" promises it but names none.';
 
 /** A temporary directory outside any repository (git must not find one above it). */
 function tempDir(): { dir: string; env: NodeJS.ProcessEnv; cleanup(): void } {

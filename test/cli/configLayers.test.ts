@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { repoRoot, runCli } from './helpers.js';
 
 const RULE = 'benefit-needs-support';
-const MESSAGE = 'Step "Open a ticket" promises "within the hour" but names no employee resource, tool or authority behind it.';
+const MESSAGE = 'Name the employee resource, tool or authority behind "within the hour": step "Open a ticket" promises it but names none.';
 const BLUEPRINT = readFileSync(join(repoRoot, 'test', 'fixtures', 'workspace', 'support-desk.md'), 'utf8');
 /** The fixture with `profile: <name>` added to its front matter (the finding moves one line down, to 9:51). */
 const withProfile = (name: string): string => BLUEPRINT.replace('---\nblueprint: support desk\n', `---\nprofile: ${name}\nblueprint: support desk\n`);

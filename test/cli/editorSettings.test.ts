@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { allRules } from '../../server/src/engine/index.js';
 import { repoRoot, runCli } from './helpers.js';
 
-const FINDING = 'Step "Open a ticket" promises "within the hour" but names no employee resource, tool or authority behind it.  benefit-needs-support';
+const FINDING = 'Name the employee resource, tool or authority behind "within the hour": step "Open a ticket" promises it but names none.  benefit-needs-support';
 
 describe('CLI: the workspace .vscode/settings.json and --print-config', () => {
   let dir: string;

@@ -30,7 +30,7 @@ const reports: FileReport[] = [
       finding({
         ruleId: 'benefit-needs-support',
         severity: 'warning',
-        message: 'Step "Check-in" promises "free upgrade" but names no employee resource, tool or authority behind it.',
+        message: 'Name the employee resource, tool or authority behind "free upgrade": step "Check-in" promises it but names none.',
         start: { line: 6, column: 44, offset: 120 },
         end: { line: 6, column: 56, offset: 132 },
         step: 'Check-in',
@@ -76,7 +76,7 @@ describe('cli formatters', () => {
       endColumn: 56,
       rule: 'benefit-needs-support',
       severity: 'warning',
-      message: 'Step "Check-in" promises "free upgrade" but names no employee resource, tool or authority behind it.',
+      message: 'Name the employee resource, tool or authority behind "free upgrade": step "Check-in" promises it but names none.',
       step: 'Check-in',
     });
     assert.equal(parsed[2]!['step'], null);
@@ -90,8 +90,8 @@ describe('cli formatters', () => {
       [
         '',
         'docs/checkin.blueprint.md',
-        '  6:44  warning  Step "Check-in" promises "free upgrade" but names no employee resource, tool or authority behind it.  benefit-needs-support',
-        '  12:3  error    Unknown lane "Frontstge".                                                                             unknown-lane',
+        '  6:44  warning  Name the employee resource, tool or authority behind "free upgrade": step "Check-in" promises it but names none.  benefit-needs-support',
+        '  12:3  error    Unknown lane "Frontstge".                                                                                         unknown-lane',
         '',
         'a, b/odd:name%.md',
         '  1:1  info  Line one has 100% of "x"  duplicate-step',
@@ -117,7 +117,7 @@ describe('cli formatters', () => {
   it('github: one workflow command per finding, notice for info, escaped properties and data', () => {
     const lines = formatGithub(reports, ctx).trimEnd().split('\n');
     assert.deepEqual(lines, [
-      '::warning file=docs/checkin.blueprint.md,line=6,col=44,endLine=6,endColumn=56,title=benefit-needs-support::Step "Check-in" promises "free upgrade" but names no employee resource, tool or authority behind it.',
+      '::warning file=docs/checkin.blueprint.md,line=6,col=44,endLine=6,endColumn=56,title=benefit-needs-support::Name the employee resource, tool or authority behind "free upgrade": step "Check-in" promises it but names none.',
       '::error file=docs/checkin.blueprint.md,line=12,col=3,endLine=12,endColumn=12,title=unknown-lane::Unknown lane "Frontstge".',
       '::notice file=a%2C b/odd%3Aname%25.md,line=1,col=1,endLine=1,endColumn=2,title=duplicate-step::Line one%0D%0Ahas 100%25 of "x"',
     ]);
@@ -196,7 +196,7 @@ describe('cli formatters', () => {
     const xml = formatJunit(reports, ctx);
     assert.ok(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites '));
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true, isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(xml);
-    const checkin = 'Step "Check-in" promises "free upgrade" but names no employee resource, tool or authority behind it.';
+    const checkin = 'Name the employee resource, tool or authority behind "free upgrade": step "Check-in" promises it but names none.';
     assert.deepEqual(doc.testsuites, {
       name: 'blueprint-lint',
       tests: '4',
@@ -249,7 +249,7 @@ describe('cli formatters', () => {
     const sarif = JSON.parse(formatSarif(reports, ctx)).runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['blueprintLint/v1']);
     assert.deepEqual(issues, [
       {
-        description: 'Step "Check-in" promises "free upgrade" but names no employee resource, tool or authority behind it. (benefit-needs-support)',
+        description: 'Name the employee resource, tool or authority behind "free upgrade": step "Check-in" promises it but names none. (benefit-needs-support)',
         check_name: 'benefit-needs-support',
         fingerprint: sarif[0],
         severity: 'minor',

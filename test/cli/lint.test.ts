@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineHasCoreRule, makeWorkspace, runCli } from './helpers.js';
 
-const CHECKIN_MESSAGE = 'Step "Check-in" promises "without waiting" but names no employee resource, tool or authority behind it.';
+const CHECKIN_MESSAGE = 'Name the employee resource, tool or authority behind "without waiting": step "Check-in" promises it but names none.';
 const checkinFinding = (file: string, severity = 'warning') => ({
   file,
   line: 6,

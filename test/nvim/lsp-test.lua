@@ -64,7 +64,7 @@ local ok, err = pcall(function()
   check('on the promise (line 12, column 55)', d.lnum == 11 and d.col == 54 and d.end_col == 72,
     string.format('%d:%d-%d', d.lnum, d.col, d.end_col))
   check('message names the step and the benefit',
-    d.message == 'Step "Check-in" promises "in under 2 minutes" but names no employee resource, tool or authority behind it.', d.message)
+    d.message == 'Name the employee resource, tool or authority behind "in under 2 minutes": step "Check-in" promises it but names none.', d.message)
   check('source blueprint-lint and severity warning', d.source == 'blueprint-lint' and d.severity == vim.diagnostic.severity.WARN)
 
   -- 2. the custom status request
@@ -93,7 +93,7 @@ local ok, err = pcall(function()
   check('edit inserts the support lane', inserted == '- **Support:** TBD', inserted)
   local placeholder = vim.wait(wait_ms, function()
     local now = vim.diagnostic.get(bufnr)
-    return #now == 1 and now[1].message:find('support lane is a placeholder', 1, true) ~= nil
+    return #now == 1 and now[1].message:find('Fill in the placeholder support lane', 1, true) ~= nil
   end, 50)
   check('diagnostic re-published for the placeholder', placeholder, vim.inspect(vim.tbl_map(function(x) return x.message end, vim.diagnostic.get(bufnr))))
 

@@ -92,7 +92,7 @@ describe('npm package (pack, install from the tarball, run)', function () {
     assert.equal(
       r.stdout,
       '\nsupport-desk.md\n' +
-        '  8:51  error  Step "Open a ticket" promises "within the hour" but names no employee resource, tool or authority behind it.  benefit-needs-support\n' +
+        '  8:51  error  Name the employee resource, tool or authority behind "within the hour": step "Open a ticket" promises it but names none.  benefit-needs-support\n' +
         '\n' +
         '✖ 1 problem (1 error, 0 warnings, 0 infos)\n',
     );

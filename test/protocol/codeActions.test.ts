@@ -123,7 +123,7 @@ describe('protocol: code actions', function () {
       assert.equal(placeholder.diagnostics.length, 1);
       assert.equal(
         placeholder.diagnostics[0]!.message,
-        'Step "Check-in" promises "in under 2 minutes" but its support lane is a placeholder: name the employee resource, tool or authority behind it.',
+        'Fill in the placeholder support lane of step "Check-in" with the employee resource, tool or authority behind "in under 2 minutes".',
       );
       session.replace(uri, `**${label}:** TBD`, `**${label}:** Keys are pre-encoded by the night audit.`);
       const filled = await session.nextDiagnostics(uri);

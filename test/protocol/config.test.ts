@@ -1,6 +1,6 @@
 // Settings and config files through the real protocol: pulled per document, watched, merged like the CLI, errors shown in place.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LspSession, uriOf } from './lspSession.js';
 import { fixtureText, tempWorkspace } from './fixtures.js';
@@ -171,6 +171,18 @@ describe('protocol: settings and config files', function () {
     assert.equal(diagnostic!.code, RULE);
     assert.equal(diagnostic!.severity, 2);
     assert.match(diagnostic!.message, / \(raised to warning by team policy in \.blueprintlint\.jsonc\)$/);
+    // the editor points at the policy line: the rule's key under policy.minimumSeverity
+    const key = `"${RULE}"`;
+    const at = readFileSync(config, 'utf8').indexOf(key);
+    const related = (diagnostic as { relatedInformation?: Array<{ location: unknown; message: string }> }).relatedInformation ?? [];
+    assert.deepEqual(related.slice(1), [
+      {
+        location: { uri: uriOf(config), range: { start: { line: 0, character: at }, end: { line: 0, character: at + key.length } } },
+        message: `Rule "${RULE}": "off" from settings raised to "warning" by team policy in .blueprintlint.jsonc`,
+      },
+    ]);
+    const hover = await session.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: (diagnostic as { range: { start: unknown } }).range.start });
+    assert.match(hover?.contents.value ?? '', new RegExp(`Rule "${RULE}": "off" from settings raised to "warning" by team policy in \\.blueprintlint\\.jsonc \\(line 1\\)`));
     const logs = session.notifications.all.filter((n) => n.method === 'window/logMessage').map((n) => n.params as { type: number; message: string });
     const expected = `Blueprint Lint rule "${RULE}": "off" from settings raised to "warning" by team policy in ${config}`;
     assert.deepEqual(

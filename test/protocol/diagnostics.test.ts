@@ -48,7 +48,7 @@ describe('protocol: diagnostics', function () {
         code: 'benefit-needs-support',
         codeDescription: { href: DOCS },
         source: 'blueprint-lint',
-        message: 'Step "Check-in" promises "in under 2 minutes" but names no employee resource, tool or authority behind it.',
+        message: 'Name the employee resource, tool or authority behind "in under 2 minutes": step "Check-in" promises it but names none.',
         data: { ruleId: 'benefit-needs-support', index: 0, version: 1 },
         relatedInformation: [{ location: { uri, range: rangeOf(text, 'Check-in') }, message: 'Step "Check-in"' }],
       },
@@ -64,7 +64,7 @@ describe('protocol: diagnostics', function () {
     assert.deepEqual(d?.range, { start: { line: 7, character: 50 }, end: { line: 7, character: 65 } });
     assert.deepEqual(d?.range, rangeOf(text, 'within the hour'));
     assert.equal([...text.split('\n')[7]!.slice(0, 50)].length, 49);
-    assert.equal(d?.message, 'Step "Open a ticket" promises "within the hour" but names no employee resource, tool or authority behind it.');
+    assert.equal(d?.message, 'Name the employee resource, tool or authority behind "within the hour": step "Open a ticket" promises it but names none.');
   });
 
   it('publishes an empty list for Markdown that is not a blueprint, and nothing for other languages', async () => {

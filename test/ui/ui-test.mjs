@@ -4,7 +4,8 @@
 //  2. restricted mode (workspace trust on, folder not trusted): the extension still lints, and a config `extends`
 //     that leaves the workspace is refused with a problem on the config file;
 //  3. at 1280 and 1920 px: lane labels of different kinds in different colours, the status item's popup and its
-//     "Turn off for this file" link inside the window, the hover on a finding showing its explanation line.
+//     "Turn off for this file" link inside the window, the hover on a finding showing its explanation line, the
+//     action that leads the core message visible in its Problems row, and every benefit phrase of a step marked.
 // Screenshots go to $SHOTS (scripts/e2e/run.sh: the run's log folder).
 //   VSIX=blueprint-lint.vsix [SHOTS=dir] [UI_ONLY=polish] node test/ui/ui-test.mjs <workDir>   (env from .e2e/env.sh)
 import fs from 'node:fs';
@@ -19,7 +20,9 @@ const CODE_SERVER = requireEnv('CODE_SERVER');
 const VSIX = path.resolve(requireEnv('VSIX'));
 const t0 = Date.now();
 const log = (...a) => console.log(`[ui-test ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
-const CORE_MESSAGE = 'Step "Check-in" promises "free upgrade" but names no employee resource, tool or authority behind it.';
+// what to do, the part of the core message that must stay visible in a Problems row at 1280 px
+const CORE_ACTION = 'Name the employee resource, tool or authority behind "free upgrade"';
+const CORE_MESSAGE = 'Name the employee resource, tool or authority behind "free upgrade": step "Check-in" promises it but names none.';
 
 fs.rmSync(workRoot, { recursive: true, force: true });
 fs.mkdirSync(shots, { recursive: true });
@@ -64,7 +67,8 @@ async function openFile(page, name, text) {
   await page.keyboard.press('Control+P');
   await page.locator('.quick-input-widget input').waitFor({ timeout: 20000 });
   await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 20000 });
+  // file search starts with the extension host: on a loaded 2-core machine the first result took just over 20 s
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 60000 });
   await page.keyboard.press('Enter');
   const editor = page.locator('.editor-group-container .monaco-editor').first();
   await editor.locator('.view-lines', { hasText: text }).waitFor({ timeout: 30000 });
@@ -120,7 +124,7 @@ async function check(...args) {
     await editor.locator('.view-lines', { hasText: '- Support: TBD' }).waitFor({ timeout: 20000 });
     log('fix applied: "- Support: TBD" inserted');
     // still flagged, now because the support lane is a placeholder
-    await problemRow(page, 'its support lane is a placeholder').waitFor({ timeout: 30000 });
+    await problemRow(page, 'Fill in the placeholder support lane of step "Check-in"').waitFor({ timeout: 30000 });
     await problemRow(page, CORE_MESSAGE).waitFor({ state: 'detached', timeout: 30000 });
     log('problems after fix:', JSON.stringify(await problemRows(page)));
     await page.screenshot({ path: path.join(shots, 'ui-3-after-fix.png') });
@@ -152,6 +156,8 @@ async function check(...args) {
     },
   );
 }
+const height = (page) => page.viewportSize().height;
+
 /** The element's box, asserted to lie wholly inside the page's viewport (nothing cut off at an edge). */
 async function assertInViewport(page, locator, what) {
   const box = await locator.boundingBox();
@@ -163,9 +169,83 @@ async function assertInViewport(page, locator, what) {
   return box;
 }
 
+/**
+ * The text of a Problems row as it shows on screen: characters laid out past the edge of an ancestor that clips them
+ * (a column cut off with an ellipsis, the panel, the window) are left out.
+ */
+async function visibleRowText(row) {
+  return row.evaluate((rowEl) => {
+    const viewRight = Math.min(window.innerWidth, rowEl.getBoundingClientRect().right);
+    const walker = document.createTreeWalker(rowEl, NodeFilter.SHOW_TEXT);
+    const parts = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      let right = viewRight;
+      for (let el = node.parentElement; el && el !== rowEl.parentElement; el = el.parentElement) {
+        const style = getComputedStyle(el);
+        if (style.overflowX === 'visible') continue;
+        // an ellipsis takes the place of the last characters that would fit
+        const cut = style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth ? 12 : 0;
+        right = Math.min(right, el.getBoundingClientRect().right - cut);
+      }
+      const range = document.createRange();
+      let text = '';
+      for (let i = 0; i < node.length; i++) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const r = range.getBoundingClientRect();
+        if (r.right <= right + 0.5 && r.height > 0) text += node.data[i];
+      }
+      if (text.trim()) parts.push(text);
+    }
+    return parts.join(' | ');
+  });
+}
+
+/**
+ * The marks on a step's other benefit phrases: decorations with a dotted bottom border (VS Code draws them as boxes
+ * in the overlay layer behind the text), each read back as the text it underlines.
+ */
+async function dottedMarks(editor) {
+  return editor.evaluate((root) => {
+    const boxes = [...root.querySelectorAll('.view-overlays div, .view-lines span')]
+      .filter((e) => getComputedStyle(e).borderBottomStyle === 'dotted')
+      .map((e) => e.getBoundingClientRect())
+      .sort((a, b) => a.top - b.top || a.left - b.left);
+    const walker = document.createTreeWalker(root.querySelector('.view-lines'), NodeFilter.SHOW_TEXT);
+    const chars = [];
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.length; i++) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const r = range.getBoundingClientRect();
+        chars.push({ c: node.data[i], x: r.left + r.width / 2, y: r.top + r.height / 2 });
+      }
+    }
+    return boxes.map((b) =>
+      chars
+        .filter((ch) => ch.x >= b.left && ch.x <= b.right && ch.y >= b.top && ch.y <= b.bottom)
+        .map((ch) => ch.c)
+        .join('')
+        .replace(/\u00a0/g, ' '),
+    );
+  });
+}
+
+const WELCOME = [
+  '# Hotel welcome',
+  '',
+  '1. **Welcome**',
+  '   - Customer: gets a free upgrade and a late checkout at no extra cost',
+  '   - Frontstage: the receptionist hands over the key within 2 minutes',
+  '   - Backstage: housekeeping marks rooms as clean',
+  '',
+].join('\n');
+
 // Editor polish at two window widths: the status item's popup with its on/off link, the hover on a finding, lane colours.
 for (const width of [1280, 1920]) {
-  await check(`polish-${width}`, { trust: false, width, height: width === 1280 ? 760 : 1080 }, async (page) => {
+  const prepare = (work, ws) => fs.writeFileSync(path.join(ws, 'hotel', 'welcome.blueprint.md'), WELCOME);
+  await check(`polish-${width}`, { trust: false, width, height: width === 1280 ? 760 : 1080, prepare }, async (page) => {
     const editor = await openFile(page, 'checkin.blueprint.md', 'offers a free upgrade');
     await editor.locator('.squiggly-warning').first().waitFor({ timeout: 90000 });
 
@@ -210,6 +290,33 @@ for (const width of [1280, 1920]) {
     log('hover explanation:', JSON.stringify(await explanation.innerText()));
     await page.screenshot({ path: path.join(shots, `ui-hover-${width}.png`) });
     await assertInViewport(page, explanation, 'hover explanation');
+    await page.mouse.move(5, height(page) - 5);
+
+    // the Problems row of the core finding shows what to do within the panel's width
+    await page.keyboard.press('Control+Shift+M');
+    const row = problemRow(page, CORE_MESSAGE);
+    await row.waitFor({ timeout: 30000 });
+    const visible = await visibleRowText(row);
+    log(`problems row as shown (${visible.length} characters):`, JSON.stringify(visible));
+    await page.screenshot({ path: path.join(shots, `ui-problems-row-${width}.png`) });
+    if (!visible.includes(CORE_ACTION)) throw new Error(`the Problems row does not show "${CORE_ACTION}": ${JSON.stringify(visible)}`);
+
+    // a step with three benefit phrases: the first squiggled, the other two marked with a dotted underline
+    const welcome = await openFile(page, 'welcome.blueprint.md', 'late checkout at no extra cost');
+    await welcome.locator('.squiggly-warning').first().waitFor({ timeout: 60000 });
+    let marks = [];
+    for (const deadline = Date.now() + 20000; Date.now() < deadline; await page.waitForTimeout(250)) {
+      marks = await dottedMarks(welcome);
+      if (marks.length === 2) break;
+    }
+    log('dotted marks:', JSON.stringify(marks));
+    await page.screenshot({ path: path.join(shots, `ui-benefit-marks-${width}.png`) });
+    if (JSON.stringify(marks) !== JSON.stringify(['late checkout at no extra cost', 'within 2 minutes'])) throw new Error(`other benefit phrases not marked: ${JSON.stringify(marks)}`);
+    const related = await problemRows(page);
+    log('problems with the welcome step:', JSON.stringify(related));
+    for (const phrase of ['late checkout at no extra cost', 'within 2 minutes']) {
+      if (!related.some((r) => r.includes(`Also promised: "${phrase}"`))) throw new Error(`no related-information row for "${phrase}" in the Problems panel`);
+    }
   });
 }
 console.log(`ui: ${tally.passed} passed, ${tally.failed} failed`);

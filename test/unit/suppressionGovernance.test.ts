@@ -39,7 +39,7 @@ describe('suppression governance', () => {
     const after = rows(text, { today: '2027-04-01' });
     assert.deepEqual(after.findings, [
       ['suppression-directive', 'warning', 'Suppression blueprint-lint-disable-next-line benefit-needs-support expired after 2027-03-31; what it silenced is reported again', 1, 1, 1, 115, null],
-      ['benefit-needs-support', 'warning', 'Step "A" promises "free upgrade" but names no employee resource, tool or authority behind it.', 4, 21, 4, 33, 'A'],
+      ['benefit-needs-support', 'warning', 'Name the employee resource, tool or authority behind "free upgrade": step "A" promises it but names none.', 4, 21, 4, 33, 'A'],
     ]);
     assert.deepEqual(after.suppressed, []);
   });
@@ -47,7 +47,7 @@ describe('suppression governance', () => {
   it('an unreadable expiry is an error at the comment and the directive suppresses nothing', () => {
     const text = `${step('A')}\n<!-- blueprint-lint-disable-file -- (until 31/03/2027) -->\n`;
     assert.deepEqual(rows(text, { today: '2026-12-05' }).findings, [
-      ['benefit-needs-support', 'warning', 'Step "A" promises "free upgrade" but names no employee resource, tool or authority behind it.', 3, 21, 3, 33, 'A'],
+      ['benefit-needs-support', 'warning', 'Name the employee resource, tool or authority behind "free upgrade": step "A" promises it but names none.', 3, 21, 3, 33, 'A'],
       ['suppression-directive', 'error', "Expiry '(until 31/03/2027)' of blueprint-lint-disable-file is not a date YYYY-MM-DD; the directive suppresses nothing until it is fixed", 6, 1, 6, 59, null],
     ]);
   });

@@ -1,13 +1,15 @@
 // Lints open documents (debounced, per-document settings) and publishes findings as LSP diagnostics.
-import { DiagnosticSeverity, type Connection, type Diagnostic, type Range, type TextDocuments } from 'vscode-languageserver/node.js';
+import { DiagnosticSeverity, type Connection, type Diagnostic, type DiagnosticRelatedInformation, type Range, type TextDocuments } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrl, lint, LineIndex, type DirectiveReport, type Finding, type Severity, type Span } from '../engine/index.js';
+import { configForDocument } from '../engine/config/index.js';
 import type { DocumentProblem } from '../engine/lint.js';
 import { isIgnoredPath } from './configAdapter.js';
 import type { ConfigService } from './configFiles.js';
 import { DocumentCaches } from './documentCaches.js';
 import { isMarkdownDocument, uriToPath } from './documents.js';
-import { DIAGNOSTIC_SOURCE, StatusChangedNotification, type BlueprintReason, type BlueprintStatus } from './protocol.js';
+import { policyLinks, type PolicyLink } from './policyLines.js';
+import { ALSO_PROMISED, DIAGNOSTIC_SOURCE, StatusChangedNotification, type BlueprintReason, type BlueprintStatus } from './protocol.js';
 import type { EditorSettings, SettingsStore } from './settings.js';
 import { HeapPacer } from './heapPacer.js';
 
@@ -33,6 +35,8 @@ export interface LintSnapshot {
   /** Title and span of each step, for actions that read the selection inside a step. */
   steps: Array<{ title: string; span: Span }>;
   lines: LineIndex;
+  /** Rules the team policy raised for this document, with the config line that raises each. */
+  policy: Map<string, PolicyLink>;
   /** Diagnostics that are not findings (the skipped-file notice). */
   notices: Diagnostic[];
   /** False when only the status was kept, to save memory (documents without caches); code actions lint again. */
@@ -54,8 +58,11 @@ export function toRange(lines: LineIndex, start: number, end: number): Range {
   return { start: { line: a.line - 1, character: a.column - 1 }, end: { line: b.line - 1, character: b.column - 1 } };
 }
 
-/** One finding as an LSP diagnostic: rule id as code, docs link, related information on the step title. */
-export function toDiagnostic(uri: string, finding: Finding, lines: LineIndex, data: DiagnosticData): Diagnostic {
+/**
+ * One finding as an LSP diagnostic: rule id as code, docs link, and related information on the step title, on the
+ * step's other benefit phrases (one diagnostic per step, every phrase reachable) and on the policy line that raised it.
+ */
+export function toDiagnostic(uri: string, finding: Finding, lines: LineIndex, data: DiagnosticData, policy?: PolicyLink): Diagnostic {
   const diagnostic: Diagnostic = {
     range: {
       start: { line: finding.start.line - 1, character: finding.start.column - 1 },
@@ -68,20 +75,32 @@ export function toDiagnostic(uri: string, finding: Finding, lines: LineIndex, da
     message: finding.message,
     data,
   };
+  const related: DiagnosticRelatedInformation[] = [];
   if (finding.stepTitleSpan) {
-    diagnostic.relatedInformation = [
-      {
-        location: { uri, range: toRange(lines, finding.stepTitleSpan.start, finding.stepTitleSpan.end) },
-        message: `Step "${finding.step ?? ''}"`,
-      },
-    ];
+    related.push({ location: { uri, range: toRange(lines, finding.stepTitleSpan.start, finding.stepTitleSpan.end) }, message: `Step "${finding.step ?? ''}"` });
   }
+  for (const phrase of otherPhrases(finding)) {
+    const range = toRange(lines, finding.span.start + phrase.from, finding.span.start + phrase.to);
+    related.push({ location: { uri, range }, message: `${ALSO_PROMISED} "${phrase.text}"` });
+  }
+  if (policy) related.push({ location: { uri: policy.uri, range: policy.range }, message: policy.message });
+  if (related.length) diagnostic.relatedInformation = related;
   return diagnostic;
+}
+
+/** The benefit phrases a finding's data lists besides the one its range covers (see rules/benefit-needs-support.ts). */
+function otherPhrases(finding: Finding): Array<{ text: string; from: number; to: number }> {
+  const phrases = finding.data?.phrases;
+  if (!Array.isArray(phrases)) return [];
+  return phrases.filter(
+    (p): p is { text: string; from: number; to: number } =>
+      typeof p === 'object' && p !== null && typeof p.text === 'string' && Number.isInteger(p.from) && Number.isInteger(p.to),
+  );
 }
 
 /** The diagnostics of a snapshot: findings first (a finding's index is its diagnostic's), then document problems. */
 export function snapshotDiagnostics(snap: LintSnapshot): Diagnostic[] {
-  const diagnostics = snap.findings.map((f, index) => toDiagnostic(snap.uri, f, snap.lines, { ruleId: f.ruleId, index, version: snap.version }));
+  const diagnostics = snap.findings.map((f, index) => toDiagnostic(snap.uri, f, snap.lines, { ruleId: f.ruleId, index, version: snap.version }, snap.policy.get(f.ruleId)));
   diagnostics.push(...snap.problems.map((p) => problemDiagnostic(p)), ...snap.notices);
   return diagnostics;
 }
@@ -227,6 +246,7 @@ export class DiagnosticsService {
       directives: result.directives,
       steps,
       lines: result.lines,
+      policy: policyLinks(configForDocument(config, text).config),
       notices: [],
       complete: true,
       status,
@@ -244,6 +264,7 @@ export class DiagnosticsService {
       directives: [],
       steps: [],
       lines: new LineIndex(text),
+      policy: new Map(),
       notices,
       complete: true,
       status: { uri: doc.uri, isBlueprint: false, reason, steps: 0, problems: 0, enabled: true },

@@ -1,9 +1,11 @@
-// Hover on a finding: the one or two lines that say why it was raised (what found the promise, what was rejected as support).
+// Hover on a finding: the one or two lines that say why it was raised (what found the promise, what was rejected as support),
+// and the team policy line that raised its severity, when one did.
 // Hover on a suppression directive: what it silences, why, until when, and whether it still does.
 import type { Hover, HoverParams } from 'vscode-languageserver/node.js';
-import type { DirectiveReport } from '../engine/index.js';
+import type { DirectiveReport, Finding } from '../engine/index.js';
 import type { DiagnosticsService } from './diagnostics.js';
 import { toRange } from './diagnostics.js';
+import type { PolicyLink } from './policyLines.js';
 
 export async function hoverAt(diagnostics: DiagnosticsService, params: HoverParams): Promise<Hover | null> {
   const snap = await diagnostics.current(params.textDocument.uri);
@@ -11,12 +13,20 @@ export async function hoverAt(diagnostics: DiagnosticsService, params: HoverPara
   const line = params.position.line + 1;
   const offset = snap.lines.lineStart(line) + params.position.character;
   const directive = snap.directives.find((d) => d.offset <= offset && offset < d.endOffset);
-  const hits = snap.findings.filter((f) => typeof f.data?.explanation === 'string' && f.span.start <= offset && offset <= f.span.end);
+  const here = snap.findings.filter((f) => f.span.start <= offset && offset <= f.span.end);
+  const hits = here.filter((f) => typeof f.data?.explanation === 'string' || snap.policy.has(f.ruleId));
   if (!directive && hits.length === 0) return null;
-  const parts = hits.map((f) => `**${f.ruleId}**: ${String(f.data!.explanation).split('\n').join('  \n')}`);
+  const parts = hits.map((f) => findingLines(f, snap.policy.get(f.ruleId)));
   if (directive) parts.unshift(describeDirective(directive));
   const [start, end] = directive ? [directive.offset, directive.endOffset] : [hits[0]!.span.start, hits[0]!.span.end];
   return { contents: { kind: 'markdown', value: parts.join('\n\n') }, range: toRange(snap.lines, start, end) };
+}
+
+/** Markdown lines for one finding: why it was raised, and the team policy that keeps its severity up. */
+function findingLines(f: Finding, policy: PolicyLink | undefined): string {
+  const lines = typeof f.data?.explanation === 'string' ? String(f.data.explanation).split('\n') : [];
+  if (policy) lines.push(`${escapeMarkdown(policy.message)} (line ${policy.range.start.line + 1})`);
+  return `**${f.ruleId}**: ${lines.join('  \n')}`;
 }
 
 /** Markdown lines: the directive and its rules, the reason, the expiry and what it does today. */

@@ -35,6 +35,9 @@ export namespace StatusRequest {
   export const type = new RequestType<Params, BlueprintStatus, void>(method);
 }
 
+/** Leads the related information of a step's other benefit phrases; the VS Code client marks those places in the editor. */
+export const ALSO_PROMISED = 'Also promised:';
+
 /** Sent after each lint of an open document. */
 export namespace StatusChangedNotification {
   export const method = 'blueprintLint/statusChanged' as const;

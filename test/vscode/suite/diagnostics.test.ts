@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, codeOf, fileUri, hasRule, none, ofRule, open, ours, resetEditors, RULE, SOURCE, waitForDiagnostics, waitForStatus } from './helpers.js';
+import { api, codeOf, fileUri, hasRule, lacksRule, none, ofRule, open, ours, resetEditors, RULE, SOURCE, until, waitForDiagnostics, waitForStatus } from './helpers.js';
 
 describe('Blueprint Lint in VS Code: diagnostics and status', () => {
   afterEach(resetEditors);
@@ -26,13 +26,54 @@ describe('Blueprint Lint in VS Code: diagnostics and status', () => {
     assert.equal(d!.severity, vscode.DiagnosticSeverity.Warning);
     assert.deepEqual([d!.range.start.line, d!.range.start.character, d!.range.end.line, d!.range.end.character], [9, 43, 9, 55]);
     assert.equal(doc.getText(d!.range), 'free upgrade');
-    assert.equal(d!.message, 'Step "Check-in" promises "free upgrade" but names no employee resource, tool or authority behind it.');
+    assert.equal(d!.message, 'Name the employee resource, tool or authority behind "free upgrade": step "Check-in" promises it but names none.');
     const target = typeof d!.code === 'object' ? d!.code.target.toString() : '';
     assert.match(target, /rules\/benefit-needs-support\.md$/);
     const related = d!.relatedInformation?.[0];
     assert.ok(related, 'related information points at the step title');
     assert.equal(related.location.uri.toString(), doc.uri.toString());
     assert.equal(doc.getText(related.location.range), 'Check-in');
+    assert.equal(d!.relatedInformation?.length, 1, 'one benefit phrase: nothing else to point at');
+  });
+
+  it('marks every benefit phrase of a step: one diagnostic on the first, related information and a dotted mark on the others', async () => {
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content:
+        '# Hotel welcome\n\n1. **Welcome**\n   - Customer: gets a free upgrade and a late checkout at no extra cost\n' +
+        '   - Frontstage: the receptionist hands over the key within 2 minutes\n   - Backstage: housekeeping marks rooms as clean\n',
+    });
+    await vscode.window.showTextDocument(doc);
+    const diagnostics = ofRule(RULE, await waitForDiagnostics(doc.uri, hasRule(RULE), 'the core rule on the welcome step'));
+    assert.equal(diagnostics.length, 1, 'one diagnostic per step, as the CLI counts it');
+    const [d] = diagnostics;
+    assert.equal(doc.getText(d!.range), 'free upgrade');
+    assert.equal(
+      d!.message,
+      'Name the employee resource, tool or authority behind "free upgrade", "late checkout at no extra cost" and "within 2 minutes": step "Welcome" promises them but names none.',
+    );
+    const related = (d!.relatedInformation ?? []).map((r) => [r.message, r.location.uri.toString(), doc.getText(r.location.range), r.location.range.start.line]);
+    assert.deepEqual(related, [
+      ['Step "Welcome"', doc.uri.toString(), 'Welcome', 2],
+      ['Also promised: "late checkout at no extra cost"', doc.uri.toString(), 'late checkout at no extra cost', 3],
+      ['Also promised: "within 2 minutes"', doc.uri.toString(), 'within 2 minutes', 4],
+    ]);
+    // the editor marks the other two phrases (the first has the squiggle), in the warning's colour
+    const blueprintLint = await api();
+    const marks = await until(() => blueprintLint.benefitMarks.marks(doc.uri), (m) => m.length === 2, 'two benefit marks');
+    assert.deepEqual(
+      marks.map((m) => [doc.getText(m.range), m.severity]),
+      [
+        ['late checkout at no extra cost', vscode.DiagnosticSeverity.Warning],
+        ['within 2 minutes', vscode.DiagnosticSeverity.Warning],
+      ],
+    );
+    assert.match(marks[0]!.hover, /^Blueprint Lint: "late checkout at no extra cost" is promised here too\. Name the employee resource/);
+    // once the step names support, the diagnostic and the marks go
+    await vscode.window.activeTextEditor!.edit((e) => e.insert(new vscode.Position(6, 0), '   - Support: receptionists may upgrade one room per night\n'));
+    await waitForDiagnostics(doc.uri, lacksRule(RULE), 'no core finding once support is named');
+    await until(() => blueprintLint.benefitMarks.marks(doc.uri), (m) => m.length === 0, 'marks cleared');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('shows "Blueprint: 2 steps, N problems" in the language status item', async () => {

@@ -96,6 +96,17 @@ export async function codeActions(uri: vscode.Uri, range: vscode.Range, accept: 
   }
 }
 
+/** Polls `read` until `accept` holds for its value (for state the extension updates in its own listeners), with a deadline. */
+export async function until<T>(read: () => T, accept: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; now: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Waits until the status item shows a status for which `accept` holds. */
 export function waitForStatus(blueprintLint: BlueprintLintApi, accept: (text: string) => boolean, what: string, timeoutMs = 30_000): Promise<string> {
   return new Promise((resolve, reject) => {

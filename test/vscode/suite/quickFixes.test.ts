@@ -47,7 +47,7 @@ describe('Blueprint Lint in VS Code: quick fixes', () => {
     // the lane exists but is a placeholder: still flagged, in the placeholder wording
     const changed = (ds: vscode.Diagnostic[]) => ofRule(RULE, ds).length === 1 && ofRule(RULE, ds)[0]!.message !== before;
     const [placeholder] = ofRule(RULE, await waitForDiagnostics(doc.uri, changed, 'placeholder wording'));
-    assert.equal(placeholder!.message, 'Step "Check-in" promises "free upgrade" but its support lane is a placeholder: name the employee resource, tool or authority behind it.');
+    assert.equal(placeholder!.message, 'Fill in the placeholder support lane of step "Check-in" with the employee resource, tool or authority behind "free upgrade".');
 
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, rangeOf(doc, 'TBD'), 'the receptionist may upgrade a guest without asking a manager');

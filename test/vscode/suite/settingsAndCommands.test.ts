@@ -21,6 +21,35 @@ describe('Blueprint Lint in VS Code: settings and commands', () => {
     await waitForDiagnostics(doc.uri, severityIs(vscode.DiagnosticSeverity.Warning), 'a warning again');
   });
 
+  it('shows a team policy minimum that lifts a lower setting: related information on the policy line, and the hover', async () => {
+    const doc = await open('hotel/checkin.blueprint.md');
+    await waitForDiagnostics(doc.uri, severityIs(vscode.DiagnosticSeverity.Warning), 'a warning by default');
+    const original = await readFile('.vscode/settings.json');
+    try {
+      await writeFile('.vscode/settings.json', '{\n  "blueprintLint.rules": { "benefit-needs-support": "info" }\n}\n');
+      // the setting first, so the policy below raises "info" from settings and not the default
+      await waitForDiagnostics(doc.uri, severityIs(vscode.DiagnosticSeverity.Information), 'info from the setting');
+      await writeFile('.blueprintlint.jsonc', '{\n  // the team keeps promises visible\n  "policy": {\n    "minimumSeverity": { "benefit-needs-support": "error" }\n  }\n}\n');
+      const [d] = ofRule(RULE, await waitForDiagnostics(doc.uri, severityIs(vscode.DiagnosticSeverity.Error), 'an error raised by the policy over the "info" setting'));
+      assert.match(d!.message, / \(raised to error by team policy in \.blueprintlint\.jsonc\)$/);
+      const policy = (d!.relatedInformation ?? []).find((r) => r.location.uri.toString() === fileUri('.blueprintlint.jsonc').toString());
+      assert.ok(policy, `related information points at the config file: ${JSON.stringify(d!.relatedInformation?.map((r) => r.message))}`);
+      assert.equal(policy.message, 'Rule "benefit-needs-support": "info" from settings raised to "error" by team policy in .blueprintlint.jsonc');
+      const config = await vscode.workspace.openTextDocument(fileUri('.blueprintlint.jsonc'));
+      assert.equal(policy.location.range.start.line, 3);
+      assert.equal(config.getText(policy.location.range), '"benefit-needs-support"');
+      // the hover on the finding says the same, with the line
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, d!.range.start.translate(0, 2));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(text, /Rule "benefit-needs-support": "info" from settings raised to "error" by team policy in \.blueprintlint\.jsonc \(line 4\)/);
+    } finally {
+      await writeFile('.vscode/settings.json', original);
+      await vscode.workspace.fs.delete(fileUri('.blueprintlint.jsonc')).then(undefined, () => undefined);
+    }
+    const [back] = ofRule(RULE, await waitForDiagnostics(doc.uri, severityIs(vscode.DiagnosticSeverity.Warning), 'a warning again without the policy'));
+    assert.deepEqual(back!.relatedInformation?.map((r) => r.message), ['Step "Check-in"']);
+  });
+
   it('turns the file off and on from the status item command, recording it in blueprintLint.disabledFiles', async () => {
     const blueprintLint = await api();
     const doc = await open('hotel/checkin.blueprint.md');
