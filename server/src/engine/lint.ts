@@ -7,7 +7,7 @@ import { resolvedFix } from './intentEdits.js';
 import { joinChunkTrees, parseChunkTrees, parseMarkdown, type ChunkCache, type ParsedChunk, type ParseProblem } from './parse.js';
 import { beginLintMemos, compileVocabulary, type CompiledVocabulary } from './phrases/vocabulary.js';
 import { allRules } from './registry.js';
-import type { DocumentFacts, Rule, RuleReport } from './rule.js';
+import type { DocumentFacts, FactMemo, Rule, RuleReport } from './rule.js';
 import type { KeyedStep, StepCache } from './stepCache.js';
 import { applySuppressions, DIRECTIVE_PREFIX, findChunkDirectives, findDirectives, localToday, type DirectiveReport } from './suppress.js';
 import { LineIndex } from './text.js';
@@ -98,8 +98,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const ruleOptions = { ...(rule.defaultOptions ?? {}), ...(config.rules[rule.id]?.options ?? {}) };
     const report = (r: RuleReport) => findings.push(toFinding(rule.id, severity, r, text, lines));
     let facts: DocumentFacts | undefined;
+    const remember: FactMemo = rule.documentFacts && cache ? memoOf(cache, rule.id, ruleOptions, vocabulary) : (_key, compute) => compute();
     try {
-      facts = rule.documentFacts?.({ text, blueprint, options: ruleOptions, vocabulary });
+      facts = rule.documentFacts?.({ text, blueprint, options: ruleOptions, vocabulary, remember });
     } catch {
       facts = undefined; // the whole check below runs it again and turns the throw into a finding
     }
@@ -123,7 +124,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       }
     }
     try {
-      rule.check({ text, blueprint, options: ruleOptions, vocabulary, report, facts: facts ?? rule.documentFacts?.({ text, blueprint, options: ruleOptions, vocabulary }) });
+      rule.check({ text, blueprint, options: ruleOptions, vocabulary, report, facts: facts ?? rule.documentFacts?.({ text, blueprint, options: ruleOptions, vocabulary, remember }) });
     } catch (e) {
       // A rule that throws becomes one finding naming it, never a crash of the whole lint.
       const at = lines.position(0);
@@ -147,6 +148,12 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   for (const f of kept) f.message += policyNote(config, f.ruleId);
   suppressed.sort(byPosition);
   return { blueprint, findings: kept, problems, lines, suppressed, dated: directives.some((d) => d.until !== undefined), directives: reports };
+}
+
+/** The memo a rule's document facts keep in the document's step cache, under the rule's options. */
+function memoOf(cache: StepCache, ruleId: string, options: Record<string, unknown>, vocabulary: CompiledVocabulary): FactMemo {
+  const optionsKey = JSON.stringify(options);
+  return (key, compute) => cache.fact(ruleId, optionsKey, vocabulary, key, compute);
 }
 
 const byPosition = (a: Finding, b: Finding) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId);
