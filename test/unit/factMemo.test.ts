@@ -1,5 +1,6 @@
 // Document facts in an editor: a policy section's verdict is remembered by its text in the document's step cache.
 import { strict as assert } from 'node:assert';
+import { languageSample } from '../../server/src/engine/blueprint/looksLike.js';
 import { defaultConfig } from '../../server/src/engine/config/types.js';
 import { lint, type LintResult } from '../../server/src/engine/lint.js';
 import { ChunkCache } from '../../server/src/engine/parse.js';
@@ -54,5 +55,51 @@ describe('document facts: the engine memo', () => {
     assert.notEqual(custom, vocabulary);
     assert.equal(cache.fact('r', '{}', custom, 'section', compute), 5);
     assert.equal(cache.fact('r', '{}', custom, 'section', compute), 5);
+  });
+});
+
+describe('the document language in the editor', () => {
+  const FRENCH = 'le client et la chambre pour les clients dans une salle avec des portes '.repeat(400);
+  it('is read again only when an edit lands in the part the sample read', () => {
+    const cache = new StepCache();
+    let reads = 0;
+    const sample = (t: string) => {
+      reads++;
+      return languageSample(t);
+    };
+    const { readTo } = languageSample(FRENCH);
+    assert.ok(readTo > 0 && readTo < FRENCH.length);
+    assert.equal(cache.documentLanguage(FRENCH, sample), 'French');
+    assert.equal(cache.documentLanguage(`${FRENCH}the staff and the guests of the hotel `.repeat(2), sample), 'French');
+    assert.equal(reads, 1);
+    const english = 'the staff and the guests of the hotel are in the lobby with the manager '.repeat(300) + FRENCH;
+    assert.equal(cache.documentLanguage(english, sample), undefined);
+    assert.equal(reads, 2);
+  });
+
+  it('of a text shorter than the sample is reused only for the same text', () => {
+    const cache = new StepCache();
+    const short = FRENCH.slice(0, 600);
+    assert.equal(cache.documentLanguage(short, languageSample), 'French');
+    let reads = 0;
+    const counted = (t: string) => (reads++, languageSample(t));
+    assert.equal(cache.documentLanguage(short, counted), 'French');
+    assert.equal(reads, 0);
+    assert.equal(cache.documentLanguage(`${short} ${'the staff and the guests of the hotel '.repeat(30)}`, counted), undefined);
+    assert.equal(reads, 1);
+  });
+});
+
+describe("an editor's findings: fixes written on first read", () => {
+  it('have the fixes, keys and JSON a lint without caches gives', () => {
+    const text = `${STEP}- **Authority:** TBD\n`;
+    const editor = lint(text, { forceBlueprint: true, parseCache: new ChunkCache(), stepCache: new StepCache() }).findings;
+    const plain = lint(text, { forceBlueprint: true }).findings;
+    assert.ok(plain.some((f) => f.fixes.length > 0));
+    assert.equal(JSON.stringify(editor), JSON.stringify(plain));
+    assert.deepEqual(editor, plain);
+    // Assigned like any property (the server may replace them).
+    editor[0]!.fixes = [];
+    assert.deepEqual(editor[0]!.fixes, []);
   });
 });

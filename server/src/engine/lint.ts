@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { looksLikeBlueprint, nonEnglishLanguage } from './blueprint/looksLike.js';
+import { languageSample, looksLikeBlueprint, nonEnglishLanguage } from './blueprint/looksLike.js';
 import { buildBlueprint, type ModelResult } from './blueprint/model.js';
 import { configForDocument, policyNote } from './config/profile.js';
 import { defaultConfig, type ResolvedConfig } from './config/types.js';
@@ -83,7 +83,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const at = lines.position(model.frontMatterError.offset);
     problems.push({ message: model.frontMatterError.message, start: at, end: at });
   }
-  const blueprint = withNotices(model.blueprint, text, options.filePath);
+  const blueprint = withNotices(model.blueprint, text, options.filePath, cache);
   // A file that is no blueprint gets only the notice that says why, when it looks like one (spec 4, never silent).
   const notices = !blueprint.isBlueprint && blueprint.looksLike ? (options.rules ?? allRules()).filter((r) => r.id === UNREAD_RULE) : undefined;
   if (!blueprint.isBlueprint && !notices?.length) {
@@ -96,7 +96,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const severity = effectiveSeverity(rule, config);
     if (severity === 'off') continue;
     const ruleOptions = { ...(rule.defaultOptions ?? {}), ...(config.rules[rule.id]?.options ?? {}) };
-    const report = (r: RuleReport) => findings.push(toFinding(rule.id, severity, r, text, lines));
+    const report = (r: RuleReport) => findings.push(toFinding(rule.id, severity, r, text, lines, !!cache));
     let facts: DocumentFacts | undefined;
     const remember: FactMemo = rule.documentFacts && cache ? memoOf(cache, rule.id, ruleOptions, vocabulary) : (_key, compute) => compute();
     try {
@@ -162,11 +162,11 @@ const byPosition = (a: Finding, b: Finding) => a.span.start - b.span.start || a.
 const UNREAD_RULE = 'unread-blueprint';
 
 /** The blueprint with what a reader is told beside its steps: a non-blueprint that looks like one, a language not covered. */
-function withNotices(blueprint: Blueprint, text: string, filePath: string | undefined): Blueprint {
+function withNotices(blueprint: Blueprint, text: string, filePath: string | undefined, cache: StepCache | undefined): Blueprint {
   if (blueprint.reason === 'disabled') return blueprint;
   const looksLike = blueprint.isBlueprint ? undefined : looksLikeBlueprint(blueprint.title, filePath);
   if (!blueprint.isBlueprint && !looksLike) return blueprint;
-  const language = nonEnglishLanguage(text);
+  const language = cache ? cache.documentLanguage(text, languageSample) : nonEnglishLanguage(text);
   if (!looksLike && !language) return blueprint;
   const out: Blueprint = { ...blueprint };
   if (looksLike) out.looksLike = looksLike;
@@ -194,7 +194,24 @@ function cachedModel(
   return { ...model, keyed };
 }
 
-function toFinding(ruleId: string, severity: Severity, r: RuleReport, text: string, lines: LineIndex): Finding {
+/** With `lazyFixes` (an editor, which asks for a finding's fixes only for its code actions) the edits are written on first read. */
+function toFinding(ruleId: string, severity: Severity, r: RuleReport, text: string, lines: LineIndex, lazyFixes: boolean): Finding {
+  const proposals = r.fixes;
+  if (lazyFixes && proposals?.length) {
+    const finding = toFinding(ruleId, severity, { ...r, fixes: undefined }, text, lines, false);
+    const settle = (fixes: Finding['fixes']): Finding['fixes'] => {
+      // a plain property from then on, in the same place among the keys (JSON output keeps its order)
+      Object.defineProperty(finding, 'fixes', { value: fixes, writable: true, enumerable: true, configurable: true });
+      return fixes;
+    };
+    Object.defineProperty(finding, 'fixes', {
+      get: () => settle(proposals.map((f) => resolvedFix(text, f))),
+      set: settle,
+      enumerable: true,
+      configurable: true,
+    });
+    return finding;
+  }
   return {
     ruleId,
     severity,
@@ -205,7 +222,7 @@ function toFinding(ruleId: string, severity: Severity, r: RuleReport, text: stri
     step: r.step?.title ?? null,
     stepTitleSpan: r.step?.titleSpan,
     // The edge of the engine: intents become the edits they make in this text (for --fix, JSON and SARIF output).
-    fixes: r.fixes ? r.fixes.map((f) => resolvedFix(text, f)) : [],
+    fixes: proposals ? proposals.map((f) => resolvedFix(text, f)) : [],
     data: r.data,
   };
 }

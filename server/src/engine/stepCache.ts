@@ -64,6 +64,8 @@ export class StepCache {
   /** Values rules' document facts remember (`FactMemo`), under the vocabulary they were computed with. */
   private facts = new Generations<boolean | number | string>();
   private factsVocabulary: CompiledVocabulary | undefined;
+  /** The document's language as last read: the text it read (`readTo` characters, or all of it) and the answer. */
+  private language: { read: string; whole: boolean; language: string | undefined } | undefined;
   private eolOf: { lines: LineIndex; eol: string } | undefined;
   /** Memos other modules keep per cache (unitModel's whole units), committed with it so they hold one document version's worth. */
   private readonly attached: Array<{ commit(): void }> = [];
@@ -187,6 +189,18 @@ export class StepCache {
     // a copy of the key: a slice of the document would keep the whole document alive in the memo
     this.facts.set(detached(full), value);
     return value;
+  }
+
+  /**
+   * The document's language (`languageSample` of blueprint/looksLike): from the latest reading when the text starts with
+   * the part that reading read (a keystroke past the sample does not read it again), else read now.
+   */
+  documentLanguage(text: string, sample: (text: string) => { language: string | undefined; readTo: number }): string | undefined {
+    const last = this.language;
+    if (last && (last.whole ? text === last.read : text.startsWith(last.read))) return last.language;
+    const { language, readTo } = sample(text);
+    this.language = { read: detached(text.slice(0, readTo)), whole: readTo >= text.length, language };
+    return language;
   }
 
   /** Keeps only what the latest lint used. */
