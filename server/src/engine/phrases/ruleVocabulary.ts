@@ -2,6 +2,7 @@
 import { isNegated, sentenceSubject, type Subject } from '../blueprint/analyse.js';
 import { normaliseLabel } from '../blueprint/lanes.js';
 import { sliceText } from '../blueprint/sourceText.js';
+import type { FactMemo } from '../rule.js';
 import type { FixIntent, FixProposal, Lane, LaneKind, SourceText, Span, Step } from '../types.js';
 import { PhraseMatcher, type CompiledVocabulary, type PhraseHit } from './vocabulary.js';
 import { spanOf } from '../blueprint/sourceText.js';
@@ -191,10 +192,14 @@ function sectionUnit(text: string, b: SectionBounds): TextUnit {
  * Sections that state policy for the whole document: those whose heading names it (`headings`, e.g. "Empowerment
  * levels", "When to escalate") and, with `outsideSteps`, those that hold no step (a policy table, a role section).
  */
-export function policySections(text: string, steps: readonly Step[], headings: PhraseMatcher, opts: { outsideSteps: boolean }): Section[] {
+export function policySections(text: string, steps: readonly Step[], headings: PhraseMatcher, opts: { outsideSteps: boolean; remember?: FactMemo }): Section[] {
   const holdsStep = opts.outsideSteps ? overlapsAny(steps.map((st) => st.span)) : () => true;
+  const named = (heading: string) => headings.find(heading).length > 0;
+  const { remember } = opts;
+  // A heading's verdict through the rule's memo (keys of section texts start with "#", never with this mark).
+  const policyHeading = remember ? (heading: string) => remember(`\u0001heading\u0001${heading}`, () => named(heading)) : named;
   return sectionBounds(text)
-    .filter((s) => headings.find(s.heading).length > 0 || !holdsStep(s))
+    .filter((s) => !holdsStep(s) || policyHeading(s.heading))
     .map((b) => {
       let unit: TextUnit | undefined;
       // the unit's offsets (one per character) are built only for a section a rule reads, not one it remembered
