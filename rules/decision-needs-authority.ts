@@ -46,7 +46,7 @@ const rule: Rule = {
   ],
   documentFacts(context) {
     const [authority, limits] = [loadRuleVocabulary('authority.txt'), loadRuleVocabulary('decision-limit.txt')];
-    const sections = policySections(context.text, context.blueprint.steps, loadRuleVocabulary('authority-section.txt'), { outsideSteps: true, remember: context.remember });
+    const sections = policySections(context.text, context.blueprint.steps, loadRuleVocabulary('authority-section.txt'), { outsideSteps: true });
     // Judged per section text through the engine's memo: a keystroke elsewhere does not judge unchanged sections again.
     return { covered: sections.some((s) => context.remember(s.body, () => whoDecides([s.unit], authority, context.vocabulary) && hasLimit([s.unit], limits, context.vocabulary))) };
   },

@@ -2,7 +2,6 @@
 import { isNegated, sentenceSubject, type Subject } from '../blueprint/analyse.js';
 import { normaliseLabel } from '../blueprint/lanes.js';
 import { sliceText } from '../blueprint/sourceText.js';
-import type { FactMemo } from '../rule.js';
 import type { FixIntent, FixProposal, Lane, LaneKind, SourceText, Span, Step } from '../types.js';
 import { PhraseMatcher, type CompiledVocabulary, type PhraseHit } from './vocabulary.js';
 import { spanOf } from '../blueprint/sourceText.js';
@@ -192,25 +191,24 @@ function sectionUnit(text: string, b: SectionBounds): TextUnit {
  * Sections that state policy for the whole document: those whose heading names it (`headings`, e.g. "Empowerment
  * levels", "When to escalate") and, with `outsideSteps`, those that hold no step (a policy table, a role section).
  */
-export function policySections(text: string, steps: readonly Step[], headings: PhraseMatcher, opts: { outsideSteps: boolean; remember?: FactMemo }): Section[] {
+export function policySections(text: string, steps: readonly Step[], headings: PhraseMatcher, opts: { outsideSteps: boolean }): Section[] {
   const holdsStep = opts.outsideSteps ? overlapsAny(steps.map((st) => st.span)) : () => true;
-  const named = (heading: string) => headings.find(heading).length > 0;
-  const { remember } = opts;
-  // A heading's verdict through the rule's memo (keys of section texts start with "#", never with this mark).
-  const policyHeading = remember ? (heading: string) => remember(`\u0001heading\u0001${heading}`, () => named(heading)) : named;
-  return sectionBounds(text)
-    .filter((s) => !holdsStep(s) || policyHeading(s.heading))
-    .map((b) => {
-      let unit: TextUnit | undefined;
-      // the unit's offsets (one per character) are built only for a section a rule reads, not one it remembered
-      return {
-        ...b,
-        body: text.slice(b.start, b.end),
-        get unit() {
-          return (unit ??= sectionUnit(text, b));
-        },
-      };
-    });
+  return (
+    sectionBounds(text)
+      // a section that holds no step is taken without matching its heading
+      .filter((s) => !holdsStep(s) || headings.find(s.heading).length > 0)
+      .map((b) => {
+        let unit: TextUnit | undefined;
+        // the unit's offsets (one per character) are built only for a section a rule reads, not one it remembered
+        return {
+          ...b,
+          body: text.slice(b.start, b.end),
+          get unit() {
+            return (unit ??= sectionUnit(text, b));
+          },
+        };
+      })
+  );
 }
 
 /** A test "does [start, end) overlap any of these spans", in log time: spans sorted by start with a running maximum end. */
