@@ -1,8 +1,9 @@
 // Drives the language server over stdio with raw JSON-RPC (Content-Length framing) and times diagnostics.
 //   node bench/lsp.mjs FILE [--opens 3] [--edits 200] [--cap-ms 60000] [--cpu-prof DIR]   standalone: open and edit timings for one file
-//   node [--expose-gc] bench/lsp.mjs FILE --in-process [--edits 200] [--cpu-prof DIR]   the same edits through lint()
-//     with the server's caches, no server: per-keystroke times, with --cpu-prof a profile of the keystrokes alone (not
-//     the first lint), with --expose-gc the heap the caches hold after the edits
+//   node [--expose-gc] bench/lsp.mjs FILE --in-process [--edits 200] [--cpu-prof DIR] [--engine TREE]   the same edits
+//     through lint() with the server's caches, no server: per-keystroke wall and CPU times, with --cpu-prof a profile of
+//     the keystrokes alone (not the first lint), with --expose-gc the heap the caches hold after the edits, with
+//     --engine the compiled engine of another checkout (TREE/out), timed by this same harness
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -283,15 +284,22 @@ function offsetAt(text, { line, character }) {
  * The scripted edits through lint() in this process, with a chunk and step cache per document as the server keeps:
  * what a keystroke costs the engine, without JSON-RPC. With `profileDir`, the keystrokes alone are profiled.
  */
-export async function inProcessKeystrokes(file, { edits = 200, seed = 7, profileDir } = {}) {
-  const engine = join(ROOT, 'out/server/src/engine');
+export async function inProcessKeystrokes(file, { edits = 200, seed = 7, profileDir, tree = ROOT } = {}) {
+  const engine = join(tree, 'out/server/src/engine');
   const { lint } = await import(pathToFileURL(join(engine, 'lint.js')).href);
   const { ChunkCache } = await import(pathToFileURL(join(engine, 'parse.js')).href);
   const { StepCache } = await import(pathToFileURL(join(engine, 'stepCache.js')).href);
   let text = readFileSync(file, 'utf8');
+  // CPU (user + system) beside wall time: the machine is shared, and other work stretches wall time only.
+  const cpuMs = (from) => {
+    const u = process.cpuUsage(from);
+    return (u.user + u.system) / 1000;
+  };
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   lint(text, { filePath: file });
   const fullMs = performance.now() - t0;
+  const fullCpuMs = cpuMs(c0);
   // With --expose-gc: the heap the caches hold after the edits (each reading after a full collection).
   const heap = () => (globalThis.gc ? (globalThis.gc(), process.memoryUsage().heapUsed) : NaN);
   const before = heap();
@@ -307,11 +315,14 @@ export async function inProcessKeystrokes(file, { edits = 200, seed = 7, profile
     await session.post('Profiler.start');
   }
   const ms = [];
+  const cpu = [];
   for (const change of changes) {
     text = text.slice(0, offsetAt(text, change.range.start)) + change.text + text.slice(offsetAt(text, change.range.end));
     const t = performance.now();
+    const c = process.cpuUsage();
     lint(text, { filePath: file, ...caches });
     ms.push(performance.now() - t);
+    cpu.push(cpuMs(c));
   }
   if (session) {
     const { profile } = await session.post('Profiler.stop');
@@ -319,10 +330,29 @@ export async function inProcessKeystrokes(file, { edits = 200, seed = 7, profile
     mkdirSync(profileDir, { recursive: true });
     writeFileSync(join(profileDir, `keystrokes-${process.pid}.cpuprofile`), JSON.stringify(profile));
   }
-  const sorted = [...ms].sort((a, b) => a - b);
-  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  const pick = (list) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  };
+  const at = pick(ms);
+  const cpuAt = pick(cpu);
   const cachesMb = (heap() - before) / 1048576;
-  return { file, fullLintMs: fullMs, edits: ms.length, p50Ms: at(50), p95Ms: at(95), maxMs: sorted[sorted.length - 1], cachesMb, stats: caches.stepCache.stats };
+  const keysCpuMs = cpu.reduce((a, b) => a + b, 0);
+  return {
+    file,
+    engine: tree,
+    fullLintMs: fullMs,
+    fullLintCpuMs: fullCpuMs,
+    edits: ms.length,
+    p50Ms: at(50),
+    p95Ms: at(95),
+    maxMs: at(100),
+    cpuP50Ms: cpuAt(50),
+    cpuP95Ms: cpuAt(95),
+    keysCpuMs,
+    cachesMb,
+    stats: caches.stepCache.stats,
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -331,7 +361,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const num = (flag, dflt) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : dflt);
   if (args.includes('--in-process')) {
     const profileDir = args.includes('--cpu-prof') ? resolve(args[args.indexOf('--cpu-prof') + 1]) : undefined;
-    const r = await inProcessKeystrokes(file, { edits: num('--edits', 200), profileDir });
+    const tree = args.includes('--engine') ? resolve(args[args.indexOf('--engine') + 1]) : undefined;
+    const r = await inProcessKeystrokes(file, { edits: num('--edits', 200), profileDir, tree });
     process.stdout.write(`${JSON.stringify(r, (k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 10) / 10 : v), 1)}\n`);
     process.exit(0);
   }

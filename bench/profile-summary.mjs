@@ -25,6 +25,7 @@ export function summarise(dir, top = 12) {
   const files = readdirSync(dir).filter((n) => n.endsWith('.cpuprofile'));
   const byArea = new Map();
   const byFunction = new Map();
+  const inclusive = new Map();
   let total = 0;
   for (const f of files) {
     const profile = JSON.parse(readFileSync(join(dir, f), 'utf8'));
@@ -49,6 +50,13 @@ export function summarise(dir, top = 12) {
       const where = (f) => `${f.url.replace(/^.*node_modules\//, '').replace(/^.*\/out\//, 'out/')}:${f.lineNumber + 1}`;
       const key = from ? `${name.slice(0, 60)} (called from ${from.functionName || '(anonymous)'} ${where(from)})` : `${name.slice(0, 60)} ${where({ url, lineNumber })}`;
       byFunction.set(key, (byFunction.get(key) ?? 0) + dt);
+      // Total time: each function on the sample's stack once (recursion would count it twice otherwise).
+      const onStack = new Set();
+      for (let n = id; n !== undefined; n = parent.get(n)) {
+        const f = nodes.get(n).callFrame;
+        if (f.url && !f.url.startsWith('node:')) onStack.add(`${f.functionName || '(anonymous)'} ${where(f)}`);
+      }
+      for (const k of onStack) inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
       total += dt;
     });
   }
@@ -57,7 +65,7 @@ export function summarise(dir, top = 12) {
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
       .map(([k, us]) => ({ what: k, ms: Math.round(us / 1000), share: Math.round((1000 * us) / total) / 10 }));
-  return { profiles: files.length, totalMs: Math.round(total / 1000), areas: rows(byArea, AREAS.length + 1), functions: rows(byFunction, top) };
+  return { profiles: files.length, totalMs: Math.round(total / 1000), areas: rows(byArea, AREAS.length + 1), functions: rows(byFunction, top), inclusive: rows(inclusive, top) };
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
@@ -71,5 +79,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
     for (const r of s.areas) process.stdout.write(`| ${r.what} | ${r.ms} | ${r.share}% |\n`);
     process.stdout.write('\n| function (self time) | ms | share |\n|---|---|---|\n');
     for (const r of s.functions) process.stdout.write(`| ${r.what.replace(/\|/g, '\\|')} | ${r.ms} | ${r.share}% |\n`);
+    process.stdout.write('\n| function (total time: itself and what it calls) | ms | share |\n|---|---|---|\n');
+    for (const r of s.inclusive) process.stdout.write(`| ${r.what.replace(/\|/g, '\\|')} | ${r.ms} | ${r.share}% |\n`);
   }
 }

@@ -31,7 +31,8 @@ const rule: Rule = {
   vocabularies: ['conflict.txt', 'not-conflict.txt', 'backing.txt', 'support-backing.txt', 'negation.txt', 'employee-roles.txt', 'customer-roles.txt', 'escalation-section.txt', 'language-slots.txt'],
   documentFacts(context) {
     const sections = policySections(context.text, context.blueprint.steps, loadRuleVocabulary('escalation-section.txt'), { outsideSteps: false });
-    return { backed: sections.some((s) => backs([s.unit], loadRuleVocabulary('backing.txt'), context.vocabulary, false)) };
+    // Judged per section text through the engine's memo: a keystroke elsewhere does not judge unchanged sections again.
+    return { backed: sections.some((s) => context.remember(s.body, () => backs([s.unit], loadRuleVocabulary('backing.txt'), context.vocabulary, false))) };
   },
   check(context: RuleContext): void {
     const vocab = context.vocabulary;

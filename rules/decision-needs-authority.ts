@@ -47,7 +47,8 @@ const rule: Rule = {
   documentFacts(context) {
     const [authority, limits] = [loadRuleVocabulary('authority.txt'), loadRuleVocabulary('decision-limit.txt')];
     const sections = policySections(context.text, context.blueprint.steps, loadRuleVocabulary('authority-section.txt'), { outsideSteps: true });
-    return { covered: sections.some((s) => whoDecides([s.unit], authority, context.vocabulary) && hasLimit([s.unit], limits, context.vocabulary)) };
+    // Judged per section text through the engine's memo: a keystroke elsewhere does not judge unchanged sections again.
+    return { covered: sections.some((s) => context.remember(s.body, () => whoDecides([s.unit], authority, context.vocabulary) && hasLimit([s.unit], limits, context.vocabulary))) };
   },
   check(context: RuleContext): void {
     const vocab = context.vocabulary;

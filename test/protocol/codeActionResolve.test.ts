@@ -103,7 +103,7 @@ describe('protocol: codeAction/resolve', function () {
     });
     lazy.change(uri, editsFor(resolved.edit!, uri));
     const after = await lazy.nextDiagnostics(uri);
-    assert.match(after.diagnostics[0]!.message, /its support lane is a placeholder/);
+    assert.match(after.diagnostics[0]!.message, /^Fill in the placeholder support lane of step "Check-in"/);
   });
 
   it('every resolved fix makes the same text as the eager edit a client without resolve support gets', async () => {

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { looksLikeBlueprint, nonEnglishLanguage } from './blueprint/looksLike.js';
+import { languageSample, looksLikeBlueprint, nonEnglishLanguage } from './blueprint/looksLike.js';
 import { buildBlueprint, type ModelResult } from './blueprint/model.js';
 import { configForDocument, policyNote } from './config/profile.js';
 import { defaultConfig, type ResolvedConfig } from './config/types.js';
@@ -7,7 +7,7 @@ import { resolvedFix } from './intentEdits.js';
 import { joinChunkTrees, parseChunkTrees, parseMarkdown, type ChunkCache, type ParsedChunk, type ParseProblem } from './parse.js';
 import { beginLintMemos, compileVocabulary, type CompiledVocabulary } from './phrases/vocabulary.js';
 import { allRules } from './registry.js';
-import type { DocumentFacts, Rule, RuleReport } from './rule.js';
+import type { DocumentFacts, FactMemo, Rule, RuleReport } from './rule.js';
 import type { KeyedStep, StepCache } from './stepCache.js';
 import { applySuppressions, DIRECTIVE_PREFIX, findChunkDirectives, findDirectives, localToday, type DirectiveReport } from './suppress.js';
 import { LineIndex } from './text.js';
@@ -83,7 +83,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const at = lines.position(model.frontMatterError.offset);
     problems.push({ message: model.frontMatterError.message, start: at, end: at });
   }
-  const blueprint = withNotices(model.blueprint, text, options.filePath);
+  const blueprint = withNotices(model.blueprint, text, options.filePath, cache);
   // A file that is no blueprint gets only the notice that says why, when it looks like one (spec 4, never silent).
   const notices = !blueprint.isBlueprint && blueprint.looksLike ? (options.rules ?? allRules()).filter((r) => r.id === UNREAD_RULE) : undefined;
   if (!blueprint.isBlueprint && !notices?.length) {
@@ -96,10 +96,11 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const severity = effectiveSeverity(rule, config);
     if (severity === 'off') continue;
     const ruleOptions = { ...(rule.defaultOptions ?? {}), ...(config.rules[rule.id]?.options ?? {}) };
-    const report = (r: RuleReport) => findings.push(toFinding(rule.id, severity, r, text, lines));
+    const report = (r: RuleReport) => findings.push(toFinding(rule.id, severity, r, text, lines, !!cache));
     let facts: DocumentFacts | undefined;
+    const remember: FactMemo = rule.documentFacts && cache ? memoOf(cache, rule.id, ruleOptions, vocabulary) : (_key, compute) => compute();
     try {
-      facts = rule.documentFacts?.({ text, blueprint, options: ruleOptions, vocabulary });
+      facts = rule.documentFacts?.({ text, blueprint, options: ruleOptions, vocabulary, remember });
     } catch {
       facts = undefined; // the whole check below runs it again and turns the throw into a finding
     }
@@ -123,7 +124,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       }
     }
     try {
-      rule.check({ text, blueprint, options: ruleOptions, vocabulary, report, facts: facts ?? rule.documentFacts?.({ text, blueprint, options: ruleOptions, vocabulary }) });
+      rule.check({ text, blueprint, options: ruleOptions, vocabulary, report, facts: facts ?? rule.documentFacts?.({ text, blueprint, options: ruleOptions, vocabulary, remember }) });
     } catch (e) {
       // A rule that throws becomes one finding naming it, never a crash of the whole lint.
       const at = lines.position(0);
@@ -149,17 +150,23 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   return { blueprint, findings: kept, problems, lines, suppressed, dated: directives.some((d) => d.until !== undefined), directives: reports };
 }
 
+/** The memo a rule's document facts keep in the document's step cache, under the rule's options. */
+function memoOf(cache: StepCache, ruleId: string, options: Record<string, unknown>, vocabulary: CompiledVocabulary): FactMemo {
+  const optionsKey = JSON.stringify(options);
+  return (key, compute) => cache.fact(ruleId, optionsKey, vocabulary, key, compute);
+}
+
 const byPosition = (a: Finding, b: Finding) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId);
 
 /** The rule that says what the reader could not read. */
 const UNREAD_RULE = 'unread-blueprint';
 
 /** The blueprint with what a reader is told beside its steps: a non-blueprint that looks like one, a language not covered. */
-function withNotices(blueprint: Blueprint, text: string, filePath: string | undefined): Blueprint {
+function withNotices(blueprint: Blueprint, text: string, filePath: string | undefined, cache: StepCache | undefined): Blueprint {
   if (blueprint.reason === 'disabled') return blueprint;
   const looksLike = blueprint.isBlueprint ? undefined : looksLikeBlueprint(blueprint.title, filePath);
   if (!blueprint.isBlueprint && !looksLike) return blueprint;
-  const language = nonEnglishLanguage(text);
+  const language = cache ? cache.documentLanguage(text, languageSample) : nonEnglishLanguage(text);
   if (!looksLike && !language) return blueprint;
   const out: Blueprint = { ...blueprint };
   if (looksLike) out.looksLike = looksLike;
@@ -187,7 +194,25 @@ function cachedModel(
   return { ...model, keyed };
 }
 
-function toFinding(ruleId: string, severity: Severity, r: RuleReport, text: string, lines: LineIndex): Finding {
+/** With `lazyFixes` (an editor, which asks for a finding's fixes only for its code actions) the edits are written on first read. */
+function toFinding(ruleId: string, severity: Severity, r: RuleReport, text: string, lines: LineIndex, lazyFixes: boolean): Finding {
+  // A step in a fixed-width text table has no place a fix could write without breaking the table's columns.
+  const proposals = r.step?.insertion.form === 'none' ? undefined : r.fixes;
+  if (lazyFixes && proposals?.length) {
+    const finding = toFinding(ruleId, severity, { ...r, fixes: undefined }, text, lines, false);
+    const settle = (fixes: Finding['fixes']): Finding['fixes'] => {
+      // a plain property from then on, in the same place among the keys (JSON output keeps its order)
+      Object.defineProperty(finding, 'fixes', { value: fixes, writable: true, enumerable: true, configurable: true });
+      return fixes;
+    };
+    Object.defineProperty(finding, 'fixes', {
+      get: () => settle(proposals.map((f) => resolvedFix(text, f))),
+      set: settle,
+      enumerable: true,
+      configurable: true,
+    });
+    return finding;
+  }
   return {
     ruleId,
     severity,
@@ -198,8 +223,7 @@ function toFinding(ruleId: string, severity: Severity, r: RuleReport, text: stri
     step: r.step?.title ?? null,
     stepTitleSpan: r.step?.titleSpan,
     // The edge of the engine: intents become the edits they make in this text (for --fix, JSON and SARIF output).
-    // A step in a fixed-width text table has no place a fix could write without breaking the table's columns.
-    fixes: r.fixes && r.step?.insertion.form !== 'none' ? r.fixes.map((f) => resolvedFix(text, f)) : [],
+    fixes: proposals ? proposals.map((f) => resolvedFix(text, f)) : [],
     data: r.data,
   };
 }

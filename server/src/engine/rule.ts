@@ -31,6 +31,16 @@ export interface RuleContext {
 /** Plain facts about the whole document that a step-scoped rule's verdicts depend on ("an escalation section backs every step"). */
 export type DocumentFacts = Readonly<Record<string, boolean | number | string>>;
 
+/**
+ * `remember(key, compute)` is `compute()`, or the value it gave in the latest lint of the same document (an editor's
+ * cache; the CLI just computes) when `key` is the same and so are the vocabulary and the rule's options. `key` must
+ * hold everything the value depends on besides those: the text of a section, not its position.
+ */
+export type FactMemo = <V extends boolean | number | string>(key: string, compute: () => V) => V;
+
+/** What `documentFacts` reads: the rule's context without reports or facts, plus the memo the engine keeps for it. */
+export type FactsContext = Omit<RuleContext, 'report' | 'facts'> & { remember: FactMemo };
+
 export interface Rule {
   id: string;
   description: string;
@@ -52,6 +62,6 @@ export interface Rule {
    * For a step-scoped rule whose verdicts also depend on the rest of the document: computed on every lint over the
    * whole document and handed to `check` as `context.facts`; a step's cached reports are reused only under equal facts.
    */
-  documentFacts?(context: Omit<RuleContext, 'report' | 'facts'>): DocumentFacts;
+  documentFacts?(context: FactsContext): DocumentFacts;
   check(context: RuleContext): void;
 }

@@ -4,7 +4,8 @@ import type { RawStep } from './blueprint/build.js';
 import type { CompiledVocabulary } from './phrases/vocabulary.js';
 import type { RuleReport } from './rule.js';
 import { movedFixProposal } from './intentEdits.js';
-import { Generations, movedSpan } from './memo.js';
+import { languageLayerEnabled } from './language/index.js';
+import { detached, Generations, movedSpan } from './memo.js';
 import type { LineIndex } from './text.js';
 import type { BenefitPhrase, RejectedPhrase, SourceText, Span, Step, SupportPhrase } from './types.js';
 
@@ -60,11 +61,16 @@ export class StepCache {
   private vocabulary: CompiledVocabulary | undefined;
   private analyses = new Generations<Analysis>();
   private steps = new Generations<StepEntry>();
+  /** Values rules' document facts remember (`FactMemo`), under the vocabulary they were computed with. */
+  private facts = new Generations<boolean | number | string>();
+  private factsVocabulary: CompiledVocabulary | undefined;
+  /** The document's language as last read: the text it read (`readTo` characters, or all of it) and the answer. */
+  private language: { read: string; whole: boolean; language: string | undefined } | undefined;
   private eolOf: { lines: LineIndex; eol: string } | undefined;
   /** Memos other modules keep per cache (unitModel's whole units), committed with it so they hold one document version's worth. */
   private readonly attached: Array<{ commit(): void }> = [];
   /** Hits and misses since creation, for tests and the bench. */
-  readonly stats = { analysisHits: 0, analysisMisses: 0, ruleHits: 0, ruleMisses: 0, unitHits: 0, unitMisses: 0 };
+  readonly stats = { analysisHits: 0, analysisMisses: 0, ruleHits: 0, ruleMisses: 0, unitHits: 0, unitMisses: 0, factHits: 0, factMisses: 0 };
 
   /** The analysed step (benefits and supports), from the memo when its lanes and prose are unchanged. */
   analyse(raw: RawStep, vocabulary: CompiledVocabulary, text: string, lines: LineIndex): KeyedStep & { memo: StepMemo; range: KeyRange } {
@@ -162,10 +168,46 @@ export class StepCache {
     return out;
   }
 
+  /**
+   * A value of a rule's document facts: from the memo when the rule asked under the same key and options in the
+   * latest lint (or this one), else `compute()`, kept through the next commit. See `FactMemo`.
+   */
+  fact<V extends boolean | number | string>(ruleId: string, optionsKey: string, vocabulary: CompiledVocabulary, key: string, compute: () => V): V {
+    if (vocabulary !== this.factsVocabulary) {
+      this.factsVocabulary = vocabulary;
+      this.facts = new Generations();
+    }
+    // The language layer's switch (benchmarks, tests) changes what the rules of language find.
+    const full = `${ruleId}\u0000${languageLayerEnabled() ? 1 : 0}${optionsKey}\u0000${key}`;
+    const hit = this.facts.get(full);
+    if (hit !== undefined) {
+      this.stats.factHits++;
+      return hit as V;
+    }
+    this.stats.factMisses++;
+    const value = compute();
+    // a copy of the key: a slice of the document would keep the whole document alive in the memo
+    this.facts.set(detached(full), value);
+    return value;
+  }
+
+  /**
+   * The document's language (`languageSample` of blueprint/looksLike): from the latest reading when the text starts with
+   * the part that reading read (a keystroke past the sample does not read it again), else read now.
+   */
+  documentLanguage(text: string, sample: (text: string) => { language: string | undefined; readTo: number }): string | undefined {
+    const last = this.language;
+    if (last && (last.whole ? text === last.read : text.startsWith(last.read))) return last.language;
+    const { language, readTo } = sample(text);
+    this.language = { read: detached(text.slice(0, readTo)), whole: readTo >= text.length, language };
+    return language;
+  }
+
   /** Keeps only what the latest lint used. */
   commit(): void {
     this.analyses.commit();
     this.steps.commit();
+    this.facts.commit();
     for (const memo of this.attached) memo.commit();
   }
 

@@ -46,20 +46,33 @@ const SAMPLE_WORDS = 4_000;
  * outnumber English ones by half again, over at least 20 such words. Undefined for English or too little text.
  */
 export function nonEnglishLanguage(text: string): string | undefined {
+  return languageSample(text).language;
+}
+
+/**
+ * `nonEnglishLanguage` and how much of the text it read: any text whose first `readTo` characters are the same has the
+ * same language (all of it when the text is shorter than the sample: then only the same text).
+ */
+export function languageSample(text: string): { language: string | undefined; readTo: number } {
   const counts = new Map<string, number>();
   let seen = 0;
   let total = 0;
+  let readTo = text.length;
   for (const m of text.matchAll(/\p{L}+/gu)) {
-    if (++seen > SAMPLE_WORDS) break;
+    if (++seen > SAMPLE_WORDS) {
+      // the first letter of the word after the sample: the sample's last word ended before it
+      readTo = m.index + 1;
+      break;
+    }
     const langs = LOOKUP.get(m[0].toLowerCase());
     if (!langs) continue;
     total++;
     for (const l of langs) counts.set(l, (counts.get(l) ?? 0) + 1);
   }
-  if (total < 20) return undefined;
+  if (total < 20) return { language: undefined, readTo };
   const english = counts.get('English') ?? 0;
   let best: string | undefined;
   let bestCount = 0;
   for (const [lang, n] of counts) if (lang !== 'English' && n > bestCount) [best, bestCount] = [lang, n];
-  return best && bestCount > english * 1.5 ? best : undefined;
+  return { language: best && bestCount > english * 1.5 ? best : undefined, readTo };
 }

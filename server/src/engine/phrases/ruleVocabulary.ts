@@ -127,11 +127,13 @@ export interface Section {
   heading: string;
   start: number;
   end: number;
-  /** The section's text as one unit (read as the employee side: a policy or role section). */
-  unit: TextUnit;
+  /** The section's text, heading line included. */
+  readonly body: string;
+  /** The section's text as one unit (read as the employee side: a policy or role section); built when first read. */
+  readonly unit: TextUnit;
 }
 
-type SectionBounds = Omit<Section, 'unit'>;
+type SectionBounds = Pick<Section, 'heading' | 'start' | 'end'>;
 
 /** The latest document's sections: each lint asks once per rule with document facts. */
 let lastBounds: { text: string; bounds: SectionBounds[] } | undefined;
@@ -191,9 +193,22 @@ function sectionUnit(text: string, b: SectionBounds): TextUnit {
  */
 export function policySections(text: string, steps: readonly Step[], headings: PhraseMatcher, opts: { outsideSteps: boolean }): Section[] {
   const holdsStep = opts.outsideSteps ? overlapsAny(steps.map((st) => st.span)) : () => true;
-  return sectionBounds(text)
-    .filter((s) => headings.find(s.heading).length > 0 || !holdsStep(s))
-    .map((b) => ({ ...b, unit: sectionUnit(text, b) }));
+  return (
+    sectionBounds(text)
+      // a section that holds no step is taken without matching its heading
+      .filter((s) => !holdsStep(s) || headings.find(s.heading).length > 0)
+      .map((b) => {
+        let unit: TextUnit | undefined;
+        // the unit's offsets (one per character) are built only for a section a rule reads, not one it remembered
+        return {
+          ...b,
+          body: text.slice(b.start, b.end),
+          get unit() {
+            return (unit ??= sectionUnit(text, b));
+          },
+        };
+      })
+  );
 }
 
 /** A test "does [start, end) overlap any of these spans", in log time: spans sorted by start with a running maximum end. */

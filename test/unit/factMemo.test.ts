@@ -1,0 +1,105 @@
+// Document facts in an editor: a policy section's verdict is remembered by its text in the document's step cache.
+import { strict as assert } from 'node:assert';
+import { languageSample } from '../../server/src/engine/blueprint/looksLike.js';
+import { defaultConfig } from '../../server/src/engine/config/types.js';
+import { lint, type LintResult } from '../../server/src/engine/lint.js';
+import { ChunkCache } from '../../server/src/engine/parse.js';
+import { compileVocabulary } from '../../server/src/engine/phrases/vocabulary.js';
+import { StepCache } from '../../server/src/engine/stepCache.js';
+
+const STEP = '# Hotel\n\n## Check-in\n\n- **Guest:** Asks for a quieter room.\n- **Frontstage:** Receptionist upgrades the guest to a suite.\n';
+const POLICY = '\n## Empowerment levels\n\nReceptionists may upgrade one room per night; the duty manager up to two nights.\n';
+const NO_LIMIT = '\n## Empowerment levels\n\nReceptionists may upgrade guests.\n';
+const UNCOVERED = 'Step "Check-in" leaves the decision to "upgrades" to the employee but names no one allowed to decide it and no limit.';
+
+const decisions = (r: LintResult) => r.findings.filter((f) => f.ruleId === 'decision-needs-authority').map((f) => f.message);
+
+describe('document facts: the engine memo', () => {
+  it('judges an unchanged policy section once across keystrokes elsewhere, and again when its text changes', () => {
+    const caches = { parseCache: new ChunkCache(), stepCache: new StepCache() };
+    const lintWith = (text: string) => lint(text, { forceBlueprint: true, ...caches });
+    assert.deepEqual(decisions(lintWith(STEP + POLICY)), []);
+    const { factHits, factMisses } = caches.stepCache.stats;
+    assert.equal(factHits, 0);
+    // decision-needs-authority reads the two sections that hold no step (the title's and the policy); conflict-needs-backing, none (no escalation heading).
+    assert.equal(factMisses, 2);
+    // A keystroke in the step: neither section is judged again.
+    assert.deepEqual(decisions(lintWith(STEP.replace('quieter room', 'quieter rooms') + POLICY)), []);
+    assert.deepEqual([caches.stepCache.stats.factHits, caches.stepCache.stats.factMisses], [2, 2]);
+    // The policy loses its limit: judged again (the title's section is not), and the step is no longer covered.
+    assert.deepEqual(decisions(lintWith(STEP + NO_LIMIT)), [UNCOVERED]);
+    assert.deepEqual([caches.stepCache.stats.factHits, caches.stepCache.stats.factMisses], [3, 3]);
+    // And back: the first policy text left the memo with the lint that did not use it, so it is judged again.
+    assert.deepEqual(decisions(lintWith(STEP + POLICY)), []);
+    assert.deepEqual([caches.stepCache.stats.factHits, caches.stepCache.stats.factMisses], [4, 4]);
+  });
+
+  it('gives what a lint without caches gives, on the same edits', () => {
+    const caches = { parseCache: new ChunkCache(), stepCache: new StepCache() };
+    for (const text of [STEP + POLICY, STEP + NO_LIMIT, STEP + NO_LIMIT.replace('guests', 'guests for one night'), STEP]) {
+      assert.deepEqual(decisions(lint(text, { forceBlueprint: true, ...caches })), decisions(lint(text, { forceBlueprint: true })), text);
+    }
+  });
+
+  it('computes again under another vocabulary, and keys by rule, options and text', () => {
+    const cache = new StepCache();
+    const vocabulary = compileVocabulary(defaultConfig().vocabulary);
+    let runs = 0;
+    const compute = () => ++runs;
+    assert.equal(cache.fact('r', '{}', vocabulary, 'section', compute), 1);
+    assert.equal(cache.fact('r', '{}', vocabulary, 'section', compute), 1);
+    assert.equal(cache.fact('other', '{}', vocabulary, 'section', compute), 2);
+    assert.equal(cache.fact('r', '{"x":1}', vocabulary, 'section', compute), 3);
+    assert.equal(cache.fact('r', '{}', vocabulary, 'another section', compute), 4);
+    const custom = compileVocabulary({ benefit: { add: ['a custom benefit'], remove: [] }, support: { add: [], remove: [] } });
+    assert.notEqual(custom, vocabulary);
+    assert.equal(cache.fact('r', '{}', custom, 'section', compute), 5);
+    assert.equal(cache.fact('r', '{}', custom, 'section', compute), 5);
+  });
+});
+
+describe('the document language in the editor', () => {
+  const FRENCH = 'le client et la chambre pour les clients dans une salle avec des portes '.repeat(400);
+  it('is read again only when an edit lands in the part the sample read', () => {
+    const cache = new StepCache();
+    let reads = 0;
+    const sample = (t: string) => {
+      reads++;
+      return languageSample(t);
+    };
+    const { readTo } = languageSample(FRENCH);
+    assert.ok(readTo > 0 && readTo < FRENCH.length);
+    assert.equal(cache.documentLanguage(FRENCH, sample), 'French');
+    assert.equal(cache.documentLanguage(`${FRENCH}the staff and the guests of the hotel `.repeat(2), sample), 'French');
+    assert.equal(reads, 1);
+    const english = 'the staff and the guests of the hotel are in the lobby with the manager '.repeat(300) + FRENCH;
+    assert.equal(cache.documentLanguage(english, sample), undefined);
+    assert.equal(reads, 2);
+  });
+
+  it('of a text shorter than the sample is reused only for the same text', () => {
+    const cache = new StepCache();
+    const short = FRENCH.slice(0, 600);
+    assert.equal(cache.documentLanguage(short, languageSample), 'French');
+    let reads = 0;
+    const counted = (t: string) => (reads++, languageSample(t));
+    assert.equal(cache.documentLanguage(short, counted), 'French');
+    assert.equal(reads, 0);
+    assert.equal(cache.documentLanguage(`${short} ${'the staff and the guests of the hotel '.repeat(30)}`, counted), undefined);
+    assert.equal(reads, 1);
+  });
+});
+
+describe("an editor's findings: fixes written on first read", () => {
+  it('have the fixes, keys and JSON a lint without caches gives', () => {
+    const text = `${STEP}- **Authority:** TBD\n`;
+    const editor = lint(text, { forceBlueprint: true, parseCache: new ChunkCache(), stepCache: new StepCache() }).findings;
+    const plain = lint(text, { forceBlueprint: true }).findings;
+    assert.ok(plain.some((f) => f.fixes.length > 0));
+    assert.equal(JSON.stringify(editor), JSON.stringify(plain));
+    assert.deepEqual(editor, plain);
+    // Assigned like any property (the server may replace them).
+    editor[0]!.fixes = [];
+    assert.deepEqual(editor[0]!.fixes, []);
+  });
+});
