@@ -92,7 +92,7 @@ describe('blueprint-lint command line (engine-independent)', () => {
     assert.deepEqual([errorsOnly.status, errorsOnly.stdout, errorsOnly.stderr], [0, '[]\n', '']);
   });
 
-  it('the size limit is --max-file-size, else the settings\' blueprintLint.maxFileSize, else the editor\'s default of 2,000,000 bytes', () => {
+  it("the size limit is --max-file-size, else the settings' blueprintLint.maxFileSize, else the editor's default of 2,000,000 bytes", () => {
     const size = readFileSync(join(ws.dir, 'docs', 'clean.blueprint.md')).length;
     writeFileSync(join(ws.dir, 'limit.json'), '{ "blueprintLint.maxFileSize": 100 }');
     const fromSettings = runCli(['docs/clean.blueprint.md', '--settings', 'limit.json', '--format', 'json'], { cwd: ws.dir });

@@ -117,7 +117,7 @@ describe('worker planning', () => {
     assert.equal(chooseWorkerCount('auto', 0, 0, 8), 0);
   });
 
-  it('auto counts only free cores: this thread\'s own and those measured idle (0.75 of an idle core counts as one)', () => {
+  it("auto counts only free cores: this thread's own and those measured idle (0.75 of an idle core counts as one)", () => {
     assert.equal(chooseWorkerCount('auto', 1000, 1000, 2, 0), 0, 'another process keeps the other core busy');
     assert.equal(chooseWorkerCount('auto', 1000, 1000, 2, 0.7), 0);
     assert.equal(chooseWorkerCount('auto', 1000, 1000, 2, 0.75), 2);

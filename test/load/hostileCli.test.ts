@@ -95,10 +95,20 @@ const CASES: Case[] = [
     check: ({ findings }) => assert.equal(findings.filter((f) => f.rule === 'benefit-needs-support').length, wideTable(full ? 2_000 : 500).benefitCells.length),
   },
   { name: 'broken YAML front matter', content: '---\ntitle: [unclosed\n---\n\n## Pay\n\n- **Customer:** The guest gets a refund on the spot.\n', check: ({ stderr }) => assert.match(stderr, /:2:/) },
-  { name: 'YAML custom tags', content: '---\nblueprint: true\nx: !foo bar\ny: !!js/function "function () {}"\n---\n\n## Pay\n\n- **Customer:** A refund.\n', check: ({ stderr }) => assert.match(stderr, /Unresolved tag/) },
+  {
+    name: 'YAML custom tags',
+    content: '---\nblueprint: true\nx: !foo bar\ny: !!js/function "function () {}"\n---\n\n## Pay\n\n- **Customer:** A refund.\n',
+    check: ({ stderr }) => assert.match(stderr, /Unresolved tag/),
+  },
   {
     name: 'a YAML alias bomb',
-    content: `---\na: &a [x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 5 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`).join('\n')}\n---\n\n## Pay\n`,
+    content: `---\na: &a [x, x, x, x, x, x, x, x, x]\n${Array.from(
+      { length: 5 },
+      (_, i) =>
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(', ')}]`,
+    ).join('\n')}\n---\n\n## Pay\n`,
     check: ({ stderr }) => assert.match(stderr, /alias/i),
   },
 ];

@@ -121,10 +121,7 @@ describe('protocol: code actions', function () {
       assert.match(session.text(uri), new RegExp(`Housekeeping prepares the room\\.\\n- \\*\\*${label}:\\*\\* TBD\\n\\n## Payment`));
       const placeholder = await session.nextDiagnostics(uri);
       assert.equal(placeholder.diagnostics.length, 1);
-      assert.equal(
-        placeholder.diagnostics[0]!.message,
-        'Fill in the placeholder support lane of step "Check-in" with the employee resource, tool or authority behind "in under 2 minutes".',
-      );
+      assert.equal(placeholder.diagnostics[0]!.message, 'Fill in the placeholder support lane of step "Check-in" with the employee resource, tool or authority behind "in under 2 minutes".');
       session.replace(uri, `**${label}:** TBD`, `**${label}:** Keys are pre-encoded by the night audit.`);
       const filled = await session.nextDiagnostics(uri);
       assert.deepEqual([filled.version, filled.diagnostics], [3, []]);

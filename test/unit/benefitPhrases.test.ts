@@ -43,7 +43,7 @@ describe('benefit-needs-support: every benefit phrase of a step', () => {
     const before = related(`# Hotel\n\n${WELCOME}`, caches);
     const hits = caches.steps.stats.ruleHits;
     const after = related(`# Hotel\n\nA new line of introduction, forty characters.\n\n${WELCOME}`, caches);
-    assert.ok(caches.steps.stats.ruleHits > hits, 'the second lint reused the step\'s cached report');
+    assert.ok(caches.steps.stats.ruleHits > hits, "the second lint reused the step's cached report");
     assert.deepEqual(after, before);
   });
 });

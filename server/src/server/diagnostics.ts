@@ -93,8 +93,7 @@ function otherPhrases(finding: Finding): Array<{ text: string; from: number; to:
   const phrases = finding.data?.phrases;
   if (!Array.isArray(phrases)) return [];
   return phrases.filter(
-    (p): p is { text: string; from: number; to: number } =>
-      typeof p === 'object' && p !== null && typeof p.text === 'string' && Number.isInteger(p.from) && Number.isInteger(p.to),
+    (p): p is { text: string; from: number; to: number } => typeof p === 'object' && p !== null && typeof p.text === 'string' && Number.isInteger(p.from) && Number.isInteger(p.to),
   );
 }
 

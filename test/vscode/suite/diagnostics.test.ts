@@ -60,7 +60,11 @@ describe('Blueprint Lint in VS Code: diagnostics and status', () => {
     ]);
     // the editor marks the other two phrases (the first has the squiggle), in the warning's colour
     const blueprintLint = await api();
-    const marks = await until(() => blueprintLint.benefitMarks.marks(doc.uri), (m) => m.length === 2, 'two benefit marks');
+    const marks = await until(
+      () => blueprintLint.benefitMarks.marks(doc.uri),
+      (m) => m.length === 2,
+      'two benefit marks',
+    );
     assert.deepEqual(
       marks.map((m) => [doc.getText(m.range), m.severity]),
       [
@@ -72,7 +76,11 @@ describe('Blueprint Lint in VS Code: diagnostics and status', () => {
     // once the step names support, the diagnostic and the marks go
     await vscode.window.activeTextEditor!.edit((e) => e.insert(new vscode.Position(6, 0), '   - Support: receptionists may upgrade one room per night\n'));
     await waitForDiagnostics(doc.uri, lacksRule(RULE), 'no core finding once support is named');
-    await until(() => blueprintLint.benefitMarks.marks(doc.uri), (m) => m.length === 0, 'marks cleared');
+    await until(
+      () => blueprintLint.benefitMarks.marks(doc.uri),
+      (m) => m.length === 0,
+      'marks cleared',
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

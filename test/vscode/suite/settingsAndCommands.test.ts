@@ -47,7 +47,10 @@ describe('Blueprint Lint in VS Code: settings and commands', () => {
       await vscode.workspace.fs.delete(fileUri('.blueprintlint.jsonc')).then(undefined, () => undefined);
     }
     const [back] = ofRule(RULE, await waitForDiagnostics(doc.uri, severityIs(vscode.DiagnosticSeverity.Warning), 'a warning again without the policy'));
-    assert.deepEqual(back!.relatedInformation?.map((r) => r.message), ['Step "Check-in"']);
+    assert.deepEqual(
+      back!.relatedInformation?.map((r) => r.message),
+      ['Step "Check-in"'],
+    );
   });
 
   it('turns the file off and on from the status item command, recording it in blueprintLint.disabledFiles', async () => {
