@@ -28,10 +28,10 @@ const rule: Rule = {
       if (findAll(units.filter(isEmployeeSide), relief, vocab).length > 0) continue;
       const emptyLane = staffing.find((l) => l.placeholder);
       const what = quotedPhrases(found);
-      const lead = `Step "${step.title}" promises ${what} at the employee's expense`;
+      // What to do comes first: the Problems panel shows a message's first ~70 characters.
       const message = emptyLane
-        ? `${lead} but its ${emptyLane.label} lane is a placeholder (${shownContent(emptyLane)}): name the staffing, rota, breaks or pay behind it.`
-        : `${lead} but names no staffing, rota, breaks or pay behind it.`;
+        ? `Fill in the ${emptyLane.label} lane of step "${step.title}" (${shownContent(emptyLane)}) with the staffing, rota, breaks or pay behind ${what}.`
+        : `Name the staffing, rota, breaks or pay behind ${what}: step "${step.title}" promises it at the employee's expense.`;
       context.report({
         message,
         span: found[0]!.span,

@@ -52,10 +52,10 @@ const rule: Rule = {
       if (backs(employee, backing, vocab, true, notCustomer) || backedByDocument()) continue;
       const emptySupport = step.lanes.find((l) => l.kind === 'support' && l.placeholder);
       const what = quotedPhrases(found);
-      const lead = `Step "${step.title}" deals with conflict (${what})`;
+      // What to do comes first: the Problems panel shows a message's first ~70 characters.
       const message = emptySupport
-        ? `${lead} but its ${emptySupport.label} lane is a placeholder (${shownContent(emptySupport)}): name who backs the employee.`
-        : `${lead} but names no one who backs the employee: an escalation path, a duty manager or the right to end the interaction.`;
+        ? `Fill in the ${emptySupport.label} lane of step "${step.title}" (${shownContent(emptySupport)}) with who backs the employee: the step deals with conflict (${what}).`
+        : `Name who backs the employee in step "${step.title}" (an escalation path, a duty manager or the right to end the interaction): it deals with conflict (${what}).`;
       context.report({
         message,
         span: found[0]!.span,

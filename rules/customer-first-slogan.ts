@@ -99,9 +99,10 @@ const rule: Rule = {
         .replace(/[*_`~]/g, '')
         .replace(/\s+/g, ' ')
         .trim();
-      const who = step ? `Step "${step.title}"` : section.title !== undefined ? `Section "${section.title.replace(/[*_`~]/g, '')}"` : 'The blueprint';
+      const who = step ? `step "${step.title}"` : section.title !== undefined ? `section "${section.title.replace(/[*_`~]/g, '')}"` : 'the blueprint';
       context.report({
-        message: `${who} declares "${phrase}" but says nothing about the people delivering it: be people first and customer obsessed.`,
+        // What to do comes first: the Problems panel shows a message's first ~70 characters.
+        message: `Name the people delivering "${phrase}" and what they need: ${who} declares it but says nothing about them (be people first and customer obsessed).`,
         span: { start: hit.start, end: hit.end },
         step: step ?? null,
         fixes: step ? [disableFix(step, ID)] : [],

@@ -72,12 +72,13 @@ const rule: Rule = {
       if ((who && limit) || coveredByDocument()) continue;
       const first = found[0]!;
       const decision = quotedPhrases(found);
-      const lead = `Step "${step.title}" leaves the decision to ${decision} to the employee`;
+      const stepName = `step "${step.title}"`;
+      // What to do comes first: the Problems panel shows a message's first ~70 characters.
       let message: string;
-      if (emptyLane) message = `${lead} but its ${emptyLane.label} lane is unfinished (${shownContent(emptyLane)}): name who may decide and up to which limit.`;
-      else if (who) message = `${lead} but sets no limit: name how far they may go ("up to $200", "one night").`;
-      else if (limit) message = `${lead} but names no one allowed to decide it.`;
-      else message = `${lead} but names no one allowed to decide it and no limit.`;
+      if (emptyLane) message = `Fill in the ${emptyLane.label} lane of ${stepName} (${shownContent(emptyLane)}) with who may decide ${decision} and up to which limit.`;
+      else if (who) message = `Name how far the employee may go on ${decision} ("up to $200", "one night"): ${stepName} leaves the decision to them but sets no limit.`;
+      else if (limit) message = `Name who may decide ${decision}: ${stepName} leaves it to the employee but names no one allowed to.`;
+      else message = `Name who may decide ${decision} and up to which limit: ${stepName} leaves it to the employee.`;
       context.report({
         message,
         span: first.span,

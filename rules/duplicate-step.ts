@@ -42,7 +42,7 @@ const rule: Rule = {
       }
       const line = lineOf(context.text, earlier.titleSpan.start);
       context.report({
-        message: `Step "${step.title}" has the same title as the step on line ${line}: give each step its own title.`,
+        message: `Give step "${step.title}" its own title: the step on line ${line} has the same one.`,
         span: step.titleSpan,
         step,
         fixes: [disableFix(step, ID)],

@@ -32,7 +32,7 @@ const rule: Rule = {
         if (!todo && !includeEmpty) continue;
         const shown = content === '' ? 'empty' : `"${content}"`;
         context.report({
-          message: `Step "${step.title}" has a placeholder ${lane.label} lane (${shown}): fill it in or remove it.`,
+          message: `Fill in or remove the placeholder ${lane.label} lane of step "${step.title}" (${shown}).`,
           span: lane.contentSpan,
           step,
           fixes: [disableFix(step, ID)],

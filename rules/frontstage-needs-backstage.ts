@@ -18,12 +18,13 @@ const rule: Rule = {
       const behind = step.lanes.filter((l) => l.kind === 'backstage' || l.kind === 'support');
       if (behind.some((l) => !l.placeholder)) continue;
       const emptyBackstage = behind.find((l) => l.kind === 'backstage');
-      const lead = `Step "${step.title}" shows frontstage actions`;
+      // What to do comes first: the Problems panel shows a message's first ~70 characters.
+      const lead = `Say what happens out of the customer's sight in step "${step.title}": it shows frontstage actions`;
       // Empty cells and lanes are absence; only written placeholders (TBD, ?, —) are quoted.
       const written = behind.filter((l) => l.content.text.trim() !== '');
       const message = written.length
-        ? `${lead} but only placeholders behind the line of visibility (${written.map((l) => `${l.label}: ${shownContent(l)}`).join(', ')}): say what happens out of the customer's sight.`
-        : `${lead} but nothing behind the line of visibility: no backstage or support content.`;
+        ? `${lead} but only placeholders behind the line of visibility (${written.map((l) => `${l.label}: ${shownContent(l)}`).join(', ')}).`
+        : `${lead} but nothing behind the line of visibility (no backstage or support content).`;
       context.report({
         message,
         span: front.contentSpan,

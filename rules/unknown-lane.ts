@@ -299,7 +299,7 @@ const rule: Rule = {
         seen.add(c.span.start);
         const to = inCase(c.label, hit.label);
         context.report({
-          message: `Step "${step.title}" has an unknown lane label "${c.label}": did you mean "${to}"?`,
+          message: `Did you mean "${to}"? Step "${step.title}" has an unknown lane label "${c.label}".`,
           span: c.span,
           step,
           fixes: [{ title: `Rename "${c.label}" to "${to}"`, kind: 'rename', safe: true, preferred: true, intent: { kind: 'replace', span: c.span, text: to } }, disableFix(step, ID)],

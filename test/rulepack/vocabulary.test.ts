@@ -86,7 +86,7 @@ describe('rule pack behaviour details', () => {
   it('unknown-lane keeps the case of the label it renames, with a safe fix', () => {
     const text = '## Check-in\n\n- guest: Arrives.\n- frontstage: Hands over the key.\n- backstgae: Room is cleaned.\n';
     const [f] = findings(text, 'unknown-lane');
-    assert.equal(f!.message, 'Step "Check-in" has an unknown lane label "backstgae": did you mean "backstage"?');
+    assert.equal(f!.message, 'Did you mean "backstage"? Step "Check-in" has an unknown lane label "backstgae".');
     assert.deepEqual(f!.fixes[0]!.edits, [{ start: text.indexOf('backstgae'), end: text.indexOf('backstgae') + 9, text: 'backstage' }]);
     assert.equal(f!.fixes[0]!.safe, true);
   });

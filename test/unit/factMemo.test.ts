@@ -10,7 +10,7 @@ import { StepCache } from '../../server/src/engine/stepCache.js';
 const STEP = '# Hotel\n\n## Check-in\n\n- **Guest:** Asks for a quieter room.\n- **Frontstage:** Receptionist upgrades the guest to a suite.\n';
 const POLICY = '\n## Empowerment levels\n\nReceptionists may upgrade one room per night; the duty manager up to two nights.\n';
 const NO_LIMIT = '\n## Empowerment levels\n\nReceptionists may upgrade guests.\n';
-const UNCOVERED = 'Step "Check-in" leaves the decision to "upgrades" to the employee but names no one allowed to decide it and no limit.';
+const UNCOVERED = 'Name who may decide "upgrades" and up to which limit: step "Check-in" leaves it to the employee.';
 
 const decisions = (r: LintResult) => r.findings.filter((f) => f.ruleId === 'decision-needs-authority').map((f) => f.message);
 
