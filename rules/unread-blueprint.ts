@@ -37,7 +37,8 @@ const rule: Rule = {
       if (!blueprint.looksLike) return;
       const diagram = /^ {0,3}(?:```|~~~)[ \t]*mermaid\b/im.test(text) ? ' Its flow is drawn in a Mermaid diagram, which is not read.' : '';
       context.report({
-        message: `Its ${blueprint.looksLike.why} calls this a ${blueprint.looksLike.words.toLowerCase()}, but no step carries labels of two lanes, so it is not linted.${diagram}${language} Label each step's lanes (Customer, Frontstage, Backstage, Support) or opt the file in with "blueprint: true" in its front matter.`,
+        // What to do comes first: the Problems panel shows a message's first ~70 characters.
+        message: `Label each step's lanes (Customer, Frontstage, Backstage, Support) or opt the file in with "blueprint: true" in its front matter: its ${blueprint.looksLike.why} calls this a ${blueprint.looksLike.words.toLowerCase()}, but no step carries labels of two lanes, so it is not linted.${diagram}${language}`,
         span: titleSpan(text, blueprint.title),
         step: null,
         fixes: [OPT_IN],
@@ -66,9 +67,11 @@ const rule: Rule = {
     const first = unplaced[0];
     if (!first) return;
     const labels = unplaced.map((u) => u.label);
-    const what = labels.length === 1 ? `The label ${quoted(labels)} is no lane this tool knows` : `The labels ${quoted(labels)} are no lanes this tool knows`;
+    const one = labels.length === 1;
     context.report({
-      message: `${what}: read as "other", so nothing in ${labels.length === 1 ? 'it' : 'them'} counts as a promise or as support. If ${labels.length === 1 ? 'it is a lane' : 'they are lanes'}, map ${labels.length === 1 ? 'it' : 'them'} in the config's "lanes".`,
+      message: one
+        ? `Map the label ${quoted(labels)} in the config's "lanes" if it is a lane: it is no lane this tool knows, so it is read as "other" and nothing in it counts as a promise or as support.`
+        : `Map the labels ${quoted(labels)} in the config's "lanes" if they are lanes: they are no lanes this tool knows, so they are read as "other" and nothing in them counts as a promise or as support.`,
       span: first.span,
       step: first.step,
       fixes: [disableFix(first.step, ID)],

@@ -15,7 +15,7 @@ describe('never silent: files called blueprints that are not read as one', () =>
           'unread-blueprint',
           'info',
           '1:3-1:36',
-          'Its title calls this a service blueprint, but no step carries labels of two lanes, so it is not linted. Label each step\'s lanes (Customer, Frontstage, Backstage, Support) or opt the file in with "blueprint: true" in its front matter.',
+          'Label each step\'s lanes (Customer, Frontstage, Backstage, Support) or opt the file in with "blueprint: true" in its front matter: its title calls this a service blueprint, but no step carries labels of two lanes, so it is not linted.',
         ],
       ],
     );
@@ -25,7 +25,7 @@ describe('never silent: files called blueprints that are not read as one', () =>
     const text = ['# Lockers', '', '```mermaid', 'flowchart LR', '  A --> B', '```', ''].join('\n');
     const r = lint(text, { filePath: 'docs/customer-journey.md' });
     assert.equal(r.findings.length, 1);
-    assert.match(r.findings[0]!.message, /^Its file name calls this a customer-journey, .* Its flow is drawn in a Mermaid diagram, which is not read\./);
+    assert.match(r.findings[0]!.message, /^Label each step's lanes .*: its file name calls this a customer-journey, .* Its flow is drawn in a Mermaid diagram, which is not read\.$/);
   });
 
   it('opts the file in with its quick fix, after which it is linted as a blueprint', () => {
