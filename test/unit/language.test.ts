@@ -204,6 +204,13 @@ describe('language layer: paraphrased benefits (rules of language, not phrases)'
     assert.deepEqual(why({ Customer: 'Can only pay by card; feel free to ask.', Frontstage: 'Reports are sent to the underwriter.' }), []);
   });
 
+  it('reads a thing said to be free as no charge, but not a person or a slot that is free as in open', () => {
+    assert.deepEqual(why({ Client: 'Joins the club; the first grooming visit is free for puppies.', Frontstage: '—' }), ['thing-is-free: visit is free']);
+    assert.deepEqual(why({ Tenant: 'Reports the leak. Parking at the depot is free.', Frontstage: '—' }), ['thing-is-free: depot is free']);
+    assert.deepEqual(why({ Caller: 'Waits until a desk is free. The advisor is free after lunch.', Frontstage: 'Answers when the line is free.' }), []);
+    assert.deepEqual(why({ Caller: 'Is told the first lesson is not free.', Frontstage: '—' }), []);
+  });
+
   it('reads "without ever having to" like "without having to"', () => {
     assert.deepEqual(why({ Customer: 'Renews without ever having to queue at the counter.', Frontstage: '—' }), ['without+verb: without ever having to queue']);
   });

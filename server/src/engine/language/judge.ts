@@ -360,6 +360,13 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
   if (t.lower === 'free' && prev?.lemma === 'be' && next && ['until', 'to', 'for'].includes(next.lower) && customerSubject(lt, i, c)) {
     return span(lt, i - 1, i + 1, 'customer-is-free', { group: 'ease' });
   }
+  // a thing said to be free costs the customer nothing: "the first month is free on any plan" (a person, or a slot
+  // "when a desk is free", is free as in available)
+  if (t.lower === 'free' && prev?.lemma === 'be' && next?.lower !== 'to' && next?.lower !== 'until' && !WAITING_OPENERS.has(toks[c.from]!.lower) && toks[c.from]!.lower !== 'if') {
+    const who = clauseSubject(lt, t.clause);
+    const subject = toks.slice(c.from, i - 1).reverse().find((x) => NOUNISH.has(x.pos));
+    if (subject && who === 'other' && !inSlot(subject, 'availability-noun', true)) return span(lt, subject.i, i, 'thing-is-free', { group: 'money' });
+  }
   // brought to where the customer is: "the bags are delivered to the stateroom", "a volunteer brings it to their home"
   // (passive, or done by staff or the company; "takes the car to the garage" by the customer is their own errand)
   const passive = prev?.lemma === 'be' || (prev?.pos === 'ADV' && toks[i - 2]?.lemma === 'be');

@@ -45,7 +45,8 @@ export type SlotName =
   | 'aim-verb'
   | 'need-verb'
   | 'charge-noun'
-  | 'remove-verb';
+  | 'remove-verb'
+  | 'availability-noun';
 
 let slots: Map<string, Set<string>> | undefined;
 
