@@ -364,7 +364,10 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
   // "when a desk is free", is free as in available)
   if (t.lower === 'free' && prev?.lemma === 'be' && next?.lower !== 'to' && next?.lower !== 'until' && !WAITING_OPENERS.has(toks[c.from]!.lower) && toks[c.from]!.lower !== 'if') {
     const who = clauseSubject(lt, t.clause);
-    const subject = toks.slice(c.from, i - 1).reverse().find((x) => NOUNISH.has(x.pos));
+    const subject = toks
+      .slice(c.from, i - 1)
+      .reverse()
+      .find((x) => NOUNISH.has(x.pos));
     if (subject && who === 'other' && !inSlot(subject, 'availability-noun', true)) return span(lt, subject.i, i, 'thing-is-free', { group: 'money' });
   }
   // brought to where the customer is: "the bags are delivered to the stateroom", "a volunteer brings it to their home"
