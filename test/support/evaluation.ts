@@ -26,6 +26,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout-2', dir: 'test/holdout-2' },
   { name: 'holdout-3', dir: 'test/holdout-3' },
   { name: 'holdout-4', dir: 'test/holdout-4' },
+  { name: 'holdout-5', dir: 'test/holdout-5' },
   { name: 'real-world', dir: 'test/fixtures/real-world' },
 ];
 
