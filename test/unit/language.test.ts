@@ -211,6 +211,10 @@ describe('language layer: paraphrased benefits (rules of language, not phrases)'
     assert.deepEqual(why({ Caller: 'Is told the first lesson is not free.', Frontstage: '—' }), []);
   });
 
+  it('reads "without asking anyone" as authority, not as an effort the customer is spared', () => {
+    assert.deepEqual(why({ Customer: 'Gets the parking bay booked.', Frontstage: 'You book it without asking anyone.' }), []);
+  });
+
   it('reads "without ever having to" like "without having to"', () => {
     assert.deepEqual(why({ Customer: 'Renews without ever having to queue at the counter.', Frontstage: '—' }), ['without+verb: without ever having to queue']);
   });

@@ -221,6 +221,83 @@ describe('layouts of real blueprints', () => {
     assert.deepEqual(steps('Written with the team.')[0]!.lanes, []);
   });
 
+  it('reads a legend written as plain labels after "lanes:", as "<labels> stay out of sight" sentences, or as a list under its paragraph', () => {
+    const step = ['## Call-out', '', 'Cust: locked out of the shed.', 'Tech: on the road.', 'Yard: packs the van.', 'Kit+sys: van stock list.', ''].join('\n');
+    const lanes = (legend: string) => read(['# Shed locks', '', legend, '', step].join('\n'))[0]?.lanes;
+    assert.deepEqual(lanes('lanes: Cust (customer) / Tech (on site, visible) / Yard (out of sight) / Kit+sys (support). one para per step.'), [
+      'customer: locked out of the shed.',
+      'frontstage: on the road.',
+      'backstage: packs the van.',
+      'support: van stock list.',
+    ]);
+    assert.deepEqual(lanes('Legend: Cust is the customer. Tech is the one person the customer talks to. Yard and Dispatch stay out of sight. Kit+sys is the kit we have.'), [
+      'customer: locked out of the shed.',
+      'frontstage: on the road.',
+      'backstage: packs the van.',
+      'support: van stock list.',
+    ]);
+    assert.deepEqual(
+      lanes(['Every step has the same boxes:', '', '- **Cust** – what the person we help does and gets;', '- **Tech** – in front of them;', '- **Yard** – out of sight.'].join('\n')),
+      // an unlisted label is a line of the lane above
+      ['customer: locked out of the shed.', 'frontstage: on the road.', 'backstage: packs the van.\nKit+sys: van stock list.'],
+    );
+  });
+
+  it('reads callouts and admonitions titled by a lane label as that lane, and a titled box over lanes as a step', () => {
+    const obsidian = ['## Arrival', '', '> [!note] Patient', '> Checks in on the tablet.', '', '> [!info] Reception', '> Greets them by name.', '', '> [!abstract] Support', '> —', ''].join('\n');
+    assert.deepEqual(read(obsidian), [{ title: 'Arrival', shape: 'heading', lanes: ['customer: Checks in on the tablet.', 'frontstage: Greets them by name.', 'support: —'] }]);
+    const docusaurus = ['## Crew arrival', '', ':::note[Customer]', 'Gets a text the night before.', ':::', '', ':::tip[Back office]', '', 'Dispatch sends the text.', '', ':::', ''].join('\n');
+    assert.deepEqual(read(docusaurus), [{ title: 'Crew arrival', shape: 'heading', lanes: ['customer: Gets a text the night before.', 'backstage: Dispatch sends the text.'] }]);
+    const mkdocs = ['## Step 1: Referral', '', '!!! note "Customer"', '    Is referred by their GP.', '', '!!! info "Backstage"', '    Types it into the database.', ''].join('\n');
+    assert.deepEqual(read(mkdocs), [{ title: 'Referral', shape: 'heading', lanes: ['customer: Is referred by their GP.', 'backstage: Types it into the database.'] }]);
+    const quotes = [
+      '# Schedule',
+      '',
+      '> **Stage 1 — Enquiry**',
+      '>',
+      '> *Customer:* Asks for a quote.',
+      '>',
+      '> *Frontstage:* Prepares it.',
+      '',
+      '> **Stage 2 — Payout**',
+      '>',
+      '> *Customer:* Gets the cash.',
+      '>',
+      '> *Support:* The safe.',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(quotes), [
+      { title: 'Enquiry', shape: 'heading', lanes: ['customer: Asks for a quote.', 'frontstage: Prepares it.'] },
+      { title: 'Payout', shape: 'heading', lanes: ['customer: Gets the cash.', 'support: The safe.'] },
+    ]);
+    const details = [
+      '## Extras',
+      '',
+      '<details>',
+      '<summary>Pausing</summary>',
+      '',
+      '**Member:** Can pause for two months.',
+      '',
+      '**Frontstage:** The host may approve it.',
+      '',
+      '</details>',
+      '',
+      '<details>',
+      '<summary>Leaving</summary>',
+      '',
+      '**Member:** Gets the deposit back.',
+      '',
+      '**Support:** ?',
+      '',
+      '</details>',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(details), [
+      { title: 'Pausing', shape: 'heading', lanes: ['customer: Can pause for two months.', 'frontstage: The host may approve it.'] },
+      { title: 'Leaving', shape: 'heading', lanes: ['customer: Gets the deposit back.', 'support: ?'] },
+    ]);
+  });
+
   it('reads a section titled as a legend, and roles it lists, as the lanes of every step', () => {
     const text = [
       '## Lanes',

@@ -4,6 +4,7 @@ import type { LineIndex } from '../text.js';
 import type { CellEnd, ColumnRow, DisableSite, LabelStyle, Lane, LaneKind, LaneSite, SourceText, Span, Step } from '../types.js';
 import { firstLine, htmlNodeTables } from './htmlTable.js';
 import { FIXED_WIDTH, withTextTables } from './textTable.js';
+import { findContainers, type Container } from './containers.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
 import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
 import { appendInline, emptyText, sliceText, TextBuilder, trimText } from './sourceText.js';
@@ -589,8 +590,16 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
     if (step) paragraphSteps.set(i, step);
   });
   if (heading && boldSteps.size < 2) boldSteps.clear();
+  const boxes = new Map(findContainers(ctx.text, nodes).map((c) => [c.from, c]));
+  const boxSteps: Array<{ step: RawStep; lanes: FoundLane[] }> = [];
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
+    const box = boxes.get(i);
+    if (box) {
+      scanBox(ctx, box, scan, boxSteps, heading, group, parentGroup);
+      i = box.to - 1;
+      continue;
+    }
     if (node.type === 'paragraph') {
       const next = nodes[i + 1];
       const bold = boldSteps.get(i);
@@ -641,8 +650,110 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
       scan.tableRows += inner.tableRows;
     }
   }
+  // Several titled boxes are several steps; a single one under a heading gives the heading its lanes.
+  if (heading && boxSteps.length === 1) scan.lanes.push(...boxSteps[0]!.lanes);
+  else scan.steps.push(...boxSteps.map((b) => b.step));
   for (const st of scan.steps) st.sectionGroup ??= parentGroup ?? '';
   return scan;
+}
+
+/** A closing fence (":::") left at the end of a box's text is no content. */
+function dropFence(t: SourceText): SourceText {
+  const m = /\s*:{3,}\s*$/.exec(t.text);
+  return m && (m.index === 0 || /\n/.test(m[0])) ? sliceText(t, 0, m.index) : t;
+}
+
+/** The scan of what a box holds: its body's lanes, steps and prose. */
+function boxContent(ctx: Ctx, box: Container, heading: Heading | undefined, group: string | undefined, parentGroup: string | undefined): Scan {
+  const scan: Scan = { lanes: [], prose: [], steps: [], tableRows: 0 };
+  let body = box.body;
+  const first = body[0];
+  if (box.skipFirstLine && first?.type === 'paragraph') {
+    const t = inlineText(ctx, first.children, off(first, 'start'));
+    const nl = /\r?\n/.exec(t.text);
+    if (nl) {
+      const from = nl.index + nl[0].length;
+      const lanes = lanesOfParagraph(ctx, first, '', from);
+      if (lanes) scan.lanes.push(...lanes);
+      else scan.prose.push(trimText(sliceText(t, from)));
+    }
+    body = body.slice(1);
+  }
+  if (box.code) {
+    const b = new TextBuilder(ctx.text, off(box.code, 'start'));
+    b.appendAligned(box.code.value, off(box.code, 'start'), off(box.code, 'end'));
+    scan.prose.push(trimText(b.build()));
+  }
+  const inner = scanContent(ctx, body, heading, group, parentGroup);
+  scan.lanes.push(...inner.lanes);
+  scan.prose.push(...inner.prose);
+  scan.steps.push(...inner.steps);
+  scan.tableRows += inner.tableRows;
+  for (const l of scan.lanes) {
+    const content = trimText(dropFence(l.lane.content));
+    if (content.text.length === l.lane.content.text.length) continue;
+    const span = content.text.length ? { start: content.offsets[0]!, end: content.offsets[content.text.length - 1]! + 1 } : { start: l.lane.contentSpan.start, end: l.lane.contentSpan.start };
+    l.lane = { ...l.lane, content, contentSpan: span, placeholder: isPlaceholder(content.text) };
+  }
+  scan.prose = scan.prose.map((p) => trimText(dropFence(p))).filter((p) => p.text.length > 0);
+  return scan;
+}
+
+/**
+ * A titled box (a callout, an admonition, a quote block opened by a bold line, a <details> block): titled by a lane
+ * label, it is that lane and its body the lane's content ("> [!note] Patient", ":::note[Customer]"); titled otherwise
+ * over lanes of two kinds, it is a step of its own; any other box is read as if it were not there.
+ */
+function scanBox(
+  ctx: Ctx,
+  box: Container,
+  scan: Scan,
+  boxSteps: Array<{ step: RawStep; lanes: FoundLane[] }>,
+  heading: Heading | undefined,
+  group: string | undefined,
+  parentGroup: string | undefined,
+): void {
+  const title = box.title;
+  const reading = title ? proseLabel(title.text, ctx.table, true) : undefined;
+  const inner = boxContent(ctx, box, heading, group, parentGroup);
+  const form: LaneForm = { form: 'paragraph', end: box.end, style: 'bold-inside', indent: '' };
+  if (title && reading) {
+    const b = new TextBuilder(ctx.text, box.end);
+    for (const l of inner.lanes) {
+      if (b.length) b.appendSynthetic('\n', l.lane.labelSpan.start);
+      b.appendAligned(ctx.text.slice(l.lane.labelSpan.start, l.lane.labelSpan.end), l.lane.labelSpan.start, l.lane.labelSpan.end);
+      b.appendSynthetic(': ', l.lane.labelSpan.end);
+      b.appendText(l.lane.content);
+    }
+    for (const p of inner.prose) {
+      if (b.length) b.appendSynthetic('\n', p.offsets[0]!);
+      b.appendText(p);
+    }
+    const span = { start: title.start, end: title.start + title.text.length };
+    scan.lanes.push({ lane: makeLane(reading, title.text, span, b.build(), box.end), form });
+    return;
+  }
+  if (title && !inner.steps.length && new Set(inner.lanes.map((l) => l.lane.kind).filter((k) => k !== 'other')).size >= 2) {
+    const titleText: SourceText = { text: title.text, offsets: Array.from({ length: title.text.length + 1 }, (_, k) => title.start + k) };
+    const start = off(box.body[0] ?? box.code, 'start');
+    const step: RawStep = {
+      title: normaliseTitle(title.text),
+      titleSpan: spanOfText(titleText, title.start),
+      span: { start: Math.min(title.start, start || title.start), end: box.end },
+      shape: 'heading',
+      lanes: inner.lanes.map((l) => l.lane),
+      prose: inner.prose,
+      group,
+      insertion: afterLane(ctx, inner.lanes[inner.lanes.length - 1], { at: box.end, indent: '' }),
+      disableSite: commentLineBefore(ctx, title.start),
+    };
+    boxSteps.push({ step, lanes: inner.lanes });
+    return;
+  }
+  scan.lanes.push(...inner.lanes);
+  scan.prose.push(...inner.prose);
+  scan.steps.push(...inner.steps);
+  scan.tableRows += inner.tableRows;
 }
 
 /**

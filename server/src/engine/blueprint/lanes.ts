@@ -219,7 +219,7 @@ function glossReading(label: string, table: LaneTable): LaneReading | undefined 
   return g && g.kind !== 'other' && (g.basis === 'synonym' || g.basis === 'lane-word') ? { ...g, basis: 'gloss' } : undefined;
 }
 
-const PLACEHOLDER = /^(?:tbd|tbc|todo|to do|fixme|\?+|-+|—+|–+|n\/?a|none|nothing|nil|\.{2,}|…|x)?$/i;
+const PLACEHOLDER = /^(?:tbd|tbc|todo|to do|to be (?:confirmed|decided|defined|agreed|determined|added)|fixme|\?+|-+|—+|–+|n\/?a|none|nothing|nil|\.{2,}|…|x)?$/i;
 
 /** Present but empty: the whole content is a placeholder (emphasis and a trailing full stop ignored). */
 export function isPlaceholder(content: string): boolean {

@@ -1,16 +1,20 @@
 // A document's legend of its lanes ("Lanes: **Me** (the customer), **Office** (behind the scenes)"): the labels it
 // names are that document's lane labels, read in every step as the legend says, as a reviewer reads them.
 //
-// Two forms are read: a paragraph in which a word for lanes ("lanes", "swimlanes", "actors", "layers") comes before
-// two or more bold labels, each with an optional gloss in parentheses or after "is"; and a section titled as a legend ("Lanes",
-// "Legend", "Key", "Service layers"...) whose list items start with a bold label ("- **Crew** — the van team").
-// An entry's lane: its gloss when the gloss names a lane or the customer; else the label's own reading, roles
-// included; else the first part of a compound label that names a lane ("Tools & kit"). Entries read as nothing are
-// left out. A legend counts when it names at least two lanes of two kinds.
+// A legend is a paragraph in which a word for lanes ("lanes", "swimlanes", "actors", "layers", "boxes", "columns",
+// "how to read", "legend", "key") comes before its entries, or the list right under such a paragraph, or a section
+// titled as a legend ("Lanes", "Legend", "Key", "Service layers"...) whose list items start with a bold label. Entries
+// are bold labels with an optional gloss (in parentheses, after "is" or after a dash); after the cue and a colon,
+// plain labels set apart by slashes, commas or "and" ("lanes: Cust / Tech (on site) / Kit+sys (support)"); or
+// sentences "<labels> is / are / stay <gloss>" ("Dispatch and Finance stay out of sight").
+// An entry's lane: its gloss when the gloss says who the lane is (the customer, staff in view or out of sight, the
+// support staff have); else the label's own reading, roles included; else the first part of a compound label that
+// names a lane ("Tools & kit"). Entries read as nothing are left out. A legend counts when it names at least two lanes
+// of two kinds.
 import type { LaneKind } from '../types.js';
 import { laneTable, normaliseLabel, readLane } from './lanes.js';
 
-const CUE = /\b(?:lanes?|swim ?lanes?|actors|layers)\b/gi;
+const CUE = /\b(?:lanes?|swim ?lanes?|actors|layers|boxes|how to read|legend|key)\b/gi;
 const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key|actors|(?:service[ \t]+|blueprint[ \t]+)?layers|lane[ \t]+(?:key|legend))[ \t]*:?[ \t]*#*[ \t]*$/i;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;").
 const BOLD_ENTRY = /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|[ \t]+(?:is|are)[ \t]+([^;.,()*\r\n]{1,80}))?/g;
@@ -22,7 +26,7 @@ export type LaneSynonyms = Partial<Record<LaneKind, string[]>>;
 
 /** The lane labels a document's legend names, by kind (empty when it has no legend). */
 export function legendLanes(text: string): LaneSynonyms {
-  const entries: Array<{ label: string; gloss?: string }> = [];
+  const entries: Entry[] = [];
   const seen = new Set<number>();
   let cues = 0;
   CUE.lastIndex = 0;
@@ -35,13 +39,79 @@ export function legendLanes(text: string): LaneSynonyms {
     if (/^[ \t]*(?:#|\||[-*+][ \t]|\d+[.)][ \t])/.test(text.slice(start, m.index))) continue;
     const found = [...para.matchAll(BOLD_ENTRY)].map((b) => ({ label: b[1]!, gloss: b[2] ?? b[3] }));
     if (found.length >= 2) entries.push(...found);
+    else {
+      const plain = plainEntries(para);
+      if (plain.length >= 2) entries.push(...plain);
+      else entries.push(...listAfter(text, end));
+    }
   }
   for (const section of legendSections(text)) entries.push(...section);
   return synonyms(entries);
 }
 
+interface Entry {
+  label: string;
+  gloss?: string;
+}
+
+/** The bold-labelled items of a list right after a legend paragraph ("- **Older person** – what they do and get"). */
+function listAfter(text: string, paragraphEnd: number): Entry[] {
+  const out: Entry[] = [];
+  const lines = text
+    .slice(paragraphEnd)
+    .replace(/^\s*\n/, '')
+    .split(/\r?\n/);
+  for (const line of lines.slice(0, 12)) {
+    const m = ITEM_ENTRY.exec(line);
+    if (!m) break;
+    out.push({ label: m[1]!, gloss: m[2] ?? m[3] });
+  }
+  return out.length >= 2 ? out : [];
+}
+
+/** Plain entries after the cue and a colon, set apart by slashes, commas, "and" or bars; or "<labels> is / stay <gloss>" sentences. */
+function plainEntries(para: string): Entry[] {
+  const colon = /^[^:\r\n]{0,40}:[ \t]*([^\r\n]+)/.exec(para);
+  if (!colon) return [];
+  const rest = colon[1]!;
+  const list = rest.split(/(?<=\S)\.(?:\s|$)/)[0]!;
+  // separators inside a gloss's parentheses part nothing ("Tech (on site, visible)")
+  const masked = list.replace(/\([^)]*\)/g, (g) => g.replace(/[,;|/]|\band\b/g, (c) => '\u0000'.repeat(c.length)));
+  const parts: string[] = [];
+  const sep = /\s+\/\s+|\s*[,;|]\s*|\s+and\s+/g;
+  let from = 0;
+  for (let m = sep.exec(masked); ; m = sep.exec(masked)) {
+    parts.push(list.slice(from, m ? m.index : list.length).trim());
+    if (!m) break;
+    from = m.index + m[0].length;
+  }
+  parts.splice(0, parts.length, ...parts.filter(Boolean));
+  const listed = parts.map((p) => /^([^()]{1,30}?)\s*(?:\(([^)]{1,80})\))?$/.exec(p)).filter((m) => m !== null);
+  if (listed.length >= 2 && listed.length === parts.length) return listed.map((m) => ({ label: m[1]!, gloss: m[2] }));
+  const out: Entry[] = [];
+  for (const sentence of rest.split(/(?<=[.;])\s+/)) {
+    const m = /^((?:[A-Z][\w&+'-]*(?:\s[A-Z&][\w&+'-]*)?)(?:(?:,\s*|,?\s+and\s+)[A-Z][\w&+'-]*(?:\s[A-Z&][\w&+'-]*)?)*)\s+(?:is|are|stays?|sits?|works?)\s+(.+?)[.;]?$/.exec(sentence.trim());
+    if (!m) continue;
+    for (const label of m[1]!.split(/,\s*|,?\s+and\s+/)) out.push({ label, gloss: m[2] });
+  }
+  return out;
+}
+
+// Who a gloss says the lane is: staff in view, staff out of sight, what staff have to work with, or the customer.
+const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
+  ['backstage', /\b(?:out of sight|behind the (?:scenes|curtain)|out the back|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|stays? out of)\b/i],
+  ['frontstage', /\b(?:in front of|in view|visible|face to face|faces?|facing|front of house|talks? to|speaks? to|meets?|on the (?:phone|line))\b/i],
+  ['support', /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|(?:you|they|staff) (?:have|use|work with)|allowed to decide|authority)\b/i],
+  ['customer', /\b(?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|booker)s?|(?:do|does) and gets?|gets? and (?:do|does))\b/i],
+];
+
+function glossKind(gloss: string): LaneKind | undefined {
+  for (const [kind, re] of GLOSS_KINDS) if (re.test(gloss)) return kind;
+  return undefined;
+}
+
 /** A legend's entries read as lanes, in a shape `laneTable` takes. */
-function synonyms(entries: ReadonlyArray<{ label: string; gloss?: string }>): LaneSynonyms {
+function synonyms(entries: readonly Entry[]): LaneSynonyms {
   const base = laneTable();
   const out: LaneSynonyms = {};
   const kinds = new Set<LaneKind>();
@@ -61,7 +131,10 @@ function synonyms(entries: ReadonlyArray<{ label: string; gloss?: string }>): La
 function entryKind(label: string, gloss: string | undefined, base: ReturnType<typeof laneTable>): LaneKind | undefined {
   const g = gloss ? readLane(gloss, base) : undefined;
   if (g && (g.kind === 'customer' || g.basis === 'synonym' || g.basis === 'lane-word')) return g.kind;
+  const said = gloss ? glossKind(gloss) : undefined;
   const own = readLane(label, base);
+  // people are never a support lane: "**Agent** (support centre)" names the agent's team
+  if (said && !(said === 'support' && own?.basis === 'role')) return said;
   if (own) return own.kind;
   for (const part of label.split(/\s*(?:&|\/|,|\+|\band\b)\s*/i)) {
     const r = part ? readLane(part, base) : undefined;
@@ -78,13 +151,13 @@ function paragraphAround(text: string, at: number): [number, number] {
 }
 
 /** The bold-labelled list items under each heading titled as a legend. */
-function legendSections(text: string): Array<Array<{ label: string; gloss?: string }>> {
+function legendSections(text: string): Entry[][] {
   if (!/^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim|legend|key|actors|service|blueprint|layers|lane)/im.test(text)) return [];
-  const out: Array<Array<{ label: string; gloss?: string }>> = [];
+  const out: Entry[][] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     if (!LEGEND_TITLE.test(lines[i]!)) continue;
-    const entries: Array<{ label: string; gloss?: string }> = [];
+    const entries: Entry[] = [];
     for (let j = i + 1; j < lines.length && !/^#{1,6}[ \t]/.test(lines[j]!); j++) {
       const m = ITEM_ENTRY.exec(lines[j]!);
       if (m) entries.push({ label: m[1]!, gloss: m[2] ?? m[3] });

@@ -27,6 +27,7 @@ const MODIFIER = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'DET']);
 const PERSONAL_CUSTOMER = new Set(['you', 'your']);
 const COMPANY_PRONOUNS = new Set(['we', 'our', 'us', 'ours']);
 const THIRD_PERSON = new Set(['they', 'he', 'she']);
+const INDEFINITE_PEOPLE = new Set(['anyone', 'anybody', 'someone', 'somebody']);
 
 function tok(lt: LangText, i: number): Token | undefined {
   return lt.doc.tokens[i];
@@ -178,7 +179,9 @@ export function benefitPatterns(lt: LangText): Found[] {
         // "without asking the manager" is an employee's authority, not the customer's ease; so is "<employee> can
         // ... without <verb>ing" (a permission: "can move passengers without calling revenue control")
         const objEnd = Math.min(c.to, j + 6);
-        const authority = roleAsPerson(lt, j + 1, objEnd) || toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'approval-noun')) || employeePermission(lt, i);
+        // ("without asking anyone": nobody's permission is needed, whoever "you" is)
+        const anyone = INDEFINITE_PEOPLE.has(tok(lt, j + 1)?.lower ?? '') || INDEFINITE_PEOPLE.has(tok(lt, j + 2)?.lower ?? '');
+        const authority = roleAsPerson(lt, j + 1, objEnd) || toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'approval-noun')) || employeePermission(lt, i) || anyone;
         if (!authority) {
           let end = j;
           if (tok(lt, j + 1)?.pos === 'ADP' && tok(lt, j + 1)!.clause === t.clause && (j + 2 >= c.to || tok(lt, j + 2)!.pos === 'PUNCT')) end = j + 1;
@@ -534,7 +537,9 @@ export function supportPatterns(lt: LangText): Found[] {
       const objEnd = Math.min(c.to, i + 7);
       const k = toks.slice(i + 1, objEnd).findIndex((x) => inSlot(x, 'approval-noun'));
       const r = roleIn(lt, i + 1, objEnd, 'employee');
-      const at = k >= 0 ? i + 1 + k : r;
+      // "without asking anyone", "without checking with anybody": nobody's permission is needed
+      const anyone = /ing$/.test(tok(lt, i + 1)?.lower ?? '') ? toks.slice(i + 2, Math.min(c.to, i + 4)).findIndex((x) => INDEFINITE_PEOPLE.has(x.lower)) : -1;
+      const at = k >= 0 ? i + 1 + k : r >= 0 ? r : anyone >= 0 ? i + 2 + anyone : -1;
       if (at >= 0) {
         const end = roleRunEnd(lt, at, c.to);
         out.push(span(lt, i, end, 'without+superior', { kind: 'authority' }));
