@@ -142,6 +142,13 @@ describe('protocol: codeAction/resolve', function () {
     });
   });
 
+  it('an action offered complete (a command, no data) resolves to itself', async () => {
+    const { uri, diagnostic } = await open(lazy);
+    const docs = (await actionsFor(lazy, uri, diagnostic)).find((a) => a.title === 'Show documentation for benefit-needs-support');
+    assert.ok(docs?.command && docs.data === undefined, 'the documentation action is offered as a command');
+    assert.deepEqual(await lazy.request('codeAction/resolve', docs), docs);
+  });
+
   it('fix-all is offered without an edit and resolves to every safe fix', async () => {
     const uri = lazy.open(join(ws.dir, 'bike', `resolve-${++documents}.blueprint.md`), TYPO_TEXT);
     const before = await lazy.nextDiagnostics(uri);

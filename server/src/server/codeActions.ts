@@ -69,6 +69,8 @@ export class CodeActionProvider {
    * since the offer answers ContentModified: the intent's offsets belong to the old text, so any edit could be wrong.
    */
   async resolve(action: CodeAction): Promise<CodeAction | ResponseError<void>> {
+    // VS Code resolves every chosen action, the command-only ones too: those are complete as offered.
+    if (action.data === undefined && (action.command || action.edit)) return action;
     const data = resolveData(action.data);
     if (!data) return new ResponseError(ErrorCodes.InvalidParams, `Blueprint Lint: codeAction/resolve got an action it did not offer ("${action.title}")`);
     const doc = this.documents.get(data.uri);
