@@ -113,10 +113,21 @@ async function check(...args) {
       }),
     );
     const widest = squiggles.sort((a, b) => b.width - a.width)[0];
-    await page.mouse.click(widest.x + 4, widest.y + widest.height / 2 - 4);
-    await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Add a support lane to "Check-in"' }).first();
-    await fix.waitFor({ timeout: 20000 });
+    // Under load the first Ctrl+. can land before the editor has the code actions (CI once timed out here after 20 s):
+    // ask a second time before failing.
+    for (let attempt = 1; ; attempt++) {
+      await page.mouse.click(widest.x + 4, widest.y + widest.height / 2 - 4);
+      await page.keyboard.press('Control+.');
+      try {
+        await fix.waitFor({ timeout: 30000 });
+        break;
+      } catch (err) {
+        if (attempt === 2) throw err;
+        log('quick-fix menu not shown after 30 s; asking again');
+        await page.keyboard.press('Escape');
+      }
+    }
     log('quick-fix menu:', JSON.stringify(await page.locator('.action-widget .monaco-list-row').allInnerTexts()));
     await page.screenshot({ path: path.join(shots, 'ui-2-quickfix-menu.png') });
 

@@ -7,6 +7,26 @@ describe('lane labels read by their words', () => {
   const table = laneTable();
   const kindOf = (label: string) => readLane(label, table)?.kind;
 
+  it('reads a software layer before one more noun as that layer, an unknown actor before "action" as staff, an end state as a result', () => {
+    assert.deepEqual(
+      ['Frontend Components', 'API Contract', 'Database Objects', 'Data recovery', 'Intake action', 'Case-handler action', 'Frontsatge actions', 'Next action', 'Required action', 'End states'].map(
+        (label) => [label, readLane(label, table)?.kind, readLane(label, table)?.basis],
+      ),
+      [
+        ['Frontend Components', 'frontstage', 'lane-word'],
+        ['API Contract', 'support', 'lane-word'],
+        ['Database Objects', 'support', 'lane-word'],
+        ['Data recovery', undefined, undefined],
+        ['Intake action', 'frontstage', 'role-action'],
+        ['Case-handler action', 'frontstage', 'role-action'],
+        ['Frontsatge actions', undefined, undefined],
+        ['Next action', undefined, undefined],
+        ['Required action', undefined, undefined],
+        ['End states', 'benefit', 'lane-word'],
+      ],
+    );
+  });
+
   it('reads the spellings authors outside the project use', () => {
     const expected: Array<[string, string]> = [
       ['Client Action', 'customer'],

@@ -344,4 +344,80 @@ describe('layouts of real blueprints', () => {
       [['Internal actors', 'prose']],
     );
   });
+
+  it('titles the rows of a grid by its first column when that column is the customer lane, and keeps it a lane', () => {
+    const text = [
+      '| Customer action | Frontstage UI | API | Domain process | Backstage job |',
+      '|---|---|---|---|---|',
+      '| Pay | Checkout page | Payment endpoint | `PENDING → PAID` | — |',
+      '| — | Receipt e-mail | — | — | Ledger entry |',
+      '| Ask for a refund | Refund form | Refund endpoint | `PAID → REFUNDED` | Refund run |',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      {
+        title: 'Pay',
+        shape: 'table-rows',
+        lanes: ['customer: Pay', 'frontstage: Checkout page', 'support: Payment endpoint', 'backstage: PENDING → PAID', 'backstage: —'],
+      },
+      {
+        title: 'Ask for a refund',
+        shape: 'table-rows',
+        lanes: ['customer: Ask for a refund', 'frontstage: Refund form', 'support: Refund endpoint', 'backstage: PAID → REFUNDED', 'backstage: Refund run'],
+      },
+    ]);
+  });
+
+  it('does not read a catalogue headed by one lane among other columns (error codes, failure modes) as steps', () => {
+    const errors = ['| HTTP code | Condition | Frontend behaviour |', '|---|---|---|', '| 401 | Session expired | Sends the user to sign in |', '| 500 | Server fault | Shows a retry banner |', ''];
+    const failures = ['| What fails | User sees | Recovery |', '|---|---|---|', '| Card declined | A red banner | Retry with another card |', ''];
+    assert.deepEqual(read(errors.join('\n')), []);
+    assert.deepEqual(read(failures.join('\n')), []);
+    // Keyed by step number, it is still a catalogue of what goes wrong, not a table of steps.
+    const keyed = ['| Step | What fails | User sees | Recovery |', '|---|---|---|---|', '| 1 | Card declined | A red banner | Retry with another card |', ''];
+    assert.deepEqual(read(keyed.join('\n')), []);
+    // Labels down the side with one lane among them are still a journey map, stages across.
+    const journey = ['| Dimension | Booking | Arrival |', '|---|---|---|', '| Guest goal | Pick a room | Get in fast |', '| Touchpoints | Website | Front desk |', ''];
+    assert.deepEqual(
+      read(journey.join('\n')).map((s) => s.title),
+      ['Booking', 'Arrival'],
+    );
+  });
+
+  it('does not read a section without lanes as a step in a document whose steps are laned headings', () => {
+    const text = [
+      '# Bistro blueprint',
+      '',
+      '## Phase 1: Booking',
+      '',
+      '### Customer',
+      '',
+      'Books a table online.',
+      '',
+      '### Frontstage',
+      '',
+      'Host confirms by text.',
+      '',
+      '## Roadmap',
+      '',
+      '### Next quarter',
+      '',
+      'Instant confirmations for every booking.',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      read(text).map((s) => s.title),
+      ['Booking'],
+    );
+  });
+
+  it('reads a legend and the table after it alike with LF, CRLF, lone CR and mixed line endings', () => {
+    const lf = ['Lanes: **Me** (the customer), **Desk** (in front of the customer)', '', '| Lane | Arrival |', '|---|---|', '| Me | Walks in |', '| Desk | Greets me |', ''];
+    const expected = read(lf.join('\n'));
+    assert.deepEqual(expected, [{ title: 'Arrival', shape: 'table-columns', lanes: ['customer: Walks in', 'frontstage: Greets me'] }]);
+    const endings = ['\r\n', '\r', '\n'];
+    assert.deepEqual(read(lf.join('\r\n')), expected);
+    assert.deepEqual(read(lf.join('\r')), expected);
+    assert.deepEqual(read(lf.map((l, i) => l + endings[i % 3]).join('')), expected);
+  });
 });

@@ -7,6 +7,7 @@ import { FIXED_WIDTH, withTextTables } from './textTable.js';
 import { findContainers, type Container } from './containers.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
 import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
+import { FAILURE_WORDS } from './laneWords.js';
 import { appendInline, emptyText, sliceText, TextBuilder, trimText } from './sourceText.js';
 import { loadRuleVocabulary } from '../phrases/vocabulary.js';
 
@@ -918,9 +919,16 @@ function beforeClose(ctx: Ctx, node: Nodes, tag: string): number {
   return at >= 0 ? end - close.length + at : end;
 }
 
-function enoughLanes(readings: ReadonlyArray<LaneReading | undefined>): boolean {
+/**
+ * Labels down the side with one lane among them read as a grid (stages across, as journey maps are drawn); a header
+ * row needs two lanes of different kinds, since one lane among other columns heads a catalogue (error codes, failure
+ * modes, stored data) whose rows are not steps.
+ */
+function enoughLanes(readings: ReadonlyArray<LaneReading | undefined>, side: 'header' | 'rows'): boolean {
   const distinct = new Set(readings.filter((r): r is LaneReading => r !== undefined).map((r) => r.kind));
-  return distinct.size >= 2 && [...distinct].some((k) => k !== 'other');
+  if (side === 'rows') return distinct.size >= 2 && [...distinct].some((k) => k !== 'other');
+  distinct.delete('other');
+  return distinct.size >= 2;
 }
 
 /** Readings of a table's label cells in the light of each other; a label that is not a lane becomes an `other` lane. */
@@ -936,21 +944,19 @@ function tableSteps(ctx: Ctx, table: Table, heading: Heading | undefined, group:
   const long = longLayout(ctx, table);
   if (long) return stepsOfLongTable(ctx, table, long, group, html);
   const headerReadings = laneReadings(ctx, header.children);
-  if (enoughLanes(headerReadings) && !roleGrid(headerReadings)) return stepsAsRows(ctx, table, headerReadings, group, html);
+  if (enoughLanes(headerReadings, 'header') && !roleGrid(headerReadings)) return stepsAsRows(ctx, table, headerReadings, group, html);
   const rowReadings = laneReadings(
     ctx,
     body.map((r) => r.children[0]),
   );
-  if (enoughLanes(rowReadings) && !roleGrid(rowReadings)) return stepsAsColumns(ctx, table, rowReadings, heading, group, html, parentGroup);
-  // A table whose first header cell is the author's word for a step is a table of steps whatever its lanes say.
+  if (enoughLanes(rowReadings, 'rows') && !roleGrid(rowReadings)) return stepsAsColumns(ctx, table, rowReadings, heading, group, html, parentGroup);
+  // A table whose first header cell is the author's word for a step is a table of steps with fewer lanes, unless the
+  // rest of its header names what goes wrong (a failure catalogue keyed by step number).
+  const rest = headerReadings.slice(1).filter((r) => r !== undefined);
   if (
     STEP_COLUMN_LABELS.has(normaliseLabel(labelText(ctx, header.children[0]).text)) &&
-    new Set(
-      headerReadings
-        .slice(1)
-        .filter((r) => r !== undefined)
-        .map((r) => r.kind),
-    ).size >= 2
+    new Set(rest.map((r) => r.kind)).size >= 2 &&
+    !rest.some((r) => r.basis === 'other-word' && FAILURE_WORDS.has(r.words))
   ) {
     return stepsAsRows(ctx, table, headerReadings, group, html);
   }
@@ -1126,8 +1132,11 @@ function titleColumn(headerTexts: readonly string[], readings: ReadonlyArray<Lan
   if (step >= 0) return step;
   const touch = byWord((t) => STEP_COLUMN_LABELS.has(t));
   if (touch === 0) return touch;
+  // A column that is no lane titles the rows only left of the lanes; right of them it is one more lane of the grid.
+  const firstLane = readings.findIndex((r) => r !== undefined && r.kind !== 'other');
   const free = readings.findIndex((r, col) => r === undefined && hasLetters(headerTexts[col] ?? ''));
-  if (free >= 0) return free;
+  if (free >= 0 && (firstLane < 0 || free < firstLane)) return free;
+  if (free >= 0) return 0;
   return touch >= 0 ? touch : 0;
 }
 
@@ -1151,13 +1160,15 @@ function stepsAsRows(ctx: Ctx, table: Table, headerReadings: Array<LaneReading |
     const titleCell = row.children[titleCol];
     const titleText = cellText(ctx, titleCell);
     const title = normaliseTitle(titleText.text);
-    if (!title) continue;
+    // An empty or dash-only title cell names no step (the row continues the one above, or is a placeholder).
+    if (!hasLetters(title) && !/\d/.test(title)) continue;
     const lanes: Lane[] = [];
     const cells: Array<Span | null> = [];
     header!.children.forEach((hc, col) => {
       const reading = headerKinds[col];
       const cell = row.children[col];
-      if (!reading || col === titleCol) {
+      // A customer title column stays the customer lane: "Customer action" both names the step and is what the customer does.
+      if (!reading || (col === titleCol && headerReadings[col]?.kind !== 'customer')) {
         cells.push(cell ? fillSpan(ctx, cell, col === titleCol ? titleText : cellText(ctx, cell)) : null);
         return;
       }
@@ -1281,10 +1292,9 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
 
 /** A step with lanes of two kinds of the service (`other` lanes do not count): one quick fix never makes a step one. */
 const laned = (s: RawStep) => new Set(s.lanes.filter((l) => l.kind !== 'other').map((l) => l.kind)).size >= 2;
-const isTable = (s: RawStep) => s.shape === 'table-rows' || s.shape === 'table-columns';
 
 /**
- * Which steps of a whole document stand (one flag per step, in order): in a document whose steps are lane tables, a prose
+ * Which steps of a whole document stand (one flag per step, in order): in a document whose steps carry lanes (tables, lane headings, lists), a prose
  * section is a step only beside laned steps under the same parent heading; elsewhere it is commentary (a closing note,
  * a success factor, a narrative). A document without a laned table keeps its prose steps.
  */
@@ -1295,7 +1305,7 @@ export function standingSteps(steps: readonly RawStep[]): boolean[] {
 }
 
 function standingByGroup(steps: readonly RawStep[]): boolean[] {
-  if (!steps.some((s) => isTable(s) && laned(s))) return steps.map(() => true);
+  if (!steps.some((s) => s.shape !== 'prose' && laned(s))) return steps.map(() => true);
   // The parent heading of each laned step's section: a table's or list's section sits in `sectionGroup`.
   const lanedGroups = new Set(steps.filter((s) => s.shape !== 'prose' && laned(s)).map((s) => s.sectionGroup ?? s.group ?? ''));
   // A sub-section inside a laned heading step is part of that step's own section.

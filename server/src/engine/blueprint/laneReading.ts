@@ -1,6 +1,7 @@
 // Reads a lane label by its words (spec section 4): "Client Action" is the customer lane, "Supporting Systems" support,
 // "Staff frontstage" frontstage, "Risks" other. Exact synonyms (and the config's `lanes`) are looked up first.
 import type { LaneKind } from '../types.js';
+import { editDistance } from '../config/suggest.js';
 import {
   ACTION_WORDS,
   APP_WORDS,
@@ -141,7 +142,10 @@ function readWords(words: readonly string[]): LaneReading | undefined {
     if (cut > 0) return readWords(words.slice(0, cut));
     // A short label whose head is a role names that role's lane whatever modifies it ("Counter staff", "Field crew").
     const head = words.length <= 3 ? categorise(words.slice(-1)) : undefined;
-    return head && (head[0]!.category === 'employee' || head[0]!.category === 'customer') ? readWords(words.slice(-1)) : undefined;
+    if (head && (head[0]!.category === 'employee' || head[0]!.category === 'customer')) return readWords(words.slice(-1));
+    // Someone's doing whose someone is no customer word is staff work ("Intake action", "Case-handler action").
+    if (head && head[0]!.category === 'action' && words.slice(0, -1).every(actorLike)) return { kind: 'frontstage', basis: 'role-action', words: words.join(' '), byRole: true };
+    return layerModifier(words);
   }
   const first = (c: Category) => tokens.find((t) => t.category === c);
   const last = (c: Category) => [...tokens].reverse().find((t) => t.category === c);
@@ -183,6 +187,29 @@ function readWords(words: readonly string[]): LaneReading | undefined {
   }
   if (has('hidden') && has('action')) return { kind: 'backstage', basis: 'lane-word', words: first('hidden')!.text };
   return undefined;
+}
+
+/** Words before "action" that say which or how, not who ("Next action", "Required action", "Follow-up action"). */
+const NOT_ACTORS = new Set(['next', 'previous', 'prior', 'last', 'first', 'final', 'follow', 'up', 'further', 'immediate', 'corrective', 'preventive']);
+const actorLike = (w: string): boolean => !NOT_ACTORS.has(w) && !/(?:ed|ing)$/.test(w) && !misspeltLaneWord(w);
+
+/** Single lane words long enough to be misspelt recognisably ("Frontsatge" is a typo of a lane, not a team). */
+const TYPO_TARGETS: readonly string[] = SETS.filter(([c]) => c !== 'other' && c !== 'neutral' && c !== 'action')
+  .flatMap(([, list]) => list)
+  .filter((t) => !t.includes(' ') && t.length >= 5);
+
+function misspeltLaneWord(w: string): boolean {
+  return w.length >= 5 && !TYPO_TARGETS.includes(w) && TYPO_TARGETS.some((t) => Math.abs(t.length - w.length) <= 2 && editDistance(w, t) <= 2);
+}
+
+/** Names of a software layer: as the modifier of one more noun they still place the label ("Data recovery" is no layer). */
+const LAYER_WORDS: ReadonlySet<string> = new Set(['frontend', 'front end', 'backend', 'back end', 'api', 'database', 'ui', 'crm', 'platform', 'infrastructure']);
+
+/** "Frontend Components", "API Contract", "Database Objects": a layer word before one noun the vocabulary does not know. */
+function layerModifier(words: readonly string[]): LaneReading | undefined {
+  const lead = categorise(words.slice(0, -1));
+  if (!lead || lead.length !== 1 || !LAYER_WORDS.has(lead[0]!.text)) return undefined;
+  return readWords(words.slice(0, -1));
 }
 
 export interface SplitLabel {

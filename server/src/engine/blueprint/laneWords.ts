@@ -31,6 +31,8 @@ export const OTHER_WORDS: readonly string[] = [
   'risk',
   'failure',
   'fail',
+  'error',
+  'fault',
   'pain',
   'painpoint',
   'opportunity',
@@ -97,6 +99,9 @@ export const OTHER_WORDS: readonly string[] = [
   'frequency',
 ];
 
+/** Other-words that say what goes wrong: a table keyed by step with such a column is a failure catalogue. */
+export const FAILURE_WORDS: ReadonlySet<string> = new Set(['failure', 'fail', 'error', 'fault', 'risk']);
+
 /** Head words of a support lane: what employees are given. */
 export const SUPPORT_WORDS: readonly string[] = [
   'support',
@@ -136,7 +141,7 @@ export const EVIDENCE_WORDS: readonly string[] = ['evidence', 'prop', 'touchpoin
 /** A lane that states the promise itself. */
 export const BENEFIT_WORDS: readonly string[] = ['benefit', 'promise', 'gain', 'value', 'customer value'];
 /** A result lane: a benefit lane only where its content states a gain for the customer. */
-export const RESULT_WORDS: readonly string[] = ['outcome', 'output', 'result', 'deliverable'];
+export const RESULT_WORDS: readonly string[] = ['outcome', 'output', 'result', 'deliverable', 'end state'];
 
 /** People on the customer's side of the service. */
 export const CUSTOMER_ROLE_WORDS: readonly string[] = [

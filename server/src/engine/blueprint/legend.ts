@@ -25,7 +25,9 @@ const MAX_CUES = 40;
 export type LaneSynonyms = Partial<Record<LaneKind, string[]>>;
 
 /** The lane labels a document's legend names, by kind (empty when it has no legend). */
-export function legendLanes(text: string): LaneSynonyms {
+export function legendLanes(source: string): LaneSynonyms {
+  // Labels, not offsets, come out: one line ending keeps paragraphs and lines the same in CR, CRLF and mixed files.
+  const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
   const entries: Entry[] = [];
   const seen = new Set<number>();
   let cues = 0;
