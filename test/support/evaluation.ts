@@ -27,6 +27,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout-3', dir: 'test/holdout-3' },
   { name: 'holdout-4', dir: 'test/holdout-4' },
   { name: 'holdout-5', dir: 'test/holdout-5' },
+  { name: 'holdout-6', dir: 'test/holdout-6' },
   { name: 'real-world', dir: 'test/fixtures/real-world' },
   { name: 'real-world-2', dir: 'test/fixtures/real-world-2' },
 ];
