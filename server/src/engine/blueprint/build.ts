@@ -4,6 +4,7 @@ import type { LineIndex } from '../text.js';
 import type { CellEnd, ColumnRow, DisableSite, LabelStyle, Lane, LaneKind, LaneSite, SourceText, Span, Step } from '../types.js';
 import { firstLine, htmlNodeTables } from './htmlTable.js';
 import { FIXED_WIDTH, withTextTables } from './textTable.js';
+import { withWikiMarkup } from './wikiMarkup.js';
 import { findContainers, type Container } from './containers.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
 import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
@@ -1321,7 +1322,7 @@ export interface BuiltModel {
 
 export function buildSteps(root: Root, text: string, lines: LineIndex, table: LaneTable): BuiltModel {
   const ctx: Ctx = { text, lines, table, eol: lines.eol };
-  const top = sectionize(withTextTables(root, text, lines), text.length);
+  const top = sectionize(withWikiMarkup(withTextTables(root, text, lines), text, lines), text.length);
   const fm = root.children.find((n) => n.type === 'yaml');
   // The document title is the first level-1 heading (or, without one, nothing: every heading can be a step).
   const steps: RawStep[] = [];
@@ -1350,7 +1351,7 @@ export type UnitKind = 'top' | 'title' | 'section';
  */
 export function buildUnitSteps(root: Root, text: string, lines: LineIndex, table: LaneTable, eol: string, kind: UnitKind): { steps: RawStep[]; title?: string } {
   const ctx: Ctx = { text, lines, table, eol };
-  const top = sectionize(withTextTables(root, text, lines), text.length);
+  const top = sectionize(withWikiMarkup(withTextTables(root, text, lines), text, lines), text.length);
   if (kind === 'top') return { steps: scanContent(ctx, top.content, undefined, undefined).steps };
   const s = top.subsections[0];
   if (!s?.heading) return { steps: [] };

@@ -221,7 +221,7 @@ function simpleCells(l: Line, groups: number[]): Array<Array<{ start: number; en
 // Cells and nodes
 
 /** A cell from its line pieces: trimmed runs, a " " between lines, a break before a list item or after a blank line. */
-function cellOf(pieces: Array<{ start: number; end: number }>, text: string, lines: LineIndex): TableCell {
+export function cellOf(pieces: Array<{ start: number; end: number }>, text: string, lines: LineIndex): TableCell {
   const children: PhrasingContent[] = [];
   let blank = false;
   let first = -1;
@@ -296,16 +296,16 @@ function textNode(value: string, start: number, end: number, lines: LineIndex): 
   return { type: 'text', value, position: span(start, end, lines) };
 }
 
-function rowNode(cells: TableCell[], start: number, end: number, lines: LineIndex): TableRow {
+export function rowNode(cells: TableCell[], start: number, end: number, lines: LineIndex): TableRow {
   return { type: 'tableRow', children: cells, position: span(start, end, lines) };
 }
 
-function emptyRow(columns: number, at: number, lines: LineIndex): TableRow {
+export function emptyRow(columns: number, at: number, lines: LineIndex): TableRow {
   const cells = Array.from({ length: columns }, (): TableCell => ({ type: 'tableCell', children: [], position: span(at, at, lines) }));
   return rowNode(cells, at, at, lines);
 }
 
-function tableNode(rows: TableRow[], start: number, end: number, lines: LineIndex): Table {
+export function tableNode(rows: TableRow[], start: number, end: number, lines: LineIndex): Table {
   return { type: 'table', align: rows[0]!.children.map(() => null), children: rows, position: span(start, end, lines), data: { [FIXED_WIDTH]: true } as never };
 }
 

@@ -1,0 +1,261 @@
+// Tables and section lines written in other wiki markups -> synthetic mdast tables and headings, so build.ts reads
+// them like Markdown's.
+//
+// A paragraph that is one line `== Title` or `== Title ==` (AsciiDoc and MediaWiki section lines) is a heading of as
+// many levels as it has `=` signs; Markdown gives such a line no other meaning.
+// Pages moved from Jira or Confluence (`||Step||Customer||` header, `|a|b|` rows), MediaWiki (`{|` ... `|}` with `!`
+// header cells, `|-` between rows, `||` between cells) and AsciiDoc (`|===` ... `|===`, every `|` opening a cell)
+// keep their tables as text; remark reads them as paragraphs, so their lanes would be prose. Only top-level
+// paragraphs are read. Cells are built as textTable.ts builds them (literal runs mapped to the source), and the table
+// is fixed-width for fixes: no fix writes inside markup it cannot lay out.
+import type { Heading, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { LineIndex } from '../text.js';
+import { cellOf, emptyRow, rowNode, tableNode } from './textTable.js';
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+type Piece = { start: number; end: number };
+
+const JIRA_HEADER = /^[ \t]*\|\|.*\|\|[ \t]*$/;
+const MEDIAWIKI_OPEN = /^[ \t]*\{\|/;
+const ASCIIDOC_FENCE = /^[ \t]*\|===[ \t]*$/;
+
+const SECTION_LINE = /^(={2,6})[ \t]+(.*?)(?:[ \t]+=+)?[ \t]*$/;
+
+/** The root with every top-level Jira, MediaWiki or AsciiDoc table and section line replaced by a table or heading node. */
+export function withWikiMarkup(root: Root, text: string, lines: LineIndex): Root {
+  try {
+    if (!/\|\||\{\||\|===|^==/m.test(text)) return root;
+    const out: RootContent[] = [];
+    let changed = false;
+    const kids = root.children;
+    for (let i = 0; i < kids.length; i++) {
+      const node = kids[i]!;
+      const heading = node.type === 'paragraph' ? sectionLine(node, text, lines) : undefined;
+      if (heading) {
+        out.push(heading);
+        changed = true;
+        continue;
+      }
+      const table = node.type === 'paragraph' ? wikiTableAt(node, text, lines) : undefined;
+      if (!table) {
+        out.push(node);
+        continue;
+      }
+      // A MediaWiki or AsciiDoc table may hold blank lines: the paragraphs remark made of its rest go with it.
+      let j = i + 1;
+      while (j < kids.length && (kids[j]!.position?.start.offset ?? Infinity) < table.position!.end.offset!) j++;
+      out.push(table);
+      changed = true;
+      i = j - 1;
+    }
+    return changed ? { ...root, children: out } : root;
+  } catch {
+    return root;
+  }
+}
+
+function sectionLine(p: RootContent, text: string, lines: LineIndex): Heading | undefined {
+  const start = p.position?.start.offset;
+  const end = p.position?.end.offset;
+  if (start === undefined || end === undefined || text.charCodeAt(start) !== 61 /* = */) return undefined;
+  const line = text.slice(start, end);
+  if (/[\r\n]/.test(line)) return undefined;
+  const m = SECTION_LINE.exec(line);
+  if (!m || !m[2]) return undefined;
+  const titleStart = start + line.indexOf(m[2], m[1]!.length);
+  const titleEnd = titleStart + m[2].length;
+  const at = (a: number, b: number) => ({ start: lines.position(a), end: lines.position(b) });
+  return { type: 'heading', depth: m[1]!.length as Heading['depth'], children: [{ type: 'text', value: m[2], position: at(titleStart, titleEnd) }], position: at(start, end) };
+}
+
+function wikiTableAt(p: RootContent, text: string, lines: LineIndex): Table | undefined {
+  const start = p.position?.start.offset;
+  if (start === undefined) return undefined;
+  const first = lineAt(text, lines.lineStart(lines.position(start).line));
+  if (JIRA_HEADER.test(first.text)) return jiraTable(first, text, lines);
+  if (MEDIAWIKI_OPEN.test(first.text)) return mediaWikiTable(first, text, lines);
+  if (ASCIIDOC_FENCE.test(first.text)) return asciiDocTable(first, text, lines);
+  // An AsciiDoc block title or attribute line (`.Title`, `[cols="1,3"]`) may sit right above the fence.
+  const second = nextLine(text, first);
+  if (second && /^[ \t]*(?:\.\S|\[)/.test(first.text) && ASCIIDOC_FENCE.test(second.text)) return asciiDocTable(second, text, lines);
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Jira and Confluence wiki markup: `||h1||h2||` then `|c1|c2|`, one row a line
+
+function jiraTable(header: Line, text: string, lines: LineIndex): Table | undefined {
+  const head = cutsToPieces(header, /\|\|/g);
+  if (head.length < 2) return undefined;
+  const rows: TableRow[] = [rowOf(head, header, text, lines)];
+  let last = header;
+  for (let l = nextLine(text, header); l && /^[ \t]*\|/.test(l.text) && !JIRA_HEADER.test(l.text); l = nextLine(text, l)) {
+    rows.push(rowOf(cutsToPieces(l, /\|/g), l, text, lines));
+    last = l;
+  }
+  if (rows.length < 2) return undefined;
+  return tableNode(evenRows(rows, head.length, lines), header.start, last.end, lines);
+}
+
+/** The cell pieces of a line split at `sep` (its leading and trailing separators open and close the row). */
+function cutsToPieces(l: Line, sep: RegExp): Piece[] {
+  const cuts: Array<{ at: number; len: number }> = [];
+  for (const m of l.text.matchAll(sep)) if (!insideLink(l.text, m.index)) cuts.push({ at: m.index, len: m[0].length });
+  const pieces: Piece[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) pieces.push({ start: l.start + cuts[k]!.at + cuts[k]!.len, end: l.start + cuts[k + 1]!.at });
+  // A row whose last cell has no closing bar still ends at the line's end.
+  const tail = cuts[cuts.length - 1];
+  if (tail && l.text.slice(tail.at + tail.len).trim()) pieces.push({ start: l.start + tail.at + tail.len, end: l.end });
+  return pieces;
+}
+
+/** A bar inside `[label|target]` (a Jira link) separates nothing. */
+function insideLink(line: string, at: number): boolean {
+  const open = line.lastIndexOf('[', at);
+  return open >= 0 && line.lastIndexOf(']', at) < open && line.indexOf(']', at) > at;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// MediaWiki: `{| class="wikitable"`, `|+ caption`, `! h1 !! h2`, `|-`, `| c1 || c2` (or one cell a line), `|}`
+
+function mediaWikiTable(open: Line, text: string, lines: LineIndex): Table | undefined {
+  const rows: Array<{ cells: Piece[][]; start: number; end: number }> = [];
+  let current: (typeof rows)[number] | undefined;
+  let close: Line | undefined;
+  for (let l = nextLine(text, open); l; l = nextLine(text, l)) {
+    const t = l.text.trimStart();
+    const indent = l.text.length - t.length;
+    if (t.startsWith('|}')) {
+      close = l;
+      break;
+    }
+    if (t.startsWith('|-')) {
+      current = undefined;
+      continue;
+    }
+    if (t.startsWith('|+')) continue;
+    if (t.startsWith('!') || t.startsWith('|')) {
+      if (!current) rows.push((current = { cells: [], start: l.start, end: l.end }));
+      const body: Line = { start: l.start + indent + 1, end: l.end, text: t.slice(1) };
+      for (const piece of splitCells(body, t.startsWith('!') ? /!!|\|\|/g : /\|\|/g)) current.cells.push([withoutAttributes(piece, text)]);
+      current.end = l.end;
+    } else if (current && current.cells.length && t) {
+      // A line that opens no cell continues the last one.
+      current.cells[current.cells.length - 1]!.push({ start: l.start, end: l.end });
+      current.end = l.end;
+    }
+  }
+  if (!close || rows.length < 2) return undefined;
+  const width = Math.max(...rows.map((r) => r.cells.length));
+  if (width < 2) return undefined;
+  const nodes = rows.map((r) =>
+    rowNode(
+      r.cells.map((c) => cellOf(c, text, lines)),
+      r.start,
+      r.end,
+      lines,
+    ),
+  );
+  return tableNode(evenRows(nodes, width, lines), open.start, close.end, lines);
+}
+
+function splitCells(l: Line, sep: RegExp): Piece[] {
+  const pieces: Piece[] = [];
+  let from = 0;
+  for (const m of l.text.matchAll(sep)) {
+    pieces.push({ start: l.start + from, end: l.start + m.index });
+    from = m.index + m[0].length;
+  }
+  pieces.push({ start: l.start + from, end: l.end });
+  return pieces;
+}
+
+/** `style="..." | content`: the attributes before a single bar are markup, not the cell's text. */
+function withoutAttributes(p: Piece, text: string): Piece {
+  const raw = text.slice(p.start, p.end);
+  const m = /^[^|[\]]*=[^|[\]]*\|(?!\|)/.exec(raw);
+  return m ? { start: p.start + m[0].length, end: p.end } : p;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// AsciiDoc: `|===`, a header line of cells, rows of as many cells as the header has (one line each or one cell a line)
+
+function asciiDocTable(fence: Line, text: string, lines: LineIndex): Table | undefined {
+  const cells: Array<{ pieces: Piece[]; line: Line; last: Line }> = [];
+  let close: Line | undefined;
+  let headerWidth = 0;
+  for (let l = nextLine(text, fence); l; l = nextLine(text, l)) {
+    if (ASCIIDOC_FENCE.test(l.text)) {
+      close = l;
+      break;
+    }
+    if (!l.text.trim()) {
+      // A blank line after the first line of cells ends the header row.
+      if (cells.length && !headerWidth) headerWidth = cells.length;
+      continue;
+    }
+    if (/^[ \t]*\|/.test(l.text)) {
+      const bar = l.text.indexOf('|');
+      const body: Line = { start: l.start + bar + 1, end: l.end, text: l.text.slice(bar + 1) };
+      for (const piece of splitCells(body, /\|/g)) cells.push({ pieces: [piece], line: l, last: l });
+    } else if (cells.length) {
+      // A line that opens no cell continues the last one.
+      const prev = cells[cells.length - 1]!;
+      prev.pieces.push({ start: l.start, end: l.end });
+      prev.last = l;
+    }
+  }
+  if (!close || !cells.length) return undefined;
+  // The columns: the header row's cells when a blank line closes it, else the cells of the first line.
+  const firstLine = cells[0]!.line;
+  const width = headerWidth || cells.filter((c) => c.line === firstLine).length;
+  if (width < 2 || cells.length < 2 * width) return undefined;
+  const rows: TableRow[] = [];
+  for (let k = 0; k < cells.length; k += width) {
+    const group = cells.slice(k, k + width);
+    const tableCells: TableCell[] = group.map((c) => cellOf(c.pieces, text, lines));
+    rows.push(rowNode(tableCells, group[0]!.line.start, group[group.length - 1]!.last.end, lines));
+  }
+  return tableNode(evenRows(rows, width, lines), fence.start, close.end, lines);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lines and rows
+
+function rowOf(pieces: Piece[], l: Line, text: string, lines: LineIndex): TableRow {
+  return rowNode(
+    pieces.map((p) => cellOf([p], text, lines)),
+    l.start,
+    l.end,
+    lines,
+  );
+}
+
+/** Rows padded with empty cells (or cut) to the header's width, as GFM tables are. */
+function evenRows(rows: TableRow[], width: number, lines: LineIndex): TableRow[] {
+  return rows.map((r) => {
+    if (r.children.length === width) return r;
+    const end = r.position!.end.offset!;
+    const pad = emptyRow(Math.max(0, width - r.children.length), end, lines).children;
+    return { ...r, children: [...r.children.slice(0, width), ...pad] };
+  });
+}
+
+function lineAt(text: string, start: number): Line {
+  let e = start;
+  while (e < text.length && text[e] !== '\n' && text[e] !== '\r') e++;
+  return { start, end: e, text: text.slice(start, e) };
+}
+
+function nextLine(text: string, l: Line): Line | undefined {
+  let s = l.end;
+  if (s >= text.length) return undefined;
+  if (text[s] === '\r' && text[s + 1] === '\n') s += 2;
+  else s += 1;
+  return s <= text.length ? lineAt(text, s) : undefined;
+}

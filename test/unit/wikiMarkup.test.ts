@@ -1,0 +1,91 @@
+// Tables and section lines of other wiki markups (Jira/Confluence, MediaWiki, AsciiDoc) read like Markdown's.
+import { strict as assert } from 'node:assert';
+import { lint } from '../../server/src/engine/index.js';
+
+const read = (text: string) =>
+  lint(text, { forceBlueprint: true }).blueprint.steps.map((s) => ({
+    title: s.title,
+    shape: s.shape,
+    lanes: s.lanes.map((l) => `${l.kind}: ${l.content.text}`),
+  }));
+
+describe('wiki markup tables and section lines', () => {
+  it('reads a Jira or Confluence table (`||` header, `|` rows) as steps as rows, a bar inside a link separating nothing', () => {
+    const text = [
+      '||Step||Householder||Engineer||Support||',
+      '|Book|Picks a slot online|Confirms by text|[Planner|https://example.org/planner]|',
+      '|Visit|Boiler serviced within 2 hours|Services the boiler|TBD|',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      { title: 'Book', shape: 'table-rows', lanes: ['customer: Picks a slot online', 'frontstage: Confirms by text', 'support: Planner|https://example.org/planner'] },
+      { title: 'Visit', shape: 'table-rows', lanes: ['customer: Boiler serviced within 2 hours', 'frontstage: Services the boiler', 'support: TBD'] },
+    ]);
+    const findings = lint(text, { forceBlueprint: true }).findings.filter((f) => f.ruleId === 'benefit-needs-support');
+    assert.deepEqual(
+      findings.map((f) => f.step),
+      ['Visit'],
+    );
+  });
+
+  it('reads a MediaWiki table: `!` header cells, `|-` rows, `||` cells or one cell a line, attributes left out', () => {
+    const text = [
+      '== Library card ==',
+      '',
+      '{| class="wikitable"',
+      '|+ Blueprint',
+      '! Step !! Reader !! Desk staff !! Systems',
+      '|-',
+      '| Join || Gets a card the same day || Checks ID || Card printer',
+      '|-',
+      '| Borrow',
+      '| Takes books home',
+      '| Scans them',
+      '| style="color:red" | Loans system',
+      '|}',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      { title: 'Join', shape: 'table-rows', lanes: ['customer: Gets a card the same day', 'frontstage: Checks ID', 'support: Card printer'] },
+      { title: 'Borrow', shape: 'table-rows', lanes: ['customer: Takes books home', 'frontstage: Scans them', 'support: Loans system'] },
+    ]);
+  });
+
+  it('reads an AsciiDoc table under an `==` section line as a step titled by that line', () => {
+    const text = [
+      '== 1. Drop-off',
+      '',
+      '[cols="1,3"]',
+      '|===',
+      '|Lane |What happens',
+      '',
+      '|Customer',
+      '|Leaves the coat',
+      'at the counter',
+      '',
+      '|Frontstage',
+      '|Writes a ticket',
+      '|===',
+      '',
+      '== 2. Collection',
+      '',
+      'The customer picks the coat up.',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      read(text).map((s) => [s.title, s.shape, s.lanes]),
+      [
+        ['Drop-off', 'table-columns', ['customer: Leaves the coat at the counter', 'frontstage: Writes a ticket']],
+        ['Collection', 'prose', []],
+      ],
+    );
+  });
+
+  it('leaves Markdown that only looks alike alone: `||` inside prose, a setext underline', () => {
+    const text = ['# Title', '', 'Either this || that, said the guest.', '', 'Arrival', '---', '', '- **Customer:** Arrives', '- **Frontstage:** Greets', ''].join('\n');
+    assert.deepEqual(
+      read(text).map((s) => s.title),
+      ['Arrival'],
+    );
+  });
+});
