@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { compilePattern, splitVariant, variantsByKey, WORD_AFTER } from '../../server/src/engine/phrases/pattern.js';
-import { headWords } from '../../server/src/engine/phrases/headWords.js';
+import { headWords, spellHead } from '../../server/src/engine/phrases/headWords.js';
 import { derivePhraseTable, PHRASE_TABLE_FILE, phraseTable, vocabularyDigest } from '../../server/src/engine/phrases/phraseTable.js';
 import { beginLintMemos, parseVocabularyFile, PhraseMatcher, shippedEntries, VocabularyError, type VocabularyEntry } from '../../server/src/engine/phrases/vocabulary.js';
 import { packageRoot } from '../../server/src/engine/resources.js';
@@ -45,6 +45,7 @@ describe('phrase table (derived at build time)', () => {
       assert.deepEqual(table.variants(phrase), derived, phrase);
       for (const variant of [...derived.values()].flat()) {
         assert.deepEqual(table.split(variant), splitVariant(variant), variant);
+        for (const { head } of splitVariant(variant).starts) assert.deepEqual(table.words(head), spellHead(head) ?? null, head);
         variants++;
       }
     }
@@ -217,6 +218,7 @@ describe('PhraseMatcher: one-word heads spelled out instead of compiled', () => 
     assert.deepEqual(headWords("can['\u2019]t"), ["can't", 'can\u2019t']);
     assert.deepEqual(headWords('organi[sz](?:e|es|ed|ing)')?.length, 8);
     assert.deepEqual(headWords('(?:a|an|the)')?.sort(), ['a', 'an', 'the']);
+    assert.deepEqual(headWords('colou?r')?.sort(), ['color', 'colour']);
     // A top-level "|" would leave the matcher's word boundary on the last alternative only.
     for (const refused of ['a|b', '\\d+', '(?=(?<A1>x))\\k<A1>', 'ab??', 'a[b-d]', 'caf\u00e9']) assert.equal(headWords(refused), undefined, refused);
   });
@@ -231,8 +233,8 @@ describe('PhraseMatcher: one-word heads spelled out instead of compiled', () => 
     for (const head of heads) {
       const src = head.slice(0, -WORD_AFTER.length);
       if (!head.endsWith(WORD_AFTER) || !local.test(src)) continue;
-      const words = headWords(src);
-      assert.ok(words && words.length > 0 && !words.includes(''), head);
+      const words = spellHead(head);
+      assert.ok(words && words.length > 0, head);
       spelled.set(src, words);
     }
     assert.ok(spelled.size >= 2000, `${spelled.size} one-word heads`);

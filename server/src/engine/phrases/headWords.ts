@@ -2,6 +2,8 @@
 // instead of compiling and running one expression per head: building those expressions was most of a cold run's
 // matcher time, and a file uses few of them.
 
+import { WORD_AFTER } from './pattern.js';
+
 /** Past this many words a head keeps its expression (a shipped head spells out to at most a few dozen). */
 const MAX_WORDS = 256;
 
@@ -16,6 +18,14 @@ export function headWords(source: string): string[] | undefined {
   const words = sequence(parser, true);
   if (!words || parser.at !== source.length) return undefined;
   return [...new Set(words)];
+}
+
+/** The words of a matcher head (a source ending in WORD_AFTER) when it is one word that spells out, else undefined. */
+export function spellHead(head: string): string[] | undefined {
+  if (!head.endsWith(WORD_AFTER)) return undefined;
+  const words = headWords(head.slice(0, -WORD_AFTER.length));
+  // A head that can match nothing would end at the word's start, where the matcher looks no word up.
+  return words && !words.includes('') ? words : undefined;
 }
 
 interface Parser {
@@ -49,13 +59,18 @@ function sequence(p: Parser, top: boolean): string[] | undefined {
   return words;
 }
 
-/** One atom: a letter, a class of letters and apostrophes, or a group of alternatives. */
+/** One atom: a run of letters (its last letter alone when a `?` follows it), a class of letters and apostrophes, or a group of alternatives. */
 function atomAt(p: Parser): string[] | undefined {
-  const c = p.src[p.at]!;
-  if (c >= 'a' && c <= 'z') {
-    p.at++;
-    return [c];
+  const start = p.at;
+  let end = start;
+  while (end < p.src.length && isLetter(p.src.charCodeAt(end))) end++;
+  if (end > start) {
+    // "ab?" is "a" then an optional "b"
+    if (p.src[end] === '?' && end - start > 1) end--;
+    p.at = end;
+    return [p.src.slice(start, end)];
   }
+  const c = p.src[p.at]!;
   if (c === '[') {
     const close = p.src.indexOf(']', p.at);
     if (close < 0) return undefined;
@@ -79,4 +94,8 @@ function atomAt(p: Parser): string[] | undefined {
     }
   }
   return undefined;
+}
+
+function isLetter(c: number): boolean {
+  return c >= 97 && c <= 122;
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VocabularyChanges } from '../config/types.js';
 import { packageRoot } from '../resources.js';
-import { headWords } from './headWords.js';
+import { spellHead } from './headWords.js';
 import { phraseTable } from './phraseTable.js';
 import type { SupportKind } from '../types.js';
 import { compilePattern, isSeparator, isWordChar, isWordStart, keyCode, keyCodeAt, PatternError, retagGroups, splitVariant, variantsByKey, WORD_AFTER } from './pattern.js';
@@ -175,20 +175,20 @@ function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019;
 }
 
-/** The words a word-local head matches, or undefined when it must run as an expression; one spelling per source. */
-function spelledOut(source: string): readonly string[] | undefined {
-  let words = spelled.get(source);
+/** The words a word-local head matches (from the phrase table, else spelled now), or undefined when it must run as an expression. */
+function spelledOut(head: string): readonly string[] | undefined {
+  const known = phraseTable()?.words(head);
+  if (known !== undefined) return known ?? undefined;
+  let words = spelled.get(head);
   if (words === undefined) {
-    const all = headWords(source);
-    // A head that can match nothing would end at the word's start, where no word is looked up.
-    words = all && !all.includes('') ? all : null;
+    words = spellHead(head) ?? null;
     if (spelled.size > 20_000) spelled.clear();
-    spelled.set(source, words);
+    spelled.set(head, words);
   }
   return words ?? undefined;
 }
 
-// The same heads recur across matchers and buckets (every "the ..." entry).
+// Heads of config entries recur across matchers and buckets (every "the ..." entry).
 const spelled = new Map<string, string[] | null>();
 
 /** The first `end` characters of a word with ASCII capitals lowered, as a head with the `i` flag reads them (not `toLowerCase`: "İ" is no "i" to it). */
@@ -293,7 +293,7 @@ export class PhraseMatcher {
     const unspelled: number[] = [];
     sources.forEach((src, id) => {
       if (!local[id]) return;
-      const words = this.options.spellHeads === false ? undefined : spelledOut(src.slice(0, -WORD_AFTER.length));
+      const words = this.options.spellHeads === false ? undefined : spelledOut(src);
       if (!words) unspelled.push(id);
       else
         for (const word of words) {
