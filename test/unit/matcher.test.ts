@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { compilePattern, splitVariant, variantsByKey, WORD_AFTER } from '../../server/src/engine/phrases/pattern.js';
+import { headWords, spellHead } from '../../server/src/engine/phrases/headWords.js';
 import { derivePhraseTable, PHRASE_TABLE_FILE, phraseTable, vocabularyDigest } from '../../server/src/engine/phrases/phraseTable.js';
 import { beginLintMemos, parseVocabularyFile, PhraseMatcher, shippedEntries, VocabularyError, type VocabularyEntry } from '../../server/src/engine/phrases/vocabulary.js';
 import { packageRoot } from '../../server/src/engine/resources.js';
@@ -44,6 +45,7 @@ describe('phrase table (derived at build time)', () => {
       assert.deepEqual(table.variants(phrase), derived, phrase);
       for (const variant of [...derived.values()].flat()) {
         assert.deepEqual(table.split(variant), splitVariant(variant), variant);
+        for (const { head } of splitVariant(variant).starts) assert.deepEqual(table.words(head), spellHead(head) ?? null, head);
         variants++;
       }
     }
@@ -207,5 +209,86 @@ describe('PhraseMatcher: texts looked at twice in one lint', () => {
     const a = matcher.find(long);
     assert.notEqual(matcher.find(long), a);
     assert.deepEqual(matcher.find(long), a);
+  });
+});
+
+describe('PhraseMatcher: one-word heads spelled out instead of compiled', () => {
+  it('spells a head out into the words it matches, and refuses what it cannot spell', () => {
+    assert.deepEqual(headWords('customer(?:s|ed|ing)?')?.sort(), ['customer', 'customered', 'customering', 'customers']);
+    assert.deepEqual(headWords("can['\u2019]t"), ["can't", 'can\u2019t']);
+    assert.deepEqual(headWords('organi[sz](?:e|es|ed|ing)')?.length, 8);
+    assert.deepEqual(headWords('(?:a|an|the)')?.sort(), ['a', 'an', 'the']);
+    assert.deepEqual(headWords('colou?r')?.sort(), ['color', 'colour']);
+    // A top-level "|" would leave the matcher's word boundary on the last alternative only.
+    for (const refused of ['a|b', '\\d+', '(?=(?<A1>x))\\k<A1>', 'ab??', 'a[b-d]', 'caf\u00e9']) assert.equal(headWords(refused), undefined, refused);
+  });
+
+  it('spells every one-word head of the shipped vocabularies, each to exactly the words its expression matches', () => {
+    const local = /^(?:[a-z]|\(\?:|[()|?]|\[[a-z'\u2019]+\])*$/;
+    const heads = new Set<string>();
+    for (const file of readdirSync(vocabularyDir).filter((f) => f.endsWith('.txt')))
+      for (const e of parseVocabularyFile(readFileSync(join(vocabularyDir, file), 'utf8'), file, 'benefit', false))
+        for (const variant of [...variantsByKey(e.phrase).values()].flat()) for (const start of splitVariant(variant).starts) heads.add(start.head);
+    const spelled = new Map<string, string[]>();
+    for (const head of heads) {
+      const src = head.slice(0, -WORD_AFTER.length);
+      if (!head.endsWith(WORD_AFTER) || !local.test(src)) continue;
+      const words = spellHead(head);
+      assert.ok(words && words.length > 0, head);
+      spelled.set(src, words);
+    }
+    assert.ok(spelled.size >= 2000, `${spelled.size} one-word heads`);
+    // Against every word any head spells with the same first two letters (plus capitals and a cut letter): the
+    // expression matches the head's words only.
+    const byPrefix = new Map<string, Set<string>>();
+    for (const w of [...spelled.values()].flat()) {
+      const near = byPrefix.get(w.slice(0, 2)) ?? new Set<string>();
+      for (const c of [w, w.toUpperCase(), w.slice(0, -1)]) near.add(c);
+      byPrefix.set(w.slice(0, 2), near);
+    }
+    for (const [src, words] of spelled) {
+      const re = new RegExp(`^(?:${src})$`, 'i');
+      const own = new Set(words);
+      for (const prefix of new Set(words.map((w) => w.slice(0, 2))))
+        for (const w of byPrefix.get(prefix)!)
+          if (re.test(w) !== own.has(w.toLowerCase())) assert.fail(`${src} on ${JSON.stringify(w)}: expression ${re.test(w)}, spelled ${own.has(w.toLowerCase())}`);
+    }
+  });
+
+  it('finds what the expressions find at capitals, apostrophes and letters that lower-case to ASCII', () => {
+    const entries = ['customer', "can't wait", 'the firm (calls|rings)', 'it', 'organise', 'refund'].map((phrase): VocabularyEntry => ({ phrase, kind: 'benefit', origin: 't' }));
+    const text = "CUSTOMER'S, Customer\u2019s; CAN\u2019T WAIT; The Firm Rings; \u0130t and it; ORGANIZED; \u212Aefund, Refunds, refund's";
+    const spelled = new PhraseMatcher(entries).find(text);
+    assert.deepEqual(
+      spelled.map((h) => h.text),
+      ['CUSTOMER', 'Customer', 'CAN\u2019T WAIT', 'The Firm Rings', 'it', 'ORGANIZED', 'Refunds', 'refund'],
+    );
+    assert.deepEqual(spelled, new PhraseMatcher(entries, { spellHeads: false }).find(text));
+  });
+
+  it('gives the hits of the expressions on every corpus text, for every vocabulary file', () => {
+    const dirs = ['test/corpus/data', 'test/fixtures/real-world', 'test/fixtures/real-world-2', 'examples'].map((d) => join(packageRoot(), d));
+    const texts = dirs.flatMap((d) =>
+      readdirSync(d)
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => readFileSync(join(d, f), 'utf8')),
+    );
+    assert.ok(texts.length >= 60, `${texts.length} texts`);
+    // Capitals and typographic apostrophes take other paths through a spelled head.
+    const all = texts.flatMap((t) => [t, t.toUpperCase().replace(/'/g, '\u2019')]);
+    const files = readdirSync(vocabularyDir).filter((f) => f.endsWith('.txt'));
+    let hits = 0;
+    for (const file of files) {
+      const entries = parseVocabularyFile(readFileSync(join(vocabularyDir, file), 'utf8'), file, 'benefit', false);
+      const spelled = new PhraseMatcher(entries);
+      const compiled = new PhraseMatcher(entries, { spellHeads: false });
+      for (const text of all) {
+        const a = spelled.find(text).map((h) => `${h.start}-${h.end} ${h.entry.origin}`);
+        const b = compiled.find(text).map((h) => `${h.start}-${h.end} ${h.entry.origin}`);
+        assert.deepEqual(a, b, `${file} on a corpus text`);
+        hits += a.length;
+      }
+    }
+    assert.ok(hits > 10_000, `${hits} hits`);
   });
 });

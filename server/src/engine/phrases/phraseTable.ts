@@ -4,13 +4,14 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../resources.js';
+import { spellHead } from './headWords.js';
 import { splitVariant, variantsByKey, type SplitVariant } from './pattern.js';
 
 /** The table's file, beside the vocabularies it is derived from (git-ignored, shipped in the .vsix). */
 export const PHRASE_TABLE_FILE = 'phrase-table.generated.json';
 // 3: written in ASCII only (non-ASCII characters as JSON escapes), so it is read as a one-byte string: decoding UTF-8 and
-// parsing a two-byte string took 3x as long at start-up.
-const FORMAT = 3;
+// parsing a two-byte string took 3x as long at start-up. 4: the words of each one-word head, spelled out.
+const FORMAT = 4;
 
 interface TableFile {
   format: number;
@@ -22,12 +23,16 @@ interface TableFile {
   keys: Array<[phrase: number, byKey: Array<[key: number, variants: number[]]>]>;
   /** Per variant pattern: its starts, each a head, a tail and next keys (-1: none). */
   splits: Array<[variant: number, starts: Array<[head: number, tail: number, nextKeys: number[] | -1]>]>;
+  /** Per head: its words joined by "|" (`spellHead`; spelling them at start-up cost more than it saved), -1: none. */
+  words: Array<[head: number, words: number]>;
 }
 
 /** Read access to a loaded table; `undefined` answers mean "derive it". */
 export interface PhraseTable {
   variants(phrase: string): Map<string, string[]> | undefined;
   split(variant: string): SplitVariant | undefined;
+  /** The words of a head: a list, null when it does not spell out, undefined when the table does not know the head. */
+  words(head: string): readonly string[] | null | undefined;
 }
 
 function vocabularyDir(): string {
@@ -59,6 +64,8 @@ export function derivePhraseTable(phrases: readonly string[], digest: string): T
   const keys: TableFile['keys'] = [];
   const splits: TableFile['splits'] = [];
   const splitDone = new Set<string>();
+  const words: TableFile['words'] = [];
+  const headDone = new Set<string>();
   for (const phrase of new Set(phrases)) {
     const byKey = variantsByKey(phrase);
     keys.push([id(phrase), [...byKey].map(([key, variants]) => [id(key), variants.map(id)])]);
@@ -67,9 +74,15 @@ export function derivePhraseTable(phrases: readonly string[], digest: string): T
       splitDone.add(variant);
       const s = splitVariant(variant);
       splits.push([id(variant), s.starts.map((start) => [id(start.head), id(start.tail), start.nextKeys ? start.nextKeys.map(id) : -1])]);
+      for (const { head } of s.starts) {
+        if (headDone.has(head)) continue;
+        headDone.add(head);
+        const spelled = spellHead(head);
+        words.push([id(head), spelled ? id(spelled.join('|')) : -1]);
+      }
     }
   }
-  return { format: FORMAT, digest, strings, keys, splits };
+  return { format: FORMAT, digest, strings, keys, splits, words };
 }
 
 /** Writes the table of every entry of every vocabulary file in the folder; returns how many phrases it holds. */
@@ -90,6 +103,8 @@ function open(file: TableFile): PhraseTable {
   for (const [phrase, byKey] of file.keys) keys.set(s[phrase]!, byKey);
   const splits = new Map<string, Array<[number, number, number[] | -1]>>();
   for (const [variant, starts] of file.splits) splits.set(s[variant]!, starts);
+  const words = new Map<string, number>();
+  for (const [head, list] of file.words) words.set(s[head]!, list);
   return {
     variants(phrase) {
       const byKey = keys.get(phrase);
@@ -98,6 +113,10 @@ function open(file: TableFile): PhraseTable {
     split(variant) {
       const starts = splits.get(variant);
       return starts && { starts: starts.map(([head, tail, next]) => ({ head: s[head]!, tail: s[tail]!, nextKeys: next === -1 ? undefined : next.map((k) => s[k]!) })) };
+    },
+    words(head) {
+      const list = words.get(head);
+      return list === undefined ? undefined : list === -1 ? null : s[list]!.split('|');
     },
   };
 }
@@ -110,7 +129,9 @@ function agreesWithPatterns(table: PhraseTable, file: TableFile): boolean {
     const derived = variantsByKey(phrase);
     if (JSON.stringify([...derived]) !== JSON.stringify([...(table.variants(phrase) ?? [])])) return false;
     for (const variant of [...derived.values()].flat()) {
-      if (JSON.stringify(splitVariant(variant)) !== JSON.stringify(table.split(variant))) return false;
+      const split = splitVariant(variant);
+      if (JSON.stringify(split) !== JSON.stringify(table.split(variant))) return false;
+      for (const { head } of split.starts) if (JSON.stringify(spellHead(head) ?? null) !== JSON.stringify(table.words(head))) return false;
     }
   }
   return true;

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VocabularyChanges } from '../config/types.js';
 import { packageRoot } from '../resources.js';
+import { spellHead } from './headWords.js';
 import { phraseTable } from './phraseTable.js';
 import type { SupportKind } from '../types.js';
 import { compilePattern, isSeparator, isWordChar, isWordStart, keyCode, keyCodeAt, PatternError, retagGroups, splitVariant, variantsByKey, WORD_AFTER } from './pattern.js';
@@ -134,12 +135,19 @@ interface Bucket {
    */
   byNext?: Map<number, Start[]>;
   otherNext?: Start[];
-  /** The distinct heads of the bucket's variants (many variants start with the same word, e.g. "the"). */
-  heads?: RegExp[];
+  /** The distinct heads' sources (many variants start with the same word, e.g. "the"). */
+  sources?: string[];
+  /** Per head, its expression, built the first time a word needs it run (a head whose words are spelled out rarely does). */
+  heads?: Array<RegExp | undefined>;
   /** Per head: it reads letters and apostrophes only, so where it ends at a word is known from the word alone. */
   local?: boolean[];
   anyLocal?: boolean;
-  /** Any head that is not word-local: a prefilter when no word-local head matches; undefined when there is none. */
+  /** Per word a word-local head can match (lower case, spelled out by `headWords`): the heads that match it. */
+  byWord?: Map<string, number[]>;
+  /** Word-local heads that are not spelled out (too many words): run as expressions on every word of the key. */
+  unspelled?: number[];
+  /** The sources of the heads that are not word-local: a prefilter when no word-local head matches; none when empty. */
+  otherSources?: string[];
   anyOther?: RegExp;
   /** Per head, the visit it was last tried at and where it ended there (-1: no match), so each is tried once per word. */
   triedAt?: Float64Array;
@@ -167,6 +175,32 @@ function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019;
 }
 
+/** The words a word-local head matches (from the phrase table, else spelled now), or undefined when it must run as an expression. */
+function spelledOut(head: string): readonly string[] | undefined {
+  const known = phraseTable()?.words(head);
+  if (known !== undefined) return known ?? undefined;
+  let words = spelled.get(head);
+  if (words === undefined) {
+    words = spellHead(head) ?? null;
+    if (spelled.size > 20_000) spelled.clear();
+    spelled.set(head, words);
+  }
+  return words ?? undefined;
+}
+
+// Heads of config entries recur across matchers and buckets (every "the ..." entry).
+const spelled = new Map<string, string[] | null>();
+
+/** The first `end` characters of a word with ASCII capitals lowered, as a head with the `i` flag reads them (not `toLowerCase`: "İ" is no "i" to it). */
+function asciiLower(word: string, end: number): string {
+  const part = end === word.length ? word : word.slice(0, end);
+  for (let i = 0; i < part.length; i++) {
+    const c = part.charCodeAt(i);
+    if (c >= 65 && c <= 90) return part.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  }
+  return part;
+}
+
 /** A character of a word as the matcher's word-local heads see it: letters, digits and apostrophes. */
 function inWord(c: number): boolean {
   return isWordChar(c) || isApostrophe(c);
@@ -190,7 +224,14 @@ export class PhraseMatcher {
   /** Per word (letters, digits, apostrophes as written): the ends of its bucket's word-local heads on it, relative. */
   private readonly wordEnds = new Map<string, number[]>();
 
-  constructor(entries: readonly VocabularyEntry[]) {
+  /**
+   * `spellHeads: false` runs every word-local head as its expression, as before heads were spelled out (the unit tests
+   * hold the two ways to the same hits).
+   */
+  constructor(
+    entries: readonly VocabularyEntry[],
+    private readonly options: { spellHeads?: boolean } = {},
+  ) {
     const table = phraseTable();
     const seen = new Set<string>();
     let count = 0;
@@ -214,7 +255,7 @@ export class PhraseMatcher {
     return this.count;
   }
 
-  /** Splits a bucket's variants on first use: heads compiled now, each tail when one of its heads is first found. */
+  /** Splits a bucket's variants on first use; a head's expression is built when a word needs it, a tail when one of its heads is first found. */
   private prepare(bucket: Bucket): void {
     const table = phraseTable();
     const ids = new Map<string, number>();
@@ -244,13 +285,41 @@ export class PhraseMatcher {
     bucket.order = order;
     bucket.byNext = byNext;
     bucket.otherNext = order.filter((s) => goesOn(s, NO_NEXT));
-    bucket.heads = sources.map((src) => new RegExp(src, 'iy'));
+    bucket.sources = sources;
+    bucket.heads = new Array<RegExp | undefined>(sources.length);
     bucket.local = local;
     bucket.anyLocal = local.includes(true);
-    const others = sources.filter((_, id) => !local[id]);
-    if (others.length) bucket.anyOther = others.length === 1 ? bucket.heads[local.indexOf(false)]! : new RegExp(others.map((src, id) => retagGroups(src, String(id))).join('|'), 'iy');
+    const byWord = new Map<string, number[]>();
+    const unspelled: number[] = [];
+    sources.forEach((src, id) => {
+      if (!local[id]) return;
+      const words = this.options.spellHeads === false ? undefined : spelledOut(src);
+      if (!words) unspelled.push(id);
+      else
+        for (const word of words) {
+          const ids = byWord.get(word);
+          if (ids) ids.push(id);
+          else byWord.set(word, [id]);
+        }
+    });
+    bucket.byWord = byWord;
+    bucket.unspelled = unspelled;
+    bucket.otherSources = sources.filter((_, id) => !local[id]);
     bucket.triedAt = new Float64Array(sources.length);
     bucket.endedAt = new Int32Array(sources.length);
+  }
+
+  /** The head's expression, built on its first run. */
+  private head(bucket: Bucket, id: number): RegExp {
+    return (bucket.heads![id] ??= new RegExp(bucket.sources![id]!, 'iy'));
+  }
+
+  /** Any head of the bucket that is not word-local, as one expression built on first use; undefined when there is none. */
+  private anyOther(bucket: Bucket): RegExp | undefined {
+    if (bucket.anyOther) return bucket.anyOther;
+    const others = bucket.otherSources!;
+    if (others.length === 0) return undefined;
+    return (bucket.anyOther = others.length === 1 ? this.head(bucket, bucket.local!.indexOf(false)) : new RegExp(others.map((src, id) => retagGroups(src, String(id))).join('|'), 'iy'));
   }
 
   /** Where each word-local head of the bucket ends on `word` (-1: no match), or NO_ENDS when none matches. */
@@ -258,26 +327,40 @@ export class PhraseMatcher {
     // A word-local head reads only the word, and the character after the word ends any head's match: the word decides.
     let ends = this.wordEnds.get(word);
     if (ends) return ends;
-    const heads = bucket.heads!;
     const local = bucket.local!;
     let any = false;
     // Small arrays of small integers: the memo holds thousands of them.
-    ends = [];
-    for (let id = 0; id < heads.length; id++) {
-      if (!local[id]) {
-        ends.push(-1);
-        continue;
+    ends = new Array<number>(local.length).fill(-1);
+    // A spelled-out head matches the word up to its end or up to an apostrophe (the only characters of a word its
+    // boundary lets it stop before); the expression decides only when it could stop at two of those.
+    let twice: number[] | undefined;
+    for (let end = 1; end <= word.length; end++) {
+      if (end < word.length && !isApostrophe(word.charCodeAt(end))) continue;
+      const ids = bucket.byWord!.get(asciiLower(word, end));
+      if (!ids) continue;
+      for (const id of ids) {
+        if (ends[id]! < 0) ends[id] = end;
+        else (twice ??= []).push(id);
       }
-      const head = heads[id]!;
-      head.lastIndex = 0;
-      const end = head.test(word) ? head.lastIndex : -1;
-      ends.push(end);
+      any = true;
+    }
+    for (const id of twice ?? []) ends[id] = this.runHead(bucket, id, word);
+    for (const id of bucket.unspelled!) {
+      const end = this.runHead(bucket, id, word);
+      ends[id] = end;
       if (end >= 0) any = true;
     }
     if (!any) ends = NO_ENDS;
     if (this.wordEnds.size >= WORD_MEMO_MAX) this.wordEnds.clear();
     this.wordEnds.set(word, ends);
     return ends;
+  }
+
+  /** Where the head's expression ends on the word from its start, or -1. */
+  private runHead(bucket: Bucket, id: number, word: string): number {
+    const head = this.head(bucket, id);
+    head.lastIndex = 0;
+    return head.test(word) ? head.lastIndex : -1;
   }
 
   /** The end of the first variant of the bucket that matches at `at`, and its entry. */
@@ -292,8 +375,8 @@ export class PhraseMatcher {
       for (let c: number; wordEnd < text.length && inWord((c = text.charCodeAt(wordEnd))); wordEnd++) if (isApostrophe(c)) apostrophe = true;
       ends = this.localEnds(bucket, text.slice(at, wordEnd));
     }
-    const anyOther = bucket.anyOther;
     if (ends === NO_ENDS) {
+      const anyOther = this.anyOther(bucket);
       if (!anyOther) return undefined;
       anyOther.lastIndex = at;
       if (!anyOther.test(text)) return undefined;
@@ -303,7 +386,6 @@ export class PhraseMatcher {
     const picked = ends !== NO_ENDS && !apostrophe;
     if (picked) starts = bucket.byNext!.get(nextKeyAt(text, wordEnd)) ?? bucket.otherNext!;
     const visit = ++this.visit;
-    const heads = bucket.heads!;
     const local = bucket.local!;
     const triedAt = bucket.triedAt!;
     const endedAt = bucket.endedAt!;
@@ -315,7 +397,7 @@ export class PhraseMatcher {
         end = at + ends[id]!;
       } else {
         if (triedAt[id] !== visit) {
-          const head = heads[id]!;
+          const head = this.head(bucket, id);
           head.lastIndex = at;
           endedAt[id] = head.test(text) ? head.lastIndex : -1;
           triedAt[id] = visit;
