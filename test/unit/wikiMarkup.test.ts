@@ -1,4 +1,4 @@
-// Tables and section lines of other wiki markups (Jira/Confluence, MediaWiki, AsciiDoc) read like Markdown's.
+// Tables, section lines and boxes of other markups (Jira/Confluence, MediaWiki, AsciiDoc, MDX) read like Markdown's.
 import { strict as assert } from 'node:assert';
 import { lint } from '../../server/src/engine/index.js';
 
@@ -87,5 +87,62 @@ describe('wiki markup tables and section lines', () => {
       read(text).map((s) => s.title),
       ['Arrival'],
     );
+  });
+
+  it('reads Confluence panels titled by a lane label as that lane, the closing {panel} line left out', () => {
+    const text = [
+      '## Inspection',
+      '',
+      '{panel:title=Householder|borderStyle=solid}',
+      'Gets a written quote the same day.',
+      '{panel}',
+      '',
+      '{panel:title=Technician}',
+      'Inspects the loft.',
+      '{panel}',
+      '',
+      '{info:title=Support}',
+      'Quote tool on the tablet.',
+      '{info}',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      {
+        title: 'Inspection',
+        shape: 'heading',
+        lanes: ['customer: Gets a written quote the same day.', 'frontstage: Inspects the loft.', 'support: Quote tool on the tablet.'],
+      },
+    ]);
+  });
+
+  it('reads MDX components titled by a lane (name=, title=) as lanes, and one titled otherwise over lanes as a step', () => {
+    const text = [
+      "import { Step, Lane } from '../components';",
+      '',
+      '## Journey',
+      '',
+      '<Step n={1} title="Consultation">',
+      '',
+      '<Lane name="Client">Gets a strand test.</Lane>',
+      '',
+      '<Lane name="Stylist">',
+      'Mixes the test shade.',
+      '</Lane>',
+      '',
+      '</Step>',
+      '',
+      "<Step n={2} title='Wash and tone'>",
+      '',
+      '<Lane label="Client">Toner included.</Lane>',
+      '',
+      '<Lane label="Support">Toner stock.</Lane>',
+      '',
+      '</Step>',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      { title: 'Consultation', shape: 'heading', lanes: ['customer: Gets a strand test.', 'frontstage: Mixes the test shade.'] },
+      { title: 'Wash and tone', shape: 'heading', lanes: ['customer: Toner included.', 'support: Toner stock.'] },
+    ]);
   });
 });

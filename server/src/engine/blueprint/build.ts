@@ -653,15 +653,16 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
     }
   }
   // Several titled boxes are several steps; a single one under a heading gives the heading its lanes.
-  if (heading && boxSteps.length === 1) scan.lanes.push(...boxSteps[0]!.lanes);
+  // One titled box of lanes under a heading with no lanes of its own is that heading's step, written in a box.
+  if (heading && boxSteps.length === 1 && !scan.lanes.some((l) => l.lane.kind !== 'other')) scan.lanes.push(...boxSteps[0]!.lanes);
   else scan.steps.push(...boxSteps.map((b) => b.step));
   for (const st of scan.steps) st.sectionGroup ??= parentGroup ?? '';
   return scan;
 }
 
-/** A closing fence (":::") left at the end of a box's text is no content. */
 function dropFence(t: SourceText): SourceText {
-  const m = /\s*:{3,}\s*$/.exec(t.text);
+  // The closing line of a directive (":::") or a Confluence macro ("{panel}") is no part of the box's text.
+  const m = /\s*(?::{3,}|\{(?:panel|info|note|tip|warning|expand|section|column)\})\s*$/.exec(t.text);
   return m && (m.index === 0 || /\n/.test(m[0])) ? sliceText(t, 0, m.index) : t;
 }
 

@@ -1,4 +1,5 @@
-// Boxes that documentation tools wrap around lanes and steps: callouts, admonitions, titled quote blocks, <details>.
+// Boxes that documentation tools wrap around lanes and steps: callouts, admonitions, titled quote blocks, <details>,
+// Confluence macros ({panel:title=Customer} ... {panel}) and MDX/JSX components with a title (<Lane name="Client">).
 import type { Code, Nodes, RootContent } from 'mdast';
 
 /** A titled box found in a list of block nodes; the builder decides whether it is a lane or a step. */
@@ -43,6 +44,21 @@ const DIRECTIVE = /^(:{3,})[ \t]*([\w-]+)(?:\[([^\]\r\n]*)\]|[ \t]+([^\r\n{]*))?
 // MkDocs (Python-Markdown) admonitions and collapsible blocks: '!!! note "Frontstage"', '???+ tip "Kit"'.
 const ADMONITION = /^(?:!!!|\?\?\?\+?)[ \t]*([\w-]+)(?:[ \t]+"([^"\r\n]*)")?/;
 
+// Confluence wiki macros that draw a box: "{panel:title=Householder|borderStyle=solid}" ... "{panel}".
+const MACRO = /^\{(panel|info|note|tip|warning|expand|section|column)(?::([^}\r\n]*))?\}[ \t]*$/;
+// An MDX/JSX component (a capitalised tag) titled by an attribute: <Lane name="Client">, <Step n={1} title="Arrival">.
+const COMPONENT = /^<([A-Z][\w.]*)\b([^>]*?)(\/?)>/;
+const TITLE_ATTRIBUTE = /\b(?:title|name|label|heading)=(?:"([^"\r\n]*)"|'([^'\r\n]*)'|\{["'`]([^"'`\r\n]*)["'`]\})/;
+
+/** The title a macro's parameters give ("title=Customer|bgColor=#eee"). */
+function macroTitle(params: string | undefined): string | undefined {
+  return params
+    ?.split('|')
+    .find((p) => /^title=/.test(p.trim()))
+    ?.trim()
+    .slice('title='.length);
+}
+
 /** The source line offset of a regex group inside the first line of node n. */
 function groupAt(text: string, n: Nodes, line: string, group: string | undefined): number {
   return start(n) + (group ? line.lastIndexOf(group) : 0);
@@ -81,6 +97,10 @@ function containerAt(text: string, nodes: readonly RootContent[], i: number, nod
     }
     return undefined;
   }
+  // A component written on one line is inline HTML in a paragraph ("<Lane name="Client">Gets a free test.</Lane>").
+  if (node.type === 'paragraph' && node.children[0]?.type === 'html' && COMPONENT.test(node.children[0].value)) {
+    return componentAt(text, nodes, i, { ...node, value: text.slice(start(node), end(node)) });
+  }
   if (node.type === 'paragraph') {
     const line = firstSourceLine(text, node);
     const directive = DIRECTIVE.exec(line);
@@ -98,6 +118,19 @@ function containerAt(text: string, nodes: readonly RootContent[], i: number, nod
       }
       return { from: i, to: to + 1, title: title(head, groupAt(text, node, line, head)), body: nodes.slice(i, to + 1), skipFirstLine: true, end: end(nodes[to]) };
     }
+    const macro = MACRO.exec(line);
+    if (macro) {
+      const close = new RegExp(`(?:^|\\n)[ \\t]*\\{${macro[1]}\\}[ \\t]*$`);
+      const closes = (n: RootContent | undefined) => n?.type === 'paragraph' && close.test(text.slice(start(n), end(n)));
+      let to = i;
+      if (!(closes(node) && text.slice(start(node), end(node)).includes('\n'))) {
+        to = i + 1;
+        while (to < nodes.length && !closes(nodes[to])) to++;
+        if (to >= nodes.length) return undefined;
+      }
+      const head = macroTitle(macro[2]);
+      return { from: i, to: to + 1, title: title(head, groupAt(text, node, line, head)), body: nodes.slice(i, to + 1), skipFirstLine: true, end: end(nodes[to]) };
+    }
     const admonition = ADMONITION.exec(line);
     if (admonition) {
       const next = nodes[i + 1];
@@ -110,6 +143,7 @@ function containerAt(text: string, nodes: readonly RootContent[], i: number, nod
     }
     return undefined;
   }
+  if (node.type === 'html' && COMPONENT.test(node.value)) return componentAt(text, nodes, i, node);
   if (node.type === 'html' && /^<details\b/i.test(node.value)) {
     const summary = /<summary[^>]*>([\s\S]*?)<\/summary>/i.exec(node.value);
     let to = i + 1;
@@ -124,4 +158,31 @@ function containerAt(text: string, nodes: readonly RootContent[], i: number, nod
     return { from: i, to, title: title(rawTitle, at), body: nodes.slice(i + 1, closesHere ? i + 1 : to - 1), skipFirstLine: false, end: end(nodes[to - 1]) };
   }
   return undefined;
+}
+
+/**
+ * A titled component: its body is the nodes up to its closing tag, or, when the whole element is one HTML block
+ * (nothing blank inside), the text between its tags, read as a code body is.
+ */
+function componentAt(text: string, nodes: readonly RootContent[], i: number, node: Nodes & { value: string }): Container | undefined {
+  const open = COMPONENT.exec(node.value)!;
+  const attr = TITLE_ATTRIBUTE.exec(open[2]!);
+  if (!attr || open[3]) return undefined;
+  const raw = attr[1] ?? attr[2] ?? attr[3];
+  const at = start(node) + open.index + open[0].indexOf(attr[0]) + attr[0].indexOf(raw ?? '');
+  const closing = `</${open[1]}>`;
+  const inside = node.value.indexOf(closing, open[0].length);
+  if (inside >= 0) {
+    // Another element after the closing tag in the same block is not this box's.
+    if (node.value.slice(inside + closing.length).trim()) return undefined;
+    const bodyStart = start(node) + open[0].length;
+    const bodyEnd = start(node) + inside;
+    const value = text.slice(bodyStart, bodyEnd);
+    const code: Code = { type: 'code', value, position: { start: { line: 0, column: 0, offset: bodyStart }, end: { line: 0, column: 0, offset: bodyEnd } } };
+    return { from: i, to: i + 1, title: title(raw, at), body: [], skipFirstLine: false, code, end: end(node) };
+  }
+  let to = i + 1;
+  while (to < nodes.length && !(nodes[to]!.type === 'html' && (nodes[to] as { value: string }).value.trim().startsWith(closing))) to++;
+  if (to >= nodes.length) return undefined;
+  return { from: i, to: to + 1, title: title(raw, at), body: nodes.slice(i + 1, to), skipFirstLine: false, end: end(nodes[to]) };
 }

@@ -177,6 +177,7 @@ export const CUSTOMER_ROLE_WORDS: readonly string[] = [
   'policyholder',
   'borrower',
   'homeowner',
+  'householder',
   'donor',
   'fan',
   'spectator',
