@@ -420,4 +420,29 @@ describe('layouts of real blueprints', () => {
     assert.deepEqual(read(lf.join('\r')), expected);
     assert.deepEqual(read(lf.map((l, i) => l + endings[i % 3]).join('')), expected);
   });
+
+  it('reads run-in heads as lanes: an emphasised label ending in a period, after an optional clause letter', () => {
+    const text = [
+      '## 2.4 Facilities',
+      '',
+      '(a) **Visitor.** Gets a shower code.',
+      '',
+      '(b) **Harbour staff.** Hands over the code.',
+      '',
+      '## Departure',
+      '',
+      '_Visitor._ Pays and leaves.',
+      '**Support.** Berth plan.',
+      '',
+      '## Late arrival',
+      '',
+      'Visitor. This plain word and period is prose.',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      { title: '2.4 Facilities', shape: 'heading', lanes: ['customer: Gets a shower code.', 'frontstage: Hands over the code.'] },
+      { title: 'Departure', shape: 'heading', lanes: ['customer: Pays and leaves.', 'support: Berth plan.'] },
+      { title: 'Late arrival', shape: 'prose', lanes: [] },
+    ]);
+  });
 });

@@ -276,9 +276,27 @@ interface LabelHit {
   style: LabelStyle;
 }
 
+// A run-in head as legal and academic prose writes it: an emphasised label ending in a period, after an optional clause
+// letter or number ("(a) **Visitor.** Books a berth", "**Harbour staff.** Hands over the code").
+const RUN_IN_RE = /^(\s*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+)?)([^.:\r\n]{1,40})\.\s+/;
+
+function runInHeadAt(ctx: Ctx, t: SourceText, from: number, line: string): LabelHit | undefined {
+  const m = RUN_IN_RE.exec(line);
+  if (!m) return undefined;
+  const labelStart = t.offsets[from + m[1]!.length]!;
+  const dot = t.offsets[from + m[1]!.length + m[2]!.length]!;
+  // The period sits inside the emphasis, which opens right before the label: "**Visitor.**", "_Staff._".
+  if (!/[*_]/.test(ctx.text[labelStart - 1] ?? '') || !/[*_]/.test(ctx.text[dot + 1] ?? '')) return undefined;
+  const reading = proseLabel(m[2]!, ctx.table, true);
+  if (!reading) return undefined;
+  return { kind: reading.kind, reading, label: m[2]!.trim(), labelSpan: { start: labelStart, end: dot }, contentFrom: from + m[0].length, style: 'bold-inside' };
+}
+
 /** A lane label at the start of a line of text (bold or plain, colon inside or outside the emphasis, optional gloss). */
 function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number, roles = false): LabelHit | undefined {
   const line = t.text.slice(from, lineEnd);
+  const runIn = runInHeadAt(ctx, t, from, line);
+  if (runIn) return runIn;
   const m = LABEL_RE.exec(line);
   if (!m) return undefined;
   const reading = proseLabel(m[1]! + (m[2] ? ` ${m[2]}` : ''), ctx.table, roles);
