@@ -1,13 +1,9 @@
 // Layouts seen in real blueprints (spec section 4), each read into steps and lanes exactly.
 import { strict as assert } from 'node:assert';
 import { applyEdits, lint } from '../../server/src/engine/index.js';
+import { readSteps } from '../support/readSteps.js';
 
-const read = (text: string) =>
-  lint(text, { forceBlueprint: true }).blueprint.steps.map((s) => ({
-    title: s.title,
-    shape: s.shape,
-    lanes: s.lanes.map((l) => `${l.kind}: ${l.content.text}`),
-  }));
+const read = readSteps;
 
 describe('layouts of real blueprints', () => {
   it('reads a table with one row per step and lane, as tools export it', () => {

@@ -1,13 +1,9 @@
 // Pandoc's plain-text tables (grid and simple), as Word documents converted to Markdown keep them, read as tables.
 import { strict as assert } from 'node:assert';
 import { lint } from '../../server/src/engine/index.js';
+import { readSteps } from '../support/readSteps.js';
 
-const read = (text: string) =>
-  lint(text, { forceBlueprint: true }).blueprint.steps.map((s) => ({
-    title: s.title,
-    shape: s.shape,
-    lanes: s.lanes.map((l) => `${l.kind}: ${l.content.text}`),
-  }));
+const read = readSteps;
 
 const GRID = [
   '# Laptop trade-in',

@@ -1,13 +1,9 @@
 // Tables, section lines and boxes of other markups (Jira/Confluence, MediaWiki, AsciiDoc, MDX) read like Markdown's.
 import { strict as assert } from 'node:assert';
 import { lint } from '../../server/src/engine/index.js';
+import { readSteps } from '../support/readSteps.js';
 
-const read = (text: string) =>
-  lint(text, { forceBlueprint: true }).blueprint.steps.map((s) => ({
-    title: s.title,
-    shape: s.shape,
-    lanes: s.lanes.map((l) => `${l.kind}: ${l.content.text}`),
-  }));
+const read = readSteps;
 
 describe('wiki markup tables and section lines', () => {
   it('reads a Jira or Confluence table (`||` header, `|` rows) as steps as rows, a bar inside a link separating nothing', () => {
