@@ -9,9 +9,21 @@ describe('lane labels read by their words', () => {
 
   it('reads a software layer before one more noun as that layer, an unknown actor before "action" as staff, an end state as a result', () => {
     assert.deepEqual(
-      ['Frontend Components', 'API Contract', 'Database Objects', 'Data recovery', 'Intake action', 'Case-handler action', 'Frontsatge actions', 'Next action', 'Required action', 'End states'].map(
-        (label) => [label, readLane(label, table)?.kind, readLane(label, table)?.basis],
-      ),
+      [
+        'Frontend Components',
+        'API Contract',
+        'Database Objects',
+        'Data recovery',
+        'Intake action',
+        'Case-handler action',
+        'Frontsatge actions',
+        'Next action',
+        'Required action',
+        'End states',
+        'Ticketing System',
+        'Booking tools',
+        'Broken equipment',
+      ].map((label) => [label, readLane(label, table)?.kind, readLane(label, table)?.basis]),
       [
         ['Frontend Components', 'frontstage', 'lane-word'],
         ['API Contract', 'support', 'lane-word'],
@@ -23,6 +35,9 @@ describe('lane labels read by their words', () => {
         ['Next action', undefined, undefined],
         ['Required action', undefined, undefined],
         ['End states', 'benefit', 'lane-word'],
+        ['Ticketing System', 'support', 'lane-word'],
+        ['Booking tools', 'support', 'lane-word'],
+        ['Broken equipment', undefined, undefined],
       ],
     );
   });

@@ -141,4 +141,27 @@ describe('wiki markup tables and section lines', () => {
       { title: 'Wash and tone', shape: 'heading', lanes: ['customer: Toner included.', 'support: Toner stock.'] },
     ]);
   });
+
+  it('reads a spreadsheet export pasted in a ```csv fence as a table, quoted fields with commas kept whole', () => {
+    const text = [
+      '## Access booking',
+      '',
+      '```csv',
+      'Step,Patron,Box office,Ticketing system',
+      'Book seats,"Gets a wheelchair space, and a companion seat",Confirms by phone,"Seat map, access flags"',
+      'Arrive,Met at the door,Usher walks them in,TBD',
+      '```',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      {
+        title: 'Book seats',
+        shape: 'table-rows',
+        lanes: ['customer: Gets a wheelchair space, and a companion seat', 'frontstage: Confirms by phone', 'support: Seat map, access flags'],
+      },
+      { title: 'Arrive', shape: 'table-rows', lanes: ['customer: Met at the door', 'frontstage: Usher walks them in', 'support: TBD'] },
+    ]);
+    // A code block in any other language stays code: no table, so no step.
+    assert.deepEqual(read(text.replace('```csv', '```text')), []);
+  });
 });

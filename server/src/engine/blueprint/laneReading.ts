@@ -143,6 +143,8 @@ function readWords(words: readonly string[]): LaneReading | undefined {
     // A short label whose head is a role names that role's lane whatever modifies it ("Counter staff", "Field crew").
     const head = words.length <= 3 ? categorise(words.slice(-1)) : undefined;
     if (head && (head[0]!.category === 'employee' || head[0]!.category === 'customer')) return readWords(words.slice(-1));
+    // So does a head that names what employees are given ("Ticketing System", "Booking tools").
+    if (head && TOOL_HEADS.has(head[0]!.text)) return readWords(words.slice(-1));
     // Someone's doing whose someone is no customer word is staff work ("Intake action", "Case-handler action").
     if (head && head[0]!.category === 'action' && words.slice(0, -1).every(actorLike)) return { kind: 'frontstage', basis: 'role-action', words: words.join(' '), byRole: true };
     return layerModifier(words);
@@ -188,6 +190,9 @@ function readWords(words: readonly string[]): LaneReading | undefined {
   if (has('hidden') && has('action')) return { kind: 'backstage', basis: 'lane-word', words: first('hidden')!.text };
   return undefined;
 }
+
+/** Head nouns that place a short label whatever modifies them: the systems and tools employees are given. */
+const TOOL_HEADS: ReadonlySet<string> = new Set(['system', 'tool', 'tooling', 'software', 'platform']);
 
 /** Words before "action" that say which or how, not who ("Next action", "Required action", "Follow-up action"). */
 const NOT_ACTORS = new Set(['next', 'previous', 'prior', 'last', 'first', 'final', 'follow', 'up', 'further', 'immediate', 'corrective', 'preventive']);

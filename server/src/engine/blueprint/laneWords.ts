@@ -178,6 +178,7 @@ export const CUSTOMER_ROLE_WORDS: readonly string[] = [
   'borrower',
   'homeowner',
   'householder',
+  'patron',
   'donor',
   'fan',
   'spectator',

@@ -1,5 +1,5 @@
-// Tables and section lines written in other wiki markups -> synthetic mdast tables and headings, so build.ts reads
-// them like Markdown's.
+// Tables and section lines written in other wiki markups, and spreadsheet exports in ```csv fences -> synthetic mdast
+// tables and headings, so build.ts reads them like Markdown's.
 //
 // A paragraph that is one line `== Title` or `== Title ==` (AsciiDoc and MediaWiki section lines) is a heading of as
 // many levels as it has `=` signs; Markdown gives such a line no other meaning.
@@ -29,7 +29,7 @@ const SECTION_LINE = /^(={2,6})[ \t]+(.*?)(?:[ \t]+=+)?[ \t]*$/;
 /** The root with every top-level Jira, MediaWiki or AsciiDoc table and section line replaced by a table or heading node. */
 export function withWikiMarkup(root: Root, text: string, lines: LineIndex): Root {
   try {
-    if (!/\|\||\{\||\|===|^==/m.test(text)) return root;
+    if (!/\|\||\{\||\|===|^==|^[ \t]*(?:`{3,}|~{3,})[ \t]*[ct]sv/im.test(text)) return root;
     const out: RootContent[] = [];
     let changed = false;
     const kids = root.children;
@@ -41,7 +41,7 @@ export function withWikiMarkup(root: Root, text: string, lines: LineIndex): Root
         changed = true;
         continue;
       }
-      const table = node.type === 'paragraph' ? wikiTableAt(node, text, lines) : undefined;
+      const table = node.type === 'paragraph' ? wikiTableAt(node, text, lines) : node.type === 'code' && /^[ct]sv$/i.test(node.lang ?? '') ? csvTable(node, text, lines) : undefined;
       if (!table) {
         out.push(node);
         continue;
@@ -222,6 +222,53 @@ function asciiDocTable(fence: Line, text: string, lines: LineIndex): Table | und
     rows.push(rowNode(tableCells, group[0]!.line.start, group[group.length - 1]!.last.end, lines));
   }
   return tableNode(evenRows(rows, width, lines), fence.start, close.end, lines);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A spreadsheet export pasted in a ```csv (or ```tsv) fence: a header line, a row a line, quoted fields
+
+function csvTable(code: RootContent, text: string, lines: LineIndex): Table | undefined {
+  const start = code.position!.start.offset!;
+  const end = code.position!.end.offset!;
+  const open = lineAt(text, start);
+  const sep = /tsv/i.test(open.text) ? '\t' : ',';
+  const rows: TableRow[] = [];
+  let last: Line | undefined;
+  for (let l = nextLine(text, open); l && l.end < end; l = nextLine(text, l)) {
+    if (/^[ \t]*(?:`{3,}|~{3,})[ \t]*$/.test(l.text)) break;
+    if (!l.text.trim()) continue;
+    const fields = csvFields(l, sep);
+    if (!fields) return undefined;
+    rows.push(rowOf(fields, l, text, lines));
+    last = l;
+  }
+  const width = rows[0]?.children.length ?? 0;
+  if (rows.length < 2 || width < 2 || !last) return undefined;
+  return tableNode(evenRows(rows, width, lines), start, end, lines);
+}
+
+/** The fields of one CSV line, quotes left out; undefined for a quote left open (a field running over lines). */
+function csvFields(l: Line, sep: string): Piece[] | undefined {
+  const out: Piece[] = [];
+  let i = 0;
+  const t = l.text;
+  while (i <= t.length) {
+    if (t[i] === '"') {
+      let j = i + 1;
+      while (j < t.length && !(t[j] === '"' && t[j + 1] !== '"')) j += t[j] === '"' ? 2 : 1;
+      if (j >= t.length) return undefined;
+      out.push({ start: l.start + i + 1, end: l.start + j });
+      i = j + 1;
+      while (i < t.length && t[i] !== sep) i++;
+    } else {
+      const next = t.indexOf(sep, i);
+      const stop = next < 0 ? t.length : next;
+      out.push({ start: l.start + i, end: l.start + stop });
+      i = stop;
+    }
+    i++;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
