@@ -1,3 +1,4 @@
+import type { DocumentReading } from './document/reading.js';
 import type { CompiledVocabulary } from './phrases/vocabulary.js';
 import { DIRECTIVE_RULE } from './suppress.js';
 import type { Blueprint, FixProposal, SeveritySetting, Span, Step } from './types.js';
@@ -20,6 +21,8 @@ export interface RuleReport {
 
 export interface RuleContext {
   text: string;
+  /** The text as rules read it (sections, prose, lane-position labels, lines), worked out once per lint: no rule scans the text itself. */
+  document: DocumentReading;
   blueprint: Blueprint;
   options: Record<string, unknown>;
   vocabulary: CompiledVocabulary;
