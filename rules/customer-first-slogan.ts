@@ -18,6 +18,8 @@ function stepAt(steps: readonly Step[], offset: number): Step | undefined {
 const rule: Rule = {
   id: ID,
   description: 'Prose that declares the customer first, always right or the only priority, in a section that says nothing about the people delivering it.',
+  summary: '"the customer is always right" prose that says nothing about the people delivering it',
+  fixSummary: 'none',
   defaultSeverity: 'info',
   fixable: false,
   vocabularies: ['slogan.txt', 'people.txt', 'support-resource.txt', 'support-tool.txt', 'support-authority.txt', 'support-training.txt', 'support-backing.txt', 'negation.txt'],

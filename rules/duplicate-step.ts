@@ -13,6 +13,8 @@ function key(step: Step, sameGroupOnly: boolean): string {
 const rule: Rule = {
   id: ID,
   description: 'Two steps of one blueprint must not have the same title.',
+  summary: 'two steps with the same title in one blueprint',
+  fixSummary: 'none',
   defaultSeverity: 'warning',
   fixable: false,
   optionsSchema: {

@@ -69,6 +69,8 @@ const SHIPPED_KNOWN: readonly string[] = SHIPPED.map((k) => normaliseLabel(k.lab
 const rule: Rule = {
   id: ID,
   description: 'A label in lane position that is a near miss of a known lane label ("Backstgae", "Front-stage actions").',
+  summary: 'a near miss of a lane label ("Backstgae", "Frontsatge actions")',
+  fixSummary: 'safe (`--fix`)',
   defaultSeverity: 'warning',
   fixable: true,
   optionsSchema: {

@@ -13,6 +13,8 @@ const quoted = (labels: readonly string[]) => labels.map((l) => `"${l}"`).join('
 const rule: Rule = {
   id: ID,
   description: 'Says what the reader could not read: a file called a blueprint that yields no laned step, labels it could not place, a language the vocabularies do not cover.',
+  summary: 'what the reader could not read: a file called a blueprint with no laned step, unplaced labels, a language not covered',
+  fixSummary: 'opt-in fix; map a label (editor)',
   defaultSeverity: 'info',
   fixable: false,
   optionsSchema: { type: 'object', properties: {}, additionalProperties: false },

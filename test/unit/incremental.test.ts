@@ -386,6 +386,8 @@ describe('incremental re-lint', function () {
     const stray: Rule = {
       id: 'stray',
       description: 'reports with no step',
+      summary: 'reports with no step',
+      fixSummary: 'none',
       defaultSeverity: 'warning',
       fixable: false,
       scope: 'step',
@@ -396,6 +398,8 @@ describe('incremental re-lint', function () {
     const thrower: Rule = {
       id: 'thrower',
       description: 'throws on a step titled Boom',
+      summary: 'throws on a step titled Boom',
+      fixSummary: 'none',
       defaultSeverity: 'warning',
       fixable: false,
       scope: 'step',

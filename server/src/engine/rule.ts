@@ -47,6 +47,10 @@ export type FactsContext = Omit<RuleContext, 'report' | 'facts'> & { remember: F
 export interface Rule {
   id: string;
   description: string;
+  /** What it flags, in a line for the README's rules table ("a near miss of a lane label"); scripts/gen-settings.mjs writes it. */
+  summary: string;
+  /** What its fixes are, in a few words for the same table: "quick fix", "safe (`--fix`)", "none". */
+  fixSummary: string;
   defaultSeverity: SeveritySetting;
   /** True when at least one fix is safe to apply unattended. */
   fixable: boolean;
