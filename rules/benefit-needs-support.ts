@@ -89,6 +89,8 @@ export function explanation(step: Step): string {
 const rule: Rule = {
   id: ID,
   description: 'A step that promises the customer a benefit must name the employee resource, tool or authority that makes it possible.',
+  summary: 'a step that promises a customer benefit but names no employee resource, tool or authority',
+  fixSummary: 'quick fixes',
   defaultSeverity: 'warning',
   scope: 'step',
   fixable: false,

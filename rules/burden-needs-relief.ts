@@ -8,6 +8,8 @@ const STAFFING_LABELS = ['Staffing'];
 const rule: Rule = {
   id: ID,
   description: "A step that promises the customer extended service at the employee's expense (24/7, out of hours, on call...) must name the staffing, rota, breaks or pay behind it.",
+  summary: '24/7, out-of-hours or on-call service with no staffing, rota, breaks or pay named',
+  fixSummary: 'quick fix',
   defaultSeverity: 'warning',
   scope: 'step',
   fixable: false,

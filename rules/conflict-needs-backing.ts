@@ -24,6 +24,8 @@ const ID = 'conflict-needs-backing';
 const rule: Rule = {
   id: ID,
   description: 'A step that handles an upset, angry or abusive customer or a complaint must name who backs the employee.',
+  summary: 'an upset or abusive customer or a complaint, with nobody backing the employee',
+  fixSummary: 'quick fix',
   defaultSeverity: 'warning',
   // Step scope with one document fact: an escalation section ("When to escalate") backs every step.
   scope: 'step',

@@ -27,6 +27,8 @@ const AUTHORITY_LABELS = ['Authority', 'Empowerment'];
 const rule: Rule = {
   id: ID,
   description: 'A step whose employee must decide something discretionary (refund, waive, compensate, upgrade...) must name who may decide it and up to which limit.',
+  summary: 'an employee decides something discretionary (refund, waive, upgrade...) with nobody named as allowed to, or no limit',
+  fixSummary: 'quick fix',
   defaultSeverity: 'warning',
   // Step scope with one document fact: an authority section ("Empowerment levels") or a section outside the steps
   // that names who and a limit covers the decisions of every step.

@@ -10,16 +10,11 @@ function key(step: Step, sameGroupOnly: boolean): string {
   return sameGroupOnly ? `${(step.group ?? '').toLowerCase()}\u0000${title}` : title;
 }
 
-/** 1-based line of an offset, counted in the text (rules get no line index). */
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
 const rule: Rule = {
   id: ID,
   description: 'Two steps of one blueprint must not have the same title.',
+  summary: 'two steps with the same title in one blueprint',
+  fixSummary: 'none',
   defaultSeverity: 'warning',
   fixable: false,
   optionsSchema: {
@@ -40,7 +35,7 @@ const rule: Rule = {
         first.set(k, step);
         continue;
       }
-      const line = lineOf(context.text, earlier.titleSpan.start);
+      const line = context.document.lineOf(earlier.titleSpan.start);
       context.report({
         message: `Give step "${step.title}" its own title: the step on line ${line} has the same one.`,
         span: step.titleSpan,

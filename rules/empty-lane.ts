@@ -10,6 +10,8 @@ const TODO = /^(?:tbd|tbc|todo|to do|fixme|xxx|\?+|n\/?a|\.\.\.|…)$/i;
 const rule: Rule = {
   id: ID,
   description: 'A lane whose content is a placeholder (TBD, TODO, ?, N/A) is unfinished.',
+  summary: 'a lane holding only a placeholder (TBD, TODO, ?, N/A)',
+  fixSummary: 'none',
   defaultSeverity: 'info',
   scope: 'step',
   fixable: false,

@@ -7,6 +7,8 @@ const ID = 'frontstage-needs-backstage';
 const rule: Rule = {
   id: ID,
   description: 'A step with frontstage (onstage) employee actions should show what happens behind the line of visibility: a backstage or support lane.',
+  summary: 'frontstage actions with nothing behind the line of visibility',
+  fixSummary: 'quick fix',
   defaultSeverity: 'info',
   scope: 'step',
   fixable: false,

@@ -5,18 +5,6 @@ import type { FixProposal, Span, Step } from '../server/src/engine/types.js';
 
 const ID = 'unread-blueprint';
 
-/** The title heading's text (where a notice about the whole document goes), else the start of the document. */
-function titleSpan(text: string, title: string | undefined): Span {
-  if (title) {
-    const m = /^ {0,3}#[ \t]+(.*?)[ \t#]*$/m.exec(text);
-    if (m) {
-      const start = m.index + m[0].indexOf(m[1]!);
-      return { start, end: start + m[1]!.length };
-    }
-  }
-  return { start: 0, end: 0 };
-}
-
 /** Opts the file in: `blueprint: true` in its front matter (a new front matter block when it has none). */
 const OPT_IN: FixProposal = { title: 'Lint this file as a blueprint (blueprint: true in its front matter)', kind: 'insert', safe: false, intent: { kind: 'opt-in' } };
 
@@ -25,21 +13,25 @@ const quoted = (labels: readonly string[]) => labels.map((l) => `"${l}"`).join('
 const rule: Rule = {
   id: ID,
   description: 'Says what the reader could not read: a file called a blueprint that yields no laned step, labels it could not place, a language the vocabularies do not cover.',
+  summary: 'what the reader could not read: a file called a blueprint with no laned step, unplaced labels, a language not covered',
+  fixSummary: 'opt-in fix; map a label (editor)',
   defaultSeverity: 'info',
   fixable: false,
   optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
   defaultOptions: {},
   vocabularies: [],
   check(context: RuleContext): void {
-    const { blueprint, text } = context;
+    const { blueprint, document } = context;
+    // A notice about the whole document goes on the title heading's text, else at the start of the document.
+    const title: Span = (blueprint.title ? document.titleHeading : undefined) ?? { start: 0, end: 0 };
     const language = blueprint.language ? ` It is written in ${blueprint.language}, which the vocabularies (English) do not cover.` : '';
     if (!blueprint.isBlueprint) {
       if (!blueprint.looksLike) return;
-      const diagram = /^ {0,3}(?:```|~~~)[ \t]*mermaid\b/im.test(text) ? ' Its flow is drawn in a Mermaid diagram, which is not read.' : '';
+      const diagram = document.hasFencedBlock('mermaid') ? ' Its flow is drawn in a Mermaid diagram, which is not read.' : '';
       context.report({
         // What to do comes first: the Problems panel shows a message's first ~70 characters.
         message: `Label each step's lanes (Customer, Frontstage, Backstage, Support) or opt the file in with "blueprint: true" in its front matter: its ${blueprint.looksLike.why} calls this a ${blueprint.looksLike.words.toLowerCase()}, but no step carries labels of two lanes, so it is not linted.${diagram}${language}`,
-        span: titleSpan(text, blueprint.title),
+        span: title,
         step: null,
         fixes: [OPT_IN],
         data: { looksLike: blueprint.looksLike.why },
@@ -49,7 +41,7 @@ const rule: Rule = {
     if (language) {
       context.report({
         message: `This blueprint is written in ${blueprint.language}: the benefit and support vocabularies cover English only, so its promises and support are not judged.`,
-        span: titleSpan(text, blueprint.title),
+        span: title,
         step: null,
         data: { language: blueprint.language },
       });

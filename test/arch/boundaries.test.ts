@@ -40,7 +40,7 @@ describe('architecture boundaries (.dependency-cruiser.cjs)', function () {
     assert.ok(modules > 100, `cruised only ${modules} modules: the paths are wrong`);
   });
 
-  it('reports an engine module importing the CLI, a server module importing the CLI, and a cycle', () => {
+  it('reports an engine module importing the CLI, a server module importing the CLI, a rule importing a memo, and a cycle', () => {
     const dir = mkdtempSync(join(tmpdir(), 'blueprint-lint-arch-'));
     try {
       const write = (rel: string, text: string): void => {
@@ -54,12 +54,15 @@ describe('architecture boundaries (.dependency-cruiser.cjs)', function () {
       write('server/src/server/main.ts', "import { x } from '../cli/options.js';\nexport const z = x;\n");
       write('server/src/engine/a.ts', "import { b } from './b.js';\nexport const a = () => b;\n");
       write('server/src/engine/b.ts', "import type { a } from './a.js';\nexport const b = 1;\nexport type A = typeof a;\n");
-      const found = cruise(dir, ['server/src'])
+      write('server/src/engine/memo.ts', 'export class Generations<V> { v?: V; }\n');
+      write('rules/slogan.ts', "import { Generations } from '../server/src/engine/memo.js';\nexport const memo = new Generations<string>();\n");
+      const found = cruise(dir, ['server/src', 'rules'])
         .violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`)
         .sort();
       assert.deepEqual(found, [
         'engine-stands-alone: server/src/engine/lint.ts → server/src/cli/options.ts',
         'no-circular: server/src/engine/a.ts → server/src/engine/b.ts',
+        'rules-keep-no-memo: rules/slogan.ts → server/src/engine/memo.ts',
         'server-not-cli: server/src/server/main.ts → server/src/cli/options.ts',
       ]);
     } finally {

@@ -20,7 +20,15 @@ function finding(over: Partial<Finding> & Pick<Finding, 'ruleId' | 'severity' | 
   };
 }
 
-const rule = (id: string, defaultSeverity: Rule['defaultSeverity']): Rule => ({ id, description: `Describes ${id}.`, defaultSeverity, fixable: false, check: () => undefined });
+const rule = (id: string, defaultSeverity: Rule['defaultSeverity']): Rule => ({
+  id,
+  description: `Describes ${id}.`,
+  summary: id,
+  fixSummary: 'none',
+  defaultSeverity,
+  fixable: false,
+  check: () => undefined,
+});
 
 const reports: FileReport[] = [
   {

@@ -195,6 +195,8 @@ describe('a rule that throws', () => {
     const broken = {
       id: 'broken-rule',
       description: 'd',
+      summary: 'd',
+      fixSummary: 'none',
       defaultSeverity: 'warning' as const,
       fixable: false,
       check: () => {

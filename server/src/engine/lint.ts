@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { languageSample, looksLikeBlueprint, nonEnglishLanguage } from './blueprint/looksLike.js';
 import { buildBlueprint, type ModelResult } from './blueprint/model.js';
+import { readDocument } from './document/reading.js';
 import { configForDocument, policyNote } from './config/profile.js';
 import { defaultConfig, type ResolvedConfig } from './config/types.js';
 import { resolvedFix } from './intentEdits.js';
@@ -91,6 +92,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     return { blueprint, findings: [], problems, lines, suppressed: [], dated: false, directives: [] };
   }
   const vocabulary = compileVocabulary(config.vocabulary);
+  const document = readDocument(text, lines, cache?.readings);
   const findings: Finding[] = [];
   for (const rule of notices ?? options.rules ?? allRules()) {
     const severity = effectiveSeverity(rule, config);
@@ -100,7 +102,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     let facts: DocumentFacts | undefined;
     const remember: FactMemo = rule.documentFacts && cache ? memoOf(cache, rule.id, ruleOptions, vocabulary) : (_key, compute) => compute();
     try {
-      facts = rule.documentFacts?.({ text, blueprint, options: ruleOptions, vocabulary, remember });
+      facts = rule.documentFacts?.({ text, document, blueprint, options: ruleOptions, vocabulary, remember });
     } catch {
       facts = undefined; // the whole check below runs it again and turns the throw into a finding
     }
@@ -112,7 +114,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
         // Reports made under other document facts are not reused: the facts are part of the memo's key.
         reports = cache.ruleReports(rule.id, facts ? { ...ruleOptions, '#facts': facts } : ruleOptions, keyed, (steps) => {
           const out: RuleReport[] = [];
-          rule.check({ text, blueprint: { ...blueprint, steps }, options: ruleOptions, vocabulary, facts, report: (r) => out.push(r) });
+          rule.check({ text, document, blueprint: { ...blueprint, steps }, options: ruleOptions, vocabulary, facts, report: (r) => out.push(r) });
           return out;
         });
       } catch {
@@ -124,7 +126,15 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       }
     }
     try {
-      rule.check({ text, blueprint, options: ruleOptions, vocabulary, report, facts: facts ?? rule.documentFacts?.({ text, blueprint, options: ruleOptions, vocabulary, remember }) });
+      rule.check({
+        text,
+        document,
+        blueprint,
+        options: ruleOptions,
+        vocabulary,
+        report,
+        facts: facts ?? rule.documentFacts?.({ text, document, blueprint, options: ruleOptions, vocabulary, remember }),
+      });
     } catch (e) {
       // A rule that throws becomes one finding naming it, never a crash of the whole lint.
       const at = lines.position(0);

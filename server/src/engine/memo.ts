@@ -29,9 +29,6 @@ export class Generations<V> {
   }
 }
 
-/** Rules memoise across lints only for texts this long: shorter ones are scanned whole in a few milliseconds, making no memo garbage. */
-export const RULE_MEMO_MIN_CHARS = 20_000;
-
 /** A copy of `s` that does not share its memory: a slice kept in a memo would keep the whole text it was cut from alive. */
 export function detached(s: string): string {
   return (' ' + s).slice(1);

@@ -1,3 +1,4 @@
+import type { DocumentReading } from './document/reading.js';
 import type { CompiledVocabulary } from './phrases/vocabulary.js';
 import { DIRECTIVE_RULE } from './suppress.js';
 import type { Blueprint, FixProposal, SeveritySetting, Span, Step } from './types.js';
@@ -20,6 +21,8 @@ export interface RuleReport {
 
 export interface RuleContext {
   text: string;
+  /** The text as rules read it (sections, prose, lane-position labels, lines), worked out once per lint: no rule scans the text itself. */
+  document: DocumentReading;
   blueprint: Blueprint;
   options: Record<string, unknown>;
   vocabulary: CompiledVocabulary;
@@ -44,6 +47,10 @@ export type FactsContext = Omit<RuleContext, 'report' | 'facts'> & { remember: F
 export interface Rule {
   id: string;
   description: string;
+  /** What it flags, in a line for the README's rules table ("a near miss of a lane label"); scripts/gen-settings.mjs writes it. */
+  summary: string;
+  /** What its fixes are, in a few words for the same table: "quick fix", "safe (`--fix`)", "none". */
+  fixSummary: string;
   defaultSeverity: SeveritySetting;
   /** True when at least one fix is safe to apply unattended. */
   fixable: boolean;

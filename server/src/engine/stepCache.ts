@@ -7,6 +7,7 @@ import { movedFixProposal } from './intentEdits.js';
 import { languageLayerEnabled } from './language/index.js';
 import { detached, Generations, movedSpan } from './memo.js';
 import type { LineIndex } from './text.js';
+import { ReadingMemos } from './document/readingMemo.js';
 import type { BenefitPhrase, RejectedPhrase, SourceText, Span, Step, SupportPhrase } from './types.js';
 
 interface Phrases {
@@ -67,6 +68,8 @@ export class StepCache {
   /** The document's language as last read: the text it read (`readTo` characters, or all of it) and the answer. */
   private language: { read: string; whole: boolean; language: string | undefined } | undefined;
   private eolOf: { lines: LineIndex; eol: string } | undefined;
+  /** What the document reading (`document/reading.ts`) keeps for rules between lints: label candidates, phrase hits per section. */
+  readonly readings = new ReadingMemos();
   /** Memos other modules keep per cache (unitModel's whole units), committed with it so they hold one document version's worth. */
   private readonly attached: Array<{ commit(): void }> = [];
   /** Hits and misses since creation, for tests and the bench. */
@@ -208,6 +211,7 @@ export class StepCache {
     this.analyses.commit();
     this.steps.commit();
     this.facts.commit();
+    this.readings.commit();
     for (const memo of this.attached) memo.commit();
   }
 

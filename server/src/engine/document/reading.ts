@@ -1,0 +1,88 @@
+// One reading of the document's text per lint, shared by every rule: sections, prose, lane-position labels, lines.
+import { detached } from '../memo.js';
+import type { PhraseHit, PhraseMatcher } from '../phrases/vocabulary.js';
+import type { LineIndex } from '../text.js';
+import type { Span, Step } from '../types.js';
+import { LaneLabelReader, type LabelCandidate, type RememberedLabels } from './laneLabels.js';
+import { hasFencedBlock, proseSections, readableProse, titleHeadingSpan, type ProseSection } from './prose.js';
+import type { Memo, ReadingMemos } from './readingMemo.js';
+
+export type { LabelCandidate } from './laneLabels.js';
+export type { ProseSection } from './prose.js';
+
+/** What rules read of the text besides the model: each part worked out on first use, once per lint. */
+export interface DocumentReading {
+  /** 1-based line of an offset, as findings count lines (LF, CRLF and a lone CR each end one). */
+  lineOf(offset: number): number;
+  /** The text with front matter, fenced code, HTML comments and inline markup blanked (same length: offsets hold). */
+  readonly prose: string;
+  /** Heading-delimited sections of `prose`, in order, covering it. */
+  readonly sections: readonly ProseSection[];
+  /** The section of `prose` holding an offset. */
+  sectionAt(offset: number): ProseSection;
+  /** The text of the first level-1 heading, if any. */
+  readonly titleHeading: Span | undefined;
+  /** Whether a fenced code block opens with this info word (`mermaid`), in any case. */
+  hasFencedBlock(info: string): boolean;
+  /** Hits of a phrase matcher in `prose`, in order (found per section, which is the same: no phrase crosses a heading line). */
+  proseHits(matcher: PhraseMatcher): readonly PhraseHit[];
+  /** Labels written in lane position in a step: its lines' labels, or its table's header row or first column. */
+  laneLabels(step: Step): readonly LabelCandidate[];
+}
+
+/** Below this length a text is read whole on every lint: a memo would save a few milliseconds and make garbage. */
+const MEMO_MIN_CHARS = 20_000;
+
+/** The reading of `text`; with `memos` (an editor's, kept in its step cache) long texts reuse what unchanged parts gave. */
+export function readDocument(text: string, lines: LineIndex, memos?: ReadingMemos): DocumentReading {
+  const memo = text.length >= MEMO_MIN_CHARS ? memos : undefined;
+  let prose: string | undefined;
+  let sections: ProseSection[] | undefined;
+  let title: { span: Span | undefined } | undefined;
+  let labels: LaneLabelReader | undefined;
+  const hits = new Map<PhraseMatcher, readonly PhraseHit[]>();
+  const reading: DocumentReading = {
+    lineOf: (offset) => lines.position(offset).line,
+    get prose() {
+      return (prose ??= readableProse(text));
+    },
+    get sections() {
+      return (sections ??= proseSections(reading.prose));
+    },
+    sectionAt(offset) {
+      return reading.sections.find((s) => s.span.start <= offset && offset < s.span.end) ?? reading.sections[reading.sections.length - 1]!;
+    },
+    get titleHeading() {
+      return (title ??= { span: titleHeadingSpan(text) }).span;
+    },
+    hasFencedBlock: (info) => hasFencedBlock(text, info),
+    proseHits(matcher) {
+      let found = hits.get(matcher);
+      if (!found) hits.set(matcher, (found = memo ? hitsBySection(reading, matcher, memo.of<PhraseHit[]>(matcher)) : matcher.find(reading.prose)));
+      return found;
+    },
+    laneLabels(step) {
+      return (labels ??= new LaneLabelReader(text, memo?.of<RememberedLabels>(LaneLabelReader))).of(step);
+    },
+  };
+  return reading;
+}
+
+/**
+ * Hits per section text, positions relative to the section, through the memo (a keystroke finds the hits of every
+ * unchanged section there). Keys are slices of the prose: the latest two lints' texts at most stay alive.
+ */
+function hitsBySection(reading: DocumentReading, matcher: PhraseMatcher, memo: Memo<PhraseHit[]>): PhraseHit[] {
+  const out: PhraseHit[] = [];
+  const prose = reading.prose;
+  for (const s of reading.sections) {
+    const key = prose.slice(s.span.start, s.span.end);
+    let found = memo.get(key);
+    if (!found) {
+      found = matcher.find(key).map((h) => ({ ...h, text: detached(h.text) }));
+      memo.set(key, found);
+    }
+    for (const h of found) out.push({ ...h, start: h.start + s.span.start, end: h.end + s.span.start });
+  }
+  return out;
+}
