@@ -104,8 +104,9 @@ function jiraTable(header: Line, text: string, lines: LineIndex): Table | undefi
 
 /** The cell pieces of a line split at `sep` (its leading and trailing separators open and close the row). */
 function cutsToPieces(l: Line, sep: RegExp): Piece[] {
+  const inLink = linkMask(l.text);
   const cuts: Array<{ at: number; len: number }> = [];
-  for (const m of l.text.matchAll(sep)) if (!insideLink(l.text, m.index)) cuts.push({ at: m.index, len: m[0].length });
+  for (const m of l.text.matchAll(sep)) if (!inLink[m.index]) cuts.push({ at: m.index, len: m[0].length });
   const pieces: Piece[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) pieces.push({ start: l.start + cuts[k]!.at + cuts[k]!.len, end: l.start + cuts[k + 1]!.at });
   // A row whose last cell has no closing bar still ends at the line's end.
@@ -114,10 +115,18 @@ function cutsToPieces(l: Line, sep: RegExp): Piece[] {
   return pieces;
 }
 
-/** A bar inside `[label|target]` (a Jira link) separates nothing. */
-function insideLink(line: string, at: number): boolean {
-  const open = line.lastIndexOf('[', at);
-  return open >= 0 && line.lastIndexOf(']', at) < open && line.indexOf(']', at) > at;
+/** Which characters of a line sit inside `[label|target]` (a Jira link, whose bar separates nothing), in one pass. */
+function linkMask(line: string): Uint8Array {
+  const mask = new Uint8Array(line.length);
+  let open = -1;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === '[') open = i;
+    else if (line[i] === ']' && open >= 0) {
+      mask.fill(1, open, i);
+      open = -1;
+    }
+  }
+  return mask;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
