@@ -103,4 +103,20 @@ describe('plain-text tables (pandoc grid and simple tables)', () => {
     ].join('\n');
     assert.deepEqual(read(text), [{ title: 'Pick-up', shape: 'table-columns', lanes: ['customer: Collects the box', 'support: Locker app'] }]);
   });
+
+  it('reads a box-drawing grid in a plain code block as a table, wrapped cells joined, and leaves other code alone', () => {
+    const grid = [
+      '┌────────────┬──────────────────┐',
+      '│ Lane       │ Sweep            │',
+      '╞════════════╪══════════════════╡',
+      '│ Customer   │ Gets a smoke     │',
+      '│            │ test certificate │',
+      '├┄┄┄┄ line of visibility ┄┄┄┄┄┄┄┤',
+      '│ Frontstage │ Sweeps the flue  │',
+      '└────────────┴──────────────────┘',
+    ];
+    const text = ['## Visit', '', '```text', ...grid, '```', ''].join('\n');
+    assert.deepEqual(read(text), [{ title: 'Visit', shape: 'table-columns', lanes: ['customer: Gets a smoke test certificate', 'frontstage: Sweeps the flue'] }]);
+    assert.deepEqual(read(['## Visit', '', '```js', ...grid, '```', ''].join('\n')), []);
+  });
 });

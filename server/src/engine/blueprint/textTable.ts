@@ -1,4 +1,5 @@
-// Pandoc's plain-text tables (grid and simple) -> synthetic mdast tables, so build.ts reads them like GFM tables.
+// Pandoc's plain-text tables (grid and simple) and box-drawing grids in code blocks -> synthetic mdast tables, so
+// build.ts reads them like GFM tables.
 //
 // Word documents converted with pandoc's Markdown writer keep tables as grid tables (`+----+----+` borders, `|`
 // between cells, a `+====+` line under the header) or simple tables (a header line over dash groups, one row a line).
@@ -35,13 +36,14 @@ interface Line {
  */
 export function withTextTables(root: Root, text: string, lines: LineIndex): Root {
   try {
-    if (!text.includes('--')) return root;
+    if (!text.includes('--') && !text.includes('┌')) return root;
     const out: RootContent[] = [];
     let changed = false;
     const kids = root.children;
     for (let i = 0; i < kids.length; i++) {
       const node = kids[i]!;
-      const found = node.type === 'paragraph' ? (gridAt(node, text, lines) ?? simpleAt(kids, i, text, lines)) : undefined;
+      const box = node.type === 'code' ? boxGridAt(node, text, lines) : undefined;
+      const found = box ? { table: box, nodes: 1 } : node.type === 'paragraph' ? (gridAt(node, text, lines) ?? simpleAt(kids, i, text, lines)) : undefined;
       if (!found) {
         out.push(node);
         continue;
@@ -125,22 +127,54 @@ function gridAt(p: RootContent, text: string, lines: LineIndex): { table: Table;
   return { table: tableNode([head, ...rows], ls[0]!.start, last.end, lines), nodes: 1 };
 }
 
-function gridRow(block: Line[], bounds: number[], text: string, lines: LineIndex): TableRow {
+function gridRow(block: Line[], bounds: number[], text: string, lines: LineIndex, bar = '|'): TableRow {
   const columns = bounds.length - 1;
   const pieces: Array<Array<{ start: number; end: number }>> = Array.from({ length: columns }, () => []);
   for (const l of block) {
-    const aligned = bounds.every((b) => l.text[b] === '|');
-    const cuts = aligned ? bounds : pipeCuts(l.text);
+    const aligned = bounds.every((b) => l.text[b] === bar);
+    const cuts = aligned ? bounds : pipeCuts(l.text, bar);
     for (let c = 0; c < columns && c + 1 < cuts.length; c++) pieces[c]!.push({ start: l.start + cuts[c]! + 1, end: l.start + cuts[c + 1]! });
   }
   const cells = pieces.map((ps) => cellOf(ps, text, lines));
   return rowNode(cells, block[0]!.start, block[block.length - 1]!.end, lines);
 }
 
-function pipeCuts(line: string): number[] {
+function pipeCuts(line: string, bar = '|'): number[] {
   const cuts: number[] = [];
-  for (let c = 0; c < line.length; c++) if (line[c] === '|' && line[c - 1] !== '\\') cuts.push(c);
+  for (let c = 0; c < line.length; c++) if (line[c] === bar && line[c - 1] !== '\\') cuts.push(c);
   return cuts;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Box-drawing grids in a plain code block: "┌───┬───┐", rows of "│ a │ b │", "├───┼───┤" between rows, "└───┴───┘".
+
+const BOX_TOP = /^ *┌[─━═┬┯╤]+┐ *$/;
+// A rule between rows; one with words in it ("├┄ line of visibility ┄┤") divides rows the same way.
+const BOX_RULE = /^ *[├╞┝╟].*[┤╡┥╢] *$/;
+const BOX_BOTTOM = /^ *└[─━═┴┷╧]+┘ *$/;
+const BOX_ROW = /^ *│.*│ *$/;
+
+/** A box-drawing grid that fills a code block with no language (or text/plain): the first block of rows is the header. */
+function boxGridAt(code: RootContent, text: string, lines: LineIndex): Table | undefined {
+  if (code.type !== 'code' || (code.lang && !/^(?:text|txt|plain|plaintext)$/i.test(code.lang))) return undefined;
+  const start = code.position?.start.offset;
+  const end = code.position?.end.offset;
+  if (start === undefined || end === undefined || !code.value.trimStart().startsWith('┌')) return undefined;
+  const ls = sourceLines(text, start, end).filter((l) => l.text.trim() && !/^ *(?:`{3,}|~{3,})/.test(l.text));
+  const top = ls[0];
+  if (!top || !BOX_TOP.test(top.text) || !BOX_BOTTOM.test(ls[ls.length - 1]!.text)) return undefined;
+  const bounds: number[] = [];
+  for (let c = 0; c < top.text.length; c++) if ('┌┬┯╤┐'.includes(top.text[c]!)) bounds.push(c);
+  if (bounds.length < 3) return undefined;
+  const blocks: Line[][] = [[]];
+  for (const l of ls.slice(1, -1)) {
+    if (BOX_RULE.test(l.text)) blocks.push([]);
+    else if (BOX_ROW.test(l.text)) blocks[blocks.length - 1]!.push(l);
+    else return undefined;
+  }
+  const rows = blocks.filter((b) => b.length).map((b) => gridRow(b, bounds, text, lines, '│'));
+  if (rows.length < 2) return undefined;
+  return tableNode(rows, top.start, ls[ls.length - 1]!.end, lines);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
