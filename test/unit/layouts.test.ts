@@ -441,4 +441,22 @@ describe('layouts of real blueprints', () => {
       { title: 'Late arrival', shape: 'prose', lanes: [] },
     ]);
   });
+
+  it('reads sticky notes whose lane is a trailing #tag, named outright or by a legend of tags', () => {
+    const named = ['- [Frame 1] Booking', '  - Books a room online #customer', '  - Confirms the slot by text #frontstage', '  - Booking calendar #support', ''];
+    assert.deepEqual(read(named.join('\n')), [
+      { title: '[Frame 1] Booking', shape: 'list', lanes: ['customer: Books a room online', 'frontstage: Confirms the slot by text', 'support: Booking calendar'] },
+    ]);
+    const legend = [
+      'Legend: #guest is the customer, #gm is the game master in front of the guests, #ops works behind the scenes.',
+      '',
+      '- [Frame 2] Briefing',
+      '  - Hears the rules #guest',
+      '  - Explains the story #gm',
+      '  - Resets the props #ops',
+      '  - A note with a #hashtag in the middle stays prose',
+      '',
+    ];
+    assert.deepEqual(read(legend.join('\n')), [{ title: '[Frame 2] Briefing', shape: 'list', lanes: ['customer: Hears the rules', 'frontstage: Explains the story', 'backstage: Resets the props'] }]);
+  });
 });

@@ -273,6 +273,8 @@ interface LabelHit {
   label: string;
   labelSpan: Span;
   contentFrom: number;
+  /** Where the content stops when the label comes after it (a trailing tag); else the line goes on to its end. */
+  contentEnd?: number;
   style: LabelStyle;
 }
 
@@ -471,18 +473,34 @@ function startsWithLabel(ctx: Ctx, item: ListItem): boolean {
   return labelAt(ctx, t, 0, nl < 0 ? t.text.length : nl) !== undefined;
 }
 
+/**
+ * A sticky note's lane given by a trailing tag, as whiteboard exports write it ("- Books the room online #guest"): the
+ * tag is the label and the words before it the content.
+ */
+function tagAt(ctx: Ctx, t: SourceText, lineEnd: number): LabelHit | undefined {
+  const line = t.text.slice(0, lineEnd);
+  const m = /\s#([\p{L}][\p{L}\p{N}_-]{0,30})\s*$/u.exec(line);
+  if (!m || !line.slice(0, m.index).trim()) return undefined;
+  const reading = proseLabel(m[1]!.replace(/[_-]+/g, ' '), ctx.table, true);
+  if (!reading) return undefined;
+  const at = m.index + m[0].indexOf('#');
+  const labelStart = t.offsets[at + 1]!;
+  const labelEnd = t.offsets[at + m[1]!.length]! + 1;
+  return { kind: reading.kind, reading, label: m[1]!, labelSpan: { start: labelStart, end: labelEnd }, contentFrom: 0, contentEnd: m.index, style: 'plain' };
+}
+
 /** A list item that is a lane: its first paragraph starts with a label; nested content belongs to the lane. */
 function laneOfItem(ctx: Ctx, item: ListItem, list: List): FoundLane | undefined {
   const first = item.children[0];
   if (!first || first.type !== 'paragraph') return undefined;
   const t = inlineText(ctx, first.children, off(first, 'start'));
   const nl = t.text.search(/[\r\n]/);
-  const hit = labelAt(ctx, t, 0, nl < 0 ? t.text.length : nl);
+  const hit = labelAt(ctx, t, 0, nl < 0 ? t.text.length : nl) ?? tagAt(ctx, t, nl < 0 ? t.text.length : nl);
   if (!hit) return undefined;
   // An item over lane-labelled sub-items is a step ("- Priority customers: ..." over "- Customer: ..."), not a lane.
   if (hit.reading.basis !== 'synonym' && item.children.some((c) => c.type === 'list' && c.children.some((sub) => startsWithLabel(ctx, sub)))) return undefined;
   const b = new TextBuilder(ctx.text, off(first, 'start'));
-  b.appendText(sliceText(t, hit.contentFrom));
+  b.appendText(hit.contentEnd === undefined ? sliceText(t, hit.contentFrom) : trimText(sliceText(t, hit.contentFrom, hit.contentEnd)));
   const rest = blockText(ctx, item.children.slice(1), off(first, 'end'));
   if (rest.text.length) {
     b.appendSynthetic('\n', off(first, 'end'));

@@ -88,7 +88,10 @@ function plainEntries(para: string): Entry[] {
     from = m.index + m[0].length;
   }
   parts.splice(0, parts.length, ...parts.filter(Boolean));
-  const listed = parts.map((p) => /^([^()]{1,30}?)\s*(?:\(([^)]{1,80})\))?$/.exec(p)).filter((m) => m !== null);
+  // "Label is / = gloss" ("#gm is the game master in front of the guests"), or "Label (gloss)"
+  const listed = parts
+    .map((p) => /^(\S[^()]{0,29}?)\s+(?:is|are|=|means|works?|stays?|sits?)\s+([^()]{1,80})$/.exec(p) ?? /^([^()]{1,30}?)\s*(?:\(([^)]{1,80})\))?$/.exec(p))
+    .filter((m) => m !== null);
   if (listed.length >= 2 && listed.length === parts.length) return listed.map((m) => ({ label: m[1]!, gloss: m[2] }));
   const out: Entry[] = [];
   for (const sentence of rest.split(/(?<=[.;])\s+/)) {
@@ -119,7 +122,8 @@ function synonyms(entries: readonly Entry[]): LaneSynonyms {
   const kinds = new Set<LaneKind>();
   let count = 0;
   for (const e of entries) {
-    const label = e.label.replace(/[:\s]+$/, '').trim();
+    // A tag's "#" marks the tag, not the label ("#guest" labels the lane its notes are tagged with).
+    const label = e.label.replace(/[:\s]+$/, '').replace(/^#/, '').trim();
     if (!label || normaliseLabel(label).length === 0) continue;
     const kind = entryKind(label, e.gloss, base);
     if (!kind || kind === 'other') continue;
