@@ -123,7 +123,10 @@ function synonyms(entries: readonly Entry[]): LaneSynonyms {
   let count = 0;
   for (const e of entries) {
     // A tag's "#" marks the tag, not the label ("#guest" labels the lane its notes are tagged with).
-    const label = e.label.replace(/[:\s]+$/, '').replace(/^#/, '').trim();
+    const label = e.label
+      .replace(/[:\s]+$/, '')
+      .replace(/^#/, '')
+      .trim();
     if (!label || normaliseLabel(label).length === 0) continue;
     const kind = entryKind(label, e.gloss, base);
     if (!kind || kind === 'other') continue;
