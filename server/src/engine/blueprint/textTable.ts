@@ -35,23 +35,33 @@ interface Line {
  * root when it has none. Never throws; linear in the text.
  */
 export function withTextTables(root: Root, text: string, lines: LineIndex): Root {
+  if (!text.includes('--') && !text.includes('┌')) return root;
+  return replaceTopLevel(root, (node, i, kids) => {
+    const box = node.type === 'code' ? boxGridAt(node, text, lines) : undefined;
+    const found = box ? { table: box, nodes: 1 } : node.type === 'paragraph' ? (gridAt(node, text, lines) ?? simpleAt(kids, i, text, lines)) : undefined;
+    return found && { node: found.table, nodes: found.nodes };
+  });
+}
+
+/**
+ * The root with top-level nodes replaced where `find` reads one (a table or heading written in other markup), the node
+ * and the `nodes` after it it spans dropped, and any later node that starts inside the replacement (a table with blank
+ * lines, which remark split into paragraphs). The same root when nothing is replaced; never throws.
+ */
+export function replaceTopLevel(root: Root, find: (node: RootContent, i: number, kids: readonly RootContent[]) => { node: RootContent; nodes: number } | undefined): Root {
   try {
-    if (!text.includes('--') && !text.includes('┌')) return root;
     const out: RootContent[] = [];
     let changed = false;
     const kids = root.children;
     for (let i = 0; i < kids.length; i++) {
-      const node = kids[i]!;
-      const box = node.type === 'code' ? boxGridAt(node, text, lines) : undefined;
-      const found = box ? { table: box, nodes: 1 } : node.type === 'paragraph' ? (gridAt(node, text, lines) ?? simpleAt(kids, i, text, lines)) : undefined;
+      const found = find(kids[i]!, i, kids);
       if (!found) {
-        out.push(node);
+        out.push(kids[i]!);
         continue;
       }
-      // A grid table may run past the paragraph remark saw (it never does in practice, but a node inside the table is not kept).
       let j = i + found.nodes;
-      while (j < kids.length && (kids[j]!.position?.start.offset ?? Infinity) < found.table.position!.end.offset!) j++;
-      out.push(found.table);
+      while (j < kids.length && (kids[j]!.position?.start.offset ?? Infinity) < found.node.position!.end.offset!) j++;
+      out.push(found.node);
       changed = true;
       i = j - 1;
     }

@@ -10,7 +10,7 @@
 // is fixed-width for fixes: no fix writes inside markup it cannot lay out.
 import type { Heading, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { LineIndex } from '../text.js';
-import { cellOf, emptyRow, rowNode, tableNode } from './textTable.js';
+import { cellOf, emptyRow, replaceTopLevel, rowNode, tableNode } from './textTable.js';
 
 interface Line {
   start: number;
@@ -28,35 +28,16 @@ const SECTION_LINE = /^(={2,6})[ \t]+(.*?)(?:[ \t]+=+)?[ \t]*$/;
 
 /** The root with every top-level Jira, MediaWiki or AsciiDoc table and section line replaced by a table or heading node. */
 export function withWikiMarkup(root: Root, text: string, lines: LineIndex): Root {
-  try {
-    if (!/\|\||\{\||\|===|^==|^[ \t]*(?:`{3,}|~{3,})[ \t]*[ct]sv/im.test(text)) return root;
-    const out: RootContent[] = [];
-    let changed = false;
-    const kids = root.children;
-    for (let i = 0; i < kids.length; i++) {
-      const node = kids[i]!;
-      const heading = node.type === 'paragraph' ? sectionLine(node, text, lines) : undefined;
-      if (heading) {
-        out.push(heading);
-        changed = true;
-        continue;
-      }
-      const table = node.type === 'paragraph' ? wikiTableAt(node, text, lines) : node.type === 'code' && /^[ct]sv$/i.test(node.lang ?? '') ? csvTable(node, text, lines) : undefined;
-      if (!table) {
-        out.push(node);
-        continue;
-      }
-      // A MediaWiki or AsciiDoc table may hold blank lines: the paragraphs remark made of its rest go with it.
-      let j = i + 1;
-      while (j < kids.length && (kids[j]!.position?.start.offset ?? Infinity) < table.position!.end.offset!) j++;
-      out.push(table);
-      changed = true;
-      i = j - 1;
-    }
-    return changed ? { ...root, children: out } : root;
-  } catch {
-    return root;
-  }
+  if (!/\|\||\{\||\|===|^==|^[ \t]*(?:`{3,}|~{3,})[ \t]*[ct]sv/im.test(text)) return root;
+  return replaceTopLevel(root, (node) => {
+    const found =
+      node.type === 'paragraph'
+        ? (sectionLine(node, text, lines) ?? wikiTableAt(node, text, lines))
+        : node.type === 'code' && /^[ct]sv$/i.test(node.lang ?? '')
+          ? csvTable(node, text, lines)
+          : undefined;
+    return found && { node: found, nodes: 1 };
+  });
 }
 
 function sectionLine(p: RootContent, text: string, lines: LineIndex): Heading | undefined {
