@@ -30,6 +30,9 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout-6', dir: 'test/holdout-6' },
   { name: 'real-world', dir: 'test/fixtures/real-world' },
   { name: 'real-world-2', dir: 'test/fixtures/real-world-2' },
+  { name: 'real-world-3', dir: 'test/fixtures/real-world-3' },
+  { name: 'real-world-4', dir: 'test/fixtures/real-world-4' },
+  { name: 'holdout-7', dir: 'test/holdout-7' },
 ];
 
 export interface LabelledStep {
