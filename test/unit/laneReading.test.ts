@@ -42,6 +42,31 @@ describe('lane labels read by their words', () => {
     );
   });
 
+  it('reads a team or place out of the customer\'s sight as backstage, a contact centre as staff in front, FOH/BOH as front and back of house', () => {
+    assert.deepEqual(
+      ['Workshop', 'Kitchen', 'Kitchen staff', 'Warehouse team', 'Finance', 'Head office', 'Workshop actions', 'Call centre', 'Contact center', 'FOH', 'Registrar (FOH)', 'BOH', 'Workshop notes'].map((label) => [
+        label,
+        readLane(label, table)?.kind,
+        readLane(label, table)?.basis,
+      ]),
+      [
+        ['Workshop', 'backstage', 'role'],
+        ['Kitchen', 'backstage', 'role'],
+        ['Kitchen staff', 'backstage', 'role'],
+        ['Warehouse team', 'backstage', 'role'],
+        ['Finance', 'backstage', 'role'],
+        ['Head office', 'backstage', 'role'],
+        ['Workshop actions', 'backstage', 'role-action'],
+        ['Call centre', 'frontstage', 'role'],
+        ['Contact center', 'frontstage', 'role'],
+        ['FOH', 'frontstage', 'lane-word'],
+        ['Registrar (FOH)', 'frontstage', 'gloss'],
+        ['BOH', 'backstage', 'lane-word'],
+        ['Workshop notes', 'other', 'other-word'],
+      ],
+    );
+  });
+
   it('reads the spellings authors outside the project use', () => {
     const expected: Array<[string, string]> = [
       ['Client Action', 'customer'],

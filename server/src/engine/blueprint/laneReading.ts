@@ -5,6 +5,7 @@ import { editDistance } from '../config/suggest.js';
 import {
   ACTION_WORDS,
   APP_WORDS,
+  BACKROOM_WORDS,
   BACKSTAGE_WORDS,
   BENEFIT_WORDS,
   CUSTOMER_ROLE_WORDS,
@@ -44,7 +45,7 @@ export interface LaneReading {
   byRole?: boolean;
 }
 
-type Category = 'front' | 'back' | 'other' | 'support' | 'evidence' | 'benefit' | 'result' | 'customer' | 'employee' | 'system' | 'app' | 'action' | 'hidden' | 'seen' | 'neutral';
+type Category = 'front' | 'back' | 'backroom' | 'other' | 'support' | 'evidence' | 'benefit' | 'result' | 'customer' | 'employee' | 'system' | 'app' | 'action' | 'hidden' | 'seen' | 'neutral';
 
 // Priority order: a term listed in two sets takes the first one's category.
 const SETS: Array<[Category, readonly string[]]> = [
@@ -58,6 +59,7 @@ const SETS: Array<[Category, readonly string[]]> = [
   ['seen', SEEN_WORDS],
   ['customer', CUSTOMER_ROLE_WORDS],
   ['employee', EMPLOYEE_ROLE_WORDS],
+  ['backroom', BACKROOM_WORDS],
   ['system', SYSTEM_WORDS],
   ['app', APP_WORDS],
   ['action', ACTION_WORDS],
@@ -142,7 +144,7 @@ function readWords(words: readonly string[]): LaneReading | undefined {
     if (cut > 0) return readWords(words.slice(0, cut));
     // A short label whose head is a role names that role's lane whatever modifies it ("Counter staff", "Field crew").
     const head = words.length <= 3 ? categorise(words.slice(-1)) : undefined;
-    if (head && (head[0]!.category === 'employee' || head[0]!.category === 'customer')) return readWords(words.slice(-1));
+    if (head && ['employee', 'customer', 'backroom'].includes(head[0]!.category)) return readWords(words.slice(-1));
     // So does a head that names what employees are given ("Ticketing System", "Booking tools").
     if (head && TOOL_HEADS.has(head[0]!.text)) return readWords(words.slice(-1));
     // Someone's doing whose someone is no customer word is staff work ("Intake action", "Case-handler action").
@@ -174,12 +176,15 @@ function readWords(words: readonly string[]): LaneReading | undefined {
   if (app && (has('employee') || has('hidden'))) return { kind: 'support', basis: 'system', words: app.text };
   if (app) return { kind: 'evidence', basis: 'system', words: app.text };
   // The head role is the last one: "Customer service agent" is staff, "Staff-assisted customer" the customer.
-  const role = [...tokens].reverse().find((t) => t.category === 'customer' || t.category === 'employee');
+  const role = [...tokens].reverse().find((t) => t.category === 'customer' || t.category === 'employee' || t.category === 'backroom');
   if (role) {
     const action = has('action');
     const basis: ReadingBasis = action ? 'role-action' : 'role';
     if (role.category === 'customer') return { kind: 'customer', basis, words: role.text };
+    if (role.category === 'backroom') return { kind: 'backstage', basis, words: role.text };
     if (has('hidden')) return { kind: 'backstage', basis, words: `${first('hidden')!.text} ${role.text}` };
+    // staff of a team or place out of sight ("Kitchen staff", "Warehouse team") work behind the line too
+    if (has('backroom')) return { kind: 'backstage', basis, words: `${first('backroom')!.text} ${role.text}` };
     return { kind: 'frontstage', basis, words: role.text, byRole: true };
   }
   const system = last('system');

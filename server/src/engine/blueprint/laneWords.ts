@@ -12,13 +12,15 @@ export const FRONTSTAGE_WORDS: readonly string[] = [
   'front line',
   'front end',
   'front of house',
+  // the hospitality trade's abbreviations of front and back of house
+  'foh',
   'front office',
   'customer facing',
   'client facing',
   'guest facing',
   'public facing',
 ];
-export const BACKSTAGE_WORDS: readonly string[] = ['backstage', 'offstage', 'back stage', 'off stage', 'behind the scene', 'back office', 'back of house', 'invisible', 'unseen'];
+export const BACKSTAGE_WORDS: readonly string[] = ['backstage', 'offstage', 'back stage', 'off stage', 'behind the scene', 'back office', 'back of house', 'boh', 'invisible', 'unseen'];
 
 /** A label naming what is measured, feared, felt or planned is not a lane of the service itself. */
 export const OTHER_WORDS: readonly string[] = [
@@ -294,11 +296,15 @@ export const EMPLOYEE_ROLE_WORDS: readonly string[] = [
   'service team',
   'front desk',
   'desk',
+  'helpdesk',
+  'call centre',
+  'call center',
+  'contact centre',
+  'contact center',
   'coach',
   'tutor',
   'admissions',
   'housekeeping',
-  'kitchen',
   'mechanic',
   'porter',
   'server',
@@ -391,6 +397,32 @@ export const NEUTRAL_WORDS: readonly string[] = [
   'detail',
   'layer',
   'area',
+];
+
+/**
+ * Teams and places of the organisation that work out of the customer's sight: named as a lane, they are backstage
+ * ("Workshop", "Kitchen", "Finance", "Warehouse team").
+ */
+export const BACKROOM_WORDS: readonly string[] = [
+  'workshop',
+  'kitchen',
+  'warehouse',
+  'stockroom',
+  'depot',
+  'lab',
+  'laboratory',
+  'factory',
+  'finance',
+  'accounts',
+  'payroll',
+  'legal',
+  'compliance',
+  'procurement',
+  'logistics',
+  'fulfilment',
+  'fulfillment',
+  'head office',
+  'headquarters',
 ];
 
 /** Words that put a staff or system lane behind the line of visibility. */
