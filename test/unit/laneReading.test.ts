@@ -42,13 +42,11 @@ describe('lane labels read by their words', () => {
     );
   });
 
-  it('reads a team or place out of the customer\'s sight as backstage, a contact centre as staff in front, FOH/BOH as front and back of house', () => {
+  it("reads a team or place out of the customer's sight as backstage, a contact centre as staff in front, FOH/BOH as front and back of house", () => {
     assert.deepEqual(
-      ['Workshop', 'Kitchen', 'Kitchen staff', 'Warehouse team', 'Finance', 'Head office', 'Workshop actions', 'Call centre', 'Contact center', 'FOH', 'Registrar (FOH)', 'BOH', 'Workshop notes'].map((label) => [
-        label,
-        readLane(label, table)?.kind,
-        readLane(label, table)?.basis,
-      ]),
+      ['Workshop', 'Kitchen', 'Kitchen staff', 'Warehouse team', 'Finance', 'Head office', 'Workshop actions', 'Call centre', 'Contact center', 'FOH', 'Registrar (FOH)', 'BOH', 'Workshop notes'].map(
+        (label) => [label, readLane(label, table)?.kind, readLane(label, table)?.basis],
+      ),
       [
         ['Workshop', 'backstage', 'role'],
         ['Kitchen', 'backstage', 'role'],
@@ -63,6 +61,21 @@ describe('lane labels read by their words', () => {
         ['Registrar (FOH)', 'frontstage', 'gloss'],
         ['BOH', 'backstage', 'lane-word'],
         ['Workshop notes', 'other', 'other-word'],
+      ],
+    );
+  });
+
+  it('reads a label ending in a trade the prose role list names as a staff lane, never a pronoun or a word of either side', () => {
+    assert.deepEqual(
+      ['Fitter', 'Groomer (visible)', 'Night auditor', 'We', 'What backs you', 'Admin', 'System / job runner'].map((label) => [label, readLane(label, table)?.kind, readLane(label, table)?.basis]),
+      [
+        ['Fitter', 'frontstage', 'role'],
+        ['Groomer (visible)', 'frontstage', 'role'],
+        ['Night auditor', 'frontstage', 'role'],
+        ['We', undefined, undefined],
+        ['What backs you', undefined, undefined],
+        ['Admin', undefined, undefined],
+        ['System / job runner', 'support', 'lane-word'],
       ],
     );
   });

@@ -130,6 +130,71 @@ describe('layouts of real blueprints', () => {
     assert.deepEqual(read(['# Script', '', '## Greeting', '', '**Agent:** Hello, how can I help? **Customer:** My order is late.', ''].join('\n')), [{ title: 'Greeting', shape: 'prose', lanes: [] }]);
   });
 
+  it('reads a bold title line over paragraphs of lane lines as a step, as a word processor exports a pseudo-heading', () => {
+    const text = [
+      '# **Tyre fitting**',
+      '',
+      '**Step 1: Booking**',
+      '',
+      '**Customer:** Books online and sees the price\\.',
+      '**Backstage:** Stock system holds the tyres\\.',
+      '',
+      '**Step 2: Fitting**',
+      '',
+      '**Customer:** Waits in the lounge\\.',
+      '',
+      '**Fitter \\(visible\\):** Fits the tyres\\.',
+      '',
+      '**Workshop:** Torque log filled in\\.',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      { title: 'Booking', shape: 'heading', lanes: ['customer: Books online and sees the price.', 'backstage: Stock system holds the tyres.'] },
+      { title: 'Fitting', shape: 'heading', lanes: ['customer: Waits in the lounge.', 'frontstage: Fits the tyres.', 'backstage: Torque log filled in.'] },
+    ]);
+  });
+
+  it('reads a role line with a gloss as a lane and bare role lines as dialogue', () => {
+    const lanes = (lines: string[]) => read(['## Fitting', '', ...lines, ''].join('\n'))[0]?.lanes;
+    assert.deepEqual(lanes(['**Customer:** Waits in the lounge.', '**Fitter (visible):** Fits the tyres.']), ['customer: Waits in the lounge.', 'frontstage: Fits the tyres.']);
+    assert.deepEqual(lanes(['Fitter (visible): Fits the tyres.']), ['frontstage: Fits the tyres.']);
+    assert.deepEqual(lanes(['Customer: Is it ready?', 'Fitter: Yes, all done.']), ['customer: Is it ready?\nFitter: Yes, all done.']);
+  });
+
+  it('reads Notion callouts (<aside> over Markdown lines, an icon first) as the lanes they hold', () => {
+    const text = [
+      '# Tyre fitting',
+      '',
+      '## Book a fitting',
+      '',
+      '<aside>',
+      '👤 **Customer:** Picks a slot online.',
+      '',
+      '</aside>',
+      '',
+      '<aside>',
+      '🧑‍🔧 **Fitter (visible):** Calls back to confirm the size.',
+      '',
+      '</aside>',
+      '',
+      '<aside>',
+      '⚙️ **Backstage:** Stock system reserves the tyres.',
+      '</aside>',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      {
+        title: 'Book a fitting',
+        shape: 'heading',
+        lanes: ['customer: Picks a slot online.', 'frontstage: Calls back to confirm the size.', 'backstage: Stock system reserves the tyres.'],
+      },
+    ]);
+    const lane = lint(text, { forceBlueprint: true }).blueprint.steps[0]!.lanes[2]!;
+    assert.equal(text.slice(lane.labelSpan.start, lane.labelSpan.end), 'Backstage:');
+    assert.equal(lane.label, 'Backstage');
+    assert.equal(text.slice(lane.contentSpan.start, lane.contentSpan.end), 'Stock system reserves the tyres.');
+  });
+
   it('reads paragraphs of a bold title line over lane lines ending in hard breaks as steps, as word processors export them', () => {
     const text = [
       '# Enrolment',

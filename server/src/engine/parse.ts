@@ -139,6 +139,16 @@ export function parseGfm(text: string, tables = mayHoldTable(text)): Root {
   return (tables ? processor : tablelessProcessor).parse(text);
 }
 
+/**
+ * The block nodes of `text.slice(start, end)` parsed as Markdown of their own, every position moved to where they sit in
+ * `text`: Markdown written inside an HTML block (a Notion `<aside>` callout) that the parser kept as raw HTML.
+ */
+export function parseFragment(text: string, start: number, end: number): RootContent[] {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  const capped = capNesting(text.slice(start, end)).text;
+  return parseGfm(capped).children.map((n) => shift(n, start, countLines(text, 0, start), start - lineStart));
+}
+
 function parseOnce(text: string, offset: number, problems?: ParseProblem[], tables?: boolean): Root {
   try {
     return parseGfm(text, tables);

@@ -304,7 +304,9 @@ function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number, roles =
   const reading = proseLabel(m[1]! + (m[2] ? ` ${m[2]}` : ''), ctx.table, roles);
   if (!reading) return undefined;
   const kind = reading.kind;
-  const labelStart = t.offsets[from + (m[0].length - m[0].trimStart().length)]!;
+  // An icon before the label ("⚙️ **Backstage:**") stays outside it: a rename replaces the words, not the icon.
+  const icon = ICON.exec(m[1]!)?.[0].length ?? 0;
+  const labelStart = t.offsets[from + (m[0].length - m[0].trimStart().length) + icon]!;
   const labelEndIdx = from + m[0].trimEnd().length;
   const sepMissing = !/[:\u2013\u2014-]/.test(m[0].slice(m[1]!.length + (m[2]?.length ?? 0)));
   const emphasised = ctx.text[labelStart - 1] === '*' || ctx.text[labelStart - 1] === '_';
@@ -319,8 +321,11 @@ function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number, roles =
     const raw = ctx.text.slice(labelStart, Math.min(ctx.text.length, labelEnd + 4));
     style = /^[^*_]*:\s*[*_]/.test(raw) ? 'bold-inside' : 'bold-outside';
   }
-  return { kind, reading, label: m[1]!.trim(), labelSpan: { start: labelStart, end: labelEnd }, contentFrom: from + m[0].length, style };
+  return { kind, reading, label: m[1]!.slice(icon).trim(), labelSpan: { start: labelStart, end: labelEnd }, contentFrom: from + m[0].length, style };
 }
+
+/** Symbols before a label's first letter or digit (an emoji icon, a bullet), as normaliseLabel drops them. */
+const ICON = /^[^\p{L}\p{N}(#*_]+(?=[\p{L}\p{N}*_])/u;
 
 /**
  * A label written in running text (a list item, a paragraph line, a sub-heading): listed labels, lane words, a role with
@@ -348,12 +353,21 @@ const UNPLACED: LaneReading = { kind: 'other', basis: 'unplaced', words: '' };
 /** Lanes written as lines of one paragraph ("Customer: ...\nBackstage: ..."); undefined when it does not start with a label. */
 function lanesOfParagraph(ctx: Ctx, p: Paragraph, indent: string, from = 0): FoundLane[] | undefined {
   const lanes = paragraphLanes(ctx, p, indent, from, false);
-  if (lanes) return lanes;
   // Labels on several lines or run in may be bare roles ("**Buyer:** ... **Staff:** ... **Behind the scenes:** ..."):
-  // lanes, not dialogue, when a lane word that is no role stands among them.
+  // lanes when they are no dialogue ("Fitter (visible)" or a lane word among them).
   const t = inlineText(ctx, p.children, off(p, 'start'));
-  const withRoles = runInLabels(p, t).length || /\n/.test(t.text.slice(from)) ? paragraphLanes(ctx, p, indent, from, true) : undefined;
-  return withRoles?.some((l) => l.lane.basis !== 'role' && l.lane.kind !== 'customer') && new Set(withRoles.map((l) => l.lane.kind)).size >= 2 ? withRoles : undefined;
+  // One line whose label carries a gloss ("Fitter (visible): ...") is a lane too: a speaker has no gloss.
+  const glossedLine = !lanes && /^[^:\r\n]{1,60}\([^)\r\n]*\)\s*:/.test(t.text.slice(from));
+  const withRoles = runInLabels(p, t).length || glossedLine || /\n/.test(t.text.slice(from)) ? paragraphLanes(ctx, p, indent, from, true) : undefined;
+  const rolesRead = withRoles && notDialogue(ctx, withRoles) && (glossedLine || new Set(withRoles.map((l) => l.lane.kind)).size >= 2) ? withRoles : undefined;
+  // A role line the first reading left inside another lane's text is a lane of its own.
+  return rolesRead && rolesRead.length > (lanes?.length ?? 0) ? rolesRead : lanes;
+}
+
+/** Labelled lines that are lanes, not a dialogue: a lane word that is no role stands among them, or a role carries a gloss. */
+function notDialogue(ctx: Ctx, lanes: readonly FoundLane[]): boolean {
+  const glossed = (l: Lane) => /\(/.test(ctx.text.slice(l.labelSpan.start, l.labelSpan.end));
+  return lanes.some(({ lane }) => (lane.basis !== 'role' && lane.kind !== 'customer') || (lane.basis === 'role' && glossed(lane)));
 }
 
 function paragraphLanes(ctx: Ctx, p: Paragraph, indent: string, from: number, roles: boolean): FoundLane[] | undefined {
@@ -386,7 +400,8 @@ function paragraphLanes(ctx: Ctx, p: Paragraph, indent: string, from: number, ro
     }
     // Bold labels further on the line start lanes of their own: "**Buyer:** ... **Staff:** ... **Systems:** ..."
     for (const at of runIns) {
-      if (at <= lineStart || at >= lineEnd) continue;
+      // A bold label after an icon ("💡 **Customer:**") is the line's own label, already read, not a second one.
+      if (at <= lineStart || at >= lineEnd || (current && at < current.hit.contentFrom)) continue;
       const next = labelAt(ctx, t, at, lineEnd, roles);
       if (!next || next.style === 'plain') continue;
       close(at);
@@ -615,12 +630,14 @@ function fixedWidthStep(ctx: Ctx, st: RawStep): void {
 function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading | undefined, group: string | undefined, parentGroup?: string): Scan {
   const scan: Scan = { lanes: [], prose: [], steps: [], tableRows: 0 };
   // Bold lines titling lane lists are steps when there are several of them, or no heading above to title one.
-  const boldSteps = new Map<number, RawStep>();
+  const boldSteps = new Map<number, { step: RawStep; taken: number }>();
   for (let i = 0; i + 1 < nodes.length; i++) {
     const node = nodes[i]!;
     const next = nodes[i + 1]!;
-    const step = node.type === 'paragraph' && next.type === 'list' ? boldTitleStep(ctx, node, next, group) : undefined;
-    if (step) boldSteps.set(i, step);
+    if (node.type !== 'paragraph') continue;
+    const step = next.type === 'list' ? boldTitleStep(ctx, node, next, group) : undefined;
+    const found = step ? { step, taken: 1 } : next.type === 'paragraph' ? boldOverParagraphs(ctx, nodes, i, group) : undefined;
+    if (found) boldSteps.set(i, found);
   }
   const paragraphSteps = new Map<number, RawStep>();
   nodes.forEach((node, i) => {
@@ -642,8 +659,8 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
       const next = nodes[i + 1];
       const bold = boldSteps.get(i);
       if (bold) {
-        scan.steps.push(bold);
-        i++;
+        scan.steps.push(bold.step);
+        i += bold.taken;
         continue;
       }
       const titled = paragraphSteps.get(i);
@@ -795,15 +812,41 @@ function scanBox(
   scan.tableRows += inner.tableRows;
 }
 
+/** The title a paragraph that is one bold line gives what follows; a label of its own ("**Systems:**") is a lane, not a title. */
+function boldLineTitle(ctx: Ctx, p: Paragraph): { title: string; span: Span } | undefined {
+  const [strong, ...rest] = p.children;
+  if (strong?.type !== 'strong' || rest.some((n) => n.type !== 'text' || !/^[\s:.\u2013\u2014-]*$/.test(n.value))) return undefined;
+  return boldTitle(ctx, strong);
+}
+
+/**
+ * A bold line over paragraphs of lane lines ("**Step 1: Booking**", then "**Customer:** ..." paragraphs, as word
+ * processors export a pseudo-heading): a step of its own, like a bold line over a lane list. Returns it with the
+ * number of paragraphs after the title it takes.
+ */
+function boldOverParagraphs(ctx: Ctx, nodes: readonly RootContent[], i: number, group: string | undefined): { step: RawStep; taken: number } | undefined {
+  const title = boldLineTitle(ctx, nodes[i] as Paragraph);
+  if (!title) return undefined;
+  const lanes: FoundLane[] = [];
+  let k = i + 1;
+  for (; k < nodes.length; k++) {
+    const n = nodes[k]!;
+    if (n.type !== 'paragraph' || boldLineTitle(ctx, n)) break;
+    // One bold role per paragraph ("**Fitter:** ..."): a lane here if the lanes around it are no dialogue (below).
+    const found = lanesOfParagraph(ctx, n, '') ?? (n.children[0]?.type === 'strong' ? paragraphLanes(ctx, n, '', 0, true) : undefined);
+    if (!found) break;
+    lanes.push(...found);
+  }
+  if (new Set(lanes.map((l) => l.lane.kind).filter((kind) => kind !== 'other')).size < 2 || !notDialogue(ctx, lanes)) return undefined;
+  return { step: boldStep(ctx, nodes[i] as Paragraph, title, lanes, [], off(nodes[k - 1], 'end'), group), taken: k - i - 1 };
+}
+
 /**
  * A bold line that titles the lane list under it ("**Step 2: Check-in**" over "- Customer: ..."): a heading written as
  * bold text, so a step of its own (several of them under one heading are several steps, not one).
  */
 function boldTitleStep(ctx: Ctx, p: Paragraph, list: List, group: string | undefined): RawStep | undefined {
-  const [strong, ...rest] = p.children;
-  if (strong?.type !== 'strong' || rest.some((n) => n.type !== 'text' || !/^[\s:.\u2013\u2014-]*$/.test(n.value))) return undefined;
-  // A label of its own ("**Systems:**" over a list) is a lane, not a title.
-  const title = boldTitle(ctx, strong);
+  const title = boldLineTitle(ctx, p);
   if (!title) return undefined;
   const lanes: FoundLane[] = [];
   const prose: SourceText[] = [];

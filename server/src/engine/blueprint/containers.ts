@@ -1,6 +1,7 @@
-// Boxes that documentation tools wrap around lanes and steps: callouts, admonitions, titled quote blocks, <details>,
+// Boxes that documentation tools wrap around lanes and steps: callouts, admonitions, titled quote blocks, <details>, <aside>,
 // Confluence macros ({panel:title=Customer} ... {panel}) and MDX/JSX components with a title (<Lane name="Client">).
 import type { Code, Nodes, RootContent } from 'mdast';
+import { parseFragment } from '../parse.js';
 
 /** A titled box found in a list of block nodes; the builder decides whether it is a lane or a step. */
 export interface Container {
@@ -144,6 +145,7 @@ function containerAt(text: string, nodes: readonly RootContent[], i: number, nod
     return undefined;
   }
   if (node.type === 'html' && COMPONENT.test(node.value)) return componentAt(text, nodes, i, node);
+  if (node.type === 'html' && ASIDE.test(node.value)) return asideAt(text, nodes, i, node);
   if (node.type === 'html' && /^<details\b/i.test(node.value)) {
     const summary = /<summary[^>]*>([\s\S]*?)<\/summary>/i.exec(node.value);
     let to = i + 1;
@@ -158,6 +160,26 @@ function containerAt(text: string, nodes: readonly RootContent[], i: number, nod
     return { from: i, to, title: title(rawTitle, at), body: nodes.slice(i + 1, closesHere ? i + 1 : to - 1), skipFirstLine: false, end: end(nodes[to - 1]) };
   }
   return undefined;
+}
+
+// Notion exports a callout as "<aside>" over Markdown lines (an icon first), closed by "</aside>".
+const ASIDE = /^<aside\b[^>]*>/i;
+
+/**
+ * An untitled box whose first lines sit inside the HTML block the opening tag starts: those lines are parsed as
+ * Markdown of their own, then the nodes up to the closing tag follow.
+ */
+function asideAt(text: string, nodes: readonly RootContent[], i: number, node: Nodes & { value: string }): Container | undefined {
+  const open = ASIDE.exec(node.value)!;
+  const close = node.value.search(/<\/aside>\s*$/i);
+  let to = i + 1;
+  if (close < 0) {
+    while (to < nodes.length && !(nodes[to]!.type === 'html' && /^\s*<\/aside>/i.test((nodes[to] as { value: string }).value))) to++;
+    if (to >= nodes.length) return undefined;
+    to++;
+  }
+  const head = parseFragment(text, start(node) + open[0].length, close < 0 ? end(node) : start(node) + close);
+  return { from: i, to, body: [...head, ...nodes.slice(i + 1, close < 0 ? to - 1 : i + 1)], skipFirstLine: false, end: end(nodes[to - 1]) };
 }
 
 /**

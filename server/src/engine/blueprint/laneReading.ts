@@ -2,6 +2,7 @@
 // "Staff frontstage" frontstage, "Risks" other. Exact synonyms (and the config's `lanes`) are looked up first.
 import type { LaneKind } from '../types.js';
 import { editDistance } from '../config/suggest.js';
+import { loadRuleVocabulary } from '../phrases/vocabulary.js';
 import {
   ACTION_WORDS,
   APP_WORDS,
@@ -196,6 +197,18 @@ function readWords(words: readonly string[]): LaneReading | undefined {
   return undefined;
 }
 
+/**
+ * A short label ending in a staff role the prose vocabulary names (employee-roles.txt: "Fitter", "Groomer", "Night
+ * auditor") is that role's lane: one list of trades for labels and sentences alike. Pronouns ("we") are no label.
+ */
+function staffRoleOfProse(words: readonly string[]): LaneReading | undefined {
+  const text = words.join(' ');
+  const hit = loadRuleVocabulary('employee-roles.txt')
+    .find(text)
+    .find((h) => h.end === text.length && (h.start === 0 || text[h.start - 1] === ' ') && h.entry.group !== 'pronouns');
+  return hit ? { kind: 'frontstage', basis: 'role', words: hit.text, byRole: true } : undefined;
+}
+
 /** Head nouns that place a short label whatever modifies them: the systems and tools employees are given. */
 const TOOL_HEADS: ReadonlySet<string> = new Set(['system', 'tool', 'tooling', 'software', 'platform']);
 
@@ -238,6 +251,12 @@ export function splitGloss(label: string): SplitLabel {
   const dash = /^(.*?)\s+[\u2013\u2014-]\s+(.*)$/.exec(text);
   if (dash && dash[1]) return { main: dash[1], gloss: dash[2] };
   return { main: text };
+}
+
+/** The last resort for a label no word list places: its main words (without the gloss) end in a staff trade. */
+export function readByTrade(label: string): LaneReading | undefined {
+  const words = labelWords(splitGloss(label).main);
+  return words.length > 0 && words.length <= 3 ? staffRoleOfProse(words) : undefined;
 }
 
 /** A label read by its words alone; the gloss overrules it when the gloss names an actor and a doing ("User Actions"). */

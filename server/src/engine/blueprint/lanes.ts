@@ -1,6 +1,6 @@
 import { detached } from '../memo.js';
 import type { LaneKind, Side } from '../types.js';
-import { labelWords, readByMeaning, splitGloss, type LaneReading } from './laneReading.js';
+import { labelWords, readByMeaning, readByTrade, splitGloss, type LaneReading } from './laneReading.js';
 import { BENEFIT_WORDS, RESULT_WORDS } from './laneWords.js';
 
 /** Spec section 4: the lane labels and their synonyms. */
@@ -118,14 +118,18 @@ export function normaliseLabel(label: string): string {
 }
 
 function normaliseUncached(label: string): string {
-  return label
-    .toLowerCase()
-    .replace(/[:：]\s*$/, '')
-    .replace(/\s*\([^)]*\)\s*$/, '')
-    .replace(/[:：]\s*$/, '')
-    .replace(/[-_\u2010\u2013]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    label
+      .toLowerCase()
+      // an icon or bullet before the words ("👤 Customer", "⚙️ Backstage") is decoration, not part of the label
+      .replace(/^[^\p{L}\p{N}(#]+(?=[\p{L}\p{N}])/u, '')
+      .replace(/[:：]\s*$/, '')
+      .replace(/\s*\([^)]*\)\s*$/, '')
+      .replace(/[:：]\s*$/, '')
+      .replace(/[-_\u2010\u2013]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 export type LaneTable = ReadonlyMap<string, LaneKind>;
@@ -190,7 +194,7 @@ export function readLane(label: string, table: LaneTable): LaneReading | undefin
     if (readings.size >= 4_000) readings.clear();
     const own = readByMeaning(label);
     // A gloss naming a lane by its own name overrules a role's guessed side ("Office (behind the scenes)").
-    r = (own && !own.byRole && own.basis !== 'role' ? own : (glossReading(label, table) ?? own)) ?? compoundReading(label, table) ?? null;
+    r = (own && !own.byRole && own.basis !== 'role' ? own : (glossReading(label, table) ?? own)) ?? compoundReading(label, table) ?? readByTrade(label) ?? null;
     readings.set(detached(label), r);
   }
   return r ?? undefined;
