@@ -282,6 +282,50 @@ describe('layouts of real blueprints', () => {
     assert.deepEqual(steps('Written with the team.')[0]!.lanes, []);
   });
 
+  it('reads a paragraph of "Abbrev = gloss" definitions as a legend, and lanes written inline in a list item after its title', () => {
+    const text = [
+      '# Car ferry check-in',
+      '',
+      'Short form. Pax = passengers. Res = reservations team.',
+      'Sys = systems. Booth/marshals = port staff on the quay.',
+      '',
+      '1. Booking — Pax: books online, free to move sailing — Res: phone line 08:00 - 20:00 —',
+      '   Sys: booking system',
+      '2. **Check-in** (Pax: no printed ticket needed) (Booth: camera reads the plate (ANPR))',
+      '   (Support: lane plan)',
+      '3. Boarding — the ramp opens at 09:40 (weather allowing)',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      { title: 'Booking', shape: 'list', lanes: ['customer: books online, free to move sailing', 'frontstage: phone line 08:00 - 20:00', 'support: booking system'] },
+      { title: 'Check-in', shape: 'list', lanes: ['customer: no printed ticket needed', 'frontstage: camera reads the plate (ANPR)', 'support: lane plan'] },
+    ]);
+  });
+
+  it('titles steps-as-rows by a named step column rather than a number column, and reads a gloss that says "visible" as staff in front', () => {
+    const text = ['| # | Stage | Motorist | Our people (visible) | Support processes |', '|---|---|---|---|---|', '| 1 | Report | Rings up. | Handler checks the policy. | Policy lookup |', ''].join(
+      '\n',
+    );
+    assert.deepEqual(read(text), [{ title: 'Report', shape: 'table-rows', lanes: ['customer: Rings up.', 'frontstage: Handler checks the policy.', 'support: Policy lookup'] }]);
+  });
+
+  it('counts no support in a support lane that says it is still to be confirmed', () => {
+    const flagged = (support: string) =>
+      lint(['## Recalibration', '', '- Customer: Camera set up the same day, so the car is safe to drive.', `- Support: ${support}`, ''].join('\n'), { forceBlueprint: true }).findings.some(
+        (f) => f.ruleId === 'benefit-needs-support',
+      );
+    assert.deepEqual(
+      [
+        'Static rig availability to be confirmed.',
+        'To be confirmed (we are talking to a supplier).',
+        'Allergy matrix, to be confirmed with the kitchen',
+        'Static rig booked for every job.',
+        'Card reader (TBC: a second one for Saturdays)',
+      ].map(flagged),
+      [true, true, true, false, false],
+    );
+  });
+
   it('reads a legend written as plain labels after "lanes:", as "<labels> stay out of sight" sentences, or as a list under its paragraph', () => {
     const step = ['## Call-out', '', 'Cust: locked out of the shed.', 'Tech: on the road.', 'Yard: packs the van.', 'Kit+sys: van stock list.', ''].join('\n');
     const lanes = (legend: string) => read(['# Shed locks', '', legend, '', step].join('\n'))[0]?.lanes;

@@ -385,8 +385,23 @@ function customersOwnTool(text: string, customers: readonly string[]): boolean {
   return isCustomer && (CUSTOMER_THING.test(m[3]!) || m[2]!.split(/\s+/).some((w) => CUSTOMER_THING.test(w)));
 }
 
+/**
+ * Support still to be settled: the lane opens with "To be confirmed" / "TBC", or its one sentence ends saying so
+ * ("Static rig availability to be confirmed.", "Allergy matrix, to be confirmed with the kitchen").
+ */
+const PENDING = /^(?:to be (?:confirmed|agreed|decided)|tb[cd])\b|(?:^|[\s,;:(\u2013\u2014-])(?:still\s+)?(?:to be (?:confirmed|agreed|decided)|tb[cd])(?:\s+(?:with|by)\s[^.;!?]*)?[.)]?$/i;
+
+function stillPending(text: string): boolean {
+  const t = text.trim();
+  return PENDING.test(t) && !/[.;!?]\s+\S/.test(t.replace(/^to be (?:confirmed|agreed|decided)\b[^.;!?]*/i, ''));
+}
+
 function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, customers: readonly string[] = []): SupportPhrase[] {
   if (lane.placeholder || !SUPPORT_LANES.has(lane.kind)) return [];
+  if (lane.kind === 'support' && stillPending(lane.content.text)) {
+    reject(judge, lane.content, 0, lane.content.text.length, 'support', 'still to be confirmed (the support lane names nothing settled yet)', lane.kind);
+    return [];
+  }
   if (lane.kind === 'support' && customersOwnTool(lane.content.text, customers)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', "customer's own tool (the support lane names what the customer holds)", lane.kind);
     return [];

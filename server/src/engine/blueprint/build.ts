@@ -935,10 +935,8 @@ function listStep(ctx: Ctx, item: ListItem, group: string | undefined): RawStep 
       }
     }
   }
-  // The first paragraph itself may hold lanes on its later lines.
   const head = inlineText(ctx, first.children, off(first, 'start'));
   const firstLine = head.text.split(/\r\n|\r|\n/)[0]!;
-  if (lanes.length === 0) return undefined;
   const strong = first.children[0]?.type === 'strong' ? first.children[0] : undefined;
   let titleText: SourceText;
   if (strong) titleText = trimText(inlineText(ctx, strong.children, off(strong, 'start')));
@@ -946,11 +944,15 @@ function listStep(ctx: Ctx, item: ListItem, group: string | undefined): RawStep 
     const cut = /:|\s[\u2013\u2014-]\s/.exec(firstLine);
     titleText = trimText(sliceText(head, 0, cut ? cut.index : firstLine.length));
   }
-  // The rest of the first line after the title (and its separator) is the step's prose.
   const titleEnd = titleText.text.length ? head.offsets.indexOf(titleText.offsets[titleText.text.length - 1]!) + 1 : 0;
+  // The item's own text may carry its lanes: "Booking — Pax: books online — Res: phone line", "**Check-in** (Pax: ...)".
+  const inline = inlineLanes(ctx, head, Math.max(0, titleEnd), indentOf(ctx, off(first, 'start')), off(first, 'end'));
+  if (inline) lanes.unshift(...inline);
+  if (lanes.length === 0) return undefined;
+  // Otherwise the rest of the first line after the title (and its separator) is the step's prose.
   const afterTitle = sliceText(head, Math.min(head.text.length, Math.max(0, titleEnd)));
   const restText = afterTitle.text.replace(/^[\s:\u2013\u2014-]+/, '');
-  if (restText.trim().length) prose.unshift(trimText(sliceText(afterTitle, afterTitle.text.length - restText.length)));
+  if (!inline && restText.trim().length) prose.unshift(trimText(sliceText(afterTitle, afterTitle.text.length - restText.length)));
   const title = normaliseTitle(titleText.text);
   const titleSpan = spanOfText(titleText, off(first, 'start'));
   const last = lanes[lanes.length - 1];
@@ -966,6 +968,67 @@ function listStep(ctx: Ctx, item: ListItem, group: string | undefined): RawStep 
     disableSite: commentLineBefore(ctx, off(item, 'start')),
   };
 }
+
+/**
+ * Lanes written in a list item's own text after its title: segments set apart by dashes, wrapped in parentheses or
+ * starting a line, each opening with a label and a colon ("— Pax: ... — Res: ...", "(Booth: ...) (Support: ...)").
+ * Two or more such lanes of two kinds, or none: a single "Note: ..." after a title is the step's prose.
+ */
+function inlineLanes(ctx: Ctx, head: SourceText, from: number, indent: string, end: number): FoundLane[] | undefined {
+  const text = head.text;
+  if (!/:/.test(text.slice(from))) return undefined;
+  // Cut points: a dash between spaces, a line break, and the brackets of a group that opens with a label.
+  const cuts: Array<[number, number]> = [];
+  for (let m = INLINE_CUT.exec(text.slice(from)); m; m = INLINE_CUT.exec(text.slice(from))) {
+    const at = from + m.index;
+    if (m[0].startsWith('(')) {
+      const close = closingBracket(text, at);
+      if (close < 0 || !labelAt(ctx, head, at + 1, close, true)) {
+        INLINE_CUT.lastIndex = m.index + 1;
+        continue;
+      }
+      cuts.push([at, at + 1], [close, close + 1]);
+      INLINE_CUT.lastIndex = close + 1 - from;
+    } else cuts.push([at, at + m[0].length]);
+  }
+  INLINE_CUT.lastIndex = 0;
+  const segments: Array<[number, number]> = [];
+  let at = from;
+  for (const [cut, next] of cuts) {
+    segments.push([at, cut]);
+    at = next;
+  }
+  segments.push([at, text.length]);
+  const found: Array<{ hit: LabelHit; stop: number }> = [];
+  for (const [start, stop] of segments) {
+    const piece = text.slice(start, stop);
+    if (!piece.trim()) continue;
+    const lead = start + (piece.length - piece.trimStart().length);
+    const hit = labelAt(ctx, head, lead, stop, true);
+    if (hit && hit.contentFrom <= stop) found.push({ hit, stop });
+    // A dash or a line break inside a lane's text continues it ("phone line 08:00 - 20:00").
+    else if (found.length) found[found.length - 1]!.stop = stop;
+    else return undefined;
+  }
+  const lanes = found.map(({ hit, stop }) => ({
+    lane: makeLane(hit.reading, hit.label, hit.labelSpan, sliceText(head, hit.contentFrom, stop), hit.labelSpan.end),
+    form: { form: 'paragraph', end, style: hit.style, indent } as LaneForm,
+  }));
+  const kinds = new Set(lanes.map((f) => f.lane.kind).filter((k) => k !== 'other'));
+  return lanes.length >= 2 && kinds.size >= 2 ? lanes : undefined;
+}
+
+/** The ")" that closes the "(" at `open`, brackets inside counted; -1 when it is not closed. */
+function closingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let k = open; k < text.length; k++) {
+    if (text[k] === '(') depth++;
+    else if (text[k] === ')' && --depth === 0) return k;
+  }
+  return -1;
+}
+
+const INLINE_CUT = /\s[\u2013\u2014-]\s+|\(|\r?\n[ \t]*/g;
 
 function spanOfText(t: SourceText, fallback: number): Span {
   if (!t.text.length) return { start: fallback, end: fallback };
@@ -1207,8 +1270,13 @@ function customerByPosition(kinds: Array<LaneReading | undefined>, skip = -1): A
 }
 
 /** The column that titles each row: the author's word for a step (Step, Stage, Phase, Touchpoint...), else the first non-lane column, else the first. */
+const NUMBER_HEADERS: ReadonlySet<string> = new Set(['#', 'no', 'no.', 'step #']);
+
 function titleColumn(headerTexts: readonly string[], readings: ReadonlyArray<LaneReading | undefined>): number {
   const byWord = (words: (t: string) => boolean) => headerTexts.findIndex(words);
+  // A named step column ("Stage") titles the rows rather than a number column beside it ("#", "No.").
+  const named = byWord((t) => STEP_COLUMN_LABELS.has(t) && !t.startsWith('touch') && !NUMBER_HEADERS.has(t));
+  if (named >= 0) return named;
   const step = byWord((t) => STEP_COLUMN_LABELS.has(t) && !t.startsWith('touch'));
   if (step >= 0) return step;
   const touch = byWord((t) => STEP_COLUMN_LABELS.has(t));

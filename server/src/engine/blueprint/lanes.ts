@@ -214,13 +214,17 @@ function compoundReading(label: string, table: LaneTable): LaneReading | undefin
   return undefined;
 }
 
+const SEEN_GLOSS = /^(?:visible|seen|in view)(?:\s+(?:to|by)\s+(?:the\s+)?[\p{L}-]+)?$/iu;
+
 /** The lane a label's gloss names by a lane word ("CSR (frontline)" is frontstage), for labels read by a role or not at all. */
 function glossReading(label: string, table: LaneTable): LaneReading | undefined {
   const { gloss } = splitGloss(label);
   if (!gloss || gloss === label) return undefined;
   const g = readLane(gloss, table);
   // Only a lane's own word decides: a role in a gloss may be either side ("Group leader (teacher)").
-  return g && g.kind !== 'other' && (g.basis === 'synonym' || g.basis === 'lane-word') ? { ...g, basis: 'gloss' } : undefined;
+  if (g && g.kind !== 'other' && (g.basis === 'synonym' || g.basis === 'lane-word')) return { ...g, basis: 'gloss' };
+  // A gloss that says only that the lane is seen puts people no list knows in front ("Our people (visible)").
+  return SEEN_GLOSS.test(gloss.trim()) ? { kind: 'frontstage', basis: 'gloss', words: gloss.trim() } : undefined;
 }
 
 const PLACEHOLDER = /^(?:tbd|tbc|todo|to do|to be (?:confirmed|decided|defined|agreed|determined|added)|fixme|\?+|-+|—+|–+|n\/?a|none|nothing|nil|\.{2,}|…|x)?$/i;

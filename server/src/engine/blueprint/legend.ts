@@ -48,7 +48,27 @@ export function legendLanes(source: string): LaneSynonyms {
     }
   }
   for (const section of legendSections(text)) entries.push(...section);
+  entries.push(...definitionEntries(text));
   return synonyms(entries);
+}
+
+// "Pax = passengers (driver + party). Res = reservations team." A short capitalised label, "=", its gloss.
+const DEFINITION = /(?:^|[.;]\s+)([A-Z][\w&+'\u2019/ -]{0,30}?)\s+=\s+([^.;=\n]{1,80})/g;
+
+/**
+ * A paragraph of two or more "Label = gloss" definitions is a key to the document's abbreviations, with or without a
+ * word for lanes before it; a label of several names set apart by slashes ("Booth/marshals = port staff") is each.
+ */
+function definitionEntries(text: string): Entry[] {
+  if (!text.includes(' = ')) return [];
+  const out: Entry[] = [];
+  for (const para of text.split(/\n[ \t]*\n/)) {
+    if (!para.includes(' = ') || /^[ \t]*(?:#|\||[-*+][ \t]|\d+[.)][ \t]|```|~~~)/.test(para)) continue;
+    const found = [...para.replace(/\n/g, ' ').matchAll(DEFINITION)];
+    if (found.length < 2) continue;
+    for (const m of found) for (const label of m[1]!.split('/')) if (label.trim()) out.push({ label: label.trim(), gloss: m[2]!.trim() });
+  }
+  return out;
 }
 
 interface Entry {
@@ -145,6 +165,9 @@ function entryKind(label: string, gloss: string | undefined, base: ReturnType<ty
   // people are never a support lane: "**Agent** (support centre)" names the agent's team
   if (said && !(said === 'support' && own?.basis === 'role')) return said;
   if (own) return own.kind;
+  // A gloss that names staff by a role or team ("reservations team", "port staff on the linkspan side") is theirs.
+  const people = gloss ? readLane(gloss.split(/\s+(?:on|in|at|for|with|of|from)\s+/)[0]!, base) : undefined;
+  if (people?.basis === 'role') return people.kind;
   for (const part of label.split(/\s*(?:&|\/|,|\+|\band\b)\s*/i)) {
     const r = part ? readLane(part, base) : undefined;
     if (r && (r.basis === 'synonym' || r.basis === 'lane-word')) return r.kind;
