@@ -136,6 +136,61 @@ describe('incremental re-lint', function () {
     );
   });
 
+  it("a lane-major blueprint (one section per lane, steps named alike in each) gives a fresh lint's result after edits in any of its sections", () => {
+    const base = [
+      '# Storage move-in',
+      '',
+      '## Customer actions',
+      '',
+      '1. Quote – gets a price online, held for 30 days.',
+      '2. Move-in day – the unit is swept and open, trolleys free to use.',
+      '3. First month – pays half price.',
+      '',
+      '## Employee actions (visible)',
+      '',
+      '2. Move-in day – walks the customer to the unit.',
+      '',
+      '## Support processes',
+      '',
+      '1. Quote – online quote tool.',
+      '2. Move-in day – two people on shift on Saturdays.',
+      '3. First month – TBD',
+      '',
+    ].join('\n');
+    const edits: Array<[string, (t: string) => string]> = [
+      ['a title renamed in one section', (t) => t.replace('3. First month – TBD', '3. First months – TBD')],
+      ['a lane text edited', (t) => t.replace('walks the customer', 'walks the guest')],
+      ['a section removed', (t) => t.replace(/## Employee actions \(visible\)\n\n2\. [^\n]*\n\n/, '')],
+      ['a section heading that names no lane', (t) => t.replace('## Support processes', '## Notes')],
+      ['a section added', (t) => `${t}\n## Physical evidence\n\n1. Quote – quote email.\n`],
+    ];
+    const run = (t: string, c?: Caches) => {
+      const r = lint(t, { parseCache: c?.parse, stepCache: c?.steps, filePath: 'doc.md', rules: scopedRules });
+      return JSON.stringify({ steps: r.blueprint.steps.map((st) => [st.title, st.shape, st.span, st.titleSpan, st.lanes, st.benefits, st.supports]), findings: r.findings });
+    };
+    assert.deepEqual(
+      lint(base, { filePath: 'doc.md' }).blueprint.steps.map((st) => [st.title, st.lanes.map((l) => l.kind)]),
+      [
+        ['Quote', ['customer', 'support']],
+        ['Move-in day', ['customer', 'frontstage', 'support']],
+        ['First month', ['customer', 'support']],
+      ],
+    );
+    const chain = newCaches();
+    let chained = base;
+    assert.equal(run(chained, chain), run(chained));
+    for (const [what, change] of edits) {
+      const single = newCaches();
+      run(base, single);
+      const edited = change(base);
+      assert.notEqual(edited, base, what);
+      assert.equal(run(edited, single), run(edited), what);
+      assert.equal(run(base, single), run(base), `${what}, undone`);
+      chained = change(chained);
+      assert.equal(run(chained, chain), run(chained), `${what} (chained)`);
+    }
+  });
+
   it("edits that change what a unit cannot see from inside (heading levels, line breaks, detection, suppressions, setext headings, definitions, lane config) give a fresh lint's result", () => {
     const base = [
       '---',

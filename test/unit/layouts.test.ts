@@ -302,6 +302,32 @@ describe('layouts of real blueprints', () => {
     ]);
   });
 
+  it('reads a lane-major blueprint across its sections: one step per title the lane sections share', () => {
+    const doc = (customer: string[], staff: string[]) =>
+      ['# Storage move-in', '', '## Customer actions', '', ...customer, '', '## Back-office', '', 'Area office and finance.', '', ...staff, ''].join('\n');
+    const text = doc(['1. Quote – gets a price online.', '2. First month – pays half price.'], ['1. Quote – pricing team sets the rates.', '2. First month – finance applies the discount.']);
+    assert.deepEqual(read(text), [
+      { title: 'Quote', shape: 'list', lanes: ['customer: gets a price online.', 'backstage: pricing team sets the rates.'] },
+      { title: 'First month', shape: 'list', lanes: ['customer: pays half price.', 'backstage: finance applies the discount.'] },
+    ]);
+    // Numbered lists with no shared titles are two lists, not one blueprint read across.
+    assert.deepEqual(
+      read(doc(['1. A patient writes in.', '2. Gets a reply.'], ['1. Work out the clinic.', '2. Keep every message.'])).map((s) => s.shape),
+      ['prose', 'prose'],
+    );
+    // Its quick fix to disable a rule for one step lands on the step's first item and suppresses that step only.
+    const finding = lint(text, { forceBlueprint: true }).findings.find((f) => f.ruleId === 'benefit-needs-support' && f.message.includes('First month'))!;
+    const disable = finding.fixes.find((f) => f.kind === 'disable-step')!;
+    const fixed = applyEdits(text, disable.edits).text;
+    assert.equal(fixed.split('\n')[5], '2. First month – pays half price. <!-- blueprint-lint-disable-step benefit-needs-support -->');
+    assert.deepEqual(
+      lint(fixed, { forceBlueprint: true })
+        .findings.filter((f) => f.ruleId === 'benefit-needs-support')
+        .map((f) => f.message.includes('First month')),
+      [],
+    );
+  });
+
   it('titles steps-as-rows by a named step column rather than a number column, and reads a gloss that says "visible" as staff in front', () => {
     const text = ['| # | Stage | Motorist | Our people (visible) | Support processes |', '|---|---|---|---|---|', '| 1 | Report | Rings up. | Handler checks the policy. | Policy lookup |', ''].join(
       '\n',

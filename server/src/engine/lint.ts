@@ -206,8 +206,10 @@ function cachedModel(
 
 /** With `lazyFixes` (an editor, which asks for a finding's fixes only for its code actions) the edits are written on first read. */
 function toFinding(ruleId: string, severity: Severity, r: RuleReport, text: string, lines: LineIndex, lazyFixes: boolean): Finding {
-  // A step in a fixed-width text table has no place a fix could write without breaking the table's columns.
-  const proposals = r.step?.insertion.form === 'none' ? undefined : r.fixes;
+  // A step in a fixed-width text table has no place a fix could write without breaking the table's columns; one read
+  // across lane sections has no place for a new lane, but its lanes and its disable directive can be written.
+  const site = r.step?.insertion;
+  const proposals = site?.form === 'none' ? (site.inPlace ? r.fixes?.filter((f) => f.intent.kind !== 'add-lane') : undefined) : r.fixes;
   if (lazyFixes && proposals?.length) {
     const finding = toFinding(ruleId, severity, { ...r, fixes: undefined }, text, lines, false);
     const settle = (fixes: Finding['fixes']): Finding['fixes'] => {

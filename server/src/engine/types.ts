@@ -130,8 +130,11 @@ export type LaneSite =
   | { form: 'column'; at: number; html: boolean; eol: string; columns: number; col: number; rows: ColumnRow[] }
   /** A step that is a row of a steps-as-rows table: an empty cell of the lane's column filled, else a new cell or column. */
   | { form: 'row'; html: boolean; eol: string; headers: string[]; cells: Array<Span | null>; rowCells: number; end: CellEnd; append: RowAppends; headAt: number; rowAt: number }
-  /** A step of a fixed-width plain-text table (pandoc grid or simple): any edit inside would break its columns. */
-  | { form: 'none' };
+  /**
+   * No place for a new lane: a step of a fixed-width plain-text table (pandoc grid or simple), where any edit inside
+   * would break its columns, or (`inPlace`) a step read across lane sections, whose lanes may still be edited in place.
+   */
+  | { form: 'none'; inPlace?: true };
 
 /** A lane row of a lanes-as-rows table: its label (normalised) and, when its cell in the step's column is empty, the span to fill. */
 export interface ColumnRow {

@@ -1,8 +1,9 @@
 // The model of an edited document from its unchanged parts: each unit (a heading section, a title, the content before
 // the first heading) is built from its own chunk trees once and moved where it now starts; an edit rebuilds its unit.
 import type { Root } from 'mdast';
-import { buildUnitSteps, standingSteps, type RawStep, type UnitKind } from './blueprint/build.js';
+import { buildUnitSteps, standingSteps, withLaneMajor, type RawStep, type UnitKind } from './blueprint/build.js';
 import { detect, frontMatterVerdict } from './blueprint/detect.js';
+import type { LaneSection } from './blueprint/laneMajor.js';
 import { laneTable, type LaneTable } from './blueprint/lanes.js';
 import { legendLanes, withLegend } from './blueprint/legend.js';
 import type { ModelResult } from './blueprint/model.js';
@@ -168,13 +169,15 @@ export function unitModel(
   }
   const first = chunks[0]?.tree.children.find((n) => n.type === 'yaml');
   const fm = frontMatterVerdict(first && first.type === 'yaml' ? { value: first.value, start: first.position?.start.offset ?? 0 } : undefined);
-  const standing = standingSteps(raws);
+  // Lane-major sections are read across units: their steps are built anew on every lint (they are few).
+  const view = withLaneMajor(raws);
+  const standing = standingSteps(view.steps);
   const reason = force
     ? 'glob'
     : detect(
         fm,
         filePath,
-        raws.filter((_, i) => standing[i]),
+        view.steps.filter((_, i) => standing[i]),
         config,
       );
   const isBlueprint = reason !== 'none' && reason !== 'disabled';
@@ -183,11 +186,17 @@ export function unitModel(
     const compiled = vocab();
     keepPrevious(cache, lastUnits.get(cache), rebuilt);
     let index = 0;
+    let rawIndex = 0;
     units.forEach((unit, u) => {
       const entry = entries[u]!;
       // The unit's own text did not change, and it is neither the first nor the last: the keys of its inner steps hold.
       const within = unit.start > 0 && unit.end < text.length;
       entry.last.steps.forEach((raw, k) => {
+        const merged = view.replaced.get(rawIndex++);
+        if (merged) {
+          for (const m of merged) if (standing[index++]) keyed.push(cache.analyse(m, compiled, text, lines));
+          return;
+        }
         if (!standing[index++]) return;
         const m = entry.keys[k];
         let found: KeyedStep | undefined;
@@ -254,5 +263,13 @@ function movedStep(s: RawStep, by: number): RawStep {
     prose: s.prose.map((p) => movedText(p, by)),
     insertion: movedLaneSite(s.insertion, by),
     disableSite: movedDisableSite(s.disableSite, by),
+    ...(s.laneSection ? { laneSection: movedLaneSection(s.laneSection, by) } : {}),
+  };
+}
+
+function movedLaneSection(section: LaneSection, by: number): LaneSection {
+  return {
+    ...section,
+    items: section.items.map((i) => ({ ...i, lane: movedLane(i.lane, by), titleSpan: i.titleSpan && movedSpan(i.titleSpan, by), lineEnd: i.lineEnd + by })),
   };
 }

@@ -5,6 +5,7 @@ import type { CellEnd, ColumnRow, DisableSite, LabelStyle, Lane, LaneKind, LaneS
 import { firstLine, htmlNodeTables } from './htmlTable.js';
 import { FIXED_WIDTH, withTextTables } from './textTable.js';
 import { withWikiMarkup } from './wikiMarkup.js';
+import { laneMajorRuns, mergedItems, type LaneItem, type LaneSection } from './laneMajor.js';
 import { findContainers, type Container } from './containers.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
 import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
@@ -12,8 +13,8 @@ import { FAILURE_WORDS } from './laneWords.js';
 import { appendInline, emptyText, sliceText, TextBuilder, trimText } from './sourceText.js';
 import { loadRuleVocabulary } from '../phrases/vocabulary.js';
 
-/** A step as the builder finds it, before phrase analysis. */
-export type RawStep = Omit<Step, 'benefits' | 'supports'>;
+/** A step as the builder finds it, before phrase analysis; a section of a lane-major blueprint carries its items. */
+export type RawStep = Omit<Step, 'benefits' | 'supports'> & { laneSection?: LaneSection };
 
 interface Section {
   heading?: Heading;
@@ -1424,6 +1425,7 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
   if (!isStep) return nested;
   const last = lanes[lanes.length - 1];
   const lastProse = section.content[section.content.length - 1];
+  const laneSection = !lanes.some((l) => l.lane.kind !== 'other') && section.subsections.length === 0 && titleText ? laneSectionOf(ctx, section, titleText) : undefined;
   const step: RawStep = {
     title: title ?? '',
     titleSpan: spanOfText(titleText!, off(heading, 'start')),
@@ -1435,8 +1437,84 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
     ...(lanes.length === 0 && scan.tableRows === scan.prose.length ? { tableOnly: true } : {}),
     insertion: afterLane(ctx, last, { at: lastProse ? off(lastProse, 'end') : off(heading, 'end'), indent: '' }),
     disableSite: commentLineBefore(ctx, off(heading, 'start')),
+    ...(laneSection ? { laneSection } : {}),
   };
   return [step, ...nested];
+}
+
+/**
+ * A section titled by a lane ("## Customer actions", "## Back-office") whose content is one list (an introduction
+ * may come first): each item names a step and what the lane does in it ("3. Move-in day – walks the customer...").
+ */
+function laneSectionOf(ctx: Ctx, section: Section, titleText: SourceText): LaneSection | undefined {
+  const reading = proseLabel(titleText.text, ctx.table, true);
+  if (!reading || reading.kind === 'other') return undefined;
+  const lists = section.content.filter((n): n is List => n.type === 'list');
+  if (lists.length !== 1 || section.content.some((n) => n.type !== 'list' && n.type !== 'paragraph')) return undefined;
+  const list = lists[0]!;
+  const label = titleText.text.trim();
+  const labelSpan = spanOfText(titleText, off(section.heading, 'start'));
+  const items: LaneItem[] = [];
+  list.children.forEach((item, k) => {
+    const first = item.children[0];
+    if (first?.type !== 'paragraph') return;
+    const t = blockText(ctx, item.children, off(first, 'start'));
+    const strong = first.children[0]?.type === 'strong' ? first.children[0] : undefined;
+    const cut = strong ? undefined : /\s[\u2013\u2014-]\s|:\s/.exec(t.text.split(/\r?\n/)[0]!);
+    let titleEnd = -1;
+    if (strong) titleEnd = t.offsets.indexOf(off(strong, 'end')) >= 0 ? t.offsets.indexOf(off(strong, 'end')) : inlineText(ctx, first.children.slice(0, 1), off(first, 'start')).text.length;
+    else if (cut && cut.index <= 60) titleEnd = cut.index;
+    const titleSource = titleEnd > 0 ? trimText(sliceText(t, 0, titleEnd)) : undefined;
+    const rest = titleEnd > 0 ? sliceText(t, titleEnd) : t;
+    const content = sliceText(rest, rest.text.length - rest.text.replace(/^[\s:\u2013\u2014*-]+/, '').length);
+    const lineBreak = ctx.text.slice(off(first, 'start')).search(/\r?\n/);
+    items.push({
+      number: list.ordered ? (list.start ?? 1) + k : undefined,
+      title: titleSource && titleSource.text ? normaliseTitle(titleSource.text) : undefined,
+      titleSpan: titleSource ? spanOfText(titleSource, off(first, 'start')) : undefined,
+      lane: makeLane(reading, label, labelSpan, content, off(item, 'end')),
+      lineEnd: lineBreak < 0 || off(first, 'start') + lineBreak > off(first, 'end') ? off(first, 'end') : off(first, 'start') + lineBreak,
+    });
+  });
+  return items.length ? { reading, items } : undefined;
+}
+
+/**
+ * The steps of a document with its lane-major runs read across: the sections of a run give way to one list step per
+ * title they share, its lanes one per section. `replaced` maps the index of a run's first section to its steps and
+ * the run's other sections to none; other steps stay as they were.
+ */
+export function withLaneMajor(steps: readonly RawStep[]): { steps: RawStep[]; replaced: Map<number, RawStep[]> } {
+  const replaced = new Map<number, RawStep[]>();
+  const runs = laneMajorRuns(steps);
+  if (!runs.length) return { steps: [...steps], replaced };
+  for (const { from, to } of runs) {
+    const sections = steps.slice(from, to);
+    const merged = mergedItems(sections.map((s) => s.laneSection!)).map(({ first, items }) => mergedStep(first, items, sections[0]!));
+    replaced.set(from, merged);
+    for (let k = from + 1; k < to; k++) replaced.set(k, []);
+  }
+  const out: RawStep[] = [];
+  steps.forEach((s, k) => out.push(...(replaced.get(k) ?? [s])));
+  return { steps: out, replaced };
+}
+
+function mergedStep(first: LaneItem, items: readonly LaneItem[], section: RawStep): RawStep {
+  const starts = items.map((i) => Math.min(i.lane.labelSpan.start, i.lane.contentSpan.start));
+  const ends = items.map((i) => i.lane.contentSpan.end);
+  return {
+    title: first.title!,
+    titleSpan: first.titleSpan!,
+    span: { start: Math.min(...starts, first.titleSpan!.start), end: Math.max(...ends) },
+    shape: 'list',
+    lanes: items.map((i) => i.lane),
+    prose: [],
+    group: section.group,
+    sectionGroup: section.group ?? '',
+    // A new lane belongs in a section of its own, not beside one item: no fix writes one.
+    insertion: { form: 'none', inPlace: true },
+    disableSite: { form: 'in-cell', at: first.lineEnd },
+  };
 }
 
 /** A step with lanes of two kinds of the service (`other` lanes do not count): one quick fix never makes a step one. */

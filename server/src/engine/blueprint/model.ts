@@ -4,7 +4,7 @@ import type { CompiledVocabulary } from '../phrases/vocabulary.js';
 import type { LineIndex } from '../text.js';
 import type { Blueprint, Step } from '../types.js';
 import { analyseStep } from './analyse.js';
-import { buildSteps, standingSteps, type RawStep } from './build.js';
+import { buildSteps, standingSteps, withLaneMajor, type RawStep } from './build.js';
 import { detect, frontMatterVerdict } from './detect.js';
 import { laneTable } from './lanes.js';
 import { legendLanes, withLegend } from './legend.js';
@@ -29,6 +29,7 @@ export function buildBlueprint(
   analyse: (step: RawStep, vocab: CompiledVocabulary) => Step = analyseStep,
 ): ModelResult {
   const built = buildSteps(root, text, lines, laneTable(withLegend(config.lanes, legendLanes(text))));
+  built.steps = withLaneMajor(built.steps).steps;
   const standing = standingSteps(built.steps);
   built.steps = built.steps.filter((_, i) => standing[i]);
   const fm = frontMatterVerdict(built.frontMatter);
