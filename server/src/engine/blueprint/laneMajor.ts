@@ -25,7 +25,7 @@ export interface LaneSection {
 /** Two or more lane sections side by side, customer and staff among them, whose items share at least two titles. */
 export function laneMajorRuns<T extends { laneSection?: LaneSection; group?: string }>(steps: readonly T[]): Array<{ from: number; to: number }> {
   const runs: Array<{ from: number; to: number }> = [];
-  for (let i = 0; i < steps.length; ) {
+  for (let i = 0; i < steps.length;) {
     if (!steps[i]!.laneSection) {
       i++;
       continue;
