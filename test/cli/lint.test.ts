@@ -204,7 +204,7 @@ describe('blueprint-lint on real blueprints', function () {
       skipped: [],
     });
     const readme = JSON.parse(runCli(['inspect', '--explain', 'README.md'], { cwd: ws.dir }).stdout);
-    assert.match(readme.explain.verdict, /^not linted: no step carries labels of two different lanes/);
+    assert.match(readme.explain.verdict, /^not linted: no step carries labels of two different service lanes/);
     assert.deepEqual(runCli(['--explain', 'README.md'], { cwd: ws.dir }).status, 2);
   });
 

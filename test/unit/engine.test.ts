@@ -73,6 +73,13 @@ describe('blueprint detection', () => {
     assert.equal(lint(`---\nblueprint: yes\n---\n${text}`).blueprint.reason, 'front-matter');
   });
 
+  it('does not count a column no lane word names as a second lane: a reference table with one lane column is no blueprint', () => {
+    const oneLane = '| Step | Customer | Status |\n|---|---|---|\n| Login | Enters the code | Done |\n| Export | Downloads the file | Planned |\n';
+    const twoLanes = '| Step | Customer | Backstage | Status |\n|---|---|---|---|\n| Login | Enters the code | Audit log kept | Done |\n';
+    assert.equal(lint(oneLane, { filePath: 'notes.md' }).blueprint.isBlueprint, false);
+    assert.equal(lint(twoLanes, { filePath: 'notes.md' }).blueprint.reason, 'lanes');
+  });
+
   it('gives a README that merely mentions customers no findings', () => {
     const r = lint('# App\n\nWe promise customers a free upgrade and same-day answers.\n\n## Install\n\nRun it.\n', { filePath: 'README.md' });
     assert.equal(r.blueprint.isBlueprint, false);

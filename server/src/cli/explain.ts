@@ -18,9 +18,9 @@ export interface Explanation {
 const VERDICT: Record<string, string> = {
   'front-matter': 'linted as a blueprint: its front matter says so',
   glob: 'linted as a blueprint: its path matches the blueprint file globs (or it was forced)',
-  lanes: 'linted as a blueprint: a step carries labels of two different lanes',
+  lanes: 'linted as a blueprint: a step carries labels of two different service lanes',
   disabled: 'not linted: linting is turned off for it',
-  none: 'not linted: no step carries labels of two different lanes, and neither front matter nor path marks it as a blueprint',
+  none: 'not linted: no step carries labels of two different service lanes, and neither front matter nor path marks it as a blueprint',
 };
 
 /** Why a step is flagged or not, in one line: what promised, what supported, and what was read and rejected. */

@@ -56,8 +56,8 @@ export function matchesGlobs(filePath: string | undefined, globs: readonly strin
 /** Auto-detection: some step carries labels of at least two different lanes, one of them a lane of the service (not `other`). */
 export function hasLanedStep(steps: readonly RawStep[]): boolean {
   return steps.some((s) => {
-    const kinds = new Set(s.lanes.map((l) => l.kind));
-    return kinds.size >= 2 && [...kinds].some((k) => k !== 'other');
+    // Two lanes of the service: a metric, a note or a column no word list knows beside one lane is a table of something else.
+    return new Set(s.lanes.map((l) => l.kind).filter((k) => k !== 'other')).size >= 2;
   });
 }
 
