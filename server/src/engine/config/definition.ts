@@ -84,8 +84,10 @@ export const CONFIG_SCHEMA = {
     autoDetect: {
       type: 'boolean',
       default: true,
-      description: 'Treat a Markdown file as a blueprint when one step carries labels of two different service lanes (a note, metric or status column is none), even without front matter or a matching glob.',
-      markdownDescription: 'Treat a Markdown file as a blueprint when one step carries labels of two different service lanes (a note, metric or status column is none), even without `blueprint:` front matter or a matching `files` glob.',
+      description:
+        'Treat a Markdown file as a blueprint when one step carries labels of two different service lanes (a note, metric or status column is none), even without front matter or a matching glob.',
+      markdownDescription:
+        'Treat a Markdown file as a blueprint when one step carries labels of two different service lanes (a note, metric or status column is none), even without `blueprint:` front matter or a matching `files` glob.',
     },
     reportUnusedDirectives: {
       type: 'boolean',
