@@ -77,6 +77,25 @@ describe('wiki markup tables and section lines', () => {
     );
   });
 
+  it('reads a DokuWiki page: `======` the top section line, `^` header cells over `|` rows, a `^` row header', () => {
+    const text = [
+      '====== Jury service ======',
+      '',
+      '===== The blueprint =====',
+      '',
+      '^ Step ^ Customer ^ Back office ^ Resources ^',
+      '| Summons | Can reply online with a [[help:freepost|freepost]] envelope. | Bureau posts it. | — |',
+      '^ Expenses | Paid within 7 days. | Finance pays. | Expenses system |',
+      '',
+    ].join('\n');
+    const r = lint(text, { forceBlueprint: true });
+    assert.equal(r.blueprint.title, 'Jury service');
+    assert.deepEqual(read(text), [
+      { title: 'Summons', shape: 'table-rows', lanes: ['customer: Can reply online with a help:freepost|freepost envelope.', 'backstage: Bureau posts it.', 'support: —'] },
+      { title: 'Expenses', shape: 'table-rows', lanes: ['customer: Paid within 7 days.', 'backstage: Finance pays.', 'support: Expenses system'] },
+    ]);
+  });
+
   it('leaves Markdown that only looks alike alone: `||` inside prose, a setext underline', () => {
     const text = ['# Title', '', 'Either this || that, said the guest.', '', 'Arrival', '---', '', '- **Customer:** Arrives', '- **Frontstage:** Greets', ''].join('\n');
     assert.deepEqual(

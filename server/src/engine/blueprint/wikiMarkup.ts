@@ -4,7 +4,8 @@
 // A paragraph that is one line `== Title` or `== Title ==` (AsciiDoc and MediaWiki section lines) is a heading of as
 // many levels as it has `=` signs; Markdown gives such a line no other meaning.
 // Pages moved from Jira or Confluence (`||Step||Customer||` header, `|a|b|` rows), MediaWiki (`{|` ... `|}` with `!`
-// header cells, `|-` between rows, `||` between cells) and AsciiDoc (`|===` ... `|===`, every `|` opening a cell)
+// header cells, `|-` between rows, `||` between cells), AsciiDoc (`|===` ... `|===`, every `|` opening a cell) and
+// DokuWiki (`^ Step ^ Juror ^` over `| a | b |` rows; its `======` section lines count levels down)
 // keep their tables as text; remark reads them as paragraphs, so their lanes would be prose. Only top-level
 // paragraphs are read. Cells are built as textTable.ts builds them (literal runs mapped to the source), and the table
 // is fixed-width for fixes: no fix writes inside markup it cannot lay out.
@@ -25,14 +26,18 @@ const MEDIAWIKI_OPEN = /^[ \t]*\{\|/;
 const ASCIIDOC_FENCE = /^[ \t]*\|===[ \t]*$/;
 
 const SECTION_LINE = /^(={2,6})[ \t]+(.*?)(?:[ \t]+=+)?[ \t]*$/;
+// DokuWiki: `^ Step ^ Juror ^` header cells, `| a | b |` rows; its section lines count down (`======` is the top).
+const DOKU_HEADER = /^[ \t]*\^.*[\^|][ \t]*$/;
+const DOKU_TOP = /^======[ \t]+\S.*[ \t]+======[ \t]*$/m;
 
 /** The root with every top-level Jira, MediaWiki or AsciiDoc table and section line replaced by a table or heading node. */
 export function withWikiMarkup(root: Root, text: string, lines: LineIndex): Root {
-  if (!/\|\||\{\||\|===|^==|^[ \t]*(?:`{3,}|~{3,})[ \t]*[ct]sv/im.test(text)) return root;
+  if (!/\|\||\{\||\|===|^==|^[ \t]*\^|^[ \t]*(?:`{3,}|~{3,})[ \t]*[ct]sv/im.test(text)) return root;
+  const countsDown = DOKU_TOP.test(text);
   return replaceTopLevel(root, (node) => {
     const found =
       node.type === 'paragraph'
-        ? (sectionLine(node, text, lines) ?? wikiTableAt(node, text, lines))
+        ? (sectionLine(node, text, lines, countsDown) ?? wikiTableAt(node, text, lines))
         : node.type === 'code' && /^[ct]sv$/i.test(node.lang ?? '')
           ? csvTable(node, text, lines)
           : undefined;
@@ -40,7 +45,7 @@ export function withWikiMarkup(root: Root, text: string, lines: LineIndex): Root
   });
 }
 
-function sectionLine(p: RootContent, text: string, lines: LineIndex): Heading | undefined {
+function sectionLine(p: RootContent, text: string, lines: LineIndex, countsDown: boolean): Heading | undefined {
   const start = p.position?.start.offset;
   const end = p.position?.end.offset;
   if (start === undefined || end === undefined || text.charCodeAt(start) !== 61 /* = */) return undefined;
@@ -51,7 +56,8 @@ function sectionLine(p: RootContent, text: string, lines: LineIndex): Heading | 
   const titleStart = start + line.indexOf(m[2], m[1]!.length);
   const titleEnd = titleStart + m[2].length;
   const at = (a: number, b: number) => ({ start: lines.position(a), end: lines.position(b) });
-  return { type: 'heading', depth: m[1]!.length as Heading['depth'], children: [{ type: 'text', value: m[2], position: at(titleStart, titleEnd) }], position: at(start, end) };
+  const depth = (countsDown ? 7 - m[1]!.length : m[1]!.length) as Heading['depth'];
+  return { type: 'heading', depth, children: [{ type: 'text', value: m[2], position: at(titleStart, titleEnd) }], position: at(start, end) };
 }
 
 function wikiTableAt(p: RootContent, text: string, lines: LineIndex): Table | undefined {
@@ -61,6 +67,7 @@ function wikiTableAt(p: RootContent, text: string, lines: LineIndex): Table | un
   if (JIRA_HEADER.test(first.text)) return jiraTable(first, text, lines);
   if (MEDIAWIKI_OPEN.test(first.text)) return mediaWikiTable(first, text, lines);
   if (ASCIIDOC_FENCE.test(first.text)) return asciiDocTable(first, text, lines);
+  if (DOKU_HEADER.test(first.text)) return dokuTable(first, text, lines);
   // An AsciiDoc block title or attribute line (`.Title`, `[cols="1,3"]`) may sit right above the fence.
   const second = nextLine(text, first);
   if (second && /^[ \t]*(?:\.\S|\[)/.test(first.text) && ASCIIDOC_FENCE.test(second.text)) return asciiDocTable(second, text, lines);
@@ -77,6 +84,21 @@ function jiraTable(header: Line, text: string, lines: LineIndex): Table | undefi
   let last = header;
   for (let l = nextLine(text, header); l && /^[ \t]*\|/.test(l.text) && !JIRA_HEADER.test(l.text); l = nextLine(text, l)) {
     rows.push(rowOf(cutsToPieces(l, /\|/g), l, text, lines));
+    last = l;
+  }
+  if (rows.length < 2) return undefined;
+  return tableNode(evenRows(rows, head.length, lines), header.start, last.end, lines);
+}
+
+// DokuWiki: a `^`-separated header line, then rows whose cells open with `|` (or `^` for a header cell), one a line
+
+function dokuTable(header: Line, text: string, lines: LineIndex): Table | undefined {
+  const head = cutsToPieces(header, /[\^|]/g);
+  if (head.length < 2) return undefined;
+  const rows: TableRow[] = [rowOf(head, header, text, lines)];
+  let last = header;
+  for (let l = nextLine(text, header); l && /^[ \t]*[|^]/.test(l.text); l = nextLine(text, l)) {
+    rows.push(rowOf(cutsToPieces(l, /[\^|]/g), l, text, lines));
     last = l;
   }
   if (rows.length < 2) return undefined;
