@@ -1,5 +1,5 @@
 // A step that promises extended service at the employee's expense must name the staffing, rota, breaks or pay behind it.
-import { disableFix, fixes, shownContent, findAll, isEmployeeSide, laneFix, lanesLabelled, loadRuleVocabulary, quotedPhrases, stepUnits } from '../server/src/engine/phrases/ruleVocabulary.js';
+import { disableFix, fixes, shownContent, findAll, laneFix, lanesLabelled, loadRuleVocabulary, quotedPhrases } from '../server/src/engine/phrases/ruleVocabulary.js';
 import type { Rule } from '../server/src/engine/rule.js';
 
 const ID = 'burden-needs-relief';
@@ -18,14 +18,21 @@ const rule: Rule = {
     const burden = loadRuleVocabulary('burden.txt');
     const traps = loadRuleVocabulary('not-burden.txt');
     const relief = loadRuleVocabulary('relief.txt');
-    const units = stepUnits(step, vocab);
+    const units = context.units;
     // The promise is read where it is made or kept; support and other lanes describe the arrangements.
     const promising = units.filter((u) => u.source !== 'support' && u.source !== 'other');
     const found = findAll(promising, burden, vocab, { traps, staffBurden: true });
     if (!found.length) return;
     const staffing = lanesLabelled(step, STAFFING_LABELS);
     if (staffing.some((l) => !l.placeholder)) return;
-    if (findAll(units.filter(isEmployeeSide), relief, vocab).length > 0) return;
+    if (
+      findAll(
+        units.filter((u) => u.side === 'employee'),
+        relief,
+        vocab,
+      ).length > 0
+    )
+      return;
     const emptyLane = staffing.find((l) => l.placeholder);
     const what = quotedPhrases(found);
     // What to do comes first: the Problems panel shows a message's first ~70 characters.

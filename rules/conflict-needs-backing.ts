@@ -1,18 +1,5 @@
 // A step that handles an upset customer or a complaint must say who backs the employee (an escalation is backing).
-import {
-  disableFix,
-  fixes,
-  shownContent,
-  findAll,
-  isEmployeeSide,
-  laneFix,
-  languageFinds,
-  loadRuleVocabulary,
-  quotedPhrases,
-  stepUnits,
-  supportOfKind,
-  type TextUnit,
-} from '../server/src/engine/phrases/ruleVocabulary.js';
+import { disableFix, fixes, shownContent, findAll, laneFix, languageFinds, loadRuleVocabulary, quotedPhrases, supportOfKind, type TextUnit } from '../server/src/engine/phrases/ruleVocabulary.js';
 import { routingPatterns, superiorPatterns } from '../server/src/engine/language/index.js';
 import type { CompiledVocabulary } from '../server/src/engine/phrases/vocabulary.js';
 import type { PhraseMatcher } from '../server/src/engine/phrases/vocabulary.js';
@@ -36,12 +23,12 @@ const rule: Rule = {
     const backing = loadRuleVocabulary('backing.txt');
     // An escalation section ("When to escalate") that names backing backs every step.
     const backedByDocument = () => context.document.hasPolicy({ headings: loadRuleVocabulary('escalation-section.txt'), outsideSteps: false }, backsEveryStep);
-    const units = stepUnits(step, vocab);
+    const units = context.units;
     // Conflict is read in what happens in the step, not in its support lanes or metrics, which describe the remedy.
     const happening = units.filter((u) => u.source !== 'support' && u.source !== 'other');
     const found = findAll(happening, conflict, vocab, { traps, events: true });
     if (!found.length) return;
-    const employee = units.filter(isEmployeeSide);
+    const employee = units.filter((u) => u.side === 'employee');
     // Rules of language read who acts clause by clause, so they read every unit but the customer's lanes.
     const notCustomer = units.filter((u) => u.source !== 'customer' && u.source !== 'evidence');
     if (backs(employee, backing, vocab, true, notCustomer) || backedByDocument()) return;
@@ -71,7 +58,7 @@ const rule: Rule = {
 
 /** An escalation section that names backing. */
 function backsEveryStep(section: PolicySection, vocab: CompiledVocabulary): boolean {
-  return backs([{ text: section.text, source: 'other' }], loadRuleVocabulary('backing.txt'), vocab, false);
+  return backs([{ text: section.text, source: 'other', side: 'employee' }], loadRuleVocabulary('backing.txt'), vocab, false);
 }
 
 /** Backing in units: a backing phrase, a core backing phrase, a case sent to a person or team, or (in a step) a superior taking part. */

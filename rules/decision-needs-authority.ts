@@ -4,15 +4,12 @@ import {
   disableFix,
   fixes,
   shownContent,
-  EMPLOYEE_LANES,
   findAll,
-  isEmployeeSide,
   laneFix,
   lanesLabelled,
   languageFinds,
   loadRuleVocabulary,
   quotedPhrases,
-  stepUnits,
   supportOfKind,
   type TextUnit,
 } from '../server/src/engine/phrases/ruleVocabulary.js';
@@ -51,12 +48,12 @@ const rule: Rule = {
     const limits = loadRuleVocabulary('decision-limit.txt');
     // An authority section ("Empowerment levels") or a section outside the steps that names who and a limit covers every step.
     const coveredByDocument = () => context.document.hasPolicy({ headings: loadRuleVocabulary('authority-section.txt'), outsideSteps: true }, coversDecisions);
-    const units = stepUnits(step, vocab);
+    const units = context.units;
     // Decisions are read where the employee acts: frontstage and backstage lanes, prose not about the customer.
-    const deciding = units.filter((u) => (u.source === 'prose' ? u.subject !== 'customer' : EMPLOYEE_LANES.has(u.source) && u.source !== 'support'));
+    const deciding = units.filter((u) => u.side === 'employee' && u.source !== 'support' && u.source !== 'other');
     const found = findAll(deciding, decisions, vocab, { traps, events: true, employeeActs: true });
     if (!found.length) return;
-    const employee = units.filter(isEmployeeSide);
+    const employee = units.filter((u) => u.side === 'employee');
     const authorityLanes = lanesLabelled(step, AUTHORITY_LABELS);
     // An Authority lane that is a placeholder or still holds TBD is unfinished: it names no one and no limit yet.
     const emptyLane = authorityLanes.find((l) => l.placeholder || /\bTBD\b/.test(l.content.text));
@@ -93,7 +90,7 @@ const rule: Rule = {
 
 /** A policy section that names who may decide and up to which limit. */
 function coversDecisions(section: PolicySection, vocab: CompiledVocabulary): boolean {
-  const unit: TextUnit = { text: section.text, source: 'other' };
+  const unit: TextUnit = { text: section.text, source: 'other', side: 'employee' };
   return whoDecides([unit], loadRuleVocabulary('authority.txt'), vocab) && hasLimit([unit], loadRuleVocabulary('decision-limit.txt'), vocab);
 }
 

@@ -150,6 +150,9 @@ function judgeStep(rule: StepRule, step: Step, document: DocumentReading, option
   const reports: StepReport[] = [];
   const reads: PolicyRead[] = [];
   rule.checkStep(step, {
+    get units() {
+      return document.units(step);
+    },
     document: {
       hasPolicy(query, judge) {
         const answer = document.hasPolicy(query, judge);

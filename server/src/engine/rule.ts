@@ -1,4 +1,4 @@
-import type { DocumentReading } from './document/reading.js';
+import type { DocumentReading, TextUnit } from './document/reading.js';
 import type { CompiledVocabulary } from './phrases/vocabulary.js';
 import { DIRECTIVE_RULE } from './suppress.js';
 import type { Blueprint, FixProposal, SeveritySetting, Span, Step } from './types.js';
@@ -38,6 +38,8 @@ export type StepReport = Omit<RuleReport, 'step'>;
  * the step and every answer it read are unchanged.
  */
 export interface StepContext {
+  /** The step's lanes and prose sentences, each with its side (customer, employee, promise), in document order. */
+  readonly units: readonly TextUnit[];
   document: StepDocument;
   options: Record<string, unknown>;
   vocabulary: CompiledVocabulary;

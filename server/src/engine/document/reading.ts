@@ -8,10 +8,12 @@ import { LaneLabelReader, type LabelCandidate, type RememberedLabels } from './l
 import { policySections, type PolicyJudge, type PolicyQuery, type PolicySection } from './policy.js';
 import { hasFencedBlock, proseSections, readableProse, titleHeadingSpan, type ProseSection } from './prose.js';
 import type { Memo, ReadingMemos } from './readingMemo.js';
+import { stepUnits, type TextUnit } from './textUnits.js';
 
 export type { LabelCandidate } from './laneLabels.js';
 export type { ProseSection } from './prose.js';
 export type { PolicyJudge, PolicyQuery, PolicySection } from './policy.js';
+export type { TextUnit, UnitSide } from './textUnits.js';
 
 /** What rules read of the text besides the model: each part worked out on first use, once per lint. */
 export interface DocumentReading {
@@ -31,6 +33,8 @@ export interface DocumentReading {
   proseHits(matcher: PhraseMatcher): readonly PhraseHit[];
   /** Labels written in lane position in a step: its lines' labels, or its table's header row or first column. */
   laneLabels(step: Step): readonly LabelCandidate[];
+  /** A step's lanes and prose sentences (the language module's splitter), each with its side, in document order. */
+  units(step: Step): readonly TextUnit[];
   /** Sections that state policy for the whole document: a heading `query.headings` names, or (`outsideSteps`) no step inside. */
   policySections(query: PolicyQuery): readonly PolicySection[];
   /** Whether some policy section passes `judge` (a module-level function: its answers are remembered by section text). */
@@ -55,6 +59,7 @@ export function readDocument(text: string, lines: LineIndex, { memos, steps = []
   const memo = text.length >= MEMO_MIN_CHARS ? memos : undefined;
   const policies = new Map<PhraseMatcher, Map<boolean, PolicySection[]>>();
   const answers = new Map<PolicyJudge, Array<{ query: PolicyQuery; answer: boolean }>>();
+  const unitsOf = new Map<Step, TextUnit[]>();
   let prose: string | undefined;
   let sections: ProseSection[] | undefined;
   let title: { span: Span | undefined } | undefined;
@@ -82,6 +87,14 @@ export function readDocument(text: string, lines: LineIndex, { memos, steps = []
     },
     laneLabels(step) {
       return (labels ??= new LaneLabelReader(text, memo?.of<RememberedLabels>(LaneLabelReader))).of(step);
+    },
+    units(step) {
+      let found = unitsOf.get(step);
+      if (!found) {
+        if (!vocabulary) throw new Error('the document reading was made without a vocabulary: subjects cannot be read');
+        unitsOf.set(step, (found = stepUnits(step, vocabulary)));
+      }
+      return found;
     },
     policySections(query) {
       let byScope = policies.get(query.headings);

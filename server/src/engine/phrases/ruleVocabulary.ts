@@ -1,68 +1,15 @@
-// Shared helpers for the rule pack: rule lexicons as data files, a step's text units by side, phrase hits and fixes.
-import { isNegated, sentenceSubject, type Subject } from '../blueprint/analyse.js';
+// Shared helpers for the rule pack: rule lexicons as data files, phrase hits in a step's text units, and fixes.
+import { isNegated } from '../blueprint/analyse.js';
+import type { TextUnit } from '../document/textUnits.js';
 import { normaliseLabel } from '../blueprint/lanes.js';
-import { sliceText } from '../blueprint/sourceText.js';
-import type { FixIntent, FixProposal, Lane, LaneKind, SourceText, Span, Step } from '../types.js';
+import type { FixIntent, FixProposal, Lane, Span, Step } from '../types.js';
 import { PhraseMatcher, type CompiledVocabulary, type PhraseHit } from './vocabulary.js';
 import { spanOf } from '../blueprint/sourceText.js';
 import { customerActs, eventVeto, findsOf, keptBySoftware, langText, languageLayerEnabled, mayVetoBenefit, negationVeto, type Found, type LangText } from '../language/index.js';
 
 export { loadRuleVocabulary } from './vocabulary.js';
 
-/** A piece of a step's text: one non-placeholder lane, or one prose sentence with its grammatical subject. */
-export interface TextUnit {
-  text: SourceText;
-  source: LaneKind | 'prose';
-  lane?: Lane;
-  /** Subject of a prose sentence; lanes have none. */
-  subject?: Subject;
-}
-
-export const EMPLOYEE_LANES: ReadonlySet<LaneKind> = new Set(['frontstage', 'backstage', 'support']);
-export const CUSTOMER_LANES: ReadonlySet<LaneKind> = new Set(['customer', 'evidence']);
-
-/** Sentences and ":"/";" clauses of prose; a soft line break inside a sentence does not end it ("up to\n$500"). */
-export function proseSentences(text: string): Array<{ start: number; end: number }> {
-  const out: Array<{ start: number; end: number }> = [];
-  const re = /(?:[^.!?;:]|[.!?:](?!\s|$))+(?:[.!?;:]+(?=\s|$)|$)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    const lead = m[0].length - m[0].trimStart().length;
-    if (!m[0].trim()) continue;
-    const seg = { start: m.index + lead, end: m.index + m[0].trimEnd().length };
-    const prev = out[out.length - 1];
-    // A colon that opens a list ("logged with: name, room, compensation offered") keeps the list in its sentence, and a
-    // short label keeps its value ("Website information: 24/7 availability"): the label says what the value is about.
-    const opensList = (text.slice(seg.start, seg.end).match(/,/g)?.length ?? 0) >= 2;
-    const head = prev ? text.slice(prev.start, prev.end - 1) : '';
-    const label = head.trim().split(/\s+/).length <= 4 && !/[.!?;]/.test(head);
-    if (prev && text[prev.end - 1] === ':' && (opensList || label)) prev.end = seg.end;
-    else out.push(seg);
-  }
-  return out;
-}
-
-/** Every non-placeholder lane and every prose sentence of a step, in document order. */
-export function stepUnits(step: Step, vocab: CompiledVocabulary): TextUnit[] {
-  const units: TextUnit[] = [];
-  for (const lane of step.lanes) if (!lane.placeholder) units.push({ text: lane.content, source: lane.kind, lane });
-  for (const p of step.prose) {
-    for (const s of proseSentences(p.text)) {
-      units.push({ text: sliceText(p, s.start, s.end), source: 'prose', subject: sentenceSubject(p.text.slice(s.start, s.end), vocab) });
-    }
-  }
-  return units.sort((a, b) => (a.text.offsets[0] ?? 0) - (b.text.offsets[0] ?? 0));
-}
-
-/** Employee side: frontstage, backstage and support lanes, other lanes (policies, roles), and prose not about the customer. */
-export function isEmployeeSide(unit: TextUnit): boolean {
-  if (unit.source === 'prose') return unit.subject !== 'customer';
-  return EMPLOYEE_LANES.has(unit.source) || unit.source === 'other';
-}
+export type { TextUnit } from '../document/textUnits.js';
 
 export interface RuleHit {
   text: string;
