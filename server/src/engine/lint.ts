@@ -100,8 +100,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     if (severity === 'off') continue;
     const ruleOptions = { ...(rule.defaultOptions ?? {}), ...(config.rules[rule.id]?.options ?? {}) };
     const report = (r: RuleReport) => findings.push(toFinding(rule.id, severity, r, text, lines, !!cache));
-    if (isStepRule(rule)) {
-      const judge = (step: Step) => judgeStep(rule, step, document, ruleOptions, vocabulary);
+    const judge = isStepRule(rule) ? (step: Step) => judgeStep(rule, step, document, ruleOptions, vocabulary) : undefined;
+    if (judge) {
       if (cache && cached) {
         let reports: RuleReport[] | undefined;
         try {
@@ -117,9 +117,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       }
     }
     try {
-      if (isStepRule(rule)) {
-        for (const step of blueprint.steps) for (const r of judgeStep(rule, step, document, ruleOptions, vocabulary).reports) report({ ...r, step });
-      } else rule.check({ text, document, blueprint, options: ruleOptions, vocabulary, report });
+      if (judge) {
+        for (const step of blueprint.steps) for (const r of judge(step).reports) report({ ...r, step });
+      } else if (!isStepRule(rule)) rule.check({ text, document, blueprint, options: ruleOptions, vocabulary, report });
     } catch (e) {
       // A rule that throws becomes one finding naming it, never a crash of the whole lint.
       const at = lines.position(0);
