@@ -1,5 +1,5 @@
 // Core rule: a step that promises the customer a benefit must name the employee resource, tool or authority behind it.
-import type { Rule, RuleContext } from '../server/src/engine/rule.js';
+import type { Rule } from '../server/src/engine/rule.js';
 import type { FixProposal, Lane, Span, Step } from '../server/src/engine/types.js';
 
 const ID = 'benefit-needs-support';
@@ -92,7 +92,6 @@ const rule: Rule = {
   summary: 'a step that promises a customer benefit but names no employee resource, tool or authority',
   fixSummary: 'quick fixes',
   defaultSeverity: 'warning',
-  scope: 'step',
   fixable: false,
   vocabularies: [
     'benefit.txt',
@@ -107,34 +106,31 @@ const rule: Rule = {
     'not-benefit.txt',
     'not-support.txt',
   ],
-  check(context: RuleContext): void {
-    for (const step of context.blueprint.steps) {
-      if (step.benefits.length === 0 || step.supports.length > 0) continue;
-      const first = step.benefits[0]!;
-      const names = [...new Set(step.benefits.map((b) => short(b.text)))];
-      const shown = names.slice(0, 3);
-      const more = names.length > 3 ? ` (and ${names.length - 3} more)` : '';
-      const emptySupport = step.lanes.find((l) => l.kind === 'support' && l.placeholder);
-      const what = `the employee resource, tool or authority behind ${quoteList(shown)}${more}`;
-      // The Problems panel shows about 90 characters of a row: what to do comes first, the step and the reason after it.
-      const message = emptySupport
-        ? `Fill in the placeholder support lane of step "${step.title}" with ${what}.`
-        : `Name ${what}: step "${step.title}" promises ${names.length === 1 ? 'it' : 'them'} but names none.`;
-      const span: Span = first.span;
-      context.report({
-        message,
-        span,
-        step,
-        fixes: fixesFor(step, emptySupport),
-        data: {
-          benefit: first.source === 'benefit' ? undefined : first.text,
-          benefits: names,
-          phrases: otherPhrases(step, span),
-          placeholder: emptySupport !== undefined,
-          explanation: explanation(step),
-        },
-      });
-    }
+  checkStep(step, context): void {
+    if (step.benefits.length === 0 || step.supports.length > 0) return;
+    const first = step.benefits[0]!;
+    const names = [...new Set(step.benefits.map((b) => short(b.text)))];
+    const shown = names.slice(0, 3);
+    const more = names.length > 3 ? ` (and ${names.length - 3} more)` : '';
+    const emptySupport = step.lanes.find((l) => l.kind === 'support' && l.placeholder);
+    const what = `the employee resource, tool or authority behind ${quoteList(shown)}${more}`;
+    // The Problems panel shows about 90 characters of a row: what to do comes first, the step and the reason after it.
+    const message = emptySupport
+      ? `Fill in the placeholder support lane of step "${step.title}" with ${what}.`
+      : `Name ${what}: step "${step.title}" promises ${names.length === 1 ? 'it' : 'them'} but names none.`;
+    const span: Span = first.span;
+    context.report({
+      message,
+      span,
+      fixes: fixesFor(step, emptySupport),
+      data: {
+        benefit: first.source === 'benefit' ? undefined : first.text,
+        benefits: names,
+        phrases: otherPhrases(step, span),
+        placeholder: emptySupport !== undefined,
+        explanation: explanation(step),
+      },
+    });
   },
 };
 

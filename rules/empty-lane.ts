@@ -1,6 +1,6 @@
 // A lane left as TBD / TODO / ? / N/A is an open question in the blueprint; the support lane is the core rule's business.
 import { disableFix } from '../server/src/engine/phrases/ruleVocabulary.js';
-import type { Rule, RuleContext } from '../server/src/engine/rule.js';
+import type { Rule } from '../server/src/engine/rule.js';
 
 const ID = 'empty-lane';
 
@@ -13,7 +13,6 @@ const rule: Rule = {
   summary: 'a lane holding only a placeholder (TBD, TODO, ?, N/A)',
   fixSummary: 'none',
   defaultSeverity: 'info',
-  scope: 'step',
   fixable: false,
   optionsSchema: {
     type: 'object',
@@ -24,23 +23,20 @@ const rule: Rule = {
   },
   defaultOptions: { includeEmpty: false },
   vocabularies: [],
-  check(context: RuleContext): void {
+  checkStep(step, context): void {
     const includeEmpty = context.options['includeEmpty'] === true;
-    for (const step of context.blueprint.steps) {
-      for (const lane of step.lanes) {
-        if (!lane.placeholder || lane.kind === 'support') continue;
-        const content = lane.content.text.replace(/[*_`~]/g, '').trim();
-        const todo = TODO.test(content) || TODO.test(content.replace(/\.$/, ''));
-        if (!todo && !includeEmpty) continue;
-        const shown = content === '' ? 'empty' : `"${content}"`;
-        context.report({
-          message: `Fill in or remove the placeholder ${lane.label} lane of step "${step.title}" (${shown}).`,
-          span: lane.contentSpan,
-          step,
-          fixes: [disableFix(step, ID)],
-          data: { lane: lane.label, kind: lane.kind },
-        });
-      }
+    for (const lane of step.lanes) {
+      if (!lane.placeholder || lane.kind === 'support') continue;
+      const content = lane.content.text.replace(/[*_`~]/g, '').trim();
+      const todo = TODO.test(content) || TODO.test(content.replace(/\.$/, ''));
+      if (!todo && !includeEmpty) continue;
+      const shown = content === '' ? 'empty' : `"${content}"`;
+      context.report({
+        message: `Fill in or remove the placeholder ${lane.label} lane of step "${step.title}" (${shown}).`,
+        span: lane.contentSpan,
+        fixes: [disableFix(step, ID)],
+        data: { lane: lane.label, kind: lane.kind },
+      });
     }
   },
 };

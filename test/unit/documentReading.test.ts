@@ -33,7 +33,7 @@ const DOC = [
   '',
 ].join('\n');
 
-const read = (text: string, memos?: ReadingMemos) => readDocument(text, new LineIndex(text), memos);
+const read = (text: string, memos?: ReadingMemos) => readDocument(text, new LineIndex(text), { memos });
 
 /** A matcher that finds "always right" and counts the texts it is asked about. */
 function countingMatcher(): { matcher: PhraseMatcher; asked: string[] } {

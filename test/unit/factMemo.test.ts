@@ -1,10 +1,11 @@
-// Document facts in an editor: a policy section's verdict is remembered by its text in the document's step cache.
+// Policy answers in an editor: a policy section's verdict is remembered by its text in the document's step cache.
 import { strict as assert } from 'node:assert';
 import { languageSample } from '../../server/src/engine/blueprint/looksLike.js';
 import { defaultConfig } from '../../server/src/engine/config/types.js';
 import { lint, type LintResult } from '../../server/src/engine/lint.js';
 import { ChunkCache } from '../../server/src/engine/parse.js';
 import { compileVocabulary } from '../../server/src/engine/phrases/vocabulary.js';
+import { ReadingMemos } from '../../server/src/engine/document/readingMemo.js';
 import { StepCache } from '../../server/src/engine/stepCache.js';
 
 const STEP = '# Hotel\n\n## Check-in\n\n- **Guest:** Asks for a quieter room.\n- **Frontstage:** Receptionist upgrades the guest to a suite.\n';
@@ -14,24 +15,25 @@ const UNCOVERED = 'Name who may decide "upgrades" and up to which limit: step "C
 
 const decisions = (r: LintResult) => r.findings.filter((f) => f.ruleId === 'decision-needs-authority').map((f) => f.message);
 
-describe('document facts: the engine memo', () => {
+describe('policy answers: the engine memo', () => {
   it('judges an unchanged policy section once across keystrokes elsewhere, and again when its text changes', () => {
     const caches = { parseCache: new ChunkCache(), stepCache: new StepCache() };
     const lintWith = (text: string) => lint(text, { forceBlueprint: true, ...caches });
     assert.deepEqual(decisions(lintWith(STEP + POLICY)), []);
-    const { factHits, factMisses } = caches.stepCache.stats;
-    assert.equal(factHits, 0);
-    // decision-needs-authority reads the two sections that hold no step (the title's and the policy); conflict-needs-backing, none (no escalation heading).
-    assert.equal(factMisses, 2);
+    const stats = caches.stepCache.readings.stats;
+    assert.equal(stats.verdictHits, 0);
+    // decision-needs-authority reads the two sections that hold no step (the title's and the policy); conflict-needs-backing, none (no conflict).
+    assert.equal(stats.verdictMisses, 2);
     // A keystroke in the step: neither section is judged again.
     assert.deepEqual(decisions(lintWith(STEP.replace('quieter room', 'quieter rooms') + POLICY)), []);
-    assert.deepEqual([caches.stepCache.stats.factHits, caches.stepCache.stats.factMisses], [2, 2]);
-    // The policy loses its limit: judged again (the title's section is not), and the step is no longer covered.
+    assert.deepEqual([stats.verdictHits, stats.verdictMisses], [2, 2]);
+    // The policy loses its limit: judged again (the title's section is not), and the unchanged step, whose reports stood on
+    // the old answer, is judged again and no longer covered.
     assert.deepEqual(decisions(lintWith(STEP + NO_LIMIT)), [UNCOVERED]);
-    assert.deepEqual([caches.stepCache.stats.factHits, caches.stepCache.stats.factMisses], [3, 3]);
+    assert.deepEqual([stats.verdictHits, stats.verdictMisses], [3, 3]);
     // And back: the first policy text left the memo with the lint that did not use it, so it is judged again.
     assert.deepEqual(decisions(lintWith(STEP + POLICY)), []);
-    assert.deepEqual([caches.stepCache.stats.factHits, caches.stepCache.stats.factMisses], [4, 4]);
+    assert.deepEqual([stats.verdictHits, stats.verdictMisses], [4, 4]);
   });
 
   it('gives what a lint without caches gives, on the same edits', () => {
@@ -41,20 +43,26 @@ describe('document facts: the engine memo', () => {
     }
   });
 
-  it('computes again under another vocabulary, and keys by rule, options and text', () => {
-    const cache = new StepCache();
+  it('keeps answers by judge and section text, and starts again under another vocabulary', () => {
+    const memos = new ReadingMemos();
     const vocabulary = compileVocabulary(defaultConfig().vocabulary);
-    let runs = 0;
-    const compute = () => ++runs;
-    assert.equal(cache.fact('r', '{}', vocabulary, 'section', compute), 1);
-    assert.equal(cache.fact('r', '{}', vocabulary, 'section', compute), 1);
-    assert.equal(cache.fact('other', '{}', vocabulary, 'section', compute), 2);
-    assert.equal(cache.fact('r', '{"x":1}', vocabulary, 'section', compute), 3);
-    assert.equal(cache.fact('r', '{}', vocabulary, 'another section', compute), 4);
+    const judge = () => true;
+    const other = () => false;
+    memos.verdicts(judge, vocabulary).set('section', true);
+    assert.equal(memos.verdicts(judge, vocabulary).get('section'), true);
+    assert.equal(memos.verdicts(judge, vocabulary).get('another section'), undefined);
+    assert.equal(memos.verdicts(other, vocabulary).get('section'), undefined);
     const custom = compileVocabulary({ benefit: { add: ['a custom benefit'], remove: [] }, support: { add: [], remove: [] } });
     assert.notEqual(custom, vocabulary);
-    assert.equal(cache.fact('r', '{}', custom, 'section', compute), 5);
-    assert.equal(cache.fact('r', '{}', custom, 'section', compute), 5);
+    assert.equal(memos.verdicts(judge, custom).get('section'), undefined);
+    memos.verdicts(judge, custom).set('section', false);
+    assert.equal(memos.verdicts(judge, custom).get('section'), false);
+    // Kept through a commit of a lint that asked, dropped by one that did not.
+    memos.commit();
+    assert.equal(memos.verdicts(judge, custom).get('section'), false);
+    memos.commit();
+    memos.commit();
+    assert.equal(memos.verdicts(judge, custom).get('section'), undefined);
   });
 });
 

@@ -6,7 +6,7 @@ import { intentEdits } from '../../server/src/engine/intentEdits.js';
 import { lint } from '../../server/src/engine/lint.js';
 import { ChunkCache } from '../../server/src/engine/parse.js';
 import { allRules } from '../../server/src/engine/registry.js';
-import type { Rule } from '../../server/src/engine/rule.js';
+import { isStepRule, type Rule } from '../../server/src/engine/rule.js';
 import { StepCache } from '../../server/src/engine/stepCache.js';
 import { blueprintArb, requiredCorpusFiles } from '../support/arbitraries.js';
 
@@ -55,10 +55,9 @@ const snippets = [
   'type: service-blueprint\n',
 ];
 
-/** Rules that judge each step on its own, marked as such so the test drives the step-scoped memo (a wrong mark fails it). */
-// conflict-needs-backing and decision-needs-authority are step-scoped with a document fact (an escalation or authority section).
+/** Rules that judge one step at a time (conflict-needs-backing and decision-needs-authority also ask the document for a policy section). */
 const STEP_LOCAL = new Set(['benefit-needs-support', 'empty-lane', 'burden-needs-relief', 'frontstage-needs-backstage', 'conflict-needs-backing', 'decision-needs-authority']);
-const scopedRules: Rule[] = allRules().map((r) => (STEP_LOCAL.has(r.id) ? { ...r, scope: 'step' } : r));
+const scopedRules: readonly Rule[] = allRules();
 
 /** One edit: replace `length` characters at a relative position with a snippet. */
 const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 0, max: 40 }), insert: fc.constantFrom(...snippets) });
@@ -86,10 +85,10 @@ function applyEdit(text: string, e: { at: number; length: number; insert: string
 }
 
 describe('incremental re-lint', function () {
-  it('the shipped rules declare exactly the step-local ones step-scoped', () => {
+  it('the shipped step rules are exactly the step-local ones', () => {
     assert.deepEqual(
       allRules()
-        .filter((r) => r.scope === 'step')
+        .filter(isStepRule)
         .map((r) => r.id)
         .sort(),
       [...STEP_LOCAL].sort(),
@@ -430,20 +429,8 @@ describe('incremental re-lint', function () {
     assert.ok(changedSome >= 3, `the config change changed the result of only ${changedSome} corpus files`);
   });
 
-  it('a step-scoped rule that reports outside its step or throws is run whole, as without the cache', () => {
+  it('a step rule that throws on one step gives what it gives without the cache: one finding naming it', () => {
     const text = corpus()[0]!;
-    const stray: Rule = {
-      id: 'stray',
-      description: 'reports with no step',
-      summary: 'reports with no step',
-      fixSummary: 'none',
-      defaultSeverity: 'warning',
-      fixable: false,
-      scope: 'step',
-      check: (ctx) => {
-        for (const s of ctx.blueprint.steps) ctx.report({ message: `all ${ctx.blueprint.steps.length}`, span: s.titleSpan, step: null });
-      },
-    };
     const thrower: Rule = {
       id: 'thrower',
       description: 'throws on a step titled Boom',
@@ -451,21 +438,18 @@ describe('incremental re-lint', function () {
       fixSummary: 'none',
       defaultSeverity: 'warning',
       fixable: false,
-      scope: 'step',
-      check: (ctx) => {
-        for (const s of ctx.blueprint.steps) {
-          if (s.title === 'Boom') throw new Error('boom');
-          ctx.report({ message: 'seen', span: s.titleSpan, step: s });
-        }
+      checkStep: (step, ctx) => {
+        if (step.title === 'Boom') throw new Error('boom');
+        ctx.report({ message: 'seen', span: step.titleSpan });
       },
     };
     const caches = newCaches();
-    const run = (t: string, c?: Caches) => JSON.stringify(lint(t, { parseCache: c?.parse, stepCache: c?.steps, forceBlueprint: true, rules: [stray, thrower] }).findings);
+    const run = (t: string, c?: Caches) => JSON.stringify(lint(t, { parseCache: c?.parse, stepCache: c?.steps, forceBlueprint: true, rules: [thrower] }).findings);
     assert.equal(run(text, caches), run(text));
     const edited = `${text}\n\n## Added step\n\n- **Customer:** Waits.\n`;
     const cachedResult = run(edited, caches);
     assert.equal(cachedResult, run(edited));
-    assert.match(cachedResult, /"all \d+"/);
+    assert.match(cachedResult, /"seen"/);
     const withBoom = `${edited}\n## Boom\n\n- **Customer:** Waits.\n`;
     const broken = run(withBoom, caches);
     assert.equal(broken, run(withBoom));

@@ -1,19 +1,20 @@
 import type { Root } from 'mdast';
 import { languageSample, looksLikeBlueprint, nonEnglishLanguage } from './blueprint/looksLike.js';
 import { buildBlueprint, type ModelResult } from './blueprint/model.js';
-import { readDocument } from './document/reading.js';
+import type { PolicyRead } from './document/policy.js';
+import { readDocument, type DocumentReading } from './document/reading.js';
 import { configForDocument, policyNote } from './config/profile.js';
 import { defaultConfig, type ResolvedConfig } from './config/types.js';
 import { resolvedFix } from './intentEdits.js';
 import { joinChunkTrees, parseChunkTrees, parseMarkdown, type ChunkCache, type ParsedChunk, type ParseProblem } from './parse.js';
 import { beginLintMemos, compileVocabulary, type CompiledVocabulary } from './phrases/vocabulary.js';
 import { allRules } from './registry.js';
-import type { DocumentFacts, FactMemo, Rule, RuleReport } from './rule.js';
-import type { KeyedStep, StepCache } from './stepCache.js';
+import { isStepRule, type Rule, type RuleReport, type StepReport, type StepRule } from './rule.js';
+import type { JudgedStep, KeyedStep, StepCache } from './stepCache.js';
 import { applySuppressions, DIRECTIVE_PREFIX, findChunkDirectives, findDirectives, localToday, type DirectiveReport } from './suppress.js';
 import { LineIndex } from './text.js';
 import { unitModel } from './unitModel.js';
-import type { Blueprint, Finding, Position, Severity, SeveritySetting } from './types.js';
+import type { Blueprint, Finding, Position, Severity, SeveritySetting, Step } from './types.js';
 
 export interface LintOptions {
   /** Path of the document (absolute, or relative to cwd); used for glob-based blueprint detection. */
@@ -92,49 +93,33 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     return { blueprint, findings: [], problems, lines, suppressed: [], dated: false, directives: [] };
   }
   const vocabulary = compileVocabulary(config.vocabulary);
-  const document = readDocument(text, lines, cache?.readings);
+  const document = readDocument(text, lines, { memos: cache?.readings, steps: blueprint.steps, vocabulary });
   const findings: Finding[] = [];
   for (const rule of notices ?? options.rules ?? allRules()) {
     const severity = effectiveSeverity(rule, config);
     if (severity === 'off') continue;
     const ruleOptions = { ...(rule.defaultOptions ?? {}), ...(config.rules[rule.id]?.options ?? {}) };
     const report = (r: RuleReport) => findings.push(toFinding(rule.id, severity, r, text, lines, !!cache));
-    let facts: DocumentFacts | undefined;
-    const remember: FactMemo = rule.documentFacts && cache ? memoOf(cache, rule.id, ruleOptions, vocabulary) : (_key, compute) => compute();
-    try {
-      facts = rule.documentFacts?.({ text, document, blueprint, options: ruleOptions, vocabulary, remember });
-    } catch {
-      facts = undefined; // the whole check below runs it again and turns the throw into a finding
-    }
-    if (cache && cached && rule.scope === 'step' && (facts || !rule.documentFacts)) {
-      // Only the steps the memo has no reports for are checked; a rule that throws or breaks its contract runs whole below.
-      const keyed = cached.keyed;
-      let reports: RuleReport[] | undefined;
-      try {
-        // Reports made under other document facts are not reused: the facts are part of the memo's key.
-        reports = cache.ruleReports(rule.id, facts ? { ...ruleOptions, '#facts': facts } : ruleOptions, keyed, (steps) => {
-          const out: RuleReport[] = [];
-          rule.check({ text, document, blueprint: { ...blueprint, steps }, options: ruleOptions, vocabulary, facts, report: (r) => out.push(r) });
-          return out;
-        });
-      } catch {
-        reports = undefined;
-      }
-      if (reports) {
-        for (const r of reports) report(r);
-        continue;
+    const judge = isStepRule(rule) ? (step: Step) => judgeStep(rule, step, document, ruleOptions, vocabulary) : undefined;
+    if (judge) {
+      if (cache && cached) {
+        let reports: RuleReport[] | undefined;
+        try {
+          // Only the steps the memo holds no standing reports for are judged; a rule that throws runs below, as without the cache.
+          reports = cache.ruleReports(rule.id, ruleOptions, cached.keyed, judge, (reads) => answersHold(reads, document));
+        } catch {
+          reports = undefined;
+        }
+        if (reports) {
+          for (const r of reports) report(r);
+          continue;
+        }
       }
     }
     try {
-      rule.check({
-        text,
-        document,
-        blueprint,
-        options: ruleOptions,
-        vocabulary,
-        report,
-        facts: facts ?? rule.documentFacts?.({ text, document, blueprint, options: ruleOptions, vocabulary, remember }),
-      });
+      if (judge) {
+        for (const step of blueprint.steps) for (const r of judge(step).reports) report({ ...r, step });
+      } else if (!isStepRule(rule)) rule.check({ text, document, blueprint, options: ruleOptions, vocabulary, report });
     } catch (e) {
       // A rule that throws becomes one finding naming it, never a crash of the whole lint.
       const at = lines.position(0);
@@ -160,10 +145,31 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   return { blueprint, findings: kept, problems, lines, suppressed, dated: directives.some((d) => d.until !== undefined), directives: reports };
 }
 
-/** The memo a rule's document facts keep in the document's step cache, under the rule's options. */
-function memoOf(cache: StepCache, ruleId: string, options: Record<string, unknown>, vocabulary: CompiledVocabulary): FactMemo {
-  const optionsKey = JSON.stringify(options);
-  return (key, compute) => cache.fact(ruleId, optionsKey, vocabulary, key, compute);
+/** A step rule's verdict on one step, with the document's answers it read (what its reports stand on). */
+function judgeStep(rule: StepRule, step: Step, document: DocumentReading, options: Record<string, unknown>, vocabulary: CompiledVocabulary): JudgedStep {
+  const reports: StepReport[] = [];
+  const reads: PolicyRead[] = [];
+  rule.checkStep(step, {
+    get units() {
+      return document.units(step);
+    },
+    document: {
+      hasPolicy(query, judge) {
+        const answer = document.hasPolicy(query, judge);
+        reads.push({ query, judge, answer });
+        return answer;
+      },
+    },
+    options,
+    vocabulary,
+    report: (r) => reports.push(r),
+  });
+  return { reports, reads };
+}
+
+/** Whether the document still gives every answer a step's reports were made on. */
+function answersHold(reads: readonly PolicyRead[], document: DocumentReading): boolean {
+  return reads.every((r) => document.hasPolicy(r.query, r.judge) === r.answer);
 }
 
 const byPosition = (a: Finding, b: Finding) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId);

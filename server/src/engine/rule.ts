@@ -1,4 +1,4 @@
-import type { DocumentReading } from './document/reading.js';
+import type { DocumentReading, TextUnit } from './document/reading.js';
 import type { CompiledVocabulary } from './phrases/vocabulary.js';
 import { DIRECTIVE_RULE } from './suppress.js';
 import type { Blueprint, FixProposal, SeveritySetting, Span, Step } from './types.js';
@@ -26,25 +26,30 @@ export interface RuleContext {
   blueprint: Blueprint;
   options: Record<string, unknown>;
   vocabulary: CompiledVocabulary;
-  /** What the rule's `documentFacts` found in the whole document in this lint (undefined for rules without it). */
-  facts?: DocumentFacts;
   report(report: RuleReport): void;
 }
 
-/** Plain facts about the whole document that a step-scoped rule's verdicts depend on ("an escalation section backs every step"). */
-export type DocumentFacts = Readonly<Record<string, boolean | number | string>>;
+/** A report of a step rule: always about the step it was given, which the engine fills in. */
+export type StepReport = Omit<RuleReport, 'step'>;
 
 /**
- * `remember(key, compute)` is `compute()`, or the value it gave in the latest lint of the same document (an editor's
- * cache; the CLI just computes) when `key` is the same and so are the vocabulary and the rule's options. `key` must
- * hold everything the value depends on besides those: the text of a section, not its position.
+ * What a step rule reads besides its step. Of the rest of the document it sees only the document's answers to
+ * questions (`StepDocument`): the engine records each answer with the step's reports and reuses those reports while
+ * the step and every answer it read are unchanged.
  */
-export type FactMemo = <V extends boolean | number | string>(key: string, compute: () => V) => V;
+export interface StepContext {
+  /** The step's lanes and prose sentences, each with its side (customer, employee, promise), in document order. */
+  readonly units: readonly TextUnit[];
+  document: StepDocument;
+  options: Record<string, unknown>;
+  vocabulary: CompiledVocabulary;
+  report(report: StepReport): void;
+}
 
-/** What `documentFacts` reads: the rule's context without reports or facts, plus the memo the engine keeps for it. */
-export type FactsContext = Omit<RuleContext, 'report' | 'facts'> & { remember: FactMemo };
+/** The questions a step rule may ask about the whole document. */
+export type StepDocument = Pick<DocumentReading, 'hasPolicy'>;
 
-export interface Rule {
+interface RuleInfo {
   id: string;
   description: string;
   /** What it flags, in a line for the README's rules table ("a near miss of a lane label"); scripts/gen-settings.mjs writes it. */
@@ -59,16 +64,22 @@ export interface Rule {
   defaultOptions?: Record<string, unknown>;
   /** Vocabulary data files (in rules/vocabulary/) the rule reads. */
   vocabularies?: string[];
-  /**
-   * 'step': every report names the step it is about and depends only on that step (its fields and fixes) and the
-   * rule's `documentFacts`, never on other steps or text elsewhere, so an editor may re-run the rule on just the steps
-   * an edit changed. Default 'document'.
-   */
-  scope?: 'step' | 'document';
-  /**
-   * For a step-scoped rule whose verdicts also depend on the rest of the document: computed on every lint over the
-   * whole document and handed to `check` as `context.facts`; a step's cached reports are reused only under equal facts.
-   */
-  documentFacts?(context: FactsContext): DocumentFacts;
+}
+
+/** A rule that reads the whole document: the blueprint, the text's reading, every step at once. */
+export interface DocumentRule extends RuleInfo {
   check(context: RuleContext): void;
+  checkStep?: never;
+}
+
+/** A rule that judges one step at a time: given only that step, so an editor re-runs it only on the steps an edit changed. */
+export interface StepRule extends RuleInfo {
+  checkStep(step: Step, context: StepContext): void;
+  check?: never;
+}
+
+export type Rule = DocumentRule | StepRule;
+
+export function isStepRule(rule: Rule): rule is StepRule {
+  return typeof rule.checkStep === 'function';
 }

@@ -2,9 +2,9 @@
 import { analyseStep } from './blueprint/analyse.js';
 import type { RawStep } from './blueprint/build.js';
 import type { CompiledVocabulary } from './phrases/vocabulary.js';
-import type { RuleReport } from './rule.js';
+import type { PolicyRead } from './document/policy.js';
+import type { RuleReport, StepReport } from './rule.js';
 import { movedFixProposal } from './intentEdits.js';
-import { languageLayerEnabled } from './language/index.js';
 import { detached, Generations, movedSpan } from './memo.js';
 import type { LineIndex } from './text.js';
 import { ReadingMemos } from './document/readingMemo.js';
@@ -21,16 +21,22 @@ interface Analysis extends Phrases {
   last: Phrases & { base: number };
 }
 
-/** A step-scoped rule's reports about one step, every offset relative to the step's start. */
-type StoredReport = Omit<RuleReport, 'step'>;
-
-interface StepReports {
-  relative: StoredReport[];
-  /** The reports at the step's last position: reused as they are while the step does not move. */
-  last: { base: number; reports: StoredReport[] };
+/** What a step rule made of one step: its reports and the document's answers it read to make them. */
+export interface JudgedStep {
+  reports: StepReport[];
+  reads: readonly PolicyRead[];
 }
 
-/** What step-scoped rules reported about one step, per rule (with the options they ran with). */
+/** A step rule's reports about one step, every offset relative to the step's start. */
+interface StepReports {
+  relative: StepReport[];
+  /** The reports at the step's last position: reused as they are while the step does not move. */
+  last: { base: number; reports: StepReport[] };
+  /** The document's answers the reports depend on. */
+  reads: readonly PolicyRead[];
+}
+
+/** What step rules reported about one step, per rule (with the options they ran with). */
 interface StepEntry {
   reports: Map<string, { options: string; value: StepReports }>;
 }
@@ -62,18 +68,15 @@ export class StepCache {
   private vocabulary: CompiledVocabulary | undefined;
   private analyses = new Generations<Analysis>();
   private steps = new Generations<StepEntry>();
-  /** Values rules' document facts remember (`FactMemo`), under the vocabulary they were computed with. */
-  private facts = new Generations<boolean | number | string>();
-  private factsVocabulary: CompiledVocabulary | undefined;
   /** The document's language as last read: the text it read (`readTo` characters, or all of it) and the answer. */
   private language: { read: string; whole: boolean; language: string | undefined } | undefined;
   private eolOf: { lines: LineIndex; eol: string } | undefined;
-  /** What the document reading (`document/reading.ts`) keeps for rules between lints: label candidates, phrase hits per section. */
+  /** What the document reading (`document/reading.ts`) keeps for rules between lints: label candidates, phrase hits per section, policy answers. */
   readonly readings = new ReadingMemos();
   /** Memos other modules keep per cache (unitModel's whole units), committed with it so they hold one document version's worth. */
   private readonly attached: Array<{ commit(): void }> = [];
   /** Hits and misses since creation, for tests and the bench. */
-  readonly stats = { analysisHits: 0, analysisMisses: 0, ruleHits: 0, ruleMisses: 0, unitHits: 0, unitMisses: 0, factHits: 0, factMisses: 0 };
+  readonly stats = { analysisHits: 0, analysisMisses: 0, ruleHits: 0, ruleMisses: 0, unitHits: 0, unitMisses: 0 };
 
   /** The analysed step (benefits and supports), from the memo when its lanes and prose are unchanged. */
   analyse(raw: RawStep, vocabulary: CompiledVocabulary, text: string, lines: LineIndex): KeyedStep & { memo: StepMemo; range: KeyRange } {
@@ -130,68 +133,29 @@ export class StepCache {
   }
 
   /**
-   * Runs a step-scoped rule on the steps it has no reports for and returns the reports of every step in document
-   * order; undefined when the rule broke its contract (a report naming no step or another step), so the caller runs it whole.
+   * A step rule's reports on every step, in document order: from the memo for a step judged before under the same
+   * options whose answers (`reads`) the document still gives (`holds`), from `judge` for the others.
    */
-  ruleReports(ruleId: string, options: Record<string, unknown>, steps: readonly KeyedStep[], run: (steps: Step[]) => RuleReport[]): RuleReport[] | undefined {
+  ruleReports(ruleId: string, options: Record<string, unknown>, steps: readonly KeyedStep[], judge: (step: Step) => JudgedStep, holds: (reads: readonly PolicyRead[]) => boolean): RuleReport[] {
     const optionsKey = JSON.stringify(options);
-    const cached: Array<StepReports | undefined> = steps.map((s) => {
-      const r = s.entry.reports.get(ruleId);
-      return r && r.options === optionsKey ? r.value : undefined;
-    });
-    const missing = steps.filter((_, i) => cached[i] === undefined);
-    this.stats.ruleHits += steps.length - missing.length;
-    this.stats.ruleMisses += missing.length;
-    if (missing.length) {
-      const index = new Map(missing.map((s, i) => [s.step, i] as const));
-      const fresh: StepReports[] = missing.map((s) => ({ relative: [], last: { base: s.step.span.start, reports: [] } }));
-      for (const r of run(missing.map((s) => s.step))) {
-        const i = r.step ? index.get(r.step) : undefined;
-        if (i === undefined) return undefined;
-        fresh[i]!.relative.push(movedReport(r, -missing[i]!.step.span.start));
-        fresh[i]!.last.reports.push(r);
-      }
-      let m = 0;
-      steps.forEach((s, i) => {
-        if (cached[i] !== undefined) return;
-        cached[i] = fresh[m++]!;
-        s.entry.reports.set(ruleId, { options: optionsKey, value: cached[i]! });
-      });
-    }
     const out: RuleReport[] = [];
-    for (let i = 0; i < steps.length; i++) {
-      const entry = cached[i]!;
+    for (const s of steps) {
+      const base = s.step.span.start;
+      const memo = s.entry.reports.get(ruleId);
+      let entry = memo && memo.options === optionsKey && holds(memo.value.reads) ? memo.value : undefined;
+      if (entry) this.stats.ruleHits++;
+      else {
+        this.stats.ruleMisses++;
+        const judged = judge(s.step);
+        entry = { relative: judged.reports.map((r) => movedReport(r, -base)), last: { base, reports: judged.reports }, reads: judged.reads };
+        s.entry.reports.set(ruleId, { options: optionsKey, value: entry });
+      }
       // Most steps have nothing to report: nothing to move either.
       if (entry.relative.length === 0) continue;
-      const s = steps[i]!;
-      const base = s.step.span.start;
       if (entry.last.base !== base) entry.last = { base, reports: entry.relative.map((r) => movedReport(r, base)) };
       for (const r of entry.last.reports) out.push({ message: r.message, span: r.span, fixes: r.fixes, data: r.data, step: s.step });
     }
     return out;
-  }
-
-  /**
-   * A value of a rule's document facts: from the memo when the rule asked under the same key and options in the
-   * latest lint (or this one), else `compute()`, kept through the next commit. See `FactMemo`.
-   */
-  fact<V extends boolean | number | string>(ruleId: string, optionsKey: string, vocabulary: CompiledVocabulary, key: string, compute: () => V): V {
-    if (vocabulary !== this.factsVocabulary) {
-      this.factsVocabulary = vocabulary;
-      this.facts = new Generations();
-    }
-    // The language layer's switch (benchmarks, tests) changes what the rules of language find.
-    const full = `${ruleId}\u0000${languageLayerEnabled() ? 1 : 0}${optionsKey}\u0000${key}`;
-    const hit = this.facts.get(full);
-    if (hit !== undefined) {
-      this.stats.factHits++;
-      return hit as V;
-    }
-    this.stats.factMisses++;
-    const value = compute();
-    // a copy of the key: a slice of the document would keep the whole document alive in the memo
-    this.facts.set(detached(full), value);
-    return value;
   }
 
   /**
@@ -210,7 +174,6 @@ export class StepCache {
   commit(): void {
     this.analyses.commit();
     this.steps.commit();
-    this.facts.commit();
     this.readings.commit();
     for (const memo of this.attached) memo.commit();
   }
@@ -260,8 +223,8 @@ function movedPhrase<T extends { span: Span }>(phrase: T, by: number): T {
   return { ...phrase, span: movedSpan(phrase.span, by) };
 }
 
-function movedReport(r: RuleReport | StoredReport, by: number): StoredReport {
-  const out: StoredReport = { message: r.message, span: movedSpan(r.span, by) };
+function movedReport(r: StepReport, by: number): StepReport {
+  const out: StepReport = { message: r.message, span: movedSpan(r.span, by) };
   if (r.fixes) out.fixes = r.fixes.map((f) => movedFixProposal(f, by));
   if (r.data !== undefined) out.data = r.data;
   return out;

@@ -10,11 +10,11 @@ import {
   mayHoldBenefitPattern,
   mayHoldSupportPattern,
   mayVetoBenefit,
-  readText,
   supportPatterns,
   supportVeto,
   type Found,
 } from '../language/index.js';
+import { sentenceSpans } from '../language/sentences.js';
 import { LANE_SIDE, normaliseLabel } from './lanes.js';
 import { CUSTOMER_ROLE_WORDS } from './laneWords.js';
 import type { RawStep } from './build.js';
@@ -315,22 +315,6 @@ export function sentenceSubject(sentence: string, vocab: CompiledVocabulary): Su
   return 'unknown';
 }
 
-/** Splits text into sentences, keeping their offsets within the text. */
-export function sentences(text: string): Array<{ start: number; end: number }> {
-  const out: Array<{ start: number; end: number }> = [];
-  // Clauses after ":" or ";" have their own subject ("The sign-up happens in the product: the customer picks ...").
-  const re = /(?:[^.!?;:\r\n]|[.!?:](?!\s|$))+(?:[.!?;:]+(?=\s|$)|\r\n|\r|\n|$)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    if (m[0].trim()) out.push({ start: m.index, end: m.index + m[0].length });
-  }
-  return out;
-}
-
 function sub(t: SourceText, start: number, end: number): SourceText {
   return { text: t.text.slice(start, end), offsets: t.offsets.slice(start, end + 1) };
 }
@@ -414,28 +398,6 @@ function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, cust
   return found;
 }
 
-/**
- * Prose sentences (and ":"/";" clauses, which have their own subject): with the language layer, split on punctuation
- * only, so a sentence hard-wrapped over two lines stays one; without it, on line ends too.
- */
-function proseSentences(text: string): Array<{ start: number; end: number }> {
-  const doc = languageLayerEnabled() ? readText(text) : null;
-  if (!doc) return sentences(text);
-  const out: Array<{ start: number; end: number }> = [];
-  for (const s of doc.sentences) {
-    let from = s.from;
-    for (let k = s.from; k < s.to; k++) {
-      const tk = doc.tokens[k]!;
-      if ((tk.text === ';' || tk.text === ':') && k > from) {
-        out.push({ start: doc.tokens[from]!.start, end: tk.end });
-        from = k + 1;
-      }
-    }
-    if (from < s.to) out.push({ start: doc.tokens[from]!.start, end: s.end });
-  }
-  return out;
-}
-
 export function analyseStep(raw: RawStep, vocab: CompiledVocabulary): Step {
   const benefits: BenefitPhrase[] = [];
   const supports: SupportPhrase[] = [];
@@ -448,7 +410,7 @@ export function analyseStep(raw: RawStep, vocab: CompiledVocabulary): Step {
   const customers = raw.lanes.filter((l) => l.kind === 'customer').flatMap((l) => normaliseLabel(l.label).split(' '));
   for (const lane of raw.lanes) supports.push(...laneSupports(lane, vocab, supportJudge, customers));
   for (const p of raw.prose) {
-    for (const s of supportJudge.language ? proseSentences(p.text) : sentences(p.text)) {
+    for (const s of sentenceSpans(p.text)) {
       const text = p.text.slice(s.start, s.end);
       if (sentenceSubject(text, vocab) === 'customer') continue;
       supports.push(...supportsIn(sub(p, s.start, s.end), 'prose', vocab, supportJudge));

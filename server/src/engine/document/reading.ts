@@ -1,14 +1,19 @@
 // One reading of the document's text per lint, shared by every rule: sections, prose, lane-position labels, lines.
 import { detached } from '../memo.js';
-import type { PhraseHit, PhraseMatcher } from '../phrases/vocabulary.js';
+import { languageLayerEnabled } from '../language/index.js';
+import type { CompiledVocabulary, PhraseHit, PhraseMatcher } from '../phrases/vocabulary.js';
 import type { LineIndex } from '../text.js';
 import type { Span, Step } from '../types.js';
 import { LaneLabelReader, type LabelCandidate, type RememberedLabels } from './laneLabels.js';
+import { policySections, type PolicyJudge, type PolicyQuery, type PolicySection } from './policy.js';
 import { hasFencedBlock, proseSections, readableProse, titleHeadingSpan, type ProseSection } from './prose.js';
 import type { Memo, ReadingMemos } from './readingMemo.js';
+import { stepUnits, type TextUnit } from './textUnits.js';
 
 export type { LabelCandidate } from './laneLabels.js';
 export type { ProseSection } from './prose.js';
+export type { PolicyJudge, PolicyQuery, PolicySection } from './policy.js';
+export type { TextUnit, UnitSide } from './textUnits.js';
 
 /** What rules read of the text besides the model: each part worked out on first use, once per lint. */
 export interface DocumentReading {
@@ -28,14 +33,33 @@ export interface DocumentReading {
   proseHits(matcher: PhraseMatcher): readonly PhraseHit[];
   /** Labels written in lane position in a step: its lines' labels, or its table's header row or first column. */
   laneLabels(step: Step): readonly LabelCandidate[];
+  /** A step's lanes and prose sentences (the language module's splitter), each with its side, in document order. */
+  units(step: Step): readonly TextUnit[];
+  /** Sections that state policy for the whole document: a heading `query.headings` names, or (`outsideSteps`) no step inside. */
+  policySections(query: PolicyQuery): readonly PolicySection[];
+  /** Whether some policy section passes `judge` (a module-level function: its answers are remembered by section text). */
+  hasPolicy(query: PolicyQuery, judge: PolicyJudge): boolean;
+}
+
+/** What the reading knows of the lint besides the text. */
+export interface ReadingInputs {
+  /** An editor's memos, kept in its step cache. */
+  memos?: ReadingMemos;
+  /** The model's steps: which sections hold one. */
+  steps?: readonly Step[];
+  /** The vocabulary policy judges read. */
+  vocabulary?: CompiledVocabulary;
 }
 
 /** Below this length a text is read whole on every lint: a memo would save a few milliseconds and make garbage. */
 const MEMO_MIN_CHARS = 20_000;
 
 /** The reading of `text`; with `memos` (an editor's, kept in its step cache) long texts reuse what unchanged parts gave. */
-export function readDocument(text: string, lines: LineIndex, memos?: ReadingMemos): DocumentReading {
+export function readDocument(text: string, lines: LineIndex, { memos, steps = [], vocabulary }: ReadingInputs = {}): DocumentReading {
   const memo = text.length >= MEMO_MIN_CHARS ? memos : undefined;
+  const policies = new Map<PhraseMatcher, Map<boolean, PolicySection[]>>();
+  const answers = new Map<PolicyJudge, Array<{ query: PolicyQuery; answer: boolean }>>();
+  const unitsOf = new Map<Step, TextUnit[]>();
   let prose: string | undefined;
   let sections: ProseSection[] | undefined;
   let title: { span: Span | undefined } | undefined;
@@ -63,6 +87,42 @@ export function readDocument(text: string, lines: LineIndex, memos?: ReadingMemo
     },
     laneLabels(step) {
       return (labels ??= new LaneLabelReader(text, memo?.of<RememberedLabels>(LaneLabelReader))).of(step);
+    },
+    units(step) {
+      let found = unitsOf.get(step);
+      if (!found) {
+        if (!vocabulary) throw new Error('the document reading was made without a vocabulary: subjects cannot be read');
+        unitsOf.set(step, (found = stepUnits(step, vocabulary)));
+      }
+      return found;
+    },
+    policySections(query) {
+      let byScope = policies.get(query.headings);
+      if (!byScope) policies.set(query.headings, (byScope = new Map()));
+      let found = byScope.get(query.outsideSteps);
+      if (!found) byScope.set(query.outsideSteps, (found = policySections(text, reading.sections, steps, query)));
+      return found;
+    },
+    hasPolicy(query, judge) {
+      let asked = answers.get(judge);
+      if (!asked) answers.set(judge, (asked = []));
+      const same = asked.find((a) => a.query.headings === query.headings && a.query.outsideSteps === query.outsideSteps);
+      if (same) return same.answer;
+      if (!vocabulary) throw new Error('the document reading was made without a vocabulary: policy sections cannot be judged');
+      const verdicts = memos?.verdicts(judge, vocabulary);
+      // The language layer's switch (benchmarks, tests) changes what judges of language find.
+      const prefix = languageLayerEnabled() ? '1' : '0';
+      const answer = reading.policySections(query).some((s) => {
+        if (!verdicts) return judge(s, vocabulary);
+        const key = prefix + text.slice(s.span.start, s.span.end);
+        const known = verdicts.get(key);
+        if (known !== undefined) return known;
+        const value = judge(s, vocabulary);
+        verdicts.set(detached(key), value);
+        return value;
+      });
+      asked.push({ query, answer });
+      return answer;
     },
   };
   return reading;

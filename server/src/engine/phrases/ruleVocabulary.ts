@@ -1,68 +1,15 @@
-// Shared helpers for the rule pack: rule lexicons as data files, a step's text units by side, phrase hits and fixes.
-import { isNegated, sentenceSubject, type Subject } from '../blueprint/analyse.js';
+// Shared helpers for the rule pack: rule lexicons as data files, phrase hits in a step's text units, and fixes.
+import { isNegated } from '../blueprint/analyse.js';
+import type { TextUnit } from '../document/textUnits.js';
 import { normaliseLabel } from '../blueprint/lanes.js';
-import { sliceText } from '../blueprint/sourceText.js';
-import type { FixIntent, FixProposal, Lane, LaneKind, SourceText, Span, Step } from '../types.js';
+import type { FixIntent, FixProposal, Lane, Span, Step } from '../types.js';
 import { PhraseMatcher, type CompiledVocabulary, type PhraseHit } from './vocabulary.js';
 import { spanOf } from '../blueprint/sourceText.js';
 import { customerActs, eventVeto, findsOf, keptBySoftware, langText, languageLayerEnabled, mayVetoBenefit, negationVeto, type Found, type LangText } from '../language/index.js';
 
 export { loadRuleVocabulary } from './vocabulary.js';
 
-/** A piece of a step's text: one non-placeholder lane, or one prose sentence with its grammatical subject. */
-export interface TextUnit {
-  text: SourceText;
-  source: LaneKind | 'prose';
-  lane?: Lane;
-  /** Subject of a prose sentence; lanes have none. */
-  subject?: Subject;
-}
-
-export const EMPLOYEE_LANES: ReadonlySet<LaneKind> = new Set(['frontstage', 'backstage', 'support']);
-export const CUSTOMER_LANES: ReadonlySet<LaneKind> = new Set(['customer', 'evidence']);
-
-/** Sentences and ":"/";" clauses of prose; a soft line break inside a sentence does not end it ("up to\n$500"). */
-export function proseSentences(text: string): Array<{ start: number; end: number }> {
-  const out: Array<{ start: number; end: number }> = [];
-  const re = /(?:[^.!?;:]|[.!?:](?!\s|$))+(?:[.!?;:]+(?=\s|$)|$)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    const lead = m[0].length - m[0].trimStart().length;
-    if (!m[0].trim()) continue;
-    const seg = { start: m.index + lead, end: m.index + m[0].trimEnd().length };
-    const prev = out[out.length - 1];
-    // A colon that opens a list ("logged with: name, room, compensation offered") keeps the list in its sentence, and a
-    // short label keeps its value ("Website information: 24/7 availability"): the label says what the value is about.
-    const opensList = (text.slice(seg.start, seg.end).match(/,/g)?.length ?? 0) >= 2;
-    const head = prev ? text.slice(prev.start, prev.end - 1) : '';
-    const label = head.trim().split(/\s+/).length <= 4 && !/[.!?;]/.test(head);
-    if (prev && text[prev.end - 1] === ':' && (opensList || label)) prev.end = seg.end;
-    else out.push(seg);
-  }
-  return out;
-}
-
-/** Every non-placeholder lane and every prose sentence of a step, in document order. */
-export function stepUnits(step: Step, vocab: CompiledVocabulary): TextUnit[] {
-  const units: TextUnit[] = [];
-  for (const lane of step.lanes) if (!lane.placeholder) units.push({ text: lane.content, source: lane.kind, lane });
-  for (const p of step.prose) {
-    for (const s of proseSentences(p.text)) {
-      units.push({ text: sliceText(p, s.start, s.end), source: 'prose', subject: sentenceSubject(p.text.slice(s.start, s.end), vocab) });
-    }
-  }
-  return units.sort((a, b) => (a.text.offsets[0] ?? 0) - (b.text.offsets[0] ?? 0));
-}
-
-/** Employee side: frontstage, backstage and support lanes, other lanes (policies, roles), and prose not about the customer. */
-export function isEmployeeSide(unit: TextUnit): boolean {
-  if (unit.source === 'prose') return unit.subject !== 'customer';
-  return EMPLOYEE_LANES.has(unit.source) || unit.source === 'other';
-}
+export type { TextUnit } from '../document/textUnits.js';
 
 export interface RuleHit {
   text: string;
@@ -120,113 +67,6 @@ export function languageFinds(units: readonly TextUnit[], vocab: CompiledVocabul
     for (const p of patterns) for (const f of findsOf(lt, p)) out.push({ text: u.text.text.slice(f.start, f.end), span: spanOf(u.text, f.start, f.end), entry: f.rule, unit: u });
   }
   return out.sort((a, b) => a.span.start - b.span.start);
-}
-
-/** A heading-delimited section of the document: its heading's text and the whole section (heading line included). */
-export interface Section {
-  heading: string;
-  start: number;
-  end: number;
-  /** The section's text, heading line included. */
-  readonly body: string;
-  /** The section's text as one unit (read as the employee side: a policy or role section); built when first read. */
-  readonly unit: TextUnit;
-}
-
-type SectionBounds = Pick<Section, 'heading' | 'start' | 'end'>;
-
-/** The latest document's sections: each lint asks once per rule with document facts. */
-let lastBounds: { text: string; bounds: SectionBounds[] } | undefined;
-
-/** The document's sections, one per ATX heading (up to the next heading of any level), outside code fences. */
-function sectionBounds(text: string): SectionBounds[] {
-  if (lastBounds?.text === text) return lastBounds.bounds;
-  const heads: Array<{ at: number; heading: string }> = [];
-  let fence = false;
-  const line = (at: number, end: number) => {
-    const l = text.slice(at, end);
-    if (/^\s{0,3}(```|~~~)/.test(l)) fence = !fence;
-    else if (!fence) {
-      const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(l);
-      if (h) heads.push({ at, heading: h[1]! });
-    }
-  };
-  if (/[\r\u2028\u2029]/.test(text)) {
-    // other line ends: every line, as a multiline expression splits them
-    const re = /^.*$/gm;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      line(m.index, m.index + m[0].length);
-      if (m[0].length === 0) re.lastIndex++;
-    }
-  } else {
-    for (let at = 0; at <= text.length;) {
-      const nl = text.indexOf('\n', at);
-      const end = nl < 0 ? text.length : nl;
-      // only a line with "#", "`", "~" or a non-ASCII space in its first four characters can open a heading or fence
-      for (let i = at; i < end && i < at + 4; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 35 || c === 96 || c === 126 || c > 127) {
-          line(at, end);
-          break;
-        }
-      }
-      if (nl < 0) break;
-      at = nl + 1;
-    }
-  }
-  const bounds = heads.map((h, k) => ({ heading: h.heading, start: h.at, end: k + 1 < heads.length ? heads[k + 1]!.at : text.length }));
-  lastBounds = { text, bounds };
-  return bounds;
-}
-
-/** A section's text as one unit; built only for the sections a rule reads (an offsets array per character). */
-function sectionUnit(text: string, b: SectionBounds): TextUnit {
-  const body = text.slice(b.start, b.end);
-  const offsets = Array.from({ length: body.length + 1 }, (_, i) => b.start + i);
-  return { text: { text: body, offsets }, source: 'other' };
-}
-
-/**
- * Sections that state policy for the whole document: those whose heading names it (`headings`, e.g. "Empowerment
- * levels", "When to escalate") and, with `outsideSteps`, those that hold no step (a policy table, a role section).
- */
-export function policySections(text: string, steps: readonly Step[], headings: PhraseMatcher, opts: { outsideSteps: boolean }): Section[] {
-  const holdsStep = opts.outsideSteps ? overlapsAny(steps.map((st) => st.span)) : () => true;
-  return (
-    sectionBounds(text)
-      // a section that holds no step is taken without matching its heading
-      .filter((s) => !holdsStep(s) || headings.find(s.heading).length > 0)
-      .map((b) => {
-        let unit: TextUnit | undefined;
-        // the unit's offsets (one per character) are built only for a section a rule reads, not one it remembered
-        return {
-          ...b,
-          body: text.slice(b.start, b.end),
-          get unit() {
-            return (unit ??= sectionUnit(text, b));
-          },
-        };
-      })
-  );
-}
-
-/** A test "does [start, end) overlap any of these spans", in log time: spans sorted by start with a running maximum end. */
-function overlapsAny(spans: Span[]): (s: { start: number; end: number }) => boolean {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const maxEnd: number[] = [];
-  for (const sp of sorted) maxEnd.push(Math.max(sp.end, maxEnd[maxEnd.length - 1] ?? -Infinity));
-  return (s) => {
-    // the last span starting before s.end; any overlap has start < s.end, so the running maximum end decides
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]!.start < s.end) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && maxEnd[lo - 1]! > s.start;
-  };
 }
 
 /** Support phrases of the core vocabulary of one kind (resource, tool, authority, training, backing) in units. */
