@@ -70,7 +70,7 @@ describe('lane labels read by their words', () => {
       ['Fitter', 'Groomer (visible)', 'Night auditor', 'We', 'What backs you', 'Admin', 'System / job runner'].map((label) => [label, readLane(label, table)?.kind, readLane(label, table)?.basis]),
       [
         ['Fitter', 'frontstage', 'role'],
-        ['Groomer (visible)', 'frontstage', 'role'],
+        ['Groomer (visible)', 'frontstage', 'gloss'],
         ['Night auditor', 'frontstage', 'role'],
         ['We', undefined, undefined],
         ['What backs you', undefined, undefined],
