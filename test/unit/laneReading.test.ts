@@ -80,6 +80,25 @@ describe('lane labels read by their words', () => {
     );
   });
 
+  it('reads "<customer> sees" as the visible part, "<someone> does" as their lane, a participle after a system as support', () => {
+    assert.deepEqual(
+      ['Customer sees', 'What the guest hears', 'Bill does', 'What the customer does', 'System touched', 'Tools used', 'Application submitted', 'Moments of truth.'].map((label) => [
+        label,
+        readLane(label, table)?.kind,
+      ]),
+      [
+        ['Customer sees', 'frontstage'],
+        ['What the guest hears', 'frontstage'],
+        ['Bill does', 'frontstage'],
+        ['What the customer does', 'customer'],
+        ['System touched', 'support'],
+        ['Tools used', 'support'],
+        ['Application submitted', undefined],
+        ['Moments of truth.', 'other'],
+      ],
+    );
+  });
+
   it('reads the spellings authors outside the project use', () => {
     const expected: Array<[string, string]> = [
       ['Client Action', 'customer'],

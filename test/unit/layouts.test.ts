@@ -328,6 +328,46 @@ describe('layouts of real blueprints', () => {
     );
   });
 
+  it('takes a table under a label alone on its line as that lane, and drops a summary table that restates the steps', () => {
+    const text = [
+      '# Reading lamp',
+      '',
+      '## Stage 1 — Discover',
+      '',
+      '**Customer journey.** Spots the lamp in a shop window.',
+      '',
+      '**Frontstage.**',
+      '',
+      '| Touchpoint | What it carries |',
+      '|---|---|',
+      '| Window lamp | The lamp, switched on |',
+      '',
+      '**Backstage.** Checks the bulb monthly.',
+      '',
+      '## Stage 2 — Returns',
+      '',
+      '**Customer journey.** Sends it back.',
+      '',
+      '**Backstage.** Refunds the day it arrives.',
+      '',
+      '## Summary',
+      '',
+      '| # | Stage | Customer state | Primary backstage |',
+      '|---|---|---|---|',
+      '| 1 | Discover | Curious | Photography |',
+      '| 2 | Returns | Walking back | Bench check |',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      {
+        title: 'Discover',
+        shape: 'heading',
+        lanes: ['customer: Spots the lamp in a shop window.', 'frontstage: Window lamp\nThe lamp, switched on', 'backstage: Checks the bulb monthly.'],
+      },
+      { title: 'Returns', shape: 'heading', lanes: ['customer: Sends it back.', 'backstage: Refunds the day it arrives.'] },
+    ]);
+  });
+
   it('titles steps-as-rows by a named step column rather than a number column, and reads a gloss that says "visible" as staff in front', () => {
     const text = ['| # | Stage | Motorist | Our people (visible) | Support processes |', '|---|---|---|---|---|', '| 1 | Report | Rings up. | Handler checks the policy. | Policy lookup |', ''].join(
       '\n',

@@ -322,7 +322,7 @@ function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number, roles =
     const raw = ctx.text.slice(labelStart, Math.min(ctx.text.length, labelEnd + 4));
     style = /^[^*_]*:\s*[*_]/.test(raw) ? 'bold-inside' : 'bold-outside';
   }
-  return { kind, reading, label: m[1]!.slice(icon).trim(), labelSpan: { start: labelStart, end: labelEnd }, contentFrom: from + m[0].length, style };
+  return { kind, reading, label: m[1]!.slice(icon).trim().replace(/(?<=\p{L})\.$/u, ''), labelSpan: { start: labelStart, end: labelEnd }, contentFrom: from + m[0].length, style };
 }
 
 /** Symbols before a label's first letter or digit (an emoji icon, a bullet), as normaliseLabel drops them. */
@@ -672,6 +672,7 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
       }
       const lanes = lanesOfParagraph(ctx, node, '', titled ? boldFirstLine(node, inlineText(ctx, node.children, off(node, 'start'))) : 0);
       if (lanes && next?.type === 'list' && listUnderLabel(ctx, lanes, next)) i++;
+      else if (lanes && next?.type === 'table' && !tableSteps(ctx, next, heading, group, false, parentGroup) && tableUnderLabel(ctx, lanes, next)) i++;
       if (lanes) scan.lanes.push(...lanes);
       else if (!isNavigation(node)) {
         const p = proseOf(ctx, node);
@@ -878,6 +879,27 @@ function listUnderLabel(ctx: Ctx, lanes: FoundLane[], list: List): boolean {
     lane: { ...last.lane, content, contentSpan: span, placeholder: isPlaceholder(content.text) },
     form: { ...last.form, end: off(list, 'end') },
   };
+  return true;
+}
+
+/**
+ * A label on its own line over a table that names no lanes ("**Frontstage.**" over `| Touchpoint | What it carries |`):
+ * the table's rows are that lane's content, a row a line.
+ */
+function tableUnderLabel(ctx: Ctx, lanes: FoundLane[], table: Table): boolean {
+  const last = lanes[lanes.length - 1]!;
+  if (last.lane.content.text.length > 0 || last.form.form !== 'paragraph') return false;
+  const b = new TextBuilder(ctx.text, off(table, 'end'));
+  for (const row of table.children.slice(1)) {
+    const line = proseOf(ctx, row);
+    if (!line) continue;
+    if (b.length) b.appendSynthetic('\n', line.offsets[0]!);
+    b.appendText(line);
+  }
+  const content = trimText(b.build());
+  if (!content.text.length) return false;
+  const span = { start: content.offsets[0]!, end: content.offsets[content.text.length - 1]! + 1 };
+  lanes[lanes.length - 1] = { lane: { ...last.lane, content, contentSpan: span, placeholder: isPlaceholder(content.text) }, form: { ...last.form, end: off(table, 'end') } };
   return true;
 }
 
@@ -1528,7 +1550,32 @@ const laned = (s: RawStep) => new Set(s.lanes.filter((l) => l.kind !== 'other').
 export function standingSteps(steps: readonly RawStep[]): boolean[] {
   // In a blueprint with lanes, a section holding only a table that names no lanes is a matrix or a reference table.
   const matrices = steps.some(laned);
-  return standingByGroup(steps).map((keep, i) => keep && !(matrices && steps[i]!.tableOnly));
+  const summaries = summaryRows(steps);
+  return standingByGroup(steps).map((keep, i) => keep && !(matrices && steps[i]!.tableOnly) && !summaries.has(i));
+}
+
+/**
+ * The rows of a summary table: a table of steps whose titles are mostly those of heading or list steps read elsewhere
+ * in the document ("Service blueprint summary": one row per stage told above) restates them, it adds no steps.
+ */
+function summaryRows(steps: readonly RawStep[]): Set<number> {
+  const out = new Set<number>();
+  const told = new Set(steps.filter((s) => s.shape === 'heading' || s.shape === 'list').map((s) => s.title.toLowerCase()));
+  if (told.size < 2) return out;
+  const tables = new Map<number, number[]>();
+  steps.forEach((s, i) => {
+    if (s.shape !== 'table-rows' && s.shape !== 'table-columns') return;
+    // Rows of one table share its header (a row's own span is the row); columns share the table's span.
+    const table = s.insertion.form === 'row' ? s.insertion.headAt : s.span.start;
+    const rows = tables.get(table) ?? [];
+    rows.push(i);
+    tables.set(table, rows);
+  });
+  for (const rows of tables.values()) {
+    const repeated = rows.filter((i) => told.has(steps[i]!.title.toLowerCase())).length;
+    if (rows.length >= 2 && repeated * 2 >= rows.length) for (const i of rows) out.add(i);
+  }
+  return out;
 }
 
 function standingByGroup(steps: readonly RawStep[]): boolean[] {

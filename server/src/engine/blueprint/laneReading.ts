@@ -139,6 +139,18 @@ const QUALIFIER = new Set(['in', 'for', 'per', 'at', 'during', 'across', 'within
 /** Reads label words by meaning (without the synonym table); a qualifier after the head is read only if it can be. */
 function readWords(words: readonly string[]): LaneReading | undefined {
   if (words.length === 0 || words.length > MAX_WORDS) return undefined;
+  const end = words[words.length - 1]!;
+  if (words.length >= 2) {
+    // What the customer sees or hears is the visible part of the service ("Customer sees", "What the guest hears").
+    if (PERCEIVES.has(end) && readWords(words.slice(0, -1))?.kind === 'customer') return { kind: 'frontstage', basis: 'lane-word', words: words.join(' ') };
+    // "Bill does": someone no list knows, doing, is staff; a customer doing is the customer's lane.
+    if (DOES.has(end)) return readWords([...words.slice(0, -1), 'action']);
+    // A participle after what staff are given says which of it ("System touched", "Tools used"): still support.
+    if (words.length <= 3 && /[a-z]ed$/.test(end)) {
+      const noun = readWords(words.slice(0, -1));
+      if (noun?.kind === 'support') return noun;
+    }
+  }
   const tokens = categorise(words);
   if (!tokens) {
     const cut = words.findIndex((w, i) => i > 0 && QUALIFIER.has(w));
@@ -208,6 +220,10 @@ function staffRoleOfProse(words: readonly string[]): LaneReading | undefined {
     .find((h) => h.end === text.length && (h.start === 0 || text[h.start - 1] === ' ') && h.entry.group !== 'pronouns');
   return hit ? { kind: 'frontstage', basis: 'role', words: hit.text, byRole: true } : undefined;
 }
+
+const PERCEIVES: ReadonlySet<string> = new Set(['see', 'hear', 'see and hear']);
+// "does" as labelWords leaves it ("doe"), and "do"
+const DOES: ReadonlySet<string> = new Set(['doe', 'do']);
 
 /** Head nouns that place a short label whatever modifies them: the systems and tools employees are given. */
 const TOOL_HEADS: ReadonlySet<string> = new Set(['system', 'tool', 'tooling', 'software', 'platform']);

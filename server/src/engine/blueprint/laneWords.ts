@@ -33,6 +33,8 @@ export const OTHER_WORDS: readonly string[] = [
   'risk',
   'failure',
   'fail',
+  // the literature's critical moments, marked beside the lanes like fail points
+  'moment of truth',
   'error',
   'fault',
   'pain',
