@@ -322,7 +322,17 @@ function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number, roles =
     const raw = ctx.text.slice(labelStart, Math.min(ctx.text.length, labelEnd + 4));
     style = /^[^*_]*:\s*[*_]/.test(raw) ? 'bold-inside' : 'bold-outside';
   }
-  return { kind, reading, label: m[1]!.slice(icon).trim().replace(/(?<=\p{L})\.$/u, ''), labelSpan: { start: labelStart, end: labelEnd }, contentFrom: from + m[0].length, style };
+  return {
+    kind,
+    reading,
+    label: m[1]!
+      .slice(icon)
+      .trim()
+      .replace(/(?<=\p{L})\.$/u, ''),
+    labelSpan: { start: labelStart, end: labelEnd },
+    contentFrom: from + m[0].length,
+    style,
+  };
 }
 
 /** Symbols before a label's first letter or digit (an emoji icon, a bullet), as normaliseLabel drops them. */
