@@ -368,6 +368,21 @@ describe('layouts of real blueprints', () => {
     ]);
   });
 
+  it('reads an outliner export whose child blocks name their lane in a `lane::` property (Logseq)', () => {
+    const text = [
+      'title:: Parking permit',
+      '',
+      '- Apply online',
+      '  step:: 2',
+      '\t- Applies online; no need to post originals.',
+      '\t  lane:: customer',
+      '\t- Permit system flags any mismatch.',
+      '\t  lane:: [[Support]]',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [{ title: 'Apply online', shape: 'list', lanes: ['customer: Applies online; no need to post originals.', 'support: Permit system flags any mismatch.'] }]);
+  });
+
   it('titles steps-as-rows by a named step column rather than a number column, and reads a gloss that says "visible" as staff in front', () => {
     const text = ['| # | Stage | Motorist | Our people (visible) | Support processes |', '|---|---|---|---|---|', '| 1 | Report | Rings up. | Handler checks the policy. | Policy lookup |', ''].join(
       '\n',

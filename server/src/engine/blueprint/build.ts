@@ -515,13 +515,27 @@ function tagAt(ctx: Ctx, t: SourceText, lineEnd: number): LabelHit | undefined {
   return { kind: reading.kind, reading, label: m[1]!, labelSpan: { start: labelStart, end: labelEnd }, contentFrom: 0, contentEnd: m.index, style: 'plain' };
 }
 
+/**
+ * An outliner block's property that names its lane (Logseq `lane:: customer`, `swimlane:: [[Support]]` on a line of
+ * the block): the block's text before the property line is the lane's content.
+ */
+function propertyAt(ctx: Ctx, t: SourceText): LabelHit | undefined {
+  const m = /(^|\n)[ \t]*(?:lane|swimlane|layer)::[ \t]*(?:\[\[)?([^\]\r\n]{1,40}?)(?:\]\])?[ \t]*(?:\r?\n|$)/i.exec(t.text);
+  if (!m || !m[1] || !t.text.slice(0, m.index).trim()) return undefined;
+  const reading = proseLabel(m[2]!, ctx.table, true);
+  if (!reading) return undefined;
+  const at = m.index + m[0].indexOf(m[2]!, m[1].length);
+  const labelSpan = { start: t.offsets[at]!, end: t.offsets[at + m[2]!.length - 1]! + 1 };
+  return { kind: reading.kind, reading, label: m[2]!, labelSpan, contentFrom: 0, contentEnd: m.index, style: 'plain' };
+}
+
 /** A list item that is a lane: its first paragraph starts with a label; nested content belongs to the lane. */
 function laneOfItem(ctx: Ctx, item: ListItem, list: List): FoundLane | undefined {
   const first = item.children[0];
   if (!first || first.type !== 'paragraph') return undefined;
   const t = inlineText(ctx, first.children, off(first, 'start'));
   const nl = t.text.search(/[\r\n]/);
-  const hit = labelAt(ctx, t, 0, nl < 0 ? t.text.length : nl) ?? tagAt(ctx, t, nl < 0 ? t.text.length : nl);
+  const hit = labelAt(ctx, t, 0, nl < 0 ? t.text.length : nl) ?? tagAt(ctx, t, nl < 0 ? t.text.length : nl) ?? propertyAt(ctx, t);
   if (!hit) return undefined;
   // An item over lane-labelled sub-items is a step ("- Priority customers: ..." over "- Customer: ..."), not a lane.
   if (hit.reading.basis !== 'synonym' && item.children.some((c) => c.type === 'list' && c.children.some((sub) => startsWithLabel(ctx, sub)))) return undefined;
