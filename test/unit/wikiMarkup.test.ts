@@ -96,6 +96,34 @@ describe('wiki markup tables and section lines', () => {
     ]);
   });
 
+  it('reads steps kept as data in a ```yaml fence: a list of records, a title key and one key per lane, `~` empty', () => {
+    const text = [
+      '# Cattery stay',
+      '',
+      '```yaml',
+      'steps:',
+      '  - id: 1',
+      '    name: Book a stay',
+      '    customer: >-',
+      '      Books online.',
+      '      There is no booking fee.',
+      '    frontstage: Confirms within a day.',
+      '    support: ~',
+      '  - id: 2',
+      '    name: Drop-off',
+      '    customer: Drops off any time.',
+      '    support: Chalet card',
+      '```',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      { title: 'Book a stay', shape: 'table-rows', lanes: ['customer: Books online. There is no booking fee.', 'frontstage: Confirms within a day.', 'support: '] },
+      { title: 'Drop-off', shape: 'table-rows', lanes: ['customer: Drops off any time.', 'frontstage: ', 'support: Chalet card'] },
+    ]);
+    const lane = lint(text, { forceBlueprint: true }).blueprint.steps[1]!.lanes[2]!;
+    assert.equal(text.slice(lane.contentSpan.start, lane.contentSpan.end), 'Chalet card');
+  });
+
   it('leaves Markdown that only looks alike alone: `||` inside prose, a setext underline', () => {
     const text = ['# Title', '', 'Either this || that, said the guest.', '', 'Arrival', '---', '', '- **Customer:** Arrives', '- **Frontstage:** Greets', ''].join('\n');
     assert.deepEqual(

@@ -11,6 +11,7 @@
 // is fixed-width for fixes: no fix writes inside markup it cannot lay out.
 import type { Heading, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { LineIndex } from '../text.js';
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { cellOf, emptyRow, replaceTopLevel, rowNode, tableNode } from './textTable.js';
 
 interface Line {
@@ -32,7 +33,7 @@ const DOKU_TOP = /^======[ \t]+\S.*[ \t]+======[ \t]*$/m;
 
 /** The root with every top-level Jira, MediaWiki or AsciiDoc table and section line replaced by a table or heading node. */
 export function withWikiMarkup(root: Root, text: string, lines: LineIndex): Root {
-  if (!/\|\||\{\||\|===|^==|^[ \t]*\^|^[ \t]*(?:`{3,}|~{3,})[ \t]*[ct]sv/im.test(text)) return root;
+  if (!/\|\||\{\||\|===|^==|^[ \t]*\^|^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:[ct]sv|ya?ml)/im.test(text)) return root;
   const countsDown = DOKU_TOP.test(text);
   return replaceTopLevel(root, (node) => {
     const found =
@@ -40,7 +41,9 @@ export function withWikiMarkup(root: Root, text: string, lines: LineIndex): Root
         ? (sectionLine(node, text, lines, countsDown) ?? wikiTableAt(node, text, lines))
         : node.type === 'code' && /^[ct]sv$/i.test(node.lang ?? '')
           ? csvTable(node, text, lines)
-          : undefined;
+          : node.type === 'code' && /^ya?ml$/i.test(node.lang ?? '')
+            ? yamlStepsTable(node, text, lines)
+            : undefined;
     return found && { node: found, nodes: 1 };
   });
 }
@@ -257,6 +260,67 @@ function csvTable(code: RootContent, text: string, lines: LineIndex): Table | un
   const width = rows[0]?.children.length ?? 0;
   if (rows.length < 2 || width < 2 || !last) return undefined;
   return tableNode(evenRows(rows, width, lines), start, end, lines);
+}
+
+// Steps kept as data in a ```yaml fence (a static site's data block): a list of records, each a step's title and its
+// lanes by key ("- name: Drop-off" / "cat_owner: Drops off..." / "systems: ~"), read as a table of steps as rows.
+const TITLE_KEYS = ['name', 'title', 'step', 'stage', 'phase'];
+const ID_KEYS = new Set(['id', 'slug', 'order', 'no', 'number', 'key']);
+
+function yamlStepsTable(code: RootContent, text: string, lines: LineIndex): Table | undefined {
+  if (code.type !== 'code') return undefined;
+  const start = code.position!.start.offset!;
+  const open = lineAt(text, start);
+  const base = open.end + (text[open.end] === '\r' ? 2 : 1);
+  // Offsets map straight to the source only when the fence is not indented (the value is then a verbatim slice).
+  if (text.slice(base, base + code.value.length) !== code.value) return undefined;
+  const doc = parseDocument(code.value, { keepSourceTokens: false });
+  if (doc.errors.length) return undefined;
+  const records = stepRecords(doc.contents);
+  if (!records) return undefined;
+  const titleKey = TITLE_KEYS.find((k) => records.every((r) => r.has(k)));
+  if (!titleKey) return undefined;
+  const keys: string[] = [];
+  for (const r of records) for (const pair of r.items) if (isScalar(pair.key) && typeof pair.key.value === 'string' && pair.key.value !== titleKey && !ID_KEYS.has(pair.key.value) && !keys.includes(pair.key.value)) keys.push(pair.key.value);
+  if (keys.length < 2) return undefined;
+  const piecesOf = (n: YamlNode | null | undefined): Piece[] => {
+    if (!isScalar(n) || !n.range || n.value === null || typeof n.value === 'object') return [];
+    // a block scalar's first line is its indicator (">-", "|"); its text starts on the next line
+    const [from, to] = [n.range[0], n.range[1]];
+    const raw = code.value.slice(from, to);
+    const body = /^[>|][+-]?[ \t]*\r?\n/.exec(raw);
+    const first = from + (body ? body[0].length : 0);
+    const out: Piece[] = [];
+    let at = first;
+    for (const line of code.value.slice(first, to).split('\n')) {
+      out.push({ start: base + at, end: base + at + line.replace(/\r$/, '').length });
+      at += line.length + 1;
+    }
+    return out;
+  };
+  const header = [titleKey, ...keys].map((k) => {
+    const pair = records.find((r) => r.has(k))!.items.find((p) => isScalar(p.key) && p.key.value === k)!;
+    return cellOf(piecesOf(pair.key as YamlNode), text, lines);
+  });
+  const rows: TableRow[] = [rowNode(header, base, base, lines)];
+  for (const r of records) {
+    const cells = [titleKey, ...keys].map((k) => cellOf(piecesOf(r.get(k, true) as YamlNode | undefined), text, lines));
+    const [from, to] = r.range ?? [0, 0];
+    rows.push(rowNode(cells, base + from, base + to, lines));
+  }
+  return tableNode(evenRows(rows, keys.length + 1, lines), start, code.position!.end.offset!, lines);
+}
+
+/** The first list of two or more records (maps), at the top or under one key ("steps:"). */
+function stepRecords(contents: unknown): YAMLMap[] | undefined {
+  const fromSeq = (n: unknown) => (isSeq(n) && n.items.length >= 2 && n.items.every((i) => isMap(i)) ? (n.items as YAMLMap[]) : undefined);
+  if (fromSeq(contents)) return fromSeq(contents);
+  if (!isMap(contents)) return undefined;
+  for (const pair of contents.items) {
+    const found = fromSeq(pair.value);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The fields of one CSV line, quotes left out; undefined for a quote left open (a field running over lines). */
