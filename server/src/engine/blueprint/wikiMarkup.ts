@@ -281,7 +281,9 @@ function yamlStepsTable(code: RootContent, text: string, lines: LineIndex): Tabl
   const titleKey = TITLE_KEYS.find((k) => records.every((r) => r.has(k)));
   if (!titleKey) return undefined;
   const keys: string[] = [];
-  for (const r of records) for (const pair of r.items) if (isScalar(pair.key) && typeof pair.key.value === 'string' && pair.key.value !== titleKey && !ID_KEYS.has(pair.key.value) && !keys.includes(pair.key.value)) keys.push(pair.key.value);
+  for (const r of records)
+    for (const pair of r.items)
+      if (isScalar(pair.key) && typeof pair.key.value === 'string' && pair.key.value !== titleKey && !ID_KEYS.has(pair.key.value) && !keys.includes(pair.key.value)) keys.push(pair.key.value);
   if (keys.length < 2) return undefined;
   const piecesOf = (n: YamlNode | null | undefined): Piece[] => {
     if (!isScalar(n) || !n.range || n.value === null || typeof n.value === 'object') return [];
