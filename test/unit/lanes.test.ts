@@ -3,10 +3,32 @@ import { isPlaceholder, laneTable, lookupLane, normaliseLabel } from '../../serv
 
 describe('lanes', () => {
   it('recognises placeholders and only placeholders', () => {
-    for (const p of ['', 'TBD', 'tbd.', 'TODO', '?', '???', '-', '—', '–', 'N/A', 'n/a', 'NA', 'none', 'None.', '...', '…', '*TBD*']) {
+    for (const p of [
+      '',
+      'TBD',
+      'tbd.',
+      'TODO',
+      '?',
+      '???',
+      '-',
+      '—',
+      '–',
+      'N/A',
+      'n/a',
+      'NA',
+      'none',
+      'None.',
+      '...',
+      '…',
+      '*TBD*',
+      'TBC (a work phone?)',
+      '— (no cover on bad-weather days)',
+      'None at present.',
+      'Nothing yet',
+    ]) {
       assert.equal(isPlaceholder(p), true, JSON.stringify(p));
     }
-    for (const p of ['Till system', 'A.', 'No', 'Manager may approve', '-5 minutes', 'To be decided by the duty manager']) {
+    for (const p of ['Till system', 'A.', 'No', 'Manager may approve', '-5 minutes', 'To be decided by the duty manager', 'Till (new one)', 'Card reader (TBC)']) {
       assert.equal(isPlaceholder(p), false, JSON.stringify(p));
     }
   });

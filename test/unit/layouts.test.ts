@@ -390,6 +390,22 @@ describe('layouts of real blueprints', () => {
     assert.deepEqual(read(text), [{ title: 'Report', shape: 'table-rows', lanes: ['customer: Rings up.', 'frontstage: Handler checks the policy.', 'support: Policy lookup'] }]);
   });
 
+  it('counts no support in a support lane whose note says the customer uses the thing', () => {
+    const flagged = (support: string) =>
+      lint(['## Lookup', '', '- Resident: Told at once whether the street is in a zone, free of charge.', `- Support: ${support}`, ''].join('\n'), { forceBlueprint: true }).findings.some(
+        (f) => f.ruleId === 'benefit-needs-support',
+      );
+    assert.deepEqual(
+      [
+        'Zone lookup map on the website (residents use it themselves)',
+        'The kiosks themselves (residents use them).',
+        'Zone lookup map (staff use it on calls)',
+        'Zone map; residents use it too, and staff are trained on it.',
+      ].map(flagged),
+      [true, true, false, false],
+    );
+  });
+
   it('counts no support in a support lane that says it is still to be confirmed', () => {
     const flagged = (support: string) =>
       lint(['## Recalibration', '', '- Customer: Camera set up the same day, so the car is safe to drive.', `- Support: ${support}`, ''].join('\n'), { forceBlueprint: true }).findings.some(

@@ -232,5 +232,12 @@ const PLACEHOLDER = /^(?:tbd|tbc|todo|to do|to be (?:confirmed|decided|defined|a
 /** Present but empty: the whole content is a placeholder (emphasis and a trailing full stop ignored). */
 export function isPlaceholder(content: string): boolean {
   const bare = content.replace(/[*_`~]/g, '').trim();
-  return PLACEHOLDER.test(bare) || PLACEHOLDER.test(bare.replace(/(?<=[a-z])\.$/i, ''));
+  if (PLACEHOLDER.test(bare) || PLACEHOLDER.test(bare.replace(/(?<=[a-z])\.$/i, ''))) return true;
+  // A placeholder with a note on why ("TBC (a work phone?)", "— (no cover on bad-weather days)", "None at present.")
+  // is still nothing in the lane.
+  const noted = bare
+    .replace(/\s*\([^()]*\)\s*\.?$/, '')
+    .replace(/\s+(?:at present|yet|for now|so far|currently|as yet|at the moment)\.?$/i, '')
+    .trim();
+  return noted !== bare && noted.length > 0 && PLACEHOLDER.test(noted.replace(/(?<=[a-z])\.$/i, ''));
 }
