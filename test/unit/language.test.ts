@@ -45,6 +45,13 @@ describe('language layer', () => {
     assert.ok(flagged({ Customer: 'Never has to re-enter the plate number.', Frontstage: '—' }));
   });
 
+  it('finds an option the customer is given: can / may + verb ... or ..., not staff choosing nor a refusal', () => {
+    assert.ok(flagged({ Customer: 'Gets the letter and can reply online or by post.', Frontstage: '—' }));
+    assert.ok(flagged({ Customer: 'You may pay by card or in cash.', Frontstage: '—' }));
+    assert.ok(!flagged({ Customer: 'Reads the letter.', Frontstage: 'The clerk can call or email the juror.' }));
+    assert.ok(!flagged({ Customer: 'Cannot reply online or by phone.', Frontstage: '—' }));
+  });
+
   it('rejects negated and refused benefits with the reason', () => {
     const s = step({ Customer: 'Asks to switch plots.', Frontstage: 'The allotment officer explains that deposits are non-refundable and plot fees cannot be waived.' });
     assert.equal(s.benefits.length, 0, JSON.stringify(s.benefits));
