@@ -78,6 +78,23 @@ describe('document reading (context.document)', () => {
     ]);
   });
 
+  it('reads an emphasised table label with a gloss after it up to its emphasis, so no near miss is reported on it', () => {
+    const text = ['| Lane | Check-in |', '|---|---|', '| **Customer** (patient) | Arrives |', '| **Front stage** (visible) | Receptionist checks them in |', ''].join('\n');
+    const result = lint(text, { forceBlueprint: true });
+    const doc = read(text);
+    assert.deepEqual(
+      doc.laneLabels(result.blueprint.steps[0]!).map((c) => [c.label, text.slice(c.span.start, c.span.end)]),
+      [
+        ['Customer', 'Customer'],
+        ['Front stage', 'Front stage'],
+      ],
+    );
+    assert.deepEqual(
+      result.findings.filter((f) => f.ruleId === 'unknown-lane'),
+      [],
+    );
+  });
+
   it('with memos, finds phrases again only in the sections an edit changed, with the hits a fresh reading finds', () => {
     const section = (i: number) => `## Step ${i}\n\n${'The guest is always right about the room. '.repeat(i % 3 === 0 ? 1 : 0)}${'Filler prose about the service. '.repeat(20)}\n\n`;
     let text = Array.from({ length: 60 }, (_, i) => section(i)).join('');

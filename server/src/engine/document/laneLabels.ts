@@ -91,7 +91,11 @@ function cells(line: Line): LabelCandidate[] {
     const m = /^([ \t]*(?:\*\*|__|\*|_)?)(.*?)(?::?(?:\*\*|__|\*|_)?:?[ \t]*)$/.exec(raw);
     if (!m) continue;
     const start = line.start + bounds[i]! + 1 + m[1]!.length;
-    out.push({ label: m[2]!, span: { start, end: start + m[2]!.length } });
+    // An emphasised label with a gloss after it ("**Front stage** (visible)") ends where its emphasis closes.
+    const marker = m[1]!.trim();
+    const close = marker ? m[2]!.indexOf(marker) : -1;
+    const label = close > 0 ? m[2]!.slice(0, close).replace(/:$/, '').trimEnd() : m[2]!;
+    out.push({ label, span: { start, end: start + label.length } });
   }
   return out;
 }
