@@ -383,6 +383,15 @@ describe('layouts of real blueprints', () => {
     assert.deepEqual(read(text), [{ title: 'Apply online', shape: 'list', lanes: ['customer: Applies online; no need to post originals.', 'support: Permit system flags any mismatch.'] }]);
   });
 
+  it('reads a table of lanes down the side and only descriptions across as a legend, not a step', () => {
+    const legend = ['## Reading the blueprint', '', '| Lane | What it captures |', '|---|---|', '| Customer | What the buyer does |', '| Backstage | What the maker does unseen |', ''].join('\n');
+    const step = ['## Stage 1', '', '| Lane | Discover |', '|---|---|', '| Customer | Spots the lamp |', '| Backstage | Checks the bulb |', ''].join('\n');
+    assert.deepEqual(
+      read(`${legend}\n${step}`).map((s) => [s.title, s.shape]),
+      [['Stage 1', 'table-columns']],
+    );
+  });
+
   it('titles steps-as-rows by a named step column rather than a number column, and reads a gloss that says "visible" as staff in front', () => {
     const text = ['| # | Stage | Motorist | Our people (visible) | Support processes |', '|---|---|---|---|---|', '| 1 | Report | Rings up. | Handler checks the policy. | Policy lookup |', ''].join(
       '\n',

@@ -1140,7 +1140,12 @@ function tableSteps(ctx: Ctx, table: Table, heading: Heading | undefined, group:
     ctx,
     body.map((r) => r.children[0]),
   );
-  if (enoughLanes(rowReadings, 'rows') && !roleGrid(rowReadings)) return stepsAsColumns(ctx, table, rowReadings, heading, group, html, parentGroup);
+  if (enoughLanes(rowReadings, 'rows') && !roleGrid(rowReadings)) {
+    // Lanes down the side and only descriptions across ("| Lane | What it captures |"): a legend of the lanes, no step.
+    const across = header.children.slice(1).map((c) => normaliseLabel(labelText(ctx, c).text));
+    if (across.length > 0 && across.every((h) => LEGEND_COLUMNS.test(h))) return undefined;
+    return stepsAsColumns(ctx, table, rowReadings, heading, group, html, parentGroup);
+  }
   // A table whose first header cell is the author's word for a step is a table of steps with fewer lanes, unless the
   // rest of its header names what goes wrong (a failure catalogue keyed by step number).
   const rest = headerReadings.slice(1).filter((r) => r !== undefined);
@@ -1153,6 +1158,10 @@ function tableSteps(ctx: Ctx, table: Table, heading: Heading | undefined, group:
   }
   return undefined;
 }
+
+/** Headers of a column that describes the lanes beside it, not what they do in a step. */
+const LEGEND_COLUMNS =
+  /^(?:description|descriptions|what it (?:captures|covers|means|shows|includes|holds)|what (?:goes|belongs) (?:here|in it)|meaning|definition|explanation|purpose|symbol|icon|colou?r|example|examples|who|who it is|includes|covers)$/;
 
 /** Header words of the column that names each row's lane in a table with one row per step and lane. */
 const LANE_COLUMN_LABELS = new Set(['lane', 'lanes', 'layer', 'layers', 'swimlane', 'swim lane', 'swimlanes', 'lane type', 'actor', 'who']);

@@ -165,8 +165,8 @@ export function benefitPatterns(lt: LangText): Found[] {
       out.push(span(lt, i - 1, i, 'verb+free', { group: 'money' }));
       continue;
     }
-    // can / may + verb ... or ...: an option the customer is given ("can reply online or by post", "may pay by card or
-    // in cash"); staff who can do one thing or another are given authority, not the customer a choice
+    // can / may + verb ... or + a way, place, time or other doing: an option the customer is given ("can reply online
+    // or by post", "may pay by card or in cash"); staff who can do one thing or another have latitude, not the customer
     if ((t.lower === 'can' || t.lower === 'may') && next && isVerbish(next) && next.clause === t.clause && !isNeg(next)) {
       const who = clauseSubject(lt, t.clause);
       if ((who === 'customer' || who === undefined) && roleIn(lt, c.from, c.to, 'employee') < 0) {
@@ -174,7 +174,9 @@ export function benefitPatterns(lt: LangText): Found[] {
         let orAt = -1;
         for (let k = i + 2; k < toks.length && k <= i + 12 && !/^[.;!?]$/.test(toks[k]!.text); k++) if (toks[k]!.lower === 'or') orAt = k;
         const alt = orAt > 0 ? tok(lt, orAt + 1) : undefined;
-        if (alt && alt.pos !== 'PUNCT' && !isNeg(alt) && alt.lower !== 'not' && alt.lower !== 'else') {
+        // ways, places or times to do it ("online or by post", "collect or have it delivered"), not two things to add
+        const way = alt && (alt.pos === 'ADP' || alt.pos === 'ADV' || isVerbish(alt));
+        if (alt && way && !isNeg(alt) && alt.lower !== 'not' && alt.lower !== 'else') {
           const altClause = lt.doc.clauses[alt.clause]!;
           const end = Math.max(orAt + 1, nounPhraseEnd(lt, orAt + 1, altClause.to));
           out.push(span(lt, i, end, 'can+or', { group: 'choice' }));
