@@ -80,6 +80,15 @@ describe('blueprint detection', () => {
     assert.equal(lint(twoLanes, { filePath: 'notes.md' }).blueprint.reason, 'lanes');
   });
 
+  it('does not take software tiers alone for a service, nor names written as code for lanes', () => {
+    const stack = '## Operational contract\n\n- **Frontend:** Vue single-page app\n- **Backend:** Go API with a health endpoint\n- **Owner:** Platform team\n';
+    assert.equal(lint(stack, { filePath: 'notes.md' }).blueprint.isBlueprint, false);
+    const skills = '| Skill | Primary phase |\n|---|---|\n| $find-ideal-customer | Intake |\n| $reconcile-accounts | Books |\n';
+    assert.equal(lint(skills, { filePath: 'notes.md' }).blueprint.isBlueprint, false);
+    const service = '## Order\n\n- **Customer:** Orders in the app.\n- **Backend:** Kitchen ticket printed.\n';
+    assert.equal(lint(service, { filePath: 'notes.md' }).blueprint.reason, 'lanes');
+  });
+
   it('gives a README that merely mentions customers no findings', () => {
     const r = lint('# App\n\nWe promise customers a free upgrade and same-day answers.\n\n## Install\n\nRun it.\n', { filePath: 'README.md' });
     assert.equal(r.blueprint.isBlueprint, false);

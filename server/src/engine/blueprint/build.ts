@@ -1161,7 +1161,7 @@ function tableSteps(ctx: Ctx, table: Table, heading: Heading | undefined, group:
 
 /** Headers of a column that describes the lanes beside it, not what they do in a step. */
 const LEGEND_COLUMNS =
-  /^(?:description|descriptions|what it (?:captures|covers|means|shows|includes|holds)|what (?:goes|belongs) (?:here|in it)|meaning|definition|explanation|purpose|symbol|icon|colou?r|example|examples|who|who it is|includes|covers)$/;
+  /^(?:description|descriptions|what it (?:captures|covers|means|shows|includes|holds)|what (?:goes|belongs) (?:here|in it)|meaning|definition|explanation|purpose|symbol|icon|colou?r|(?:[a-z ]+ )?examples?|who|who it is|includes|covers)$/;
 
 /** Header words of the column that names each row's lane in a table with one row per step and lane. */
 const LANE_COLUMN_LABELS = new Set(['lane', 'lanes', 'layer', 'layers', 'swimlane', 'swim lane', 'swimlanes', 'lane type', 'actor', 'who']);

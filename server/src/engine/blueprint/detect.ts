@@ -54,10 +54,13 @@ export function matchesGlobs(filePath: string | undefined, globs: readonly strin
 }
 
 /** Auto-detection: some step carries labels of at least two different lanes, one of them a lane of the service (not `other`). */
+const SOFTWARE_TIER = /^\W*(?:front[ -]?end|back[ -]?end|apis?|databases?|db|ui|server|client|infra(?:structure)?|worker|queue)\b/i;
+
 export function hasLanedStep(steps: readonly RawStep[]): boolean {
   return steps.some((s) => {
-    // Two lanes of the service: a metric, a note or a column no word list knows beside one lane is a table of something else.
-    return new Set(s.lanes.map((l) => l.kind).filter((k) => k !== 'other')).size >= 2;
+    // Two lanes of the service: a metric, a note or a column no word list knows beside one lane is a table of something else;
+    // software tiers alone ("Frontend: Vue", "Backend: Go") describe a system, a service has people in it.
+    return new Set(s.lanes.map((l) => l.kind).filter((k) => k !== 'other')).size >= 2 && s.lanes.some((l) => l.kind !== 'other' && !SOFTWARE_TIER.test(l.label));
   });
 }
 

@@ -183,6 +183,8 @@ export function readLane(label: string, table: LaneTable): LaneReading | undefin
   const n = normaliseLabel(label);
   if (n.length === 0 || n.length > 60) return undefined;
   if (label.length > 120) return undefined;
+  // A name written as code ("$find-ideal-customer", "{{owner}}", "@ops") is a variable or a handle, not a lane.
+  if (/^\s*(?:[$@%]|\{\{)\S/.test(label)) return undefined;
   const kind = table.get(n);
   if (kind) {
     // A gloss that says who acts overrules a listed label ("Frontstage (User Actions)" is what users do).
