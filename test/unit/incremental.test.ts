@@ -84,6 +84,24 @@ function applyEdit(text: string, e: { at: number; length: number; insert: string
   return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.length));
 }
 
+/** Each edit, linted with caches that saw the base (and back again), and all of them chained, give a fresh lint's result. */
+function editsMatchFresh(base: string, edits: ReadonlyArray<[string, (t: string) => string]>, run: (t: string, c?: Caches) => string): void {
+  const chain = newCaches();
+  let chained = base;
+  assert.equal(run(chained, chain), run(chained));
+  for (const [what, change] of edits) {
+    const single = newCaches();
+    run(base, single);
+    const edited = change(base);
+    assert.notEqual(edited, base, what);
+    assert.equal(run(edited, single), run(edited), what);
+    // And back: the units of the first version come out of the memo again.
+    assert.equal(run(base, single), run(base), `${what}, undone`);
+    chained = change(chained);
+    assert.equal(run(chained, chain), run(chained), `${what} (chained)`);
+  }
+}
+
 describe('incremental re-lint', function () {
   it('the shipped step rules are exactly the step-local ones', () => {
     assert.deepEqual(
@@ -175,19 +193,7 @@ describe('incremental re-lint', function () {
         ['First month', ['customer', 'support']],
       ],
     );
-    const chain = newCaches();
-    let chained = base;
-    assert.equal(run(chained, chain), run(chained));
-    for (const [what, change] of edits) {
-      const single = newCaches();
-      run(base, single);
-      const edited = change(base);
-      assert.notEqual(edited, base, what);
-      assert.equal(run(edited, single), run(edited), what);
-      assert.equal(run(base, single), run(base), `${what}, undone`);
-      chained = change(chained);
-      assert.equal(run(chained, chain), run(chained), `${what} (chained)`);
-    }
+    editsMatchFresh(base, edits, run);
   });
 
   it("edits that change what a unit cannot see from inside (heading levels, line breaks, detection, suppressions, setext headings, definitions, lane config) give a fresh lint's result", () => {
@@ -264,20 +270,7 @@ describe('incremental re-lint', function () {
           problems: r.problems,
         });
       };
-      const chain = newCaches();
-      let chained = base;
-      assert.equal(run(chained, chain), run(chained));
-      for (const [what, change] of edits) {
-        const single = newCaches();
-        run(base, single);
-        const edited = change(base);
-        assert.notEqual(edited, base, what);
-        assert.equal(run(edited, single), run(edited), what);
-        // And back: the units of the first version come out of the memo again.
-        assert.equal(run(base, single), run(base), `${what}, undone`);
-        chained = change(chained);
-        assert.equal(run(chained, chain), run(chained), `${what} (chained)`);
-      }
+      editsMatchFresh(base, edits, run);
       // Fix sites are built in each unit's own text and moved with it: their edits land where a fresh lint puts them.
       const fixes = (t: string, c?: Caches) =>
         JSON.stringify(
