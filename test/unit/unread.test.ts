@@ -65,4 +65,11 @@ describe('the language of a document', () => {
     assert.equal(nonEnglishLanguage(english), undefined);
     assert.equal(nonEnglishLanguage('Der Kunde und die Frau.'), undefined);
   });
+
+  it('tells a language by its script when its words outnumber Latin ones, English lane labels among them', () => {
+    const korean = Array.from({ length: 8 }, () => '고객이 앱에서 예약을 하고 직원이 확인합니다. Frontstage: 안내 데스크에서 확인').join(' ');
+    assert.equal(nonEnglishLanguage(korean), 'Korean');
+    assert.equal(nonEnglishLanguage(`${korean} ${'The customer books online and the team confirms it. '.repeat(20)}`), undefined);
+    assert.deepEqual(looksLikeBlueprint('서비스 블루프린트: 예약', undefined), { why: 'title', words: '서비스 블루프린트' });
+  });
 });

@@ -2,7 +2,8 @@
 
 /** Words of a title or file name that call a document a blueprint or a journey map. */
 // One blueprint or map ("Service Blueprint", "Check-in blueprint"); a plural names a collection ("Example blueprints").
-const BLUEPRINT_NAME = /\b(?:service[\s_-]*blue[\s_-]?print|blue[\s_-]?print|journey[\s_-]*map|customer[\s_-]*journey|user[\s_-]*journey|service[\s_-]*map)\b/i;
+const BLUEPRINT_NAME =
+  /\b(?:service[\s_-]*blue[\s_-]?print|blue[\s_-]?print|journey[\s_-]*map|customer[\s_-]*journey|user[\s_-]*journey|service[\s_-]*map)\b|서비스\s*블루\s*프린트|고객\s*여정\s*지도|サービス\s*ブループリント|カスタマー\s*ジャーニー\s*マップ|服务蓝图|服務藍圖|客户旅程(?:地图)?/i;
 
 export interface LooksLike {
   /** What says so: the document's title or its file name. */
@@ -58,21 +59,46 @@ export function languageSample(text: string): { language: string | undefined; re
   let seen = 0;
   let total = 0;
   let readTo = text.length;
+  const scripts = new Map<string, number>();
+  let latin = 0;
   for (const m of text.matchAll(/\p{L}+/gu)) {
     if (++seen > SAMPLE_WORDS) {
       // the first letter of the word after the sample: the sample's last word ended before it
       readTo = m.index + 1;
       break;
     }
+    const script = scriptLanguage(m[0]);
+    if (script === 'Latin') latin++;
+    else if (script) scripts.set(script, (scripts.get(script) ?? 0) + 1);
     const langs = LOOKUP.get(m[0].toLowerCase());
     if (!langs) continue;
     total++;
     for (const l of langs) counts.set(l, (counts.get(l) ?? 0) + 1);
   }
+  // Words of another script outnumbering Latin ones name the language whatever English labels stand among them.
+  let [byScript, scriptWords] = [undefined as string | undefined, 0];
+  for (const [lang, n] of scripts) if (n > scriptWords) [byScript, scriptWords] = [lang, n];
+  if (byScript && scriptWords >= 20 && scriptWords > latin) return { language: byScript, readTo };
   if (total < 20) return { language: undefined, readTo };
   const english = counts.get('English') ?? 0;
   let best: string | undefined;
   let bestCount = 0;
   for (const [lang, n] of counts) if (lang !== 'English' && n > bestCount) [best, bestCount] = [lang, n];
   return { language: best && bestCount > english * 1.5 ? best : undefined, readTo };
+}
+
+/** The language a word's script says (Hangul is Korean, kana Japanese...), 'Latin' for Latin letters, else undefined. */
+function scriptLanguage(word: string): string | undefined {
+  const c = word.codePointAt(0)!;
+  if (c < 0x250) return 'Latin';
+  if (/\p{Script=Hangul}/u.test(word)) return 'Korean';
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(word)) return 'Japanese';
+  if (/\p{Script=Han}/u.test(word)) return 'Chinese';
+  if (/\p{Script=Cyrillic}/u.test(word)) return 'Russian';
+  if (/\p{Script=Arabic}/u.test(word)) return 'Arabic';
+  if (/\p{Script=Hebrew}/u.test(word)) return 'Hebrew';
+  if (/\p{Script=Greek}/u.test(word)) return 'Greek';
+  if (/\p{Script=Thai}/u.test(word)) return 'Thai';
+  if (/\p{Script=Devanagari}/u.test(word)) return 'Hindi';
+  return undefined;
 }
