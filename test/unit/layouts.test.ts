@@ -392,6 +392,24 @@ describe('layouts of real blueprints', () => {
     );
   });
 
+  it('reads role sub-headings as lanes beside one a lane word names, and role sub-headings alone as topics', () => {
+    const step = (subs: string[]) => read(['# Library', '', '## Step 3: Borrowing', '', ...subs.flatMap((h) => [`### ${h}`, '', `${h} text.`, '']), ''].join('\n'));
+    assert.deepEqual(step(['Resident', 'Library staff at the counter', 'What supports staff']), [
+      {
+        title: 'Borrowing',
+        shape: 'heading',
+        lanes: ['customer: Resident text.', 'frontstage: Library staff at the counter text.', 'support: What supports staff text.'],
+      },
+    ]);
+    assert.deepEqual(
+      step(['New for clients', 'For studio staff']).map((s) => [s.title, s.lanes.length]),
+      [
+        ['New for clients', 0],
+        ['For studio staff', 0],
+      ],
+    );
+  });
+
   it('titles steps-as-rows by a named step column rather than a number column, and reads a gloss that says "visible" as staff in front', () => {
     const text = ['| # | Stage | Motorist | Our people (visible) | Support processes |', '|---|---|---|---|---|', '| 1 | Report | Rings up. | Handler checks the policy. | Policy lookup |', ''].join(
       '\n',

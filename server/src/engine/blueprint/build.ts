@@ -1454,8 +1454,13 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
   const scan = scanContent(ctx, section.content, heading, childGroup, group);
   const laneSubs: Array<{ sub: Section; lane: FoundLane }> = [];
   const otherSubs: Section[] = [];
-  for (const sub of section.subsections) {
-    const reading = sub.heading ? proseLabel(headingTitle(ctx, sub.heading).text, ctx.table) : undefined;
+  // A sub-heading naming a role is a lane ("### Resident", "### Library staff at the counter") when a sibling names one
+  // by a lane word ("### What supports staff"); roles alone ("### New for clients", "### For studio staff") are topics.
+  const readings = section.subsections.map((sub) => (sub.heading ? proseLabel(headingTitle(ctx, sub.heading).text, ctx.table, true) : undefined));
+  const laneWorded = readings.some((r) => r && r.kind !== 'other' && r.basis !== 'role' && r.basis !== 'role-action');
+  for (const [k, sub] of section.subsections.entries()) {
+    const read = readings[k];
+    const reading = read && (laneWorded || (read.basis !== 'role' && read.basis !== 'role-action')) ? read : undefined;
     if (reading && sub.subsections.length === 0 && !isTitle && heading) {
       const labelText = headingTitle(ctx, sub.heading!);
       const content = blockText(ctx, sub.content, off(sub.heading, 'end'));
