@@ -410,6 +410,16 @@ describe('layouts of real blueprints', () => {
     );
   });
 
+  it('reads a role-labelled sub-item as a lane beside sub-items a lane word labels, and bare role lines as dialogue', () => {
+    const lanes = (items: string[]) => read(['# Parties', '', '- **Enquiry**', ...items.map((i) => `  - ${i}`), ''].join('\n'))[0]?.lanes;
+    assert.deepEqual(lanes(['🧍 Parent: hears back within the hour', '🎈 FOH: party desk answers', '🛠 Kit/systems: shared inbox']), [
+      'customer: hears back within the hour',
+      'frontstage: party desk answers',
+      'support: shared inbox',
+    ]);
+    assert.equal(lanes(['Parent: Is there a slot?', 'Host: Yes, at four.']), undefined);
+  });
+
   it('titles steps-as-rows by a named step column rather than a number column, and reads a gloss that says "visible" as staff in front', () => {
     const text = ['| # | Stage | Motorist | Our people (visible) | Support processes |', '|---|---|---|---|---|', '| 1 | Report | Rings up. | Handler checks the policy. | Policy lookup |', ''].join(
       '\n',

@@ -530,12 +530,12 @@ function propertyAt(ctx: Ctx, t: SourceText): LabelHit | undefined {
 }
 
 /** A list item that is a lane: its first paragraph starts with a label; nested content belongs to the lane. */
-function laneOfItem(ctx: Ctx, item: ListItem, list: List): FoundLane | undefined {
+function laneOfItem(ctx: Ctx, item: ListItem, list: List, roles = false): FoundLane | undefined {
   const first = item.children[0];
   if (!first || first.type !== 'paragraph') return undefined;
   const t = inlineText(ctx, first.children, off(first, 'start'));
   const nl = t.text.search(/[\r\n]/);
-  const hit = labelAt(ctx, t, 0, nl < 0 ? t.text.length : nl) ?? tagAt(ctx, t, nl < 0 ? t.text.length : nl) ?? propertyAt(ctx, t);
+  const hit = labelAt(ctx, t, 0, nl < 0 ? t.text.length : nl, roles) ?? tagAt(ctx, t, nl < 0 ? t.text.length : nl) ?? propertyAt(ctx, t);
   if (!hit) return undefined;
   // An item over lane-labelled sub-items is a step ("- Priority customers: ..." over "- Customer: ..."), not a lane.
   if (hit.reading.basis !== 'synonym' && item.children.some((c) => c.type === 'list' && c.children.some((sub) => startsWithLabel(ctx, sub)))) return undefined;
@@ -965,14 +965,17 @@ function listStep(ctx: Ctx, item: ListItem, group: string | undefined): RawStep 
   const prose: SourceText[] = [];
   for (const child of rest) {
     if (child.type === 'list') {
-      for (const sub of child.children) {
-        const lane = laneOfItem(ctx, sub, child);
+      // A sub-item labelled by a role ("🧍 Parent: ...") is a lane beside items a lane word labels ("FOH:", "Kit/systems:").
+      const plain = child.children.map((sub) => laneOfItem(ctx, sub, child));
+      const laneWorded = plain.some((l) => l && l.lane.kind !== 'other' && l.lane.basis !== 'role' && l.lane.basis !== 'role-action');
+      child.children.forEach((sub, k) => {
+        const lane = plain[k] ?? (laneWorded ? laneOfItem(ctx, sub, child, true) : undefined);
         if (lane) lanes.push(lane);
         else {
           const p = proseOf(ctx, sub);
           if (p) prose.push(p);
         }
-      }
+      });
     } else if (child.type === 'paragraph') {
       const found = lanesOfParagraph(ctx, child, indentOf(ctx, off(child, 'start')));
       if (found) lanes.push(...found);
