@@ -52,6 +52,11 @@ describe('language layer', () => {
     assert.ok(!flagged({ Customer: 'Cannot reply online or by phone.', Frontstage: '—' }));
   });
 
+  it('reads a sign-off the employee must obtain as a requirement, not their authority', () => {
+    assert.ok(flagged({ Customer: 'Can pay in three instalments at no extra cost.', Frontstage: 'Any payment plan must be signed off by the director.' }));
+    assert.ok(!flagged({ Customer: 'Can pay in three instalments at no extra cost.', Frontstage: 'The arranger can sign off a payment plan up to £2,000.' }));
+  });
+
   it('rejects negated and refused benefits with the reason', () => {
     const s = step({ Customer: 'Asks to switch plots.', Frontstage: 'The allotment officer explains that deposits are non-refundable and plot fees cannot be waived.' });
     assert.equal(s.benefits.length, 0, JSON.stringify(s.benefits));
