@@ -420,6 +420,12 @@ describe('layouts of real blueprints', () => {
     assert.equal(lanes(['Parent: Is there a slot?', 'Host: Yes, at four.']), undefined);
   });
 
+  it('reads bold role labels in paragraphs as lanes beside a label a lane word names, and not beside the customer alone', () => {
+    const lanes = (paras: string[]) => read(['# Funerals', '', '## Choosing the coffin', '', ...paras.flatMap((p) => [p, '']), ''].join('\n'))[0]?.lanes;
+    assert.deepEqual(lanes(['**Family:** Chooses from three ranges.', '**Support:** TBD']), ['customer: Chooses from three ranges.', 'support: TBD']);
+    assert.deepEqual(lanes(['**Customer:** Is it ready?', '**Host:** Yes, at four.']), ['customer: Is it ready?']);
+  });
+
   it('titles steps-as-rows by a named step column rather than a number column, and reads a gloss that says "visible" as staff in front', () => {
     const text = ['| # | Stage | Motorist | Our people (visible) | Support processes |', '|---|---|---|---|---|', '| 1 | Report | Rings up. | Handler checks the policy. | Policy lookup |', ''].join(
       '\n',

@@ -672,6 +672,8 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
   if (heading && boldSteps.size < 2) boldSteps.clear();
   const boxes = new Map(findContainers(ctx.text, nodes).map((c) => [c.from, c]));
   const boxSteps: Array<{ step: RawStep; lanes: FoundLane[] }> = [];
+  // Paragraphs opening with a bold label that named no lane: a role there ("**Family:** ...") is read below.
+  const boldProse: Array<{ node: Paragraph; prose: SourceText }> = [];
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     const box = boxes.get(i);
@@ -700,7 +702,10 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
       if (lanes) scan.lanes.push(...lanes);
       else if (!isNavigation(node)) {
         const p = proseOf(ctx, node);
-        if (p) scan.prose.push(p);
+        if (p) {
+          scan.prose.push(p);
+          if (node.children[0]?.type === 'strong') boldProse.push({ node, prose: p });
+        }
       }
     } else if (node.type === 'list') {
       scanList(ctx, node, scan, group);
@@ -730,6 +735,16 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
       scan.steps.push(...inner.steps);
       scan.tableRows += inner.tableRows;
     }
+  }
+  // Bold role labels beside lanes a lane word names ("**Family:**", "**Arranger:**" with "**Support:**") are lanes too.
+  if (boldProse.length && scan.lanes.some((l) => l.lane.kind !== 'other' && l.lane.kind !== 'customer' && l.lane.basis !== 'role' && l.lane.basis !== 'role-action')) {
+    for (const { node, prose } of boldProse) {
+      const roles = paragraphLanes(ctx, node, '', 0, true);
+      if (!roles || roles[0]!.lane.labelSpan.start > off(node.children[0], 'end')) continue;
+      scan.lanes.push(...roles);
+      scan.prose.splice(scan.prose.indexOf(prose), 1);
+    }
+    scan.lanes.sort((a, b) => a.lane.labelSpan.start - b.lane.labelSpan.start);
   }
   // Several titled boxes are several steps; a single one under a heading gives the heading its lanes.
   // One titled box of lanes under a heading with no lanes of its own is that heading's step, written in a box.
