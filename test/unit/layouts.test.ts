@@ -440,7 +440,7 @@ describe('layouts of real blueprints', () => {
       );
     assert.deepEqual(
       [
-        'Zone lookup map on the website (residents use it themselves)',
+        'Zone lookup map on the website (residents use it\n  themselves)',
         'The kiosks themselves (residents use them).',
         'Zone lookup map (staff use it on calls)',
         'Zone map; residents use it too, and staff are trained on it.',

@@ -112,7 +112,7 @@ describe('wiki markup tables and section lines', () => {
       '  - id: 2',
       '    name: Drop-off',
       '    customer: Drops off any time.',
-      '    support: Chalet card',
+      '    support: "Chalet card"',
       '```',
       '',
     ].join('\n');

@@ -360,10 +360,13 @@ const CUSTOMER_THING = /^(?:app|portal|login|log-in|account|website|site|phone|d
  * customer lanes, whoever they are in this document.
  */
 function customersOwnTool(text: string, customers: readonly string[]): boolean {
-  const bare = text.replace(/\([^)]*\)/g, ' ').trim();
+  const bare = text
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const isCustomer = (word: string) => CUSTOMER_WORD.test(word) || customers.some((c) => c.toLowerCase() === word || c.toLowerCase() === word.replace(/s$/, ''));
   // One thing the lane's note says the customer uses or opens ("Zone lookup map (residents use it themselves)").
-  const note = /\((?:the\s+)?([\p{L}'-]+)\s+(?:use|uses|open|opens|fill|fills|do|does|run|runs)\s+(?:it|them|this)\b[^)]*\)/iu.exec(text);
+  const note = /\((?:the\s+)?([\p{L}'-]+)\s+(?:use|uses|open|opens|fill|fills|do|does|run|runs)\s+(?:it|them|this)\b[^)]*\)/iu.exec(text.replace(/\s+/g, ' '));
   if (note && isCustomer(note[1]!.toLowerCase()) && !/[;!?\n]|\.\s/.test(bare.replace(/\.$/, '')) && bare.split(/\s+/).length <= 8) return true;
   if (/[;.!?\n]/.test(bare.replace(/\.$/, '')) || bare.split(/\s+/).length > 12) return false;
   const m = /^(?:the\s+|a\s+)?([\w-]+)(?:['’]s)?\s+(?:own\s+)?((?:[\w-]+\s+){0,3}?)([\w-]+)\b/i.exec(bare);

@@ -288,7 +288,9 @@ function yamlStepsTable(code: RootContent, text: string, lines: LineIndex): Tabl
   const piecesOf = (n: YamlNode | null | undefined): Piece[] => {
     if (!isScalar(n) || !n.range || n.value === null || typeof n.value === 'object') return [];
     // a block scalar's first line is its indicator (">-", "|"); its text starts on the next line
-    const [from, to] = [n.range[0], n.range[1]];
+    // a quoted scalar's quotes are no part of its text
+    const quoted = n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE' ? 1 : 0;
+    const [from, to] = [n.range[0] + quoted, n.range[1] - quoted];
     const raw = code.value.slice(from, to);
     const body = /^[>|][+-]?[ \t]*\r?\n/.exec(raw);
     const first = from + (body ? body[0].length : 0);
