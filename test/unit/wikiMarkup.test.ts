@@ -124,6 +124,35 @@ describe('wiki markup tables and section lines', () => {
     assert.equal(text.slice(lane.contentSpan.start, lane.contentSpan.end), 'Chalet card');
   });
 
+  it('reads a PlantUML activity diagram with swimlanes: a partition a step, `|Lane|` the lane, `:activity;` its text', () => {
+    const text = [
+      '# Grocery delivery',
+      '',
+      '```plantuml',
+      '@startuml',
+      '|Customer|',
+      '|#AntiqueWhite|Systems|',
+      'partition "1. Order" {',
+      '  |Customer|',
+      '  :Orders by 22:00 and picks',
+      '  a one-hour slot;',
+      '  |Systems|',
+      '  :Slot engine caps orders per van;',
+      '}',
+      'partition "2. Delivery" {',
+      '  |Customer|',
+      '  :Gets the shopping in the slot;',
+      '}',
+      '@enduml',
+      '```',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      { title: 'Order', shape: 'table-rows', lanes: ['customer: Orders by 22:00 and picks a one-hour slot', 'support: Slot engine caps orders per van'] },
+      { title: 'Delivery', shape: 'table-rows', lanes: ['customer: Gets the shopping in the slot', 'support: '] },
+    ]);
+  });
+
   it('leaves Markdown that only looks alike alone: `||` inside prose, a setext underline', () => {
     const text = ['# Title', '', 'Either this || that, said the guest.', '', 'Arrival', '---', '', '- **Customer:** Arrives', '- **Frontstage:** Greets', ''].join('\n');
     assert.deepEqual(

@@ -33,7 +33,7 @@ const DOKU_TOP = /^======[ \t]+\S.*[ \t]+======[ \t]*$/m;
 
 /** The root with every top-level Jira, MediaWiki or AsciiDoc table and section line replaced by a table or heading node. */
 export function withWikiMarkup(root: Root, text: string, lines: LineIndex): Root {
-  if (!/\|\||\{\||\|===|^==|^[ \t]*\^|^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:[ct]sv|ya?ml)/im.test(text)) return root;
+  if (!/\|\||\{\||\|===|^==|^[ \t]*\^|^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:[ct]sv|ya?ml|plantuml|puml)/im.test(text)) return root;
   const countsDown = DOKU_TOP.test(text);
   return replaceTopLevel(root, (node) => {
     const found =
@@ -43,7 +43,9 @@ export function withWikiMarkup(root: Root, text: string, lines: LineIndex): Root
           ? csvTable(node, text, lines)
           : node.type === 'code' && /^ya?ml$/i.test(node.lang ?? '')
             ? yamlStepsTable(node, text, lines)
-            : undefined;
+            : node.type === 'code' && /^p?uml$|^plantuml$/i.test(node.lang ?? '')
+              ? swimlaneTable(node, text, lines)
+              : undefined;
     return found && { node: found, nodes: 1 };
   });
 }
@@ -313,6 +315,59 @@ function yamlStepsTable(code: RootContent, text: string, lines: LineIndex): Tabl
     rows.push(rowNode(cells, base + from, base + to, lines));
   }
   return tableNode(evenRows(rows, keys.length + 1, lines), start, code.position!.end.offset!, lines);
+}
+
+// A PlantUML activity diagram with swimlanes: `|Lane|` lines switch lanes, `partition "Step" { ... }` is a step and
+// `:activity;` (over one or more lines) is what the current lane does in it; read as a table of steps as rows.
+function swimlaneTable(code: RootContent, text: string, lines: LineIndex): Table | undefined {
+  const start = code.position!.start.offset!;
+  const end = code.position!.end.offset!;
+  const lanes: Array<{ name: string; piece: Piece }> = [];
+  const laneIndex = (name: string) => lanes.findIndex((l) => l.name.toLowerCase() === name.toLowerCase());
+  const steps: Array<{ title: Piece; cells: Piece[][]; start: number; end: number }> = [];
+  let current = -1;
+  let activity: Piece[] | undefined;
+  for (let l: Line | undefined = nextLine(text, lineAt(text, start)); l && l.end <= end; l = nextLine(text, l)) {
+    if (/^[ \t]*(?:`{3,}|~{3,})[ \t]*$/.test(l.text)) break;
+    const step = steps[steps.length - 1];
+    if (activity) {
+      // an activity runs over lines until its closing ";"
+      const semi = l.text.lastIndexOf(';');
+      const body = l.text.slice(0, semi < 0 ? undefined : semi);
+      activity.push({ start: l.start + (body.length - body.trimStart().length), end: l.start + body.trimEnd().length });
+      if (semi >= 0) activity = undefined;
+      continue;
+    }
+    const lane = /^[ \t]*\|(?:#[\w]+\|)?([^|]+)\|[ \t]*$/.exec(l.text);
+    if (lane) {
+      const name = lane[1]!.trim();
+      if (laneIndex(name) < 0) {
+        const at = l.start + l.text.lastIndexOf(lane[1]!) + (lane[1]!.length - lane[1]!.trimStart().length);
+        lanes.push({ name, piece: { start: at, end: at + name.length } });
+      }
+      current = laneIndex(name);
+      continue;
+    }
+    const partition = /^[ \t]*partition[ \t]+"?([^"{]+?)"?[ \t]*\{?[ \t]*$/.exec(l.text);
+    if (partition) {
+      const at = l.start + l.text.indexOf(partition[1]!);
+      steps.push({ title: { start: at, end: at + partition[1]!.length }, cells: [], start: l.start, end: l.end });
+      continue;
+    }
+    const act = /^([ \t]*:)(.*?)(;?)[ \t]*$/.exec(l.text);
+    if (act && step && current >= 0) {
+      const piece = { start: l.start + act[1]!.length, end: l.start + act[1]!.length + act[2]!.trimEnd().length };
+      (step.cells[current] ??= []).push(piece);
+      if (!act[3]) activity = step.cells[current];
+      step.end = l.end;
+      continue;
+    }
+    if (step && /^[ \t]*\}/.test(l.text)) step.end = l.end;
+  }
+  if (lanes.length < 2 || steps.length < 2) return undefined;
+  const header = rowNode([cellOf([], text, lines), ...lanes.map((l) => cellOf([l.piece], text, lines))], start, start, lines);
+  const rows = steps.map((st) => rowNode([cellOf([st.title], text, lines), ...lanes.map((_, k) => cellOf(st.cells[k] ?? [], text, lines))], st.start, st.end, lines));
+  return tableNode([header, ...rows], start, end, lines);
 }
 
 /** The first list of two or more records (maps), at the top or under one key ("steps:"). */
