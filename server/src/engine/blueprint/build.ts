@@ -369,7 +369,10 @@ function lanesOfParagraph(ctx: Ctx, p: Paragraph, indent: string, from = 0): Fou
   const t = inlineText(ctx, p.children, off(p, 'start'));
   // One line whose label carries a gloss ("Fitter (visible): ...") is a lane too: a speaker has no gloss.
   const glossedLine = !lanes && /^[^:\r\n]{1,60}\([^)\r\n]*\)\s*:/.test(t.text.slice(from));
-  const withRoles = runInLabels(p, t).length || glossedLine || /\n/.test(t.text.slice(from)) ? paragraphLanes(ctx, p, indent, from, true) : undefined;
+  // Read again with roles only where a role could hide: a line swallowed by a lane's text, a run-in label, a first line
+  // the first reading did not take.
+  const swallowed = lanes ? lanes.some((l) => /[\r\n]/.test(l.lane.content.text)) : /\n/.test(t.text.slice(from));
+  const withRoles = runInLabels(p, t).length || glossedLine || swallowed ? paragraphLanes(ctx, p, indent, from, true) : undefined;
   const rolesRead = withRoles && notDialogue(ctx, withRoles) && (glossedLine || new Set(withRoles.map((l) => l.lane.kind)).size >= 2) ? withRoles : undefined;
   // A role line the first reading left inside another lane's text is a lane of its own.
   return rolesRead && rolesRead.length > (lanes?.length ?? 0) ? rolesRead : lanes;
