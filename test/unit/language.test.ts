@@ -485,3 +485,54 @@ describe('language layer: charges lifted', () => {
     assert.deepEqual(s!.benefits, []);
   });
 });
+
+describe('language layer: options offered, obligations lifted, ill treatment spared', () => {
+  const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
+
+  it('reads choosing among alternatives joined by "or" as a choice, and choosing one thing as an action', () => {
+    assert.deepEqual(why({ Tenant: 'Picks a morning or an afternoon visit.', Frontstage: '—' }), ['choice-among: Picks a morning or an afternoon visit']);
+    assert.deepEqual(why({ Tenant: 'Chooses a flat from the list.', Frontstage: '—' }), []);
+    assert.deepEqual(why({ Tenant: 'Reads the list.', Frontstage: 'The letting agent picks a flat or a house for them.' }), []);
+  });
+
+  it('reads three or more ways to do one thing as a choice, but not two, nor ways staff use', () => {
+    assert.deepEqual(why({ Tenant: 'Pays rent online, by phone or at the housing office.', Frontstage: '—' }), ['ways-offered: online, by phone or at the housing office']);
+    assert.deepEqual(why({ Tenant: 'Pays rent by standing order or by card.', Frontstage: '—' }), []);
+    assert.deepEqual(
+      why({ Tenant: 'Reads the notice.', Frontstage: 'The housing officer contacts tenants by letter, by phone or in person.' }).filter((w) => w.startsWith('ways')),
+      [],
+    );
+  });
+
+  it('reads "need not" and "is not required to" as a lifted obligation, unless an employee needs approval', () => {
+    assert.deepEqual(why({ Tenant: 'Need not be at home for the meter reading.', Frontstage: '—' }), ['obligation-lifted: Need not be']);
+    assert.deepEqual(why({ Tenant: 'Is not required to send the form back.', Frontstage: '—' }), ['obligation-lifted: not required to send']);
+    assert.deepEqual(why({ Tenant: 'Waits.', Frontstage: 'The repairs officer is not required to ask the manager.' }), []);
+  });
+
+  it('reads a customer never turned away, rushed or kept waiting as spared, but not staff who are not rushed', () => {
+    assert.deepEqual(why({ Tenant: 'Is never turned away at the drop-in.', Frontstage: '—' }), ['spared-ill-treatment: never turned away']);
+    assert.deepEqual(why({ Tenant: 'Signs the lease. Nobody rushes them.', Frontstage: '—' }), ['spared-ill-treatment: Nobody rushes']);
+    assert.deepEqual(why({ Tenant: 'Hands back the keys, so that no tenant is kept waiting for the deposit.', Frontstage: '—' }), ['spared-ill-treatment: no tenant is kept waiting']);
+    assert.deepEqual(
+      why({ Tenant: 'Waits.', Frontstage: 'The surveyor is never rushed between visits.' }).filter((w) => w.startsWith('spared')),
+      [],
+    );
+  });
+
+  it('reads ", free" closing a clause and "included in the fee" as no charge', () => {
+    assert.deepEqual(why({ Tenant: 'Gets a smoke alarm fitted on move-in day, free.', Frontstage: '—' }), ['comma-free: free']);
+    assert.deepEqual(why({ Tenant: 'Gets the inventory report, included in the letting fee.', Frontstage: '—' }), ['included-in-price: included in the letting fee']);
+    assert.deepEqual(why({ Tenant: 'Is free on Tuesday, busy on Wednesday.', Frontstage: '—' }), []);
+  });
+
+  it('reads "without + what the customer would have to bring" as ease, but not arriving without it', () => {
+    assert.deepEqual(why({ Tenant: 'Collects the keys without an appointment.', Frontstage: '—' }), ['without+requirement: without an appointment']);
+    assert.deepEqual(why({ Tenant: 'Turns up without a booking.', Frontstage: '—' }), []);
+  });
+
+  it('reads "the same <anyone> every time" as continuity, and "so (that) they know" as certainty', () => {
+    assert.deepEqual(why({ Tenant: 'Gets the same parking bay every visit.', Frontstage: '—' }), ['the-same+each-time: the same parking bay every visit']);
+    assert.deepEqual(why({ Tenant: 'Gets a text the day before with the fitter’s name, so they know who is coming.', Frontstage: '—' }), ['so-that-can: so they know']);
+  });
+});

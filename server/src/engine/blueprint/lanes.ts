@@ -231,10 +231,15 @@ function glossReading(label: string, table: LaneTable): LaneReading | undefined 
 
 const PLACEHOLDER = /^(?:tbd|tbc|todo|to do|to be (?:confirmed|decided|defined|agreed|determined|added)|fixme|\?+|-+|—+|–+|n\/?a|none|nothing|nil|\.{2,}|…|x)?$/i;
 
+// "None listed yet.", "Nothing identified": the lane says that nothing has been named in it.
+const NONE_SAID =
+  /^(?:none|nothing|no one|nobody)\s+(?:listed|identified|named|recorded|agreed|specified|defined|documented|in place|assigned|given)(?:\s+(?:yet|at present|for now|so far|as yet))?\.?$/i;
+
 /** Present but empty: the whole content is a placeholder (emphasis and a trailing full stop ignored). */
 export function isPlaceholder(content: string): boolean {
   const bare = content.replace(/[*_`~]/g, '').trim();
   if (PLACEHOLDER.test(bare) || PLACEHOLDER.test(bare.replace(/(?<=[a-z])\.$/i, ''))) return true;
+  if (NONE_SAID.test(bare)) return true;
   // A placeholder with a note on why ("TBC (a work phone?)", "— (no cover on bad-weather days)", "None at present.")
   // is still nothing in the lane.
   const noted = bare

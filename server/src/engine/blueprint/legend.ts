@@ -124,8 +124,14 @@ function plainEntries(para: string): Entry[] {
 
 // Who a gloss says the lane is: staff in view, staff out of sight, what staff have to work with, or the customer.
 const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
-  ['backstage', /\b(?:out of sight|behind the (?:scenes|curtain)|out the back|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|stays? out of)\b/i],
-  ['frontstage', /\b(?:in front of|in view|visible|face to face|faces?|facing|front of house|talks? to|speaks? to|meets?|on the (?:phone|line))\b/i],
+  [
+    'backstage',
+    /\b(?:out of sight|behind the (?:scenes|curtain)|out the back|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|(?:does ?n[o']t|do ?n[o']t|can ?n[o']t|cannot) (?:see|meet)|stays? out of)\b/i,
+  ],
+  [
+    'frontstage',
+    /\b(?:in front of|in view|visible|face to face|faces?|facing|front of house|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?))\b/i,
+  ],
   ['support', /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|(?:you|they|staff) (?:have|use|work with)|allowed to decide|authority)\b/i],
   ['customer', /\b(?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|booker)s?|(?:do|does) and gets?|gets? and (?:do|does))\b/i],
 ];
