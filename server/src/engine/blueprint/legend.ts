@@ -52,8 +52,9 @@ export function legendLanes(source: string): LaneSynonyms {
   return synonyms(entries);
 }
 
-// "Pax = passengers (driver + party). Res = reservations team." A short capitalised label, "=", its gloss.
-const DEFINITION = /(?:^|[.;]\s+)([A-Z][\w&+'\u2019/ -]{0,30}?)\s+=\s+([^.;=\n]{1,80})/g;
+// "Pax = passengers (driver + party). Res = reservations team." A short label, "=", its gloss; a lower-case writer's
+// labels are lower case ("cust = the customer. us = whoever's on the job.").
+const DEFINITION = /(?:^|[.;]\s+)([A-Za-z][\w&+'\u2019/ -]{0,30}?)\s+=\s+([^.;=\n]{1,80})/g;
 
 /**
  * A paragraph of two or more "Label = gloss" definitions is a key to the document's abbreviations, with or without a
@@ -126,13 +127,16 @@ function plainEntries(para: string): Entry[] {
 const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
   [
     'backstage',
-    /\b(?:out of sight|behind the (?:scenes|curtain)|out the back|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|(?:does ?n[o']t|do ?n[o']t|can ?n[o']t|cannot) (?:see|meet)|stays? out of)\b/i,
+    /\b(?:out of sight|behind the (?:scenes|curtain)|out the back|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|(?:does ?n[o'\u2019]?t|do ?n[o'\u2019]?t|can ?n[o'\u2019]?t|cannot) (?:see|meet)|stays? out of)\b/i,
   ],
   [
     'frontstage',
     /\b(?:in front of|in view|visible|face to face|faces?|facing|front of house|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?))\b/i,
   ],
-  ['support', /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|(?:you|they|staff) (?:have|use|work with)|allowed to decide|authority)\b/i],
+    [
+    'support',
+    /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|(?:you|they|staff) (?:have|use|work with)|what we(?:['\u2019]ve| have)? got|what we (?:have|use)|backs? (?:it|us|them) up|allowed to decide|authority)\b/i,
+  ],
   ['customer', /\b(?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|booker)s?|(?:do|does) and gets?|gets? and (?:do|does))\b/i],
 ];
 
@@ -171,6 +175,8 @@ function entryKind(label: string, gloss: string | undefined, base: ReturnType<ty
   // people are never a support lane: "**Agent** (support centre)" names the agent's team
   if (said && !(said === 'support' && own?.basis === 'role')) return said;
   if (own) return own.kind;
+  // In a firm's own blueprint "us" / "we" are its people at work, in the customer's view unless a gloss says otherwise.
+  if (/^(?:us|we)$/i.test(label.trim())) return 'frontstage';
   // A gloss that names staff by a role or team ("reservations team", "port staff on the linkspan side") is theirs.
   const people = gloss ? readLane(gloss.split(/\s+(?:on|in|at|for|with|of|from)\s+/)[0]!, base) : undefined;
   if (people?.basis === 'role') return people.kind;
