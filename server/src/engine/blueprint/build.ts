@@ -7,6 +7,7 @@ import { FIXED_WIDTH, withTextTables } from './textTable.js';
 import { withWikiMarkup } from './wikiMarkup.js';
 import { laneMajorRuns, mergedItems, type LaneItem, type LaneSection } from './laneMajor.js';
 import { findContainers, type Container } from './containers.js';
+import { iconHead } from './iconLabel.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
 import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
 import { FAILURE_WORDS } from './laneWords.js';
@@ -295,10 +296,20 @@ function runInHeadAt(ctx: Ctx, t: SourceText, from: number, line: string): Label
   return { kind: reading.kind, reading, label: m[2]!.trim(), labelSpan: { start: labelStart, end: dot }, contentFrom: from + m[0].length, style: 'bold-inside' };
 }
 
+/** An icon the lane table names (from a legend or config) opening a line labels it: "👤 Orders a bag". */
+function iconLabelAt(ctx: Ctx, t: SourceText, from: number, line: string): LabelHit | undefined {
+  const head = iconHead(line);
+  const reading = head && readLane(head.icon, ctx.table);
+  if (!head || reading?.basis !== 'synonym') return undefined;
+  const start = t.offsets[from + head.start]!;
+  const labelSpan = { start, end: t.offsets[from + head.start + head.icon.length - 1]! + 1 };
+  return { kind: reading.kind, reading, label: head.icon, labelSpan, contentFrom: from + head.contentFrom, style: 'plain' };
+}
+
 /** A lane label at the start of a line of text (bold or plain, colon inside or outside the emphasis, optional gloss). */
 function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number, roles = false): LabelHit | undefined {
   const line = t.text.slice(from, lineEnd);
-  const runIn = runInHeadAt(ctx, t, from, line);
+  const runIn = runInHeadAt(ctx, t, from, line) ?? iconLabelAt(ctx, t, from, line);
   if (runIn) return runIn;
   const m = LABEL_RE.exec(line);
   if (!m) return undefined;

@@ -12,6 +12,7 @@
 // names a lane ("Tools & kit"). Entries read as nothing are left out. A legend counts when it names at least two lanes
 // of two kinds.
 import type { LaneKind } from '../types.js';
+import { iconHead } from './iconLabel.js';
 import { laneTable, normaliseLabel, readLane } from './lanes.js';
 
 const CUE = /\b(?:lanes?|swim ?lanes?|actors|layers|boxes|how to read|legend|key)\b/gi;
@@ -86,10 +87,20 @@ function listAfter(text: string, paragraphEnd: number): Entry[] {
     .split(/\r?\n/);
   for (const line of lines.slice(0, 12)) {
     const m = ITEM_ENTRY.exec(line);
-    if (!m) break;
-    out.push({ label: m[1]!, gloss: m[2] ?? m[3] });
+    const icon = m ? undefined : iconItem(line);
+    if (!m && !icon) break;
+    out.push(icon ?? { label: m![1]!, gloss: m![2] ?? m![3] });
   }
   return out.length >= 2 ? out : [];
+}
+
+/** A legend item that gives an icon and what it stands for ("- 👤 what the user does / sees"). */
+function iconItem(line: string): Entry | undefined {
+  const item = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+/.exec(line);
+  const head = item ? iconHead(line.slice(item[0].length)) : undefined;
+  if (!item || !head) return undefined;
+  const gloss = line.slice(item[0].length + head.contentFrom).replace(/^[:=\u2013\u2014-][ \t]*/, '').trim();
+  return gloss ? { label: head.icon, gloss: gloss.slice(0, 100) } : undefined;
 }
 
 /** Plain entries after the cue and a colon, set apart by slashes, commas, "and" or bars; or "<labels> is / stay <gloss>" sentences. */
@@ -167,7 +178,11 @@ function synonyms(entries: readonly Entry[]): LaneSynonyms {
   return count >= 2 && kinds.size >= 2 ? out : {};
 }
 
+// "what the user does / sees": what the customer does is their lane, whatever they also see of the service.
+const CUSTOMER_DOES = /^(?:what|everything) (?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|seller|booker)s?|you) (?:does|do)\b/i;
+
 function entryKind(label: string, gloss: string | undefined, base: ReturnType<typeof laneTable>): LaneKind | undefined {
+  if (gloss && CUSTOMER_DOES.test(gloss.trim())) return 'customer';
   const g = gloss ? readLane(gloss, base) : undefined;
   if (g && (g.kind === 'customer' || g.basis === 'synonym' || g.basis === 'lane-word')) return g.kind;
   const said = gloss ? glossKind(gloss) : undefined;
