@@ -8,6 +8,7 @@ import { withWikiMarkup } from './wikiMarkup.js';
 import { laneMajorRuns, mergedItems, type LaneItem, type LaneSection } from './laneMajor.js';
 import { findContainers, type Container } from './containers.js';
 import { iconHead } from './iconLabel.js';
+import { labelSpanHead, withoutBookmarks } from './pandocSpans.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
 import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
 import { FAILURE_WORDS } from './laneWords.js';
@@ -202,7 +203,7 @@ function isHandoff(title: string, lanes: readonly FoundLane[]): boolean {
 }
 
 export function normaliseTitle(title: string): string {
-  return title
+  return withoutBookmarks(title)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^(?:step|stage|phase)\s*\d+[a-z]?\s*[:.)\-\u2013\u2014]\s*/i, '')
@@ -306,10 +307,22 @@ function iconLabelAt(ctx: Ctx, t: SourceText, from: number, line: string): Label
   return { kind: reading.kind, reading, label: head.icon, labelSpan, contentFrom: from + head.contentFrom, style: 'plain' };
 }
 
+/** A span styled as a label opening a line labels it, as pandoc keeps Word's styles: "[Office]{custom-style="Lane Label"} Rings". */
+function spanLabelAt(ctx: Ctx, t: SourceText, from: number, line: string): LabelHit | undefined {
+  const head = labelSpanHead(line);
+  const reading = head && readLane(head.label, ctx.table);
+  if (!head) return undefined;
+  const start = t.offsets[from + head.labelFrom]!;
+  const labelSpan = { start, end: t.offsets[from + head.labelFrom + head.label.length - 1]! + 1 };
+  // Its style says it is a label: one no lane word names is kept as an `other` lane, not read as prose.
+  const r = reading && reading.basis !== 'context' ? reading : UNPLACED;
+  return { kind: r.kind, reading: r, label: head.label, labelSpan, contentFrom: from + head.contentFrom, style: 'plain' };
+}
+
 /** A lane label at the start of a line of text (bold or plain, colon inside or outside the emphasis, optional gloss). */
 function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number, roles = false): LabelHit | undefined {
   const line = t.text.slice(from, lineEnd);
-  const runIn = runInHeadAt(ctx, t, from, line) ?? iconLabelAt(ctx, t, from, line);
+  const runIn = runInHeadAt(ctx, t, from, line) ?? iconLabelAt(ctx, t, from, line) ?? spanLabelAt(ctx, t, from, line);
   if (runIn) return runIn;
   const m = LABEL_RE.exec(line);
   if (!m) return undefined;

@@ -41,7 +41,8 @@ function title(raw: string | undefined, at: number): Container['title'] {
 // Obsidian and GitHub callouts: "> [!note] Patient" (the title after the type; "+" or "-" makes it foldable).
 const CALLOUT = /^\[!([\w-]+)\][+-]?[ \t]*(.*)$/;
 // Docusaurus and remark-directive admonitions: ":::note[Customer]" or ":::tip Front stage".
-const DIRECTIVE = /^(:{3,})[ \t]*([\w-]+)(?:\[([^\]\r\n]*)\]|[ \t]+([^\r\n{]*))?/;
+// Pandoc fenced divs are untitled: "::: {custom-style="Lane Client"}", "::: {.note}".
+const DIRECTIVE = /^(:{3,})[ \t]*(?:([\w-]+)(?:\[([^\]\r\n]*)\]|[ \t]+([^\r\n{]*))?|\{[^}\r\n]*\}[ \t]*$)/;
 // MkDocs (Python-Markdown) admonitions and collapsible blocks: '!!! note "Frontstage"', '???+ tip "Kit"'.
 const ADMONITION = /^(?:!!!|\?\?\?\+?)[ \t]*([\w-]+)(?:[ \t]+"([^"\r\n]*)")?/;
 

@@ -13,9 +13,10 @@
 // of two kinds.
 import type { LaneKind } from '../types.js';
 import { iconHead } from './iconLabel.js';
+import { labelSpansAsBold } from './pandocSpans.js';
 import { laneTable, normaliseLabel, readLane } from './lanes.js';
 
-const CUE = /\b(?:lanes?|swim ?lanes?|actors|layers|boxes|how to read|legend|key)\b/gi;
+const CUE = /\b(?:lanes?|swim ?lanes?|actors|layers|bands|boxes|how to read|legend|key)\b/gi;
 const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key|actors|(?:service[ \t]+|blueprint[ \t]+)?layers|lane[ \t]+(?:key|legend))[ \t]*:?[ \t]*#*[ \t]*$/i;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;").
 const BOLD_ENTRY = /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|[ \t]+(?:is|are)[ \t]+([^;.,()*\r\n]{1,80}))?/g;
@@ -28,7 +29,7 @@ export type LaneSynonyms = Partial<Record<LaneKind, string[]>>;
 /** The lane labels a document's legend names, by kind (empty when it has no legend). */
 export function legendLanes(source: string): LaneSynonyms {
   // Labels, not offsets, come out: one line ending keeps paragraphs and lines the same in CR, CRLF and mixed files.
-  const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
+  const text = labelSpansAsBold(source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source);
   const entries: Entry[] = [];
   const seen = new Set<number>();
   let cues = 0;
