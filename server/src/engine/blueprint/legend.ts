@@ -179,8 +179,8 @@ function synonyms(entries: readonly Entry[]): LaneSynonyms {
   return count >= 2 && kinds.size >= 2 ? out : {};
 }
 
-// "what the user does / sees": what the customer does is their lane, whatever they also see of the service.
-const CUSTOMER_DOES = /^(?:what|everything) (?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|seller|booker)s?|you) (?:does|do)\b/i;
+// "what the user does / sees": what the customer does is their lane, whatever they also see ("you" may be the staff reader).
+const CUSTOMER_DOES = /^(?:what|everything) (?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|seller|booker)s?) (?:does|do)\b/i;
 
 function entryKind(label: string, gloss: string | undefined, base: ReturnType<typeof laneTable>): LaneKind | undefined {
   if (gloss && CUSTOMER_DOES.test(gloss.trim())) return 'customer';
