@@ -21,7 +21,8 @@ export function labelSpanHead(line: string): SpanHead | undefined {
   const m = LABEL_SPAN.exec(line);
   if (!m || m.index !== lead) return undefined;
   const after = m.index + m[0].length;
-  const gap = /^[ \t]*(?:[:\u2013\u2014-][ \t]*)?/.exec(line.slice(after))![0].length;
+  // a separator after the span is no content; "--" alone is pandoc's en dash, a placeholder, and stays
+  const gap = /^[ \t]*(?:(?:[:\u2013\u2014]|-(?=[ \t]))[ \t]*)?/.exec(line.slice(after))![0].length;
   return { label: m[1]!.trim(), labelFrom: lead + 1, contentFrom: after + gap };
 }
 

@@ -1,0 +1,139 @@
+// Lanes named by a document's own key: lower-case abbreviations, icons, and Word styles kept by pandoc.
+import { strict as assert } from 'node:assert';
+import { lint } from '../../server/src/engine/lint.js';
+import { ChunkCache } from '../../server/src/engine/parse.js';
+import { StepCache } from '../../server/src/engine/stepCache.js';
+
+/** Steps as "title (shape): kind<label>=content" from a lint that detects on its own, with the lanes' exact positions. */
+function steps(text: string, caches?: { parse: ChunkCache; steps: StepCache }) {
+  const r = lint(text, { filePath: 'doc.md', parseCache: caches?.parse, stepCache: caches?.steps });
+  return r.blueprint.steps.map((s) => ({
+    step: `${s.title} (${s.shape})`,
+    lanes: s.lanes.map((l) => `${l.kind}<${text.slice(l.labelSpan.start, l.labelSpan.end)}>=${text.slice(l.contentSpan.start, l.contentSpan.end)}`),
+  }));
+}
+
+/** The incremental path (chunk and step caches, after an edit above) gives the steps of a fresh lint. */
+function sameIncrementally(text: string): void {
+  const caches = { parse: new ChunkCache(), steps: new StepCache() };
+  const edited = `Draft.\n\n${text}`;
+  steps(edited, caches);
+  assert.deepEqual(steps(text, caches), steps(text));
+}
+
+describe('lanes named by a document key', () => {
+  it('reads a lower-case "label = gloss" key, with "us" as the firm’s own staff', () => {
+    const text = [
+      '# how a gutter clean runs',
+      '',
+      'cli = the client. us = the lads on the ladders. office = paperwork they dont see. gear = what we have got to do it.',
+      '',
+      '## 1) booking',
+      '',
+      '**cli:** books by text, same week',
+      '',
+      '**office:** jo logs it',
+      '',
+      '**gear:** shared calendar',
+      '',
+      '## 2) the clean',
+      '',
+      '**cli:** doesnt need to be home',
+      '',
+      '**us:** two on site, photos before and after',
+      '',
+      '**gear:** vacuum pole',
+      '',
+    ].join('\n');
+    assert.deepEqual(steps(text), [
+      { step: 'booking (heading)', lanes: ['customer<cli:>=books by text, same week', 'backstage<office:>=jo logs it', 'support<gear:>=shared calendar'] },
+      { step: 'the clean (heading)', lanes: ['customer<cli:>=doesnt need to be home', 'frontstage<us:>=two on site, photos before and after', 'support<gear:>=vacuum pole'] },
+    ]);
+    sameIncrementally(text);
+  });
+
+  it('leaves a lower-case list of sums that names no lanes alone', () => {
+    const text = ['# notes', '', 'total = price plus vat. deposit = a fifth of it.', '', '## 1) quote', '', 'we price it that night', ''].join('\n');
+    assert.equal(lint(text, { filePath: 'doc.md' }).blueprint.isBlueprint, false);
+  });
+
+  it('reads lanes marked by icons alone, as a legend list under a cue defines them', () => {
+    const text = [
+      '# Bike repair flow',
+      '',
+      'Every step has three layers:',
+      '',
+      '- 🙋 what the rider does',
+      '- 🔧 workshop (riders never see it)',
+      '- 🗃️ what powers it (tools, rota)',
+      '',
+      '- **Drop off**',
+      '  - 🙋 Leaves the bike at the door, no appointment.',
+      '  - 🗃️ Tag printer',
+      '- **Fix**',
+      '  - 🔧 Mechanic replaces the chain',
+      '  - 🗃️ Parts drawer',
+      '',
+    ].join('\n');
+    assert.deepEqual(steps(text), [
+      { step: 'Drop off (list)', lanes: ['customer<🙋>=Leaves the bike at the door, no appointment.', 'support<🗃️>=Tag printer'] },
+      { step: 'Fix (list)', lanes: ['backstage<🔧>=Mechanic replaces the chain', 'support<🗃️>=Parts drawer'] },
+    ]);
+    sameIncrementally(text);
+  });
+
+  it('reads an icon no key names as part of the text', () => {
+    const text = ['## Drop off', '', '- **Customer:** 🙂 Leaves the bike.', '- 🔧 Mechanic tags it', '- **Backstage:** Logs it.', ''].join('\n');
+    assert.deepEqual(steps(text), [{ step: 'Drop off (heading)', lanes: ['customer<Customer:>=🙂 Leaves the bike.', 'backstage<Backstage:>=Logs it.'] }]);
+  });
+
+  it('reads pandoc fenced divs opened by a span in a label style as lanes, and drops Word bookmark spans from titles', () => {
+    const text = [
+      '# Lending library',
+      '',
+      '## []{#_Toc42 .anchor}Joining',
+      '',
+      '::: {custom-style="Lane Member"}',
+      '[Member]{custom-style="Lane Label"} Signs up at the desk.',
+      ':::',
+      '',
+      '::: {custom-style="Lane Back"}',
+      '[Backstage]{custom-style="Lane Label"} The card is printed overnight.',
+      ':::',
+      '',
+      '::: {custom-style="Lane Notes"}',
+      '[Mood]{custom-style="Lane Label"} --',
+      ':::',
+      '',
+    ].join('\n');
+    assert.deepEqual(steps(text), [
+      {
+        step: 'Joining (heading)',
+        lanes: ['customer<Member>=Signs up at the desk.', 'backstage<Backstage>=The card is printed overnight.', 'other<Mood>=--'],
+      },
+    ]);
+    sameIncrementally(text);
+  });
+
+  it('reads label spans in a legend paragraph that calls the lanes bands', () => {
+    const text = [
+      '# Lending library',
+      '',
+      'Each step has coloured bands: [Reader]{custom-style="Lane Label"} is the customer;',
+      '[Desk]{custom-style="Lane Label"} is what the reader sees us do; [Stacks]{custom-style="Lane Label"} is out of sight.',
+      '',
+      '## Borrowing',
+      '',
+      '::: {custom-style="Lane A"}',
+      '[Reader]{custom-style="Lane Label"} Takes a book.',
+      ':::',
+      '',
+      '::: {custom-style="Lane C"}',
+      '[Stacks]{custom-style="Lane Label"} Reshelved the same day.',
+      ':::',
+      '',
+    ].join('\n');
+    assert.deepEqual(steps(text), [{ step: 'Borrowing (heading)', lanes: ['customer<Reader>=Takes a book.', 'backstage<Stacks>=Reshelved the same day.'] }]);
+    sameIncrementally(text);
+  });
+});
