@@ -2,7 +2,7 @@
 // ("- 👤 what the user does / sees"): the icon is the label, the words after it the content.
 
 /** One emoji, with its variation selector, skin tone or zero-width-joined parts ("🧑‍🔧"). */
-const EMOJI = String.raw`\p{Extended_Pictographic}[\uFE0F\u{1F3FB}-\u{1F3FF}]?(?:\u200D\p{Extended_Pictographic}[\uFE0F\u{1F3FB}-\u{1F3FF}]?)*`;
+const EMOJI = String.raw`\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)*`;
 const ICON_HEAD = new RegExp(String.raw`^([ \t]*)(${EMOJI})[ \t]+(?=\S)`, 'u');
 
 export interface IconHead {

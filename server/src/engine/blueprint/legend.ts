@@ -100,7 +100,10 @@ function iconItem(line: string): Entry | undefined {
   const item = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+/.exec(line);
   const head = item ? iconHead(line.slice(item[0].length)) : undefined;
   if (!item || !head) return undefined;
-  const gloss = line.slice(item[0].length + head.contentFrom).replace(/^[:=\u2013\u2014-][ \t]*/, '').trim();
+  const gloss = line
+    .slice(item[0].length + head.contentFrom)
+    .replace(/^[:=\u2013\u2014-][ \t]*/, '')
+    .trim();
   return gloss ? { label: head.icon, gloss: gloss.slice(0, 100) } : undefined;
 }
 
@@ -145,7 +148,7 @@ const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
     'frontstage',
     /\b(?:in front of|in view|visible|face to face|faces?|facing|front of house|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?))\b/i,
   ],
-    [
+  [
     'support',
     /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|(?:you|they|staff) (?:have|use|work with)|what we(?:['\u2019]ve| have)? got|what we (?:have|use)|backs? (?:it|us|them) up|allowed to decide|authority)\b/i,
   ],

@@ -2,7 +2,7 @@
 // opened by a span in a character style for labels (`[Client and family]{custom-style="Lane Label"} The family ...`).
 
 /** A bracketed span whose style or class names a label, with its text: `[Office]{custom-style="Lane Label"}`. */
-const LABEL_SPAN = /\[([^\[\]\r\n]{1,60})\]\{[^{}\r\n]*?(?:custom-style="[^"\r\n]*\blabel\b[^"\r\n]*"|\.label\b)[^{}\r\n]*\}/gi;
+const LABEL_SPAN = /\[([^[\]\r\n]{1,60})\]\{[^{}\r\n]*?(?:custom-style="[^"\r\n]*\blabel\b[^"\r\n]*"|\.label\b)[^{}\r\n]*\}/gi;
 /** An empty bookmark span Word writes into headings: `[]{#_Toc150112231 .anchor}`. */
 const EMPTY_SPAN = /\[\]\{[^{}\r\n]*\}/g;
 
