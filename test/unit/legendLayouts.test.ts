@@ -136,4 +136,58 @@ describe('lanes named by a document key', () => {
     assert.deepEqual(steps(text), [{ step: 'Borrowing (heading)', lanes: ['customer<Reader>=Takes a book.', 'backstage<Stacks>=Reshelved the same day.'] }]);
     sameIncrementally(text);
   });
+
+  it('reads level-1 headings as steps when the front matter gives the title, as pandoc writes Word headings', () => {
+    const text = [
+      '---',
+      'title: Lending library',
+      '---',
+      '',
+      '# Joining',
+      '',
+      '**Member:** Signs up at the desk.',
+      '',
+      '**Backstage:** The card is printed overnight.',
+      '',
+      '# Borrowing',
+      '',
+      '**Member:** Takes a book.',
+      '',
+      '## Notes',
+      '',
+      'Loans run three weeks.',
+      '',
+    ].join('\n');
+    assert.deepEqual(steps(text), [
+      { step: 'Joining (heading)', lanes: ['customer<Member:>=Signs up at the desk.', 'backstage<Backstage:>=The card is printed overnight.'] },
+      { step: 'Borrowing (heading)', lanes: ['customer<Member:>=Takes a book.', 'other<Notes>=Loans run three weeks.'] },
+    ]);
+    sameIncrementally(text);
+    // An edit of the front matter alone turns the headings back into titles in the incremental path too.
+    const caches = { parse: new ChunkCache(), steps: new StepCache() };
+    steps(text, caches);
+    const untitled = text.replace('title: Lending library', 'author: Jo');
+    assert.deepEqual(steps(untitled, caches), steps(untitled));
+    // Without the front matter's title the first level-1 heading is the title, as before.
+    assert.deepEqual(
+      steps(text.replace('title: Lending library', 'author: Jo')).map((s) => s.step),
+      [],
+    );
+  });
+
+  it('reads an "is" gloss past its commas when its first clause names no lane', () => {
+    const text = [
+      '# Lending library',
+      '',
+      'Legend: **Reader** is the customer. **Shelf** is the time, tools and say-so we give the team.',
+      '',
+      '## Borrowing',
+      '',
+      '**Reader:** Takes a book.',
+      '',
+      '**Shelf:** Self-service kiosk.',
+      '',
+    ].join('\n');
+    assert.deepEqual(steps(text), [{ step: 'Borrowing (heading)', lanes: ['customer<Reader:>=Takes a book.', 'support<Shelf:>=Self-service kiosk.'] }]);
+  });
 });

@@ -6,6 +6,7 @@ import { detect, frontMatterVerdict } from './blueprint/detect.js';
 import type { LaneSection } from './blueprint/laneMajor.js';
 import { laneTable, type LaneTable } from './blueprint/lanes.js';
 import { legendLanes, withLegend } from './blueprint/legend.js';
+import { levelOneAreSections } from './blueprint/sectionHeadings.js';
 import type { ModelResult } from './blueprint/model.js';
 import type { ResolvedConfig } from './config/types.js';
 import { movedDisableSite, movedLaneSite } from './intentEdits.js';
@@ -45,6 +46,9 @@ export function splitUnits(chunks: readonly ParsedChunk[], textLength: number): 
     depths.push(depth);
   }
   const endOf = (j: number) => (j < chunks.length ? chunks[j]!.start : textLength);
+  const yaml = chunks[0]?.tree.children.find((n) => n.type === 'yaml');
+  // As buildSteps reads them: level-1 headings under a front matter title are sections, not titles.
+  const sections = levelOneAreSections(yaml?.type === 'yaml' ? yaml.value : undefined, depths.filter((d) => d === 1).length);
   const units: Unit[] = [];
   let i = 0;
   if (chunks.length && depths[0] === 0) {
@@ -54,8 +58,9 @@ export function splitUnits(chunks: readonly ParsedChunk[], textLength: number): 
   while (i < chunks.length) {
     const d = depths[i]!;
     let j = i + 1;
-    if (d !== 1) while (j < chunks.length && depths[j]! > d) j++;
-    units.push({ kind: d === 1 ? 'title' : 'section', from: i, to: j, start: chunks[i]!.start, end: endOf(j) });
+    const title = d === 1 && !sections;
+    if (!title) while (j < chunks.length && depths[j]! > d) j++;
+    units.push({ kind: title ? 'title' : 'section', from: i, to: j, start: chunks[i]!.start, end: endOf(j) });
     i = j;
   }
   return units;

@@ -9,6 +9,7 @@ import { laneMajorRuns, mergedItems, type LaneItem, type LaneSection } from './l
 import { findContainers, type Container } from './containers.js';
 import { iconHead } from './iconLabel.js';
 import { labelSpanHead, withoutBookmarks } from './pandocSpans.js';
+import { levelOneAreSections } from './sectionHeadings.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
 import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
 import { FAILURE_WORDS } from './laneWords.js';
@@ -1685,8 +1686,9 @@ export function buildSteps(root: Root, text: string, lines: LineIndex, table: La
   let title: string | undefined;
   const scan = scanContent(ctx, top.content, undefined, undefined);
   steps.push(...scan.steps);
+  const sections = levelOneAreSections(fm?.type === 'yaml' ? fm.value : undefined, top.subsections.filter((s) => s.depth === 1).length);
   for (const s of top.subsections) {
-    const isTitle = s.depth === 1;
+    const isTitle = s.depth === 1 && !sections;
     if (isTitle && title === undefined && s.heading) title = normaliseTitle(headingTitle(ctx, s.heading).text);
     steps.push(...collect(ctx, s, undefined, isTitle));
   }

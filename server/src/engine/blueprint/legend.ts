@@ -18,8 +18,9 @@ import { laneTable, normaliseLabel, readLane } from './lanes.js';
 
 const CUE = /\b(?:lanes?|swim ?lanes?|actors|layers|bands|boxes|how to read|legend|key)\b/gi;
 const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key|actors|(?:service[ \t]+|blueprint[ \t]+)?layers|lane[ \t]+(?:key|legend))[ \t]*:?[ \t]*#*[ \t]*$/i;
-// A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;").
-const BOLD_ENTRY = /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|[ \t]+(?:is|are)[ \t]+([^;.,()*\r\n]{1,80}))?/g;
+// A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;"); a comma
+// stays inside it ("**Kit** is the time, tools and say-so we give staff").
+const BOLD_ENTRY = /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|[ \t]+(?:is|are)[ \t]+([^;.()*\r\n]{1,80}))?/g;
 const ITEM_ENTRY = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*([^*\r\n]{1,40}?)\*\*[ \t]*(?:[:\u2013\u2014-][ \t]*)?(?:\(([^)\r\n]{1,100})\)|([^\r\n]{0,100}))/;
 /** Past this many cue words a document is not written with a legend near them; the scan stays linear and short. */
 const MAX_CUES = 40;
@@ -41,7 +42,7 @@ export function legendLanes(source: string): LaneSynonyms {
     const para = text.slice(m.index, end);
     // A heading, table row or list item is not a legend paragraph (a list under a legend title is read below).
     if (/^[ \t]*(?:#|\||[-*+][ \t]|\d+[.)][ \t])/.test(text.slice(start, m.index))) continue;
-    const found = [...para.matchAll(BOLD_ENTRY)].map((b) => ({ label: b[1]!, gloss: b[2] ?? b[3] }));
+    const found = [...para.matchAll(BOLD_ENTRY)].map((b) => isEntry(b[1]!, b[2], b[3]));
     if (found.length >= 2) entries.push(...found);
     else {
       const plain = plainEntries(para);
@@ -77,6 +78,15 @@ function definitionEntries(text: string): Entry[] {
 interface Entry {
   label: string;
   gloss?: string;
+  /** The rest of an "is" gloss after its first clause, read when the first reads nothing ("is the time, tools and ..."). */
+  more?: string;
+}
+
+/** A bold entry: its gloss in parentheses, or its "is" gloss's first clause, then all of it. */
+function isEntry(label: string, parenthesised: string | undefined, is: string | undefined): Entry {
+  if (parenthesised !== undefined || is === undefined) return { label, gloss: parenthesised };
+  const first = is.split(',')[0]!;
+  return first === is ? { label, gloss: is } : { label, gloss: first, more: is };
 }
 
 /** The bold-labelled items of a list right after a legend paragraph ("- **Older person** – what they do and get"). */
@@ -173,7 +183,8 @@ function synonyms(entries: readonly Entry[]): LaneSynonyms {
       .replace(/^#/, '')
       .trim();
     if (!label || normaliseLabel(label).length === 0) continue;
-    const kind = entryKind(label, e.gloss, base);
+    let kind = entryKind(label, e.gloss, base);
+    if ((!kind || kind === 'other') && e.more) kind = entryKind(label, e.more, base);
     if (!kind || kind === 'other') continue;
     (out[kind] ??= []).push(label);
     kinds.add(kind);
