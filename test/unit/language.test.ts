@@ -434,6 +434,50 @@ describe('language layer: charges lifted', () => {
       lanes('Booking desk app used by the planners').supports.map((p) => p.text),
       ['desk app'],
     );
+    // the thing after a brand or modifier, and a note that it faces the customer
+    assert.deepEqual(lanes('The shipper’s own Acme Freight app.').supports, []);
+    assert.deepEqual(lanes('Tracking page (shipper-facing)').supports, []);
+    assert.deepEqual(
+      lanes('Tracking page (staff-facing)').supports.map((p) => p.text),
+      ['Tracking page (staff-facing)'],
+    );
+  });
+
+  it('does not count a support lane that says nothing is in place, or names a gap or a plan', () => {
+    const lanes = (support: string) => step({ Shipper: 'Gets an interest-free payment plan.', Support: support });
+    for (const text of [
+      'Not observed',
+      'nobody really, whoever is free',
+      'Capability gap: plans are set up by hand',
+      'Roadmap item (Q3): self-service plans',
+      'Depends on goodwill, nothing set aside',
+    ]) {
+      assert.deepEqual(lanes(text).supports, [], text);
+    }
+    assert.deepEqual(
+      lanes('Not observed').rejected?.map((r) => r.reason),
+      ['nothing in place (the support lane says what is missing or planned)'],
+    );
+    assert.deepEqual(
+      lanes('Credit team on call until 8pm').supports.map((p) => p.text),
+      ['on call'],
+    );
+  });
+
+  it('does not count a support lane that only says whose approval the employee must get', () => {
+    const lanes = (support: string) => step({ Shipper: 'Gets an interest-free payment plan.', Support: support });
+    assert.deepEqual(lanes('Any payment plan needs approval from the credit team first.').supports, []);
+    assert.deepEqual(lanes('Payment plans: ask the credit manager.').supports, []);
+    assert.deepEqual(lanes('Plans over 12 months must be signed off by the credit manager.').supports, []);
+    assert.deepEqual(lanes("The shipper's own photos, uploaded through the portal").supports, []);
+    assert.deepEqual(
+      lanes('Any payment plan needs approval from the credit team first.').rejected?.map((r) => r.reason),
+      ['an approval the employee must get, not their authority (the support lane names only whose OK is needed)'],
+    );
+    assert.deepEqual(
+      lanes('Agents agree plans up to 12 months themselves.').supports.map((p) => p.entry),
+      ['support lane'],
+    );
   });
 
   it('does not count a messaging app the customer is reached by as the employee’s tool', () => {
@@ -534,5 +578,23 @@ describe('language layer: options offered, obligations lifted, ill treatment spa
   it('reads "the same <anyone> every time" as continuity, and "so (that) they know" as certainty', () => {
     assert.deepEqual(why({ Tenant: 'Gets the same parking bay every visit.', Frontstage: '—' }), ['the-same+each-time: the same parking bay every visit']);
     assert.deepEqual(why({ Tenant: 'Gets a text the day before with the fitter’s name, so they know who is coming.', Frontstage: '—' }), ['so-that-can: so they know']);
+  });
+});
+
+describe('language layer: promises closing a clause and burdens cut down', () => {
+  const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
+
+  it('reads ", guaranteed" closing a sentence as said of it all, not negated by a "no" before the comma', () => {
+    assert.deepEqual(why({ Tenant: 'The flat is sheeted every night so no rain gets in, guaranteed.', Frontstage: '—' }), ['vocabulary: guaranteed']);
+    assert.deepEqual(why({ Tenant: 'The deposit is not guaranteed.', Frontstage: '—' }), []);
+  });
+
+  it('reads "only need to + verb" and "pay only the X" as a burden cut down to one thing', () => {
+    assert.deepEqual(why({ Tenant: 'They only need to show the booking email.', Frontstage: '—' }), ['only+burden: only need to show the booking email']);
+    assert.deepEqual(why({ Tenant: 'Pays only the postage.', Frontstage: '—' }), ['only+burden: Pays only the postage']);
+  });
+
+  it('reads "without (extra) payment / fee" as money, not as an effort spared', () => {
+    assert.deepEqual(why({ Tenant: 'Can move in early without extra payment.', Frontstage: '—' }), ['without+charge: without extra payment']);
   });
 });

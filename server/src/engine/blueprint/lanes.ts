@@ -216,7 +216,8 @@ function compoundReading(label: string, table: LaneTable): LaneReading | undefin
   return undefined;
 }
 
-const SEEN_GLOSS = /^(?:visible|seen|in view)(?:\s+(?:to|by)\s+(?:the\s+)?[\p{L}-]+)?$/iu;
+const UNSEEN_GLOSS = /^(?:non[- ]?visible|not visible|not seen|out of sight|invisible|unseen|hidden)(?:\s+(?:to|by|from)\s+(?:the\s+)?[\p{L}-]+)?$/iu;
+const SEEN_GLOSS = /^(?:visible|seen|in view|in sight|line of sight)(?:\s+(?:to|by)\s+(?:the\s+)?[\p{L}-]+)?$/iu;
 
 /** The lane a label's gloss names by a lane word ("CSR (frontline)" is frontstage), for labels read by a role or not at all. */
 function glossReading(label: string, table: LaneTable): LaneReading | undefined {
@@ -226,6 +227,7 @@ function glossReading(label: string, table: LaneTable): LaneReading | undefined 
   // Only a lane's own word decides: a role in a gloss may be either side ("Group leader (teacher)").
   if (g && g.kind !== 'other' && (g.basis === 'synonym' || g.basis === 'lane-word')) return { ...g, basis: 'gloss' };
   // A gloss that says only that the lane is seen puts people no list knows in front ("Our people (visible)").
+  if (UNSEEN_GLOSS.test(gloss.trim())) return { kind: 'backstage', basis: 'gloss', words: gloss.trim() };
   return SEEN_GLOSS.test(gloss.trim()) ? { kind: 'frontstage', basis: 'gloss', words: gloss.trim() } : undefined;
 }
 

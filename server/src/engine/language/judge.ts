@@ -213,13 +213,21 @@ export function benefitPatterns(lt: LangText): Found[] {
     }
     // without + what the customer would otherwise bring or arrange: "collects without appointment", "held without a deposit"
     if (t.lower === 'without' && next) {
-      const j = next.pos === 'DET' ? i + 2 : i + 1;
+      let j = next.pos === 'DET' ? i + 2 : i + 1;
+      // (modifiers of a charge: "without extra payment", "without any additional fee")
+      while (tok(lt, j)?.pos === 'ADJ' && j < i + 4) j++;
       const head = tok(lt, j);
+      const charge = head && inSlot(head, 'charge-noun', true) && NOUNISH.has(head.pos);
       // (the verb it qualifies says whether it is leave given or the customer's situation: "turns up without a booking")
       const verb = toks
         .slice(c.from, i)
         .reverse()
         .find((x) => isVerbish(x) && x.lemma !== 'be');
+      if (head && head.clause === t.clause && charge && !employeePermission(lt, i)) {
+        out.push(span(lt, i, j, 'without+charge', { group: 'money' }));
+        i = j;
+        continue;
+      }
       if (head && head.clause === t.clause && inSlot(head, 'requirement-noun', true) && NOUNISH.has(head.pos) && !employeePermission(lt, i) && !inSlot(verb, 'arrive-verb')) {
         out.push(span(lt, i, j, 'without+requirement', { group: 'ease' }));
         i = j;
@@ -463,9 +471,18 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
   if (t.lower === 'only' && inSlot(next, 'burden-verb') && !PERFECT_OR_MODAL.has(prev?.lower ?? '') && (customerSubject(lt, i, c) || clauseSubject(lt, t.clause) === undefined)) {
     let k = i + 2;
     if (toks[k]?.pos === 'ADP' || toks[k]?.pos === 'PART') k++; // "pays for the parts", "needs to bring"
+    if (toks[k - 1]?.lower === 'to' && isVerbish(toks[k])) k++; // "only need to give the order number"
     if (toks[k]?.pos === 'DET' || toks[k]?.lower === 'their' || toks[k]?.lower === 'your') k++;
     const end = nounPhraseEnd(lt, k, c.to);
     if (end > i + 1) return span(lt, i, end, 'only+burden', { group: 'money' });
+  }
+  // the same after the verb: "pays only the postage", "pay only for the parts"
+  if (t.lower === 'only' && inSlot(prev, 'burden-verb') && isVerbish(prev) && (customerSubject(lt, i, c) || clauseSubject(lt, t.clause) === undefined)) {
+    let k = i + 1;
+    if (toks[k]?.pos === 'ADP') k++;
+    if (toks[k]?.pos === 'DET' || toks[k]?.lower === 'their' || toks[k]?.lower === 'your') k++;
+    const end = nounPhraseEnd(lt, k, c.to);
+    if (end > i) return span(lt, i - 1, end, 'only+burden', { group: 'money' });
   }
   // comfort: a quiet, private or separate place ("the quiet cat waiting room"), unless it is for staff
   if (inSlot(t, 'comfort-adjective') && t.pos === 'ADJ') {
