@@ -118,6 +118,7 @@ describe('lane labels read by their words', () => {
       ['Site representative', 'frontstage'],
       ['Staff app', 'support'],
       ['cust', 'customer'],
+      ['Pt', 'customer'],
       ['us', 'frontstage'],
       ['yard', 'backstage'],
       ['Advisor engagement (line of sight)', 'frontstage'],

@@ -598,3 +598,29 @@ describe('language layer: promises closing a clause and burdens cut down', () =>
     assert.deepEqual(why({ Tenant: 'Can move in early without extra payment.', Frontstage: '—' }), ['without+charge: without extra payment']);
   });
 });
+
+describe('language layer: rights and certainty', () => {
+  const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
+
+  it('reads "is entitled to" and "can (also) claim" as a right the customer holds, not staff claiming', () => {
+    assert.deepEqual(why({ Tenant: 'Tenants on a low income are entitled to a reduced rent.', Frontstage: '—' }), ['entitled-to: are entitled to a reduced rent']);
+    assert.deepEqual(why({ Tenant: 'Can also claim what they spend on travel.', Frontstage: '—' }), ['can-claim: Can also claim']);
+    assert.deepEqual(why({ Tenant: 'Waits.', Frontstage: 'The officer can claim overtime for evening visits.' }), []);
+  });
+
+  it('reads "nothing is a surprise" as certainty', () => {
+    assert.deepEqual(why({ Tenant: 'Gets the inventory in advance so nothing is a surprise on the day.', Frontstage: '—' }), ['no-surprise: nothing is a surprise']);
+  });
+
+  it('reads a bare "Owner" lane written first, before staff lanes, as the customer, and an owner column of the process as other', () => {
+    const s = step({ Owner: 'Books the op online.', Frontstage: 'Adds it to the surgery list.' });
+    assert.deepEqual(
+      s.lanes.map((l) => l.kind),
+      ['customer', 'frontstage'],
+    );
+    assert.deepEqual(
+      step({ Customer: 'Books online.', Owner: 'Ops team', Frontstage: 'Confirms.' }).lanes.map((l) => l.kind),
+      ['customer', 'other', 'frontstage'],
+    );
+  });
+});

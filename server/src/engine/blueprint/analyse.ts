@@ -441,7 +441,20 @@ function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, cust
   return found;
 }
 
-export function analyseStep(raw: RawStep, vocab: CompiledVocabulary): Step {
+/**
+ * A bare "Owner" lane written first, before staff lanes, in a step with no customer lane is the customer who owns the
+ * pet, home or car ("Owner: books online"); elsewhere "Owner" is who owns the task, a column of the process.
+ */
+function ownerFirst(lanes: readonly Lane[]): readonly Lane[] {
+  const first = lanes[0];
+  if (!first || first.kind !== 'other' || !/^owners?$/i.test(first.label.trim())) return lanes;
+  if (lanes.some((l) => l.kind === 'customer') || !lanes.some((l) => l.kind === 'frontstage' || l.kind === 'backstage')) return lanes;
+  return [{ ...first, kind: 'customer', basis: 'position' }, ...lanes.slice(1)];
+}
+
+export function analyseStep(input: RawStep, vocab: CompiledVocabulary): Step {
+  const lanes = ownerFirst(input.lanes);
+  const raw = lanes === input.lanes ? input : { ...input, lanes: [...lanes] };
   const benefits: BenefitPhrase[] = [];
   const supports: SupportPhrase[] = [];
   const judge: Judge = { rejected: [], language: true };

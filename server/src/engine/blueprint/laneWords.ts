@@ -227,6 +227,7 @@ export const CUSTOMER_ROLE_WORDS: readonly string[] = [
   'owner of the pet',
   'pet owner',
   'cust',
+  'pt',
   'account holder',
   'booker',
   'delegate',

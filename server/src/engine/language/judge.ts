@@ -606,6 +606,27 @@ function offered(lt: LangText, i: number, c: Range): Found | null {
   if (t.lower === 'free' && prev?.text === ',' && (!next || /^[.;!]$/.test(next.text) || (next.lower === 'of' && toks[i + 2]?.lower === 'charge'))) {
     return span(lt, i, next?.lower === 'of' ? i + 2 : i, 'comma-free', { group: 'money' });
   }
+  // a right the customer holds: "is entitled to pay half the rent", "can claim the cost back", "costs can be claimed"
+  if (t.lower === 'entitled' && next?.lower === 'to' && (prev?.lemma === 'be' || prev?.pos === 'AUX') && who() !== 'employee' && who() !== 'company' && !isNeg(toks[i - 2])) {
+    const end = isVerbish(toks[i + 2])
+      ? Math.max(i + 2, nounPhraseEnd(lt, toks[i + 3]?.pos === 'DET' ? i + 4 : i + 3, c.to))
+      : Math.max(i + 1, nounPhraseEnd(lt, toks[i + 2]?.pos === 'DET' ? i + 3 : i + 2, c.to));
+    return span(lt, i - 1, end, 'entitled-to', { group: 'certainty' });
+  }
+  const modal = (k: number) => ['can', 'may'].includes(toks[k]?.lower ?? '');
+  const claimFrom = modal(i - 1) ? i - 1 : (prev?.lemma === 'be' || prev?.pos === 'ADV') && modal(i - 2) ? i - 2 : -1;
+  if (t.lemma === 'claim' && t.pos === 'VERB' && claimFrom >= 0 && who() !== 'employee' && who() !== 'company') {
+    const from = claimFrom;
+    return span(lt, from, next?.lower === 'back' ? i + 1 : i, 'can-claim', { group: 'money' });
+  }
+  // nothing is / comes as a surprise, no surprises: the customer knows what is coming
+  if (
+    (t.lower === 'nothing' || t.lower === 'no') &&
+    (next?.lower === 'surprises' || ((next?.lemma === 'be' || next?.lemma === 'come') && toks.slice(i + 2, Math.min(c.to, i + 5)).some((x) => x.lemma === 'surprise')))
+  ) {
+    const k = toks.slice(i + 1, Math.min(c.to, i + 5)).findIndex((x) => x.lemma === 'surprise');
+    return span(lt, i, i + 1 + k, 'no-surprise', { group: 'certainty' });
+  }
   // included in the price / fee: nothing extra to pay ("the certificate, included in the ceremony fee")
   if (t.lower === 'included' && next?.lower === 'in') {
     const j = toks[i + 2]?.pos === 'DET' || toks[i + 2]?.pos === 'PRON' ? i + 3 : i + 2;
