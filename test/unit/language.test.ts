@@ -454,6 +454,8 @@ describe('language layer: charges lifted', () => {
     ]) {
       assert.deepEqual(lanes(text).supports, [], text);
     }
+    assert.deepEqual(lanes('🟩 nothing yet, to discuss').supports, []);
+    assert.deepEqual(lanes('Shippers use their own label printers').supports, []);
     assert.deepEqual(
       lanes('Not observed').rejected?.map((r) => r.reason),
       ['nothing in place (the support lane says what is missing or planned)'],

@@ -370,6 +370,9 @@ function customersOwnTool(text: string, customers: readonly string[]): boolean {
   // One thing the lane's note says the customer uses or opens ("Zone lookup map (residents use it themselves)").
   const note = /\((?:the\s+)?([\p{L}'-]+)\s+(?:use|uses|open|opens|fill|fills|do|does|run|runs)\s+(?:it|them|this)\b[^)]*\)/iu.exec(text.replace(/\s+/g, ' '));
   if (note && isCustomer(note[1]!.toLowerCase()) && !/[;!?\n]|\.\s/.test(bare.replace(/\.$/, '')) && bare.split(/\s+/).length <= 8) return true;
+  // the customer using their own thing ("players use their own phones if they want the photos")
+  const uses = /^(?:the\s+)?([\p{L}-]+)\s+(?:use|uses|bring|brings|need|needs)\s+(?:their|his|her|your)\s+own\b/iu.exec(bare);
+  if (uses && isCustomer(uses[1]!.toLowerCase())) return true;
   if (/[;.!?\n]/.test(bare.replace(/\.$/, '')) || bare.split(/\s+/).length > 12) return false;
   // one thing its note says faces the customer ("Calendly page (member-facing)"): the customer uses it, not staff
   const facing = /\(\s*([\p{L}-]+)[- ]facing\s*\)/iu.exec(text);
@@ -415,23 +418,27 @@ function stillPending(text: string): boolean {
   return PENDING.test(t) && !/[.;!?]\s+\S/.test(t.replace(/^to be (?:confirmed|agreed|decided)\b[^.;!?]*/i, ''));
 }
 
+/** Icons that open a lane's text ("🟩 nothing yet") say nothing of what it holds. */
+const LEADING_ICONS = /^[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D\s]+/u;
+
 function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, customers: readonly string[] = []): SupportPhrase[] {
   if (lane.placeholder || !SUPPORT_LANES.has(lane.kind)) return [];
-  if (lane.kind === 'support' && stillPending(lane.content.text)) {
+  const said = lane.content.text.replace(LEADING_ICONS, '');
+  if (lane.kind === 'support' && stillPending(said)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', 'still to be confirmed (the support lane names nothing settled yet)', lane.kind);
     return [];
   }
-  if (lane.kind === 'support' && customersOwnTool(lane.content.text, customers)) {
+  if (lane.kind === 'support' && customersOwnTool(said, customers)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', "customer's own tool (the support lane names what the customer holds)", lane.kind);
     return [];
   }
   // A support lane counts whatever it says: the language layer has nothing to add there.
   const found = supportsIn(lane.content, lane.kind, vocab, lane.kind === 'support' ? undefined : judge);
-  if (lane.kind === 'support' && found.length === 0 && nothingInPlace(lane.content.text)) {
+  if (lane.kind === 'support' && found.length === 0 && nothingInPlace(said)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', 'nothing in place (the support lane says what is missing or planned)', lane.kind);
     return [];
   }
-  if (lane.kind === 'support' && found.length === 0 && approvalOnly(lane.content.text)) {
+  if (lane.kind === 'support' && found.length === 0 && approvalOnly(said)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', 'an approval the employee must get, not their authority (the support lane names only whose OK is needed)', lane.kind);
     return [];
   }
