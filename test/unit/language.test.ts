@@ -572,6 +572,14 @@ describe('language layer: options offered, obligations lifted, ill treatment spa
     assert.deepEqual(why({ Tenant: 'Is free on Tuesday, busy on Wednesday.', Frontstage: '—' }), []);
   });
 
+  it('reads "without seeing a GP" as a visit spared, and "without asking the manager" as an employee’s authority', () => {
+    assert.deepEqual(why({ Tenant: 'Gets a repair booked without meeting a surveyor.', Frontstage: '—' }), ['without+verb: without meeting']);
+    assert.deepEqual(
+      why({ Tenant: 'Gets a rent holiday.', Frontstage: 'The officer agrees it without asking the manager.' }).filter((w) => w.startsWith('without')),
+      [],
+    );
+  });
+
   it('reads "without + what the customer would have to bring" as ease, but not arriving without it', () => {
     assert.deepEqual(why({ Tenant: 'Collects the keys without an appointment.', Frontstage: '—' }), ['without+requirement: without an appointment']);
     assert.deepEqual(why({ Tenant: 'Turns up without a booking.', Frontstage: '—' }), []);

@@ -201,7 +201,10 @@ export function benefitPatterns(lt: LangText): Found[] {
         const objEnd = Math.min(c.to, j + 6);
         // ("without asking anyone": nobody's permission is needed, whoever "you" is)
         const anyone = INDEFINITE_PEOPLE.has(tok(lt, j + 1)?.lower ?? '') || INDEFINITE_PEOPLE.has(tok(lt, j + 2)?.lower ?? '');
-        const authority = roleAsPerson(lt, j + 1, objEnd) || toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'approval-noun')) || employeePermission(lt, i) || anyone;
+        // (a role is someone whose OK is skipped only when the verb asks it or the role is a superior: "without seeing a
+        // GP" spares the customer a visit, "without asking the manager" is an employee's authority)
+        const asked = ASKING_VERBS.has(v.lemma) || toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'superior'));
+        const authority = (roleAsPerson(lt, j + 1, objEnd) && asked) || toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'approval-noun')) || employeePermission(lt, i) || anyone;
         if (!authority) {
           let end = j;
           if (tok(lt, j + 1)?.pos === 'ADP' && tok(lt, j + 1)!.clause === t.clause && (j + 2 >= c.to || tok(lt, j + 2)!.pos === 'PUNCT')) end = j + 1;
@@ -491,6 +494,36 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
   }
   return null;
 }
+
+/** Verbs of getting someone's OK: "without asking / checking with / calling / referring to <someone>". */
+const ASKING_VERBS = new Set([
+  'ask',
+  'check',
+  'consult',
+  'call',
+  'phone',
+  'ring',
+  'refer',
+  'wait',
+  'get',
+  'seek',
+  'involve',
+  'escalate',
+  'need',
+  'tell',
+  'inform',
+  'contact',
+  'clear',
+  'run',
+  'go',
+  'email',
+  'text',
+  'message',
+  'wake',
+  'page',
+  'bother',
+  'reference',
+]);
 
 const KNOW_VERBS = new Set(['know', 'see', 'understand', 'feel']);
 
