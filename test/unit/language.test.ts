@@ -634,3 +634,24 @@ describe('language layer: rights and certainty', () => {
     );
   });
 });
+
+describe('language layer: gains that are not the customer’s', () => {
+  const rejected = (lanes: Record<string, string>) => (step(lanes).rejected ?? []).map((r) => r.reason.replace(/ \[.*\]$/, ''));
+
+  it('reads what a staff lane’s own actor receives as a staff perk, not what they get the customer', () => {
+    assert.deepEqual(step({ Tenant: 'Leaves a review.', Frontstage: 'Gets a £5 voucher for every five-star review.' }).benefits, []);
+    assert.ok(rejected({ Tenant: 'Leaves a review.', Frontstage: 'Gets a £5 voucher for every five-star review.' }).some((r) => r.startsWith("the staff's own gain")));
+    assert.deepEqual(
+      step({ Tenant: 'Waits.', Frontstage: 'Gets them a free taxi home.' }).benefits.map((b) => b.text),
+      ['free taxi'],
+    );
+  });
+
+  it('reads a benefit bought for an amount or a charge as a paid extra', () => {
+    assert.deepEqual(step({ Tenant: 'Loses the key.', Frontstage: 'Explains the £40 fee for a replacement.' }).benefits, []);
+  });
+
+  it('reads a gain stated in the relative clause after it ("which cuts our costs") as the company’s', () => {
+    assert.deepEqual(step({ Tenant: 'Agrees to e-statements.', Frontstage: 'Switches the account to paperless, which cuts our postage costs.' }).benefits, []);
+  });
+});

@@ -939,7 +939,9 @@ export function benefitVeto(lt: LangText, start: number, end: number, customerSi
   const c = lt.doc.clauses[first.clause]!;
   return (
     companyOrRequest(lt, first, last, c, customerSide) ??
+    staffPerk(lt, first, c, customerSide) ??
     paidExtra(lt, last, c) ??
+    boughtFor(lt, first) ??
     planned(lt, first, last) ??
     aimed(lt, first, c) ??
     needed(lt, first, c) ??
@@ -1193,7 +1195,42 @@ function companyOrRequest(lt: LangText, first: Token, last: Token, c: Range, cus
     }
     if (!(x.pos === 'ADJ' || NOUNISH.has(x.pos))) break;
   }
+  // ... or said in the relative clause after it: "switches the account to paperless, which cuts our print costs"
+  const after = lt.doc.clauses[first.clause + 1];
+  if (after && toks[after.from]?.lower === 'which') {
+    for (let k = after.from + 1; k < Math.min(after.to, after.from + 4); k++) {
+      if (inSlot(toks[k], 'company-gain-verb') && ['our', 'us'].includes(toks[k + 1]?.lower ?? ''))
+        return `company's gain ("${text.slice(toks[after.from]!.start, toks[Math.min(after.to, k + 3) - 1]!.end)}")`;
+    }
+  }
   return null;
+}
+
+/** "Gets a £5 voucher for every review" in a staff lane: what the lane's own actor receives is a staff perk, not the customer's. */
+function staffPerk(lt: LangText, first: Token, c: Range, customerSide: boolean): string | null {
+  if (customerSide) return null;
+  const toks = lt.doc.tokens;
+  for (let k = first.i - 1; k >= c.from; k--) {
+    const x = toks[k]!;
+    // someone else named between the verb and the gain receives it ("gets them a taxi", "gets the guest a drink")
+    if (lt.roles[k] === 'customer' || ['them', 'him', 'her', 'you', 'us'].includes(x.lower)) return null;
+    if (!isVerbish(x)) continue;
+    if (!['get', 'receive', 'earn', 'win'].includes(x.lemma)) return null;
+    const subject = clauseSubject(lt, x.clause);
+    return subject === undefined ? `the staff's own gain ("${lt.doc.text.slice(x.start, first.end)}")` : null;
+  }
+  return null;
+}
+
+/** "the £95 excess for a replacement": a benefit the customer pays an amount or a charge for is a paid extra. */
+function boughtFor(lt: LangText, first: Token): string | null {
+  const toks = lt.doc.tokens;
+  let k = first.i - 1;
+  if (toks[k]?.pos === 'DET') k--;
+  if (toks[k]?.lower !== 'for') return null;
+  const paid = toks[k - 1];
+  if (!paid || !(inSlot(paid, 'charge-noun', true) || paid.pos === 'NUM' || /^[£$€]/.test(paid.text) || /\d/.test(paid.text))) return null;
+  return `paid extra ("${lt.doc.text.slice(paid.start, first.end)}")`;
 }
 
 /** Why a support candidate [start, end) gives the employee nothing, or null. */
