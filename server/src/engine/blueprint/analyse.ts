@@ -419,7 +419,7 @@ function stillPending(text: string): boolean {
 }
 
 /** Icons that open a lane's text ("🟩 nothing yet") say nothing of what it holds. */
-const LEADING_ICONS = /^[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D\s]+/u;
+const LEADING_ICONS = /^(?:[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\s]|\uFE0F|\u200D)+/u;
 
 function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, customers: readonly string[] = []): SupportPhrase[] {
   if (lane.placeholder || !SUPPORT_LANES.has(lane.kind)) return [];
