@@ -5,6 +5,7 @@ import type { CellEnd, ColumnRow, DisableSite, LabelStyle, Lane, LaneKind, LaneS
 import { firstLine, htmlNodeTables } from './htmlTable.js';
 import { FIXED_WIDTH, withTextTables } from './textTable.js';
 import { withWikiMarkup } from './wikiMarkup.js';
+import { withSheetPastes } from './sheetPaste.js';
 import { laneMajorRuns, mergedItems, type LaneItem, type LaneSection } from './laneMajor.js';
 import { findContainers, type Container } from './containers.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
@@ -1652,9 +1653,15 @@ export interface BuiltModel {
   frontMatter?: { value: string; start: number; end: number };
 }
 
+/** The root with tables and headings other tools' markup writes as text read as Markdown's (both lint paths call it). */
+function withExports(ctx: Ctx, root: Root): Root {
+  const { text, lines } = ctx;
+  return withSheetPastes(withWikiMarkup(withTextTables(root, text, lines), text, lines), lines, (cells) => enoughLanes(laneReadings(ctx, cells), 'header'));
+}
+
 export function buildSteps(root: Root, text: string, lines: LineIndex, table: LaneTable): BuiltModel {
   const ctx: Ctx = { text, lines, table, eol: lines.eol };
-  const top = sectionize(withWikiMarkup(withTextTables(root, text, lines), text, lines), text.length);
+  const top = sectionize(withExports(ctx, root), text.length);
   const fm = root.children.find((n) => n.type === 'yaml');
   // The document title is the first level-1 heading (or, without one, nothing: every heading can be a step).
   const steps: RawStep[] = [];
@@ -1683,10 +1690,11 @@ export type UnitKind = 'top' | 'title' | 'section';
  */
 export function buildUnitSteps(root: Root, text: string, lines: LineIndex, table: LaneTable, eol: string, kind: UnitKind): { steps: RawStep[]; title?: string } {
   const ctx: Ctx = { text, lines, table, eol };
-  const top = sectionize(withWikiMarkup(withTextTables(root, text, lines), text, lines), text.length);
-  if (kind === 'top') return { steps: scanContent(ctx, top.content, undefined, undefined).steps };
+  const top = sectionize(withExports(ctx, root), text.length);
+  const steps = kind === 'top' ? scanContent(ctx, top.content, undefined, undefined).steps : [];
   const s = top.subsections[0];
-  if (!s?.heading) return { steps: [] };
-  const steps = collect(ctx, s, undefined, kind === 'title');
-  return { steps, title: kind === 'title' ? normaliseTitle(headingTitle(ctx, s.heading).text) : undefined };
+  if (kind !== 'top' && !s?.heading) return { steps };
+  // Section lines of other markups (`== 1. Drop-off`) are headings only the reader sees: a unit can hold several.
+  for (const sub of top.subsections) steps.push(...collect(ctx, sub, undefined, sub.depth === 1));
+  return { steps, title: kind === 'title' && s?.heading ? normaliseTitle(headingTitle(ctx, s.heading).text) : undefined };
 }

@@ -14,7 +14,8 @@
 import type { LaneKind } from '../types.js';
 import { laneTable, normaliseLabel, readLane } from './lanes.js';
 
-const CUE = /\b(?:lanes?|swim ?lanes?|actors|layers|boxes|how to read|legend|key)\b/gi;
+// "The rows are:" / "the columns are:" before a list says what a table's lanes are, as "lanes:" does.
+const CUE = /\b(?:lanes?|swim ?lanes?|actors|layers|boxes|how to read|legend|key|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
 const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key|actors|(?:service[ \t]+|blueprint[ \t]+)?layers|lane[ \t]+(?:key|legend))[ \t]*:?[ \t]*#*[ \t]*$/i;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;").
 const BOLD_ENTRY = /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|[ \t]+(?:is|are)[ \t]+([^;.,()*\r\n]{1,80}))?/g;
@@ -95,7 +96,7 @@ function listAfter(text: string, paragraphEnd: number): Entry[] {
 function plainEntries(para: string): Entry[] {
   const colon = /^[^:\r\n]{0,40}:[ \t]*([^\r\n]+)/.exec(para);
   if (!colon) return [];
-  const rest = colon[1]!;
+  const rest = wrapped(colon[1]!, para.slice(colon.index + colon[0].length));
   const list = rest.split(/(?<=\S)\.(?:\s|$)/)[0]!;
   // separators inside a gloss's parentheses part nothing ("Tech (on site, visible)")
   const masked = list.replace(/\([^)]*\)/g, (g) => g.replace(/[,;|/]|\band\b/g, (c) => '\u0000'.repeat(c.length)));
@@ -118,6 +119,18 @@ function plainEntries(para: string): Entry[] {
     const m = /^((?:[A-Z][\w&+'-]*(?:\s[A-Z&][\w&+'-]*)?)(?:(?:,\s*|,?\s+and\s+)[A-Z][\w&+'-]*(?:\s[A-Z&][\w&+'-]*)?)*)\s+(?:is|are|stays?|sits?|works?)\s+(.+?)[.;]?$/.exec(sentence.trim());
     if (!m) continue;
     for (const label of m[1]!.split(/,\s*|,?\s+and\s+/)) out.push({ label, gloss: m[2] });
+  }
+  return out;
+}
+
+/** A list line with the lines it wraps onto: the next line goes on while a gloss's parenthesis is open or after a comma. */
+function wrapped(line: string, after: string): string {
+  let out = line;
+  const more = after.split('\n').slice(1, 6);
+  for (const next of more) {
+    const open = (out.match(/\(/g)?.length ?? 0) > (out.match(/\)/g)?.length ?? 0);
+    if (!next.trim() || !(open || /,[ \t]*$/.test(out))) break;
+    out = `${out.trimEnd()} ${next.trim()}`;
   }
   return out;
 }

@@ -1,0 +1,98 @@
+// Blueprints exported as plain text from other tools (AsciiDoc, spreadsheets, Org mode, whiteboards, Gherkin) read as
+// Markdown's: exact steps and lanes, a finding on the right characters, and the editor's incremental model equal to a
+// fresh lint after edits.
+import { strict as assert } from 'node:assert';
+import { lint } from '../../server/src/engine/index.js';
+import { ChunkCache } from '../../server/src/engine/parse.js';
+import { StepCache } from '../../server/src/engine/stepCache.js';
+import { readSteps } from '../support/readSteps.js';
+
+/** The span of the one benefit-needs-support finding of a forced lint, as the text it covers and its step. */
+function benefitFinding(text: string): Array<{ step: string | null | undefined; text: string }> {
+  return lint(text, { forceBlueprint: true })
+    .findings.filter((f) => f.ruleId === 'benefit-needs-support')
+    .map((f) => ({ step: f.step, text: text.slice(f.span.start, f.span.end) }));
+}
+
+/** Linting after each one-character edit with the caches of the text before gives a fresh lint's steps and findings. */
+function incrementalMatchesFresh(text: string): void {
+  const run = (t: string, caches?: { parse: ChunkCache; steps: StepCache }) => {
+    const r = lint(t, { parseCache: caches?.parse, stepCache: caches?.steps, filePath: 'doc.blueprint.md' });
+    return JSON.stringify({ steps: r.blueprint.steps.map((s) => [s.title, s.shape, s.span, s.titleSpan, s.lanes, s.benefits, s.supports]), findings: r.findings });
+  };
+  for (const at of [0.1, 0.3, 0.5, 0.7, 0.9]) {
+    const caches = { parse: new ChunkCache(), steps: new StepCache() };
+    assert.equal(run(text, caches), run(text));
+    const cut = Math.floor(at * text.length);
+    const edited = `${text.slice(0, cut)}x${text.slice(cut)}`;
+    assert.equal(run(edited, caches), run(edited), `after an edit at ${cut}`);
+  }
+}
+
+describe('blueprints exported from other tools', () => {
+  describe('AsciiDoc', () => {
+    const text = [
+      '= Key cutting counter',
+      '',
+      'In each table the rows are: Customer, Counter staff (in view), What we have (tools,',
+      'kit and rights).',
+      '',
+      '== 1. Cutting',
+      '',
+      '[cols="1h,3"]',
+      '|===',
+      '|Customer',
+      '|Gets a spare key cut while waiting, and the first copy is free.',
+      '',
+      '|Counter staff',
+      '|Cuts the key.',
+      '',
+      '|What we have',
+      '|-',
+      '|===',
+      '',
+      '== 2. Paying',
+      '',
+      '[cols="1h,3"]',
+      '|===',
+      '|Customer',
+      '|Pays by card.',
+      '',
+      '|Counter staff',
+      '|Takes the payment.',
+      '',
+      '|What we have',
+      '|Card reader on the counter.',
+      '|===',
+      '',
+    ].join('\n');
+
+    it('reads a `|===` table with no header row (one cell a line, `cols` giving the width) under an `==` line as that step', () => {
+      assert.deepEqual(readSteps(text), [
+        {
+          title: 'Cutting',
+          shape: 'table-columns',
+          lanes: ['customer: Gets a spare key cut while waiting, and the first copy is free.', 'frontstage: Cuts the key.', 'support: -'],
+        },
+        { title: 'Paying', shape: 'table-columns', lanes: ['customer: Pays by card.', 'frontstage: Takes the payment.', 'support: Card reader on the counter.'] },
+      ]);
+      // "What we have" is a support lane because the note says so ("the rows are: ... What we have (tools, ..."), wrapped over two lines.
+      assert.equal(readSteps(text.replace(/In each table[^]*?rights\)\.\n\n/, ''))[0]!.lanes[2], 'other: -');
+      assert.deepEqual(benefitFinding(text), [{ step: 'Cutting', text: 'copy is free' }]);
+      assert.equal(lint(text).blueprint.isBlueprint, true);
+    });
+
+    it('keeps a header row only where AsciiDoc has one: a whole row on the first line with a blank line after it', () => {
+      const table = (body: string[]) => ['== Pick-up', '', '|===', ...body, '|===', ''].join('\n');
+      assert.deepEqual(readSteps(table(['|Lane |What happens', '', '|Customer |Collects the parcel', '|Frontstage |Checks the ID'])), [
+        { title: 'Pick-up', shape: 'table-columns', lanes: ['customer: Collects the parcel', 'frontstage: Checks the ID'] },
+      ]);
+      // No blank line after the first row: it is a body row, not the header.
+      assert.deepEqual(readSteps(table(['|Customer |Collects the parcel', '|Frontstage |Checks the ID'])), [
+        { title: 'Pick-up', shape: 'table-columns', lanes: ['customer: Collects the parcel', 'frontstage: Checks the ID'] },
+      ]);
+    });
+
+    it('gives the incremental model a fresh lint’s result', () => incrementalMatchesFresh(text));
+  });
+});
