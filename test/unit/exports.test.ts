@@ -95,4 +95,44 @@ describe('blueprints exported from other tools', () => {
 
     it('gives the incremental model a fresh lint’s result', () => incrementalMatchesFresh(text));
   });
+  describe('a spreadsheet pasted as a table', () => {
+    const text = [
+      '# Bike repair drop-in',
+      '',
+      '|   | A | B | C | D |',
+      '|---|---|---|---|---|',
+      '| 1 | | **RIDER** | **WORKSHOP** | |',
+      '| 2 | **Step** | **Rider** | **Mechanic (seen)** | **Tools, parts & budget** |',
+      '| 3 | Drop-off | Leaves the bike at the counter | Writes a tag | Tag printer |',
+      '| 4 | Quote | Gets a free quote on the spot | Checks the bike | ^ |',
+      '| 5 | Repair | Ready the same day, free of charge | Fixes the bike | |',
+      '',
+    ].join('\n');
+
+    it('reads the sheet under its frame: letters and row numbers dropped, the fullest lane-naming row the header, `^` the cell above', () => {
+      assert.deepEqual(readSteps(text), [
+        { title: 'Drop-off', shape: 'table-rows', lanes: ['customer: Leaves the bike at the counter', 'frontstage: Writes a tag', 'support: Tag printer'] },
+        { title: 'Quote', shape: 'table-rows', lanes: ['customer: Gets a free quote on the spot', 'frontstage: Checks the bike', 'support: Tag printer'] },
+        { title: 'Repair', shape: 'table-rows', lanes: ['customer: Ready the same day, free of charge', 'frontstage: Fixes the bike', 'support: '] },
+      ]);
+      assert.equal(lint(text).blueprint.isBlueprint, true);
+      // Quote's support is the merged cell above it; Repair's is empty.
+      assert.deepEqual(benefitFinding(text), [{ step: 'Repair', text: 'same day' }]);
+      assert.deepEqual(benefitFinding(text.replace('| ^ |', '| x |')), [
+        { step: 'Quote', text: 'free quote on the spot' },
+        { step: 'Repair', text: 'same day' },
+      ]);
+    });
+
+    it('offers no fix that writes into the pasted frame, and leaves tables headed by letters with no lanes under them alone', () => {
+      const quote = lint(text.replace('| ^ |', '| x |')).findings.find((f) => f.step === 'Quote' && f.ruleId === 'benefit-needs-support')!;
+      // The sheet's columns are the paste's, not the table's: like a fixed-width table, no fix writes inside it.
+      assert.deepEqual(quote.fixes, []);
+      const options = ['| A | B |', '|---|---|', '| Paint it red | Paint it blue |', '| Cheap | Dear |', ''].join('\n');
+      assert.equal(lint(options).blueprint.isBlueprint, false);
+      assert.deepEqual(readSteps(options), []);
+    });
+
+    it('gives the incremental model a fresh lint’s result', () => incrementalMatchesFresh(text));
+  });
 });

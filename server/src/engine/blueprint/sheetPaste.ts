@@ -2,10 +2,10 @@
 //
 // Sheets copied with their frame keep the column letters (A, B, C...) as the GFM header and the row numbers as the
 // first column; the sheet's own header is a body row under them, often below a group row ("STAFF SIDE" over several
-// lanes). The letters name the sheet's columns, not lanes: the first of the top body rows whose cells name lanes is the
-// real header, the rows above it are dropped, and so is the row-number column. A cell holding only `^` is merged with
-// the cell above it (a paste splits merged cells), so it reads as that cell. The table is fixed-width for fixes: a
-// fix would have to write into a sheet the paste no longer is.
+// lanes). The letters name the sheet's columns, not lanes: of the top body rows whose cells name lanes, the one with
+// the most cells filled is the real header (a group row leaves its merged cells empty); the rows above it are dropped,
+// and so is the row-number column. A cell holding only `^` is merged with the cell above it (a paste splits merged
+// cells), so it reads as that cell. The table is fixed-width for fixes: no fix writes into the pasted frame.
 import type { Root, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { replaceTopLevel, tableNode } from './textTable.js';
@@ -34,7 +34,14 @@ function sheetTable(rows: readonly TableRow[], namesLanes: (cells: readonly Tabl
   if (letters.length < 2 || !letters.every((n, k) => COLUMN_NAME.test(n) && (k === 0 || columnIndex(n) > columnIndex(letters[k - 1]!)))) return undefined;
   const from = numbered ? 1 : 0;
   const cut = (r: TableRow): TableRow => ({ ...r, children: r.children.slice(from) });
-  const at = body.slice(0, HEADER_ROWS).findIndex((r) => namesLanes(cut(r).children));
+  // A group row over the header ("STAFF SIDE" over three lanes) may name lanes too, but leaves its merged cells empty.
+  let at = -1;
+  let filled = 0;
+  body.slice(0, HEADER_ROWS).forEach((r, k) => {
+    const cells = cut(r).children;
+    const n = cells.filter((c) => toString(c).trim()).length;
+    if (n > filled && namesLanes(cells)) [at, filled] = [k, n];
+  });
   if (at < 0) return undefined;
   const kept = body.slice(at).map(cut);
   if (kept.length < 2) return undefined;
