@@ -137,8 +137,8 @@ function wrapped(line: string, after: string): string {
 
 // Who a gloss says the lane is: staff in view, staff out of sight, what staff have to work with, or the customer.
 const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
-  ['backstage', /\b(?:out of sight|behind the (?:scenes|curtain)|out the back|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|stays? out of)\b/i],
-  ['frontstage', /\b(?:in front of|in view|visible|face to face|faces?|facing|front of house|talks? to|speaks? to|meets?|on the (?:phone|line))\b/i],
+  ['backstage', /\b(?:out of sight|behind the (?:scenes|curtain)|out the back|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|not (?:seen|visible)|stays? out of)\b/i],
+  ['frontstage', /\b(?:in front of|in view|visible|face to face|faces?|facing|front of house|talks? to|speaks? to|meets?|sees|seen by|on the (?:phone|line))\b/i],
   ['support', /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|(?:you|they|staff) (?:have|use|work with)|allowed to decide|authority)\b/i],
   ['customer', /\b(?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|booker)s?|(?:do|does) and gets?|gets? and (?:do|does))\b/i],
 ];
@@ -155,9 +155,11 @@ function synonyms(entries: readonly Entry[]): LaneSynonyms {
   const kinds = new Set<LaneKind>();
   let count = 0;
   for (const e of entries) {
-    // A tag's "#" marks the tag, not the label ("#guest" labels the lane its notes are tagged with).
+    // A tag's "#" marks the tag, not the label ("#guest" labels the lane its notes are tagged with); code ticks
+    // ("`Pro shop`") mark the label as written, not part of it.
     const label = e.label
       .replace(/[:\s]+$/, '')
+      .replace(/^`([^`]+)`$/, '$1')
       .replace(/^#/, '')
       .trim();
     if (!label || normaliseLabel(label).length === 0) continue;
