@@ -507,6 +507,8 @@ function startsWithLabel(ctx: Ctx, item: ListItem): boolean {
  * A sticky note's lane given by a trailing tag, as whiteboard exports write it ("- Books the room online #guest"): the
  * tag is the label and the words before it the content.
  */
+const STICKY_COLOUR = /^(?:[\p{Extended_Pictographic}\p{So}][\uFE0F\u200D]*\s*)+/u;
+
 function tagAt(ctx: Ctx, t: SourceText, lineEnd: number): LabelHit | undefined {
   const line = t.text.slice(0, lineEnd);
   const m = /\s#([\p{L}][\p{L}\p{N}_-]{0,30})\s*$/u.exec(line);
@@ -516,7 +518,9 @@ function tagAt(ctx: Ctx, t: SourceText, lineEnd: number): LabelHit | undefined {
   const at = m.index + m[0].indexOf('#');
   const labelStart = t.offsets[at + 1]!;
   const labelEnd = t.offsets[at + m[1]!.length]! + 1;
-  return { kind: reading.kind, reading, label: m[1]!, labelSpan: { start: labelStart, end: labelEnd }, contentFrom: 0, contentEnd: m.index, style: 'plain' };
+  // A sticky's colour, exported as an emoji before its text ("🟦 ?"), is no part of what it says.
+  const colour = STICKY_COLOUR.exec(line)?.[0].length ?? 0;
+  return { kind: reading.kind, reading, label: m[1]!, labelSpan: { start: labelStart, end: labelEnd }, contentFrom: colour, contentEnd: m.index, style: 'plain' };
 }
 
 /**

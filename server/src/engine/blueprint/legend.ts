@@ -101,7 +101,8 @@ function plainEntries(para: string): Entry[] {
   // separators inside a gloss's parentheses part nothing ("Tech (on site, visible)")
   const masked = list.replace(/\([^)]*\)/g, (g) => g.replace(/[,;|/]|\band\b/g, (c) => '\u0000'.repeat(c.length)));
   const parts: string[] = [];
-  const sep = /\s+\/\s+|\s*[,;|]\s*|\s+and\s+/g;
+  // Entries set apart by middle dots or bullets keep their commas for the glosses ("#kit is tools, money and say-so").
+  const sep = DOTTED.test(masked) ? /\s+[·•]\s+/g : /\s+\/\s+|\s*[,;|]\s*|\s+and\s+/g;
   let from = 0;
   for (let m = sep.exec(masked); ; m = sep.exec(masked)) {
     parts.push(list.slice(from, m ? m.index : list.length).trim());
@@ -123,13 +124,18 @@ function plainEntries(para: string): Entry[] {
   return out;
 }
 
-/** A list line with the lines it wraps onto: the next line goes on while a gloss's parenthesis is open or after a comma. */
+const DOTTED = /\s[·•]\s/;
+
+/**
+ * A list line with the lines it wraps onto: the next line goes on while a gloss's parenthesis is open, after a comma, or
+ * when both set entries apart by middle dots.
+ */
 function wrapped(line: string, after: string): string {
   let out = line;
   const more = after.split('\n').slice(1, 6);
   for (const next of more) {
     const open = (out.match(/\(/g)?.length ?? 0) > (out.match(/\)/g)?.length ?? 0);
-    if (!next.trim() || !(open || /,[ \t]*$/.test(out))) break;
+    if (!next.trim() || !(open || /,[ \t]*$/.test(out) || (DOTTED.test(out) && DOTTED.test(next)))) break;
     out = `${out.trimEnd()} ${next.trim()}`;
   }
   return out;
@@ -137,8 +143,8 @@ function wrapped(line: string, after: string): string {
 
 // Who a gloss says the lane is: staff in view, staff out of sight, what staff have to work with, or the customer.
 const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
-  ['backstage', /\b(?:out of sight|behind the (?:scenes|curtain)|out the back|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|not (?:seen|visible)|stays? out of)\b/i],
-  ['frontstage', /\b(?:in front of|in view|visible|face to face|faces?|facing|front of house|talks? to|speaks? to|meets?|sees|seen by|on the (?:phone|line))\b/i],
+  ['backstage', /\b(?:out of sight|behind the (?:scenes|curtain)|out the back|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|not (?:seen|visible)|(?:don't|do not|doesn't|does not|can't|cannot) see|stays? out of)\b/i],
+  ['frontstage', /\b(?:in front of|in view|visible|face to face|faces?|facing|front of house|talks? to|speaks? to|meets?|sees|seen by|(?:they|you|customers?|guests?) see|on the (?:phone|line))\b/i],
   ['support', /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|(?:you|they|staff) (?:have|use|work with)|allowed to decide|authority)\b/i],
   ['customer', /\b(?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|booker)s?|(?:do|does) and gets?|gets? and (?:do|does))\b/i],
 ];
@@ -154,22 +160,27 @@ function synonyms(entries: readonly Entry[]): LaneSynonyms {
   const out: LaneSynonyms = {};
   const kinds = new Set<LaneKind>();
   let count = 0;
+  // A legend lists the customer's lane first: with no entry read as the customer, a first entry read as nothing is it.
+  const firstUnread = entries.length > 0 && !entries.some((e) => entryKind(bare(e.label), e.gloss, base) === 'customer') ? entries[0] : undefined;
   for (const e of entries) {
-    // A tag's "#" marks the tag, not the label ("#guest" labels the lane its notes are tagged with); code ticks
-    // ("`Pro shop`") mark the label as written, not part of it.
-    const label = e.label
-      .replace(/[:\s]+$/, '')
-      .replace(/^`([^`]+)`$/, '$1')
-      .replace(/^#/, '')
-      .trim();
+    const label = bare(e.label);
     if (!label || normaliseLabel(label).length === 0) continue;
-    const kind = entryKind(label, e.gloss, base);
+    const kind = entryKind(label, e.gloss, base) ?? (e === firstUnread ? 'customer' : undefined);
     if (!kind || kind === 'other') continue;
     (out[kind] ??= []).push(label);
     kinds.add(kind);
     count++;
   }
   return count >= 2 && kinds.size >= 2 ? out : {};
+}
+
+/** A label as the legend means it: a tag's "#" ("#guest") and code ticks ("`Pro shop`") mark it, they are no part of it. */
+function bare(label: string): string {
+  return label
+    .replace(/[:\s]+$/, '')
+    .replace(/^`([^`]+)`$/, '$1')
+    .replace(/^#/, '')
+    .trim();
 }
 
 function entryKind(label: string, gloss: string | undefined, base: ReturnType<typeof laneTable>): LaneKind | undefined {
