@@ -135,4 +135,98 @@ describe('blueprints exported from other tools', () => {
 
     it('gives the incremental model a fresh lint’s result', () => incrementalMatchesFresh(text));
   });
+  describe('Org mode exported with ox-md', () => {
+    const text = [
+      '#+TITLE: Swimming lesson',
+      '#+OPTIONS: toc:nil',
+      '',
+      '# Swimming lesson',
+      '',
+      'Lanes in each step: `Parent` (the customer), `Poolside` (staff the parent sees),',
+      '`Plant room` (not seen), `Backing` (tools and say-so).',
+      '',
+      '<a id="org1a2b3c4"></a>',
+      '',
+      '## TODO Sign-up',
+      '',
+      ':PROPERTIES:',
+      ':OWNER:    Poolside',
+      ':END:',
+      '',
+      '- Parent :: books a block of ten lessons online',
+      '- Poolside :: confirms the class by text',
+      '- Plant room :: —',
+      '- Backing :: the booking system holds the class lists',
+      '',
+      '<a id="org5d6e7f8"></a>',
+      '',
+      '## DONE First lesson',
+      '',
+      '- Parent :: the first lesson is free',
+      '- Poolside :: the teacher meets the child at the steps',
+      '- Plant room :: checks the water at seven',
+      '- Backing :: ?',
+      '',
+    ].join('\n');
+
+    it('reads `Term :: text` description items as labelled lanes, code-ticked legend labels as the labels, TODO and DONE kept in titles', () => {
+      assert.deepEqual(readSteps(text), [
+        {
+          title: 'TODO Sign-up',
+          shape: 'heading',
+          lanes: ['customer: books a block of ten lessons online', 'frontstage: confirms the class by text', 'backstage: —', 'support: the booking system holds the class lists'],
+        },
+        {
+          title: 'DONE First lesson',
+          shape: 'heading',
+          lanes: ['customer: the first lesson is free', 'frontstage: the teacher meets the child at the steps', 'backstage: checks the water at seven', 'support: ?'],
+        },
+      ]);
+      assert.equal(lint(text).blueprint.isBlueprint, true);
+      assert.deepEqual(benefitFinding(text), [{ step: 'DONE First lesson', text: 'lesson is free' }]);
+    });
+
+    it('gives the incremental model a fresh lint’s result', () => incrementalMatchesFresh(text));
+  });
+
+  describe('a whiteboard exported as text', () => {
+    const text = [
+      '# Pottery class board (text export)',
+      '',
+      'Tags = lanes: #learner is the person on the course · #tutor is who they see at the',
+      'wheel · #studio is everything they don\'t see · #kit is tools and say-so.',
+      '',
+      '- [Frame 1] Booking',
+      '  - 🟨 books a six-week course online #learner',
+      '  - 🟦 sends the welcome email #tutor',
+      '  - 🟩 Booking calendar holds every place #kit',
+      '- [Frame 2] First class',
+      '  - 🟨 clay and glazes included at no extra cost #learner',
+      '  - 🟦 shows how to centre the clay #tutor',
+      '  - 🟥 wedges the clay before class #studio',
+      '  - 🟩 ? #kit',
+      '',
+    ].join('\n');
+
+    it('reads a frame a step and each sticky in the lane its trailing tag has in the legend, the sticky colour left out', () => {
+      assert.deepEqual(readSteps(text), [
+        { title: '[Frame 1] Booking', shape: 'list', lanes: ['customer: books a six-week course online', 'frontstage: sends the welcome email', 'support: Booking calendar holds every place'] },
+        {
+          title: '[Frame 2] First class',
+          shape: 'list',
+          lanes: ['customer: clay and glazes included at no extra cost', 'frontstage: shows how to centre the clay', 'backstage: wedges the clay before class', 'support: ?'],
+        },
+      ]);
+      assert.equal(lint(text).blueprint.isBlueprint, true);
+      assert.deepEqual(benefitFinding(text), [{ step: '[Frame 2] First class', text: 'at no extra cost' }]);
+      // Without the legend #kit names no lane and #studio is read by its word alone, in front.
+      assert.deepEqual(readSteps(text.replace(/Tags = lanes[^]*?say-so\.\n\n/, ''))[1]!.lanes, [
+        'customer: clay and glazes included at no extra cost',
+        'frontstage: shows how to centre the clay',
+        'frontstage: wedges the clay before class',
+      ]);
+    });
+
+    it('gives the incremental model a fresh lint’s result', () => incrementalMatchesFresh(text));
+  });
 });
