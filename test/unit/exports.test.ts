@@ -194,7 +194,7 @@ describe('blueprints exported from other tools', () => {
       '# Pottery class board (text export)',
       '',
       'Tags = lanes: #learner is the person on the course · #tutor is who they see at the',
-      'wheel · #studio is everything they don\'t see · #kit is tools and say-so.',
+      "wheel · #studio is everything they don't see · #kit is tools and say-so.",
       '',
       '- [Frame 1] Booking',
       '  - 🟨 books a six-week course online #learner',

@@ -6,6 +6,7 @@ import { firstLine, htmlNodeTables } from './htmlTable.js';
 import { FIXED_WIDTH, withTextTables } from './textTable.js';
 import { withWikiMarkup } from './wikiMarkup.js';
 import { withSheetPastes } from './sheetPaste.js';
+import { withGherkin } from './gherkin.js';
 import { laneMajorRuns, mergedItems, type LaneItem, type LaneSection } from './laneMajor.js';
 import { findContainers, type Container } from './containers.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
@@ -1525,6 +1526,8 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
     disableSite: commentLineBefore(ctx, off(heading, 'start')),
     ...(laneSection ? { laneSection } : {}),
   };
+  // A heading read from other markup (a Gherkin scenario) has no Markdown around it for a fix to write in.
+  if ((heading.data as Record<string, unknown> | undefined)?.[FIXED_WIDTH]) fixedWidthStep(ctx, step);
   return [step, ...nested];
 }
 
@@ -1660,7 +1663,9 @@ export interface BuiltModel {
 /** The root with tables and headings other tools' markup writes as text read as Markdown's (both lint paths call it). */
 function withExports(ctx: Ctx, root: Root): Root {
   const { text, lines } = ctx;
-  return withSheetPastes(withWikiMarkup(withTextTables(root, text, lines), text, lines), lines, (cells) => enoughLanes(laneReadings(ctx, cells), 'header'));
+  const wiki = withWikiMarkup(withTextTables(root, text, lines), text, lines);
+  const gherkin = withGherkin(wiki, text, lines, (keyword) => (readLane(keyword, ctx.table)?.kind ?? 'other') !== 'other');
+  return withSheetPastes(gherkin, lines, (cells) => enoughLanes(laneReadings(ctx, cells), 'header'));
 }
 
 export function buildSteps(root: Root, text: string, lines: LineIndex, table: LaneTable): BuiltModel {

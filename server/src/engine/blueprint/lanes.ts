@@ -218,11 +218,11 @@ function compoundReading(label: string, table: LaneTable): LaneReading | undefin
 }
 
 /**
- * A list of what a lane holds ("Systems, rota & say-so") reads as its first item when that item is a lane's own name
- * (a listed label or a lane word; a role or a guess does not decide for the others).
+ * A list of what a lane holds ("Systems, rota & say-so": a comma list, not one name like "Tools & kit") reads as its
+ * first item when that item is a lane's own name (a listed label or a lane word; a role or a guess does not decide).
  */
 function listReading(label: string, table: LaneTable): LaneReading | undefined {
-  if (/[()]/.test(label)) return undefined;
+  if (/[()]/.test(label) || !label.includes(',')) return undefined;
   const parts = label.split(/\s*,\s*|\s+&\s+/);
   if (parts.length < 2 || parts.length > 5) return undefined;
   const first = parts[0]!.trim() ? readLane(parts[0]!, table) : undefined;

@@ -50,6 +50,7 @@ export function legendLanes(source: string): LaneSynonyms {
   }
   for (const section of legendSections(text)) entries.push(...section);
   entries.push(...definitionEntries(text));
+  entries.push(...lineEntries(text));
   return synonyms(entries);
 }
 
@@ -68,6 +69,20 @@ function definitionEntries(text: string): Entry[] {
     const found = [...para.replace(/\n/g, ' ').matchAll(DEFINITION)];
     if (found.length < 2) continue;
     for (const m of found) for (const label of m[1]!.split('/')) if (label.trim()) out.push({ label: label.trim(), gloss: m[2]!.trim() });
+  }
+  return out;
+}
+
+// "`Given`/`Then` lines are the patient's side": lines opened by a code-ticked word are the lane the gloss says.
+const LINE_ENTRY = /((?:`[^`\n]{1,20}`[ \t]*(?:\/|,|or|and)?[ \t]*)+)lines?\b[^.;,`]{0,40}?(?:`[^`\n]{1,20}`[^.;,`]{0,20}?)?[ \t]+(?:are|is|stay|say)[ \t]+([^.;,\n]{1,80})/g;
+
+/** Sentences saying what the lines opened by a keyword are (a feature file's legend); each keyword is a label. */
+function lineEntries(text: string): Entry[] {
+  if (!/`[ \t]+lines?\b/.test(text)) return [];
+  const out: Entry[] = [];
+  for (const para of text.split(/\n[ \t]*\n/)) {
+    if (!/`[ \t]+lines?\b/.test(para) || /^[ \t]*(?:#|\||```|~~~)/.test(para)) continue;
+    for (const m of para.replace(/\s+/g, ' ').matchAll(LINE_ENTRY)) for (const w of m[1]!.matchAll(/`([^`]+)`/g)) out.push({ label: w[1]!, gloss: m[2]!.trim() });
   }
   return out;
 }
@@ -143,9 +158,12 @@ function wrapped(line: string, after: string): string {
 
 // Who a gloss says the lane is: staff in view, staff out of sight, what staff have to work with, or the customer.
 const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
-  ['backstage', /\b(?:out of sight|behind the (?:scenes|curtain)|out the back|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|not (?:seen|visible)|(?:don't|do not|doesn't|does not|can't|cannot) see|stays? out of)\b/i],
+  [
+    'backstage',
+    /\b(?:out of sight|behind the (?:scenes|curtain)|out the back|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|not (?:seen|visible)|(?:don't|do not|doesn't|does not|can't|cannot) see|stays? out of)\b/i,
+  ],
   ['frontstage', /\b(?:in front of|in view|visible|face to face|faces?|facing|front of house|talks? to|speaks? to|meets?|sees|seen by|(?:they|you|customers?|guests?) see|on the (?:phone|line))\b/i],
-  ['support', /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|(?:you|they|staff) (?:have|use|work with)|allowed to decide|authority)\b/i],
+  ['support', /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|backs? (?:\w+ )?up|(?:you|they|staff) (?:have|use|work with)|allowed to decide|authority)\b/i],
   ['customer', /\b(?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|booker)s?|(?:do|does) and gets?|gets? and (?:do|does))\b/i],
 ];
 
