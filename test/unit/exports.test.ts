@@ -229,4 +229,73 @@ describe('blueprints exported from other tools', () => {
 
     it('gives the incremental model a fresh lint’s result', () => incrementalMatchesFresh(text));
   });
+  describe('a Gherkin feature in a fence', () => {
+    const text = [
+      '# Bike fitting (feature file)',
+      '',
+      "In each scenario the `Given`/`Then` lines are the customer's side, `When` lines are",
+      'the fitter in front of the rider, and `And` lines under a `When` are what backs',
+      'them up.',
+      '',
+      '```gherkin',
+      'Feature: Bike fitting at the shop',
+      '  Background:',
+      '    Given the shop is open on Saturdays',
+      '',
+      '  @step-1',
+      '  Scenario: Measuring the rider',
+      '    Given a rider books a fitting online',
+      '    Then the fitting is free with any new bike',
+      '    When the fitter measures the rider on the jig',
+      '    And the fitter uses the sizing chart:',
+      '      | tool   | detail           |',
+      '      | jig    | in every branch  |',
+      '',
+      '  @step-2',
+      '  Scenario: Test ride',
+      '    Given the rider takes the bike out',
+      '    Then they can swap the saddle on the spot, free',
+      '    When the fitter swaps the saddle',
+      "    But the fitter needs the manager's nod for a second swap",
+      '```',
+      '',
+    ].join('\n');
+
+    it('reads a scenario a heading step, each line in the lane the legend gives its keyword, And and But as the legend or their keyword says', () => {
+      assert.deepEqual(readSteps(text), [
+        {
+          title: 'Measuring the rider',
+          shape: 'heading',
+          lanes: [
+            'customer: a rider books a fitting online',
+            'customer: the fitting is free with any new bike',
+            'frontstage: the fitter measures the rider on the jig',
+            'support: the fitter uses the sizing chart:\ntool; detail\njig; in every branch',
+          ],
+        },
+        {
+          title: 'Test ride',
+          shape: 'heading',
+          lanes: [
+            'customer: the rider takes the bike out',
+            'customer: they can swap the saddle on the spot, free',
+            'frontstage: the fitter swaps the saddle',
+            "frontstage: the fitter needs the manager's nod for a second swap",
+          ],
+        },
+      ]);
+      const result = lint(text);
+      assert.equal(result.blueprint.isBlueprint, true);
+      assert.deepEqual(benefitFinding(text), [{ step: 'Test ride', text: 'can swap' }]);
+      // No fix writes into the fence: a Markdown lane line or comment there would be Gherkin no runner reads.
+      assert.deepEqual(
+        result.findings.flatMap((f) => f.fixes),
+        [],
+      );
+      // Without the legend the keywords name no lanes, and a feature file is no blueprint.
+      assert.equal(lint(text.replace(/In each scenario[^]*?them up\.\n\n/, '')).blueprint.isBlueprint, false);
+    });
+
+    it('gives the incremental model a fresh lint’s result', () => incrementalMatchesFresh(text));
+  });
 });
