@@ -184,6 +184,11 @@ describe('blueprints exported from other tools', () => {
       ]);
       assert.equal(lint(text).blueprint.isBlueprint, true);
       assert.deepEqual(benefitFinding(text), [{ step: 'DONE First lesson', text: 'lesson is free' }]);
+      // The property drawer is the heading's metadata, not prose of the step.
+      assert.deepEqual(
+        lint(text).blueprint.steps.map((s) => s.prose.length),
+        [0, 0],
+      );
     });
 
     it('gives the incremental model a fresh lint’s result', () => incrementalMatchesFresh(text));

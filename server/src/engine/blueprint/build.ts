@@ -634,6 +634,11 @@ function proseOf(ctx: Ctx, node: Nodes): SourceText | undefined {
   return t.text.length ? t : undefined;
 }
 
+/** An Org mode drawer exported as text (`:PROPERTIES:` ... `:END:`): the heading's metadata, not what happens. */
+function isDrawer(ctx: Ctx, p: Paragraph): boolean {
+  return ctx.text.charCodeAt(off(p, 'start')) === 58 /* : */ && /^:[A-Z_]+:[ \t]*\r?\n[^]*?\n:END:[ \t]*$/i.test(ctx.text.slice(off(p, 'start'), off(p, 'end')));
+}
+
 /** A line of links and separators only ("[← Back](../README.md) | [Next →](next.md)"): it points to other pages, says nothing. */
 function isNavigation(p: Paragraph): boolean {
   let links = 0;
@@ -709,7 +714,7 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
       if (lanes && next?.type === 'list' && listUnderLabel(ctx, lanes, next)) i++;
       else if (lanes && next?.type === 'table' && !tableSteps(ctx, next, heading, group, false, parentGroup) && tableUnderLabel(ctx, lanes, next)) i++;
       if (lanes) scan.lanes.push(...lanes);
-      else if (!isNavigation(node)) {
+      else if (!isNavigation(node) && !isDrawer(ctx, node)) {
         const p = proseOf(ctx, node);
         if (p) {
           scan.prose.push(p);
