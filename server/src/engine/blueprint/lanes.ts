@@ -229,7 +229,8 @@ function listReading(label: string, table: LaneTable): LaneReading | undefined {
   return first && first.kind !== 'other' && (first.basis === 'synonym' || first.basis === 'lane-word') ? first : undefined;
 }
 
-const SEEN_GLOSS = /^(?:visible|seen|in view)(?:\s+(?:to|by)\s+(?:the\s+)?[\p{L}-]+)?$/iu;
+const UNSEEN_GLOSS = /^(?:non[- ]?visible|not visible|not seen|out of sight|invisible|unseen|hidden)(?:\s+(?:to|by|from)\s+(?:the\s+)?[\p{L}-]+)?$/iu;
+const SEEN_GLOSS = /^(?:visible|seen|in view|in sight|line of sight)(?:\s+(?:to|by)\s+(?:the\s+)?[\p{L}-]+)?$/iu;
 
 /** The lane a label's gloss names by a lane word ("CSR (frontline)" is frontstage), for labels read by a role or not at all. */
 function glossReading(label: string, table: LaneTable): LaneReading | undefined {
@@ -251,15 +252,21 @@ function noteReading(gloss: string, table: LaneTable): LaneReading | undefined {
   // Only a lane's own word decides: a role in a gloss may be either side ("Group leader (teacher)").
   if (g && g.kind !== 'other' && (g.basis === 'synonym' || g.basis === 'lane-word')) return { ...g, basis: 'gloss' };
   // A gloss that says only that the lane is seen puts people no list knows in front ("Our people (visible)").
+  if (UNSEEN_GLOSS.test(gloss.trim())) return { kind: 'backstage', basis: 'gloss', words: gloss.trim() };
   return SEEN_GLOSS.test(gloss.trim()) ? { kind: 'frontstage', basis: 'gloss', words: gloss.trim() } : undefined;
 }
 
 const PLACEHOLDER = /^(?:tbd|tbc|todo|to do|to be (?:confirmed|decided|defined|agreed|determined|added)|fixme|\?+|-+|—+|–+|n\/?a|none|nothing|nil|\.{2,}|…|x)?$/i;
 
+// "None listed yet.", "Nothing identified": the lane says that nothing has been named in it.
+const NONE_SAID =
+  /^(?:none|nothing|no one|nobody)\s+(?:listed|identified|named|recorded|agreed|specified|defined|documented|in place|assigned|given)(?:\s+(?:yet|at present|for now|so far|as yet))?\.?$/i;
+
 /** Present but empty: the whole content is a placeholder (emphasis and a trailing full stop ignored). */
 export function isPlaceholder(content: string): boolean {
   const bare = content.replace(/[*_`~]/g, '').trim();
   if (PLACEHOLDER.test(bare) || PLACEHOLDER.test(bare.replace(/(?<=[a-z])\.$/i, ''))) return true;
+  if (NONE_SAID.test(bare)) return true;
   // A placeholder with a note on why ("TBC (a work phone?)", "— (no cover on bad-weather days)", "None at present.")
   // is still nothing in the lane.
   const noted = bare

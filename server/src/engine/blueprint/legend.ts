@@ -160,9 +160,12 @@ function wrapped(line: string, after: string): string {
 const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
   [
     'backstage',
-    /\b(?:out of sight|behind the (?:scenes|curtain)|out the back|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|not (?:seen|visible)|(?:don't|do not|doesn't|does not|can't|cannot) see|stays? out of)\b/i,
+    /\b(?:out of sight|behind the (?:scenes|curtain)|out the back|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|not (?:seen|visible)|(?:does ?n[o']t|do ?n[o']t|can ?n[o']t|cannot) (?:see|meet)|stays? out of)\b/i,
   ],
-  ['frontstage', /\b(?:in front of|in view|visible|face to face|faces?|facing|front of house|talks? to|speaks? to|meets?|sees|seen by|(?:they|you|customers?|guests?) see|on the (?:phone|line))\b/i],
+  [
+    'frontstage',
+    /\b(?:in front of|in view|visible|face to face|faces?|facing|front of house|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see)\b/i,
+  ],
   ['support', /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|backs? (?:\w+ )?up|(?:you|they|staff) (?:have|use|work with)|allowed to decide|authority)\b/i],
   ['customer', /\b(?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|booker)s?|(?:do|does) and gets?|gets? and (?:do|does))\b/i],
 ];

@@ -84,7 +84,7 @@ function words(...names: Parameters<typeof slot>[0][]): string {
 /** A text can hold a benefit pattern only if it has one of the patterns' fixed words (saves reading most lanes). */
 export function mayHoldBenefitPattern(text: string): boolean {
   benefitCue ??= new RegExp(
-    `\\b(?:${words('gift-adjective', 'comfort-adjective')}|without|never|not|cannot|nothing|no|so|match|matches|matched|beat|beats|already|ready|same|only|nobody|no one|for you|for them|for him|for her|behalf|${words('message-noun')}|texts|emails|messages|updates|calls|reminders|held|frozen|brought|sent|taken|carried|written|knocked|waived|refunded|removed|cancell?ed|dropped|wiped|reversed|scrapped|(?:${words('hold-verb', 'bring-verb')})\\w*|(?:can|may)\\b[^.;\\n]{1,80}\\bor)\\b|n['’]t\\b`,
+    `\\b(?:${words('gift-adjective', 'comfort-adjective')}|without|never|not|cannot|nothing|no|so|match|matches|matched|beat|beats|already|ready|same|only|nobody|no one|for you|for them|for him|for her|behalf|${words('message-noun')}|texts|emails|messages|updates|calls|reminders|held|frozen|brought|sent|taken|carried|written|knocked|waived|refunded|removed|cancell?ed|dropped|wiped|reversed|scrapped|(?:${words('hold-verb', 'bring-verb')})\\w*|(?:can|may)\\b[^.;\\n]{1,80}\\bor|included|(?:${words('choice-verb')}|chose|chosen|choos|picks|picked|selects|selected|opts|opted)\\w*\\b[^.;\\n]{1,100}\\bor|(?:online|in person|(?:by|at|in|over|via|on|through) [^.;,\\n]{1,30})\\s*,[^.;\\n]{1,60}\\bor)\\b|n['’]t\\b`,
     'i',
   );
   return benefitCue.test(text);
