@@ -34,7 +34,7 @@ describe('blueprints exported from other tools', () => {
     const text = [
       '= Key cutting counter',
       '',
-      'In each table the rows are: Customer, Counter staff (in view), What we have (tools,',
+      'In each table the rows are: Customer, Counter staff (in view), What we lean on (tools,',
       'kit and rights).',
       '',
       '== 1. Cutting',
@@ -47,7 +47,7 @@ describe('blueprints exported from other tools', () => {
       '|Counter staff',
       '|Cuts the key.',
       '',
-      '|What we have',
+      '|What we lean on',
       '|-',
       '|===',
       '',
@@ -61,7 +61,7 @@ describe('blueprints exported from other tools', () => {
       '|Counter staff',
       '|Takes the payment.',
       '',
-      '|What we have',
+      '|What we lean on',
       '|Card reader on the counter.',
       '|===',
       '',
@@ -76,7 +76,7 @@ describe('blueprints exported from other tools', () => {
         },
         { title: 'Paying', shape: 'table-columns', lanes: ['customer: Pays by card.', 'frontstage: Takes the payment.', 'support: Card reader on the counter.'] },
       ]);
-      // "What we have" is a support lane because the note says so ("the rows are: ... What we have (tools, ..."), wrapped over two lines.
+      // "What we lean on" is a support lane because the note says so ("the rows are: ... What we lean on (tools, ..."), wrapped over two lines.
       assert.equal(readSteps(text.replace(/In each table[^]*?rights\)\.\n\n/, ''))[0]!.lanes[2], 'other: -');
       assert.deepEqual(benefitFinding(text), [{ step: 'Cutting', text: 'copy is free' }]);
       assert.equal(lint(text).blueprint.isBlueprint, true);
@@ -224,11 +224,12 @@ describe('blueprints exported from other tools', () => {
       ]);
       assert.equal(lint(text).blueprint.isBlueprint, true);
       assert.deepEqual(benefitFinding(text), [{ step: '[Frame 2] First class', text: 'at no extra cost' }]);
-      // Without the legend #kit names no lane and #studio is read by its word alone, in front.
+      // Without the legend #studio is read by its word alone, in front.
       assert.deepEqual(readSteps(text.replace(/Tags = lanes[^]*?say-so\.\n\n/, ''))[1]!.lanes, [
         'customer: clay and glazes included at no extra cost',
         'frontstage: shows how to centre the clay',
         'frontstage: wedges the clay before class',
+        'support: ?',
       ]);
     });
 
