@@ -655,3 +655,11 @@ describe('language layer: gains that are not the customer’s', () => {
     assert.deepEqual(step({ Tenant: 'Agrees to e-statements.', Frontstage: 'Switches the account to paperless, which cuts our postage costs.' }).benefits, []);
   });
 });
+
+describe('language layer: doing it alone', () => {
+  it('reads "can + verb ... himself / herself / themselves" in a staff lane as authority, not a customer doing it', () => {
+    const supports = (lanes: Record<string, string>) => step(lanes).supports.map((p) => p.why?.split(':')[0]);
+    assert.deepEqual(supports({ Tenant: 'Gets a free week.', Frontstage: 'The officer can move the date himself.' }), ['can+self']);
+    assert.deepEqual(supports({ Tenant: 'Gets a free week.', Frontstage: 'Tenants can fix small faults themselves.' }), []);
+  });
+});

@@ -95,7 +95,7 @@ let supportCue: RegExp | undefined;
 /** A text can hold a support pattern only if it has one of the patterns' fixed words or slot words. */
 export function mayHoldSupportPattern(text: string): boolean {
   supportCue ??= new RegExp(
-    `\\b(?:without|no|not|never|own|go|goes|went|sent|passed|referred|${words('training-noun', 'approval-noun', 'own-decision-noun', 'tool-noun', 'information-noun', 'escalation-verb')}|${[...slot('cap')].map((c) => c.split(' ')[0]).join('|')})|n['’]t\\b`,
+    `\\b(?:without|no|not|never|own|go|goes|went|sent|passed|referred|himself|herself|themselves|themself|yourself|${words('training-noun', 'approval-noun', 'own-decision-noun', 'tool-noun', 'information-noun', 'escalation-verb')}|${[...slot('cap')].map((c) => c.split(' ')[0]).join('|')})|n['’]t\\b`,
     'i',
   );
   return supportCue.test(text);

@@ -495,6 +495,8 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
   return null;
 }
 
+const REFLEXIVE = new Set(['himself', 'herself', 'themselves', 'themself', 'yourself']);
+
 /** Verbs of getting someone's OK: "without asking / checking with / calling / referring to <someone>". */
 const ASKING_VERBS = new Set([
   'ask',
@@ -808,6 +810,16 @@ export function supportPatterns(lt: LangText): Found[] {
         const end = roleRunEnd(lt, at, c.to);
         out.push(span(lt, i, end, 'without+superior', { kind: 'authority' }));
         i = end;
+        continue;
+      }
+    }
+    // can / may + verb ... himself / herself / themselves: the employee does it alone ("can put the code through himself")
+    if (REFLEXIVE.has(t.lower) && subject() !== 'customer' && subject() !== 'company') {
+      const sentence = lt.doc.sentences[t.sentence]!;
+      let modal = -1;
+      for (let k = i - 1; k >= Math.max(sentence.from, i - 12); k--) if (toks[k]!.lower === 'can' || toks[k]!.lower === 'may') modal = k;
+      if (modal >= 0 && isVerbish(toks[modal + 1]) && roleIn(lt, modal, i, 'customer') < 0) {
+        out.push(span(lt, modal, i, 'can+self', { kind: 'authority' }));
         continue;
       }
     }
