@@ -201,7 +201,10 @@ export function benefitPatterns(lt: LangText): Found[] {
         const objEnd = Math.min(c.to, j + 6);
         // ("without asking anyone": nobody's permission is needed, whoever "you" is)
         const anyone = INDEFINITE_PEOPLE.has(tok(lt, j + 1)?.lower ?? '') || INDEFINITE_PEOPLE.has(tok(lt, j + 2)?.lower ?? '');
-        const authority = roleAsPerson(lt, j + 1, objEnd) || toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'approval-noun')) || employeePermission(lt, i) || anyone;
+        // (a role is someone whose OK is skipped only when the verb asks it or the role is a superior: "without seeing a
+        // GP" spares the customer a visit, "without asking the manager" is an employee's authority)
+        const asked = ASKING_VERBS.has(v.lemma) || toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'superior'));
+        const authority = (roleAsPerson(lt, j + 1, objEnd) && asked) || toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'approval-noun')) || employeePermission(lt, i) || anyone;
         if (!authority) {
           let end = j;
           if (tok(lt, j + 1)?.pos === 'ADP' && tok(lt, j + 1)!.clause === t.clause && (j + 2 >= c.to || tok(lt, j + 2)!.pos === 'PUNCT')) end = j + 1;
@@ -213,13 +216,21 @@ export function benefitPatterns(lt: LangText): Found[] {
     }
     // without + what the customer would otherwise bring or arrange: "collects without appointment", "held without a deposit"
     if (t.lower === 'without' && next) {
-      const j = next.pos === 'DET' ? i + 2 : i + 1;
+      let j = next.pos === 'DET' ? i + 2 : i + 1;
+      // (modifiers of a charge: "without extra payment", "without any additional fee")
+      while (tok(lt, j)?.pos === 'ADJ' && j < i + 4) j++;
       const head = tok(lt, j);
+      const charge = head && inSlot(head, 'charge-noun', true) && NOUNISH.has(head.pos);
       // (the verb it qualifies says whether it is leave given or the customer's situation: "turns up without a booking")
       const verb = toks
         .slice(c.from, i)
         .reverse()
         .find((x) => isVerbish(x) && x.lemma !== 'be');
+      if (head && head.clause === t.clause && charge && !employeePermission(lt, i)) {
+        out.push(span(lt, i, j, 'without+charge', { group: 'money' }));
+        i = j;
+        continue;
+      }
       if (head && head.clause === t.clause && inSlot(head, 'requirement-noun', true) && NOUNISH.has(head.pos) && !employeePermission(lt, i) && !inSlot(verb, 'arrive-verb')) {
         out.push(span(lt, i, j, 'without+requirement', { group: 'ease' }));
         i = j;
@@ -463,9 +474,18 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
   if (t.lower === 'only' && inSlot(next, 'burden-verb') && !PERFECT_OR_MODAL.has(prev?.lower ?? '') && (customerSubject(lt, i, c) || clauseSubject(lt, t.clause) === undefined)) {
     let k = i + 2;
     if (toks[k]?.pos === 'ADP' || toks[k]?.pos === 'PART') k++; // "pays for the parts", "needs to bring"
+    if (toks[k - 1]?.lower === 'to' && isVerbish(toks[k])) k++; // "only need to give the order number"
     if (toks[k]?.pos === 'DET' || toks[k]?.lower === 'their' || toks[k]?.lower === 'your') k++;
     const end = nounPhraseEnd(lt, k, c.to);
     if (end > i + 1) return span(lt, i, end, 'only+burden', { group: 'money' });
+  }
+  // the same after the verb: "pays only the postage", "pay only for the parts"
+  if (t.lower === 'only' && inSlot(prev, 'burden-verb') && isVerbish(prev) && (customerSubject(lt, i, c) || clauseSubject(lt, t.clause) === undefined)) {
+    let k = i + 1;
+    if (toks[k]?.pos === 'ADP') k++;
+    if (toks[k]?.pos === 'DET' || toks[k]?.lower === 'their' || toks[k]?.lower === 'your') k++;
+    const end = nounPhraseEnd(lt, k, c.to);
+    if (end > i) return span(lt, i - 1, end, 'only+burden', { group: 'money' });
   }
   // comfort: a quiet, private or separate place ("the quiet cat waiting room"), unless it is for staff
   if (inSlot(t, 'comfort-adjective') && t.pos === 'ADJ') {
@@ -474,6 +494,38 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
   }
   return null;
 }
+
+const REFLEXIVE = new Set(['himself', 'herself', 'themselves', 'themself', 'yourself']);
+
+/** Verbs of getting someone's OK: "without asking / checking with / calling / referring to <someone>". */
+const ASKING_VERBS = new Set([
+  'ask',
+  'check',
+  'consult',
+  'call',
+  'phone',
+  'ring',
+  'refer',
+  'wait',
+  'get',
+  'seek',
+  'involve',
+  'escalate',
+  'need',
+  'tell',
+  'inform',
+  'contact',
+  'clear',
+  'run',
+  'go',
+  'email',
+  'text',
+  'message',
+  'wake',
+  'page',
+  'bother',
+  'reference',
+]);
 
 const KNOW_VERBS = new Set(['know', 'see', 'understand', 'feel']);
 
@@ -588,6 +640,27 @@ function offered(lt: LangText, i: number, c: Range): Found | null {
   // ", free" closing a clause: the thing just named comes at no charge ("boxes delivered before the move, free")
   if (t.lower === 'free' && prev?.text === ',' && (!next || /^[.;!]$/.test(next.text) || (next.lower === 'of' && toks[i + 2]?.lower === 'charge'))) {
     return span(lt, i, next?.lower === 'of' ? i + 2 : i, 'comma-free', { group: 'money' });
+  }
+  // a right the customer holds: "is entitled to pay half the rent", "can claim the cost back", "costs can be claimed"
+  if (t.lower === 'entitled' && next?.lower === 'to' && (prev?.lemma === 'be' || prev?.pos === 'AUX') && who() !== 'employee' && who() !== 'company' && !isNeg(toks[i - 2])) {
+    const end = isVerbish(toks[i + 2])
+      ? Math.max(i + 2, nounPhraseEnd(lt, toks[i + 3]?.pos === 'DET' ? i + 4 : i + 3, c.to))
+      : Math.max(i + 1, nounPhraseEnd(lt, toks[i + 2]?.pos === 'DET' ? i + 3 : i + 2, c.to));
+    return span(lt, i - 1, end, 'entitled-to', { group: 'certainty' });
+  }
+  const modal = (k: number) => ['can', 'may'].includes(toks[k]?.lower ?? '');
+  const claimFrom = modal(i - 1) ? i - 1 : (prev?.lemma === 'be' || prev?.pos === 'ADV') && modal(i - 2) ? i - 2 : -1;
+  if (t.lemma === 'claim' && t.pos === 'VERB' && claimFrom >= 0 && who() !== 'employee' && who() !== 'company') {
+    const from = claimFrom;
+    return span(lt, from, next?.lower === 'back' ? i + 1 : i, 'can-claim', { group: 'money' });
+  }
+  // nothing is / comes as a surprise, no surprises: the customer knows what is coming
+  if (
+    (t.lower === 'nothing' || t.lower === 'no') &&
+    (next?.lower === 'surprises' || ((next?.lemma === 'be' || next?.lemma === 'come') && toks.slice(i + 2, Math.min(c.to, i + 5)).some((x) => x.lemma === 'surprise')))
+  ) {
+    const k = toks.slice(i + 1, Math.min(c.to, i + 5)).findIndex((x) => x.lemma === 'surprise');
+    return span(lt, i, i + 1 + k, 'no-surprise', { group: 'certainty' });
   }
   // included in the price / fee: nothing extra to pay ("the certificate, included in the ceremony fee")
   if (t.lower === 'included' && next?.lower === 'in') {
@@ -740,6 +813,16 @@ export function supportPatterns(lt: LangText): Found[] {
         continue;
       }
     }
+    // can / may + verb ... himself / herself / themselves: the employee does it alone ("can put the code through himself")
+    if (REFLEXIVE.has(t.lower) && subject() !== 'customer' && subject() !== 'company') {
+      const sentence = lt.doc.sentences[t.sentence]!;
+      let modal = -1;
+      for (let k = i - 1; k >= Math.max(sentence.from, i - 12); k--) if (toks[k]!.lower === 'can' || toks[k]!.lower === 'may') modal = k;
+      if (modal >= 0 && isVerbish(toks[modal + 1]) && roleIn(lt, modal, i, 'customer') < 0) {
+        out.push(span(lt, modal, i, 'can+self', { kind: 'authority' }));
+        continue;
+      }
+    }
     // on their own say-so / authority / initiative
     if ((t.lower === 'on' || t.lower === 'at' || t.lower === 'by') && ['their', 'his', 'her', 'your', 'our', 'its'].includes(tok(lt, i + 1)?.lower ?? '')) {
       let j = i + 2;
@@ -868,7 +951,9 @@ export function benefitVeto(lt: LangText, start: number, end: number, customerSi
   const c = lt.doc.clauses[first.clause]!;
   return (
     companyOrRequest(lt, first, last, c, customerSide) ??
+    staffPerk(lt, first, c, customerSide) ??
     paidExtra(lt, last, c) ??
+    boughtFor(lt, first) ??
     planned(lt, first, last) ??
     aimed(lt, first, c) ??
     needed(lt, first, c) ??
@@ -1122,7 +1207,42 @@ function companyOrRequest(lt: LangText, first: Token, last: Token, c: Range, cus
     }
     if (!(x.pos === 'ADJ' || NOUNISH.has(x.pos))) break;
   }
+  // ... or said in the relative clause after it: "switches the account to paperless, which cuts our print costs"
+  const after = lt.doc.clauses[first.clause + 1];
+  if (after && toks[after.from]?.lower === 'which') {
+    for (let k = after.from + 1; k < Math.min(after.to, after.from + 4); k++) {
+      if (inSlot(toks[k], 'company-gain-verb') && ['our', 'us'].includes(toks[k + 1]?.lower ?? ''))
+        return `company's gain ("${text.slice(toks[after.from]!.start, toks[Math.min(after.to, k + 3) - 1]!.end)}")`;
+    }
+  }
   return null;
+}
+
+/** "Gets a £5 voucher for every review" in a staff lane: what the lane's own actor receives is a staff perk, not the customer's. */
+function staffPerk(lt: LangText, first: Token, c: Range, customerSide: boolean): string | null {
+  if (customerSide) return null;
+  const toks = lt.doc.tokens;
+  for (let k = first.i - 1; k >= c.from; k--) {
+    const x = toks[k]!;
+    // someone else named between the verb and the gain receives it ("gets them a taxi", "gets the guest a drink")
+    if (lt.roles[k] === 'customer' || ['them', 'him', 'her', 'you', 'us'].includes(x.lower)) return null;
+    if (!isVerbish(x)) continue;
+    if (!['get', 'receive', 'earn', 'win'].includes(x.lemma)) return null;
+    const subject = clauseSubject(lt, x.clause);
+    return subject === undefined ? `the staff's own gain ("${lt.doc.text.slice(x.start, first.end)}")` : null;
+  }
+  return null;
+}
+
+/** "the £95 excess for a replacement": a benefit the customer pays an amount or a charge for is a paid extra. */
+function boughtFor(lt: LangText, first: Token): string | null {
+  const toks = lt.doc.tokens;
+  let k = first.i - 1;
+  if (toks[k]?.pos === 'DET') k--;
+  if (toks[k]?.lower !== 'for') return null;
+  const paid = toks[k - 1];
+  if (!paid || !(inSlot(paid, 'charge-noun', true) || paid.pos === 'NUM' || /^[£$€]/.test(paid.text) || /\d/.test(paid.text))) return null;
+  return `paid extra ("${lt.doc.text.slice(paid.start, first.end)}")`;
 }
 
 /** Why a support candidate [start, end) gives the employee nothing, or null. */
