@@ -27,6 +27,8 @@ describe('lanes', () => {
       'Nothing yet',
       'None listed yet.',
       'Nothing identified',
+      'nothing yet 🤷',
+      '🟩 —',
     ]) {
       assert.equal(isPlaceholder(p), true, JSON.stringify(p));
     }

@@ -264,7 +264,11 @@ const NONE_SAID =
 
 /** Present but empty: the whole content is a placeholder (emphasis and a trailing full stop ignored). */
 export function isPlaceholder(content: string): boolean {
-  const bare = content.replace(/[*_`~]/g, '').trim();
+  // (icons before or after say nothing: "🟩 —", "nothing yet 🤷")
+  const bare = content
+    .replace(/[*_`~]/g, '')
+    .replace(/(?:[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D)/gu, '')
+    .trim();
   if (PLACEHOLDER.test(bare) || PLACEHOLDER.test(bare.replace(/(?<=[a-z])\.$/i, ''))) return true;
   if (NONE_SAID.test(bare)) return true;
   // A placeholder with a note on why ("TBC (a work phone?)", "— (no cover on bad-weather days)", "None at present.")
