@@ -7,6 +7,7 @@ import { FIXED_WIDTH, withTextTables } from './textTable.js';
 import { withWikiMarkup } from './wikiMarkup.js';
 import { laneMajorRuns, mergedItems, type LaneItem, type LaneSection } from './laneMajor.js';
 import { findContainers, type Container } from './containers.js';
+import { closesSection, fromHtml, withHtmlFlow, type HtmlFlow } from './htmlFlow.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
 import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
 import { FAILURE_WORDS } from './laneWords.js';
@@ -29,6 +30,8 @@ interface Ctx {
   lines: LineIndex;
   table: LaneTable;
   eol: string;
+  /** What of the text was HTML or JSX read as Markdown, when any was. */
+  html?: HtmlFlow;
 }
 
 /** How a lane is written, so inserted lanes look like their neighbours. */
@@ -243,8 +246,15 @@ function sectionize(root: Root, textLength: number): Section {
   const top: Section = { depth: 0, content: [], subsections: [], end: textLength };
   const stack: Section[] = [top];
   for (const node of root.children) {
+    const closes = closesSection(node);
+    if (closes !== undefined) {
+      // The end tag of a <details> box or a titled component: what follows is the enclosing section's again.
+      while (stack.length > 1 && fromHtml(stack[stack.length - 1]!.heading) && stack[stack.length - 1]!.depth >= closes) stack.pop()!.end = off(node, 'start');
+      continue;
+    }
     if (node.type === 'heading') {
-      while (stack.length > 1 && stack[stack.length - 1]!.depth >= node.depth) {
+      // A Markdown heading ends the sections HTML opened (the editor's units start at Markdown headings alone).
+      while (stack.length > 1 && (stack[stack.length - 1]!.depth >= node.depth || (!fromHtml(node) && fromHtml(stack[stack.length - 1]!.heading)))) {
         stack.pop()!.end = off(node, 'start');
       }
       const s: Section = { heading: node, depth: node.depth, content: [], subsections: [], end: textLength };
@@ -310,7 +320,7 @@ function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number, roles =
   const labelStart = t.offsets[from + (m[0].length - m[0].trimStart().length) + icon]!;
   const labelEndIdx = from + m[0].trimEnd().length;
   const sepMissing = !/[:\u2013\u2014-]/.test(m[0].slice(m[1]!.length + (m[2]?.length ?? 0)));
-  const emphasised = ctx.text[labelStart - 1] === '*' || ctx.text[labelStart - 1] === '_';
+  const emphasised = ctx.text[labelStart - 1] === '*' || ctx.text[labelStart - 1] === '_' || ctx.html?.bold.has(labelStart) === true;
   // A bare word with no separator is only a label when it is emphasised or alone on its line.
   if (sepMissing && !emphasised && line.trim() !== m[1]!.trim()) return undefined;
   if (sepMissing && line.trim() !== (m[1]! + (m[2] ?? '')).trim()) return undefined;
@@ -1652,20 +1662,43 @@ export interface BuiltModel {
   frontMatter?: { value: string; start: number; end: number };
 }
 
-export function buildSteps(root: Root, text: string, lines: LineIndex, table: LaneTable): BuiltModel {
-  const ctx: Ctx = { text, lines, table, eol: lines.eol };
-  const top = sectionize(withWikiMarkup(withTextTables(root, text, lines), text, lines), text.length);
-  const fm = root.children.find((n) => n.type === 'yaml');
-  // The document title is the first level-1 heading (or, without one, nothing: every heading can be a step).
-  const steps: RawStep[] = [];
+/** The model's reading of the tree: other markups' tables and headings, HTML and JSX flow content, as Markdown nodes. */
+function readTree(root: Root, text: string, lines: LineIndex, ctx: Ctx): Section {
+  const tree = withWikiMarkup(withTextTables(root, text, lines), text, lines);
+  ctx.html = withHtmlFlow(tree, text, lines);
+  return sectionize(ctx.html?.root ?? tree, text.length);
+}
+
+/** The steps of the top-level content and of the sections under it; the first level-1 heading titles the document. */
+function topSteps(ctx: Ctx, top: Section): { steps: RawStep[]; title?: string } {
+  const steps: RawStep[] = [...scanContent(ctx, top.content, undefined, undefined).steps];
   let title: string | undefined;
-  const scan = scanContent(ctx, top.content, undefined, undefined);
-  steps.push(...scan.steps);
   for (const s of top.subsections) {
     const isTitle = s.depth === 1;
     if (isTitle && title === undefined && s.heading) title = normaliseTitle(headingTitle(ctx, s.heading).text);
     steps.push(...collect(ctx, s, undefined, isTitle));
   }
+  return { steps: withoutHtmlFixes(ctx, steps), title };
+}
+
+/** Steps whose lanes or lane site sit in HTML, or whose title sits in JSX, get no fix: an edit there could not keep the markup. */
+function withoutHtmlFixes(ctx: Ctx, steps: RawStep[]): RawStep[] {
+  const ranges = ctx.html?.ranges;
+  if (!ranges?.length) return steps;
+  const inside = (at: number, jsxOnly = false) => ranges.some((r) => at >= r.start && at < r.end && (!jsxOnly || r.jsx));
+  for (const st of steps) {
+    const site = st.insertion;
+    const siteAt = 'at' in site ? site.at : site.form === 'row' ? site.end.at : -1;
+    if (st.lanes.some((l) => inside(l.labelSpan.start) || inside(l.contentSpan.start)) || (siteAt >= 0 && inside(siteAt)) || inside(st.titleSpan.start, true)) st.insertion = { form: 'none' };
+  }
+  return steps;
+}
+
+export function buildSteps(root: Root, text: string, lines: LineIndex, table: LaneTable): BuiltModel {
+  const ctx: Ctx = { text, lines, table, eol: lines.eol };
+  const top = readTree(root, text, lines, ctx);
+  const fm = root.children.find((n) => n.type === 'yaml');
+  const { steps, title } = topSteps(ctx, top);
   return {
     title,
     steps,
@@ -1678,15 +1711,16 @@ export type UnitKind = 'top' | 'title' | 'section';
 
 /**
  * The steps of one unit parsed on its own, every position relative to `text` (the unit's text): the content before the
- * first heading, a level-1 heading with its content up to the next heading, or a heading section that is not a title
- * with its subsections. buildSteps of a whole document is the concatenation of its units' steps, each moved to its start.
+ * first heading (with the sections its HTML headings open), a level-1 heading with its content up to the next heading,
+ * or a heading section that is not a title with its subsections. buildSteps of a whole document is the concatenation of
+ * its units' steps, each moved to its start.
  */
 export function buildUnitSteps(root: Root, text: string, lines: LineIndex, table: LaneTable, eol: string, kind: UnitKind): { steps: RawStep[]; title?: string } {
   const ctx: Ctx = { text, lines, table, eol };
-  const top = sectionize(withWikiMarkup(withTextTables(root, text, lines), text, lines), text.length);
-  if (kind === 'top') return { steps: scanContent(ctx, top.content, undefined, undefined).steps };
+  const top = readTree(root, text, lines, ctx);
+  if (kind === 'top') return topSteps(ctx, top);
   const s = top.subsections[0];
   if (!s?.heading) return { steps: [] };
-  const steps = collect(ctx, s, undefined, kind === 'title');
+  const steps = withoutHtmlFixes(ctx, collect(ctx, s, undefined, kind === 'title'));
   return { steps, title: kind === 'title' ? normaliseTitle(headingTitle(ctx, s.heading).text) : undefined };
 }
