@@ -123,13 +123,16 @@ function convert(root: Root, text: string, lines: LineIndex): HtmlFlow | undefin
     }
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (node.type !== 'html' || start === undefined || end === undefined || text.slice(start, end) !== node.value || !convertible(node.value, walk)) {
+    const value = start === undefined || end === undefined ? undefined : text.slice(start, end);
+    // A JSX tag HTML would not accept (`title={"Arrival"}`) leaves the element a paragraph: MDX reads it as the tag it is.
+    const flow = value !== undefined && ((node.type === 'html' && value === node.value) || (node.type === 'paragraph' && /^<[A-Z]/.test(value)));
+    if (!flow || !convertible(value, walk)) {
       out.push(node);
       continue;
     }
-    const read = readFlow(node.value, start, lines, walk, bold);
+    const read = readFlow(value, start!, lines, walk, bold);
     out.push(...read.nodes);
-    ranges.push({ start, end, jsx: read.jsx });
+    ranges.push({ start: start!, end: end!, jsx: read.jsx });
     changed = true;
   }
   return changed ? { root: { ...root, children: out }, ranges, bold } : undefined;
