@@ -1,6 +1,7 @@
 // Structure written in HTML or JSX reads as the same structure in Markdown: headings, paragraphs, lists, bold labels,
 // line breaks, <details> boxes and titled or labelled components (#14).
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { lint } from '../../server/src/engine/index.js';
 import { ChunkCache } from '../../server/src/engine/parse.js';
 import { StepCache } from '../../server/src/engine/stepCache.js';
@@ -196,6 +197,50 @@ describe('HTML and JSX flow content', () => {
       chained = change(chained);
       assert.equal(run(chained, chain), run(chained), chained);
     }
+  });
+
+  it('random edits of HTML and JSX structure, chained on one cache, lint as fresh (100 chains)', () => {
+    const base = [
+      '<h1>Bike hire</h1>',
+      '',
+      '<h3>Pick up</h3>',
+      '<p><b>Rider</b><br>Gets a helmet free.</p>',
+      '<p><b>Backstage</b><br>Bikes are checked daily.</p>',
+      '',
+      '## On the road',
+      '',
+      '<details><summary><strong>Puncture</strong></summary>',
+      '',
+      '- **Rider:** Gets a new bike within an hour.',
+      '- **Frontstage:** Van driver swaps it.',
+      '',
+      '</details>',
+      '',
+      '<Step title="Return">',
+      '  <Lane name="Customer">Drops it at any station, no fee.</Lane>',
+      '  <Lane name="Support">Station map</Lane>',
+      '</Step>',
+      '',
+    ].join('\n');
+    const snippets = ['<h2>', '</h2>', '<h3>Pay</h3>\n', '<p>', '</p>', '<b>', '</b>', '<br>', '<details>', '</details>', '<summary>Lost</summary>', '<Step title="X">', '</Step>', '<Lane name="Frontstage">', '</Lane>', '<ul><li>', '</li></ul>', '\n', '\n\n', '## ', '&amp;', 'x'];
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 0, max: 12 }), insert: fc.constantFrom(...snippets) });
+    const run = (t: string, c?: { parse: ChunkCache; steps: StepCache }) => {
+      const r = lint(t, { parseCache: c?.parse, stepCache: c?.steps, filePath: 'doc.blueprint.md' });
+      return JSON.stringify({ title: r.blueprint.title, steps: r.blueprint.steps.map((s) => [s.title, s.shape, s.span, s.titleSpan, s.group, s.lanes, s.insertion]), findings: r.findings });
+    };
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
+        const caches = { parse: new ChunkCache(), steps: new StepCache() };
+        let text = base;
+        run(text, caches);
+        for (const e of edits) {
+          const at = Math.floor(e.at * text.length);
+          text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.length));
+          assert.equal(run(text, caches), run(text), text);
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('bad HTML never throws and stays fast: unclosed tags, stray end tags, deep nesting, huge attributes', () => {
