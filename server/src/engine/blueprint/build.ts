@@ -7,7 +7,7 @@ import { FIXED_WIDTH, withTextTables } from './textTable.js';
 import { withWikiMarkup } from './wikiMarkup.js';
 import { laneMajorRuns, mergedItems, type LaneItem, type LaneSection } from './laneMajor.js';
 import { findContainers, type Container } from './containers.js';
-import { closesSection, fromHtml, withHtmlFlow, type HtmlFlow } from './htmlFlow.js';
+import { closesSection, fromHtml, labelledBlock, withHtmlFlow, type HtmlFlow } from './htmlFlow.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
 import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
 import { FAILURE_WORDS } from './laneWords.js';
@@ -709,7 +709,9 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
         scan.steps.push(titled);
         continue;
       }
-      const lanes = lanesOfParagraph(ctx, node, '', titled ? boldFirstLine(node, inlineText(ctx, node.children, off(node, 'start'))) : 0);
+      // A component named by its label (`<Lane name="Stylist">`) says it is a lane: a role names one there, as a box's title does.
+      const named = labelledBlock(node) ? paragraphLanes(ctx, node, '', 0, true) : undefined;
+      const lanes = named ?? lanesOfParagraph(ctx, node, '', titled ? boldFirstLine(node, inlineText(ctx, node.children, off(node, 'start'))) : 0);
       if (lanes && next?.type === 'list' && listUnderLabel(ctx, lanes, next)) i++;
       else if (lanes && next?.type === 'table' && !tableSteps(ctx, next, heading, group, false, parentGroup) && tableUnderLabel(ctx, lanes, next)) i++;
       if (lanes) scan.lanes.push(...lanes);

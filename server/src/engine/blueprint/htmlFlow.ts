@@ -30,6 +30,8 @@ export interface HtmlFlow {
 /** What build.ts reads of a node this module made. */
 interface FlowData {
   htmlFlow?: true;
+  /** A paragraph that is a component named by its label attribute. */
+  labelled?: true;
   /** A section-end marker: the depth of the html section its closing tag ends. */
   closesSection?: number;
 }
@@ -37,6 +39,11 @@ interface FlowData {
 /** True for a heading read from HTML or JSX. */
 export function fromHtml(node: RootContent | undefined): boolean {
   return (node?.data as FlowData | undefined)?.htmlFlow === true;
+}
+
+/** True for the paragraph of a component named by a label attribute (`<Lane name="Client">`). */
+export function labelledBlock(node: RootContent): boolean {
+  return (node.data as FlowData | undefined)?.labelled === true;
 }
 
 /** The depth of the html section a marker node closes, or undefined for any other node. */
@@ -379,6 +386,7 @@ function readFlow(value: string, start: number, lines: LineIndex, walk: Walk, bo
       if (label && label.value.trim()) {
         endInline(lt);
         const c = ensureInline(label.at);
+        c.node.data = { htmlFlow: true, labelled: true } as FlowData;
         const s = label.value.trim();
         const a = label.at + label.value.indexOf(s);
         const strong: Strong = { type: 'strong', children: [{ type: 'text', value: s, position: pos(a, a + s.length) }], position: pos(a, a + s.length) };
