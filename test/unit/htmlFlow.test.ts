@@ -222,7 +222,30 @@ describe('HTML and JSX flow content', () => {
       '</Step>',
       '',
     ].join('\n');
-    const snippets = ['<h2>', '</h2>', '<h3>Pay</h3>\n', '<p>', '</p>', '<b>', '</b>', '<br>', '<details>', '</details>', '<summary>Lost</summary>', '<Step title="X">', '</Step>', '<Lane name="Frontstage">', '</Lane>', '<ul><li>', '</li></ul>', '\n', '\n\n', '## ', '&amp;', 'x'];
+    const snippets = [
+      '<h2>',
+      '</h2>',
+      '<h3>Pay</h3>\n',
+      '<p>',
+      '</p>',
+      '<b>',
+      '</b>',
+      '<br>',
+      '<details>',
+      '</details>',
+      '<summary>Lost</summary>',
+      '<Step title="X">',
+      '</Step>',
+      '<Lane name="Frontstage">',
+      '</Lane>',
+      '<ul><li>',
+      '</li></ul>',
+      '\n',
+      '\n\n',
+      '## ',
+      '&amp;',
+      'x',
+    ];
     const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 0, max: 12 }), insert: fc.constantFrom(...snippets) });
     const run = (t: string, c?: { parse: ChunkCache; steps: StepCache }) => {
       const r = lint(t, { parseCache: c?.parse, stepCache: c?.steps, filePath: 'doc.blueprint.md' });
