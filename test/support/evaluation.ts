@@ -33,6 +33,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'real-world-3', dir: 'test/fixtures/real-world-3' },
   { name: 'real-world-4', dir: 'test/fixtures/real-world-4' },
   { name: 'holdout-7', dir: 'test/holdout-7' },
+  { name: 'holdout-8', dir: 'test/holdout-8' },
 ];
 
 export interface LabelledStep {

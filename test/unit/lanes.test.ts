@@ -25,10 +25,12 @@ describe('lanes', () => {
       '— (no cover on bad-weather days)',
       'None at present.',
       'Nothing yet',
+      'None listed yet.',
+      'Nothing identified',
     ]) {
       assert.equal(isPlaceholder(p), true, JSON.stringify(p));
     }
-    for (const p of ['Till system', 'A.', 'No', 'Manager may approve', '-5 minutes', 'To be decided by the duty manager', 'Till (new one)', 'Card reader (TBC)']) {
+    for (const p of ['Till system', 'A.', 'No', 'Manager may approve', '-5 minutes', 'To be decided by the duty manager', 'Till (new one)', 'Card reader (TBC)', 'None needed: the app does it']) {
       assert.equal(isPlaceholder(p), false, JSON.stringify(p));
     }
   });

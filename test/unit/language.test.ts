@@ -434,6 +434,52 @@ describe('language layer: charges lifted', () => {
       lanes('Booking desk app used by the planners').supports.map((p) => p.text),
       ['desk app'],
     );
+    // the thing after a brand or modifier, and a note that it faces the customer
+    assert.deepEqual(lanes('The shipper’s own Acme Freight app.').supports, []);
+    assert.deepEqual(lanes('Tracking page (shipper-facing)').supports, []);
+    assert.deepEqual(
+      lanes('Tracking page (staff-facing)').supports.map((p) => p.text),
+      ['Tracking page (staff-facing)'],
+    );
+  });
+
+  it('does not count a support lane that says nothing is in place, or names a gap or a plan', () => {
+    const lanes = (support: string) => step({ Shipper: 'Gets an interest-free payment plan.', Support: support });
+    for (const text of [
+      'Not observed',
+      'nobody really, whoever is free',
+      'Capability gap: plans are set up by hand',
+      'Roadmap item (Q3): self-service plans',
+      'Depends on goodwill, nothing set aside',
+    ]) {
+      assert.deepEqual(lanes(text).supports, [], text);
+    }
+    assert.deepEqual(lanes('🟩 nothing yet, to discuss').supports, []);
+    assert.deepEqual(lanes('Shippers use their own label printers').supports, []);
+    assert.deepEqual(
+      lanes('Not observed').rejected?.map((r) => r.reason),
+      ['nothing in place (the support lane says what is missing or planned)'],
+    );
+    assert.deepEqual(
+      lanes('Credit team on call until 8pm').supports.map((p) => p.text),
+      ['on call'],
+    );
+  });
+
+  it('does not count a support lane that only says whose approval the employee must get', () => {
+    const lanes = (support: string) => step({ Shipper: 'Gets an interest-free payment plan.', Support: support });
+    assert.deepEqual(lanes('Any payment plan needs approval from the credit team first.').supports, []);
+    assert.deepEqual(lanes('Payment plans: ask the credit manager.').supports, []);
+    assert.deepEqual(lanes('Plans over 12 months must be signed off by the credit manager.').supports, []);
+    assert.deepEqual(lanes("The shipper's own photos, uploaded through the portal").supports, []);
+    assert.deepEqual(
+      lanes('Any payment plan needs approval from the credit team first.').rejected?.map((r) => r.reason),
+      ['an approval the employee must get, not their authority (the support lane names only whose OK is needed)'],
+    );
+    assert.deepEqual(
+      lanes('Agents agree plans up to 12 months themselves.').supports.map((p) => p.entry),
+      ['support lane'],
+    );
   });
 
   it('does not count a messaging app the customer is reached by as the employee’s tool', () => {
@@ -483,5 +529,129 @@ describe('language layer: charges lifted', () => {
     ].join('\n');
     const [s] = lint(text, { filePath: 'b.md' }).blueprint.steps;
     assert.deepEqual(s!.benefits, []);
+  });
+});
+
+describe('language layer: options offered, obligations lifted, ill treatment spared', () => {
+  const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
+
+  it('reads choosing among alternatives joined by "or" as a choice, and choosing one thing as an action', () => {
+    assert.deepEqual(why({ Tenant: 'Picks a morning or an afternoon visit.', Frontstage: '—' }), ['choice-among: Picks a morning or an afternoon visit']);
+    assert.deepEqual(why({ Tenant: 'Chooses a flat from the list.', Frontstage: '—' }), []);
+    assert.deepEqual(why({ Tenant: 'Reads the list.', Frontstage: 'The letting agent picks a flat or a house for them.' }), []);
+  });
+
+  it('reads three or more ways to do one thing as a choice, but not two, nor ways staff use', () => {
+    assert.deepEqual(why({ Tenant: 'Pays rent online, by phone or at the housing office.', Frontstage: '—' }), ['ways-offered: online, by phone or at the housing office']);
+    assert.deepEqual(why({ Tenant: 'Pays rent by standing order or by card.', Frontstage: '—' }), []);
+    assert.deepEqual(
+      why({ Tenant: 'Reads the notice.', Frontstage: 'The housing officer contacts tenants by letter, by phone or in person.' }).filter((w) => w.startsWith('ways')),
+      [],
+    );
+  });
+
+  it('reads "need not" and "is not required to" as a lifted obligation, unless an employee needs approval', () => {
+    assert.deepEqual(why({ Tenant: 'Need not be at home for the meter reading.', Frontstage: '—' }), ['obligation-lifted: Need not be']);
+    assert.deepEqual(why({ Tenant: 'Is not required to send the form back.', Frontstage: '—' }), ['obligation-lifted: not required to send']);
+    assert.deepEqual(why({ Tenant: 'Waits.', Frontstage: 'The repairs officer is not required to ask the manager.' }), []);
+  });
+
+  it('reads a customer never turned away, rushed or kept waiting as spared, but not staff who are not rushed', () => {
+    assert.deepEqual(why({ Tenant: 'Is never turned away at the drop-in.', Frontstage: '—' }), ['spared-ill-treatment: never turned away']);
+    assert.deepEqual(why({ Tenant: 'Signs the lease. Nobody rushes them.', Frontstage: '—' }), ['spared-ill-treatment: Nobody rushes']);
+    assert.deepEqual(why({ Tenant: 'Hands back the keys, so that no tenant is kept waiting for the deposit.', Frontstage: '—' }), ['spared-ill-treatment: no tenant is kept waiting']);
+    assert.deepEqual(
+      why({ Tenant: 'Waits.', Frontstage: 'The surveyor is never rushed between visits.' }).filter((w) => w.startsWith('spared')),
+      [],
+    );
+  });
+
+  it('reads ", free" closing a clause and "included in the fee" as no charge', () => {
+    assert.deepEqual(why({ Tenant: 'Gets a smoke alarm fitted on move-in day, free.', Frontstage: '—' }), ['comma-free: free']);
+    assert.deepEqual(why({ Tenant: 'Gets the inventory report, included in the letting fee.', Frontstage: '—' }), ['included-in-price: included in the letting fee']);
+    assert.deepEqual(why({ Tenant: 'Is free on Tuesday, busy on Wednesday.', Frontstage: '—' }), []);
+  });
+
+  it('reads "without seeing a GP" as a visit spared, and "without asking the manager" as an employee’s authority', () => {
+    assert.deepEqual(why({ Tenant: 'Gets a repair booked without meeting a surveyor.', Frontstage: '—' }), ['without+verb: without meeting']);
+    assert.deepEqual(
+      why({ Tenant: 'Gets a rent holiday.', Frontstage: 'The officer agrees it without asking the manager.' }).filter((w) => w.startsWith('without')),
+      [],
+    );
+  });
+
+  it('reads "without + what the customer would have to bring" as ease, but not arriving without it', () => {
+    assert.deepEqual(why({ Tenant: 'Collects the keys without an appointment.', Frontstage: '—' }), ['without+requirement: without an appointment']);
+    assert.deepEqual(why({ Tenant: 'Turns up without a booking.', Frontstage: '—' }), []);
+  });
+
+  it('reads "the same <anyone> every time" as continuity, and "so (that) they know" as certainty', () => {
+    assert.deepEqual(why({ Tenant: 'Gets the same parking bay every visit.', Frontstage: '—' }), ['the-same+each-time: the same parking bay every visit']);
+    assert.deepEqual(why({ Tenant: 'Gets a text the day before with the fitter’s name, so they know who is coming.', Frontstage: '—' }), ['so-that-can: so they know']);
+  });
+});
+
+describe('language layer: promises closing a clause and burdens cut down', () => {
+  const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
+
+  it('reads ", guaranteed" closing a sentence as said of it all, not negated by a "no" before the comma', () => {
+    assert.deepEqual(why({ Tenant: 'The flat is sheeted every night so no rain gets in, guaranteed.', Frontstage: '—' }), ['vocabulary: guaranteed']);
+    assert.deepEqual(why({ Tenant: 'The deposit is not guaranteed.', Frontstage: '—' }), []);
+  });
+
+  it('reads "only need to + verb" and "pay only the X" as a burden cut down to one thing', () => {
+    assert.deepEqual(why({ Tenant: 'They only need to show the booking email.', Frontstage: '—' }), ['only+burden: only need to show the booking email']);
+    assert.deepEqual(why({ Tenant: 'Pays only the postage.', Frontstage: '—' }), ['only+burden: Pays only the postage']);
+  });
+
+  it('reads "without (extra) payment / fee" as money, not as an effort spared', () => {
+    assert.deepEqual(why({ Tenant: 'Can move in early without extra payment.', Frontstage: '—' }), ['without+charge: without extra payment']);
+  });
+});
+
+describe('language layer: rights and certainty', () => {
+  const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
+
+  it('reads "is entitled to" and "can (also) claim" as a right the customer holds, not staff claiming', () => {
+    assert.deepEqual(why({ Tenant: 'Tenants on a low income are entitled to a reduced rent.', Frontstage: '—' }), ['entitled-to: are entitled to a reduced rent']);
+    assert.deepEqual(why({ Tenant: 'Can also claim what they spend on travel.', Frontstage: '—' }), ['can-claim: Can also claim']);
+    assert.deepEqual(why({ Tenant: 'Waits.', Frontstage: 'The officer can claim overtime for evening visits.' }), []);
+  });
+
+  it('reads "nothing is a surprise" as certainty', () => {
+    assert.deepEqual(why({ Tenant: 'Gets the inventory in advance so nothing is a surprise on the day.', Frontstage: '—' }), ['no-surprise: nothing is a surprise']);
+  });
+
+  it('reads a bare "Owner" lane written first, before staff lanes, as the customer, and an owner column of the process as other', () => {
+    const s = step({ Owner: 'Books the op online.', Frontstage: 'Adds it to the surgery list.' });
+    assert.deepEqual(
+      s.lanes.map((l) => l.kind),
+      ['customer', 'frontstage'],
+    );
+    assert.deepEqual(
+      step({ Customer: 'Books online.', Owner: 'Ops team', Frontstage: 'Confirms.' }).lanes.map((l) => l.kind),
+      ['customer', 'other', 'frontstage'],
+    );
+  });
+});
+
+describe('language layer: gains that are not the customer’s', () => {
+  const rejected = (lanes: Record<string, string>) => (step(lanes).rejected ?? []).map((r) => r.reason.replace(/ \[.*\]$/, ''));
+
+  it('reads what a staff lane’s own actor receives as a staff perk, not what they get the customer', () => {
+    assert.deepEqual(step({ Tenant: 'Leaves a review.', Frontstage: 'Gets a £5 voucher for every five-star review.' }).benefits, []);
+    assert.ok(rejected({ Tenant: 'Leaves a review.', Frontstage: 'Gets a £5 voucher for every five-star review.' }).some((r) => r.startsWith("the staff's own gain")));
+    assert.deepEqual(
+      step({ Tenant: 'Waits.', Frontstage: 'Gets them a free taxi home.' }).benefits.map((b) => b.text),
+      ['free taxi'],
+    );
+  });
+
+  it('reads a benefit bought for an amount or a charge as a paid extra', () => {
+    assert.deepEqual(step({ Tenant: 'Loses the key.', Frontstage: 'Explains the £40 fee for a replacement.' }).benefits, []);
+  });
+
+  it('reads a gain stated in the relative clause after it ("which cuts our costs") as the company’s', () => {
+    assert.deepEqual(step({ Tenant: 'Agrees to e-statements.', Frontstage: 'Switches the account to paperless, which cuts our postage costs.' }).benefits, []);
   });
 });

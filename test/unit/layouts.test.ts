@@ -282,6 +282,26 @@ describe('layouts of real blueprints', () => {
     assert.deepEqual(steps('Written with the team.')[0]!.lanes, []);
   });
 
+  it('reads a legend gloss saying what the customer sees or hears as the visible lane, and what they do not see as backstage', () => {
+    const text = [
+      '# Tenancy start',
+      '',
+      'Each step has three lanes:',
+      '',
+      '- **Tenant** — the person renting, what they do and what they get',
+      '- **Lettings (seen)** — what the tenant sees us do',
+      '- **Office** — what the tenant does not see',
+      '',
+      '## Viewing',
+      '',
+      '- **Tenant:** Looks round the flat.',
+      '- **Lettings (seen):** Shows them round.',
+      '- **Office:** Books the slot.',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text)[0]!.lanes, ['customer: Looks round the flat.', 'frontstage: Shows them round.', 'backstage: Books the slot.']);
+  });
+
   it('reads a paragraph of "Abbrev = gloss" definitions as a legend, and lanes written inline in a list item after its title', () => {
     const text = [
       '# Car ferry check-in',

@@ -116,7 +116,9 @@ export function isNegated(text: string, hit: PhraseHit, vocab: CompiledVocabular
   if (cue) {
     const between = window.slice(cue.end).trim();
     const words = between === '' ? 0 : between.split(/\s+/).length;
-    if (words <= 3) return true;
+    // a promise closing the sentence after a comma is said of it all, not negated ("so no water gets in, guaranteed")
+    const closing = /,$/.test(between) && /^\s*(?:[.;!?)]|$)/.test(text.slice(hit.end));
+    if (words <= 3 && !closing) return true;
   }
   return POST_NEGATION.test(text.slice(hit.end, hit.end + 60));
 }
@@ -368,11 +370,41 @@ function customersOwnTool(text: string, customers: readonly string[]): boolean {
   // One thing the lane's note says the customer uses or opens ("Zone lookup map (residents use it themselves)").
   const note = /\((?:the\s+)?([\p{L}'-]+)\s+(?:use|uses|open|opens|fill|fills|do|does|run|runs)\s+(?:it|them|this)\b[^)]*\)/iu.exec(text.replace(/\s+/g, ' '));
   if (note && isCustomer(note[1]!.toLowerCase()) && !/[;!?\n]|\.\s/.test(bare.replace(/\.$/, '')) && bare.split(/\s+/).length <= 8) return true;
+  // the customer using their own thing ("players use their own phones if they want the photos")
+  const uses = /^(?:the\s+)?([\p{L}-]+)\s+(?:use|uses|bring|brings|need|needs)\s+(?:their|his|her|your)\s+own\b/iu.exec(bare);
+  if (uses && isCustomer(uses[1]!.toLowerCase())) return true;
   if (/[;.!?\n]/.test(bare.replace(/\.$/, '')) || bare.split(/\s+/).length > 12) return false;
-  const m = /^(?:the\s+|a\s+)?([\w-]+)(?:['’]s)?\s+(?:own\s+)?((?:[\w-]+\s+){0,3}?)([\w-]+)\b/i.exec(bare);
+  // one thing its note says faces the customer ("Calendly page (member-facing)"): the customer uses it, not staff
+  const facing = /\(\s*([\p{L}-]+)[- ]facing\s*\)/iu.exec(text);
+  if (facing && (isCustomer(facing[1]!.toLowerCase()) || /^public$/i.test(facing[1]!)) && bare.split(/\s+/).length <= 6) return true;
+  const m = /^(?:the\s+|a\s+)?([\w-]+)(?:['’]s)?\s+(?:own\s+)?((?:[\w-]+\s+){0,3}[\w-]+)\b/i.exec(bare);
   if (!m) return false;
-  const owner = m[1]!.toLowerCase();
-  return isCustomer(owner) && (CUSTOMER_THING.test(m[3]!) || m[2]!.split(/\s+/).some((w) => CUSTOMER_THING.test(w)));
+  // the thing may come after a brand or a modifier: "the patient's own NHS App", "Rider mobile app"; whatever is
+  // called the customer's own is theirs ("the customer's own photos")
+  const own = /^(?:the\s+|a\s+)?[\w-]+['’]s\s+own\s/i.test(bare);
+  return isCustomer(m[1]!.toLowerCase()) && (own || m[2]!.split(/\s+/).some((w) => CUSTOMER_THING.test(w)));
+}
+
+/**
+ * A support lane that only says whose approval the employee must get ("Any payment plan needs approval from the income
+ * team first.", "Discounts: ask the practice manager."): a requirement on the employee, not a resource, tool or authority.
+ */
+const APPROVAL_NEEDED =
+  /^(?:[\w -]{1,30}:\s*)?(?:(?:any|every|all|each|the|a|an)?\s*[\w' -]{1,40}?\s+)?(?:needs?|requires?|must\s+(?:get|have|seek|be)|has\s+to\s+(?:get|be)|have\s+to\s+(?:get|be)|subject\s+to|ask|check\s+with|refer\s+(?:it\s+)?to)\b[^.;!?]{0,60}?\b(?:approv\w*|sign(?:ed)?[- ]?off|ok|okay|authori[sz]\w*|consent|say[- ]so|manager|supervisor|lead|director|head)\b[^.;!?]*[.!]?$/i;
+
+function approvalOnly(text: string): boolean {
+  return APPROVAL_NEEDED.test(text.replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * A support lane that says nothing is in place: it opens with nothing / nobody / not observed / not yet, or names a gap
+ * or a plan ("Capability gap: ...", "Roadmap item (Q3): ...", "template is not existing yet", "nothing set aside").
+ */
+const NOTHING_IN_PLACE =
+  /^(?:(?:nothing|nobody|no one|not\s+(?:observed|seen|yet|known|in place|available|provided|defined|decided))\b|[^.;]{0,60}\b(?:gap|roadmap|not\s+(?:yet\s+)?(?:in place|built|live|existing|available)|is not existing|does ?n[o’']t exist|nothing (?:is )?set aside|nothing in place)\b)/i;
+
+function nothingInPlace(text: string): boolean {
+  return NOTHING_IN_PLACE.test(text.replace(/\s+/g, ' ').trim());
 }
 
 /**
@@ -386,25 +418,50 @@ function stillPending(text: string): boolean {
   return PENDING.test(t) && !/[.;!?]\s+\S/.test(t.replace(/^to be (?:confirmed|agreed|decided)\b[^.;!?]*/i, ''));
 }
 
+/** Icons that open a lane's text ("🟩 nothing yet") say nothing of what it holds. */
+const LEADING_ICONS = /^(?:[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\s]|\uFE0F|\u200D)+/u;
+
 function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, customers: readonly string[] = []): SupportPhrase[] {
   if (lane.placeholder || !SUPPORT_LANES.has(lane.kind)) return [];
-  if (lane.kind === 'support' && stillPending(lane.content.text)) {
+  const said = lane.content.text.replace(LEADING_ICONS, '');
+  if (lane.kind === 'support' && stillPending(said)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', 'still to be confirmed (the support lane names nothing settled yet)', lane.kind);
     return [];
   }
-  if (lane.kind === 'support' && customersOwnTool(lane.content.text, customers)) {
+  if (lane.kind === 'support' && customersOwnTool(said, customers)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', "customer's own tool (the support lane names what the customer holds)", lane.kind);
     return [];
   }
   // A support lane counts whatever it says: the language layer has nothing to add there.
   const found = supportsIn(lane.content, lane.kind, vocab, lane.kind === 'support' ? undefined : judge);
+  if (lane.kind === 'support' && found.length === 0 && nothingInPlace(said)) {
+    reject(judge, lane.content, 0, lane.content.text.length, 'support', 'nothing in place (the support lane says what is missing or planned)', lane.kind);
+    return [];
+  }
+  if (lane.kind === 'support' && found.length === 0 && approvalOnly(said)) {
+    reject(judge, lane.content, 0, lane.content.text.length, 'support', 'an approval the employee must get, not their authority (the support lane names only whose OK is needed)', lane.kind);
+    return [];
+  }
   if (lane.kind === 'support' && found.length === 0) {
     return [{ text: lane.content.text, span: lane.contentSpan, entry: 'support lane', source: 'support', kind: kindOfSupportLabel(lane.label), why: 'a non-empty support lane' }];
   }
   return found;
 }
 
-export function analyseStep(raw: RawStep, vocab: CompiledVocabulary): Step {
+/**
+ * A bare "Owner" lane written first, before staff lanes, in a step with no customer lane is the customer who owns the
+ * pet, home or car ("Owner: books online"); elsewhere "Owner" is who owns the task, a column of the process.
+ */
+function ownerFirst(lanes: readonly Lane[]): readonly Lane[] {
+  const first = lanes[0];
+  if (!first || first.kind !== 'other' || !/^owners?$/i.test(first.label.trim())) return lanes;
+  if (lanes.some((l) => l.kind === 'customer') || !lanes.some((l) => l.kind === 'frontstage' || l.kind === 'backstage')) return lanes;
+  return [{ ...first, kind: 'customer', basis: 'position' }, ...lanes.slice(1)];
+}
+
+export function analyseStep(input: RawStep, vocab: CompiledVocabulary): Step {
+  const lanes = ownerFirst(input.lanes);
+  const raw = lanes === input.lanes ? input : { ...input, lanes: [...lanes] };
   const benefits: BenefitPhrase[] = [];
   const supports: SupportPhrase[] = [];
   const judge: Judge = { rejected: [], language: true };

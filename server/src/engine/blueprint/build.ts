@@ -5,6 +5,8 @@ import type { CellEnd, ColumnRow, DisableSite, LabelStyle, Lane, LaneKind, LaneS
 import { firstLine, htmlNodeTables } from './htmlTable.js';
 import { FIXED_WIDTH, withTextTables } from './textTable.js';
 import { withWikiMarkup } from './wikiMarkup.js';
+import { withSheetPastes } from './sheetPaste.js';
+import { withGherkin } from './gherkin.js';
 import { laneMajorRuns, mergedItems, type LaneItem, type LaneSection } from './laneMajor.js';
 import { findContainers, type Container } from './containers.js';
 import { closesSection, fromHtml, labelledBlock, withHtmlFlow, type HtmlFlow } from './htmlFlow.js';
@@ -516,6 +518,8 @@ function startsWithLabel(ctx: Ctx, item: ListItem): boolean {
  * A sticky note's lane given by a trailing tag, as whiteboard exports write it ("- Books the room online #guest"): the
  * tag is the label and the words before it the content.
  */
+const STICKY_COLOUR = /^(?:[\p{Extended_Pictographic}\p{So}][\uFE0F\u200D]*\s*)+/u;
+
 function tagAt(ctx: Ctx, t: SourceText, lineEnd: number): LabelHit | undefined {
   const line = t.text.slice(0, lineEnd);
   const m = /\s#([\p{L}][\p{L}\p{N}_-]{0,30})\s*$/u.exec(line);
@@ -525,7 +529,9 @@ function tagAt(ctx: Ctx, t: SourceText, lineEnd: number): LabelHit | undefined {
   const at = m.index + m[0].indexOf('#');
   const labelStart = t.offsets[at + 1]!;
   const labelEnd = t.offsets[at + m[1]!.length]! + 1;
-  return { kind: reading.kind, reading, label: m[1]!, labelSpan: { start: labelStart, end: labelEnd }, contentFrom: 0, contentEnd: m.index, style: 'plain' };
+  // A sticky's colour, exported as an emoji before its text ("🟦 ?"), is no part of what it says.
+  const colour = STICKY_COLOUR.exec(line)?.[0].length ?? 0;
+  return { kind: reading.kind, reading, label: m[1]!, labelSpan: { start: labelStart, end: labelEnd }, contentFrom: colour, contentEnd: m.index, style: 'plain' };
 }
 
 /**
@@ -638,6 +644,11 @@ function proseOf(ctx: Ctx, node: Nodes): SourceText | undefined {
   return t.text.length ? t : undefined;
 }
 
+/** An Org mode drawer exported as text (`:PROPERTIES:` ... `:END:`): the heading's metadata, not what happens. */
+function isDrawer(ctx: Ctx, p: Paragraph): boolean {
+  return ctx.text.charCodeAt(off(p, 'start')) === 58 /* : */ && /^:[A-Z_]+:[ \t]*\r?\n[^]*?\n:END:[ \t]*$/i.test(ctx.text.slice(off(p, 'start'), off(p, 'end')));
+}
+
 /** A line of links and separators only ("[← Back](../README.md) | [Next →](next.md)"): it points to other pages, says nothing. */
 function isNavigation(p: Paragraph): boolean {
   let links = 0;
@@ -715,7 +726,7 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
       if (lanes && next?.type === 'list' && listUnderLabel(ctx, lanes, next)) i++;
       else if (lanes && next?.type === 'table' && !tableSteps(ctx, next, heading, group, false, parentGroup) && tableUnderLabel(ctx, lanes, next)) i++;
       if (lanes) scan.lanes.push(...lanes);
-      else if (!isNavigation(node)) {
+      else if (!isNavigation(node) && !isDrawer(ctx, node)) {
         const p = proseOf(ctx, node);
         if (p) {
           scan.prose.push(p);
@@ -1532,6 +1543,8 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
     disableSite: commentLineBefore(ctx, off(heading, 'start')),
     ...(laneSection ? { laneSection } : {}),
   };
+  // A heading read from other markup (a Gherkin scenario) has no Markdown around it for a fix to write in.
+  if ((heading.data as Record<string, unknown> | undefined)?.[FIXED_WIDTH]) fixedWidthStep(ctx, step);
   return [step, ...nested];
 }
 
@@ -1664,11 +1677,19 @@ export interface BuiltModel {
   frontMatter?: { value: string; start: number; end: number };
 }
 
-/** The model's reading of the tree: other markups' tables and headings, HTML and JSX flow content, as Markdown nodes. */
-function readTree(root: Root, text: string, lines: LineIndex, ctx: Ctx): Section {
-  const tree = withWikiMarkup(withTextTables(root, text, lines), text, lines);
-  ctx.html = withHtmlFlow(tree, text, lines);
-  return sectionize(ctx.html?.root ?? tree, text.length);
+/** The root with tables and headings other tools' markup writes as text read as Markdown's (both lint paths call it). */
+function withExports(ctx: Ctx, root: Root): Root {
+  const { text, lines } = ctx;
+  const wiki = withWikiMarkup(withTextTables(root, text, lines), text, lines);
+  const gherkin = withGherkin(wiki, text, lines, (keyword) => (readLane(keyword, ctx.table)?.kind ?? 'other') !== 'other');
+  return withSheetPastes(gherkin, lines, (cells) => enoughLanes(laneReadings(ctx, cells), 'header'));
+}
+
+/** The model's reading of the tree: other tools' markup, then HTML and JSX flow content, as Markdown nodes. */
+function readTree(ctx: Ctx, root: Root): Section {
+  const tree = withExports(ctx, root);
+  ctx.html = withHtmlFlow(tree, ctx.text, ctx.lines);
+  return sectionize(ctx.html?.root ?? tree, ctx.text.length);
 }
 
 /** The steps of the top-level content and of the sections under it; the first level-1 heading titles the document. */
@@ -1698,7 +1719,7 @@ function withoutHtmlFixes(ctx: Ctx, steps: RawStep[]): RawStep[] {
 
 export function buildSteps(root: Root, text: string, lines: LineIndex, table: LaneTable): BuiltModel {
   const ctx: Ctx = { text, lines, table, eol: lines.eol };
-  const top = readTree(root, text, lines, ctx);
+  const top = readTree(ctx, root);
   const fm = root.children.find((n) => n.type === 'yaml');
   const { steps, title } = topSteps(ctx, top);
   return {
@@ -1719,10 +1740,12 @@ export type UnitKind = 'top' | 'title' | 'section';
  */
 export function buildUnitSteps(root: Root, text: string, lines: LineIndex, table: LaneTable, eol: string, kind: UnitKind): { steps: RawStep[]; title?: string } {
   const ctx: Ctx = { text, lines, table, eol };
-  const top = readTree(root, text, lines, ctx);
+  const top = readTree(ctx, root);
   if (kind === 'top') return topSteps(ctx, top);
+  const steps: RawStep[] = [];
   const s = top.subsections[0];
-  if (!s?.heading) return { steps: [] };
-  const steps = withoutHtmlFixes(ctx, collect(ctx, s, undefined, kind === 'title'));
-  return { steps, title: kind === 'title' ? normaliseTitle(headingTitle(ctx, s.heading).text) : undefined };
+  if (!s?.heading) return { steps };
+  // Section lines of other markups (`== 1. Drop-off`) are headings only the reader sees: a unit can hold several.
+  for (const sub of top.subsections) steps.push(...collect(ctx, sub, undefined, sub.depth === 1));
+  return { steps: withoutHtmlFixes(ctx, steps), title: kind === 'title' ? normaliseTitle(headingTitle(ctx, s.heading).text) : undefined };
 }

@@ -140,7 +140,12 @@ const QUALIFIER = new Set(['in', 'for', 'per', 'at', 'during', 'across', 'within
 function readWords(words: readonly string[]): LaneReading | undefined {
   if (words.length === 0 || words.length > MAX_WORDS) return undefined;
   const end = words[words.length - 1]!;
+  // What we or staff have to work with is support ("What we have in place", "We have", "What we've got to help").
+  const have = words[0] === 'what' ? words.slice(1) : words;
+  if (have.length >= 2 && WE.has(have[0]!) && (HAVE.has(have[1]!) || (have[1] === 've' && have[2] === 'got'))) return { kind: 'support', basis: 'lane-word', words: have.slice(0, 2).join(' ') };
   if (words.length >= 2) {
+    // A customer's experience is the customer's side of the step ("Guest experience", "Client experience").
+    if (end === 'experience' && words.length <= 3 && readWords(words.slice(0, -1))?.kind === 'customer') return { kind: 'customer', basis: 'role', words: words.join(' ') };
     // What the customer sees or hears is the visible part of the service ("Customer sees", "What the guest hears").
     if (PERCEIVES.has(end) && readWords(words.slice(0, -1))?.kind === 'customer') return { kind: 'frontstage', basis: 'lane-word', words: words.join(' ') };
     // "Bill does": someone no list knows, doing, is staff; a customer doing is the customer's lane.
@@ -185,7 +190,9 @@ function readWords(words: readonly string[]): LaneReading | undefined {
   const result = first('result');
   if (result) return { kind: 'benefit', basis: 'lane-word', words: result.text, gainOnly: true };
   // An app the label ties to staff ("Staff app", "Internal portal") is their tool; otherwise it is what the customer uses.
-  const app = first('app');
+  // ...unless a role is the head: "Site representative" is a person at the site, not the website.
+  const head = [...tokens].reverse().find((t) => t.category !== 'neutral');
+  const app = head?.category === 'employee' || head?.category === 'customer' ? undefined : first('app');
   if (app && (has('employee') || has('hidden'))) return { kind: 'support', basis: 'system', words: app.text };
   if (app) return { kind: 'evidence', basis: 'system', words: app.text };
   // The head role is the last one: "Customer service agent" is staff, "Staff-assisted customer" the customer.
@@ -222,6 +229,8 @@ function staffRoleOfProse(words: readonly string[]): LaneReading | undefined {
 }
 
 const PERCEIVES: ReadonlySet<string> = new Set(['see', 'hear', 'see and hear']);
+const WE: ReadonlySet<string> = new Set(['we', 'staff', 'team', 'they']);
+const HAVE: ReadonlySet<string> = new Set(['have', 'ha', 'use', 'need']);
 // "does" as labelWords leaves it ("doe"), and "do"
 const DOES: ReadonlySet<string> = new Set(['doe', 'do']);
 

@@ -20,7 +20,22 @@ export const FRONTSTAGE_WORDS: readonly string[] = [
   'guest facing',
   'public facing',
 ];
-export const BACKSTAGE_WORDS: readonly string[] = ['backstage', 'offstage', 'back stage', 'off stage', 'behind the scene', 'back office', 'back of house', 'boh', 'invisible', 'unseen'];
+export const BACKSTAGE_WORDS: readonly string[] = [
+  'backstage',
+  'offstage',
+  'back stage',
+  'off stage',
+  'behind the scene',
+  'behind the counter',
+  'back office',
+  'back of house',
+  'back room',
+  'backroom',
+  'out the back',
+  'boh',
+  'invisible',
+  'unseen',
+];
 
 /** A label naming what is measured, feared, felt or planned is not a lane of the service itself. */
 export const OTHER_WORDS: readonly string[] = [
@@ -28,6 +43,7 @@ export const OTHER_WORDS: readonly string[] = [
   'kpi',
   'target',
   'measure',
+  'success measure',
   'measurement',
   'sla',
   'risk',
@@ -137,6 +153,11 @@ export const SUPPORT_WORDS: readonly string[] = [
   'knowledge base',
   'playbook',
   'data',
+  // what staff work with and may decide, in a team's own words ("Kit & systems", "Team toolkit", "Kit & say-so")
+  'kit',
+  'toolkit',
+  'toolbox',
+  'say so',
 ];
 
 /** What the customer sees or handles. */
@@ -205,6 +226,8 @@ export const CUSTOMER_ROLE_WORDS: readonly string[] = [
   'shipper',
   'owner of the pet',
   'pet owner',
+  'cust',
+  'pt',
   'account holder',
   'booker',
   'delegate',
@@ -216,6 +239,13 @@ export const CUSTOMER_ROLE_WORDS: readonly string[] = [
 
 /** People and units on the organisation's side. */
 export const EMPLOYEE_ROLE_WORDS: readonly string[] = [
+  // a member of the organisation's own team, whatever "member" alone means ("Team Member (headset)", "Crew member")
+  'team member',
+  'crew member',
+  'staff member',
+  'representative',
+  // the writing organisation itself as a label ("**us:**"; "We" stays a pronoun, as in dialogue)
+  'us',
   'staff',
   'employee',
   // the blueprint literature's "contact employee": the person the customer deals with ("Visible contact")
@@ -334,7 +364,23 @@ export const EMPLOYEE_ROLE_WORDS: readonly string[] = [
 ];
 
 /** Nouns of doing: with a role they make an actor lane ("Client action", "Studio steps"). */
-export const ACTION_WORDS: readonly string[] = ['action', 'activity', 'step', 'task', 'work', 'interaction', 'journey', 'involvement', 'process', 'doing', 'job', 'duty', 'behaviour', 'behavior'];
+export const ACTION_WORDS: readonly string[] = [
+  'action',
+  'activity',
+  'step',
+  'task',
+  'work',
+  'interaction',
+  'journey',
+  'involvement',
+  'engagement',
+  'process',
+  'doing',
+  'job',
+  'duty',
+  'behaviour',
+  'behavior',
+];
 
 /** Systems an organisation runs behind the line: support unless the label says the customer sees them. */
 export const SYSTEM_WORDS: readonly string[] = ['service', 'bus', 'queue', 'engine', 'pipeline', 'automation', 'integration', 'bot', 'ai', 'model', 'state', 'record'];
@@ -378,6 +424,8 @@ export const NEUTRAL_WORDS: readonly string[] = [
   'people',
   'physical',
   'digital',
+  // an abstract noun consultants put before a lane word ("Capability enablers")
+  'capability',
   'online',
   'offline',
   'in person',
@@ -425,6 +473,8 @@ export const BACKROOM_WORDS: readonly string[] = [
   'fulfillment',
   'head office',
   'headquarters',
+  'facilities',
+  'yard',
 ];
 
 /** Words that put a staff or system lane behind the line of visibility. */

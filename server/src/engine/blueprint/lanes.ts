@@ -208,33 +208,65 @@ export function readLane(label: string, table: LaneTable): LaneReading | undefin
  */
 function compoundReading(label: string, table: LaneTable): LaneReading | undefined {
   const parts = label.split(/\s+\/\s+/);
-  if (parts.length < 2 || parts.length > 4) return undefined;
-  for (const part of parts) {
-    const r = part.trim() ? readLane(part, table) : undefined;
-    if (r && r.kind !== 'other') return r;
+  if (parts.length >= 2 && parts.length <= 4) {
+    for (const part of parts) {
+      const r = part.trim() ? readLane(part, table) : undefined;
+      if (r && r.kind !== 'other') return r;
+    }
   }
-  return undefined;
+  return listReading(label, table);
 }
 
-const SEEN_GLOSS = /^(?:visible|seen|in view)(?:\s+(?:to|by)\s+(?:the\s+)?[\p{L}-]+)?$/iu;
+/**
+ * A list of what a lane holds ("Systems, rota & say-so": a comma list, not one name like "Tools & kit") reads as its
+ * first item when that item is a lane's own name (a listed label or a lane word; a role or a guess does not decide).
+ */
+function listReading(label: string, table: LaneTable): LaneReading | undefined {
+  if (/[()]/.test(label) || !label.includes(',')) return undefined;
+  const parts = label.split(/\s*,\s*|\s+&\s+/);
+  if (parts.length < 2 || parts.length > 5) return undefined;
+  const first = parts[0]!.trim() ? readLane(parts[0]!, table) : undefined;
+  return first && first.kind !== 'other' && (first.basis === 'synonym' || first.basis === 'lane-word') ? first : undefined;
+}
+
+const UNSEEN_GLOSS = /^(?:non[- ]?visible|not visible|not seen|out of sight|invisible|unseen|hidden)(?:\s+(?:to|by|from)\s+(?:the\s+)?[\p{L}-]+)?$/iu;
+const SEEN_GLOSS = /^(?:visible|seen|in view|in sight|line of sight)(?:\s+(?:to|by)\s+(?:the\s+)?[\p{L}-]+)?$/iu;
 
 /** The lane a label's gloss names by a lane word ("CSR (frontline)" is frontstage), for labels read by a role or not at all. */
 function glossReading(label: string, table: LaneTable): LaneReading | undefined {
   const { gloss } = splitGloss(label);
   if (!gloss || gloss === label) return undefined;
+  // A gloss of several notes ("RAs, seen") says who the lane is in one of them.
+  const notes = gloss.split(/\s*,\s*/).filter((n) => n.trim());
+  if (notes.length >= 2 && notes.length <= 4) {
+    for (const note of notes) {
+      const r = noteReading(note, table);
+      if (r) return r;
+    }
+  }
+  return noteReading(gloss, table);
+}
+
+function noteReading(gloss: string, table: LaneTable): LaneReading | undefined {
   const g = readLane(gloss, table);
   // Only a lane's own word decides: a role in a gloss may be either side ("Group leader (teacher)").
   if (g && g.kind !== 'other' && (g.basis === 'synonym' || g.basis === 'lane-word')) return { ...g, basis: 'gloss' };
   // A gloss that says only that the lane is seen puts people no list knows in front ("Our people (visible)").
+  if (UNSEEN_GLOSS.test(gloss.trim())) return { kind: 'backstage', basis: 'gloss', words: gloss.trim() };
   return SEEN_GLOSS.test(gloss.trim()) ? { kind: 'frontstage', basis: 'gloss', words: gloss.trim() } : undefined;
 }
 
 const PLACEHOLDER = /^(?:tbd|tbc|todo|to do|to be (?:confirmed|decided|defined|agreed|determined|added)|fixme|\?+|-+|—+|–+|n\/?a|none|nothing|nil|\.{2,}|…|x)?$/i;
 
+// "None listed yet.", "Nothing identified": the lane says that nothing has been named in it.
+const NONE_SAID =
+  /^(?:none|nothing|no one|nobody)\s+(?:listed|identified|named|recorded|agreed|specified|defined|documented|in place|assigned|given)(?:\s+(?:yet|at present|for now|so far|as yet))?\.?$/i;
+
 /** Present but empty: the whole content is a placeholder (emphasis and a trailing full stop ignored). */
 export function isPlaceholder(content: string): boolean {
   const bare = content.replace(/[*_`~]/g, '').trim();
   if (PLACEHOLDER.test(bare) || PLACEHOLDER.test(bare.replace(/(?<=[a-z])\.$/i, ''))) return true;
+  if (NONE_SAID.test(bare)) return true;
   // A placeholder with a note on why ("TBC (a work phone?)", "— (no cover on bad-weather days)", "None at present.")
   // is still nothing in the lane.
   const noted = bare

@@ -14,7 +14,8 @@
 import type { LaneKind } from '../types.js';
 import { laneTable, normaliseLabel, readLane } from './lanes.js';
 
-const CUE = /\b(?:lanes?|swim ?lanes?|actors|layers|boxes|how to read|legend|key)\b/gi;
+// "The rows are:" / "the columns are:" before a list says what a table's lanes are, as "lanes:" does.
+const CUE = /\b(?:lanes?|swim ?lanes?|actors|layers|boxes|how to read|legend|key|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
 const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key|actors|(?:service[ \t]+|blueprint[ \t]+)?layers|lane[ \t]+(?:key|legend))[ \t]*:?[ \t]*#*[ \t]*$/i;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;").
 const BOLD_ENTRY = /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|[ \t]+(?:is|are)[ \t]+([^;.,()*\r\n]{1,80}))?/g;
@@ -49,6 +50,7 @@ export function legendLanes(source: string): LaneSynonyms {
   }
   for (const section of legendSections(text)) entries.push(...section);
   entries.push(...definitionEntries(text));
+  entries.push(...lineEntries(text));
   return synonyms(entries);
 }
 
@@ -67,6 +69,20 @@ function definitionEntries(text: string): Entry[] {
     const found = [...para.replace(/\n/g, ' ').matchAll(DEFINITION)];
     if (found.length < 2) continue;
     for (const m of found) for (const label of m[1]!.split('/')) if (label.trim()) out.push({ label: label.trim(), gloss: m[2]!.trim() });
+  }
+  return out;
+}
+
+// "`Given`/`Then` lines are the patient's side": lines opened by a code-ticked word are the lane the gloss says.
+const LINE_ENTRY = /((?:`[^`\n]{1,20}`[ \t]*(?:\/|,|or|and)?[ \t]*)+)lines?\b[^.;,`]{0,40}?(?:`[^`\n]{1,20}`[^.;,`]{0,20}?)?[ \t]+(?:are|is|stay|say)[ \t]+([^.;,\n]{1,80})/g;
+
+/** Sentences saying what the lines opened by a keyword are (a feature file's legend); each keyword is a label. */
+function lineEntries(text: string): Entry[] {
+  if (!/`[ \t]+lines?\b/.test(text)) return [];
+  const out: Entry[] = [];
+  for (const para of text.split(/\n[ \t]*\n/)) {
+    if (!/`[ \t]+lines?\b/.test(para) || /^[ \t]*(?:#|\||```|~~~)/.test(para)) continue;
+    for (const m of para.replace(/\s+/g, ' ').matchAll(LINE_ENTRY)) for (const w of m[1]!.matchAll(/`([^`]+)`/g)) out.push({ label: w[1]!, gloss: m[2]!.trim() });
   }
   return out;
 }
@@ -95,12 +111,13 @@ function listAfter(text: string, paragraphEnd: number): Entry[] {
 function plainEntries(para: string): Entry[] {
   const colon = /^[^:\r\n]{0,40}:[ \t]*([^\r\n]+)/.exec(para);
   if (!colon) return [];
-  const rest = colon[1]!;
+  const rest = wrapped(colon[1]!, para.slice(colon.index + colon[0].length));
   const list = rest.split(/(?<=\S)\.(?:\s|$)/)[0]!;
   // separators inside a gloss's parentheses part nothing ("Tech (on site, visible)")
   const masked = list.replace(/\([^)]*\)/g, (g) => g.replace(/[,;|/]|\band\b/g, (c) => '\u0000'.repeat(c.length)));
   const parts: string[] = [];
-  const sep = /\s+\/\s+|\s*[,;|]\s*|\s+and\s+/g;
+  // Entries set apart by middle dots or bullets keep their commas for the glosses ("#kit is tools, money and say-so").
+  const sep = DOTTED.test(masked) ? /\s+[·•]\s+/g : /\s+\/\s+|\s*[,;|]\s*|\s+and\s+/g;
   let from = 0;
   for (let m = sep.exec(masked); ; m = sep.exec(masked)) {
     parts.push(list.slice(from, m ? m.index : list.length).trim());
@@ -122,11 +139,34 @@ function plainEntries(para: string): Entry[] {
   return out;
 }
 
+const DOTTED = /\s[·•]\s/;
+
+/**
+ * A list line with the lines it wraps onto: the next line goes on while a gloss's parenthesis is open, after a comma, or
+ * when both set entries apart by middle dots.
+ */
+function wrapped(line: string, after: string): string {
+  let out = line;
+  const more = after.split('\n').slice(1, 6);
+  for (const next of more) {
+    const open = (out.match(/\(/g)?.length ?? 0) > (out.match(/\)/g)?.length ?? 0);
+    if (!next.trim() || !(open || /,[ \t]*$/.test(out) || (DOTTED.test(out) && DOTTED.test(next)))) break;
+    out = `${out.trimEnd()} ${next.trim()}`;
+  }
+  return out;
+}
+
 // Who a gloss says the lane is: staff in view, staff out of sight, what staff have to work with, or the customer.
 const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
-  ['backstage', /\b(?:out of sight|behind the (?:scenes|curtain)|out the back|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|stays? out of)\b/i],
-  ['frontstage', /\b(?:in front of|in view|visible|face to face|faces?|facing|front of house|talks? to|speaks? to|meets?|on the (?:phone|line))\b/i],
-  ['support', /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|(?:you|they|staff) (?:have|use|work with)|allowed to decide|authority)\b/i],
+  [
+    'backstage',
+    /\b(?:out of sight|behind the (?:scenes|curtain)|out the back|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|not (?:seen|visible)|(?:does ?n[o']t|do ?n[o']t|can ?n[o']t|cannot) (?:see|meet)|stays? out of)\b/i,
+  ],
+  [
+    'frontstage',
+    /\b(?:in front of|in view|visible|face to face|faces?|facing|front of house|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see)\b/i,
+  ],
+  ['support', /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|backs? (?:\w+ )?up|(?:you|they|staff) (?:have|use|work with)|allowed to decide|authority)\b/i],
   ['customer', /\b(?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|booker)s?|(?:do|does) and gets?|gets? and (?:do|does))\b/i],
 ];
 
@@ -141,20 +181,27 @@ function synonyms(entries: readonly Entry[]): LaneSynonyms {
   const out: LaneSynonyms = {};
   const kinds = new Set<LaneKind>();
   let count = 0;
+  // A legend lists the customer's lane first: with no entry read as the customer, a first entry read as nothing is it.
+  const firstUnread = entries.length > 0 && !entries.some((e) => entryKind(bare(e.label), e.gloss, base) === 'customer') ? entries[0] : undefined;
   for (const e of entries) {
-    // A tag's "#" marks the tag, not the label ("#guest" labels the lane its notes are tagged with).
-    const label = e.label
-      .replace(/[:\s]+$/, '')
-      .replace(/^#/, '')
-      .trim();
+    const label = bare(e.label);
     if (!label || normaliseLabel(label).length === 0) continue;
-    const kind = entryKind(label, e.gloss, base);
+    const kind = entryKind(label, e.gloss, base) ?? (e === firstUnread ? 'customer' : undefined);
     if (!kind || kind === 'other') continue;
     (out[kind] ??= []).push(label);
     kinds.add(kind);
     count++;
   }
   return count >= 2 && kinds.size >= 2 ? out : {};
+}
+
+/** A label as the legend means it: a tag's "#" ("#guest") and code ticks ("`Pro shop`") mark it, they are no part of it. */
+function bare(label: string): string {
+  return label
+    .replace(/[:\s]+$/, '')
+    .replace(/^`([^`]+)`$/, '$1')
+    .replace(/^#/, '')
+    .trim();
 }
 
 function entryKind(label: string, gloss: string | undefined, base: ReturnType<typeof laneTable>): LaneKind | undefined {

@@ -75,7 +75,7 @@ function wikiTableAt(p: RootContent, text: string, lines: LineIndex): Table | un
   if (DOKU_HEADER.test(first.text)) return dokuTable(first, text, lines);
   // An AsciiDoc block title or attribute line (`.Title`, `[cols="1,3"]`) may sit right above the fence.
   const second = nextLine(text, first);
-  if (second && /^[ \t]*(?:\.\S|\[)/.test(first.text) && ASCIIDOC_FENCE.test(second.text)) return asciiDocTable(second, text, lines);
+  if (second && /^[ \t]*(?:\.\S|\[)/.test(first.text) && ASCIIDOC_FENCE.test(second.text)) return asciiDocTable(second, text, lines, first.text);
   return undefined;
 }
 
@@ -200,20 +200,26 @@ function withoutAttributes(p: Piece, text: string): Piece {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// AsciiDoc: `|===`, a header line of cells, rows of as many cells as the header has (one line each or one cell a line)
+// AsciiDoc: `|===`, an optional header line, rows of as many cells as the table has columns (one line each or one
+// cell a line). As AsciiDoc has it, the first line is a header only when it holds a whole row and a blank line follows
+// it (or the attribute line asks for `header`); `[cols="1h,4"]` gives the width, so a table of one cell a line with no
+// header (lanes down the side, as a one-table-per-step page writes them) keeps every row a row.
 
-function asciiDocTable(fence: Line, text: string, lines: LineIndex): Table | undefined {
+function asciiDocTable(fence: Line, text: string, lines: LineIndex, attributes = ''): Table | undefined {
   const cells: Array<{ pieces: Piece[]; line: Line; last: Line }> = [];
   let close: Line | undefined;
-  let headerWidth = 0;
+  let firstBlank = -1;
+  let firstLineBlank = false;
   for (let l = nextLine(text, fence); l; l = nextLine(text, l)) {
     if (ASCIIDOC_FENCE.test(l.text)) {
       close = l;
       break;
     }
     if (!l.text.trim()) {
-      // A blank line after the first line of cells ends the header row.
-      if (cells.length && !headerWidth) headerWidth = cells.length;
+      if (cells.length && firstBlank < 0) {
+        firstBlank = cells.length;
+        firstLineBlank = cells.every((c) => c.line === cells[0]!.line && c.last === c.line);
+      }
       continue;
     }
     if (/^[ \t]*\|/.test(l.text)) {
@@ -228,17 +234,35 @@ function asciiDocTable(fence: Line, text: string, lines: LineIndex): Table | und
     }
   }
   if (!close || !cells.length) return undefined;
-  // The columns: the header row's cells when a blank line closes it, else the cells of the first line.
   const firstLine = cells[0]!.line;
-  const width = headerWidth || cells.filter((c) => c.line === firstLine).length;
-  if (width < 2 || cells.length < 2 * width) return undefined;
+  const onFirstLine = cells.filter((c) => c.line === firstLine).length;
+  const declared = asciiDocColumns(attributes);
+  const width = declared ?? (firstLineBlank ? onFirstLine : firstBlank > 0 ? firstBlank : onFirstLine);
+  const options = /(?:options|opts)="([^"]*)"|%(\w+)/g;
+  const asked = [...attributes.matchAll(options)].map((m) => m[1] ?? m[2] ?? '').join(',');
+  const header = /noheader/.test(asked) ? false : /header/.test(asked) || (firstLineBlank && onFirstLine === width);
+  if (width < 2 || cells.length < (header ? 2 : 1) * width) return undefined;
   const rows: TableRow[] = [];
+  // A table with no header row gets an empty one, as GFM tables always have a header.
+  if (!header) rows.push(emptyRow(width, fence.start, lines));
   for (let k = 0; k < cells.length; k += width) {
     const group = cells.slice(k, k + width);
     const tableCells: TableCell[] = group.map((c) => cellOf(c.pieces, text, lines));
     rows.push(rowNode(tableCells, group[0]!.line.start, group[group.length - 1]!.last.end, lines));
   }
   return tableNode(evenRows(rows, width, lines), fence.start, close.end, lines);
+}
+
+/** The column count an AsciiDoc attribute line declares: `cols="1h,4"` has two, `cols="3*"` three, `cols=2` two. */
+function asciiDocColumns(attributes: string): number | undefined {
+  const m = /\bcols="?([^"\]]*)"?/.exec(attributes);
+  if (!m) return undefined;
+  const spec = m[1]!.trim();
+  const repeat = /^(\d+)\*/.exec(spec);
+  if (repeat) return Number(repeat[1]);
+  if (/^\d+$/.test(spec) && !spec.includes(',')) return Number(spec);
+  const n = spec.split(/[,;]/).filter((c) => c.trim()).length;
+  return n >= 1 ? n : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -84,7 +84,7 @@ function words(...names: Parameters<typeof slot>[0][]): string {
 /** A text can hold a benefit pattern only if it has one of the patterns' fixed words (saves reading most lanes). */
 export function mayHoldBenefitPattern(text: string): boolean {
   benefitCue ??= new RegExp(
-    `\\b(?:${words('gift-adjective', 'comfort-adjective')}|without|never|not|cannot|nothing|no|so|match|matches|matched|beat|beats|already|ready|same|only|nobody|no one|for you|for them|for him|for her|behalf|${words('message-noun')}|texts|emails|messages|updates|calls|reminders|held|frozen|brought|sent|taken|carried|written|knocked|waived|refunded|removed|cancell?ed|dropped|wiped|reversed|scrapped|(?:${words('hold-verb', 'bring-verb')})\\w*|(?:can|may)\\b[^.;\\n]{1,80}\\bor)\\b|n['’]t\\b`,
+    `\\b(?:${words('gift-adjective', 'comfort-adjective')}|without|never|not|cannot|nothing|no|so|match|matches|matched|beat|beats|already|ready|same|only|nobody|no one|for you|for them|for him|for her|behalf|${words('message-noun')}|texts|emails|messages|updates|calls|reminders|held|frozen|brought|sent|taken|carried|written|knocked|waived|refunded|removed|cancell?ed|dropped|wiped|reversed|scrapped|(?:${words('hold-verb', 'bring-verb')})\\w*|(?:can|may)\\b[^.;\\n]{1,80}\\bor|included|entitled|claim|claimed|surprise|surprises|(?:${words('choice-verb')}|chose|chosen|choos|picks|picked|selects|selected|opts|opted)\\w*\\b[^.;\\n]{1,100}\\bor|(?:online|in person|(?:by|at|in|over|via|on|through) [^.;,\\n]{1,30})\\s*,[^.;\\n]{1,60}\\bor)\\b|n['’]t\\b`,
     'i',
   );
   return benefitCue.test(text);
@@ -104,7 +104,7 @@ export function mayHoldSupportPattern(text: string): boolean {
 /** A benefit hit can be vetoed only if its text has a negation, refusal, request or first-person-plural word. */
 export function mayVetoBenefit(text: string): boolean {
   vetoCue ??= new RegExp(
-    `\\b(?:not|never|cannot|non|un|our|us|${words('refusal-verb', 'request-verb', 'charge-verb', 'software-noun', 'handoff-verb', 'escalation-verb', 'record-verb', 'aim-verb', 'need-verb')}|before|until|till|once|when|unless|without|over|above|beyond|exceed\\w*|more|greater|higher|least|percent|choos\\w*|chose\\w*)|n['’]t\\b|%`,
+    `\\b(?:not|never|cannot|non|un|our|us|${words('refusal-verb', 'request-verb', 'charge-verb', 'software-noun', 'handoff-verb', 'escalation-verb', 'record-verb', 'aim-verb', 'need-verb')}|before|until|till|once|when|unless|without|over|above|beyond|exceed\\w*|more|greater|higher|least|percent|choos\\w*|chose\\w*|which|gets?|receives?|earns?|wins?)|(?:[£$€]\\d[\\d.,]*|\\d|fee|charge|excess|deposit|cost)\\s+for\\b|n['’]t\\b|%`,
     'i',
   );
   return vetoCue.test(text);

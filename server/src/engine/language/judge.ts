@@ -201,7 +201,10 @@ export function benefitPatterns(lt: LangText): Found[] {
         const objEnd = Math.min(c.to, j + 6);
         // ("without asking anyone": nobody's permission is needed, whoever "you" is)
         const anyone = INDEFINITE_PEOPLE.has(tok(lt, j + 1)?.lower ?? '') || INDEFINITE_PEOPLE.has(tok(lt, j + 2)?.lower ?? '');
-        const authority = roleAsPerson(lt, j + 1, objEnd) || toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'approval-noun')) || employeePermission(lt, i) || anyone;
+        // (a role is someone whose OK is skipped only when the verb asks it or the role is a superior: "without seeing a
+        // GP" spares the customer a visit, "without asking the manager" is an employee's authority)
+        const asked = ASKING_VERBS.has(v.lemma) || toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'superior'));
+        const authority = (roleAsPerson(lt, j + 1, objEnd) && asked) || toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'approval-noun')) || employeePermission(lt, i) || anyone;
         if (!authority) {
           let end = j;
           if (tok(lt, j + 1)?.pos === 'ADP' && tok(lt, j + 1)!.clause === t.clause && (j + 2 >= c.to || tok(lt, j + 2)!.pos === 'PUNCT')) end = j + 1;
@@ -210,6 +213,36 @@ export function benefitPatterns(lt: LangText): Found[] {
           continue;
         }
       }
+    }
+    // without + what the customer would otherwise bring or arrange: "collects without appointment", "held without a deposit"
+    if (t.lower === 'without' && next) {
+      let j = next.pos === 'DET' ? i + 2 : i + 1;
+      // (modifiers of a charge: "without extra payment", "without any additional fee")
+      while (tok(lt, j)?.pos === 'ADJ' && j < i + 4) j++;
+      const head = tok(lt, j);
+      const charge = head && inSlot(head, 'charge-noun', true) && NOUNISH.has(head.pos);
+      // (the verb it qualifies says whether it is leave given or the customer's situation: "turns up without a booking")
+      const verb = toks
+        .slice(c.from, i)
+        .reverse()
+        .find((x) => isVerbish(x) && x.lemma !== 'be');
+      if (head && head.clause === t.clause && charge && !employeePermission(lt, i)) {
+        out.push(span(lt, i, j, 'without+charge', { group: 'money' }));
+        i = j;
+        continue;
+      }
+      if (head && head.clause === t.clause && inSlot(head, 'requirement-noun', true) && NOUNISH.has(head.pos) && !employeePermission(lt, i) && !inSlot(verb, 'arrive-verb')) {
+        out.push(span(lt, i, j, 'without+requirement', { group: 'ease' }));
+        i = j;
+        continue;
+      }
+    }
+    // need not / is not required to + verb: an obligation lifted ("a single-handed skipper need not jump ashore")
+    const lifted = liftedObligation(lt, i);
+    if (lifted) {
+      out.push(lifted);
+      i = tokenEndingAt(lt, lifted.end, i);
+      continue;
     }
     // never / don't / no longer + need / have to: an obligation lifted from the customer ("nobody has to come back")
     const nobody = t.lower === 'nobody' || (t.lower === 'no' && next?.lower === 'one');
@@ -260,7 +293,10 @@ export function benefitPatterns(lt: LangText): Found[] {
       const who = roleIn(lt, j, subjEnd + 1, 'customer') >= 0 || PERSONAL_CUSTOMER.has(tok(lt, j)?.lower ?? '');
       const employee = roleIn(lt, j, subjEnd + 1, 'employee') >= 0;
       const v = tok(lt, subjEnd + 1);
-      if (who && !employee && v && v.clause === t.clause && (['can', 'may', 'could', 'will'].includes(v.lower) || (isVerbish(v) && isNeg(tok(lt, subjEnd + 2))) || isNeg(v))) {
+      // a pronoun in the purpose clause stands for the customer the sentence named, or the lane's own writer ("so I know")
+      const pronoun = !who && subjEnd === j && (THIRD_PERSON.has(tok(lt, j)?.lower ?? '') || tok(lt, j)?.lower === 'i') && pronounIsCustomer(lt, i);
+      const knows = v && KNOW_VERBS.has(v.lemma) && v.pos === 'VERB';
+      if ((who || pronoun) && !employee && v && v.clause === t.clause && (['can', 'may', 'could', 'will'].includes(v.lower) || (isVerbish(v) && isNeg(tok(lt, subjEnd + 2))) || isNeg(v) || knows)) {
         const last = c.to - 1 - (toks[c.to - 1]!.pos === 'PUNCT' ? 1 : 0);
         out.push(span(lt, i, last, 'so-that-can', { group: 'ease' }));
         i = last;
@@ -289,7 +325,7 @@ export function benefitPatterns(lt: LangText): Found[] {
         continue;
       }
     }
-    const found = paraphrase(lt, i, c);
+    const found = offered(lt, i, c) ?? paraphrase(lt, i, c);
     if (found) {
       out.push(found);
       i = tokenEndingAt(lt, found.end, i);
@@ -379,6 +415,15 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
     if (head && j < c.to && (lt.roles[j] === 'employee' || inSlot(head, 'continuity-noun')))
       return span(lt, prev?.lower === 'the' ? i - 1 : i, roleRunEnd(lt, j, c.to), 'the-same+person', { group: 'continuity' });
   }
+  // the same <anyone or anything> every time / each visit: continuity whatever the noun ("same groomer every time")
+  if (t.lower === 'same') {
+    let j = i + 1;
+    while (j < c.to && toks[j]!.pos === 'ADJ') j++;
+    const headEnd = toks[j] && NOUNISH.has(toks[j]!.pos) ? nounPhraseEnd(lt, j, c.to) : -1;
+    const each = headEnd >= 0 ? toks[headEnd + 1] : undefined;
+    if (each && (each.lower === 'every' || each.lower === 'each') && toks[headEnd + 2] && NOUNISH.has(toks[headEnd + 2]!.pos) && toks[headEnd + 2]!.clause === t.clause)
+      return span(lt, prev?.lower === 'the' ? i - 1 : i, headEnd + 2, 'the-same+each-time', { group: 'continuity' });
+  }
   // time given back: "parents are free until 4 pm", "you are free to leave" ("feel free" is a courtesy)
   if (t.lower === 'free' && prev?.lemma === 'be' && next && ['until', 'to', 'for'].includes(next.lower) && customerSubject(lt, i, c)) {
     return span(lt, i - 1, i + 1, 'customer-is-free', { group: 'ease' });
@@ -429,9 +474,18 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
   if (t.lower === 'only' && inSlot(next, 'burden-verb') && !PERFECT_OR_MODAL.has(prev?.lower ?? '') && (customerSubject(lt, i, c) || clauseSubject(lt, t.clause) === undefined)) {
     let k = i + 2;
     if (toks[k]?.pos === 'ADP' || toks[k]?.pos === 'PART') k++; // "pays for the parts", "needs to bring"
+    if (toks[k - 1]?.lower === 'to' && isVerbish(toks[k])) k++; // "only need to give the order number"
     if (toks[k]?.pos === 'DET' || toks[k]?.lower === 'their' || toks[k]?.lower === 'your') k++;
     const end = nounPhraseEnd(lt, k, c.to);
     if (end > i + 1) return span(lt, i, end, 'only+burden', { group: 'money' });
+  }
+  // the same after the verb: "pays only the postage", "pay only for the parts"
+  if (t.lower === 'only' && inSlot(prev, 'burden-verb') && isVerbish(prev) && (customerSubject(lt, i, c) || clauseSubject(lt, t.clause) === undefined)) {
+    let k = i + 1;
+    if (toks[k]?.pos === 'ADP') k++;
+    if (toks[k]?.pos === 'DET' || toks[k]?.lower === 'their' || toks[k]?.lower === 'your') k++;
+    const end = nounPhraseEnd(lt, k, c.to);
+    if (end > i) return span(lt, i - 1, end, 'only+burden', { group: 'money' });
   }
   // comfort: a quiet, private or separate place ("the quiet cat waiting room"), unless it is for staff
   if (inSlot(t, 'comfort-adjective') && t.pos === 'ADJ') {
@@ -439,6 +493,196 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
     if (end > i && inSlot(toks[end], 'space-noun') && roleIn(lt, i, Math.min(c.to, end + 3), 'employee') < 0) return span(lt, i, end, 'comfort+place', { group: 'comfort' });
   }
   return null;
+}
+
+/** Verbs of getting someone's OK: "without asking / checking with / calling / referring to <someone>". */
+const ASKING_VERBS = new Set([
+  'ask',
+  'check',
+  'consult',
+  'call',
+  'phone',
+  'ring',
+  'refer',
+  'wait',
+  'get',
+  'seek',
+  'involve',
+  'escalate',
+  'need',
+  'tell',
+  'inform',
+  'contact',
+  'clear',
+  'run',
+  'go',
+  'email',
+  'text',
+  'message',
+  'wake',
+  'page',
+  'bother',
+  'reference',
+]);
+
+const KNOW_VERBS = new Set(['know', 'see', 'understand', 'feel']);
+
+/** "so they know": the pronoun is the customer when its sentence names a customer before it, or names no employee. */
+function pronounIsCustomer(lt: LangText, at: number): boolean {
+  const sentence = lt.doc.sentences[lt.doc.tokens[at]!.sentence]!;
+  return roleIn(lt, sentence.from, at, 'customer') >= 0 || roleIn(lt, sentence.from, at, 'employee') < 0;
+}
+
+/** Index of an "or" after token i, in its sentence and within 14 tokens, that opens an alternative (not "or not"). */
+function alternativeAfter(lt: LangText, i: number): number {
+  const toks = lt.doc.tokens;
+  for (let k = i + 1; k < toks.length && k <= i + 14 && !/^[.;!?]$/.test(toks[k]!.text); k++) {
+    if (toks[k]!.lower !== 'or') continue;
+    const alt = toks[k + 1];
+    if (alt && !isNeg(alt) && alt.lower !== 'else' && alt.lower !== 'similar' && alt.pos !== 'PUNCT') return k;
+  }
+  return -1;
+}
+
+/** A way of doing something: "online", "in person", or a preposition of manner or place before a noun ("by phone", "at the counter"). */
+function wayAt(lt: LangText, k: number): boolean {
+  const t = lt.doc.tokens[k];
+  if (!t) return false;
+  if (t.lower === 'online' || t.lower === 'remotely' || (t.lower === 'in' && lt.doc.tokens[k + 1]?.lower === 'person')) return true;
+  if (!['by', 'at', 'in', 'over', 'via', 'on', 'through'].includes(t.lower)) return false;
+  for (let j = k + 1; j <= k + 3 && lt.doc.tokens[j]; j++) if (NOUNISH.has(lt.doc.tokens[j]!.pos)) return true;
+  return false;
+}
+
+/** The last token of a way ("by phone", "at the front desk") starting at k. */
+function wayEnd(lt: LangText, k: number): number {
+  const t = lt.doc.tokens[k]!;
+  if (t.lower === 'online' || t.lower === 'remotely') return k;
+  if (t.lower === 'in' && lt.doc.tokens[k + 1]?.lower === 'person') return k + 1;
+  let j = k + 1;
+  while (lt.doc.tokens[j] && !NOUNISH.has(lt.doc.tokens[j]!.pos)) j++;
+  return Math.max(j, nounPhraseEnd(lt, j, lt.doc.tokens.length));
+}
+
+/**
+ * Options offered and ill treatment spared: a choice among listed alternatives, three or more ways to do a thing,
+ * a customer never turned away or rushed, something given ", free", a price that includes it.
+ */
+function offered(lt: LangText, i: number, c: Range): Found | null {
+  const toks = lt.doc.tokens;
+  const t = toks[i]!;
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  const who = () => clauseSubject(lt, t.clause);
+  // choose / pick / select + alternatives joined by "or": options the customer is offered ("chooses phone, video or
+  // face to face", "choose one of three scripts or write your own"); staff choosing is their judgement
+  if (inSlot(t, 'choice-verb') && (t.pos === 'VERB' || i === c.from) && !isNeg(prev) && !isNeg(toks[i - 2]) && who() !== 'employee' && who() !== 'company') {
+    const orAt = alternativeAfter(lt, i);
+    if (orAt > 0 && roleIn(lt, i + 1, orAt, 'employee') < 0) {
+      const altClause = lt.doc.clauses[toks[orAt + 1]!.clause]!;
+      const altFrom = toks[orAt + 1]!.pos === 'DET' ? orAt + 2 : orAt + 1;
+      const end = Math.max(orAt + 1, nounPhraseEnd(lt, altFrom, altClause.to));
+      return span(lt, i, end, 'choice-among', { group: 'choice' });
+    }
+  }
+  // three or more ways to do one thing: "renew online, by phone or at the counter"
+  if (t.lower === 'or' && wayAt(lt, i + 1)) {
+    let first = -1;
+    let ways = 1;
+    let p = i - 1;
+    for (;;) {
+      let q = p;
+      while (q >= Math.max(0, p - 5) && toks[q]!.text !== ',' && !/^[.;!?]$/.test(toks[q]!.text) && !isVerbish(toks[q])) q--;
+      const start = toks[q]?.text === ',' ? q + 1 : -1;
+      // the first way follows the verb with no comma before it
+      let lead = -1;
+      for (let k = Math.max(0, p - 3); k <= p; k++)
+        if (wayAt(lt, k) && (k === 0 || toks[k - 1]!.text !== ',' || k === start)) {
+          lead = k;
+          break;
+        }
+      if (start >= 0 && wayAt(lt, start)) {
+        ways++;
+        first = start;
+        p = start - 2;
+        continue;
+      }
+      if (lead >= 0) {
+        ways++;
+        first = lead;
+      }
+      break;
+    }
+    const subject = first >= 0 ? clauseSubject(lt, toks[first]!.clause) : undefined;
+    if (ways >= 3 && subject !== 'employee' && subject !== 'company' && roleIn(lt, first, i, 'employee') < 0) return span(lt, first, wayEnd(lt, i + 1), 'ways-offered', { group: 'choice' });
+  }
+  // never / not / nobody + ill treatment: "is never turned away", "nobody pushes them towards one", "not rushed"
+  // ("no Visitor is kept waiting": no + a customer noun is nobody among the customers)
+  const noCustomer = t.lower === 'no' && !!next && lt.roles[next.i] === 'customer';
+  const nobody = t.lower === 'nobody' || (t.lower === 'no' && next?.lower === 'one') || noCustomer;
+  if (isNeg(t) || nobody) {
+    let j = nobody && t.lower === 'no' ? i + 2 : i + 1;
+    while (toks[j] && (toks[j]!.lemma === 'be' || toks[j]!.lemma === 'get' || toks[j]!.pos === 'ADV' || toks[j]!.pos === 'AUX') && j < i + 4) j++;
+    const v = toks[j];
+    if (v && v.lemma === 'keep' && participle(v) && toks[j + 1]?.lower === 'waiting' && who() !== 'employee') return span(lt, i, j + 1, 'spared-ill-treatment', { group: 'comfort' });
+    const away = v && v.lemma === 'turn' ? toks[j + 1]?.lower === 'away' || toks[j + 2]?.lower === 'away' : true;
+    if (v && v.clause === t.clause && inSlot(v, 'mistreat-verb') && away && (v.pos === 'VERB' || participle(v))) {
+      const subject = who();
+      const passive = participle(v) && toks[j - 1] && (toks[j - 1]!.lemma === 'be' || toks[j - 1]!.lemma === 'get' || isNeg(toks[j - 1]));
+      if ((nobody && !passive) || (passive && subject !== 'employee' && subject !== 'company')) {
+        const end = v.lemma === 'turn' ? (toks[j + 1]?.lower === 'away' ? j + 1 : j + 2) : j;
+        return span(lt, i, end, 'spared-ill-treatment', { group: 'comfort' });
+      }
+    }
+  }
+  // ", free" closing a clause: the thing just named comes at no charge ("boxes delivered before the move, free")
+  if (t.lower === 'free' && prev?.text === ',' && (!next || /^[.;!]$/.test(next.text) || (next.lower === 'of' && toks[i + 2]?.lower === 'charge'))) {
+    return span(lt, i, next?.lower === 'of' ? i + 2 : i, 'comma-free', { group: 'money' });
+  }
+  // a right the customer holds: "is entitled to pay half the rent", "can claim the cost back", "costs can be claimed"
+  if (t.lower === 'entitled' && next?.lower === 'to' && (prev?.lemma === 'be' || prev?.pos === 'AUX') && who() !== 'employee' && who() !== 'company' && !isNeg(toks[i - 2])) {
+    const end = isVerbish(toks[i + 2])
+      ? Math.max(i + 2, nounPhraseEnd(lt, toks[i + 3]?.pos === 'DET' ? i + 4 : i + 3, c.to))
+      : Math.max(i + 1, nounPhraseEnd(lt, toks[i + 2]?.pos === 'DET' ? i + 3 : i + 2, c.to));
+    return span(lt, i - 1, end, 'entitled-to', { group: 'certainty' });
+  }
+  const modal = (k: number) => ['can', 'may'].includes(toks[k]?.lower ?? '');
+  const claimFrom = modal(i - 1) ? i - 1 : (prev?.lemma === 'be' || prev?.pos === 'ADV') && modal(i - 2) ? i - 2 : -1;
+  if (t.lemma === 'claim' && t.pos === 'VERB' && claimFrom >= 0 && who() !== 'employee' && who() !== 'company') {
+    const from = claimFrom;
+    return span(lt, from, next?.lower === 'back' ? i + 1 : i, 'can-claim', { group: 'money' });
+  }
+  // nothing is / comes as a surprise, no surprises: the customer knows what is coming
+  if (
+    (t.lower === 'nothing' || t.lower === 'no') &&
+    (next?.lower === 'surprises' || ((next?.lemma === 'be' || next?.lemma === 'come') && toks.slice(i + 2, Math.min(c.to, i + 5)).some((x) => x.lemma === 'surprise')))
+  ) {
+    const k = toks.slice(i + 1, Math.min(c.to, i + 5)).findIndex((x) => x.lemma === 'surprise');
+    return span(lt, i, i + 1 + k, 'no-surprise', { group: 'certainty' });
+  }
+  // included in the price / fee: nothing extra to pay ("the certificate, included in the ceremony fee")
+  if (t.lower === 'included' && next?.lower === 'in') {
+    const j = toks[i + 2]?.pos === 'DET' || toks[i + 2]?.pos === 'PRON' ? i + 3 : i + 2;
+    const end = nounPhraseEnd(lt, j, c.to);
+    if (end >= j && (inSlot(toks[end], 'price-noun', true) || inSlot(toks[end], 'charge-noun', true))) return span(lt, i, end, 'included-in-price', { group: 'money' });
+  }
+  return null;
+}
+
+/** "need not + verb", "is not required / obliged to + verb": an obligation lifted from whoever is not staff or the company. */
+function liftedObligation(lt: LangText, i: number): Found | null {
+  const toks = lt.doc.tokens;
+  const t = toks[i]!;
+  let verbAt = -1;
+  if (t.lemma === 'need' && toks[i + 1]?.lower === 'not' && isVerbish(toks[i + 2])) verbAt = i + 2;
+  if (isNeg(t) && ['required', 'obliged', 'expected', 'asked'].includes(toks[i + 1]?.lower ?? '') && toks[i + 2]?.lower === 'to' && isVerbish(toks[i + 3])) verbAt = i + 3;
+  if (verbAt < 0 || toks[verbAt]!.clause !== t.clause) return null;
+  const subject = clauseSubject(lt, t.clause);
+  if (subject === 'employee' || subject === 'company') return null;
+  const c = lt.doc.clauses[t.clause]!;
+  const objEnd = Math.min(c.to, verbAt + 6);
+  if (roleIn(lt, verbAt + 1, objEnd, 'employee') >= 0 || toks.slice(verbAt + 1, objEnd).some((x) => inSlot(x, 'approval-noun'))) return null;
+  return span(lt, i, verbAt, 'obligation-lifted', { group: 'ease' });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -695,7 +939,9 @@ export function benefitVeto(lt: LangText, start: number, end: number, customerSi
   const c = lt.doc.clauses[first.clause]!;
   return (
     companyOrRequest(lt, first, last, c, customerSide) ??
+    staffPerk(lt, first, c, customerSide) ??
     paidExtra(lt, last, c) ??
+    boughtFor(lt, first) ??
     planned(lt, first, last) ??
     aimed(lt, first, c) ??
     needed(lt, first, c) ??
@@ -813,6 +1059,7 @@ function softwarePerformance(lt: LangText, first: Token): string | null {
 /** "chooses a type from the menu": the customer simply choosing is an action; a choice is a benefit when it is offered. */
 function plainChoice(lt: LangText, first: Token, c: Range): string | null {
   if (first.lemma !== 'choose' || first.pos !== 'VERB') return null;
+  if (alternativeAfter(lt, first.i) >= 0) return null;
   const toks = lt.doc.tokens;
   for (let k = first.i - 1; k >= c.from; k--) {
     const x = toks[k]!;
@@ -948,7 +1195,42 @@ function companyOrRequest(lt: LangText, first: Token, last: Token, c: Range, cus
     }
     if (!(x.pos === 'ADJ' || NOUNISH.has(x.pos))) break;
   }
+  // ... or said in the relative clause after it: "switches the account to paperless, which cuts our print costs"
+  const after = lt.doc.clauses[first.clause + 1];
+  if (after && toks[after.from]?.lower === 'which') {
+    for (let k = after.from + 1; k < Math.min(after.to, after.from + 4); k++) {
+      if (inSlot(toks[k], 'company-gain-verb') && ['our', 'us'].includes(toks[k + 1]?.lower ?? ''))
+        return `company's gain ("${text.slice(toks[after.from]!.start, toks[Math.min(after.to, k + 3) - 1]!.end)}")`;
+    }
+  }
   return null;
+}
+
+/** "Gets a £5 voucher for every review" in a staff lane: what the lane's own actor receives is a staff perk, not the customer's. */
+function staffPerk(lt: LangText, first: Token, c: Range, customerSide: boolean): string | null {
+  if (customerSide) return null;
+  const toks = lt.doc.tokens;
+  for (let k = first.i - 1; k >= c.from; k--) {
+    const x = toks[k]!;
+    // someone else named between the verb and the gain receives it ("gets them a taxi", "gets the guest a drink")
+    if (lt.roles[k] === 'customer' || ['them', 'him', 'her', 'you', 'us'].includes(x.lower)) return null;
+    if (!isVerbish(x)) continue;
+    if (!['get', 'receive', 'earn', 'win'].includes(x.lemma)) return null;
+    const subject = clauseSubject(lt, x.clause);
+    return subject === undefined ? `the staff's own gain ("${lt.doc.text.slice(x.start, first.end)}")` : null;
+  }
+  return null;
+}
+
+/** "the £95 excess for a replacement": a benefit the customer pays an amount or a charge for is a paid extra. */
+function boughtFor(lt: LangText, first: Token): string | null {
+  const toks = lt.doc.tokens;
+  let k = first.i - 1;
+  if (toks[k]?.pos === 'DET') k--;
+  if (toks[k]?.lower !== 'for') return null;
+  const paid = toks[k - 1];
+  if (!paid || !(inSlot(paid, 'charge-noun', true) || paid.pos === 'NUM' || /^[£$€]/.test(paid.text) || /\d/.test(paid.text))) return null;
+  return `paid extra ("${lt.doc.text.slice(paid.start, first.end)}")`;
 }
 
 /** Why a support candidate [start, end) gives the employee nothing, or null. */

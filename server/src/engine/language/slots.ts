@@ -46,7 +46,11 @@ export type SlotName =
   | 'need-verb'
   | 'charge-noun'
   | 'remove-verb'
-  | 'availability-noun';
+  | 'availability-noun'
+  | 'choice-verb'
+  | 'mistreat-verb'
+  | 'requirement-noun'
+  | 'arrive-verb';
 
 let slots: Map<string, Set<string>> | undefined;
 
