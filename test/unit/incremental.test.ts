@@ -53,6 +53,11 @@ const snippets = [
   '| Step | Customer | Backstgae |\n|---|---|---|\n| Pay | pays | TBD |\n',
   'The customer is always right.\n',
   'type: service-blueprint\n',
+  // HTML and JSX structure read as Markdown: headings, sections a closing tag ends, labelled lanes.
+  '<h3>Refund</h3>\n<p><b>Customer</b><br>Gets a same-day refund.</p>\n',
+  '<details><summary>Pay</summary>\n',
+  '</details>\n',
+  '<Step title="Wait">\n  <Lane name="Backstage">Kitchen preps.</Lane>\n</Step>\n',
 ];
 
 /** Rules that judge one step at a time (conflict-needs-backing and decision-needs-authority also ask the document for a policy section). */

@@ -282,6 +282,21 @@ describe('layouts of real blueprints', () => {
     assert.deepEqual(steps('Written with the team.')[0]!.lanes, []);
   });
 
+  it('reads legend entries glossed with "means" or "does", in Markdown or HTML bold, after "each step lists"', () => {
+    const text = (legend: string) =>
+      ['# Key cutting', '', legend, '', '## Cutting', '', '- **Customer:** Hands over the key.', '- **Bench:** Cuts the copy.', '- **Rear:** Orders blanks.', '- **Backing:** Key machine.', ''].join(
+        '\n',
+      );
+    const lanes = ['customer: Hands over the key.', 'frontstage: Cuts the copy.', 'backstage: Orders blanks.', 'support: Key machine.'];
+    assert.deepEqual(
+      read(
+        text('Each step lists what the <b>Customer</b> does, what the <b>Bench</b> does in front of them, what the <b>Rear</b> does out the back, and the <b>Backing</b> is what we put behind you.'),
+      )[0]!.lanes,
+      lanes,
+    );
+    assert.deepEqual(read(text('Four lanes. **Bench** means the one she sees. **Rear** means the people she does not see. **Backing** is everything we put behind you.'))[0]!.lanes, lanes);
+  });
+
   it('reads a legend gloss saying what the customer sees or hears as the visible lane, and what they do not see as backstage', () => {
     const text = [
       '# Tenancy start',

@@ -168,7 +168,7 @@ export function unitModel(
       byFirstTree.set(trees[0]!, entry);
     }
     if (entry.last.base !== unit.start) entry.last = { base: unit.start, steps: entry.steps.map((s) => movedStep(s, unit.start)) };
-    if (unit.kind === 'title' && title === undefined) title = entry.title;
+    if (unit.kind !== 'section' && title === undefined) title = entry.title;
     entries.push(entry);
     for (const s of entry.last.steps) raws.push(s);
   }

@@ -12,6 +12,7 @@ import { findContainers, type Container } from './containers.js';
 import { iconHead } from './iconLabel.js';
 import { labelSpanHead, withoutBookmarks } from './pandocSpans.js';
 import { levelOneAreSections } from './sectionHeadings.js';
+import { closesSection, fromHtml, labelledBlock, withHtmlFlow, type HtmlFlow } from './htmlFlow.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
 import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
 import { FAILURE_WORDS } from './laneWords.js';
@@ -34,6 +35,8 @@ interface Ctx {
   lines: LineIndex;
   table: LaneTable;
   eol: string;
+  /** What of the text was HTML or JSX read as Markdown, when any was. */
+  html?: HtmlFlow;
 }
 
 /** How a lane is written, so inserted lanes look like their neighbours. */
@@ -248,8 +251,15 @@ function sectionize(root: Root, textLength: number): Section {
   const top: Section = { depth: 0, content: [], subsections: [], end: textLength };
   const stack: Section[] = [top];
   for (const node of root.children) {
+    const closes = closesSection(node);
+    if (closes !== undefined) {
+      // The end tag of a <details> box or a titled component: what follows is the enclosing section's again.
+      while (stack.length > 1 && fromHtml(stack[stack.length - 1]!.heading) && stack[stack.length - 1]!.depth >= closes) stack.pop()!.end = off(node, 'start');
+      continue;
+    }
     if (node.type === 'heading') {
-      while (stack.length > 1 && stack[stack.length - 1]!.depth >= node.depth) {
+      // A Markdown heading ends the sections HTML opened (the editor's units start at Markdown headings alone).
+      while (stack.length > 1 && (stack[stack.length - 1]!.depth >= node.depth || (!fromHtml(node) && fromHtml(stack[stack.length - 1]!.heading)))) {
         stack.pop()!.end = off(node, 'start');
       }
       const s: Section = { heading: node, depth: node.depth, content: [], subsections: [], end: textLength };
@@ -337,7 +347,7 @@ function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number, roles =
   const labelStart = t.offsets[from + (m[0].length - m[0].trimStart().length) + icon]!;
   const labelEndIdx = from + m[0].trimEnd().length;
   const sepMissing = !/[:\u2013\u2014-]/.test(m[0].slice(m[1]!.length + (m[2]?.length ?? 0)));
-  const emphasised = ctx.text[labelStart - 1] === '*' || ctx.text[labelStart - 1] === '_';
+  const emphasised = ctx.text[labelStart - 1] === '*' || ctx.text[labelStart - 1] === '_' || ctx.html?.bold.has(labelStart) === true;
   // A bare word with no separator is only a label when it is emphasised or alone on its line.
   if (sepMissing && !emphasised && line.trim() !== m[1]!.trim()) return undefined;
   if (sepMissing && line.trim() !== (m[1]! + (m[2] ?? '')).trim()) return undefined;
@@ -735,7 +745,9 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
         scan.steps.push(titled);
         continue;
       }
-      const lanes = lanesOfParagraph(ctx, node, '', titled ? boldFirstLine(node, inlineText(ctx, node.children, off(node, 'start'))) : 0);
+      // A component named by its label (`<Lane name="Stylist">`) says it is a lane: a role names one there, as a box's title does.
+      const named = labelledBlock(node) ? paragraphLanes(ctx, node, '', 0, true) : undefined;
+      const lanes = named ?? lanesOfParagraph(ctx, node, '', titled ? boldFirstLine(node, inlineText(ctx, node.children, off(node, 'start'))) : 0);
       if (lanes && next?.type === 'list' && listUnderLabel(ctx, lanes, next)) i++;
       else if (lanes && next?.type === 'table' && !tableSteps(ctx, next, heading, group, false, parentGroup) && tableUnderLabel(ctx, lanes, next)) i++;
       if (lanes) scan.lanes.push(...lanes);
@@ -1698,21 +1710,47 @@ function withExports(ctx: Ctx, root: Root): Root {
   return withSheetPastes(gherkin, lines, (cells) => enoughLanes(laneReadings(ctx, cells), 'header'));
 }
 
-export function buildSteps(root: Root, text: string, lines: LineIndex, table: LaneTable): BuiltModel {
-  const ctx: Ctx = { text, lines, table, eol: lines.eol };
-  const top = sectionize(withExports(ctx, root), text.length);
-  const fm = root.children.find((n) => n.type === 'yaml');
-  // The document title is the first level-1 heading (or, without one, nothing: every heading can be a step).
-  const steps: RawStep[] = [];
+/** The model's reading of the tree: other tools' markup, then HTML and JSX flow content, as Markdown nodes. */
+function readTree(ctx: Ctx, root: Root): Section {
+  const tree = withExports(ctx, root);
+  ctx.html = withHtmlFlow(tree, ctx.text, ctx.lines);
+  return sectionize(ctx.html?.root ?? tree, ctx.text.length);
+}
+
+/**
+ * The steps of the top-level content and of the sections under it; the first level-1 heading titles the document,
+ * unless `sections` says level-1 headings are sections (a front matter gives the title).
+ */
+function topSteps(ctx: Ctx, top: Section, sections = false): { steps: RawStep[]; title?: string } {
+  const steps: RawStep[] = [...scanContent(ctx, top.content, undefined, undefined).steps];
   let title: string | undefined;
-  const scan = scanContent(ctx, top.content, undefined, undefined);
-  steps.push(...scan.steps);
-  const sections = levelOneAreSections(fm?.type === 'yaml' ? fm.value : undefined, top.subsections.filter((s) => s.depth === 1).length);
   for (const s of top.subsections) {
     const isTitle = s.depth === 1 && !sections;
     if (isTitle && title === undefined && s.heading) title = normaliseTitle(headingTitle(ctx, s.heading).text);
     steps.push(...collect(ctx, s, undefined, isTitle));
   }
+  return { steps: withoutHtmlFixes(ctx, steps), title };
+}
+
+/** Steps whose lanes or lane site sit in HTML, or whose title sits in JSX, get no fix: an edit there could not keep the markup. */
+function withoutHtmlFixes(ctx: Ctx, steps: RawStep[]): RawStep[] {
+  const ranges = ctx.html?.ranges;
+  if (!ranges?.length) return steps;
+  const inside = (at: number, jsxOnly = false) => ranges.some((r) => at >= r.start && at < r.end && (!jsxOnly || r.jsx));
+  for (const st of steps) {
+    const site = st.insertion;
+    const siteAt = 'at' in site ? site.at : site.form === 'row' ? site.end.at : -1;
+    if (st.lanes.some((l) => inside(l.labelSpan.start) || inside(l.contentSpan.start)) || (siteAt >= 0 && inside(siteAt)) || inside(st.titleSpan.start, true)) st.insertion = { form: 'none' };
+  }
+  return steps;
+}
+
+export function buildSteps(root: Root, text: string, lines: LineIndex, table: LaneTable): BuiltModel {
+  const ctx: Ctx = { text, lines, table, eol: lines.eol };
+  const top = readTree(ctx, root);
+  const fm = root.children.find((n) => n.type === 'yaml');
+  const sections = levelOneAreSections(fm?.type === 'yaml' ? fm.value : undefined, top.subsections.filter((s) => s.depth === 1).length);
+  const { steps, title } = topSteps(ctx, top, sections);
   return {
     title,
     steps,
@@ -1725,17 +1763,19 @@ export type UnitKind = 'top' | 'title' | 'section';
 
 /**
  * The steps of one unit parsed on its own, every position relative to `text` (the unit's text): the content before the
- * first heading, a level-1 heading with its content up to the next heading, or a heading section that is not a title
- * with its subsections. buildSteps of a whole document is the concatenation of its units' steps, each moved to its start.
+ * first heading (with the sections its HTML headings open), a level-1 heading with its content up to the next heading,
+ * or a heading section that is not a title with its subsections. buildSteps of a whole document is the concatenation of
+ * its units' steps, each moved to its start.
  */
 export function buildUnitSteps(root: Root, text: string, lines: LineIndex, table: LaneTable, eol: string, kind: UnitKind): { steps: RawStep[]; title?: string } {
   const ctx: Ctx = { text, lines, table, eol };
-  const top = sectionize(withExports(ctx, root), text.length);
-  const steps = kind === 'top' ? scanContent(ctx, top.content, undefined, undefined).steps : [];
+  const top = readTree(ctx, root);
+  if (kind === 'top') return topSteps(ctx, top);
+  const steps: RawStep[] = [];
   const s = top.subsections[0];
-  if (kind !== 'top' && !s?.heading) return { steps };
+  if (!s?.heading) return { steps };
   // Section lines of other markups (`== 1. Drop-off`) are headings only the reader sees: a unit can hold several.
   // A level-1 heading is a title unless splitUnits made it a section (under a front matter title).
   for (const sub of top.subsections) steps.push(...collect(ctx, sub, undefined, sub.depth === 1 && kind !== 'section'));
-  return { steps, title: kind === 'title' && s?.heading ? normaliseTitle(headingTitle(ctx, s.heading).text) : undefined };
+  return { steps: withoutHtmlFixes(ctx, steps), title: kind === 'title' ? normaliseTitle(headingTitle(ctx, s.heading).text) : undefined };
 }

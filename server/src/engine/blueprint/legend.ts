@@ -16,12 +16,16 @@ import { iconHead } from './iconLabel.js';
 import { labelSpansAsBold } from './pandocSpans.js';
 import { laneTable, normaliseLabel, readLane } from './lanes.js';
 
-// "The rows are:" / "the columns are:" before a list says what a table's lanes are, as "lanes:" does.
-const CUE = /\b(?:lanes?|swim ?lanes?|actors|layers|bands|boxes|how to read|legend|key|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
+// "The rows are:" / "the columns are:" before a list says what a table's lanes are, as "lanes:" does; so does "each
+// step lists what the **Customer** does, what the **Counter** does ...".
+const CUE =
+  /\b(?:lanes?|swim ?lanes?|actors|layers|bands|boxes|how to read|legend|key|(?:each|every)[ \t]+step[ \t]+(?:lists|shows|says|gives|describes|sets out)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
 const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key|actors|(?:service[ \t]+|blueprint[ \t]+)?layers|lane[ \t]+(?:key|legend))[ \t]*:?[ \t]*#*[ \t]*$/i;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;"); a comma
 // stays inside it ("**Kit** is the time, tools and say-so we give staff").
-const BOLD_ENTRY = /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|[ \t]+(?:is|are)[ \t]+([^;.()*\r\n]{1,80}))?/g;
+// "means", "stands for" and "does" introduce a gloss as "is" does ("**You** means the stylist", "the **Counter** does in
+// front of them").
+const BOLD_ENTRY = /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|[ \t]+(?:is|are|means|stands[ \t]+for|does|do)[ \t]+([^;.()*\r\n]{1,80}))?/g;
 const ITEM_ENTRY = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*([^*\r\n]{1,40}?)\*\*[ \t]*(?:[:\u2013\u2014-][ \t]*)?(?:\(([^)\r\n]{1,100})\)|([^\r\n]{0,100}))/;
 /** Past this many cue words a document is not written with a legend near them; the scan stays linear and short. */
 const MAX_CUES = 40;
@@ -31,7 +35,8 @@ export type LaneSynonyms = Partial<Record<LaneKind, string[]>>;
 /** The lane labels a document's legend names, by kind (empty when it has no legend). */
 export function legendLanes(source: string): LaneSynonyms {
   // Labels, not offsets, come out: one line ending keeps paragraphs and lines the same in CR, CRLF and mixed files.
-  const text = labelSpansAsBold(source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source);
+  // HTML bold (a legend on a saved web page: "what the <b>Counter</b> does") is bold.
+  const text = labelSpansAsBold(source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source).replace(/<\/?(?:b|strong)>/gi, '**');
   const entries: Entry[] = [];
   const seen = new Set<number>();
   let cues = 0;
@@ -190,11 +195,11 @@ const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
   ],
   [
     'frontstage',
-    /\b(?:in front of|in view|visible|face to face|faces?|facing|front of house|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see)\b/i,
+    /\b(?:in front of|in view|visible|face to face|faces?|facing|front of house|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see|the one (?:she|he|they) (?:sees?|meets?))\b/i,
   ],
   [
     'support',
-    /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|backs? (?:\w+ )?up|(?:you|they|staff) (?:have|use|work with)|what we(?:['\u2019]ve| have)? got|what we (?:have|use)|allowed to decide|authority)\b/i,
+    /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|backs? (?:\w+ )?up|(?:you|they|staff) (?:have|use|work with)|what we(?:['\u2019]ve| have)? got|what we (?:have|use)|(?:we|they) (?:put|give|provide)\b[^.;]{0,20}\b(?:behind|to) (?:you|them|staff|the team)|allowed to decide|authority)\b/i,
   ],
   ['customer', /\b(?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|booker)s?|(?:do|does) and gets?|gets? and (?:do|does))\b/i],
 ];
