@@ -10,18 +10,13 @@
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { LineIndex } from '../text.js';
 import { FIXED_WIDTH } from './textTable.js';
+import { lineAt, nextLine, type Line } from './wikiMarkup.js';
 
 const FENCE_LANG = /^(?:gherkin|feature|cucumber)$/i;
 const SCENARIO = /^([ \t]*)(?:Scenario(?:[ \t]+Outline)?|Scenario[ \t]+Template|Example)[ \t]*:[ \t]*(.*?)[ \t]*$/;
 const OTHER_BLOCK = /^[ \t]*(?:Feature|Background|Rule|Examples|Scenarios)[ \t]*:/;
 const STEP_LINE = /^([ \t]*)(Given|When|Then|And|But|\*)[ \t]+(\S.*?)[ \t]*$/;
 const PRIMARY = new Set(['Given', 'When', 'Then']);
-
-interface Line {
-  start: number;
-  end: number;
-  text: string;
-}
 
 /**
  * The root with every top-level Gherkin fence replaced by a heading per scenario and a paragraph per step line; the
@@ -115,17 +110,4 @@ function scenarios(code: RootContent, text: string, lines: LineIndex, depth: Hea
     }
   }
   return out;
-}
-
-function lineAt(text: string, start: number): Line {
-  let e = start;
-  while (e < text.length && text[e] !== '\n' && text[e] !== '\r') e++;
-  return { start, end: e, text: text.slice(start, e) };
-}
-
-function nextLine(text: string, l: Line): Line | undefined {
-  let s = l.end;
-  if (s >= text.length) return undefined;
-  s += text[s] === '\r' && text[s + 1] === '\n' ? 2 : 1;
-  return s <= text.length ? lineAt(text, s) : undefined;
 }

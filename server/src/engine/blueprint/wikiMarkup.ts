@@ -14,7 +14,7 @@ import type { LineIndex } from '../text.js';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { cellOf, emptyRow, replaceTopLevel, rowNode, tableNode } from './textTable.js';
 
-interface Line {
+export interface Line {
   start: number;
   end: number;
   text: string;
@@ -452,13 +452,13 @@ function evenRows(rows: TableRow[], width: number, lines: LineIndex): TableRow[]
   });
 }
 
-function lineAt(text: string, start: number): Line {
+export function lineAt(text: string, start: number): Line {
   let e = start;
   while (e < text.length && text[e] !== '\n' && text[e] !== '\r') e++;
   return { start, end: e, text: text.slice(start, e) };
 }
 
-function nextLine(text: string, l: Line): Line | undefined {
+export function nextLine(text: string, l: Line): Line | undefined {
   let s = l.end;
   if (s >= text.length) return undefined;
   if (text[s] === '\r' && text[s + 1] === '\n') s += 2;
