@@ -10,7 +10,7 @@
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { LineIndex } from '../text.js';
 import { FIXED_WIDTH } from './textTable.js';
-import { lineAt, nextLine, type Line } from './wikiMarkup.js';
+import { lineAt, nextLine } from './wikiMarkup.js';
 
 const FENCE_LANG = /^(?:gherkin|feature|cucumber)$/i;
 const SCENARIO = /^([ \t]*)(?:Scenario(?:[ \t]+Outline)?|Scenario[ \t]+Template|Example)[ \t]*:[ \t]*(.*?)[ \t]*$/;
