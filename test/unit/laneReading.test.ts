@@ -125,6 +125,7 @@ describe('lane labels read by their words', () => {
       ['Orchestration layer (non-visible)', 'backstage'],
       ['Capability enablers', 'support'],
       ['Success measures', 'other'],
+      ['BDC & back office', 'backstage'],
       ['Customer-visible activity', 'customer'],
       ['Studio Action', 'frontstage'],
       ['Organiser action', 'frontstage'],

@@ -297,6 +297,23 @@ describe('layouts of real blueprints', () => {
     assert.deepEqual(read(text('Four lanes. **Bench** means the one she sees. **Rear** means the people she does not see. **Backing** is everything we put behind you.'))[0]!.lanes, lanes);
   });
 
+  it('reads a legend after "box", and a gloss that leaves the seeing unsaid ("the tenant doesn\'t") as out of sight', () => {
+    const text = [
+      '# Tenancy start',
+      '',
+      "Each step is a box. Inside: **Tenant**, **Agent** (the tenant sees them), **Lettings office** (the tenant doesn't) and **Behind the agent** (tools, budget, authority).",
+      '',
+      '## Viewing',
+      '',
+      '- **Tenant:** Looks round the flat.',
+      '- **Agent:** Shows them round.',
+      '- **Lettings office:** Books the slot.',
+      '- **Behind the agent:** Key safe.',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text)[0]!.lanes, ['customer: Looks round the flat.', 'frontstage: Shows them round.', 'backstage: Books the slot.', 'support: Key safe.']);
+  });
+
   it('reads a legend gloss saying what the customer sees or hears as the visible lane, and what they do not see as backstage', () => {
     const text = [
       '# Tenancy start',

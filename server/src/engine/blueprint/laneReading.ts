@@ -160,6 +160,9 @@ function readWords(words: readonly string[]): LaneReading | undefined {
   if (!tokens) {
     const cut = words.findIndex((w, i) => i > 0 && QUALIFIER.has(w));
     if (cut > 0) return readWords(words.slice(0, cut));
+    // A label ending in a lane's own phrase takes that lane, whatever comes before it ("BDC & back office").
+    const tail = words.length >= 3 ? categorise(words.slice(-2)) : undefined;
+    if (tail?.length === 1 && (tail[0]!.category === 'front' || tail[0]!.category === 'back')) return readWords(words.slice(-2));
     // A short label whose head is a role names that role's lane whatever modifies it ("Counter staff", "Field crew").
     const head = words.length <= 3 ? categorise(words.slice(-1)) : undefined;
     if (head && ['employee', 'customer', 'backroom'].includes(head[0]!.category)) return readWords(words.slice(-1));

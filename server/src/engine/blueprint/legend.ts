@@ -19,7 +19,7 @@ import { laneTable, normaliseLabel, readLane } from './lanes.js';
 // "The rows are:" / "the columns are:" before a list says what a table's lanes are, as "lanes:" does; so does "each
 // step lists what the **Customer** does, what the **Counter** does ...".
 const CUE =
-  /\b(?:lanes?|swim ?lanes?|actors|layers|bands|boxes|how to read|legend|key|(?:each|every)[ \t]+step[ \t]+(?:lists|shows|says|gives|describes|sets out)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
+  /\b(?:lanes?|swim ?lanes?|actors|layers|bands|box(?:es)?|how to read|legend|key|(?:each|every)[ \t]+step[ \t]+(?:lists|shows|says|gives|describes|sets out)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
 const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key|actors|(?:service[ \t]+|blueprint[ \t]+)?layers|lane[ \t]+(?:key|legend))[ \t]*:?[ \t]*#*[ \t]*$/i;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;"); a comma
 // stays inside it ("**Kit** is the time, tools and say-so we give staff").
@@ -243,7 +243,11 @@ function bare(label: string): string {
     .trim();
 }
 
+// "(the shopper doesn't)" after a sibling "(the shopper sees them)": the customer does not see this lane.
+const UNSEEN_ELLIPSIS = /\b(?:does ?n[o'\u2019]?t|do ?n[o'\u2019]?t|never|can ?n[o'\u2019]?t|cannot)[ \t]*[.)]?$/i;
+
 function entryKind(label: string, gloss: string | undefined, base: ReturnType<typeof laneTable>): LaneKind | undefined {
+  if (gloss && UNSEEN_ELLIPSIS.test(gloss.trim())) return 'backstage';
   if (gloss && CUSTOMER_DOES.test(gloss.trim())) return 'customer';
   const g = gloss ? readLane(gloss, base) : undefined;
   if (g && (g.kind === 'customer' || g.basis === 'synonym' || g.basis === 'lane-word')) return g.kind;
