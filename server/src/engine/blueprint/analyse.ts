@@ -15,6 +15,7 @@ import {
   type Found,
 } from '../language/index.js';
 import { sentenceSpans } from '../language/sentences.js';
+import { withoutLeadingIcons } from './iconLabel.js';
 import { LANE_SIDE, normaliseLabel } from './lanes.js';
 import { CUSTOMER_ROLE_WORDS } from './laneWords.js';
 import type { RawStep } from './build.js';
@@ -418,12 +419,10 @@ function stillPending(text: string): boolean {
   return PENDING.test(t) && !/[.;!?]\s+\S/.test(t.replace(/^to be (?:confirmed|agreed|decided)\b[^.;!?]*/i, ''));
 }
 
-/** Icons that open a lane's text ("🟩 nothing yet") say nothing of what it holds. */
-const LEADING_ICONS = /^(?:[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\s]|\uFE0F|\u200D)+/u;
-
 function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, customers: readonly string[] = []): SupportPhrase[] {
   if (lane.placeholder || !SUPPORT_LANES.has(lane.kind)) return [];
-  const said = lane.content.text.replace(LEADING_ICONS, '');
+  // icons that open a lane's text ("🟩 nothing yet") say nothing of what it holds
+  const said = withoutLeadingIcons(lane.content.text);
   if (lane.kind === 'support' && stillPending(said)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', 'still to be confirmed (the support lane names nothing settled yet)', lane.kind);
     return [];

@@ -2,6 +2,7 @@ import { detached } from '../memo.js';
 import type { LaneKind, Side } from '../types.js';
 import { labelWords, readByMeaning, readByTrade, splitGloss, type LaneReading } from './laneReading.js';
 import { BENEFIT_WORDS, RESULT_WORDS } from './laneWords.js';
+import { withoutIcons } from './iconLabel.js';
 
 /** Spec section 4: the lane labels and their synonyms. */
 export const LANE_LABELS: Readonly<Record<LaneKind, readonly string[]>> = {
@@ -265,10 +266,7 @@ const NONE_SAID =
 /** Present but empty: the whole content is a placeholder (emphasis and a trailing full stop ignored). */
 export function isPlaceholder(content: string): boolean {
   // (icons before or after say nothing: "🟩 —", "nothing yet 🤷")
-  const bare = content
-    .replace(/[*_`~]/g, '')
-    .replace(/(?:[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D)/gu, '')
-    .trim();
+  const bare = withoutIcons(content.replace(/[*_`~]/g, '')).trim();
   if (PLACEHOLDER.test(bare) || PLACEHOLDER.test(bare.replace(/(?<=[a-z])\.$/i, ''))) return true;
   if (NONE_SAID.test(bare)) return true;
   // A placeholder with a note on why ("TBC (a work phone?)", "— (no cover on bad-weather days)", "None at present.")

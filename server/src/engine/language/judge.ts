@@ -112,6 +112,11 @@ function roleAsPerson(lt: LangText, from: number, to: number): boolean {
   return !PLACE_PREPOSITIONS.has(lt.doc.tokens[k]?.lower ?? '');
 }
 
+/** Tokens [from, to) name an employee or an approval: what is lifted is staff's OK, not a customer's chore. */
+function namesApproval(lt: LangText, from: number, to: number): boolean {
+  return roleIn(lt, from, to, 'employee') >= 0 || lt.doc.tokens.slice(from, to).some((x) => inSlot(x, 'approval-noun'));
+}
+
 function roleIn(lt: LangText, from: number, to: number, role: Role): number {
   for (let k = from; k < to; k++) if (lt.roles[k] === role) return k;
   return -1;
@@ -203,7 +208,7 @@ export function benefitPatterns(lt: LangText): Found[] {
         const anyone = INDEFINITE_PEOPLE.has(tok(lt, j + 1)?.lower ?? '') || INDEFINITE_PEOPLE.has(tok(lt, j + 2)?.lower ?? '');
         // (a role is someone whose OK is skipped only when the verb asks it or the role is a superior: "without seeing a
         // GP" spares the customer a visit, "without asking the manager" is an employee's authority)
-        const asked = ASKING_VERBS.has(v.lemma) || toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'superior'));
+        const asked = inSlot(v, 'asking-verb') || toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'superior'));
         const authority = (roleAsPerson(lt, j + 1, objEnd) && asked) || toks.slice(j + 1, objEnd).some((x) => inSlot(x, 'approval-noun')) || employeePermission(lt, i) || anyone;
         if (!authority) {
           let end = j;
@@ -254,7 +259,7 @@ export function benefitPatterns(lt: LangText): Found[] {
         const subject = clauseSubject(lt, t.clause);
         const objFrom = v.lemma === 'have' ? j + 2 : j + 1;
         const objEnd = Math.min(c.to, objFrom + 6);
-        const approval = roleIn(lt, objFrom, objEnd, 'employee') >= 0 || toks.slice(objFrom, objEnd).some((x) => inSlot(x, 'approval-noun'));
+        const approval = namesApproval(lt, objFrom, objEnd);
         if ((nobody || (subject !== 'employee' && subject !== 'company')) && !approval && objFrom < c.to) {
           const end = Math.min(c.to - 1, objFrom + (toks[objFrom]!.lower === 'to' ? 1 : 0) + (NOUNISH.has(toks[objFrom + 1]?.pos ?? '') ? 1 : 0));
           out.push(span(lt, i, Math.max(end, objFrom), 'never-have-to', { group: 'ease' }));
@@ -497,36 +502,6 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
 
 const REFLEXIVE = new Set(['himself', 'herself', 'themselves', 'themself', 'yourself']);
 
-/** Verbs of getting someone's OK: "without asking / checking with / calling / referring to <someone>". */
-const ASKING_VERBS = new Set([
-  'ask',
-  'check',
-  'consult',
-  'call',
-  'phone',
-  'ring',
-  'refer',
-  'wait',
-  'get',
-  'seek',
-  'involve',
-  'escalate',
-  'need',
-  'tell',
-  'inform',
-  'contact',
-  'clear',
-  'run',
-  'go',
-  'email',
-  'text',
-  'message',
-  'wake',
-  'page',
-  'bother',
-  'reference',
-]);
-
 const KNOW_VERBS = new Set(['know', 'see', 'understand', 'feel']);
 
 /** "so they know": the pronoun is the customer when its sentence names a customer before it, or names no employee. */
@@ -683,7 +658,7 @@ function liftedObligation(lt: LangText, i: number): Found | null {
   if (subject === 'employee' || subject === 'company') return null;
   const c = lt.doc.clauses[t.clause]!;
   const objEnd = Math.min(c.to, verbAt + 6);
-  if (roleIn(lt, verbAt + 1, objEnd, 'employee') >= 0 || toks.slice(verbAt + 1, objEnd).some((x) => inSlot(x, 'approval-noun'))) return null;
+  if (namesApproval(lt, verbAt + 1, objEnd)) return null;
   return span(lt, i, verbAt, 'obligation-lifted', { group: 'ease' });
 }
 

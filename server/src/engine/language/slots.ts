@@ -50,7 +50,8 @@ export type SlotName =
   | 'choice-verb'
   | 'mistreat-verb'
   | 'requirement-noun'
-  | 'arrive-verb';
+  | 'arrive-verb'
+  | 'asking-verb';
 
 let slots: Map<string, Set<string>> | undefined;
 
