@@ -408,6 +408,15 @@ function nothingInPlace(text: string): boolean {
   return NOTHING_IN_PLACE.test(text.replace(/\s+/g, ' ').trim());
 }
 
+/** One sentence saying its thing is missing ("template is not existing yet, each one writes their own"): the thing it names is not there. */
+const THING_MISSING = /\b(?:not\s+(?:yet\s+)?(?:in place|built|live|existing)|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist)\b/i;
+
+/** Sentences of a lane that say their thing is missing ("Template not built yet. Agents use the CRM."), as text ranges. */
+function missingThingSentences(text: string): [number, number][] {
+  if (!THING_MISSING.test(text)) return [];
+  return [...text.matchAll(/[^.;!?]+(?:[.;!?]+|$)/g)].filter((m) => THING_MISSING.test(m[0].replace(/\s+/g, ' '))).map((m) => [m.index, m.index + m[0].length]);
+}
+
 /**
  * Support still to be settled: the lane opens with "To be confirmed" / "TBC", or its one sentence ends saying so
  * ("Static rig availability to be confirmed.", "Allergy matrix, to be confirmed with the kitchen").
@@ -432,7 +441,15 @@ function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, cust
     return [];
   }
   // A support lane counts whatever it says: the language layer has nothing to add there.
-  const found = supportsIn(lane.content, lane.kind, vocab, lane.kind === 'support' ? undefined : judge);
+  const named = supportsIn(lane.content, lane.kind, vocab, lane.kind === 'support' ? undefined : judge);
+  // what a sentence of the support lane says is missing is not there, though the sentence names it
+  const missing = lane.kind === 'support' ? missingThingSentences(lane.content.text) : [];
+  const found = named.filter((f) => {
+    const at = lane.content.offsets.findIndex((o) => o >= f.span.start);
+    const inMissing = missing.find(([a, b]) => at >= a && at < b);
+    if (inMissing) reject(judge, lane.content, at, at + f.text.length, 'support', 'not there (its sentence says it is missing or not built yet)', lane.kind);
+    return !inMissing;
+  });
   if (lane.kind === 'support' && found.length === 0 && nothingInPlace(said)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', 'nothing in place (the support lane says what is missing or planned)', lane.kind);
     return [];

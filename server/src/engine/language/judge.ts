@@ -474,6 +474,8 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
     const each = toks.slice(i + 1, Math.min(c.to, i + 4)).findIndex((x) => x.lower === 'every' || x.lower === 'each');
     if (each >= 0 && toks[i + 2 + each] && NOUNISH.has(toks[i + 2 + each]!.pos)) return span(lt, i, i + 2 + each, 'message-each-time', { group: 'information' });
   }
+  const told = toldAhead(lt, i, c);
+  if (told) return told;
   // a burden cut down to one thing: "so they only pay the excess", "customers only need their booking code", a lane
   // written "Only pays the call-out charge" ("can only pay by card" is a restriction)
   if (t.lower === 'only' && inSlot(next, 'burden-verb') && !PERFECT_OR_MODAL.has(prev?.lower ?? '') && (customerSubject(lt, i, c) || clauseSubject(lt, t.clause) === undefined)) {
@@ -496,6 +498,57 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
   if (inSlot(t, 'comfort-adjective') && t.pos === 'ADJ') {
     const end = nounPhraseEnd(lt, i + 1, c.to);
     if (end > i && inSlot(toks[end], 'space-noun') && roleIn(lt, i, Math.min(c.to, end + 3), 'employee') < 0) return span(lt, i, end, 'comfort+place', { group: 'comfort' });
+  }
+  return null;
+}
+
+const CUSTOMER_OBJECTS = new Set(['them', 'you', 'him', 'her']);
+
+/** The customer hears it (passive "is told", "gets a call", a message noun opening a terse lane) or staff tell them. */
+function toCustomer(lt: LangText, i: number, c: Range): boolean {
+  const toks = lt.doc.tokens;
+  const t = toks[i]!;
+  const who = clauseSubject(lt, t.clause);
+  const message = inSlot(t, 'message-noun');
+  const customerSide = who === 'customer' || who === undefined;
+  // "is told", "gets warned"
+  if (inSlot(t, 'tell-verb') && participle(t) && (toks[i - 1]?.lemma === 'be' || toks[i - 1]?.lemma === 'get')) return customerSide;
+  // "gets a phone call", "receive WhatsApp": a verb of receiving a few words before the message
+  if (message && NOUNISH.has(t.pos)) {
+    for (let k = i - 1; k >= Math.max(c.from, i - 3); k--) if (toks[k]!.lemma === 'get' || toks[k]!.lemma === 'receive') return customerSide;
+  }
+  // "we text them", "the office rings the client": staff or the company tell the customer
+  const object = toks[i + 1]?.lower === 'to' ? i + 2 : i + 1;
+  if ((inSlot(t, 'tell-verb') || message) && who !== 'customer' && who !== 'other' && object < c.to && (CUSTOMER_OBJECTS.has(toks[object]!.lower) || (toks[object]!.pos !== 'ADP' && roleIn(lt, object, Math.min(c.to, object + 3), 'customer') >= 0))) return true;
+  // a terse lane that is just the message and when: "Text day before w/ arrival window" (not "Calls the office before 10")
+  const opens = i === c.from || (i === c.from + 1 && toks[c.from]!.pos === 'DET');
+  if (!message || !opens || roleIn(lt, c.from, c.to, 'customer') >= 0) return false;
+  let k = i + 1;
+  while (k < c.to && (toks[k]!.pos === 'DET' || toks[k]!.pos === 'NUM' || TIME_NOUNS.has(toks[k]!.lemma))) k++;
+  return k > i + 1 && toks[k]?.lower === 'before';
+}
+
+const TIME_NOUNS = new Set(['day', 'night', 'evening', 'morning', 'afternoon', 'week', 'month', 'hour', 'h', 'hr', 'hrs', 'minute', 'min', 'mins']);
+
+/**
+ * Told ahead: the customer hears of something before it happens or as soon as it changes ("is told before being
+ * sworn", "a text the day before", "gets a call if the carer will be late", "is told at once"): certainty.
+ */
+function toldAhead(lt: LangText, i: number, c: Range): Found | null {
+  const toks = lt.doc.tokens;
+  const t = toks[i]!;
+  if (!(inSlot(t, 'message-noun') || inSlot(t, 'tell-verb')) || !toCustomer(lt, i, c)) return null;
+  const sentence = lt.doc.sentences[t.sentence]!;
+  for (let k = i + 1; k < sentence.to; k++) {
+    const x = toks[k]!;
+    const before = x.lower === 'before' && toks[k + 1] !== undefined && toks[k + 1]!.pos !== 'PUNCT';
+    const dayBefore = x.lower === 'before' && TIME_NOUNS.has(toks[k - 1]?.lemma ?? '');
+    const ahead = x.lower === 'beforehand' || x.lower === 'ahead' || (x.lower === 'advance' && toks[k - 1]?.lower === 'in') || (x.lower === 'once' && toks[k - 1]?.lower === 'at');
+    if (before || dayBefore || ahead) return span(lt, i, k, 'told-ahead', { group: 'information' });
+    // warned of a change: "a call if the carer is running late", "a text when the delivery is delayed"
+    if (x.lower === 'if' || x.lower === 'when' || x.lower === 'whenever') {
+      for (let d = k + 1; d < sentence.to; d++) if (inSlot(toks[d], 'delay-word')) return span(lt, i, d, 'told-of-change', { group: 'information' });
+    }
   }
   return null;
 }

@@ -38,6 +38,8 @@ export type SlotName =
   | 'prepared-verb'
   | 'launch-verb'
   | 'message-noun'
+  | 'tell-verb'
+  | 'delay-word'
   | 'software-noun'
   | 'handoff-verb'
   | 'lack-verb'
