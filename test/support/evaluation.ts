@@ -34,6 +34,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'real-world-4', dir: 'test/fixtures/real-world-4' },
   { name: 'holdout-7', dir: 'test/holdout-7' },
   { name: 'holdout-8', dir: 'test/holdout-8' },
+  { name: 'holdout-9', dir: 'test/holdout-9' },
 ];
 
 export interface LabelledStep {
