@@ -378,11 +378,12 @@ function customersOwnTool(text: string, customers: readonly string[]): boolean {
   // one thing its note says faces the customer ("Calendly page (member-facing)"): the customer uses it, not staff
   const facing = /\(\s*([\p{L}-]+)[- ]facing\s*\)/iu.exec(text);
   if (facing && (isCustomer(facing[1]!.toLowerCase()) || /^public$/i.test(facing[1]!)) && bare.split(/\s+/).length <= 6) return true;
-  const m = /^(?:the\s+|a\s+)?([\w-]+)(?:['’]s)?\s+(?:own\s+)?((?:[\w-]+\s+){0,3}[\w-]+)\b/i.exec(bare);
+  // (a plural possessive is written with the apostrophe alone: "the guests' own mobiles")
+  const m = /^(?:the\s+|a\s+)?([\w-]+)(?:['’]s?)?\s+(?:own\s+)?((?:[\w-]+\s+){0,3}[\w-]+)\b/i.exec(bare);
   if (!m) return false;
   // the thing may come after a brand or a modifier: "the patient's own NHS App", "Rider mobile app"; whatever is
   // called the customer's own is theirs ("the customer's own photos")
-  const own = /^(?:the\s+|a\s+)?[\w-]+['’]s\s+own\s/i.test(bare);
+  const own = /^(?:the\s+|a\s+)?[\w-]+['’]s?\s+own\s/i.test(bare);
   return isCustomer(m[1]!.toLowerCase()) && (own || m[2]!.split(/\s+/).some((w) => CUSTOMER_THING.test(w)));
 }
 

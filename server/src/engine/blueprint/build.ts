@@ -1,5 +1,5 @@
 // mdast -> steps and lanes (spec sections 3 and 4). Phrase analysis happens later, in analyse.ts.
-import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Strong, Table, TableCell } from 'mdast';
+import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Strong, Table, TableCell, TableRow } from 'mdast';
 import type { LineIndex } from '../text.js';
 import type { CellEnd, ColumnRow, DisableSite, LabelStyle, Lane, LaneKind, LaneSite, SourceText, Span, Step } from '../types.js';
 import { firstLine, htmlNodeTables } from './htmlTable.js';
@@ -1203,6 +1203,7 @@ function tableSteps(ctx: Ctx, table: Table, heading: Heading | undefined, group:
   // One row per step and lane ("| Step | Lane | Activity |"), as tools export a blueprint.
   const long = longLayout(ctx, table);
   if (long) return stepsOfLongTable(ctx, table, long, group, html);
+  if (markGrid(ctx, body)) return undefined;
   const headerReadings = laneReadings(ctx, header.children);
   if (enoughLanes(headerReadings, 'header') && !roleGrid(headerReadings)) return stepsAsRows(ctx, table, headerReadings, group, html);
   const rowReadings = laneReadings(
@@ -1320,9 +1321,28 @@ function stepsOfLongTable(ctx: Ctx, table: Table, layout: LongLayout, group: str
 function roleGrid(readings: ReadonlyArray<LaneReading | undefined>): boolean {
   const placed = readings.filter((r): r is LaneReading => r !== undefined && r.kind !== 'other');
   const roles = placed.filter((r) => r.basis === 'role' || r.basis === 'context').length;
-  if (placed.length > 0 && roles === placed.length) return true;
+  // (the customer named as a role beside staff roles is a blueprint's customer lane; a chart of codes is caught by markGrid)
+  if (placed.length > 0 && roles === placed.length && !placed.some((r) => r.kind === 'customer')) return true;
   // Staff roles by stage with no customer among them, whatever one systems row says, is a who-does-what matrix.
   return roles >= 3 && roles >= placed.length - 1 && !placed.some((r) => r.kind === 'customer');
+}
+
+/** A cell that holds a code or a mark, not what someone does: "R", "A/C", "✓", "x", "—". */
+const MARK_CELL = /^(?:[RACIS](?:\s*[/,&+]\s*[RACIS])*|[✓✔✗✘xX•●○*+-]|yes|no|n\/a)?$/u;
+
+/** Cells past the first column that are nearly all codes or marks: a responsibility chart (RACI) or a checklist grid. */
+function markGrid(ctx: Ctx, body: readonly TableRow[]): boolean {
+  let filled = 0;
+  let marks = 0;
+  for (const row of body) {
+    for (const cell of row.children.slice(1)) {
+      const text = cellText(ctx, cell).text.trim().replace(/^[\u2013\u2014-]+$/, '');
+      if (!text) continue;
+      filled++;
+      if (MARK_CELL.test(text)) marks++;
+    }
+  }
+  return filled >= 6 && marks / filled >= 0.8;
 }
 
 function rowLineEnd(ctx: Ctx, offset: number): number {

@@ -143,6 +143,9 @@ function readWords(words: readonly string[]): LaneReading | undefined {
   // What we or staff have to work with is support ("What we have in place", "We have", "What we've got to help").
   const have = words[0] === 'what' ? words.slice(1) : words;
   if (have.length >= 2 && WE.has(have[0]!) && (HAVE.has(have[1]!) || (have[1] === 've' && have[2] === 'got'))) return { kind: 'support', basis: 'lane-word', words: have.slice(0, 2).join(' ') };
+  // What is kept in a place staff draw on is support ("What's in the shed", "What is in the van"; not "what's in it for me").
+  const kept = words[0] === 'what' ? words.slice(words[1] === 'is' || words[1] === 's' ? 2 : 1) : [];
+  if (kept[0] === 'in' && kept.length >= 2 && kept.length <= 4 && !kept.includes('it')) return { kind: 'support', basis: 'lane-word', words: words.join(' ') };
   if (words.length >= 2) {
     // A customer's experience is the customer's side of the step ("Guest experience", "Client experience").
     if (end === 'experience' && words.length <= 3 && readWords(words.slice(0, -1))?.kind === 'customer') return { kind: 'customer', basis: 'role', words: words.join(' ') };

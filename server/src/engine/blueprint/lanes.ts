@@ -254,8 +254,16 @@ function noteReading(gloss: string, table: LaneTable): LaneReading | undefined {
   if (g && g.kind !== 'other' && (g.basis === 'synonym' || g.basis === 'lane-word')) return { ...g, basis: 'gloss' };
   // A gloss that says only that the lane is seen puts people no list knows in front ("Our people (visible)").
   if (UNSEEN_GLOSS.test(gloss.trim())) return { kind: 'backstage', basis: 'gloss', words: gloss.trim() };
-  return SEEN_GLOSS.test(gloss.trim()) ? { kind: 'frontstage', basis: 'gloss', words: gloss.trim() } : undefined;
+  if (SEEN_GLOSS.test(gloss.trim())) return { kind: 'frontstage', basis: 'gloss', words: gloss.trim() };
+  // where the lane's people are, said of the customer: with them is in front ("on deck with guests"), away is behind
+  const where = CUSTOMER_PLACE_GLOSS.exec(gloss.trim());
+  if (where && readLane(where[2]!, table)?.kind === 'customer') {
+    return { kind: /^(?:away|out of)/i.test(where[1]!) ? 'backstage' : 'frontstage', basis: 'gloss', words: gloss.trim() };
+  }
+  return undefined;
 }
+
+const CUSTOMER_PLACE_GLOSS = /^(?:[\p{L}'’-]+\s+){0,3}?(with|in front of|facing|alongside|among|away from|out of sight of)\s+(?:the\s+|our\s+)?([\p{L}'’ -]{2,30})$/iu;
 
 const PLACEHOLDER = /^(?:tbd|tbc|todo|to do|to be (?:confirmed|decided|defined|agreed|determined|added)|fixme|\?+|-+|—+|–+|n\/?a|none|nothing|nil|\.{2,}|…|x)?$/i;
 

@@ -19,13 +19,13 @@ import { laneTable, normaliseLabel, readLane } from './lanes.js';
 // "The rows are:" / "the columns are:" before a list says what a table's lanes are, as "lanes:" does; so does "each
 // step lists what the **Customer** does, what the **Counter** does ...".
 const CUE =
-  /\b(?:lanes?|swim ?lanes?|actors|layers|bands|box(?:es)?|how to read|legend|key|(?:each|every)[ \t]+step[ \t]+(?:lists|shows|says|gives|describes|sets out)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
+  /\b(?:lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|key|(?:each|every)[ \t]+step[ \t]+(?:lists|shows|says|gives|describes|sets out)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
 const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key|actors|(?:service[ \t]+|blueprint[ \t]+)?layers|lane[ \t]+(?:key|legend))[ \t]*:?[ \t]*#*[ \t]*$/i;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;"); a comma
 // stays inside it ("**Kit** is the time, tools and say-so we give staff").
 // "means", "stands for" and "does" introduce a gloss as "is" does ("**You** means the stylist", "the **Counter** does in
 // front of them").
-const BOLD_ENTRY = /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|[ \t]+(?:is|are|means|stands[ \t]+for|does|do)[ \t]+([^;.()*\r\n]{1,80}))?/g;
+const BOLD_ENTRY = /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|[ \t]+(?:is|are|means|stands[ \t]+for|does|do|works?|stays?|sits?)[ \t]+([^;.()*\r\n]{1,80}))?/g;
 const ITEM_ENTRY = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*([^*\r\n]{1,40}?)\*\*[ \t]*(?:[:\u2013\u2014-][ \t]*)?(?:\(([^)\r\n]{1,100})\)|([^\r\n]{0,100}))/;
 /** Past this many cue words a document is not written with a legend near them; the scan stays linear and short. */
 const MAX_CUES = 40;
@@ -48,7 +48,7 @@ export function legendLanes(source: string): LaneSynonyms {
     const para = text.slice(m.index, end);
     // A heading, table row or list item is not a legend paragraph (a list under a legend title is read below).
     if (/^[ \t]*(?:#|\||[-*+][ \t]|\d+[.)][ \t])/.test(text.slice(start, m.index))) continue;
-    const found = [...para.matchAll(BOLD_ENTRY)].map((b) => isEntry(b[1]!, b[2], b[3]));
+    const found = shared([...para.replace(/\n/g, ' ').matchAll(BOLD_ENTRY)]);
     if (found.length >= 2) entries.push(...found);
     else {
       const plain = plainEntries(para);
@@ -101,6 +101,17 @@ interface Entry {
   gloss?: string;
   /** The rest of an "is" gloss after its first clause, read when the first reads nothing ("is the time, tools and ..."). */
   more?: string;
+}
+
+/** Bold entries; "**A** and **B** work behind the doors" gives both the one gloss. */
+function shared(matches: RegExpExecArray[]): Entry[] {
+  const out = matches.map((b) => isEntry(b[1]!, b[2], b[3]));
+  for (let i = out.length - 2; i >= 0; i--) {
+    const between = matches[i + 1]!.input.slice(matches[i]!.index + matches[i]![0].length, matches[i + 1]!.index);
+    // (only a verb's gloss is shared: "**A**, **B** (evidence)" glosses B alone)
+    if (out[i]!.gloss === undefined && matches[i + 1]![3] !== undefined && /^\s*(?:and|&)\s*$/.test(between)) out[i] = { ...out[i + 1]!, label: out[i]!.label };
+  }
+  return out;
 }
 
 /** A bold entry: its gloss in parentheses, or its "is" gloss's first clause, then all of it. */
@@ -191,15 +202,15 @@ function wrapped(line: string, after: string): string {
 const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
   [
     'backstage',
-    /\b(?:out of sight|behind the (?:scenes|curtain)|out the back|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|not (?:seen|visible)|(?:does ?n[o'\u2019]?t|do ?n[o'\u2019]?t|can ?n[o'\u2019]?t|cannot) (?:see|meet)|stays? out of)\b/i,
+    /\b(?:out of sight|behind the (?:scenes|curtain|doors?)|out the back|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|not (?:seen|visible)|(?:does ?n[o'\u2019]?t|do ?n[o'\u2019]?t|can ?n[o'\u2019]?t|cannot) (?:see|meet)|stays? out of)\b/i,
   ],
   [
     'frontstage',
-    /\b(?:in front of|in view|visible|face to face|faces?|facing|front of house|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see|the one (?:she|he|they) (?:sees?|meets?))\b/i,
+    /\b(?:in front of|in view|visible|face to face|faces?|facing|front of house|on the floor|with them$|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see|the one (?:she|he|they) (?:sees?|meets?))\b/i,
   ],
   [
     'support',
-    /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|backs? (?:\w+ )?up|(?:you|they|staff) (?:have|use|work with)|what we(?:['\u2019]ve| have)? got|what we (?:have|use)|(?:we|they) (?:put|give|provide)\b[^.;]{0,20}\b(?:behind|to) (?:you|them|staff|the team)|allowed to decide|authority)\b/i,
+    /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|backs? (?:\w+ )?up|backs? (?:the |our )?(?:team|staff|people|crew|them|us)\b|(?:you|they|staff) (?:have|use|work with)|what we(?:['\u2019]ve| have)? got|what we (?:have|use)|(?:we|they) (?:put|give|provide)\b[^.;]{0,20}\b(?:behind|to) (?:you|them|staff|the team)|allowed to decide|authority)\b/i,
   ],
   ['customer', /\b(?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|booker)s?|(?:do|does) and gets?|gets? and (?:do|does))\b/i],
 ];

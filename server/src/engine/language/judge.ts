@@ -476,6 +476,20 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
   }
   const told = toldAhead(lt, i, c);
   if (told) return told;
+  // a purpose clause saying nobody will suffer something ("so nobody finds out on the platform", "so nobody gets up
+  // for nothing") is trouble spared the customer, when the sentence is the customer's or names them before it
+  if (t.lower === 'so') {
+    let k = i + 1;
+    if (toks[k]?.lower === 'that') k++;
+    const none = toks[k]?.lower === 'nobody' || (toks[k]?.lower === 'no' && toks[k + 1]?.lower === 'one') ? (toks[k]!.lower === 'no' ? k + 1 : k) : -1;
+    const verb = none >= 0 ? toks.slice(none + 1, none + 4).find((x) => isVerbish(x) && x.lemma !== 'be' && x.pos !== 'AUX') : undefined;
+    if (verb && i > 0) {
+      const sentence = lt.doc.sentences[t.sentence]!;
+      const main = clauseSubject(lt, toks[sentence.from]!.clause);
+      const customers = main === 'customer' || main === undefined ? roleIn(lt, sentence.from, i, 'employee') < 0 : roleIn(lt, sentence.from, i, 'customer') >= 0;
+      if (customers) return span(lt, i, verb.i, 'so-nobody', { group: 'comfort' });
+    }
+  }
   // a burden cut down to one thing: "so they only pay the excess", "customers only need their booking code", a lane
   // written "Only pays the call-out charge" ("can only pay by card" is a restriction)
   if (t.lower === 'only' && inSlot(next, 'burden-verb') && !PERFECT_OR_MODAL.has(prev?.lower ?? '') && (customerSubject(lt, i, c) || clauseSubject(lt, t.clause) === undefined)) {
