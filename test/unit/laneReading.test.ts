@@ -241,3 +241,47 @@ describe('lane labels read by their words', () => {
     assert.equal(explainReading('Couple', { kind: 'customer', basis: 'position', words: '' }), '"Couple" names no lane but comes before the frontstage lane in a step with no customer lane: customer');
   });
 });
+
+describe('lane labels in other people’s words', () => {
+  const table = laneTable();
+  const read = (label: string) => {
+    const r = readLane(label, table);
+    return r && `${r.kind} (${r.basis})`;
+  };
+
+  it('reads people named together, one of them the customer, as the customer, whichever comes last', () => {
+    assert.deepEqual(['Parent/carer', 'Parents & carers', 'Patient and family', 'Nurse & HCA', 'Customer service agent'].map(read), [
+      'customer (role)',
+      'customer (role)',
+      'customer (role)',
+      'frontstage (role)',
+      'frontstage (role)',
+    ]);
+  });
+
+  it('reads a gloss placing the lane with or away from the customer, and a visibility gloss over "support" as a team', () => {
+    assert.deepEqual(['Deckies (on deck with guests)', 'Porters (away from guests)', 'Practice support (not seen)', 'Member support (visible)', 'Support'].map(read), [
+      'frontstage (gloss)',
+      'backstage (gloss)',
+      'backstage (gloss)',
+      'frontstage (gloss)',
+      'support (synonym)',
+    ]);
+  });
+
+  it('reads what is kept somewhere, set up or given the team as support, and a support head whatever modifies it', () => {
+    assert.deepEqual(
+      [
+        "What's in the shed",
+        'What is in the van',
+        "What's in it for me",
+        "What we've set up",
+        'What we give the team',
+        'What we offer',
+        'Delegated authority',
+        'Resources and delegated authority',
+      ].map(read),
+      ['support (lane-word)', 'support (lane-word)', undefined, 'support (lane-word)', 'support (lane-word)', undefined, 'support (lane-word)', 'support (synonym)'],
+    );
+  });
+});

@@ -467,6 +467,11 @@ describe('language layer: charges lifted', () => {
     // one sentence saying the thing it names is missing; a second sentence may still name what is there
     assert.deepEqual(lanes('Call script is not existing yet, each agent says it their own way').supports, []);
     assert.deepEqual(lanes("The plan template doesn't exist yet").supports, []);
+    // "none" or "n/a" opening the lane, and a lane saying the customer does it on their own device
+    assert.deepEqual(lanes('none on our side, the shipper does it from the portal').supports, []);
+    assert.deepEqual(lanes("n/a, it's the shipper's own app").supports, []);
+    assert.deepEqual(lanes('The shipper books through the online portal on their own device.').supports, []);
+    assert.deepEqual(lanes("The shippers' own phones, from the numbers they gave.").supports, []);
     assert.deepEqual(
       lanes('Plan template not built yet. Agents use the CRM.').supports.map((p) => p.text),
       ['CRM'],
@@ -594,7 +599,10 @@ describe('language layer: options offered, obligations lifted, ill treatment spa
 
   it('reads "the same <anyone> every time" as continuity, and "so (that) they know" as certainty', () => {
     assert.deepEqual(why({ Tenant: 'Gets the same parking bay every visit.', Frontstage: '—' }), ['the-same+each-time: the same parking bay every visit']);
-    assert.deepEqual(why({ Tenant: 'Gets a text the day before with the fitter’s name, so they know who is coming.', Frontstage: '—' }), ['told-ahead: text the day before', 'so-that-can: so they know']);
+    assert.deepEqual(why({ Tenant: 'Gets a text the day before with the fitter’s name, so they know who is coming.', Frontstage: '—' }), [
+      'told-ahead: text the day before',
+      'so-that-can: so they know',
+    ]);
   });
 });
 
@@ -629,12 +637,17 @@ describe('language layer: rights and certainty', () => {
     assert.deepEqual(why({ Tenant: 'Gets the inventory in advance so nothing is a surprise on the day.', Frontstage: '—' }), ['no-surprise: nothing is a surprise']);
   });
 
+  it('reads a purpose clause "so nobody ..." in the customer’s sentence as trouble spared, not in a staff sentence', () => {
+    assert.deepEqual(why({ Tenant: 'Hears what the survey found, so nobody finds out at the door.', Frontstage: '—' }), ['so-nobody: so nobody finds']);
+    assert.deepEqual(why({ Tenant: 'Waits.', Frontstage: 'The officer files the notes so nobody forgets them.' }), []);
+  });
+
   it('reads the customer told ahead or warned of a change as certainty, not staff told or customers calling', () => {
     assert.deepEqual(why({ Tenant: 'Is told before signing whether the flat has a meter.', Frontstage: '—' }), ['told-ahead: told before']);
-    assert.deepEqual(why({ Tenant: 'Receives a text two days before, with the officer\'s name.', Frontstage: '—' }), ['told-ahead: text two days before']);
+    assert.deepEqual(why({ Tenant: "Receives a text two days before, with the officer's name.", Frontstage: '—' }), ['told-ahead: text two days before']);
     assert.deepEqual(why({ Tenant: 'Gets a call if the fitter is running late.', Frontstage: '—' }), ['told-of-change: call if the fitter is running late']);
-    assert.deepEqual(why({ Tenant: 'Waits.', Frontstage: 'We text them the fitter\'s name the day before.' }), ['told-ahead: text them the fitter\'s name the day before']);
-    assert.deepEqual(why({ Tenant: 'Text the day before with the fitter\'s name.', Frontstage: '—' }), ['told-ahead: Text the day before']);
+    assert.deepEqual(why({ Tenant: 'Waits.', Frontstage: "We text them the fitter's name the day before." }), ["told-ahead: text them the fitter's name the day before"]);
+    assert.deepEqual(why({ Tenant: "Text the day before with the fitter's name.", Frontstage: '—' }), ['told-ahead: Text the day before']);
     assert.deepEqual(why({ Tenant: 'Calls the office before 10am to book.', Frontstage: '—' }), []);
     assert.deepEqual(why({ Tenant: 'Waits.', Frontstage: 'The officer is told before the visit which flat it is.' }), []);
     assert.deepEqual(why({ Tenant: 'Waits.', Frontstage: 'Calls from tenants before 9am go to voicemail.' }), []);

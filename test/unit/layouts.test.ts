@@ -760,4 +760,31 @@ describe('layouts of real blueprints', () => {
     ];
     assert.deepEqual(read(legend.join('\n')), [{ title: '[Frame 2] Briefing', shape: 'list', lanes: ['customer: Hears the rules', 'frontstage: Explains the story', 'backstage: Resets the props'] }]);
   });
+
+  it('reads a grid naming the customer beside staff roles as a blueprint, and a grid of codes as a responsibility chart', () => {
+    const grid = [
+      '| Who | Pick-up | Lunch |',
+      '|---|---|---|',
+      '| Our guests | Waits at their hotel, no car needed. | Lunch included. |',
+      '| Crew lead | Drives the bus. | Serves the food. |',
+      '| Shore office | Prints the manifest. | Orders the food. |',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      read(grid).map((s) => [s.title, s.shape, s.lanes.map((l) => l.split(':')[0])]),
+      [
+        ['Pick-up', 'table-columns', ['customer', 'frontstage', 'backstage']],
+        ['Lunch', 'table-columns', ['customer', 'frontstage', 'backstage']],
+      ],
+    );
+    const raci = [
+      '| Activity | Key person | Room leader | Manager | Parents |',
+      '|---|---|---|---|---|',
+      '| Offer a place | I | C | A | R |',
+      '| Plan the sessions | R | A/C | — | C |',
+      '| First visit | R | C | — | R |',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(raci), []);
+  });
 });

@@ -190,4 +190,49 @@ describe('lanes named by a document key', () => {
     ].join('\n');
     assert.deepEqual(steps(text), [{ step: 'Borrowing (heading)', lanes: ['customer<Reader:>=Takes a book.', 'support<Shelf:>=Self-service kiosk.'] }]);
   });
+
+  it('reads a legend cued by "labels", bold entries glossed by a verb, and two entries sharing one verb’s gloss', () => {
+    const text = [
+      '# Meeting day',
+      '',
+      'Labels I use below: **Organiser** is our guest, **Host** is whoever is on the floor with them, **Kitchen crew** and',
+      '**Sales desk** work behind the doors, **In our corner** is what backs the team.',
+      '',
+      '## Lunch',
+      '',
+      '**Organiser:** Lunch is served in the room at no extra charge.',
+      '',
+      '**Host:** Clears the tables.',
+      '',
+      '**Sales desk:** Sends the menu.',
+      '',
+      '**In our corner:** A second server on every booking over 20.',
+      '',
+    ].join('\n');
+    assert.deepEqual(steps(text), [
+      {
+        step: 'Lunch (heading)',
+        lanes: [
+          'customer<Organiser:>=Lunch is served in the room at no extra charge.',
+          'frontstage<Host:>=Clears the tables.',
+          'backstage<Sales desk:>=Sends the menu.',
+          'support<In our corner:>=A second server on every booking over 20.',
+        ],
+      },
+    ]);
+    sameIncrementally(text);
+  });
+
+  it('reads "You" lanes beside a customer lane as the staff reader, and leaves "You" alone where it is the customer', () => {
+    const staff = ['# Open evening', '', '- **Arriving**', '  - Parents & carers: signed in and handed a map.', '  - You at the door: say hello.', '  - What we have: printed maps.', ''].join('\n');
+    assert.deepEqual(steps(staff), [
+      { step: 'Arriving (list)', lanes: ['customer<Parents & carers:>=signed in and handed a map.', 'frontstage<You at the door:>=say hello.', 'support<What we have:>=printed maps.'] },
+    ]);
+    sameIncrementally(staff);
+    const customer = ['# Your visit', '', '- **Arriving**', '  - You: sign in at the desk.', '  - Our staff: hand you a map.', '  - What we have: printed maps.', ''].join('\n');
+    assert.deepEqual(
+      steps(customer).map((s) => s.lanes.map((l) => l.split('<')[0])),
+      [['frontstage', 'support']],
+    );
+  });
 });

@@ -372,7 +372,8 @@ function customersOwnTool(text: string, customers: readonly string[]): boolean {
   const note = /\((?:the\s+)?([\p{L}'-]+)\s+(?:use|uses|open|opens|fill|fills|do|does|run|runs)\s+(?:it|them|this)\b[^)]*\)/iu.exec(text.replace(/\s+/g, ' '));
   if (note && isCustomer(note[1]!.toLowerCase()) && !/[;!?\n]|\.\s/.test(bare.replace(/\.$/, '')) && bare.split(/\s+/).length <= 8) return true;
   // the customer using their own thing ("players use their own phones if they want the photos")
-  const uses = /^(?:the\s+)?([\p{L}-]+)\s+(?:use|uses|bring|brings|need|needs)\s+(?:their|his|her|your)\s+own\b/iu.exec(bare);
+  // (or doing anything with their own: "The client books through the portal on their own device")
+  const uses = /^(?:the\s+)?([\p{L}-]+)\s+(?:(?:use|uses|bring|brings|need|needs)\s+(?:their|his|her|your)\s+own\b|[\p{L}-]+s\b[^.;!?]{0,60}\b(?:their|his|her|your)\s+own\b)/iu.exec(bare);
   if (uses && isCustomer(uses[1]!.toLowerCase())) return true;
   if (/[;.!?\n]/.test(bare.replace(/\.$/, '')) || bare.split(/\s+/).length > 12) return false;
   // one thing its note says faces the customer ("Calendly page (member-facing)"): the customer uses it, not staff
@@ -403,7 +404,7 @@ function approvalOnly(text: string): boolean {
  * or a plan ("Capability gap: ...", "Roadmap item (Q3): ...", "template is not existing yet", "nothing set aside").
  */
 const NOTHING_IN_PLACE =
-  /^(?:(?:nothing|nobody|no one|not\s+(?:observed|seen|yet|known|in place|available|provided|defined|decided))\b|[^.;]{0,60}\b(?:gap|roadmap|not\s+(?:yet\s+)?(?:in place|built|live|existing|available)|is not existing|does ?n[o’']t exist|nothing (?:is )?set aside|nothing in place)\b)/i;
+  /^(?:(?:nothing|nobody|no one|none|n\/a|not\s+(?:observed|seen|yet|known|in place|available|provided|defined|decided))\b|[^.;]{0,60}\b(?:gap|roadmap|not\s+(?:yet\s+)?(?:in place|built|live|existing|available)|is not existing|does ?n[o’']t exist|nothing (?:is )?set aside|nothing in place)\b)/i;
 
 function nothingInPlace(text: string): boolean {
   return NOTHING_IN_PLACE.test(text.replace(/\s+/g, ' ').trim());

@@ -1336,7 +1336,9 @@ function markGrid(ctx: Ctx, body: readonly TableRow[]): boolean {
   let marks = 0;
   for (const row of body) {
     for (const cell of row.children.slice(1)) {
-      const text = cellText(ctx, cell).text.trim().replace(/^[\u2013\u2014-]+$/, '');
+      const text = cellText(ctx, cell)
+        .text.trim()
+        .replace(/^[\u2013\u2014-]+$/, '');
       if (!text) continue;
       filled++;
       if (MARK_CELL.test(text)) marks++;

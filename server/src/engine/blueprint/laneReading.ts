@@ -143,6 +143,9 @@ function readWords(words: readonly string[]): LaneReading | undefined {
   // What we or staff have to work with is support ("What we have in place", "We have", "What we've got to help").
   const have = words[0] === 'what' ? words.slice(1) : words;
   if (have.length >= 2 && WE.has(have[0]!) && (HAVE.has(have[1]!) || (have[1] === 've' && have[2] === 'got'))) return { kind: 'support', basis: 'lane-word', words: have.slice(0, 2).join(' ') };
+  // ...and what we have set up, put in place or give the team ("What we've set up", "What we give the team")
+  const done = have[1] === 've' ? [have[0]!, ...have.slice(2)] : have;
+  if (words[0] === 'what' && done.length >= 2 && WE.has(done[0]!) && PROVIDES.test(done.slice(1).join(' '))) return { kind: 'support', basis: 'lane-word', words: words.join(' ') };
   // What is kept in a place staff draw on is support ("What's in the shed", "What is in the van"; not "what's in it for me").
   const kept = words[0] === 'what' ? words.slice(words[1] === 'is' || words[1] === 's' ? 2 : 1) : [];
   if (kept[0] === 'in' && kept.length >= 2 && kept.length <= 4 && !kept.includes('it')) return { kind: 'support', basis: 'lane-word', words: words.join(' ') };
@@ -169,8 +172,9 @@ function readWords(words: readonly string[]): LaneReading | undefined {
     // A short label whose head is a role names that role's lane whatever modifies it ("Counter staff", "Field crew").
     const head = words.length <= 3 ? categorise(words.slice(-1)) : undefined;
     if (head && ['employee', 'customer', 'backroom'].includes(head[0]!.category)) return readWords(words.slice(-1));
-    // So does a head that names what employees are given ("Ticketing System", "Booking tools").
-    if (head && TOOL_HEADS.has(head[0]!.text)) return readWords(words.slice(-1));
+    // So does a head that names what employees are given ("Ticketing System", "Booking tools", "Delegated authority").
+    // (a fault before it names what goes wrong, not what staff have: "Broken equipment", "Missing kit")
+    if (head && (TOOL_HEADS.has(head[0]!.text) || (head[0]!.category === 'support' && !words.some((w) => FAULTS.has(w))))) return readWords(words.slice(-1));
     // Someone's doing whose someone is no customer word is staff work ("Intake action", "Case-handler action").
     if (head && head[0]!.category === 'action' && words.slice(0, -1).every(actorLike)) return { kind: 'frontstage', basis: 'role-action', words: words.join(' '), byRole: true };
     return layerModifier(words);
@@ -234,11 +238,17 @@ function staffRoleOfProse(words: readonly string[]): LaneReading | undefined {
   return hit ? { kind: 'frontstage', basis: 'role', words: hit.text, byRole: true } : undefined;
 }
 
+/** Verbs of providing for staff after "what we": set up, put in place, provide, supply, or give (to) the team. */
+const PROVIDES = /^(?:set up|put in place|put in|(?:provide|provided|supply|supplied|give|gave|given)(?: to)? (?:the )?(?:team|staff|crew|them|you)|equip)\b/;
+
 const PERCEIVES: ReadonlySet<string> = new Set(['see', 'hear', 'see and hear']);
 const WE: ReadonlySet<string> = new Set(['we', 'staff', 'team', 'they']);
 const HAVE: ReadonlySet<string> = new Set(['have', 'ha', 'use', 'need']);
 // "does" as labelWords leaves it ("doe"), and "do"
 const DOES: ReadonlySet<string> = new Set(['doe', 'do']);
+
+/** Words saying something is wrong with what they modify. */
+const FAULTS: ReadonlySet<string> = new Set(['broken', 'missing', 'faulty', 'lost', 'damaged', 'failed', 'failing', 'outdated', 'lacking', 'no']);
 
 /** Head nouns that place a short label whatever modifies them: the systems and tools employees are given. */
 const TOOL_HEADS: ReadonlySet<string> = new Set(['system', 'tool', 'tooling', 'software', 'platform']);

@@ -195,12 +195,27 @@ export function readLane(label: string, table: LaneTable): LaneReading | undefin
   let r = readings.get(label);
   if (r === undefined) {
     if (readings.size >= 4_000) readings.clear();
-    const own = readByMeaning(label);
+    const own = coordinatedCustomer(label, table) ?? readByMeaning(label);
     // A gloss naming a lane by its own name overrules a role's guessed side ("Office (behind the scenes)").
-    r = (own && !own.byRole && own.basis !== 'role' ? own : (glossReading(label, table) ?? own)) ?? compoundReading(label, table) ?? readByTrade(label) ?? null;
+    // So does a gloss saying whether the lane is seen, over "support" read as a team ("Practice support (not seen)").
+    const seen = own?.kind === 'support' ? glossReading(label, table) : undefined;
+    if (seen && (seen.kind === 'frontstage' || seen.kind === 'backstage')) r = seen;
+    else r = (own && !own.byRole && own.basis !== 'role' ? own : (glossReading(label, table) ?? own)) ?? compoundReading(label, table) ?? readByTrade(label) ?? null;
     readings.set(detached(label), r);
   }
   return r ?? undefined;
+}
+
+/**
+ * People named together, one of them the customer ("Parent/carer", "Parents & carers", "Patient and family"): the lane
+ * is the customer's, whichever comes last (a role's head-last reading is for one name, "Customer service agent").
+ */
+function coordinatedCustomer(label: string, table: LaneTable): LaneReading | undefined {
+  const parts = label.replace(/\([^)]*\)/g, ' ').split(/\s*(?:&|\/|\+)\s*|\s+(?:and|or)\s+/i);
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !p.trim() || p.trim().split(/\s+/).length > 2)) return undefined;
+  const readingsOf = parts.map((p) => readByMeaning(p));
+  const customer = readingsOf.find((r) => r?.kind === 'customer' && r.basis === 'role');
+  return customer && readingsOf.every((r) => !r || r.basis === 'role') ? customer : undefined;
 }
 
 /**
@@ -223,8 +238,8 @@ function compoundReading(label: string, table: LaneTable): LaneReading | undefin
  * first item when that item is a lane's own name (a listed label or a lane word; a role or a guess does not decide).
  */
 function listReading(label: string, table: LaneTable): LaneReading | undefined {
-  if (/[()]/.test(label) || !label.includes(',')) return undefined;
-  const parts = label.split(/\s*,\s*|\s+&\s+/);
+  if (/[()]/.test(label) || !/,|\s(?:and|&)\s/.test(label)) return undefined;
+  const parts = label.split(/\s*,\s*|\s+&\s+|\s+and\s+/);
   if (parts.length < 2 || parts.length > 5) return undefined;
   const first = parts[0]!.trim() ? readLane(parts[0]!, table) : undefined;
   return first && first.kind !== 'other' && (first.basis === 'synonym' || first.basis === 'lane-word') ? first : undefined;

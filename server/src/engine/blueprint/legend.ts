@@ -59,7 +59,38 @@ export function legendLanes(source: string): LaneSynonyms {
   for (const section of legendSections(text)) entries.push(...section);
   entries.push(...definitionEntries(text));
   entries.push(...lineEntries(text));
-  return synonyms(entries);
+  return withReader(text, synonyms(entries));
+}
+
+// A label at a line's start: a list item's or a bold label before a colon, a heading alone, a table row's first cell.
+const LINE_LABEL =
+  /^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\*\*|__)?([\p{L}][\p{L}\p{N}'’&/ ()-]{0,40}?)(?:\*\*|__)?[ \t]*(?:\*\*)?:|^#{1,6}[ \t]+([\p{L}][\p{L}'’&/ ()-]{0,40}?)[ \t]*$|^\|[ \t]*(?:\*\*)?([\p{L}][\p{L}'’&/ ()-]{0,40}?)(?:\*\*)?[ \t]*\|/gmu;
+
+/**
+ * "You" lanes in a document whose other lanes name the customer are the reader at work ("You at the table" beside
+ * "Parents & carers" in a guide for staff): frontstage, or the side a gloss's role says ("You (the stylist)").
+ */
+function withReader(text: string, lanes: LaneSynonyms): LaneSynonyms {
+  if (!/^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+|#{1,6}[ \t]+|\|[ \t]*)?(?:\*\*|__)?you\b/im.test(text)) return lanes;
+  const base = laneTable();
+  const yours: string[] = [];
+  let customer = (lanes.customer ?? []).some((l) => !/^you\b/i.test(l));
+  for (const m of text.matchAll(LINE_LABEL)) {
+    const label = (m[1] ?? m[2] ?? m[3] ?? '').trim();
+    if (!label || label.split(/\s+/).length > 5) continue;
+    if (/^you\b/i.test(label)) {
+      if (!yours.includes(label) && readLane(label, base) === undefined) yours.push(label);
+    } else if (!customer && readLane(label, base)?.kind === 'customer') customer = true;
+  }
+  if (!customer || yours.length === 0) return lanes;
+  const out: LaneSynonyms = { ...lanes };
+  for (const label of yours) {
+    const gloss = /\(([^)]+)\)/.exec(label)?.[1];
+    const said = gloss ? readLane(gloss, base) : undefined;
+    const kind: LaneKind = said && said.kind !== 'customer' && said.kind !== 'other' ? said.kind : 'frontstage';
+    if (!(out[kind] ?? []).includes(label)) out[kind] = [...(out[kind] ?? []), label];
+  }
+  return out;
 }
 
 // "Pax = passengers (driver + party). Res = reservations team." A short label, "=", its gloss; a lower-case writer's

@@ -533,7 +533,14 @@ function toCustomer(lt: LangText, i: number, c: Range): boolean {
   }
   // "we text them", "the office rings the client": staff or the company tell the customer
   const object = toks[i + 1]?.lower === 'to' ? i + 2 : i + 1;
-  if ((inSlot(t, 'tell-verb') || message) && who !== 'customer' && who !== 'other' && object < c.to && (CUSTOMER_OBJECTS.has(toks[object]!.lower) || (toks[object]!.pos !== 'ADP' && roleIn(lt, object, Math.min(c.to, object + 3), 'customer') >= 0))) return true;
+  if (
+    (inSlot(t, 'tell-verb') || message) &&
+    who !== 'customer' &&
+    who !== 'other' &&
+    object < c.to &&
+    (CUSTOMER_OBJECTS.has(toks[object]!.lower) || (toks[object]!.pos !== 'ADP' && roleIn(lt, object, Math.min(c.to, object + 3), 'customer') >= 0))
+  )
+    return true;
   // a terse lane that is just the message and when: "Text day before w/ arrival window" (not "Calls the office before 10")
   const opens = i === c.from || (i === c.from + 1 && toks[c.from]!.pos === 'DET');
   if (!message || !opens || roleIn(lt, c.from, c.to, 'customer') >= 0) return false;
