@@ -639,7 +639,21 @@ describe('language layer: rights and certainty', () => {
 
   it('reads a purpose clause "so nobody ..." in the customer’s sentence as trouble spared, not in a staff sentence', () => {
     assert.deepEqual(why({ Tenant: 'Hears what the survey found, so nobody finds out at the door.', Frontstage: '—' }), ['so-nobody: so nobody finds']);
+    assert.deepEqual(why({ Tenant: 'Keys are left at the desk so that no tenant waits outside.', Frontstage: '—' }), ['so-nobody: so that no tenant waits']);
     assert.deepEqual(why({ Tenant: 'Waits.', Frontstage: 'The officer files the notes so nobody forgets them.' }), []);
+  });
+
+  it('reads "free" after a noun phrase opening its clause, before a participle, or before a plural tagged a verb', () => {
+    assert.deepEqual(why({ Tenant: 'Gas check free if the boiler is new.', Frontstage: '—' }), ['noun+free: Gas check free']);
+    assert.deepEqual(why({ Tenant: 'free chilled water in the lobby', Frontstage: '—' }), ['free+noun: free chilled water']);
+    assert.deepEqual(why({ Tenant: 'gets free printable invites and a link', Frontstage: '—' }), ['free+noun: free printable invites']);
+    assert.deepEqual(why({ Tenant: 'The flat is smoke-free and sugar free.', Frontstage: '—' }), []);
+  });
+
+  it('reads "at the firm’s expense" as money and "is not simply turned away" as spared, not the customer’s own expense', () => {
+    assert.deepEqual(why({ Tenant: 'A survey is arranged at the Council’s expense.', Frontstage: '—' }), ['at-firm-expense: at the Council’s expense']);
+    assert.deepEqual(why({ Tenant: 'A survey is arranged at the tenant’s expense.', Frontstage: '—' }), []);
+    assert.deepEqual(why({ Tenant: 'The tenant is not simply turned away.', Frontstage: '—' }), ['spared-ill-treatment: not simply turned away']);
   });
 
   it('reads the customer told ahead or warned of a change as certainty, not staff told or customers calling', () => {

@@ -94,8 +94,16 @@ function nounPhraseEnd(lt: LangText, i: number, limit: number): number {
       if (NOUNISH.has(t.pos) || t.pos === 'ADJ' || t.pos === 'NUM') last = k;
       continue;
     }
-    // a verb form inside a compound ("booking fee", "parking space") after a modifier
-    if (t.pos === 'VERB' && /ing$/.test(t.lower) && NOUNISH.has(lt.doc.tokens[k + 1]?.pos ?? '')) continue;
+    const after = lt.doc.tokens[k + 1];
+    // a verb form inside a compound ("booking fee", "parking space") after a modifier, or a participle before its noun
+    // ("chilled water", "printed maps")
+    if (t.pos === 'VERB' && /ing$/.test(t.lower) && NOUNISH.has(after?.pos ?? '')) continue;
+    if (t.pos === 'VERB' && /(?:ed|en)$/.test(t.lower) && (NOUNISH.has(after?.pos ?? '') || after?.pos === 'ADJ')) continue;
+    // a plural noun tagged as a verb ends a phrase its modifiers opened ("printable invites and a link")
+    if (t.pos === 'VERB' && last >= i && /[^s]s$/.test(t.lower) && (!after || after.pos === 'PUNCT' || after.pos === 'CCONJ' || after.pos === 'ADP')) {
+      last = k;
+      break;
+    }
     break;
   }
   return last;
@@ -159,7 +167,7 @@ export function benefitPatterns(lt: LangText): Found[] {
     const compound = i > 0 && toks[i - 1]!.text === '-' && toks[i - 1]!.end === t.start;
     if (inSlot(t, 'gift-adjective') && !compound && t.pos !== 'VERB' && next && next.lower !== 'of' && next.lower !== 'to' && next.lower !== 'up') {
       const end = nounPhraseEnd(lt, i + 1, c.to);
-      if (end > i && toks.slice(i + 1, end + 1).some((x) => NOUNISH.has(x.pos))) {
+      if (end > i && (toks.slice(i + 1, end + 1).some((x) => NOUNISH.has(x.pos)) || (end > i + 1 && toks[end]!.pos === 'VERB'))) {
         out.push(span(lt, i, end, 'free+noun', { group: 'money' }));
         i = end;
         continue;
@@ -169,6 +177,16 @@ export function benefitPatterns(lt: LangText): Found[] {
     if (t.lower === 'free' && i > 0 && (toks[i - 1]!.lower === 'for' || (toks[i - 1]!.pos === 'VERB' && /(ed|en|t)$/.test(toks[i - 1]!.lower))) && !NOUNISH.has(next?.pos ?? '')) {
       out.push(span(lt, i - 1, i, 'verb+free', { group: 'money' }));
       continue;
+    }
+    // <noun phrase> free opening its clause: "Smoke test free if the stove is new", "Parking free on Sundays"
+    // ("sugar-free" is a compound; "free of" is without)
+    if (t.lower === 'free' && i > c.from && NOUNISH.has(toks[i - 1]!.pos) && (!next || next.pos === 'PUNCT' || POSTPOSED_FREE_NEXT.has(next.lower))) {
+      let k = i - 1;
+      while (k > c.from && (NOUNISH.has(toks[k - 1]!.pos) || toks[k - 1]!.pos === 'ADJ' || toks[k - 1]!.pos === 'DET')) k--;
+      if (k === c.from && !(next?.text === '-' && next.start === t.end)) {
+        out.push(span(lt, k, i, 'noun+free', { group: 'money' }));
+        continue;
+      }
     }
     // can / may + verb ... or + a way, place, time or other doing: an option the customer is given ("can reply online
     // or by post", "may pay by card or in cash"); staff who can do one thing or another have latitude, not the customer
@@ -476,17 +494,28 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
   }
   const told = toldAhead(lt, i, c);
   if (told) return told;
+  // paid by the firm: "at the Firm's expense", "at the practice's cost" (the customer's own expense is theirs)
+  if ((t.lower === 'expense' || t.lower === 'cost') && /^['’]s$/.test(prev?.lower ?? '') && toks[i - 3]?.lower === 'the' && toks[i - 4]?.lower === 'at') {
+    const owner = toks[i - 2]!;
+    if (NOUNISH.has(owner.pos) && lt.roles[owner.i] !== 'customer' && lt.roles[owner.i] !== 'employee') return span(lt, i - 4, i, 'at-firm-expense', { group: 'money' });
+  }
   // a purpose clause saying nobody will suffer something ("so nobody finds out on the platform", "so nobody gets up
   // for nothing") is trouble spared the customer, when the sentence is the customer's or names them before it
   if (t.lower === 'so') {
     let k = i + 1;
     if (toks[k]?.lower === 'that') k++;
-    const none = toks[k]?.lower === 'nobody' || (toks[k]?.lower === 'no' && toks[k + 1]?.lower === 'one') ? (toks[k]!.lower === 'no' ? k + 1 : k) : -1;
-    const verb = none >= 0 ? toks.slice(none + 1, none + 4).find((x) => isVerbish(x) && x.lemma !== 'be' && x.pos !== 'AUX') : undefined;
+    // ("so that no passenger is left sitting": no + a customer noun is nobody among the customers)
+    const noOne = toks[k]?.lower === 'no' && (toks[k + 1]?.lower === 'one' || lt.roles[k + 1] === 'customer');
+    const none = toks[k]?.lower === 'nobody' || noOne ? (noOne ? k + 1 : k) : -1;
+    // (an active verb of the nobody: "no one has to", "no tenant is kept waiting" are read by their own rules)
+    const after = none >= 0 ? toks[none + 1] : undefined;
+    const own = after && (after.lemma === 'be' || after.lemma === 'get' || ((after.lemma === 'have' || after.lemma === 'need') && toks[none + 2]?.lower === 'to'));
+    const verb = none >= 0 && !own ? toks.slice(none + 1, none + 4).find((x) => isVerbish(x) && x.lemma !== 'be' && x.pos !== 'AUX' && x.lemma !== 'have') : undefined;
     if (verb && i > 0) {
       const sentence = lt.doc.sentences[t.sentence]!;
       const main = clauseSubject(lt, toks[sentence.from]!.clause);
-      const customers = main === 'customer' || main === undefined ? roleIn(lt, sentence.from, i, 'employee') < 0 : roleIn(lt, sentence.from, i, 'customer') >= 0;
+      // (a thing as the subject, "Badges are laid out ... so nobody wanders", is done for whoever comes)
+      const customers = main === 'customer' || main === undefined || main === 'other' ? !roleAsPerson(lt, sentence.from, i) : roleIn(lt, sentence.from, i, 'customer') >= 0;
       if (customers) return span(lt, i, verb.i, 'so-nobody', { group: 'comfort' });
     }
   }
@@ -573,6 +602,8 @@ function toldAhead(lt: LangText, i: number, c: Range): Found | null {
   }
   return null;
 }
+
+const POSTPOSED_FREE_NEXT = new Set(['if', 'when', 'for', 'on', 'at', 'with', 'until', 'during', 'after', 'before', 'to', 'and', 'in']);
 
 const REFLEXIVE = new Set(['himself', 'herself', 'themselves', 'themself', 'yourself']);
 
@@ -679,7 +710,10 @@ function offered(lt: LangText, i: number, c: Range): Found | null {
     const away = v && v.lemma === 'turn' ? toks[j + 1]?.lower === 'away' || toks[j + 2]?.lower === 'away' : true;
     if (v && v.clause === t.clause && inSlot(v, 'mistreat-verb') && away && (v.pos === 'VERB' || participle(v))) {
       const subject = who();
-      const passive = participle(v) && toks[j - 1] && (toks[j - 1]!.lemma === 'be' || toks[j - 1]!.lemma === 'get' || isNeg(toks[j - 1]));
+      // (adverbs between do not change it: "is not simply turned away")
+      let aux = j - 1;
+      while (aux > i && toks[aux]!.pos === 'ADV' && !isNeg(toks[aux])) aux--;
+      const passive = participle(v) && toks[aux] && (toks[aux]!.lemma === 'be' || toks[aux]!.lemma === 'get' || isNeg(toks[aux]));
       if ((nobody && !passive) || (passive && subject !== 'employee' && subject !== 'company')) {
         const end = v.lemma === 'turn' ? (toks[j + 1]?.lower === 'away' ? j + 1 : j + 2) : j;
         return span(lt, i, end, 'spared-ill-treatment', { group: 'comfort' });
