@@ -173,8 +173,10 @@ function readWords(words: readonly string[]): LaneReading | undefined {
     const head = words.length <= 3 ? categorise(words.slice(-1)) : undefined;
     if (head && ['employee', 'customer', 'backroom'].includes(head[0]!.category)) return readWords(words.slice(-1));
     // So does a head that names what employees are given ("Ticketing System", "Booking tools", "Delegated authority").
-    // (a fault before it names what goes wrong, not what staff have: "Broken equipment", "Missing kit")
-    if (head && (TOOL_HEADS.has(head[0]!.text) || (head[0]!.category === 'support' && !words.some((w) => FAULTS.has(w))))) return readWords(words.slice(-1));
+    // (a fault before it names what goes wrong, not what staff have: "Broken equipment", "Missing kit"; a doing names a
+    // step: "Returning kit")
+    const modifiers = words.slice(0, -1);
+    if (head && (TOOL_HEADS.has(head[0]!.text) || (head[0]!.category === 'support' && !modifiers.some((w) => FAULTS.has(w) || /ing$/.test(w))))) return readWords(words.slice(-1));
     // Someone's doing whose someone is no customer word is staff work ("Intake action", "Case-handler action").
     if (head && head[0]!.category === 'action' && words.slice(0, -1).every(actorLike)) return { kind: 'frontstage', basis: 'role-action', words: words.join(' '), byRole: true };
     return layerModifier(words);

@@ -186,6 +186,8 @@ export function readLane(label: string, table: LaneTable): LaneReading | undefin
   if (label.length > 120) return undefined;
   // A name written as code ("$find-ideal-customer", "{{owner}}", "@ops") is a variable or a handle, not a lane.
   if (/^\s*(?:[$@%]|\{\{)\S/.test(label)) return undefined;
+  // ...and so is a path ("packages/ui", "apps/api-client")
+  if (/^\s*[a-z0-9._-]+(?:\/[a-z0-9._-]+)+\/?\s*$/.test(label)) return undefined;
   const kind = table.get(n);
   if (kind) {
     // A gloss that says who acts overrules a listed label ("Frontstage (User Actions)" is what users do).
@@ -195,7 +197,7 @@ export function readLane(label: string, table: LaneTable): LaneReading | undefin
   let r = readings.get(label);
   if (r === undefined) {
     if (readings.size >= 4_000) readings.clear();
-    const own = coordinatedCustomer(label, table) ?? readByMeaning(label);
+    const own = coordinatedCustomer(label) ?? readByMeaning(label);
     // A gloss naming a lane by its own name overrules a role's guessed side ("Office (behind the scenes)").
     // So does a gloss saying whether the lane is seen, over "support" read as a team ("Practice support (not seen)").
     const seen = own?.kind === 'support' ? glossReading(label, table) : undefined;
@@ -210,12 +212,13 @@ export function readLane(label: string, table: LaneTable): LaneReading | undefin
  * People named together, one of them the customer ("Parent/carer", "Parents & carers", "Patient and family"): the lane
  * is the customer's, whichever comes last (a role's head-last reading is for one name, "Customer service agent").
  */
-function coordinatedCustomer(label: string, table: LaneTable): LaneReading | undefined {
+function coordinatedCustomer(label: string): LaneReading | undefined {
   const parts = label.replace(/\([^)]*\)/g, ' ').split(/\s*(?:&|\/|\+)\s*|\s+(?:and|or)\s+/i);
   if (parts.length < 2 || parts.length > 3 || parts.some((p) => !p.trim() || p.trim().split(/\s+/).length > 2)) return undefined;
   const readingsOf = parts.map((p) => readByMeaning(p));
   const customer = readingsOf.find((r) => r?.kind === 'customer' && r.basis === 'role');
-  return customer && readingsOf.every((r) => !r || r.basis === 'role') ? customer : undefined;
+  // (every part names people: "packages/api-client" is a path, not a parent and a carer)
+  return customer && readingsOf.every((r) => r?.basis === 'role') ? customer : undefined;
 }
 
 /**
