@@ -283,5 +283,7 @@ describe('lane labels in other people’s words', () => {
       ].map(read),
       ['support (lane-word)', 'support (lane-word)', undefined, 'support (lane-word)', 'support (lane-word)', undefined, 'support (lane-word)', 'support (synonym)'],
     );
+    // a step's doing and a file path are no lanes
+    assert.deepEqual(['Returning kit', 'packages/ui', 'packages/api-client'].map(read), [undefined, undefined, undefined]);
   });
 });
