@@ -7,6 +7,8 @@ import { FIXED_WIDTH, withTextTables } from './textTable.js';
 import { withWikiMarkup } from './wikiMarkup.js';
 import { withSheetPastes } from './sheetPaste.js';
 import { withGherkin } from './gherkin.js';
+import { withBbcode } from './bbcode.js';
+import { withSlackLists } from './slackPaste.js';
 import { laneMajorRuns, mergedItems, type LaneItem, type LaneSection } from './laneMajor.js';
 import { findContainers, type Container } from './containers.js';
 import { iconHead } from './iconLabel.js';
@@ -1727,7 +1729,8 @@ export interface BuiltModel {
 /** The root with tables and headings other tools' markup writes as text read as Markdown's (both lint paths call it). */
 function withExports(ctx: Ctx, root: Root): Root {
   const { text, lines } = ctx;
-  const wiki = withWikiMarkup(withTextTables(root, text, lines), text, lines);
+  const pasted = withSlackLists(withBbcode(root, text, lines), text, lines);
+  const wiki = withWikiMarkup(withTextTables(pasted, text, lines), text, lines);
   const gherkin = withGherkin(wiki, text, lines, (keyword) => (readLane(keyword, ctx.table)?.kind ?? 'other') !== 'other');
   return withSheetPastes(gherkin, lines, (cells) => enoughLanes(laneReadings(ctx, cells), 'header'));
 }
