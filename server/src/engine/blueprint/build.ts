@@ -8,7 +8,7 @@ import { withWikiMarkup } from './wikiMarkup.js';
 import { withSheetPastes } from './sheetPaste.js';
 import { withGherkin } from './gherkin.js';
 import { withBbcode } from './bbcode.js';
-import { withSlackLists } from './slackPaste.js';
+import { nextLetterMarker, withSlackLists } from './slackPaste.js';
 import { laneMajorRuns, mergedItems, type LaneItem, type LaneSection } from './laneMajor.js';
 import { findContainers, type Container } from './containers.js';
 import { iconHead } from './iconLabel.js';
@@ -630,7 +630,7 @@ function afterLane(ctx: Ctx, last: FoundLane | undefined, fallback: { at: number
     const indent = indentOf(ctx, f.start);
     const raw = ctx.text.slice(f.start, f.start + 12);
     const marker = /^(\d+)([.)])/.exec(raw);
-    const bullet = marker ? `${Number(marker[1]) + 1}${marker[2]}` : (raw[0] ?? '-');
+    const bullet = marker ? `${Number(marker[1]) + 1}${marker[2]}` : (nextLetterMarker(raw) ?? raw[0] ?? '-');
     const gap = f.spread ? eol + eol : eol;
     return { form: 'line', at: f.end, lead: `${gap}${indent}${bullet} `, style: f.style, sep: ' ' };
   }

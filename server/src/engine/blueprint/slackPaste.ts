@@ -159,3 +159,20 @@ function settle(list: List): void {
   const last = list.children[list.children.length - 1];
   if (last?.position && list.position) list.position = { start: list.position.start, end: last.position.end };
 }
+
+const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
+
+/** The marker after an item opened by a letter or roman numeral ("b." after "a.", "iii." after "ii."), or undefined. */
+export function nextLetterMarker(itemStart: string): string | undefined {
+  const m = /^([a-zA-Z]{1,5})([.)])[ \t]/.exec(itemStart);
+  if (!m) return undefined;
+  const [, mark, dot] = m as unknown as [string, string, string];
+  const lower = mark.toLowerCase();
+  const upper = mark !== lower;
+  // One letter other than i counts on as a letter; i and longer numerals count on as roman numerals.
+  const roman = ROMAN.indexOf(lower);
+  let next: string | undefined;
+  if (mark.length === 1 && lower !== 'i') next = lower === 'z' ? undefined : String.fromCharCode(lower.charCodeAt(0) + 1);
+  else if (roman >= 0 && roman + 1 < ROMAN.length) next = ROMAN[roman + 1];
+  return next && `${upper ? next.toUpperCase() : next}${dot}`;
+}
