@@ -103,7 +103,15 @@ describe('blueprints pasted from chat and forum tools', () => {
     });
 
     it('nests bullet lines by their indentation, • then ◦ then ▪, at the top level as in a list item', () => {
-      const nested = ['• *Booking*', '    ◦ Customer: books online', '    ◦ Frontstage: confirms the slot', '        ▪\uFE0E checks the diary twice', '• *Visit*', '    ◦ Customer: is seen on time', ''].join('\n');
+      const nested = [
+        '• *Booking*',
+        '    ◦ Customer: books online',
+        '    ◦ Frontstage: confirms the slot',
+        '        ▪\uFE0E checks the diary twice',
+        '• *Visit*',
+        '    ◦ Customer: is seen on time',
+        '',
+      ].join('\n');
       assert.deepEqual(outline(slackTree(nested), nested), [
         `list: ${nested.trimEnd()}`,
         '  listItem: • *Booking*\n    ◦ Customer: books online\n    ◦ Frontstage: confirms the slot\n        ▪\uFE0E checks the diary twice',
@@ -129,7 +137,15 @@ describe('blueprints pasted from chat and forum tools', () => {
     });
 
     it('reads indented a. / b. lines as a numbered sub-list (a run starting at a or i), and numbers a new lane on', () => {
-      const lettered = ['1. *Arrival*', '    a. Customer: is greeted at the door', '    b. Staff: takes the coat', '2. *Seating*', '    a. Customer: gets a free drink while they wait', '    b. Staff: seats them', ''].join('\n');
+      const lettered = [
+        '1. *Arrival*',
+        '    a. Customer: is greeted at the door',
+        '    b. Staff: takes the coat',
+        '2. *Seating*',
+        '    a. Customer: gets a free drink while they wait',
+        '    b. Staff: seats them',
+        '',
+      ].join('\n');
       assert.deepEqual(readSteps(lettered), [
         { title: 'Arrival', shape: 'list', lanes: ['customer: is greeted at the door', 'frontstage: takes the coat'] },
         { title: 'Seating', shape: 'list', lanes: ['customer: gets a free drink while they wait', 'frontstage: seats them'] },
@@ -146,7 +162,15 @@ describe('blueprints pasted from chat and forum tools', () => {
       assert.equal(slackTree(plain).children.length, 1);
       assert.deepEqual(outline(slackTree(plain), plain), ['paragraph: Just text · with a dot\nand • inside a line']);
       const after = '• one\n:tada: 2\nthen a remark\n• two\n';
-      assert.deepEqual(outline(slackTree(after), after), ['list: • one', '  listItem: • one', '    paragraph: one', 'paragraph: then a remark', 'list: • two', '  listItem: • two', '    paragraph: two']);
+      assert.deepEqual(outline(slackTree(after), after), [
+        'list: • one',
+        '  listItem: • one',
+        '    paragraph: one',
+        'paragraph: then a remark',
+        'list: • two',
+        '  listItem: • two',
+        '    paragraph: two',
+      ]);
     });
 
     it('gives the incremental model a fresh lint’s result', () => incrementalMatchesFresh(text));
@@ -201,7 +225,7 @@ describe('blueprints pasted from chat and forum tools', () => {
     });
 
     it('nests boxes, reads [quote] and untitled boxes in place, and leaves unclosed or stray tags as text', () => {
-      const nested = ['# Desk', '', '[details="Stage A"]', '[details=\'One\' open]', 'Customer: waits', '[/details]', '[quote]', 'Staff: quoted', '[/quote]', '[/details]', 'after', ''].join('\n');
+      const nested = ['# Desk', '', '[details="Stage A"]', "[details='One' open]", 'Customer: waits', '[/details]', '[quote]', 'Staff: quoted', '[/quote]', '[/details]', 'after', ''].join('\n');
       assert.deepEqual(outline(bbcodeTree(nested), nested), [
         'heading1: # Desk',
         'heading2: [details="Stage A"]',
