@@ -1,4 +1,4 @@
-// fast-check generators of blueprint Markdown (all five step shapes) and hostile mutations of real blueprints.
+// fast-check generators of blueprint Markdown (all five step shapes, and Slack and Discourse pastes) and hostile mutations of real blueprints.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -300,6 +300,31 @@ const tableColumnsArb: fc.Arbitrary<Section> = fc
     return `## ${title(0)}\n\n${[header, delimiter, ...body].join('\n')}\n`;
   });
 
+/** A Slack paste: items titled in Slack's `*bold*`, lanes on lines opened by a bullet character four spaces in, maybe a reactions row. */
+const slackListArb: fc.Arbitrary<Section> = fc
+  .record({
+    steps: fc.array(lanesArb, { minLength: 1, maxLength: 3 }),
+    style: styleArb,
+    bullet: fc.constantFrom('◦', '•', '▪\uFE0E'),
+    numbered: fc.boolean(),
+    reactions: fc.boolean(),
+  })
+  .map(({ steps, style, bullet, numbered, reactions }) => (title) => {
+    const items = steps.map((lanes, i) => `${numbered ? `${i + 1}.` : '•'} *${title(i + 1)}*\n${lanes.map((l) => `    ${bullet} ${label(l.label, style)} ${l.content}`).join('\n')}`);
+    return `## ${title(0)}\n\n${items.join('\n')}${reactions ? '\n:tada: 2  :eyes: 1' : ''}\n`;
+  });
+
+/** A Discourse topic's BBCode boxes: `[details="Step n: Title"]` (or unquoted) over lane lines or paragraphs, `[/details]` under them. */
+const bbcodeDetailsArb: fc.Arbitrary<Section> = fc
+  .record({ steps: fc.array(fc.record({ lanes: lanesArb, quoted: fc.boolean() }), { minLength: 1, maxLength: 3 }), style: styleArb, spread: fc.boolean() })
+  .map(({ steps, style, spread }) => (title) => {
+    const boxes = steps.map(({ lanes, quoted }, i) => {
+      const head = quoted ? `[details="Step ${i + 1}: ${title(i + 1)}"]` : `[details=${title(i + 1)}]`;
+      return `${head}\n${lanes.map((l) => `${label(l.label, style)} ${l.content}`).join(spread ? '\n\n' : '\n')}\n[/details]`;
+    });
+    return `## ${title(0)}\n\n${boxes.join('\n\n')}\n`;
+  });
+
 /** Prose step: a heading and sentences, no lanes. */
 const proseArb: fc.Arbitrary<Section> = fc.array(sentenceArb, { minLength: 1, maxLength: 3 }).map((sentences) => (title) => `## ${title(0)}\n\n${sentences.join(' ')}\n`);
 
@@ -326,7 +351,10 @@ export const blueprintArb: fc.Arbitrary<GeneratedBlueprint> = fc
     frontMatter: fc.constantFrom(...FRONT_MATTER),
     title: fc.option(fc.constantFrom('Harbour hotel', 'Clinic visit 🏥', 'Repair'), { nil: undefined }),
     intro: fc.option(sentenceArb, { nil: undefined }),
-    sections: fc.array(fc.oneof(headingListArb, headingParagraphArb, headingSubheadingsArb, listStepsArb, tableRowsArb, tableColumnsArb, proseArb), { minLength: 1, maxLength: 3 }),
+    sections: fc.array(fc.oneof(headingListArb, headingParagraphArb, headingSubheadingsArb, listStepsArb, tableRowsArb, tableColumnsArb, proseArb, slackListArb, bbcodeDetailsArb), {
+      minLength: 1,
+      maxLength: 3,
+    }),
     suppressions: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...SUPPRESSIONS)), { maxLength: 2 }),
   })
   .map(({ frontMatter, title, intro, sections, suppressions }) => {
@@ -410,6 +438,13 @@ const HOSTILE_LINES = [
   '[ref]: http://example.com',
   '$$',
   '<details><summary>x</summary>',
+  '[details="x"]',
+  '[/details]',
+  '[quote="a, post:1, topic:2"]',
+  '    ◦ **Customer:** bullet-character lane',
+  '• ',
+  '    a. x',
+  ':tada: 2  :eyes: 1',
   '😀😀😀 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \u{10FFFF}',
   '\u0000\u0001\u0007',
   '\u200B\u200D\u2028\u2029',

@@ -58,6 +58,13 @@ const snippets = [
   '<details><summary>Pay</summary>\n',
   '</details>\n',
   '<Step title="Wait">\n  <Lane name="Backstage">Kitchen preps.</Lane>\n</Step>\n',
+  // Slack and Discourse pastes: bullet-character lines, a reactions row, BBCode boxes opened and closed anywhere.
+  '1. *Pay*\n    ◦ customer: same-day refund\n    ◦ staff: TBD\n',
+  '    ◦ support: till\n',
+  ':tada: 2\n',
+  '[details="Step 2: Pay"]\n',
+  '[/details]\n',
+  '[quote="a, post:1, topic:2"]\n',
 ];
 
 /** Rules that judge one step at a time (conflict-needs-backing and decision-needs-authority also ask the document for a policy section). */

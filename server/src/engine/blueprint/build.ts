@@ -7,6 +7,8 @@ import { FIXED_WIDTH, withTextTables } from './textTable.js';
 import { withWikiMarkup } from './wikiMarkup.js';
 import { withSheetPastes } from './sheetPaste.js';
 import { withGherkin } from './gherkin.js';
+import { withBbcode } from './bbcode.js';
+import { nextLetterMarker, withSlackLists } from './slackPaste.js';
 import { laneMajorRuns, mergedItems, type LaneItem, type LaneSection } from './laneMajor.js';
 import { findContainers, type Container } from './containers.js';
 import { iconHead } from './iconLabel.js';
@@ -628,7 +630,7 @@ function afterLane(ctx: Ctx, last: FoundLane | undefined, fallback: { at: number
     const indent = indentOf(ctx, f.start);
     const raw = ctx.text.slice(f.start, f.start + 12);
     const marker = /^(\d+)([.)])/.exec(raw);
-    const bullet = marker ? `${Number(marker[1]) + 1}${marker[2]}` : (raw[0] ?? '-');
+    const bullet = marker ? `${Number(marker[1]) + 1}${marker[2]}` : (nextLetterMarker(raw) ?? raw[0] ?? '-');
     const gap = f.spread ? eol + eol : eol;
     return { form: 'line', at: f.end, lead: `${gap}${indent}${bullet} `, style: f.style, sep: ' ' };
   }
@@ -1727,7 +1729,8 @@ export interface BuiltModel {
 /** The root with tables and headings other tools' markup writes as text read as Markdown's (both lint paths call it). */
 function withExports(ctx: Ctx, root: Root): Root {
   const { text, lines } = ctx;
-  const wiki = withWikiMarkup(withTextTables(root, text, lines), text, lines);
+  const pasted = withSlackLists(withBbcode(root, text, lines), text, lines);
+  const wiki = withWikiMarkup(withTextTables(pasted, text, lines), text, lines);
   const gherkin = withGherkin(wiki, text, lines, (keyword) => (readLane(keyword, ctx.table)?.kind ?? 'other') !== 'other');
   return withSheetPastes(gherkin, lines, (cells) => enoughLanes(laneReadings(ctx, cells), 'header'));
 }

@@ -46,6 +46,16 @@ export function labelledBlock(node: RootContent): boolean {
   return (node.data as FlowData | undefined)?.labelled === true;
 }
 
+/** A heading another reader made for a box an end tag closes (a BBCode `[details="T"]`), sectioned as a `<details>` heading is. */
+export function boxHeading(h: Heading): Heading {
+  return { ...h, data: { ...h.data, htmlFlow: true } as FlowData };
+}
+
+/** The end tag of such a box (`[/details]`): what follows is the enclosing section's again. */
+export function boxEnd(value: string, position: Html['position'], depth: number): Html {
+  return { type: 'html', value, position, data: { closesSection: depth } as FlowData };
+}
+
 /** The depth of the html section a marker node closes, or undefined for any other node. */
 export function closesSection(node: RootContent): number | undefined {
   return node.type === 'html' ? (node.data as FlowData | undefined)?.closesSection : undefined;
