@@ -86,11 +86,12 @@ export function fastModel(): unknown {
   }
 }
 
-/** 32-bit words from base64 (the package's JSON) or bytes (the packed file), copied into their own buffer. */
+/** 32-bit words from base64 (the package's JSON) or bytes (the packed file: a view when aligned, as it is when read whole). */
 function words(data: string | Uint8Array): Uint32Array {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'base64') : data;
   // new Uint32Array(buffer) throws on a length that is not a multiple of 4, as the package's loader would.
   if (bytes.length % 4 !== 0) throw new RangeError('wink model: packed data is not 32-bit aligned');
+  if (typeof data !== 'string' && bytes.byteOffset % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
   const out = new Uint32Array(bytes.length / 4);
   new Uint8Array(out.buffer).set(bytes);
   return out;
