@@ -118,7 +118,7 @@ function packedPath(): string {
 }
 
 /** The sections of the packed file: the model's JSON without the three large values, then those as bytes. */
-const SECTIONS = ['model', 'lexicon', 'xpansions', 'words', 'ends', 'keys', 'starts', 'order'] as const;
+const SECTIONS = ['model', 'lexicon', 'xpansions', 'words', 'ends', 'starts', 'order'] as const;
 type Section = (typeof SECTIONS)[number];
 interface PackedHead {
   bytes: number;
@@ -145,7 +145,7 @@ function packedCore(original: string): CoreModel | undefined {
       if (offset <= line || offset + length > file.length) throw new RangeError(`wink model: section ${name} out of the file`);
       return file.subarray(offset, offset + length);
     };
-    const lexemes: PackedLexemes = { bytes: bytes('words'), ends: words(bytes('ends')), keys: words(bytes('keys')), starts: words(bytes('starts')), order: words(bytes('order')) };
+    const lexemes: PackedLexemes = { bytes: bytes('words'), ends: words(bytes('ends')), starts: words(bytes('starts')), order: words(bytes('order')) };
     if (!packedLexemesValid(lexemes)) return undefined;
     const model = JSON.parse(bytes('model').toString('latin1')) as CoreModel;
     model.lexicon = words(bytes('lexicon'));
@@ -175,7 +175,6 @@ export function writePackedCoreModel(): string | undefined {
     xpansions: Buffer.from(model.xpansions as string, 'base64'),
     words: lexemes.bytes,
     ends: bytesOf(lexemes.ends),
-    keys: bytesOf(lexemes.keys),
     starts: bytesOf(lexemes.starts),
     order: bytesOf(lexemes.order),
     model: new Uint8Array(),

@@ -13,11 +13,10 @@ export function lexemeKey(word: string): number {
 /** Buckets of the packed hash: a power of two, about 1.3 words each for the shipped model. */
 const BUCKETS = 1 << 16;
 
-/** The packed form of a lexeme list: every word's UTF-8 bytes, where each ends, its key, and the words by bucket. */
+/** The packed form of a lexeme list: every word's UTF-8 bytes, where each ends, and the words by bucket of their key. */
 export interface PackedLexemes {
   bytes: Uint8Array;
   ends: Uint32Array;
-  keys: Uint32Array;
   /** BUCKETS + 1 offsets into `order`. */
   starts: Uint32Array;
   /** Word indexes, bucket by bucket, ascending within a bucket. */
@@ -29,26 +28,26 @@ export function packLexemes(list: readonly string[]): PackedLexemes | undefined 
   const encoded = list.map((w) => Buffer.from(w, 'utf8'));
   if (encoded.some((b, i) => b.toString('utf8') !== list[i])) return undefined;
   const ends = new Uint32Array(list.length);
-  const keys = new Uint32Array(list.length);
+  const buckets = new Uint32Array(list.length);
   const starts = new Uint32Array(BUCKETS + 1);
   let end = 0;
   for (let i = 0; i < list.length; i++) {
     end += encoded[i]!.length;
     ends[i] = end;
-    keys[i] = lexemeKey(list[i]!);
-    starts[(keys[i]! & (BUCKETS - 1)) + 1]!++;
+    buckets[i] = lexemeKey(list[i]!) & (BUCKETS - 1);
+    starts[buckets[i]! + 1]!++;
   }
   for (let b = 0; b < BUCKETS; b++) starts[b + 1]! += starts[b]!;
   const next = starts.slice(0, BUCKETS);
   const order = new Uint32Array(list.length);
-  for (let i = 0; i < list.length; i++) order[next[keys[i]! & (BUCKETS - 1)]!++] = i;
-  return { bytes: Buffer.concat(encoded), ends, keys, starts, order };
+  for (let i = 0; i < list.length; i++) order[next[buckets[i]!]!++] = i;
+  return { bytes: Buffer.concat(encoded), ends, starts, order };
 }
 
 /** Whether a packed copy is whole and consistent with itself (a damaged or foreign file is not used). */
 export function packedLexemesValid(p: PackedLexemes): boolean {
   const n = p.ends.length;
-  return p.keys.length === n && p.order.length === n && p.starts.length === BUCKETS + 1 && p.starts[BUCKETS] === n && (n === 0 ? p.bytes.length === 0 : p.ends[n - 1] === p.bytes.length);
+  return p.order.length === n && p.starts.length === BUCKETS + 1 && p.starts[BUCKETS] === n && (n === 0 ? p.bytes.length === 0 : p.ends[n - 1] === p.bytes.length);
 }
 
 /** The list and hash wink's cache reads, as proxies over the packed words (decoded once each, when first read). */
@@ -92,11 +91,10 @@ export function lexemeFeature(p: PackedLexemes): { list: string[]; hash: Record<
 
   // The packed words' index of `key` (the last, as an object built in list order keeps it), or -1.
   const find = (key: string): number => {
-    const k = lexemeKey(key);
-    const b = k & (BUCKETS - 1);
+    const b = lexemeKey(key) & (BUCKETS - 1);
     for (let j = p.starts[b + 1]! - 1; j >= p.starts[b]!; j--) {
       const i = p.order[j]!;
-      if (p.keys[i] === k && word(i) === key) return i;
+      if (word(i) === key) return i;
     }
     return -1;
   };
