@@ -15,7 +15,7 @@ export const BUNDLE = join(root, 'dist', 'cli.cjs');
 export const CACHE = `${BUNDLE}.cache`;
 const COMPILED_MAIN = join(root, 'out', 'server', 'src', 'cli', 'main.js');
 
-/** What a cache must name: the bundle's content, Node's version, V8's version and the flags the launcher sets. */
+/** What a cache must name: the bundle's bytes, Node's version, V8's version and the flags the launcher sets. */
 export function cacheKey(source, flags) {
   return createHash('sha1').update(source).update(`\0${process.version}\0${process.versions.v8}\0${process.arch}\0${flags}`).digest('hex');
 }
@@ -35,9 +35,11 @@ export function loadCliBundle(flags, { useCache = true } = {}) {
   if (bundleTime === undefined) return undefined;
   const compiledTime = mtime(COMPILED_MAIN);
   if (compiledTime !== undefined && compiledTime > bundleTime) return undefined;
-  // scripts/bundle.mjs writes the bundle in ASCII: latin1 is the fast way to read it as is.
-  const source = readFileSync(BUNDLE, 'latin1');
-  const key = cacheKey(source, flags);
+  // scripts/bundle.mjs writes the bundle in ASCII: latin1 is the fast way to read it as is. The key hashes the bytes
+  // (hashing the string would encode it back to bytes first).
+  const bytes = readFileSync(BUNDLE);
+  const source = bytes.toString('latin1');
+  const key = cacheKey(bytes, flags);
   let cachedData;
   if (useCache) {
     try {

@@ -1,4 +1,4 @@
-// Build step: an ASCII copy of wink's core model JSON, then the V8 code cache of the CLI's bundle (dist/cli.cjs.cache), taken after a lint of the labelled corpus and the
+// Build step: a packed copy of wink's core model (server/src/engine/language/wink.ts), then the V8 code cache of the CLI's bundle (dist/cli.cjs.cache), taken after a lint of the labelled corpus and the
 // examples in this process, so the functions a lint runs are in it as bytecode and a cold `blueprint-lint FILE` does not
 // compile them. bin/cli-bundle.js uses it only for the same bundle, Node, V8 and flags (a key in its first 40 bytes).
 import { rmSync, writeFileSync } from 'node:fs';
@@ -9,9 +9,9 @@ import { CACHE, loadCliBundle } from '../bin/cli-bundle.js';
 import { CLI_V8_FLAGS } from '../bin/flags.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// The ASCII copy of wink's core model JSON the language layer reads when it can (server/src/engine/language/wink.ts).
-const { writeAsciiCoreModel } = await import(join(root, 'out/server/src/engine/language/wink.js'));
-const copy = writeAsciiCoreModel();
+// The packed copy of wink's core model the language layer reads when it can (server/src/engine/language/wink.ts).
+const { writePackedCoreModel } = await import(join(root, 'out/server/src/engine/language/wink.js'));
+const copy = writePackedCoreModel();
 console.log(copy ? `wink model: ${copy.slice(root.length + 1)}` : 'wink model: not the mirrored version, no copy');
 setFlagsFromString(CLI_V8_FLAGS);
 rmSync(CACHE, { force: true });

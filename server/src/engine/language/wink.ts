@@ -5,8 +5,10 @@
 // wink stays external) it resolves from node_modules.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import { packageRoot } from '../resources.js';
+import { lexemeFeature, packedLexemesValid, packLexemes, type PackedLexemes } from './winkLexemes.js';
 const require = createRequire(import.meta.url); // bundle: global require
 
 /** The part of the wink-nlp API the language layer uses. */
@@ -49,9 +51,10 @@ export const FAST_MODEL_VERSION = '1.8.1';
 
 /**
  * The English model as the package's own `dist/model.js` builds it, loaded faster: its core loader requires the 3 MB
- * JSON, copies it with JSON.parse(JSON.stringify()) and decodes the lexicon with atob and a loop; this one parses the
- * file once and decodes with Buffer. Everything else (the other loaders, the hashes, the packing) is the package's own
- * code or a line-for-line copy of it. Undefined (the caller then requires the package) when the installed version is
+ * JSON, copies it with JSON.parse(JSON.stringify()), decodes the lexicon with atob and a loop and hashes 87,593 words;
+ * this one reads the build's packed copy of the same data (lexicon as bytes, lexeme list and hash answered on demand:
+ * winkLexemes.ts), or parses the package's file once. Everything else (the other loaders, the other hashes, the packing)
+ * is the package's own code or a line-for-line copy of it. Undefined (the caller then requires the package) when the installed version is
  * not the one mirrored, or when the package's files cannot be found (the bundle for the .vsix, which embeds it).
  */
 export function fastModel(): unknown {
@@ -62,7 +65,8 @@ export function fastModel(): unknown {
     const from = (name: string) => require(join(dist, name)) as unknown;
     // The same object, keys in the same order, as dist/model.js.
     const model = Object.create(null) as Record<string, unknown>;
-    model['core'] = () => coreModel(coreJson(join(dist, 'languages', 'cur', 'models', 'eng-core-web-model.json')));
+    const original = join(dist, 'languages', 'cur', 'models', 'eng-core-web-model.json');
+    model['core'] = () => packedCore(original) ?? coreModel(parsedCore(readFileSync(original, 'utf8')));
     model['sbd'] = from('load-sbd-model.js');
     model['pos'] = from('load-pos-model.js');
     model['ner'] = from('load-ner-model.js');
@@ -82,10 +86,12 @@ export function fastModel(): unknown {
   }
 }
 
-function words(base64: string): Uint32Array {
-  const bytes = Buffer.from(base64, 'base64');
+/** 32-bit words from base64 (the package's JSON) or bytes (the packed file: a view when aligned, as it is when read whole). */
+function words(data: string | Uint8Array): Uint32Array {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'base64') : data;
   // new Uint32Array(buffer) throws on a length that is not a multiple of 4, as the package's loader would.
   if (bytes.length % 4 !== 0) throw new RangeError('wink model: packed data is not 32-bit aligned');
+  if (typeof data !== 'string' && bytes.byteOffset % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
   const out = new Uint32Array(bytes.length / 4);
   new Uint8Array(out.buffer).set(bytes);
   return out;
@@ -106,48 +112,117 @@ interface CoreModel {
   xpansions: string | Uint32Array;
 }
 
-/** Where the build keeps an ASCII copy of the core model's JSON (scripts/build.mjs: writeAsciiCoreModel). */
-function asciiCopyPath(): string {
-  return join(packageRoot(), 'dist', `wink-eng-lite-web-model-${FAST_MODEL_VERSION}-core.json`);
+/** Where the build keeps the packed core model (scripts/cli-cache.mjs: writePackedCoreModel). */
+function packedPath(): string {
+  return join(packageRoot(), 'dist', `wink-eng-lite-web-model-${FAST_MODEL_VERSION}-core.bin`);
 }
 
-/** The core model's JSON text: the build's ASCII copy when it was made from this very file, else the file. */
-function coreJson(original: string): string {
+/** The sections of the packed file: the model's JSON without the three large values, then those as bytes. */
+const SECTIONS = ['model', 'lexicon', 'xpansions', 'words', 'ends', 'starts', 'order'] as const;
+type Section = (typeof SECTIONS)[number];
+interface PackedHead {
+  bytes: number;
+  le: boolean;
+  sections: Record<Section, [number, number]>;
+}
+
+/** The core model from the build's packed file when it was made from this very file on this byte order, else undefined. */
+function packedCore(original: string): CoreModel | undefined {
+  let file: Buffer;
   try {
-    // The copy starts with the byte size of the file it was made from: {"bytes":2966880,"model":{...}}
-    const text = readFileSync(asciiCopyPath(), 'latin1');
-    const head = /^\{"bytes":(\d+),"model":/.exec(text.slice(0, 40));
-    if (head && Number(head[1]) === statSync(original).size && text.endsWith('}')) return text.slice(head[0].length, -1);
+    file = readFileSync(packedPath());
   } catch {
-    // no copy (a build without the step, the .vsix): read the package's file
+    return undefined; // no packed file (a build without the step, the .vsix): the package's JSON
   }
-  return readFileSync(original, 'utf8');
+  try {
+    // first line: {"bytes":2966880,"le":true,"sections":{"model":[offset,length],...}}
+    const line = file.indexOf(10);
+    if (line < 0 || line > 4096) return undefined;
+    const head = JSON.parse(file.toString('latin1', 0, line)) as PackedHead;
+    if (head.bytes !== statSync(original).size || head.le !== (endianness() === 'LE')) return undefined;
+    const bytes = (name: Section) => {
+      const [offset, length] = head.sections[name];
+      if (offset <= line || offset + length > file.length) throw new RangeError(`wink model: section ${name} out of the file`);
+      return file.subarray(offset, offset + length);
+    };
+    const lexemes: PackedLexemes = { bytes: bytes('words'), ends: words(bytes('ends')), starts: words(bytes('starts')), order: words(bytes('order')) };
+    if (!packedLexemesValid(lexemes)) return undefined;
+    const model = JSON.parse(bytes('model').toString('latin1')) as CoreModel;
+    model.lexicon = words(bytes('lexicon'));
+    model.xpansions = words(bytes('xpansions'));
+    return coreModel(model, lexemeFeature(lexemes));
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * Writes the ASCII copy of the installed model's core JSON (every character above U+007F as a JSON escape, so
- * JSON.parse gives the same strings): it is read as a one-byte string, where decoding the file's UTF-8 and parsing a
- * two-byte string took about 3x as long. Returns the copy's path, or undefined when the version is not the mirrored one.
+ * Writes the packed core model of the installed package: its JSON without the lexicon, the expansions and the lexeme
+ * list (ASCII, every character above U+007F as a JSON escape, so it is read as a one-byte string), then those three as
+ * bytes, and the lexeme hash as buckets (winkLexemes.ts). Returns the file's path, or undefined when the version is not
+ * the mirrored one or the words cannot be packed.
  */
-export function writeAsciiCoreModel(): string | undefined {
+export function writePackedCoreModel(): string | undefined {
   const pkg = require.resolve('wink-eng-lite-web-model/package.json');
   if ((JSON.parse(readFileSync(pkg, 'utf8')) as { version?: string }).version !== FAST_MODEL_VERSION) return undefined;
   const original = join(dirname(pkg), 'dist', 'languages', 'cur', 'models', 'eng-core-web-model.json');
-  const text = readFileSync(original, 'utf8');
-  const ascii = JSON.stringify(JSON.parse(text)).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const target = asciiCopyPath();
-  writeFileSync(target, `{"bytes":${statSync(original).size},"model":${ascii}}`);
+  const model = JSON.parse(readFileSync(original, 'utf8')) as CoreModel;
+  const lexeme = model.features['lexeme']!;
+  const lexemes = packLexemes(lexeme.list as string[]);
+  if (!lexemes) return undefined;
+  const data: Record<Section, Uint8Array> = {
+    lexicon: Buffer.from(model.lexicon as string, 'base64'),
+    xpansions: Buffer.from(model.xpansions as string, 'base64'),
+    words: lexemes.bytes,
+    ends: bytesOf(lexemes.ends),
+    starts: bytesOf(lexemes.starts),
+    order: bytesOf(lexemes.order),
+    model: new Uint8Array(),
+  };
+  // placeholders keep every key where the package's JSON has it
+  model.lexicon = '';
+  model.xpansions = '';
+  lexeme.list = [];
+  const json = JSON.stringify(model).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  data.model = Buffer.from(json, 'latin1');
+  // the head's length depends on the offsets it names: lay the sections out after a head of fixed width
+  const HEAD = 512;
+  const sections = {} as Record<Section, [number, number]>;
+  let offset = HEAD;
+  for (const name of SECTIONS) {
+    sections[name] = [offset, data[name].length];
+    offset += (data[name].length + 3) & ~3;
+  }
+  const head = JSON.stringify({ bytes: statSync(original).size, le: endianness() === 'LE', sections } satisfies PackedHead);
+  if (head.length + 1 > HEAD) throw new Error('wink model: packed head too long');
+  const file = Buffer.alloc(offset, 0x20);
+  file.write(`${head}\n`, 0, 'latin1');
+  for (const name of SECTIONS) file.set(data[name], sections[name][0]);
+  const target = packedPath();
+  writeFileSync(target, file);
   return target;
 }
 
-/** read-core-model.js and load-core-model.js of wink-eng-lite-web-model 1.8.1, parsing the JSON once. */
-function coreModel(json: string): CoreModel {
+function bytesOf(a: Uint32Array): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
+
+/** The package's core JSON parsed once, lexicon and expansions decoded (read-core-model.js of 1.8.1 up to the hashes). */
+function parsedCore(json: string): CoreModel {
   const model = JSON.parse(json) as CoreModel;
+  model.lexicon = words(model.lexicon as string);
+  model.xpansions = words(model.xpansions as string);
+  return model;
+}
+
+/**
+ * The rest of read-core-model.js and load-core-model.js of wink-eng-lite-web-model 1.8.1: the hashes and sizes. The
+ * lexeme list and hash are the packed file's proxies when given, else the hash is built from the list as the package does.
+ */
+function coreModel(model: CoreModel, packed?: { list: string[]; hash: Record<string, number> }): CoreModel {
   const packing = model.packing;
   const features = model.features;
   const pos = model.pos;
-  model.lexicon = words(model.lexicon as string);
-  model.xpansions = words(model.xpansions as string);
   for (const f in packing.layout) {
     if (packing.layout[f]![3] === 0) {
       const feature = features[f]!;
@@ -156,8 +231,13 @@ function coreModel(json: string): CoreModel {
     }
   }
   const lexeme = features['lexeme']!;
-  lexeme.hash = Object.create(null) as Record<string, number>;
-  for (let k = 0; k < lexeme.list.length; k += 1) lexeme.hash[lexeme.list[k] as string] = k;
+  if (packed) {
+    lexeme.list = packed.list;
+    lexeme.hash = packed.hash;
+  } else {
+    lexeme.hash = Object.create(null) as Record<string, number>;
+    for (let k = 0; k < lexeme.list.length; k += 1) lexeme.hash[lexeme.list[k] as string] = k;
+  }
   const clusters = features['posClusters']!.list;
   for (let k = 0; k < clusters.length; k += 1) clusters[k] = new Set((clusters[k] as string).split('_').map((e) => pos.hash[e] || 0));
   // load-core-model.js
