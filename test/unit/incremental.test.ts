@@ -4,10 +4,10 @@ import fc from 'fast-check';
 import { defaultConfig } from '../../server/src/engine/config/types.js';
 import { intentEdits } from '../../server/src/engine/intentEdits.js';
 import { lint } from '../../server/src/engine/lint.js';
-import { ChunkCache } from '../../server/src/engine/parse.js';
+import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
 import { allRules } from '../../server/src/engine/registry.js';
 import { isStepRule, type Rule } from '../../server/src/engine/rule.js';
-import { StepCache } from '../../server/src/engine/stepCache.js';
+import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
 import { blueprintArb, requiredCorpusFiles } from '../support/arbitraries.js';
 
 /** The shared corpus's texts, read when a test asks (a missing corpus fails those tests, not the loading of every suite). */

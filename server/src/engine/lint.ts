@@ -6,14 +6,15 @@ import { readDocument, type DocumentReading } from './document/reading.js';
 import { configForDocument, policyNote } from './config/profile.js';
 import { defaultConfig, type ResolvedConfig } from './config/types.js';
 import { resolvedFix } from './intentEdits.js';
-import { joinChunkTrees, parseChunkTrees, parseMarkdown, type ChunkCache, type ParsedChunk, type ParseProblem } from './parse.js';
+import type { ChunkCache } from './incremental/chunkCache.js';
+import { joinChunkTrees, parseChunkTrees, parseMarkdown, type ParsedChunk, type ParseProblem } from './parse.js';
 import { beginLintMemos, compileVocabulary, type CompiledVocabulary } from './phrases/vocabulary.js';
 import { allRules } from './registry.js';
 import { isStepRule, type Rule, type RuleReport, type StepReport, type StepRule } from './rule.js';
-import type { JudgedStep, KeyedStep, StepCache } from './stepCache.js';
+import type { JudgedStep, KeyedStep, StepCache } from './incremental/stepCache.js';
 import { applySuppressions, DIRECTIVE_PREFIX, findChunkDirectives, findDirectives, localToday, type DirectiveReport } from './suppress.js';
 import { LineIndex } from './text.js';
-import { unitModel } from './unitModel.js';
+import { unitModel } from './incremental/unitModel.js';
 import type { Blueprint, Finding, Position, Severity, SeveritySetting, Step } from './types.js';
 
 export interface LintOptions {

@@ -1,4 +1,4 @@
-import { detached } from '../memo.js';
+import { detached } from '../incremental/memo.js';
 import type { LaneKind, Side } from '../types.js';
 import { labelWords, readByMeaning, readByTrade, splitGloss, type LaneReading } from './laneReading.js';
 import { BENEFIT_WORDS, RESULT_WORDS } from './laneWords.js';

@@ -1,5 +1,5 @@
 // Sentences, tokens with lemmas and parts of speech, and clauses of a piece of text, from wink-nlp.
-import { detached } from '../memo.js';
+import { detached } from '../incremental/memo.js';
 import { wink } from './wink.js';
 
 export interface Token {

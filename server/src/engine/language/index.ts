@@ -3,7 +3,7 @@
 // lemmas and word classes, and vetoes candidates with a reason. The phrase engine (../phrases) stays the fast first
 // pass; this layer adds to it and rejects from it. Nothing here loads the model until a blueprint's step asks.
 import type { PhraseMatcher } from '../phrases/vocabulary.js';
-import { detached } from '../memo.js';
+import { detached } from '../incremental/memo.js';
 import { readText } from './doc.js';
 import { benefitPatterns, benefitVeto, keptBySoftware, negationVeto, supportPatterns, supportVeto, type Found, type LangText, type Role } from './judge.js';
 import { slot } from './slots.js';

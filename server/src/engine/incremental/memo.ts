@@ -1,5 +1,5 @@
 // What the editor's memos share: two generations of entries, strings detached from the text they were cut from, moved spans.
-import type { Span } from './types.js';
+import type { Span } from '../types.js';
 
 /**
  * Two generations (the chunk cache is one): entries used by the latest lint survive `commit`, the rest are dropped,

@@ -1,14 +1,14 @@
 // Per-document memo of step work (phrase analysis, step-scoped rules): a keystroke redoes only the steps it changed.
-import { analyseStep } from './blueprint/analyse.js';
-import type { RawStep } from './blueprint/build.js';
-import type { CompiledVocabulary } from './phrases/vocabulary.js';
-import type { PolicyRead } from './document/policy.js';
-import type { RuleReport, StepReport } from './rule.js';
-import { movedFixProposal } from './intentEdits.js';
+import { analyseStep } from '../blueprint/analyse.js';
+import type { RawStep } from '../blueprint/build.js';
+import type { CompiledVocabulary } from '../phrases/vocabulary.js';
+import type { PolicyRead } from '../document/policy.js';
+import type { RuleReport, StepReport } from '../rule.js';
+import { movedFixProposal } from '../intentEdits.js';
 import { detached, Generations, movedSpan } from './memo.js';
-import type { LineIndex } from './text.js';
-import { ReadingMemos } from './document/readingMemo.js';
-import type { BenefitPhrase, RejectedPhrase, SourceText, Span, Step, SupportPhrase } from './types.js';
+import type { LineIndex } from '../text.js';
+import { ReadingMemos } from './readingMemo.js';
+import type { BenefitPhrase, RejectedPhrase, SourceText, Span, Step, SupportPhrase } from '../types.js';
 
 interface Phrases {
   benefits: BenefitPhrase[];
