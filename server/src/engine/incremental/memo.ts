@@ -27,6 +27,11 @@ export class Generations<V> {
   get size(): number {
     return this.entries.size;
   }
+
+  /** Entries the next generation holds so far. */
+  protected get pending(): number {
+    return this.next.size;
+  }
 }
 
 /** A copy of `s` that does not share its memory: a slice kept in a memo would keep the whole text it was cut from alive. */

@@ -8,6 +8,7 @@ import { movedFixProposal } from '../intentEdits.js';
 import { detached, Generations, movedSpan } from './memo.js';
 import type { LineIndex } from '../text.js';
 import { ReadingMemos } from './readingMemo.js';
+import { TextMemos } from './textMemos.js';
 import type { BenefitPhrase, RejectedPhrase, SourceText, Span, Step, SupportPhrase } from '../types.js';
 
 interface Phrases {
@@ -73,6 +74,8 @@ export class StepCache {
   private eolOf: { lines: LineIndex; eol: string } | undefined;
   /** What the document reading (`document/reading.ts`) keeps for rules between lints: label candidates, phrase hits per section, policy answers. */
   readonly readings = new ReadingMemos();
+  /** What the document's texts were read as (wink reads, lane labels), for the lints given this cache (`withTextMemos`). */
+  readonly texts = new TextMemos();
   /** Memos other modules keep per cache (unitModel's whole units), committed with it so they hold one document version's worth. */
   private readonly attached: Array<{ commit(): void }> = [];
   /** Hits and misses since creation, for tests and the bench. */
@@ -175,6 +178,7 @@ export class StepCache {
     this.analyses.commit();
     this.steps.commit();
     this.readings.commit();
+    this.texts.commit();
     for (const memo of this.attached) memo.commit();
   }
 
