@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { defaultConfig } from '../../server/src/engine/config/types.js';
 import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
 import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
 import { lint, type LintOptions } from '../../server/src/engine/lint.js';
@@ -38,6 +39,19 @@ describe('a lint without caches needs no flushing', () => {
       assert.equal(again[i], first[i], `${f.name}: after other texts`);
       assert.equal(afterEditor[i], first[i], `${f.name}: after a cached lint of the same texts`);
     });
+  });
+
+  it("reads a lane label with this lint's lane table, whatever table read the same label before", () => {
+    // With one memo of lane readings per process, keyed on the label alone, the default table's reading of
+    // "Zorblax / Qux" (no lane) stood when a config then named Zorblax a customer lane, and the lane went missing.
+    const text = '# Visit\n\n## Arrive\n\n- **Zorblax / Qux:** Walks in and waits at the desk.\n- **Frontstage:** Greets them.\n- **Backstage:** Preps the room.\n';
+    const config = { ...defaultConfig(), lanes: { customer: ['Zorblax'] } };
+    const lanes = (options: LintOptions) => lint(text, { forceBlueprint: true, ...options }).blueprint.steps.map((s) => s.lanes.map((l) => `${l.label}=${l.kind}`));
+    assert.deepEqual(lanes({}), [['Frontstage=frontstage', 'Backstage=backstage']]);
+    assert.deepEqual(lanes({ config }), [['Zorblax / Qux=customer', 'Frontstage=frontstage', 'Backstage=backstage']]);
+    const cache = new StepCache();
+    lanes({ stepCache: cache });
+    assert.deepEqual(lanes({ config, stepCache: cache }), [['Zorblax / Qux=customer', 'Frontstage=frontstage', 'Backstage=backstage']], 'with one cache');
   });
 
   it('gives in this process, after everything the suites ran, what a new process linting only that text gives', () => {
