@@ -345,7 +345,7 @@ describe('incremental re-lint', function () {
         run(a, caches);
         const cached = run(b, caches);
         assert.equal(cached, run(b), `${what}: ${a === base ? 'made' : 'undone'}`);
-        // Without caches too: the rules' memos are shared by every lint.
+        // Without caches too: a lint right after another text's is as fresh (no memo outlives a lint).
         run(a);
         const warm = JSON.stringify(lint(b, { forceBlueprint: true }).findings.filter((f) => f.ruleId === 'unknown-lane' || f.ruleId === 'customer-first-slogan'));
         assert.equal(warm, run(b), `${what}, no caches: ${a === base ? 'made' : 'undone'}`);
