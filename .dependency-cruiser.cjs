@@ -29,7 +29,7 @@ module.exports = {
       severity: 'error',
       comment: "A rule is a pure function of its context: what it would remember between lints lives in the engine's caches (context.document, context.remember).",
       from: { path: '^rules/' },
-      to: { path: '^server/src/engine/(memo|stepCache|unitModel|document/readingMemo)[.]ts$' },
+      to: { path: '^server/src/engine/incremental/' },
     },
     { name: 'rules-use-engine-only', severity: 'error', comment: 'A rule sees the engine API only.', from: { path: '^rules/' }, to: { path: '^(server/src/(server|cli|files)|client/src)/' } },
     {

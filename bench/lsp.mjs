@@ -5,7 +5,7 @@
 //     the keystrokes alone (not the first lint), with --expose-gc the heap the caches hold after the edits, with
 //     --engine the compiled engine of another checkout (TREE/out), timed by this same harness
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -287,8 +287,10 @@ function offsetAt(text, { line, character }) {
 export async function inProcessKeystrokes(file, { edits = 200, seed = 7, profileDir, tree = ROOT } = {}) {
   const engine = join(tree, 'out/server/src/engine');
   const { lint } = await import(pathToFileURL(join(engine, 'lint.js')).href);
-  const { ChunkCache } = await import(pathToFileURL(join(engine, 'parse.js')).href);
-  const { StepCache } = await import(pathToFileURL(join(engine, 'stepCache.js')).href);
+  // The caches' folder (engine/incremental/), or where an older checkout kept them.
+  const from = async (file, older) => import(pathToFileURL(join(engine, existsSync(join(engine, 'incremental', file)) ? join('incremental', file) : older)).href);
+  const { ChunkCache } = await from('chunkCache.js', 'parse.js');
+  const { StepCache } = await from('stepCache.js', 'stepCache.js');
   let text = readFileSync(file, 'utf8');
   // CPU (user + system) beside wall time: the machine is shared, and other work stretches wall time only.
   const cpuMs = (from) => {

@@ -54,15 +54,15 @@ describe('architecture boundaries (.dependency-cruiser.cjs)', function () {
       write('server/src/server/main.ts', "import { x } from '../cli/options.js';\nexport const z = x;\n");
       write('server/src/engine/a.ts', "import { b } from './b.js';\nexport const a = () => b;\n");
       write('server/src/engine/b.ts', "import type { a } from './a.js';\nexport const b = 1;\nexport type A = typeof a;\n");
-      write('server/src/engine/memo.ts', 'export class Generations<V> { v?: V; }\n');
-      write('rules/slogan.ts', "import { Generations } from '../server/src/engine/memo.js';\nexport const memo = new Generations<string>();\n");
+      write('server/src/engine/incremental/memo.ts', 'export class Generations<V> { v?: V; }\n');
+      write('rules/slogan.ts', "import { Generations } from '../server/src/engine/incremental/memo.js';\nexport const memo = new Generations<string>();\n");
       const found = cruise(dir, ['server/src', 'rules'])
         .violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`)
         .sort();
       assert.deepEqual(found, [
         'engine-stands-alone: server/src/engine/lint.ts → server/src/cli/options.ts',
         'no-circular: server/src/engine/a.ts → server/src/engine/b.ts',
-        'rules-keep-no-memo: rules/slogan.ts → server/src/engine/memo.ts',
+        'rules-keep-no-memo: rules/slogan.ts → server/src/engine/incremental/memo.ts',
         'server-not-cli: server/src/server/main.ts → server/src/cli/options.ts',
       ]);
     } finally {

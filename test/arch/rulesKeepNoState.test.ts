@@ -17,7 +17,7 @@ describe('rules keep no module-level state', () => {
 
   it('reports each kind of module-level state, and not constants, locals or a function-local memo', () => {
     const source = [
-      "import { Generations } from '../server/src/engine/memo.js';",
+      "import { Generations } from '../server/src/engine/incremental/memo.js';",
       'let shipped: string[] | undefined;',
       'const memo = new Generations<string>();',
       'const seen = new Map<string, number>();',

@@ -4,8 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../server/src/engine/lint.js';
 import { LineIndex } from '../../server/src/engine/text.js';
-import { ChunkCache } from '../../server/src/engine/parse.js';
-import { StepCache } from '../../server/src/engine/stepCache.js';
+import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
+import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
 import { toDiagnostic } from '../../server/src/server/diagnostics.js';
 
 const WELCOME =

@@ -4,8 +4,9 @@
 import { strict as assert } from 'node:assert';
 import type { List, ListItem, Root, RootContent } from 'mdast';
 import { lint } from '../../server/src/engine/index.js';
-import { ChunkCache, parseMarkdown } from '../../server/src/engine/parse.js';
-import { StepCache } from '../../server/src/engine/stepCache.js';
+import { parseMarkdown } from '../../server/src/engine/parse.js';
+import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
+import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
 import { LineIndex } from '../../server/src/engine/text.js';
 import { withBbcode } from '../../server/src/engine/blueprint/bbcode.js';
 import { nextLetterMarker, withSlackLists } from '../../server/src/engine/blueprint/slackPaste.js';

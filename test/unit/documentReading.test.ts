@@ -1,11 +1,11 @@
 // The document reading rules share: what it reads, and that its editor memo gives what a fresh reading gives.
 import { strict as assert } from 'node:assert';
 import { readDocument } from '../../server/src/engine/document/reading.js';
-import { ReadingMemos } from '../../server/src/engine/document/readingMemo.js';
+import { ReadingMemos } from '../../server/src/engine/incremental/readingMemo.js';
 import { lint } from '../../server/src/engine/lint.js';
-import { ChunkCache } from '../../server/src/engine/parse.js';
+import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
 import type { PhraseHit, PhraseMatcher } from '../../server/src/engine/phrases/vocabulary.js';
-import { StepCache } from '../../server/src/engine/stepCache.js';
+import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
 import { LineIndex } from '../../server/src/engine/text.js';
 
 const DOC = [

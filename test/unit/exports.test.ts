@@ -3,8 +3,8 @@
 // fresh lint after edits.
 import { strict as assert } from 'node:assert';
 import { lint } from '../../server/src/engine/index.js';
-import { ChunkCache } from '../../server/src/engine/parse.js';
-import { StepCache } from '../../server/src/engine/stepCache.js';
+import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
+import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
 import { readSteps } from '../support/readSteps.js';
 
 /** The span of the one benefit-needs-support finding of a forced lint, as the text it covers and its step. */

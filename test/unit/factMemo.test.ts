@@ -3,10 +3,10 @@ import { strict as assert } from 'node:assert';
 import { languageSample } from '../../server/src/engine/blueprint/looksLike.js';
 import { defaultConfig } from '../../server/src/engine/config/types.js';
 import { lint, type LintResult } from '../../server/src/engine/lint.js';
-import { ChunkCache } from '../../server/src/engine/parse.js';
+import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
 import { compileVocabulary } from '../../server/src/engine/phrases/vocabulary.js';
-import { ReadingMemos } from '../../server/src/engine/document/readingMemo.js';
-import { StepCache } from '../../server/src/engine/stepCache.js';
+import { ReadingMemos } from '../../server/src/engine/incremental/readingMemo.js';
+import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
 
 const STEP = '# Hotel\n\n## Check-in\n\n- **Guest:** Asks for a quieter room.\n- **Frontstage:** Receptionist upgrades the guest to a suite.\n';
 const POLICY = '\n## Empowerment levels\n\nReceptionists may upgrade one room per night; the duty manager up to two nights.\n';

@@ -3,8 +3,8 @@ import { strict as assert } from 'node:assert';
 import { applyEdits } from '../../server/src/engine/fix.js';
 import { intentEdits } from '../../server/src/engine/intentEdits.js';
 import { lint } from '../../server/src/engine/lint.js';
-import { ChunkCache } from '../../server/src/engine/parse.js';
-import { StepCache } from '../../server/src/engine/stepCache.js';
+import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
+import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
 import type { Finding } from '../../server/src/engine/types.js';
 import { requiredCorpusFiles } from '../support/arbitraries.js';
 

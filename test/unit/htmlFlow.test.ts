@@ -3,8 +3,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { lint } from '../../server/src/engine/index.js';
-import { ChunkCache } from '../../server/src/engine/parse.js';
-import { StepCache } from '../../server/src/engine/stepCache.js';
+import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
+import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
 import { readSteps } from '../support/readSteps.js';
 
 const benefitFindings = (text: string) => lint(text, { forceBlueprint: true }).findings.filter((f) => f.ruleId === 'benefit-needs-support');

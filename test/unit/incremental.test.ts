@@ -4,10 +4,10 @@ import fc from 'fast-check';
 import { defaultConfig } from '../../server/src/engine/config/types.js';
 import { intentEdits } from '../../server/src/engine/intentEdits.js';
 import { lint } from '../../server/src/engine/lint.js';
-import { ChunkCache } from '../../server/src/engine/parse.js';
+import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
 import { allRules } from '../../server/src/engine/registry.js';
 import { isStepRule, type Rule } from '../../server/src/engine/rule.js';
-import { StepCache } from '../../server/src/engine/stepCache.js';
+import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
 import { blueprintArb, requiredCorpusFiles } from '../support/arbitraries.js';
 
 /** The shared corpus's texts, read when a test asks (a missing corpus fails those tests, not the loading of every suite). */
@@ -352,7 +352,7 @@ describe('incremental re-lint', function () {
         run(a, caches);
         const cached = run(b, caches);
         assert.equal(cached, run(b), `${what}: ${a === base ? 'made' : 'undone'}`);
-        // Without caches too: the rules' memos are shared by every lint.
+        // Without caches too: a lint right after another text's is as fresh (no memo outlives a lint).
         run(a);
         const warm = JSON.stringify(lint(b, { forceBlueprint: true }).findings.filter((f) => f.ruleId === 'unknown-lane' || f.ruleId === 'customer-first-slogan'));
         assert.equal(warm, run(b), `${what}, no caches: ${a === base ? 'made' : 'undone'}`);

@@ -1,8 +1,8 @@
 // Lanes named by a document's own key: lower-case abbreviations, icons, and Word styles kept by pandoc.
 import { strict as assert } from 'node:assert';
 import { lint } from '../../server/src/engine/lint.js';
-import { ChunkCache } from '../../server/src/engine/parse.js';
-import { StepCache } from '../../server/src/engine/stepCache.js';
+import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
+import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
 
 /** Steps as "title (shape): kind<label>=content" from a lint that detects on its own, with the lanes' exact positions. */
 function steps(text: string, caches?: { parse: ChunkCache; steps: StepCache }) {

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { compilePattern, splitVariant, variantsByKey, WORD_AFTER } from '../../server/src/engine/phrases/pattern.js';
 import { headWords, spellHead } from '../../server/src/engine/phrases/headWords.js';
 import { derivePhraseTable, PHRASE_TABLE_FILE, phraseTable, vocabularyDigest } from '../../server/src/engine/phrases/phraseTable.js';
-import { beginLintMemos, parseVocabularyFile, PhraseMatcher, shippedEntries, VocabularyError, type VocabularyEntry } from '../../server/src/engine/phrases/vocabulary.js';
+import { TextMemos, withTextMemos } from '../../server/src/engine/incremental/textMemos.js';
+import { parseVocabularyFile, PhraseMatcher, shippedEntries, VocabularyError, type VocabularyEntry } from '../../server/src/engine/phrases/vocabulary.js';
 import { packageRoot } from '../../server/src/engine/resources.js';
 import { fuzzRuns, fuzzSeed, instantiatePattern } from '../support/arbitraries.js';
 
@@ -118,7 +119,6 @@ describe('phrase matcher', () => {
     const text = "The firm rings; the store-the firm; the\tstore; THE FIRM CALLS; can't wait, can’t wait; the customer's; the firmly";
     // Twice, so the second pass reads every word from memory: the same hits.
     for (let pass = 0; pass < 2; pass++) {
-      beginLintMemos();
       assert.deepEqual(
         m.find(text).map((h) => `${h.text}=${h.entry.phrase}`),
         [
@@ -185,9 +185,13 @@ describe('PhraseMatcher: texts looked at twice in one lint', () => {
   const matcher = new PhraseMatcher([entry('same-day refund'), entry('free upgrade')]);
   const text = 'A same-day refund, or a free upgrade.';
 
-  it('answers the same text with the same hits, once per lint, and forgets them at the next lint', () => {
-    beginLintMemos();
-    const first = matcher.find(text);
+  it("answers the same text with the same hits from the running lint's memos, and scans again with other memos or none", () => {
+    const first = withTextMemos(new TextMemos(), () => {
+      const hits = matcher.find(text);
+      assert.equal(matcher.find('No promise here.').length, 0);
+      assert.equal(matcher.find(text), hits, 'the same array within one lint');
+      return hits;
+    });
     assert.deepEqual(
       first.map((h) => [h.start, h.end, h.text]),
       [
@@ -195,20 +199,22 @@ describe('PhraseMatcher: texts looked at twice in one lint', () => {
         [24, 36, 'free upgrade'],
       ],
     );
-    assert.equal(matcher.find('No promise here.').length, 0);
-    assert.equal(matcher.find(text), first, 'the same array within one lint');
-    beginLintMemos();
-    const next = matcher.find(text);
-    assert.notEqual(next, first, 'a new lint scans again');
+    const next = withTextMemos(new TextMemos(), () => matcher.find(text));
+    assert.notEqual(next, first, "another lint's memos scan again");
     assert.deepEqual(next, first);
+    const outside = matcher.find(text);
+    assert.notEqual(outside, first, 'outside a lint nothing is kept');
+    assert.notEqual(matcher.find(text), outside);
+    assert.deepEqual(outside, first);
   });
 
   it('scans long texts every time (they are not kept)', () => {
-    beginLintMemos();
-    const long = `${text} ${'x '.repeat(1500)}`;
-    const a = matcher.find(long);
-    assert.notEqual(matcher.find(long), a);
-    assert.deepEqual(matcher.find(long), a);
+    withTextMemos(new TextMemos(), () => {
+      const long = `${text} ${'x '.repeat(1500)}`;
+      const a = matcher.find(long);
+      assert.notEqual(matcher.find(long), a);
+      assert.deepEqual(matcher.find(long), a);
+    });
   });
 });
 

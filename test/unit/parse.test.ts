@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { ChunkCache, parseGfm, parseMarkdown, parseWhole, splitChunks, tableRuns, type ParseProblem } from '../../server/src/engine/parse.js';
+import { parseGfm, parseMarkdown, parseWhole, splitChunks, tableRuns, type ParseProblem } from '../../server/src/engine/parse.js';
+import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
 import { packageRoot } from '../../server/src/engine/resources.js';
 import { blueprintArb, corpusFiles, fuzzRuns, fuzzSeed, mutatedCorpusArb } from '../support/arbitraries.js';
 

@@ -8,7 +8,7 @@ export { lint, type LintOptions, type LintResult } from './lint.js';
 export { applyFixes, applyEdits, fixesTogether } from './fix.js';
 export { allRules, ruleById } from './registry.js';
 export { LineIndex } from './text.js';
-export { ChunkCache } from './parse.js';
+export { ChunkCache } from './incremental/chunkCache.js';
 export { DIRECTIVE_RULE, type DirectiveReport } from './suppress.js';
 export { disableFileFix, intentEdits, resolvedFix } from './intentEdits.js';
 export type { DocumentProblem } from './lint.js';

@@ -6,14 +6,16 @@ import { readDocument, type DocumentReading } from './document/reading.js';
 import { configForDocument, policyNote } from './config/profile.js';
 import { defaultConfig, type ResolvedConfig } from './config/types.js';
 import { resolvedFix } from './intentEdits.js';
-import { joinChunkTrees, parseChunkTrees, parseMarkdown, type ChunkCache, type ParsedChunk, type ParseProblem } from './parse.js';
-import { beginLintMemos, compileVocabulary, type CompiledVocabulary } from './phrases/vocabulary.js';
+import type { ChunkCache } from './incremental/chunkCache.js';
+import { joinChunkTrees, parseChunkTrees, parseMarkdown, type ParsedChunk, type ParseProblem } from './parse.js';
+import { compileVocabulary, type CompiledVocabulary } from './phrases/vocabulary.js';
 import { allRules } from './registry.js';
 import { isStepRule, type Rule, type RuleReport, type StepReport, type StepRule } from './rule.js';
-import type { JudgedStep, KeyedStep, StepCache } from './stepCache.js';
+import type { JudgedStep, KeyedStep, StepCache } from './incremental/stepCache.js';
+import { TextMemos, withTextMemos } from './incremental/textMemos.js';
 import { applySuppressions, DIRECTIVE_PREFIX, findChunkDirectives, findDirectives, localToday, type DirectiveReport } from './suppress.js';
 import { LineIndex } from './text.js';
-import { unitModel } from './unitModel.js';
+import { unitModel } from './incremental/unitModel.js';
 import type { Blueprint, Finding, Position, Severity, SeveritySetting, Step } from './types.js';
 
 export interface LintOptions {
@@ -61,8 +63,13 @@ export function effectiveSeverity(rule: Rule, config: ResolvedConfig): SeverityS
   return config.rules[rule.id]?.severity ?? rule.defaultSeverity;
 }
 
+/** The findings of `text`: a pure function of the text, the options and the caches it is given (which only save work). */
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  beginLintMemos();
+  // Without a cache, the memos of this one call: a text the model and the rules both read is read once, and forgotten after.
+  return withTextMemos(options.stepCache?.texts ?? new TextMemos(), () => lintText(text, options));
+}
+
+function lintText(text: string, options: LintOptions): LintResult {
   // The front matter's `profile:` picks one of the profiles the configuration composed.
   const picked = configForDocument(options.config ?? defaultConfig(), text);
   const config = picked.config;

@@ -4,7 +4,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { remarkGfmSubset } from './gfmSubset.js';
 import { boundLines, MAX_DEPTH } from './inputBounds.js';
-import { detached, Generations } from './memo.js';
+import type { ChunkCache } from './incremental/chunkCache.js';
+import { detached } from './incremental/memo.js';
 
 const processor = unified().use(remarkParse).use(remarkGfmSubset).use(remarkFrontmatter, ['yaml', 'toml']);
 // The table construct is tried at every line, a quarter of the parse on the bench tree; a table needs a "|", or
@@ -269,9 +270,6 @@ function countLines(text: string, from: number, to: number): number {
   }
   return n;
 }
-
-/** Remembers the parse of each chunk's text, so an edit re-parses only the chunks it touched; `commit` keeps only the chunks of the latest document version. */
-export class ChunkCache extends Generations<Root> {}
 
 /** A copy of the node moved by `offset` characters and `lines` lines; `firstLineColumns` moves columns on line 1. */
 function shift<T extends Nodes>(node: T, offset: number, lines: number, firstLineColumns = 0): T {

@@ -1,4 +1,5 @@
 import type { Root, Nodes } from 'mdast';
+import { attached } from './incremental/textMemos.js';
 import type { LineIndex } from './text.js';
 import type { Finding, Step } from './types.js';
 
@@ -76,14 +77,11 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-const chunkDirectives = new WeakMap<Root, Directive[]>();
-
 /** findDirectives of the document from its chunks' trees (positions relative to each chunk), each cached tree read once. */
 export function findChunkDirectives(chunks: ReadonlyArray<{ start: number; tree: Root }>): Directive[] {
   const out: Directive[] = [];
   for (const c of chunks) {
-    let found = chunkDirectives.get(c.tree);
-    if (!found) chunkDirectives.set(c.tree, (found = findDirectives(c.tree)));
+    const found = attached(c.tree, 'directives', () => findDirectives(c.tree));
     for (const d of found) out.push(c.start === 0 ? d : { ...d, offset: d.offset + c.start, endOffset: d.endOffset + c.start });
   }
   return out;

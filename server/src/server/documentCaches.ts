@@ -1,6 +1,6 @@
 // Which open documents keep their parse and step caches: the recently linted ones, within a size budget.
 import { ChunkCache } from '../engine/index.js';
-import { StepCache } from '../engine/stepCache.js';
+import { StepCache } from '../engine/incremental/stepCache.js';
 
 export interface DocumentCache {
   parse: ChunkCache;

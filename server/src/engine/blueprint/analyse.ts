@@ -14,6 +14,7 @@ import {
   supportVeto,
   type Found,
 } from '../language/index.js';
+import { attached } from '../incremental/textMemos.js';
 import { sentenceSpans } from '../language/sentences.js';
 import { withoutLeadingIcons } from './iconLabel.js';
 import { LANE_SIDE, normaliseLabel } from './lanes.js';
@@ -40,11 +41,11 @@ interface SpanIndex {
   widest: PhraseHit[];
 }
 
-const indexes = new WeakMap<readonly PhraseHit[], SpanIndex>();
-
 function spanIndex(hits: readonly PhraseHit[]): SpanIndex {
-  let ix = indexes.get(hits);
-  if (ix) return ix;
+  return attached(hits, 'span index', () => buildSpanIndex(hits));
+}
+
+function buildSpanIndex(hits: readonly PhraseHit[]): SpanIndex {
   const sorted = [...hits].sort((a, b) => a.start - b.start);
   const maxEnd: number[] = [];
   const widest: PhraseHit[] = [];
@@ -58,9 +59,7 @@ function spanIndex(hits: readonly PhraseHit[]): SpanIndex {
       widest.push(h);
     }
   }
-  ix = { sorted, maxEnd, widest };
-  indexes.set(hits, ix);
-  return ix;
+  return { sorted, maxEnd, widest };
 }
 
 /** How many hits start at or before `at` (or strictly before, with `strict`). */

@@ -1,4 +1,4 @@
-import { detached } from '../memo.js';
+import { textMemo } from '../incremental/textMemos.js';
 import type { LaneKind, Side } from '../types.js';
 import { labelWords, readByMeaning, readByTrade, splitGloss, type LaneReading } from './laneReading.js';
 import { BENEFIT_WORDS, RESULT_WORDS } from './laneWords.js';
@@ -105,16 +105,14 @@ export const STEP_COLUMN_LABELS = new Set([
   '#',
 ]);
 
-/** Lane labels repeat (every step's "Customer:") in every lint: remember short ones, a few thousand at most. */
-const normalised = new Map<string, string>();
-
 export function normaliseLabel(label: string): string {
   if (label.length > 40) return normaliseUncached(label);
-  let n = normalised.get(label);
-  if (n === undefined) {
-    if (normalised.size >= 4_000) normalised.clear();
-    normalised.set(detached(label), (n = normaliseUncached(label)));
-  }
+  // Lane labels repeat (every step's "Customer:"): the running lint's cache remembers short ones, a few thousand at most.
+  const normalised = textMemo<string>('normalised labels', 4_000);
+  const hit = normalised?.get(label);
+  if (hit !== undefined) return hit;
+  const n = normaliseUncached(label);
+  normalised?.set(label, n);
   return n;
 }
 
@@ -177,8 +175,6 @@ function synonymReading(label: string, kind: LaneKind, table: LaneTable): LaneRe
   return gainOnly ? { kind, basis: 'synonym', words: label, gainOnly } : { kind, basis: 'synonym', words: label };
 }
 
-const readings = new Map<string, LaneReading | null>();
-
 /** A label's lane: the synonym table (with config labels) first, then the label's words (laneReading.ts). */
 export function readLane(label: string, table: LaneTable): LaneReading | undefined {
   const n = normaliseLabel(label);
@@ -194,16 +190,17 @@ export function readLane(label: string, table: LaneTable): LaneReading | undefin
     const glossed = /[(\r\n]/.test(label) ? readByMeaning(label) : undefined;
     return glossed?.basis === 'gloss' ? glossed : synonymReading(n, kind, table);
   }
-  let r = readings.get(label);
+  // A label's reading with this table, in the running lint's cache.
+  const readings = textMemo<LaneReading | null>(table, 4_000);
+  let r = readings?.get(label);
   if (r === undefined) {
-    if (readings.size >= 4_000) readings.clear();
     const own = coordinatedCustomer(label) ?? readByMeaning(label);
     // A gloss naming a lane by its own name overrules a role's guessed side ("Office (behind the scenes)").
     // So does a gloss saying whether the lane is seen, over "support" read as a team ("Practice support (not seen)").
     const seen = own?.kind === 'support' ? glossReading(label, table) : undefined;
     if (seen && (seen.kind === 'frontstage' || seen.kind === 'backstage')) r = seen;
     else r = (own && !own.byRole && own.basis !== 'role' ? own : (glossReading(label, table) ?? own)) ?? compoundReading(label, table) ?? readByTrade(label) ?? null;
-    readings.set(detached(label), r);
+    readings?.set(label, r);
   }
   return r ?? undefined;
 }

@@ -1,7 +1,7 @@
 // Labels written where a lane label goes (a line's "**Label:**", a table's header row or first column), read from the source lines.
 import type { Span, Step } from '../types.js';
-import { detached } from '../memo.js';
-import type { Memo } from './readingMemo.js';
+import { detached } from '../incremental/memo.js';
+import type { Memo } from '../incremental/readingMemo.js';
 
 /** A label in lane position as written (emphasis and a trailing colon removed) and its source span. */
 export interface LabelCandidate {

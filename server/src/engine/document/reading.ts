@@ -1,5 +1,5 @@
 // One reading of the document's text per lint, shared by every rule: sections, prose, lane-position labels, lines.
-import { detached } from '../memo.js';
+import { detached } from '../incremental/memo.js';
 import { languageLayerEnabled } from '../language/index.js';
 import type { CompiledVocabulary, PhraseHit, PhraseMatcher } from '../phrases/vocabulary.js';
 import type { LineIndex } from '../text.js';
@@ -7,7 +7,7 @@ import type { Span, Step } from '../types.js';
 import { LaneLabelReader, type LabelCandidate, type RememberedLabels } from './laneLabels.js';
 import { policySections, type PolicyJudge, type PolicyQuery, type PolicySection } from './policy.js';
 import { hasFencedBlock, proseSections, readableProse, titleHeadingSpan, type ProseSection } from './prose.js';
-import type { Memo, ReadingMemos } from './readingMemo.js';
+import type { Memo, ReadingMemos } from '../incremental/readingMemo.js';
 import { stepUnits, type TextUnit } from './textUnits.js';
 
 export type { LabelCandidate } from './laneLabels.js';

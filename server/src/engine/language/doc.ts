@@ -1,5 +1,6 @@
 // Sentences, tokens with lemmas and parts of speech, and clauses of a piece of text, from wink-nlp.
-import { detached } from '../memo.js';
+import { detached } from '../incremental/memo.js';
+import { textMemo } from '../incremental/textMemos.js';
 import { wink } from './wink.js';
 
 export interface Token {
@@ -43,24 +44,15 @@ const CLAUSE_PUNCT = /^[,;:.!?()[\]—–"“”]+$/;
  * sentence is split on its punctuation only. Offsets are those of the given text. Null when wink is not available.
  */
 export function readText(text: string): LangDoc | null {
-  const hit = reads.get(text);
-  if (hit) {
-    // re-inserted: a Map iterates in insertion order, so the first key is the least recently used
-    reads.delete(text);
-    reads.set(text, hit);
-    return hit;
-  }
-  // a slice of the document would keep the whole document alive in the memo
-  const doc = read(detached(text));
-  if (!doc) return null;
-  if (reads.size >= READS_MAX) reads.delete(reads.keys().next().value!);
-  reads.set(doc.text, doc);
+  // Recent reads by text, in the running lint's cache (prose is split into sentences on every analysis of its step).
+  const reads = textMemo<LangDoc>('wink reads', 2000);
+  const hit = reads?.get(text);
+  if (hit) return hit;
+  // a kept read holds its own copy of the text: a slice of the document would keep the whole document alive
+  const doc = read(reads ? detached(text) : text);
+  if (doc) reads?.set(text, doc);
   return doc;
 }
-
-/** Recent reads by text (prose is split into sentences on every analysis of its step; a read never changes). */
-const reads = new Map<string, LangDoc>();
-const READS_MAX = 2000;
 
 function read(text: string): LangDoc | null {
   const nlp = wink();

@@ -3,7 +3,7 @@
 // lemmas and word classes, and vetoes candidates with a reason. The phrase engine (../phrases) stays the fast first
 // pass; this layer adds to it and rejects from it. Nothing here loads the model until a blueprint's step asks.
 import type { PhraseMatcher } from '../phrases/vocabulary.js';
-import { detached } from '../memo.js';
+import { attached, textMemo } from '../incremental/textMemos.js';
 import { readText } from './doc.js';
 import { benefitPatterns, benefitVeto, keptBySoftware, negationVeto, supportPatterns, supportVeto, type Found, type LangText, type Role } from './judge.js';
 import { slot } from './slots.js';
@@ -17,28 +17,19 @@ let enabled = true;
 /** Turns the layer off (or back on) for this process: the phrase engine then works alone (benchmarks, tests). */
 export function setLanguageLayer(on: boolean): void {
   enabled = on;
-  memo.clear();
 }
 
 export function languageLayerEnabled(): boolean {
   return enabled;
 }
 
-/** Reads of recent texts, least recently used first; an entry remembers the role nouns it was read with. */
-const memo = new Map<string, { roles: PhraseMatcher; out: LangText | null }>();
-/** About ten 10,000-line blueprints' distinct lane and prose texts: an editor's open documents stay read. */
-const MEMO_MAX = 5000;
-
 /** The text read by wink with its role nouns, memoised per text (a step's lanes repeat across lints and steps). */
 export function langText(text: string, roles: PhraseMatcher): LangText | null {
   if (!enabled) return null;
-  const hit = memo.get(text);
-  if (hit !== undefined && hit.roles === roles) {
-    // re-inserted: a Map iterates in insertion order, so the first key is the least recently used
-    memo.delete(text);
-    memo.set(text, hit);
-    return hit.out;
-  }
+  // Reads of recent texts in the running lint's cache; an entry remembers the role nouns it was read with.
+  const memo = textMemo<{ roles: PhraseMatcher; out: LangText | null }>('language texts', 5000);
+  const hit = memo?.get(text);
+  if (hit !== undefined && hit.roles === roles) return hit.out;
   const doc = readText(text);
   let out: LangText | null = null;
   if (doc) {
@@ -52,20 +43,14 @@ export function langText(text: string, roles: PhraseMatcher): LangText | null {
     }
     out = { doc, roles: tokenRoles };
   }
-  memo.delete(text);
-  if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value!);
-  // the read's own copy of the text: a slice of the document would keep the whole document alive
-  memo.set(doc ? doc.text : detached(text), { roles, out });
+  memo?.set(text, { roles, out });
   return out;
 }
 
-/** What each rule of language found in a read text: the patterns are pure functions of it, and lints repeat them. */
-const found = new WeakMap<LangText, Map<(lt: LangText) => Found[], readonly Found[]>>();
-
 /** `pattern(lt)`, computed once per read text (a keystroke re-reads only the texts it changed). */
 export function findsOf(lt: LangText, pattern: (lt: LangText) => Found[]): readonly Found[] {
-  let byPattern = found.get(lt);
-  if (!byPattern) found.set(lt, (byPattern = new Map()));
+  // What each rule of language found in a read text: the patterns are pure functions of it, and lints repeat them.
+  const byPattern = attached(lt, 'finds', () => new Map<(lt: LangText) => Found[], readonly Found[]>());
   let out = byPattern.get(pattern);
   if (!out) byPattern.set(pattern, (out = pattern(lt)));
   return out;

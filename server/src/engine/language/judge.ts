@@ -3,6 +3,7 @@
 import type { SupportKind } from '../types.js';
 import type { LangDoc, Range, Token } from './doc.js';
 import { inSlot, slot } from './slots.js';
+import { attached } from '../incremental/textMemos.js';
 
 export type Role = 'employee' | 'customer';
 
@@ -1010,10 +1011,8 @@ function tokensOf(lt: LangText, start: number, end: number): Token[] {
 }
 
 /** Per text, values worked out once per clause or sentence (a text with thousands of hits asks each many times). */
-const perClause = new WeakMap<LangText, Map<string, unknown>>();
 function once<T>(lt: LangText, key: string, compute: () => T): T {
-  let m = perClause.get(lt);
-  if (!m) perClause.set(lt, (m = new Map()));
+  const m = attached(lt, 'per clause', () => new Map<string, unknown>());
   if (m.has(key)) return m.get(key) as T;
   const v = compute();
   m.set(key, v);

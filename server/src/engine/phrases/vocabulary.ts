@@ -4,6 +4,7 @@ import type { VocabularyChanges } from '../config/types.js';
 import { packageRoot } from '../resources.js';
 import { spellHead } from './headWords.js';
 import { phraseTable } from './phraseTable.js';
+import { textMemo } from '../incremental/textMemos.js';
 import type { SupportKind } from '../types.js';
 import { compilePattern, isSeparator, isWordChar, isWordStart, keyCode, keyCodeAt, PatternError, retagGroups, splitVariant, variantsByKey, WORD_AFTER } from './pattern.js';
 
@@ -96,12 +97,6 @@ export function shippedEntries(): VocabularyEntry[] {
 /** Texts longer than this (whole sections) are rarely looked at twice; keeping them would only hold memory. */
 const MEMO_MAX_CHARS = 2000;
 const MEMO_MAX_ENTRIES = 1024;
-let lintGeneration = 0;
-
-/** Starts a new lint: matchers forget the texts of the one before, so no memo outlives its document. */
-export function beginLintMemos(): void {
-  lintGeneration++;
-}
 
 /** One way an entry can start at a bucket's key; its starts are its first token's alternatives, each a head and a tail. */
 interface Variant {
@@ -219,8 +214,6 @@ export class PhraseMatcher {
   private readonly tails = new Map<string, Tail>();
   private readonly count: number;
   private visit = 0;
-  private readonly memo = new Map<string, readonly PhraseHit[]>();
-  private memoLint = -1;
   /** Per word (letters, digits, apostrophes as written): the ends of its bucket's word-local heads on it, relative. */
   private readonly wordEnds = new Map<string, number[]>();
 
@@ -421,12 +414,12 @@ export class PhraseMatcher {
    */
   find(text: string): readonly PhraseHit[] {
     if (text.length > MEMO_MAX_CHARS) return this.scan(text);
-    if (this.memoLint !== lintGeneration || this.memo.size >= MEMO_MAX_ENTRIES) {
-      this.memo.clear();
-      this.memoLint = lintGeneration;
-    }
-    let hits = this.memo.get(text);
-    if (!hits) this.memo.set(text, (hits = this.scan(text)));
+    // The hits of recent texts, in the running lint's memos (none outside a lint: then every text is scanned).
+    const memo = textMemo<readonly PhraseHit[]>(this, MEMO_MAX_ENTRIES);
+    const hit = memo?.get(text);
+    if (hit) return hit;
+    const hits = this.scan(text);
+    memo?.set(text, hits);
     return hits;
   }
 

@@ -1,21 +1,21 @@
 // The model of an edited document from its unchanged parts: each unit (a heading section, a title, the content before
 // the first heading) is built from its own chunk trees once and moved where it now starts; an edit rebuilds its unit.
 import type { Root } from 'mdast';
-import { buildUnitSteps, standingSteps, withLaneMajor, type RawStep, type UnitKind } from './blueprint/build.js';
-import { detect, frontMatterVerdict } from './blueprint/detect.js';
-import type { LaneSection } from './blueprint/laneMajor.js';
-import { laneTable, type LaneTable } from './blueprint/lanes.js';
-import { legendLanes, withLegend } from './blueprint/legend.js';
-import { levelOneAreSections } from './blueprint/sectionHeadings.js';
-import type { ModelResult } from './blueprint/model.js';
-import type { ResolvedConfig } from './config/types.js';
-import { movedDisableSite, movedLaneSite } from './intentEdits.js';
+import { buildUnitSteps, standingSteps, withLaneMajor, type RawStep, type UnitKind } from '../blueprint/build.js';
+import { detect, frontMatterVerdict } from '../blueprint/detect.js';
+import type { LaneSection } from '../blueprint/laneMajor.js';
+import { laneTable, type LaneTable } from '../blueprint/lanes.js';
+import { legendLanes, withLegend } from '../blueprint/legend.js';
+import { levelOneAreSections } from '../blueprint/sectionHeadings.js';
+import type { ModelResult } from '../blueprint/model.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { movedDisableSite, movedLaneSite } from '../intentEdits.js';
 import { detached, Generations, movedSpan } from './memo.js';
-import { chunkRunTree, type ParsedChunk } from './parse.js';
-import type { CompiledVocabulary } from './phrases/vocabulary.js';
+import { chunkRunTree, type ParsedChunk } from '../parse.js';
+import type { CompiledVocabulary } from '../phrases/vocabulary.js';
 import { keyRange, type KeyedStep, type KeyRange, type StepCache, type StepMemo } from './stepCache.js';
-import { LineIndex } from './text.js';
-import type { Lane, SourceText } from './types.js';
+import { LineIndex } from '../text.js';
+import type { Lane, SourceText } from '../types.js';
 
 /** Chunks [from, to) of the document, [start, end) in its text. */
 export interface Unit {

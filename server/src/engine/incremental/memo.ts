@@ -1,5 +1,5 @@
 // What the editor's memos share: two generations of entries, strings detached from the text they were cut from, moved spans.
-import type { Span } from './types.js';
+import type { Span } from '../types.js';
 
 /**
  * Two generations (the chunk cache is one): entries used by the latest lint survive `commit`, the rest are dropped,
@@ -26,6 +26,11 @@ export class Generations<V> {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Entries the next generation holds so far. */
+  protected get pending(): number {
+    return this.next.size;
   }
 }
 

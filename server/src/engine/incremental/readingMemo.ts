@@ -1,5 +1,5 @@
 // What the document reading keeps between an editor's lints: the engine's memo, so the rules that read it keep none.
-import { Generations } from '../memo.js';
+import { Generations } from './memo.js';
 import type { CompiledVocabulary } from '../phrases/vocabulary.js';
 
 /** Values by the text they were read from; a key must hold everything its value depends on. */

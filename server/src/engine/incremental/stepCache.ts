@@ -1,14 +1,15 @@
 // Per-document memo of step work (phrase analysis, step-scoped rules): a keystroke redoes only the steps it changed.
-import { analyseStep } from './blueprint/analyse.js';
-import type { RawStep } from './blueprint/build.js';
-import type { CompiledVocabulary } from './phrases/vocabulary.js';
-import type { PolicyRead } from './document/policy.js';
-import type { RuleReport, StepReport } from './rule.js';
-import { movedFixProposal } from './intentEdits.js';
+import { analyseStep } from '../blueprint/analyse.js';
+import type { RawStep } from '../blueprint/build.js';
+import type { CompiledVocabulary } from '../phrases/vocabulary.js';
+import type { PolicyRead } from '../document/policy.js';
+import type { RuleReport, StepReport } from '../rule.js';
+import { movedFixProposal } from '../intentEdits.js';
 import { detached, Generations, movedSpan } from './memo.js';
-import type { LineIndex } from './text.js';
-import { ReadingMemos } from './document/readingMemo.js';
-import type { BenefitPhrase, RejectedPhrase, SourceText, Span, Step, SupportPhrase } from './types.js';
+import type { LineIndex } from '../text.js';
+import { ReadingMemos } from './readingMemo.js';
+import { TextMemos } from './textMemos.js';
+import type { BenefitPhrase, RejectedPhrase, SourceText, Span, Step, SupportPhrase } from '../types.js';
 
 interface Phrases {
   benefits: BenefitPhrase[];
@@ -73,6 +74,8 @@ export class StepCache {
   private eolOf: { lines: LineIndex; eol: string } | undefined;
   /** What the document reading (`document/reading.ts`) keeps for rules between lints: label candidates, phrase hits per section, policy answers. */
   readonly readings = new ReadingMemos();
+  /** What the document's texts were read as (wink reads, lane labels), for the lints given this cache (`withTextMemos`). */
+  readonly texts = new TextMemos();
   /** Memos other modules keep per cache (unitModel's whole units), committed with it so they hold one document version's worth. */
   private readonly attached: Array<{ commit(): void }> = [];
   /** Hits and misses since creation, for tests and the bench. */
@@ -175,6 +178,7 @@ export class StepCache {
     this.analyses.commit();
     this.steps.commit();
     this.readings.commit();
+    this.texts.commit();
     for (const memo of this.attached) memo.commit();
   }
 
