@@ -414,9 +414,17 @@ const THING_MISSING = /\b(?:not\s+(?:yet\s+)?(?:in place|built|live|existing)|do
 
 /** Sentences of a lane that say their thing is missing ("Template not built yet. Agents use the CRM."), as text ranges. */
 function missingThingSentences(text: string): [number, number][] {
-  if (!THING_MISSING.test(text)) return [];
-  return [...text.matchAll(/[^.;!?]+(?:[.;!?]+|$)/g)].filter((m) => THING_MISSING.test(m[0].replace(/\s+/g, ' '))).map((m) => [m.index, m.index + m[0].length]);
+  if (!THING_MISSING.test(text) && !/(?:^|[.;!?]\s*)no\s/i.test(text)) return [];
+  return [...text.matchAll(/[^.;!?]+(?:[.;!?]+|$)/g)]
+    .filter((m) => {
+      const sentence = m[0].replace(/\s+/g, ' ');
+      return THING_MISSING.test(sentence) || NO_THING.test(sentence);
+    })
+    .map((m) => [m.index, m.index + m[0].length]);
 }
+
+/** A sentence that is only "No <thing>." ("No parts budget."): the thing is missing ("No sign-off needed" says more). */
+const NO_THING = /^\s*no\s+(?!(?:[\p{L}'’-]+\s+){0,3}(?:needed|required|necessary|asked|approval|sign-?off|ok|okay)\b)[\p{L}'’ -]{1,40}[.!]?\s*$/iu;
 
 /**
  * Support still to be settled: the lane opens with "To be confirmed" / "TBC", or its one sentence ends saying so
@@ -451,7 +459,8 @@ function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, cust
     if (inMissing) reject(judge, lane.content, at, at + f.text.length, 'support', 'not there (its sentence says it is missing or not built yet)', lane.kind);
     return !inMissing;
   });
-  if (lane.kind === 'support' && found.length === 0 && nothingInPlace(said)) {
+  // (a lane whose every named support is said to be missing names nothing that is there)
+  if (lane.kind === 'support' && found.length === 0 && (nothingInPlace(said) || named.length > 0)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', 'nothing in place (the support lane says what is missing or planned)', lane.kind);
     return [];
   }
