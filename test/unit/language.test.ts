@@ -468,10 +468,7 @@ describe('language layer: charges lifted', () => {
     assert.deepEqual(lanes('Call script is not existing yet, each agent says it their own way').supports, []);
     assert.deepEqual(lanes("The plan template doesn't exist yet").supports, []);
     assert.deepEqual(lanes('Depends what people donate. No parts budget.').supports, []);
-    assert.deepEqual(
-      lanes('No manager sign-off needed under £50.').supports.length > 0,
-      true,
-    );
+    assert.deepEqual(lanes('No manager sign-off needed under £50.').supports.length > 0, true);
     // "none" or "n/a" opening the lane, and a lane saying the customer does it on their own device
     assert.deepEqual(lanes('none on our side, the shipper does it from the portal').supports, []);
     assert.deepEqual(lanes("n/a, it's the shipper's own app").supports, []);
