@@ -652,6 +652,11 @@ describe('language layer: rights and certainty', () => {
     assert.deepEqual(why({ Tenant: 'The flat is smoke-free and sugar free.', Frontstage: '—' }), []);
   });
 
+  it('reads "pays what it costs us to replace it" as bought, not given', () => {
+    assert.deepEqual(why({ Tenant: 'If a key is lost the tenant pays what it costs us to replace it.', Frontstage: '—' }), []);
+    assert.deepEqual(why({ Tenant: 'We replace it the same day.', Frontstage: '—' }).length > 0, true);
+  });
+
   it('reads "at the firm’s expense" as money and "is not simply turned away" as spared, not the customer’s own expense', () => {
     assert.deepEqual(why({ Tenant: 'A survey is arranged at the Council’s expense.', Frontstage: '—' }), ['at-firm-expense: at the Council’s expense']);
     assert.deepEqual(why({ Tenant: 'A survey is arranged at the tenant’s expense.', Frontstage: '—' }), []);

@@ -235,4 +235,25 @@ describe('lanes named by a document key', () => {
       [['frontstage', 'support']],
     );
   });
+
+  it('reads "each step is what the X gets, what the Y does" as a legend: who gets is the customer, who does is staff', () => {
+    const text = [
+      '# Taster session',
+      '',
+      'each step is what the climber gets, what the instructor does and what we give the team.',
+      '',
+      '1. Booking',
+      '   - climber: books a slot, max 6 per group',
+      '   - instructor: checks the list',
+      '   - what we give the team: the booking system',
+      '',
+    ].join('\n');
+    assert.deepEqual(steps(text), [
+      {
+        step: 'Booking (list)',
+        lanes: ['customer<climber:>=books a slot, max 6 per group', 'frontstage<instructor:>=checks the list', 'support<what we give the team:>=the booking system'],
+      },
+    ]);
+    sameIncrementally(text);
+  });
 });

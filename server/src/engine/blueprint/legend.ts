@@ -19,7 +19,7 @@ import { laneTable, normaliseLabel, readLane } from './lanes.js';
 // "The rows are:" / "the columns are:" before a list says what a table's lanes are, as "lanes:" does; so does "each
 // step lists what the **Customer** does, what the **Counter** does ...".
 const CUE =
-  /\b(?:lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|key|(?:each|every)[ \t]+step[ \t]+(?:lists|shows|says|gives|describes|sets out)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
+  /\b(?:lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|key|(?:each|every)[ \t]+step[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
 const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key|actors|(?:service[ \t]+|blueprint[ \t]+)?layers|lane[ \t]+(?:key|legend))[ \t]*:?[ \t]*#*[ \t]*$/i;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;"); a comma
 // stays inside it ("**Kit** is the time, tools and say-so we give staff").
@@ -49,7 +49,9 @@ export function legendLanes(source: string): LaneSynonyms {
     // A heading, table row or list item is not a legend paragraph (a list under a legend title is read below).
     if (/^[ \t]*(?:#|\||[-*+][ \t]|\d+[.)][ \t])/.test(text.slice(start, m.index))) continue;
     const found = shared([...para.replace(/\n/g, ' ').matchAll(BOLD_ENTRY)]);
+    const said = found.length >= 2 ? [] : whatEntries(para);
     if (found.length >= 2) entries.push(...found);
+    else if (said.length >= 2) entries.push(...said);
     else {
       const plain = plainEntries(para);
       if (plain.length >= 2) entries.push(...plain);
@@ -132,6 +134,16 @@ interface Entry {
   gloss?: string;
   /** The rest of an "is" gloss after its first clause, read when the first reads nothing ("is the time, tools and ..."). */
   more?: string;
+}
+
+// "what the climber gets, what the instructor does": who gets is the customer, who does is staff.
+const WHAT_ENTRY = /\bwhat (?:the |our |a |an )?([\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*)?) (gets|receives|experiences|feels|does|do|says)\b/giu;
+
+/** Plain "what the X gets / does" entries after a cue ("each step is what the climber gets, what the desk does"). */
+function whatEntries(para: string): Entry[] {
+  return [...para.replace(/\s+/g, ' ').matchAll(WHAT_ENTRY)]
+    .filter((m) => !/^(?:we|you|they|it|happens)$/i.test(m[1]!))
+    .map((m) => ({ label: m[1]!, gloss: /^(?:gets|receives|experiences|feels)$/i.test(m[2]!) ? 'the customer' : `${m[1]} does` }));
 }
 
 /** Bold entries; "**A** and **B** work behind the doors" gives both the one gloss. */

@@ -89,7 +89,7 @@ export function mayHoldSupportPattern(text: string): boolean {
 /** A benefit hit can be vetoed only if its text has a negation, refusal, request or first-person-plural word. */
 export function mayVetoBenefit(text: string): boolean {
   vetoCue ??= new RegExp(
-    `\\b(?:not|never|cannot|non|un|our|us|${words('refusal-verb', 'request-verb', 'charge-verb', 'software-noun', 'handoff-verb', 'escalation-verb', 'record-verb', 'aim-verb', 'need-verb')}|before|until|till|once|when|unless|without|over|above|beyond|exceed\\w*|more|greater|higher|least|percent|choos\\w*|chose\\w*|which|gets?|receives?|earns?|wins?)|(?:[£$€]\\d[\\d.,]*|\\d|fee|charge|excess|deposit|cost)\\s+for\\b|n['’]t\\b|%`,
+    `\\b(?:not|never|cannot|non|un|our|us|${words('refusal-verb', 'request-verb', 'charge-verb', 'software-noun', 'handoff-verb', 'escalation-verb', 'record-verb', 'aim-verb', 'need-verb')}|before|until|till|once|when|unless|without|over|above|beyond|exceed\\w*|more|greater|higher|least|percent|choos\\w*|chose\\w*|which|gets?|receives?|earns?|wins?|costs?)|(?:[£$€]\\d[\\d.,]*|\\d|fee|charge|excess|deposit|cost)\\s+for\\b|n['’]t\\b|%`,
     'i',
   );
   return vetoCue.test(text);

@@ -1319,6 +1319,13 @@ function staffPerk(lt: LangText, first: Token, c: Range, customerSide: boolean):
 /** "the £95 excess for a replacement": a benefit the customer pays an amount or a charge for is a paid extra. */
 function boughtFor(lt: LangText, first: Token): string | null {
   const toks = lt.doc.tokens;
+  // "pays what it costs us to replace it": what the customer pays for is bought, not given
+  if (toks[first.i - 1]?.lower === 'to') {
+    const before = toks.slice(Math.max(0, first.i - 6), first.i - 1);
+    const cost = before.find((x) => x.lemma === 'cost' && x.sentence === first.sentence);
+    const pay = cost && toks.slice(Math.max(0, cost.i - 6), cost.i).find((x) => x.lemma === 'pay' && x.sentence === first.sentence);
+    if (pay) return `paid extra ("${lt.doc.text.slice(pay.start, first.end)}")`;
+  }
   let k = first.i - 1;
   if (toks[k]?.pos === 'DET') k--;
   if (toks[k]?.lower !== 'for') return null;
