@@ -486,6 +486,12 @@ describe('language layer: charges lifted', () => {
     assert.deepEqual(lanes('Payment plans: ask the credit manager.').supports, []);
     assert.deepEqual(lanes('Plans over 12 months must be signed off by the credit manager.').supports, []);
     assert.deepEqual(lanes("The shipper's own photos, uploaded through the portal").supports, []);
+    // a signature needed, or a power only a superior holds; a pronoun's own thing; what lives in the customer's app
+    assert.deepEqual(lanes("Plans need the Secretary's signature.").supports, []);
+    assert.deepEqual(lanes('Payment plans: credit manager only.').supports, []);
+    assert.deepEqual(lanes('Her own phone, for the photo.').supports, []);
+    assert.deepEqual(lanes("Plan codes live in the shipper's app").supports, []);
+    assert.deepEqual(lanes('Credit manager signs plans off; agents may agree up to 3 months.').supports.length, 1);
     assert.deepEqual(
       lanes('Any payment plan needs approval from the credit team first.').rejected?.map((r) => r.reason),
       ['an approval the employee must get, not their authority (the support lane names only whose OK is needed)'],

@@ -384,6 +384,11 @@ function customersOwnTool(text: string, customers: readonly string[]): boolean {
   // the thing may come after a brand or a modifier: "the patient's own NHS App", "Rider mobile app"; whatever is
   // called the customer's own is theirs ("the customer's own photos")
   const own = /^(?:the\s+|a\s+)?[\w-]+['’]s?\s+own\s/i.test(bare);
+  // "Her own phone, for the photo": a pronoun's own thing in the support lane is the customer's, not staff's
+  if (/^(?:her|his|their|your)\s+own\s/i.test(bare)) return true;
+  // "Referral codes live in the user's app": what lives in the customer's app or phone is in their hands
+  const held = /\b(?:in|on|from|via|through)\s+(?:the\s+)?([\w-]+)['’]s?\s+(?:own\s+)?([\w-]+)\b/i.exec(bare);
+  if (held && isCustomer(held[1]!.toLowerCase()) && CUSTOMER_THING.test(held[2]!) && !/\b(?:staff|team|agent|we|our)\b/i.test(bare)) return true;
   return isCustomer(m[1]!.toLowerCase()) && (own || m[2]!.split(/\s+/).some((w) => CUSTOMER_THING.test(w)));
 }
 
@@ -392,11 +397,15 @@ function customersOwnTool(text: string, customers: readonly string[]): boolean {
  * team first.", "Discounts: ask the practice manager."): a requirement on the employee, not a resource, tool or authority.
  */
 const APPROVAL_NEEDED =
-  /^(?:[\w -]{1,30}:\s*)?(?:(?:any|every|all|each|the|a|an)?\s*[\w' -]{1,40}?\s+)?(?:needs?|requires?|must\s+(?:get|have|seek|be)|has\s+to\s+(?:get|be)|have\s+to\s+(?:get|be)|subject\s+to|ask|check\s+with|refer\s+(?:it\s+)?to)\b[^.;!?]{0,60}?\b(?:approv\w*|sign(?:ed)?[- ]?off|ok|okay|authori[sz]\w*|consent|say[- ]so|manager|supervisor|lead|director|head)\b[^.;!?]*[.!]?$/i;
+  /^(?:[\w -]{1,30}:\s*)?(?:(?:any|every|all|each|the|a|an)?\s*[\w' -]{1,40}?\s+)?(?:needs?|requires?|must\s+(?:get|have|seek|be)|has\s+to\s+(?:get|be)|have\s+to\s+(?:get|be)|subject\s+to|ask|check\s+with|refer\s+(?:it\s+)?to)\b[^.;!?]{0,60}?\b(?:approv\w*|sign(?:ed)?[- ]?off|signature|countersign\w*|ok|okay|authori[sz]\w*|consent|say[- ]so|manager|supervisor|lead|director|head)\b[^.;!?]*[.!]?$/i;
 
 function approvalOnly(text: string): boolean {
-  return APPROVAL_NEEDED.test(text.replace(/\s+/g, ' ').trim());
+  const t = text.replace(/\s+/g, ' ').trim();
+  return APPROVAL_NEEDED.test(t) || SUPERIOR_ONLY.test(t);
 }
+
+/** "Refunds: owner only.", "Refund authority: general manager only": the power is a superior's, not the employee's. */
+const SUPERIOR_ONLY = /^(?:[\w' -]{1,40}:\s*)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:owner|manager|gm|director|head(?: of [\w ]{1,30})?|supervisor|partner|principal)s?\s+only[.!]?$/i;
 
 /**
  * A support lane that says nothing is in place: it opens with nothing / nobody / not observed / not yet, or names a gap
