@@ -658,6 +658,13 @@ describe('language layer: rights and certainty', () => {
     assert.deepEqual(why({ Tenant: 'The flat is smoke-free and sugar free.', Frontstage: '—' }), []);
   });
 
+  it('reads "<thing> on us", "no X or Y needed" and "free to <people>" as given, not "depends on us" or an approval', () => {
+    assert.deepEqual(why({ Tenant: 'Meets the warden at 7pm, pizza on us', Frontstage: '—' }), ['on-us: pizza on us']);
+    assert.deepEqual(why({ Tenant: 'Hands over the keys, no forms or photos needed from you.', Frontstage: '—' }), ['nothing-needed: no forms or photos needed']);
+    assert.deepEqual(why({ Tenant: 'Parks by the office; the laundry and showers are free to tenants.', Frontstage: '—' }), ['thing-is-free: showers are free']);
+    assert.deepEqual(why({ Tenant: 'It depends on us.', Frontstage: 'No manager sign-off needed.' }), []);
+  });
+
   it('reads "pays what it costs us to replace it" as bought, not given', () => {
     assert.deepEqual(why({ Tenant: 'If a key is lost the tenant pays what it costs us to replace it.', Frontstage: '—' }), []);
     assert.deepEqual(why({ Tenant: 'We replace it the same day.', Frontstage: '—' }).length > 0, true);

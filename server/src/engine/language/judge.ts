@@ -454,7 +454,10 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
   }
   // a thing said to be free costs the customer nothing: "the first month is free on any plan" (a person, or a slot
   // "when a desk is free", is free as in available)
-  if (t.lower === 'free' && prev?.lemma === 'be' && next?.lower !== 'to' && next?.lower !== 'until' && !WAITING_OPENERS.has(toks[c.from]!.lower) && toks[c.from]!.lower !== 'if') {
+  // ("free to visitors" says for whom; "free to leave" says what one may do)
+  const whom = toks[i + 2]?.pos === 'DET' || toks[i + 2]?.pos === 'PRON' ? toks[i + 3] : toks[i + 2];
+  const forCustomers = next?.lower === 'to' && !!whom && NOUNISH.has(whom.pos) && lt.roles[whom.i] !== 'employee';
+  if (t.lower === 'free' && prev?.lemma === 'be' && (next?.lower !== 'to' || forCustomers) && next?.lower !== 'until' && !WAITING_OPENERS.has(toks[c.from]!.lower) && toks[c.from]!.lower !== 'if') {
     const who = clauseSubject(lt, t.clause);
     const subject = toks
       .slice(c.from, i - 1)
@@ -495,6 +498,27 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
   }
   const told = toldAhead(lt, i, c);
   if (told) return told;
+  // "pizza on us": a thing the company pays for ("depends on us" is no thing given)
+  if (t.lower === 'on' && next?.lower === 'us' && prev && NOUNISH.has(prev.pos) && (!toks[i + 2] || toks[i + 2]!.pos === 'PUNCT' || toks[i + 2]!.clause !== t.clause)) {
+    return span(lt, i - 1, i + 1, 'on-us', { group: 'money' });
+  }
+  // nothing asked of the customer: "no sorting or photos needed (from you)", "no deposit required" (not an employee's
+  // approval: "no manager's OK needed" is authority)
+  if (t.lower === 'no' && next && (NOUNISH.has(next.pos) || next.pos === 'ADJ' || (next.pos === 'VERB' && /ing$/.test(next.lower)))) {
+    let k = i + 1;
+    const end = lt.doc.sentences[t.sentence]!.to;
+    while (
+      k < Math.min(end, i + 8) &&
+      (NOUNISH.has(toks[k]!.pos) ||
+        toks[k]!.pos === 'ADJ' ||
+        toks[k]!.pos === 'CCONJ' ||
+        (toks[k]!.pos === 'VERB' && /ing$/.test(toks[k]!.lower)) ||
+        (toks[k]!.text === '-' && toks[k]!.start === toks[k - 1]!.end))
+    )
+      k++;
+    const needed = toks[k];
+    if (k > i + 1 && needed && ['needed', 'required', 'necessary'].includes(needed.lower) && !namesApproval(lt, i + 1, k)) return span(lt, i, k, 'nothing-needed', { group: 'ease' });
+  }
   // paid by the firm: "at the Firm's expense", "at the practice's cost" (the customer's own expense is theirs)
   if ((t.lower === 'expense' || t.lower === 'cost') && /^['’]s$/.test(prev?.lower ?? '') && toks[i - 3]?.lower === 'the' && toks[i - 4]?.lower === 'at') {
     const owner = toks[i - 2]!;
