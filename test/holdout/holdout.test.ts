@@ -3,8 +3,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import { corpusByName, corpusPath, describeFired, evaluateCorpus, firedFor, readFloors, readLabels, SHAPES, summarise } from '../support/evaluation.js';
 
-// Nine blind sets: test/holdout (November 2026), test/holdout-2 to -9 (December 2026), each with its floor.
-for (const name of ['holdout', 'holdout-2', 'holdout-3', 'holdout-4', 'holdout-5', 'holdout-6', 'holdout-7', 'holdout-8', 'holdout-9']) {
+// Ten blind sets: test/holdout (November 2026), test/holdout-2 to -10 (December 2026), each with its floor.
+for (const name of ['holdout', 'holdout-2', 'holdout-3', 'holdout-4', 'holdout-5', 'holdout-6', 'holdout-7', 'holdout-8', 'holdout-9', 'holdout-10']) {
   const spec = corpusByName(name)!;
   const holdoutDir = corpusPath(spec);
 

@@ -35,6 +35,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout-7', dir: 'test/holdout-7' },
   { name: 'holdout-8', dir: 'test/holdout-8' },
   { name: 'holdout-9', dir: 'test/holdout-9' },
+  { name: 'holdout-10', dir: 'test/holdout-10' },
 ];
 
 export interface LabelledStep {
