@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultConfig, type ResolvedConfig } from '../../server/src/engine/config/types.js';
 import { lint, type LintOptions, type LintResult } from '../../server/src/engine/lint.js';
+import type { FixProposal } from '../../server/src/engine/types.js';
 import { corpusFiles, fuzzRuns } from '../support/arbitraries.js';
 import { assertWellFormed } from './invariants.js';
 
@@ -16,7 +17,7 @@ const full = process.env['FUZZ_FULL'] === '1' || fuzzRuns() >= 10_000;
 const timings: Array<[string, number, number, number]> = [];
 
 /** Lints and checks the invariants, recording the time and the size. */
-function lintTimed(name: string, text: string, options: LintOptions = {}): LintResult {
+function lintTimed(name: string, text: string, options: LintOptions = {}): LintResult<FixProposal> {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const result = lint(text, options);

@@ -1,7 +1,8 @@
 // Invariants every lint result must satisfy, checked against an independent line/column computation.
 import { strict as assert } from 'node:assert';
+import { intentEdits } from '../../server/src/engine/intentEdits.js';
 import type { LintResult } from '../../server/src/engine/lint.js';
-import type { Position, Span, Step } from '../../server/src/engine/types.js';
+import type { FixProposal, Position, Span, Step } from '../../server/src/engine/types.js';
 
 /** Reference position: 1-based line (LF, CRLF and lone CR each end a line) and 1-based UTF-16 column. */
 export function referencePosition(text: string, offset: number): Position {
@@ -66,7 +67,7 @@ function assertStep(text: string, step: Step, i: number): void {
 }
 
 /** Every range lies inside the document with start <= end; positions agree with LineIndex and the reference. */
-export function assertWellFormed(text: string, result: LintResult): void {
+export function assertWellFormed(text: string, result: LintResult<FixProposal>): void {
   const ref = new ReferenceLines(text);
   const eq = (got: Position, offset: number, what: string) => {
     assert.deepEqual(got, ref.position(offset), `${what}: position of offset ${offset}`);
@@ -88,7 +89,10 @@ export function assertWellFormed(text: string, result: LintResult): void {
     assert.ok(!/^Rule ".*" failed: /.test(f.message), `rule crashed: ${f.message}`);
     assert.ok(f.message.length > 0 && !f.message.includes('undefined') && !f.message.includes('[object'), `${what}: malformed message`);
     for (const fix of f.fixes) {
-      for (const e of fix.edits) {
+      // An editor's lint leaves the edits to intentEdits; a lint that wrote them wrote the same.
+      const edits = intentEdits(text, fix.intent);
+      if ('edits' in fix) assert.deepStrictEqual(fix.edits, edits, `${what} fix "${fix.title}": edits differ from its intent's`);
+      for (const e of edits) {
         assertSpan(text, e, `${what} fix "${fix.title}" edit`);
         assert.equal(typeof e.text, 'string');
       }

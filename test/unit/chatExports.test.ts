@@ -11,6 +11,7 @@ import { LineIndex } from '../../server/src/engine/text.js';
 import { withBbcode } from '../../server/src/engine/blueprint/bbcode.js';
 import { nextLetterMarker, withSlackLists } from '../../server/src/engine/blueprint/slackPaste.js';
 import { readSteps } from '../support/readSteps.js';
+import { withEdits } from '../support/fixEdits.js';
 
 /** Each benefit-needs-support finding of a forced lint, as its step and the text it covers. */
 function benefitFindings(text: string): Array<{ step: string | null | undefined; text: string }> {
@@ -31,7 +32,7 @@ function fixed(text: string, step: string): string {
 function incrementalMatchesFresh(text: string): void {
   const run = (t: string, caches?: { parse: ChunkCache; steps: StepCache }) => {
     const r = lint(t, { parseCache: caches?.parse, stepCache: caches?.steps, filePath: 'doc.blueprint.md' });
-    return JSON.stringify({ steps: r.blueprint.steps.map((s) => [s.title, s.shape, s.span, s.titleSpan, s.lanes, s.benefits, s.supports]), findings: r.findings });
+    return JSON.stringify({ steps: r.blueprint.steps.map((s) => [s.title, s.shape, s.span, s.titleSpan, s.lanes, s.benefits, s.supports]), findings: withEdits(t, r.findings) });
   };
   for (const at of [0.1, 0.3, 0.5, 0.7, 0.9]) {
     const caches = { parse: new ChunkCache(), steps: new StepCache() };

@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readDocument } from '../../server/src/engine/document/reading.js';
 import { ReadingMemos } from '../../server/src/engine/incremental/readingMemo.js';
 import { lint } from '../../server/src/engine/lint.js';
+import { intentEdits } from '../../server/src/engine/intentEdits.js';
 import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
 import type { PhraseHit, PhraseMatcher } from '../../server/src/engine/phrases/vocabulary.js';
 import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
@@ -128,7 +129,7 @@ describe('document reading (context.document)', () => {
     const view = (t: string, c = {}) =>
       lint(t, { forceBlueprint: true, ...c })
         .findings.filter((f) => f.ruleId === 'unknown-lane' || f.ruleId === 'customer-first-slogan')
-        .map((f) => `${f.ruleId} ${f.span.start}-${f.span.end} ${f.message} ${JSON.stringify(f.fixes.map((x) => x.edits))}`);
+        .map((f) => `${f.ruleId} ${f.span.start}-${f.span.end} ${f.message} ${JSON.stringify(f.fixes.map((x) => intentEdits(t, x.intent)))}`);
     const before = view(text, caches);
     assert.ok(before.some((f) => f.startsWith('unknown-lane')) && before.some((f) => f.startsWith('customer-first-slogan')));
     for (const [find, replace] of [

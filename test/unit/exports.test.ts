@@ -6,6 +6,7 @@ import { lint } from '../../server/src/engine/index.js';
 import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
 import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
 import { readSteps } from '../support/readSteps.js';
+import { withEdits } from '../support/fixEdits.js';
 
 /** The span of the one benefit-needs-support finding of a forced lint, as the text it covers and its step. */
 function benefitFinding(text: string): Array<{ step: string | null | undefined; text: string }> {
@@ -18,7 +19,7 @@ function benefitFinding(text: string): Array<{ step: string | null | undefined; 
 function incrementalMatchesFresh(text: string): void {
   const run = (t: string, caches?: { parse: ChunkCache; steps: StepCache }) => {
     const r = lint(t, { parseCache: caches?.parse, stepCache: caches?.steps, filePath: 'doc.blueprint.md' });
-    return JSON.stringify({ steps: r.blueprint.steps.map((s) => [s.title, s.shape, s.span, s.titleSpan, s.lanes, s.benefits, s.supports]), findings: r.findings });
+    return JSON.stringify({ steps: r.blueprint.steps.map((s) => [s.title, s.shape, s.span, s.titleSpan, s.lanes, s.benefits, s.supports]), findings: withEdits(t, r.findings) });
   };
   for (const at of [0.1, 0.3, 0.5, 0.7, 0.9]) {
     const caches = { parse: new ChunkCache(), steps: new StepCache() };

@@ -1,19 +1,22 @@
-// Policy answers in an editor: a policy section's verdict is remembered by its text in the document's step cache.
+// Policy answers in an editor: a policy section's verdict is remembered by its text in the document's step cache; an editor's findings are plain data.
 import { strict as assert } from 'node:assert';
 import { languageSample } from '../../server/src/engine/blueprint/looksLike.js';
 import { defaultConfig } from '../../server/src/engine/config/types.js';
+import { fixesTogether, safeFixIn } from '../../server/src/engine/fix.js';
+import { resolvedFix } from '../../server/src/engine/intentEdits.js';
 import { lint, type LintResult } from '../../server/src/engine/lint.js';
 import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
 import { compileVocabulary } from '../../server/src/engine/phrases/vocabulary.js';
 import { ReadingMemos } from '../../server/src/engine/incremental/readingMemo.js';
 import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
+import type { FixProposal } from '../../server/src/engine/types.js';
 
 const STEP = '# Hotel\n\n## Check-in\n\n- **Guest:** Asks for a quieter room.\n- **Frontstage:** Receptionist upgrades the guest to a suite.\n';
 const POLICY = '\n## Empowerment levels\n\nReceptionists may upgrade one room per night; the duty manager up to two nights.\n';
 const NO_LIMIT = '\n## Empowerment levels\n\nReceptionists may upgrade guests.\n';
 const UNCOVERED = 'Name who may decide "upgrades" and up to which limit: step "Check-in" leaves it to the employee.';
 
-const decisions = (r: LintResult) => r.findings.filter((f) => f.ruleId === 'decision-needs-authority').map((f) => f.message);
+const decisions = (r: LintResult<FixProposal>) => r.findings.filter((f) => f.ruleId === 'decision-needs-authority').map((f) => f.message);
 
 describe('policy answers: the engine memo', () => {
   it('judges an unchanged policy section once across keystrokes elsewhere, and again when its text changes', () => {
@@ -98,16 +101,30 @@ describe('the document language in the editor', () => {
   });
 });
 
-describe("an editor's findings: fixes written on first read", () => {
-  it('have the fixes, keys and JSON a lint without caches gives', () => {
-    const text = `${STEP}- **Authority:** TBD\n`;
+describe("an editor's findings: plain data, edits written on demand", () => {
+  it('carry the proposals as plain values, and the pure module writes the edits a lint without caches gives', () => {
+    // Placeholders (fixes with snippets) and a misspelt lane (a safe rename, which fix-all applies).
+    const text = `${STEP}- **Authority:** TBD\n- **Backstgae:** The night manager signs off.\n`;
     const editor = lint(text, { forceBlueprint: true, parseCache: new ChunkCache(), stepCache: new StepCache() }).findings;
     const plain = lint(text, { forceBlueprint: true }).findings;
-    assert.ok(plain.some((f) => f.fixes.length > 0));
-    assert.equal(JSON.stringify(editor), JSON.stringify(plain));
-    assert.deepEqual(editor, plain);
-    // Assigned like any property (the server may replace them).
-    editor[0]!.fixes = [];
-    assert.deepEqual(editor[0]!.fixes, []);
+    assert.ok(plain.some((f) => f.fixes.some((x) => x.safe)) && editor.length > 1 && editor.every((f) => f.fixes.length > 0));
+    for (const f of editor) {
+      // A value, not a getter: what is read is what was stored, and a copy holds the same.
+      assert.ok('value' in Object.getOwnPropertyDescriptor(f, 'fixes')!, `${f.ruleId}: fixes is an accessor`);
+      for (const x of f.fixes) assert.equal('edits' in x, false, `${f.ruleId}: "${x.title}" carries edits`);
+    }
+    assert.deepStrictEqual(structuredClone(editor), editor);
+    // JSON writes what a lint without caches writes, less the edits.
+    const withoutEdits = plain.map((f) => ({ ...f, fixes: f.fixes.map(({ edits: _edits, ...x }) => x) }));
+    assert.equal(JSON.stringify(editor), JSON.stringify(withoutEdits));
+    // Apart from the edits, the same findings; with them written by intentEdits.ts, the same fixes.
+    assert.deepStrictEqual(
+      editor.map((f) => ({ ...f, fixes: f.fixes.map((x) => resolvedFix(text, x)) })),
+      plain,
+    );
+    assert.deepStrictEqual(
+      fixesTogether(editor, safeFixIn(text)),
+      fixesTogether(plain, (f) => f.fixes.find((x) => x.safe)),
+    );
   });
 });

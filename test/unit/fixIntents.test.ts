@@ -1,11 +1,11 @@
 // The blueprint model and findings are plain data; a fix is an intent that intentEdits.ts turns into edits.
 import { strict as assert } from 'node:assert';
 import { applyEdits } from '../../server/src/engine/fix.js';
-import { intentEdits } from '../../server/src/engine/intentEdits.js';
+import { intentEdits, resolvedFix } from '../../server/src/engine/intentEdits.js';
 import { lint } from '../../server/src/engine/lint.js';
 import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
 import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
-import type { Finding } from '../../server/src/engine/types.js';
+import type { Finding, FixProposal } from '../../server/src/engine/types.js';
 import { requiredCorpusFiles } from '../support/arbitraries.js';
 
 /** Throws, naming the path, at the first value JSON would not carry back: a function, a class instance, a Map, NaN... */
@@ -91,7 +91,7 @@ describe('fix intents', () => {
     const moved = base.replace('---\n## Check-in', '---\nA line of intro.\n\n## Check-in');
     const caches = { parseCache: new ChunkCache(), stepCache: new StepCache() };
     lint(base, caches);
-    const fixesOf = (findings: Finding[]) => findings.map((f) => f.fixes.map((x) => ({ intent: x.intent, edits: intentEdits(moved, x.intent) })));
+    const fixesOf = (findings: Array<Finding<FixProposal>>) => findings.map((f) => f.fixes.map((x) => ({ intent: x.intent, edits: intentEdits(moved, x.intent) })));
     const cached = lint(moved, caches).findings;
     const fresh = lint(moved).findings;
     assert.ok(
@@ -100,8 +100,8 @@ describe('fix intents', () => {
     );
     assert.deepStrictEqual(fixesOf(cached), fixesOf(fresh));
     assert.deepStrictEqual(
-      cached.map((f) => f.fixes.map((x) => x.edits)),
-      fresh.map((f) => f.fixes.map((x) => x.edits)),
+      cached.map((f) => f.fixes.map((x) => resolvedFix(moved, x))),
+      fresh.map((f) => f.fixes),
     );
   });
 

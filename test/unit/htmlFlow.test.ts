@@ -6,6 +6,7 @@ import { lint } from '../../server/src/engine/index.js';
 import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
 import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
 import { readSteps } from '../support/readSteps.js';
+import { withEdits } from '../support/fixEdits.js';
 
 const benefitFindings = (text: string) => lint(text, { forceBlueprint: true }).findings.filter((f) => f.ruleId === 'benefit-needs-support');
 
@@ -182,7 +183,11 @@ describe('HTML and JSX flow content', () => {
     ];
     const run = (t: string, c?: { parse: ChunkCache; steps: StepCache }) => {
       const r = lint(t, { parseCache: c?.parse, stepCache: c?.steps, filePath: 'doc.blueprint.md' });
-      return JSON.stringify({ title: r.blueprint.title, steps: r.blueprint.steps.map((s) => [s.title, s.shape, s.span, s.titleSpan, s.group, s.lanes, s.insertion]), findings: r.findings });
+      return JSON.stringify({
+        title: r.blueprint.title,
+        steps: r.blueprint.steps.map((s) => [s.title, s.shape, s.span, s.titleSpan, s.group, s.lanes, s.insertion]),
+        findings: withEdits(t, r.findings),
+      });
     };
     const chain = { parse: new ChunkCache(), steps: new StepCache() };
     let chained = base;
@@ -249,7 +254,11 @@ describe('HTML and JSX flow content', () => {
     const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 0, max: 12 }), insert: fc.constantFrom(...snippets) });
     const run = (t: string, c?: { parse: ChunkCache; steps: StepCache }) => {
       const r = lint(t, { parseCache: c?.parse, stepCache: c?.steps, filePath: 'doc.blueprint.md' });
-      return JSON.stringify({ title: r.blueprint.title, steps: r.blueprint.steps.map((s) => [s.title, s.shape, s.span, s.titleSpan, s.group, s.lanes, s.insertion]), findings: r.findings });
+      return JSON.stringify({
+        title: r.blueprint.title,
+        steps: r.blueprint.steps.map((s) => [s.title, s.shape, s.span, s.titleSpan, s.group, s.lanes, s.insertion]),
+        findings: withEdits(t, r.findings),
+      });
     };
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {

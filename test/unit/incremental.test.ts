@@ -9,6 +9,7 @@ import { allRules } from '../../server/src/engine/registry.js';
 import { isStepRule, type Rule } from '../../server/src/engine/rule.js';
 import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
 import { blueprintArb, requiredCorpusFiles } from '../support/arbitraries.js';
+import { withEdits } from '../support/fixEdits.js';
 
 /** The shared corpus's texts, read when a test asks (a missing corpus fails those tests, not the loading of every suite). */
 const corpus = (): string[] => requiredCorpusFiles().map((f) => f.text);
@@ -86,7 +87,7 @@ const comparable = (text: string, caches?: Caches, config = defaultConfig()) => 
   const r = lint(text, { parseCache: caches?.parse, stepCache: caches?.steps, filePath: 'doc.blueprint.md', rules: scopedRules, config });
   return JSON.stringify({
     steps: r.blueprint.steps.map((s) => [s.title, s.shape, s.span, s.titleSpan, s.group, s.lanes.length, s.benefits, s.supports]),
-    findings: r.findings,
+    findings: withEdits(text, r.findings),
     problems: r.problems,
   });
 };
@@ -195,7 +196,7 @@ describe('incremental re-lint', function () {
     ];
     const run = (t: string, c?: Caches) => {
       const r = lint(t, { parseCache: c?.parse, stepCache: c?.steps, filePath: 'doc.md', rules: scopedRules });
-      return JSON.stringify({ steps: r.blueprint.steps.map((st) => [st.title, st.shape, st.span, st.titleSpan, st.lanes, st.benefits, st.supports]), findings: r.findings });
+      return JSON.stringify({ steps: r.blueprint.steps.map((st) => [st.title, st.shape, st.span, st.titleSpan, st.lanes, st.benefits, st.supports]), findings: withEdits(t, r.findings) });
     };
     assert.deepEqual(
       lint(base, { filePath: 'doc.md' }).blueprint.steps.map((st) => [st.title, st.lanes.map((l) => l.kind)]),
@@ -278,7 +279,7 @@ describe('incremental re-lint', function () {
           steps: r.blueprint.steps.map((st) => [st.title, st.shape, st.span, st.titleSpan, st.group, st.lanes, st.prose, st.benefits, st.supports]),
           reason: r.blueprint.reason,
           title: r.blueprint.title,
-          findings: r.findings,
+          findings: withEdits(t, r.findings),
           problems: r.problems,
         });
       };
@@ -338,7 +339,12 @@ describe('incremental re-lint', function () {
     ];
     // A lint without caches is fresh as it is: rules keep no memo, so nothing needs flushing first.
     const run = (t: string, c?: Caches) => {
-      return JSON.stringify(lint(t, { parseCache: c?.parse, stepCache: c?.steps, forceBlueprint: true }).findings.filter((f) => f.ruleId === 'unknown-lane' || f.ruleId === 'customer-first-slogan'));
+      return JSON.stringify(
+        withEdits(
+          t,
+          lint(t, { parseCache: c?.parse, stepCache: c?.steps, forceBlueprint: true }).findings.filter((f) => f.ruleId === 'unknown-lane' || f.ruleId === 'customer-first-slogan'),
+        ),
+      );
     };
     let found = 0;
     for (const [what, from, to] of edits) {
@@ -354,7 +360,12 @@ describe('incremental re-lint', function () {
         assert.equal(cached, run(b), `${what}: ${a === base ? 'made' : 'undone'}`);
         // Without caches too: a lint right after another text's is as fresh (no memo outlives a lint).
         run(a);
-        const warm = JSON.stringify(lint(b, { forceBlueprint: true }).findings.filter((f) => f.ruleId === 'unknown-lane' || f.ruleId === 'customer-first-slogan'));
+        const warm = JSON.stringify(
+          withEdits(
+            b,
+            lint(b, { forceBlueprint: true }).findings.filter((f) => f.ruleId === 'unknown-lane' || f.ruleId === 'customer-first-slogan'),
+          ),
+        );
         assert.equal(warm, run(b), `${what}, no caches: ${a === base ? 'made' : 'undone'}`);
         found += JSON.parse(cached).length;
       }
@@ -449,7 +460,7 @@ describe('incremental re-lint', function () {
       },
     };
     const caches = newCaches();
-    const run = (t: string, c?: Caches) => JSON.stringify(lint(t, { parseCache: c?.parse, stepCache: c?.steps, forceBlueprint: true, rules: [thrower] }).findings);
+    const run = (t: string, c?: Caches) => JSON.stringify(withEdits(t, lint(t, { parseCache: c?.parse, stepCache: c?.steps, forceBlueprint: true, rules: [thrower] }).findings));
     assert.equal(run(text, caches), run(text));
     const edited = `${text}\n\n## Added step\n\n- **Customer:** Waits.\n`;
     const cachedResult = run(edited, caches);

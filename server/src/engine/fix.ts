@@ -1,5 +1,6 @@
 // Applies text edits to a text, and the safe fixes of findings (the CLI's --fix, the server's fix-all) without collisions.
-import type { Finding, Fix, TextEdit } from './types.js';
+import { resolvedFix } from './intentEdits.js';
+import type { Finding, Fix, FixProposal, TextEdit } from './types.js';
 
 /** Applies non-overlapping edits; an edit that overlaps an earlier-applied one is skipped and reported. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: TextEdit[]; skipped: TextEdit[] } {
@@ -26,8 +27,8 @@ export function applyFixes(text: string, findings: readonly Finding[], choose: (
   return { text: applyEdits(text, edits).text, fixed };
 }
 
-/** The edits of each finding's safe fix (or the chosen one), leaving out a fix whose edits collide with an earlier one's. */
-export function fixesTogether(findings: readonly Finding[], choose: (f: Finding) => Fix | undefined = safeFix): { edits: TextEdit[]; fixed: number } {
+/** The edits of each finding's chosen fix (`safeFixIn` for an editor's findings), leaving out a fix whose edits collide with an earlier one's. */
+export function fixesTogether<F extends FixProposal>(findings: ReadonlyArray<Finding<F>>, choose: (f: Finding<F>) => Fix | undefined): { edits: TextEdit[]; fixed: number } {
   const edits: TextEdit[] = [];
   let fixed = 0;
   const taken: Array<[number, number]> = [];
@@ -47,4 +48,12 @@ export function fixesTogether(findings: readonly Finding[], choose: (f: Finding)
 
 function safeFix(finding: Finding): Fix | undefined {
   return finding.fixes.find((f) => f.safe);
+}
+
+/** A chooser for `fixesTogether` over an editor's findings: the first safe fix, its edits written against `text` (the linted text). */
+export function safeFixIn(text: string): (finding: Finding<FixProposal>) => Fix | undefined {
+  return (finding) => {
+    const fix = finding.fixes.find((f) => f.safe);
+    return fix && resolvedFix(text, fix);
+  };
 }

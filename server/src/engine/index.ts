@@ -5,7 +5,7 @@ export { defaultConfig } from './config/types.js';
 export type { Rule, RuleContext, RuleReport } from './rule.js';
 export { docsUrl } from './rule.js';
 export { lint, type LintOptions, type LintResult } from './lint.js';
-export { applyFixes, applyEdits, fixesTogether } from './fix.js';
+export { applyFixes, applyEdits, fixesTogether, safeFixIn } from './fix.js';
 export { allRules, ruleById } from './registry.js';
 export { LineIndex } from './text.js';
 export { ChunkCache } from './incremental/chunkCache.js';

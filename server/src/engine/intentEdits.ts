@@ -25,6 +25,13 @@ export function resolvedFix(text: string, fix: FixProposal): Fix {
   return out;
 }
 
+/** A copy of `fix` as a finding of an editor's lint carries it: plain data, its edits left to `intentEdits` against the text then held. */
+export function proposalOf(fix: FixProposal): FixProposal {
+  const out: FixProposal = { title: fix.title, kind: fix.kind, intent: fix.intent, safe: fix.safe };
+  if (fix.preferred !== undefined) out.preferred = fix.preferred;
+  return out;
+}
+
 /** The fix that silences a rule in the whole file (offered on every finding, so built here rather than by each rule). */
 export function disableFileFix(text: string, ruleId: string): Fix {
   return resolvedFix(text, { title: `Disable ${ruleId} for this file`, kind: 'disable-file', safe: false, intent: { kind: 'disable-file', ruleId } });

@@ -5,7 +5,7 @@ import type { PolicyRead } from './document/policy.js';
 import { readDocument, type DocumentReading } from './document/reading.js';
 import { configForDocument, policyNote } from './config/profile.js';
 import { defaultConfig, type ResolvedConfig } from './config/types.js';
-import { resolvedFix } from './intentEdits.js';
+import { proposalOf, resolvedFix } from './intentEdits.js';
 import type { ChunkCache } from './incremental/chunkCache.js';
 import { joinChunkTrees, parseChunkTrees, parseMarkdown, type ParsedChunk, type ParseProblem } from './parse.js';
 import { compileVocabulary, type CompiledVocabulary } from './phrases/vocabulary.js';
@@ -16,7 +16,7 @@ import { TextMemos, withTextMemos } from './incremental/textMemos.js';
 import { applySuppressions, DIRECTIVE_PREFIX, findChunkDirectives, findDirectives, localToday, type DirectiveReport } from './suppress.js';
 import { LineIndex } from './text.js';
 import { unitModel } from './incremental/unitModel.js';
-import type { Blueprint, Finding, Position, Severity, SeveritySetting, Step } from './types.js';
+import type { Blueprint, Finding, Fix, FixProposal, Position, Severity, SeveritySetting, Step } from './types.js';
 
 export interface LintOptions {
   /** Path of the document (absolute, or relative to cwd); used for glob-based blueprint detection. */
@@ -45,14 +45,15 @@ export interface DocumentProblem {
   config?: true;
 }
 
-export interface LintResult {
+/** `F` is `FixProposal` when the lint was given a step cache (an editor): its fixes carry no edits, intentEdits.ts writes them. */
+export interface LintResult<F extends FixProposal = Fix> {
   blueprint: Blueprint;
   /** Sorted by position; empty for non-blueprints. */
-  findings: Finding[];
+  findings: Array<Finding<F>>;
   problems: DocumentProblem[];
   lines: LineIndex;
   /** Findings silenced by directives, each with `suppressedBy`; sorted like `findings`. */
-  suppressed: Finding[];
+  suppressed: Array<Finding<F>>;
   /** Some directive carries an expiry date, so the same text may lint differently another day. */
   dated: boolean;
   /** The suppression directives, in document order, each with its state and how much it silenced. */
@@ -64,12 +65,15 @@ export function effectiveSeverity(rule: Rule, config: ResolvedConfig): SeverityS
 }
 
 /** The findings of `text`: a pure function of the text, the options and the caches it is given (which only save work). */
-export function lint(text: string, options: LintOptions = {}): LintResult {
+export function lint(text: string, options?: LintOptions & { stepCache?: undefined }): LintResult;
+/** With a step cache (an editor's lint) the findings' fixes are proposals without edits: plain data, written on demand. */
+export function lint(text: string, options: LintOptions): LintResult<FixProposal>;
+export function lint(text: string, options: LintOptions = {}): LintResult<FixProposal> {
   // Without a cache, the memos of this one call: a text the model and the rules both read is read once, and forgotten after.
   return withTextMemos(options.stepCache?.texts ?? new TextMemos(), () => lintText(text, options));
 }
 
-function lintText(text: string, options: LintOptions): LintResult {
+function lintText(text: string, options: LintOptions): LintResult<FixProposal> {
   // The front matter's `profile:` picks one of the profiles the configuration composed.
   const picked = configForDocument(options.config ?? defaultConfig(), text);
   const config = picked.config;
@@ -101,7 +105,7 @@ function lintText(text: string, options: LintOptions): LintResult {
   }
   const vocabulary = compileVocabulary(config.vocabulary);
   const document = readDocument(text, lines, { memos: cache?.readings, steps: blueprint.steps, vocabulary });
-  const findings: Finding[] = [];
+  const findings: Array<Finding<FixProposal>> = [];
   for (const rule of notices ?? options.rules ?? allRules()) {
     const severity = effectiveSeverity(rule, config);
     if (severity === 'off') continue;
@@ -179,7 +183,7 @@ function answersHold(reads: readonly PolicyRead[], document: DocumentReading): b
   return reads.every((r) => document.hasPolicy(r.query, r.judge) === r.answer);
 }
 
-const byPosition = (a: Finding, b: Finding) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId);
+const byPosition = (a: Finding<FixProposal>, b: Finding<FixProposal>) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId);
 
 /** The rule that says what the reader could not read. */
 const UNREAD_RULE = 'unread-blueprint';
@@ -217,27 +221,12 @@ function cachedModel(
   return { ...model, keyed };
 }
 
-/** With `lazyFixes` (an editor, which asks for a finding's fixes only for its code actions) the edits are written on first read. */
-function toFinding(ruleId: string, severity: Severity, r: RuleReport, text: string, lines: LineIndex, lazyFixes: boolean): Finding {
+/** With `lazyFixes` (an editor, which asks for a finding's fixes only for its code actions) the fixes are the proposals, left without edits. */
+function toFinding(ruleId: string, severity: Severity, r: RuleReport, text: string, lines: LineIndex, lazyFixes: boolean): Finding<FixProposal> {
   // A step in a fixed-width text table has no place a fix could write without breaking the table's columns; one read
   // across lane sections has no place for a new lane, but its lanes and its disable directive can be written.
   const site = r.step?.insertion;
   const proposals = site?.form === 'none' ? (site.inPlace ? r.fixes?.filter((f) => f.intent.kind !== 'add-lane') : undefined) : r.fixes;
-  if (lazyFixes && proposals?.length) {
-    const finding = toFinding(ruleId, severity, { ...r, fixes: undefined }, text, lines, false);
-    const settle = (fixes: Finding['fixes']): Finding['fixes'] => {
-      // a plain property from then on, in the same place among the keys (JSON output keeps its order)
-      Object.defineProperty(finding, 'fixes', { value: fixes, writable: true, enumerable: true, configurable: true });
-      return fixes;
-    };
-    Object.defineProperty(finding, 'fixes', {
-      get: () => settle(proposals.map((f) => resolvedFix(text, f))),
-      set: settle,
-      enumerable: true,
-      configurable: true,
-    });
-    return finding;
-  }
   return {
     ruleId,
     severity,
@@ -247,8 +236,8 @@ function toFinding(ruleId: string, severity: Severity, r: RuleReport, text: stri
     end: lines.position(r.span.end),
     step: r.step?.title ?? null,
     stepTitleSpan: r.step?.titleSpan,
-    // The edge of the engine: intents become the edits they make in this text (for --fix, JSON and SARIF output).
-    fixes: proposals ? proposals.map((f) => resolvedFix(text, f)) : [],
+    // The edge of the engine: intents become the edits they make in this text (for --fix, JSON and SARIF output); an editor asks intentEdits.ts.
+    fixes: proposals ? proposals.map((f) => (lazyFixes ? proposalOf(f) : resolvedFix(text, f))) : [],
     data: r.data,
   };
 }

@@ -1,7 +1,7 @@
 import type { Root, Nodes } from 'mdast';
 import { attached } from './incremental/textMemos.js';
 import type { LineIndex } from './text.js';
-import type { Finding, Step } from './types.js';
+import type { Finding, FixProposal, Step } from './types.js';
 
 type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file' | 'disable-step';
 
@@ -102,20 +102,27 @@ export interface DirectiveReport extends Directive {
   silenced: number;
 }
 
-export interface SuppressResult {
+export interface SuppressResult<F extends FixProposal> {
   /** The findings no directive silences. */
-  kept: Finding[];
+  kept: Array<Finding<F>>;
   /** The findings a directive silences, each with `suppressedBy` set (SARIF writes them as suppressed results). */
-  suppressed: Finding[];
+  suppressed: Array<Finding<F>>;
   /** Findings about the directives: expired, unreadable expiry, and (when asked) unused. */
-  directiveFindings: Finding[];
+  directiveFindings: Array<Finding<F>>;
   /** Every directive, in document order. */
   directives: DirectiveReport[];
 }
 
 /** Splits findings into kept and silenced by directives (spec 8); directives are indexed once, so the cost is linear in findings + directives. */
-export function applySuppressions(findings: Finding[], all: readonly Directive[], lines: LineIndex, text: string, steps: readonly Step[], options: SuppressOptions): SuppressResult {
-  const directiveFindings: Finding[] = [];
+export function applySuppressions<F extends FixProposal>(
+  findings: Array<Finding<F>>,
+  all: readonly Directive[],
+  lines: LineIndex,
+  text: string,
+  steps: readonly Step[],
+  options: SuppressOptions,
+): SuppressResult<F> {
+  const directiveFindings: Array<Finding<F>> = [];
   const report = (d: Directive, severity: Finding['severity'], message: string) => {
     directiveFindings.push({
       ruleId: DIRECTIVE_RULE,
@@ -206,7 +213,7 @@ export function applySuppressions(findings: Finding[], all: readonly Directive[]
     return list;
   };
   const find = (list: readonly Directive[] | undefined, ruleId: string) => list?.find((d) => applies(d, ruleId));
-  const silencer = (f: Finding): Directive | undefined => {
+  const silencer = (f: Finding<F>): Directive | undefined => {
     const step = f.stepTitleSpan ? stepByTitle.get(f.stepTitleSpan.start) : undefined;
     // disable-next-line before a step's title covers the step's findings on later lines too.
     const titleLine = step ? lines.position(step.titleSpan.start).line : -1;
@@ -229,8 +236,8 @@ export function applySuppressions(findings: Finding[], all: readonly Directive[]
     const last = lo > 0 ? list[lo - 1]! : undefined;
     return last?.kind === 'disable' ? last : undefined;
   };
-  const kept: Finding[] = [];
-  const suppressed: Finding[] = [];
+  const kept: Array<Finding<F>> = [];
+  const suppressed: Array<Finding<F>> = [];
   // Per directive, the rule ids it silenced something of ('' for a directive naming no rule).
   const used = new Map<Directive, Set<string>>();
   for (const f of findings) {

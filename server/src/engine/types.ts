@@ -52,7 +52,7 @@ export interface FixProposal {
   preferred?: boolean;
 }
 
-/** A fix on a finding: its intent and the edits it makes in the text that was linted. */
+/** A fix on a finding: its intent and the edits it makes in the text that was linted (an editor's lint leaves them to intentEdits.ts). */
 export interface Fix extends FixProposal {
   edits: TextEdit[];
 }
@@ -194,7 +194,8 @@ export interface Blueprint {
   language?: string;
 }
 
-export interface Finding {
+/** A finding; `F` is `FixProposal` for an editor's lint, whose fixes are written into edits only when one is asked for. */
+export interface Finding<F extends FixProposal = Fix> {
   ruleId: string;
   severity: Severity;
   message: string;
@@ -204,7 +205,7 @@ export interface Finding {
   /** Title of the step the finding belongs to, null outside a step. */
   step: string | null;
   stepTitleSpan?: Span;
-  fixes: Fix[];
+  fixes: F[];
   /** Rule-specific data for editors, e.g. the benefit phrase for "treat as" actions. */
   data?: Record<string, unknown>;
   /** Set only on findings a directive silences: which directive, its reason and its last day. */

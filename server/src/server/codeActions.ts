@@ -15,7 +15,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIRECTIVE_RULE, disableFileFix, docsUrl, fixesTogether, intentEdits, type Finding, type Fix, type FixIntent, type LineIndex, type TextEdit } from '../engine/index.js';
+import { DIRECTIVE_RULE, disableFileFix, docsUrl, fixesTogether, intentEdits, safeFixIn, type Finding, type FixIntent, type FixProposal, type LineIndex, type TextEdit } from '../engine/index.js';
 import { configTarget, planConfigEdit, readIfExists, type VocabularyChange } from './configEdits.js';
 import { toDiagnostic, toRange, type DiagnosticData, type DiagnosticsService, type LintSnapshot } from './diagnostics.js';
 import { pathToUri, uriToPath, type WorkspaceFolders } from './documents.js';
@@ -109,7 +109,7 @@ export class CodeActionProvider {
   /** One edit applying every finding's first safe fix, skipping fixes that collide (like the CLI's --fix). */
   fixAllEdit(snap: LintSnapshot): WorkspaceEdit | undefined {
     // Plain text only: fix-all applies without a person filling in snippet placeholders.
-    const edits = fixesTogether(snap.findings).edits.map((e) => ({ start: e.start, end: e.end, text: e.text }));
+    const edits = fixesTogether(snap.findings, safeFixIn(snap.text)).edits.map((e) => ({ start: e.start, end: e.end, text: e.text }));
     if (edits.length === 0) return undefined;
     return this.documentEdit(snap, edits, false);
   }
@@ -126,13 +126,13 @@ export class CodeActionProvider {
   }
 
   /** Diagnostics of the request paired with their findings: by data when current, else by rule and range. */
-  private matchFindings(snap: LintSnapshot, params: CodeActionParams): Array<{ diagnostic: Diagnostic; finding: Finding }> {
+  private matchFindings(snap: LintSnapshot, params: CodeActionParams): Array<{ diagnostic: Diagnostic; finding: Finding<FixProposal> }> {
     const findings = snap.findings;
-    const out: Array<{ diagnostic: Diagnostic; finding: Finding }> = [];
+    const out: Array<{ diagnostic: Diagnostic; finding: Finding<FixProposal> }> = [];
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== undefined && diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-      let finding: Finding | undefined;
+      let finding: Finding<FixProposal> | undefined;
       if (data && data.version === snap.version && typeof data.index === 'number') {
         const candidate = findings[data.index];
         if (candidate && candidate.ruleId === data.ruleId) finding = candidate;
@@ -152,7 +152,7 @@ export class CodeActionProvider {
     return out;
   }
 
-  private async quickFixes(snap: LintSnapshot, diagnostic: Diagnostic, finding: Finding, requested: Range): Promise<CodeAction[]> {
+  private async quickFixes(snap: LintSnapshot, diagnostic: Diagnostic, finding: Finding<FixProposal>, requested: Range): Promise<CodeAction[]> {
     const actions: CodeAction[] = [];
     const ordered = [...finding.fixes.filter((f) => f.kind !== 'disable-step'), ...finding.fixes.filter((f) => f.kind === 'disable-step')];
     for (const fix of ordered) actions.push(this.fixAction(snap, diagnostic, fix));
@@ -169,12 +169,12 @@ export class CodeActionProvider {
     return actions;
   }
 
-  private fixAction(snap: LintSnapshot, diagnostic: Diagnostic, fix: Fix): CodeAction {
+  private fixAction(snap: LintSnapshot, diagnostic: Diagnostic, fix: FixProposal): CodeAction {
     const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
     if (this.lazyEdits) {
       const data: ResolveData = { uri: snap.uri, version: snap.version, fix: 'intent', intent: fix.intent };
       action.data = data;
-    } else action.edit = this.documentEdit(snap, fix.edits, true);
+    } else action.edit = this.documentEdit(snap, intentEdits(snap.text, fix.intent), true);
     if (fix.preferred === true || fix.kind === 'add-support') action.isPreferred = true;
     return action;
   }
@@ -198,7 +198,7 @@ export class CodeActionProvider {
   }
 
   /** "Map "X" to the K lane" for the first label the reader could not place: an entry in the project config's `lanes`. */
-  private async laneActions(snap: LintSnapshot, diagnostic: Diagnostic, finding: Finding): Promise<CodeAction[]> {
+  private async laneActions(snap: LintSnapshot, diagnostic: Diagnostic, finding: Finding<FixProposal>): Promise<CodeAction[]> {
     const labels = Array.isArray(finding.data?.unplacedLabels) ? finding.data.unplacedLabels.filter((l): l is string => typeof l === 'string') : [];
     const label = labels[0];
     if (!label) return [];
@@ -212,7 +212,7 @@ export class CodeActionProvider {
   }
 
   /** "Treat X as not a benefit" (the flagged phrase) and "Treat X as a support term" (the engine's candidate or the selection). */
-  private async vocabularyActions(snap: LintSnapshot, diagnostic: Diagnostic, finding: Finding, requested: Range): Promise<CodeAction[]> {
+  private async vocabularyActions(snap: LintSnapshot, diagnostic: Diagnostic, finding: Finding<FixProposal>, requested: Range): Promise<CodeAction[]> {
     const changes: Array<{ title: string; change: VocabularyChange }> = [];
     const benefit = typeof finding.data?.benefit === 'string' ? finding.data.benefit : undefined;
     const candidate = supportCandidate(snap, finding, requested);
@@ -289,7 +289,7 @@ function resolveData(data: unknown): ResolveData | undefined {
 }
 
 /** A support-term candidate: a short one-line selection inside the step (no rule suggests one). */
-function supportCandidate(snap: LintSnapshot, finding: Finding, requested: Range): string | undefined {
+function supportCandidate(snap: LintSnapshot, finding: Finding<FixProposal>, requested: Range): string | undefined {
   if (requested.start.line !== requested.end.line || requested.start.character === requested.end.character) return undefined;
   const lines = snap.lines;
   const start = lines.offset(requested.start.line + 1, requested.start.character + 1);
@@ -300,7 +300,7 @@ function supportCandidate(snap: LintSnapshot, finding: Finding, requested: Range
   return step ? selected : undefined;
 }
 
-function rangeOf(f: Finding): Range {
+function rangeOf(f: Finding<FixProposal>): Range {
   return { start: { line: f.start.line - 1, character: f.start.column - 1 }, end: { line: f.end.line - 1, character: f.end.column - 1 } };
 }
 

@@ -1,7 +1,7 @@
 // Lints open documents (debounced, per-document settings) and publishes findings as LSP diagnostics.
 import { DiagnosticSeverity, type Connection, type Diagnostic, type DiagnosticRelatedInformation, type Range, type TextDocuments } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl, lint, LineIndex, type DirectiveReport, type Finding, type Severity, type Span } from '../engine/index.js';
+import { docsUrl, lint, LineIndex, type DirectiveReport, type Finding, type FixProposal, type Severity, type Span } from '../engine/index.js';
 import { configForDocument } from '../engine/config/index.js';
 import type { DocumentProblem } from '../engine/lint.js';
 import { isIgnoredPath } from './configAdapter.js';
@@ -28,7 +28,8 @@ export interface LintSnapshot {
   uri: string;
   version: number;
   text: string;
-  findings: Finding[];
+  /** Plain data; a fix's edits are written from its intent against `text` when a code action asks. */
+  findings: Array<Finding<FixProposal>>;
   problems: DocumentProblem[];
   /** The suppression directives with their state, for the hover on a directive. */
   directives: DirectiveReport[];
@@ -62,7 +63,7 @@ export function toRange(lines: LineIndex, start: number, end: number): Range {
  * One finding as an LSP diagnostic: rule id as code, docs link, and related information on the step title, on the
  * step's other benefit phrases (one diagnostic per step, every phrase reachable) and on the policy line that raised it.
  */
-export function toDiagnostic(uri: string, finding: Finding, lines: LineIndex, data: DiagnosticData, policy?: PolicyLink): Diagnostic {
+export function toDiagnostic(uri: string, finding: Finding<FixProposal>, lines: LineIndex, data: DiagnosticData, policy?: PolicyLink): Diagnostic {
   const diagnostic: Diagnostic = {
     range: {
       start: { line: finding.start.line - 1, character: finding.start.column - 1 },
@@ -89,7 +90,7 @@ export function toDiagnostic(uri: string, finding: Finding, lines: LineIndex, da
 }
 
 /** The benefit phrases a finding's data lists besides the one its range covers (see rules/benefit-needs-support.ts). */
-function otherPhrases(finding: Finding): Array<{ text: string; from: number; to: number }> {
+function otherPhrases(finding: Finding<FixProposal>): Array<{ text: string; from: number; to: number }> {
   const phrases = finding.data?.phrases;
   if (!Array.isArray(phrases)) return [];
   return phrases.filter(

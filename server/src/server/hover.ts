@@ -2,7 +2,7 @@
 // and the team policy line that raised its severity, when one did.
 // Hover on a suppression directive: what it silences, why, until when, and whether it still does.
 import type { Hover, HoverParams } from 'vscode-languageserver/node.js';
-import type { DirectiveReport, Finding } from '../engine/index.js';
+import type { DirectiveReport, Finding, FixProposal } from '../engine/index.js';
 import type { DiagnosticsService } from './diagnostics.js';
 import { toRange } from './diagnostics.js';
 import type { PolicyLink } from './policyLines.js';
@@ -23,7 +23,7 @@ export async function hoverAt(diagnostics: DiagnosticsService, params: HoverPara
 }
 
 /** Markdown lines for one finding: why it was raised, and the team policy that keeps its severity up. */
-function findingLines(f: Finding, policy: PolicyLink | undefined): string {
+function findingLines(f: Finding<FixProposal>, policy: PolicyLink | undefined): string {
   const lines = typeof f.data?.explanation === 'string' ? String(f.data.explanation).split('\n') : [];
   if (policy) lines.push(`${escapeMarkdown(policy.message)} (line ${policy.range.start.line + 1})`);
   return `**${f.ruleId}**: ${lines.join('  \n')}`;
