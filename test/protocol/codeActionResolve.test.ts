@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { ClientCapabilities, CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { applyEdits, applyFixes } from '../../server/src/engine/fix.js';
+import { lint } from '../../server/src/engine/lint.js';
 import { applyText, editsFor, LspSession } from './lspSession.js';
 import { fixtureText, rangeOf, tempWorkspace } from './fixtures.js';
 
@@ -114,6 +116,43 @@ describe('protocol: codeAction/resolve', function () {
       assert.equal(eagerAction.data, undefined);
       const resolved = await lazy.request<CodeAction>('codeAction/resolve', byTitle(lazyActions, title));
       assert.equal(applyText(HOTEL_TEXT, editsFor(resolved.edit!, offered.uri)), applyText(HOTEL_TEXT, editsFor(eagerAction.edit!, direct.uri)), title);
+    }
+  });
+
+  it("writes, eagerly and on resolve, the edits of a lint without caches (the CLI's), for every fix and for fix-all", async () => {
+    for (const [folder, text] of [
+      ['hotel', HOTEL_TEXT],
+      ['bike', TYPO_TEXT],
+    ] as const) {
+      const path = join(ws.dir, folder, `plain-${++documents}.blueprint.md`);
+      const findings = lint(text, { filePath: path }).findings;
+      const uris = [lazy.open(path, text), eager.open(path, text)] as const;
+      const [lazyDiagnostics, eagerDiagnostics] = await Promise.all([lazy.nextDiagnostics(uris[0]), eager.nextDiagnostics(uris[1])]);
+      assert.equal(lazyDiagnostics.diagnostics.length, findings.length);
+      let compared = 0;
+      for (const [i, finding] of findings.entries()) {
+        const [lazyActions, eagerActions] = await Promise.all([actionsFor(lazy, uris[0], lazyDiagnostics.diagnostics[i]!), actionsFor(eager, uris[1], eagerDiagnostics.diagnostics[i]!)]);
+        for (const fix of finding.fixes) {
+          const want = applyEdits(text, fix.edits).text;
+          const resolved = await lazy.request<CodeAction>('codeAction/resolve', byTitle(lazyActions, fix.title));
+          assert.equal(applyText(text, editsFor(resolved.edit!, uris[0])), want, `${folder}: ${fix.title}, resolved`);
+          assert.equal(applyText(text, editsFor(byTitle(eagerActions, fix.title).edit!, uris[1])), want, `${folder}: ${fix.title}, eager`);
+          compared++;
+        }
+      }
+      assert.ok(compared >= 2, `${folder}: only ${compared} fixes compared`);
+      const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      const fixAll = (session: LspSession, uri: string) =>
+        session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: [], only: ['source.fixAll'] } });
+      const [lazyAll, eagerAll] = await Promise.all([fixAll(lazy, uris[0]), fixAll(eager, uris[1])]);
+      const fixed = applyFixes(text, findings);
+      if (fixed.fixed === 0) {
+        assert.deepEqual([lazyAll, eagerAll], [[], []], `${folder}: fix-all offered with nothing safe to fix`);
+        continue;
+      }
+      const resolvedAll = await lazy.request<CodeAction>('codeAction/resolve', lazyAll[0]!);
+      assert.equal(applyText(text, editsFor(resolvedAll.edit!, uris[0])), fixed.text, `${folder}: fix-all, resolved`);
+      assert.equal(applyText(text, editsFor(eagerAll[0]!.edit!, uris[1])), fixed.text, `${folder}: fix-all, eager`);
     }
   });
 
