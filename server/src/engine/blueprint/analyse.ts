@@ -462,12 +462,14 @@ function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, cust
   const named = supportsIn(lane.content, lane.kind, vocab, lane.kind === 'support' ? undefined : judge);
   // what a sentence of the support lane says is missing is not there, though the sentence names it
   const missing = lane.kind === 'support' ? missingThingSentences(lane.content.text) : [];
-  const found = named.filter((f) => {
-    const at = lane.content.offsets.findIndex((o) => o >= f.span.start);
-    const inMissing = missing.find(([a, b]) => at >= a && at < b);
-    if (inMissing) reject(judge, lane.content, at, at + f.text.length, 'support', 'not there (its sentence says it is missing or not built yet)', lane.kind);
-    return !inMissing;
-  });
+  const found = !missing.length
+    ? named
+    : named.filter((f) => {
+        const at = lane.content.offsets.findIndex((o) => o >= f.span.start);
+        const inMissing = missing.find(([a, b]) => at >= a && at < b);
+        if (inMissing) reject(judge, lane.content, at, at + f.text.length, 'support', 'not there (its sentence says it is missing or not built yet)', lane.kind);
+        return !inMissing;
+      });
   // (a lane whose every named support is said to be missing names nothing that is there)
   if (lane.kind === 'support' && found.length === 0 && (nothingInPlace(said) || named.length > 0)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', 'nothing in place (the support lane says what is missing or planned)', lane.kind);
