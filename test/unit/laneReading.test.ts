@@ -73,7 +73,7 @@ describe('lane labels read by their words', () => {
         ['Groomer (visible)', 'frontstage', 'gloss'],
         ['Night auditor', 'frontstage', 'role'],
         ['We', undefined, undefined],
-        ['What backs you', undefined, undefined],
+        ['What backs you', 'support', 'lane-word'],
         ['Admin', undefined, undefined],
         ['System / job runner', 'support', 'lane-word'],
       ],
@@ -266,6 +266,29 @@ describe('lane labels in other people’s words', () => {
       'backstage (gloss)',
       'frontstage (gloss)',
       'support (synonym)',
+    ]);
+  });
+
+  it('reads what the reader has to work with or has behind them as support, not what they get or need', () => {
+    assert.deepEqual(["What you've got", 'What you have to work with', "What's behind you", 'What backs you up', 'What you get', 'What you need', "What's behind the counter"].map(read), [
+      'support (lane-word)',
+      'support (lane-word)',
+      'support (lane-word)',
+      'support (lane-word)',
+      undefined,
+      undefined,
+      'backstage (lane-word)',
+    ]);
+  });
+
+  it('reads who works behind something as out of sight (in view behind a bar or till), and what is provided as support', () => {
+    assert.deepEqual(['Behind the phones', 'Behind the wall', 'Behind the bar', 'Behind the till', 'Provided', 'Supplied to staff'].map(read), [
+      'backstage (lane-word)',
+      'backstage (lane-word)',
+      'frontstage (lane-word)',
+      'frontstage (lane-word)',
+      'support (lane-word)',
+      'support (lane-word)',
     ]);
   });
 

@@ -443,11 +443,27 @@ describe('language layer: charges lifted', () => {
     );
   });
 
+  it("does not count a support lane that only points to another step, or holds an export's empty-cell marker", () => {
+    const lanes = (support: string) => step({ Shipper: 'Gets an interest-free payment plan.', Support: support });
+    for (const text of ['As above.', 'Same as above', 'Same as S.No. 4.', 'Same as step 2', 'See row 3', 'Ditto', 'NaN', 'null']) {
+      assert.deepEqual(lanes(text).supports, [], text);
+    }
+    assert.deepEqual(
+      lanes('As above.').rejected?.map((r) => r.reason),
+      ['only points to another step (the support lane names nothing for this one)'],
+    );
+    assert.deepEqual(
+      lanes('As above, plus the credit team on call').supports.map((p) => p.text),
+      ['on call'],
+    );
+  });
+
   it('does not count a support lane that says nothing is in place, or names a gap or a plan', () => {
     const lanes = (support: string) => step({ Shipper: 'Gets an interest-free payment plan.', Support: support });
     for (const text of [
       'Not observed',
       'nobody really, whoever is free',
+      "Whoever's on.",
       'Capability gap: plans are set up by hand',
       'Roadmap item (Q3): self-service plans',
       'Depends on goodwill, nothing set aside',
@@ -492,6 +508,9 @@ describe('language layer: charges lifted', () => {
     assert.deepEqual(lanes('Her own phone, for the photo.').supports, []);
     assert.deepEqual(lanes("Plan codes live in the shipper's app").supports, []);
     assert.deepEqual(lanes('Credit manager signs plans off; agents may agree up to 3 months.').supports.length, 1);
+    // someone else's yes that must come first
+    assert.deepEqual(lanes('The credit manager has to say yes first.').supports, []);
+    assert.deepEqual(lanes("A plan starts only once the credit team has OK'd it.").supports, []);
     assert.deepEqual(
       lanes('Any payment plan needs approval from the credit team first.').rejected?.map((r) => r.reason),
       ['an approval the employee must get, not their authority (the support lane names only whose OK is needed)'],
@@ -727,5 +746,36 @@ describe('language layer: doing it alone', () => {
     const supports = (lanes: Record<string, string>) => step(lanes).supports.map((p) => p.why?.split(':')[0]);
     assert.deepEqual(supports({ Tenant: 'Gets a free week.', Frontstage: 'The officer can move the date himself.' }), ['can+self']);
     assert.deepEqual(supports({ Tenant: 'Gets a free week.', Frontstage: 'Tenants can fix small faults themselves.' }), []);
+  });
+});
+
+describe('language layer: rights given and support lanes that name nothing settled', () => {
+  const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
+  const held = (support: string) => step({ Tenant: 'Gets an interest-free payment plan.', Support: support }).supports.map((p) => p.text);
+
+  it('reads "can ask for", "may request", "has the right to" and "is entitled to" as a right the customer is given', () => {
+    assert.deepEqual(why({ Tenant: 'Can ask for their meter reading to be checked again.', Frontstage: '—' }), ['may-ask: Can ask for']);
+    assert.deepEqual(why({ Tenant: 'They may request a second inspection.', Frontstage: '—' }), ['may-ask: may request']);
+    assert.deepEqual(why({ Tenant: 'Tenants have the right to a second inspection.', Frontstage: '—' }), ['right-to: have the right to a second inspection']);
+    // a request made, a right refused, and staff's leave are none
+    assert.deepEqual(why({ Tenant: 'Asks for a second inspection.', Frontstage: '—' }), []);
+    assert.deepEqual(why({ Tenant: 'They cannot ask for a second inspection.', Frontstage: '—' }), []);
+    assert.deepEqual(why({ Tenant: 'The officer can request a second inspection.', Frontstage: '—' }), []);
+    // what they chose is no option given
+    assert.deepEqual(why({ Tenant: 'Names us as their first choice on the form.', Frontstage: '—' }), []);
+  });
+
+  it('does not count a support lane naming someone else’s yes first, goodwill, or a thing not done or still to come', () => {
+    for (const text of [
+      'Rent holidays: ring the housing manager first, every time.',
+      'Plans only if the income officer approves each one.',
+      "The caretaker's goodwill.",
+      'I keep meaning to write a checklist. Not done.',
+      'Nil as of now. Arrears tool licence is under procurement (TBC).',
+      "We'll see how we get on.",
+    ]) {
+      assert.deepEqual(held(text), [], text);
+    }
+    assert.deepEqual(held('Checklist not done yet. Officers use the arrears system.'), ['system']);
   });
 });

@@ -297,6 +297,50 @@ describe('layouts of real blueprints', () => {
     assert.deepEqual(read(text('Four lanes. **Bench** means the one she sees. **Rear** means the people she does not see. **Backing** is everything we put behind you.'))[0]!.lanes, lanes);
   });
 
+  it('reads no lane in a numbering column, and a first role lane before a second staff lane as the customer', () => {
+    const text = [
+      '# Bike hire',
+      '',
+      '| S.No. | Stage | Order | Rider | Hire crew | Workshop (unseen) | Kit & say-so |',
+      '|---|---|---|---|---|---|---|',
+      '| 1 | Pick-up | 3 | Gets the bike set up in five minutes | Sets the saddle | Checks brakes | Fitting stand |',
+      '| 2 | Return | 4 | Drops it at any dock | Logs it | Cleans it | Dock scanners |',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text)[0]!.lanes, ['customer: Gets the bike set up in five minutes', 'frontstage: Sets the saddle', 'backstage: Checks brakes', 'support: Fitting stand']);
+  });
+
+  it('reads no steps in a table of exchanges between parties ("From | To | What flows")', () => {
+    const text = [
+      '# Library friends map',
+      '',
+      '| From | To | What flows |',
+      '|---|---|---|',
+      '| Reader | Library | Membership fee |',
+      '| Volunteers | Reader | Free reading help |',
+      '| Council | Library | Grant |',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), []);
+  });
+
+  it('reads legend entries glossed after "=", and "in the back" as out of sight', () => {
+    const text = [
+      '# Key cutting',
+      '',
+      'Lanes: **Walk-in** = the customer. **Bench** = the one they talk to. **Rear** = in the back. **Kit** = machines, blanks, say-so.',
+      '',
+      '## Cutting',
+      '',
+      '- **Walk-in:** Hands over the key.',
+      '- **Bench:** Cuts the copy.',
+      '- **Rear:** Orders blanks.',
+      '- **Kit:** Key machine.',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text)[0]!.lanes, ['customer: Hands over the key.', 'frontstage: Cuts the copy.', 'backstage: Orders blanks.', 'support: Key machine.']);
+  });
+
   it('reads a legend after "box", and a gloss that leaves the seeing unsaid ("the tenant doesn\'t") as out of sight', () => {
     const text = [
       '# Tenancy start',

@@ -401,25 +401,40 @@ const APPROVAL_NEEDED =
 
 function approvalOnly(text: string): boolean {
   const t = text.replace(/\s+/g, ' ').trim();
-  return APPROVAL_NEEDED.test(t) || SUPERIOR_ONLY.test(t);
+  return APPROVAL_NEEDED.test(t) || SUPERIOR_ONLY.test(t) || YES_FIRST.test(t);
 }
+
+/**
+ * "Anne has to say yes first", "Posting is only once the office has OK'd it", "ring me first": someone else's yes comes
+ * before the act.
+ */
+const YES_FIRST =
+  /^[^.;!?]{0,60}?\b(?:(?:ring|call|phone|text|ask|check\s+with|run\s+it\s+(?:by|past))\s+(?:me|us|the\s+[\w-]+(?:\s+[\w-]+)?|[\w-]+)\s+first\b|(?:has|have|must|needs?)\s+(?:to\s+)?(?:say\s+(?:yes|ok(?:ay)?)|ok(?:ay)?|approve|sign\s+(?:it\s+|them\s+)?off|agree)\b|only\s+(?:once|after|when|if)\s+[^.;!?]{1,40}?\s+(?:(?:has|have)\s+(?:ok['’]?e?d|okayed|approved|signed\s+(?:it\s+|them\s+)?off|agreed|said\s+yes)|(?:ok['’]?s|okays|approves|signs\s+(?:it\s+|them\s+)?off|agrees|says\s+yes))\b)[^.;!?]*[.!]?$/i;
 
 /** "Refunds: owner only.", "Refund authority: general manager only": the power is a superior's, not the employee's. */
 const SUPERIOR_ONLY = /^(?:[\w' -]{1,40}:\s*)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:owner|manager|gm|director|head(?: of [\w ]{1,30})?|supervisor|partner|principal)s?\s+only[.!]?$/i;
 
+/** "As above.", "Same as S.No. 2.", "See step 3", "Ditto": a lane that only points elsewhere names nothing of its own. */
+const REFERENCE_ONLY =
+  /^(?:(?:the\s+)?same\s+as\s+(?:above|before|(?:the\s+)?(?:previous|last|first)(?:\s+[\p{L}]+)?|(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6}|for\s+[^.;!?]{1,40})|as\s+(?:per\s+)?(?:above|before)|see\s+(?:above|(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6})|ditto|do\.|〃|"|'')\.?$/iu;
+
 /**
- * A support lane that says nothing is in place: it opens with nothing / nobody / not observed / not yet, or names a gap
+ * A support lane that says nothing is in place: it opens with nothing / nil / nobody / whoever's on / "we'll see how we get
+ * on" / someone's goodwill / not observed / not yet, or names a gap
  * or a plan ("Capability gap: ...", "Roadmap item (Q3): ...", "template is not existing yet", "nothing set aside").
  */
 const NOTHING_IN_PLACE =
-  /^(?:(?:nothing|nobody|no one|none|n\/a|not\s+(?:observed|seen|yet|known|in place|available|provided|defined|decided))\b|[^.;]{0,60}\b(?:gap|roadmap|not\s+(?:yet\s+)?(?:in place|built|live|existing|available)|is not existing|does ?n[o’']t exist|nothing (?:is )?set aside|nothing in place)\b)/i;
+  /^(?:(?:nothing|nobody|no one|none|nil|n\/a|(?:sure\s+look,?\s+)?we['’]ll\s+(?:just\s+)?see\s+how\s+(?:we|it)\s+(?:get|gets|go|goes)|fingers\s+crossed|(?:the\s+)?(?:[\w'’-]+\s+){0,2}good\s?will\b|who(?:ever|soever)(?:\s+(?:is|happens\s+to\s+be)|['’]s)\s+(?:on|around|about|free|in|there|available|nearby)\b|not\s+(?:observed|seen|yet|known|in place|available|provided|defined|decided))\b|[^.;]{0,60}\b(?:gap|roadmap|not\s+(?:yet\s+)?(?:in place|built|live|existing|available)|is not existing|does ?n[o’']t exist|nothing (?:is )?set aside|nothing in place)\b)/i;
 
 function nothingInPlace(text: string): boolean {
   return NOTHING_IN_PLACE.test(text.replace(/\s+/g, ' ').trim());
 }
 
 /** One sentence saying its thing is missing ("template is not existing yet, each one writes their own"): the thing it names is not there. */
-const THING_MISSING = /\b(?:not\s+(?:yet\s+)?(?:in place|built|live|existing)|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist)\b/i;
+// (and what is still to come or never done: "licence under procurement", "scanner on order", "... (TBC)", "I keep meaning
+// to do a map. Not done.", "It's not on his rota")
+const THING_MISSING =
+  /\b(?:not\s+(?:yet\s+)?(?:in place|built|live|existing)|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist|under\s+procurement|being\s+(?:procured|bought|built|recruited)|on\s+order|(?:is|are)\s+awaited|still\s+to\s+come|not\s+(?:yet\s+)?done|keep\s+meaning\s+to|never\s+got\s+round\s+to|not\s+on\s+(?:the|his|her|their|our|any)\s+(?:rota|schedule|budget|books))\b|(?:^|[\s(])(?:tb[cd]|to be confirmed)\)?[.!]?\s*$/i;
 
 /** Sentences of a lane that say their thing is missing ("Template not built yet. Agents use the CRM."), as text ranges. */
 function missingThingSentences(text: string): [number, number][] {
@@ -456,6 +471,10 @@ function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, cust
   }
   if (lane.kind === 'support' && customersOwnTool(said, customers)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', "customer's own tool (the support lane names what the customer holds)", lane.kind);
+    return [];
+  }
+  if (lane.kind === 'support' && REFERENCE_ONLY.test(said.replace(/\s+/g, ' ').trim())) {
+    reject(judge, lane.content, 0, lane.content.text.length, 'support', 'only points to another step (the support lane names nothing for this one)', lane.kind);
     return [];
   }
   // A support lane counts whatever it says: the language layer has nothing to add there.

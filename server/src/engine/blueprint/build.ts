@@ -1206,6 +1206,16 @@ function tableSteps(ctx: Ctx, table: Table, heading: Heading | undefined, group:
   const long = longLayout(ctx, table);
   if (long) return stepsOfLongTable(ctx, table, long, group, html);
   if (markGrid(ctx, body)) return undefined;
+  // "| From | To | What flows |": each row is an exchange between two parties (a value map), not a lane of a step
+  if (
+    EXCHANGE_HEADER.test(
+      header.children
+        .slice(0, 2)
+        .map((c) => normaliseLabel(labelText(ctx, c).text))
+        .join('|'),
+    )
+  )
+    return undefined;
   const headerReadings = laneReadings(ctx, header.children);
   if (enoughLanes(headerReadings, 'header') && !roleGrid(headerReadings)) return stepsAsRows(ctx, table, headerReadings, group, html);
   const rowReadings = laneReadings(
@@ -1230,6 +1240,9 @@ function tableSteps(ctx: Ctx, table: Table, heading: Heading | undefined, group:
   }
   return undefined;
 }
+
+/** The first two header cells of a table of exchanges between parties ("From | To", "Giver | Receiver"). */
+const EXCHANGE_HEADER = /^(?:from|source|giver|sender|provider)\|(?:to|target|receiver|recipient)$/;
 
 /** Headers of a column that describes the lanes beside it, not what they do in a step. */
 const LEGEND_COLUMNS =
@@ -1405,6 +1418,21 @@ function stepsAsColumns(
 
 const hasLetters = (t: string) => /\p{L}/u.test(t);
 
+/** A column whose every cell is a number or empty ("Order": 1, 2, 3) counts or sorts rows: it is no lane. */
+function numbersOnly(ctx: Ctx, body: readonly TableRow[], col: number): boolean {
+  let numbers = 0;
+  for (const row of body) {
+    const cell = row.children[col];
+    const t = cell ? cellText(ctx, cell).text.trim() : '';
+    if (t && !/^\d{1,4}[.)]?$/.test(t)) return false;
+    if (t) numbers++;
+  }
+  return numbers > 0;
+}
+
+/** A numbering column's header ("S.No.", "Sr. No.", "#", "Step no.", "Seq"): it counts the rows and is no lane. */
+const INDEX_HEADER = /^(?:(?:s|sr|sl|serial|step|item|row)\.?\s*(?:no|nr|num|number|#)\.?|no\.?|nr\.?|#|seq(?:uence)?(?:\s*no\.?)?|sno\.?)$/i;
+
 /**
  * In a lane table with a frontstage lane and a backstage or support lane but no customer lane, the first lane placed by
  * nothing that comes before the frontstage is the customer's (`Cardmember`, `Group leader`): blueprints put the
@@ -1414,6 +1442,13 @@ function customerByPosition(kinds: Array<LaneReading | undefined>, skip = -1): A
   if (kinds.some((r) => r?.kind === 'customer') || !kinds.some((r) => r?.kind === 'backstage' || r?.kind === 'support')) return kinds;
   const front = kinds.findIndex((r) => r?.kind === 'frontstage');
   const first = kinds.findIndex((r, k) => k !== skip && k < front && r?.basis === 'unplaced');
+  // (or, before a second staff lane in front, a first one placed by nothing but a role word both sides use: "Runner",
+  // "Rider", "Player" before "Race crew")
+  const second = kinds.findIndex((r, k) => k > front && k !== skip && (r?.kind === 'frontstage' || r?.basis === 'context'));
+  if (first < 0 && front >= 0 && kinds[front]?.basis === 'role' && second > 0) {
+    // (the second role lane, put behind the line for coming second, is then the one in front)
+    return kinds.map((r, k) => (k === front ? { ...r!, kind: 'customer', basis: 'position' } : k === second && r?.basis === 'context' ? { ...r, kind: 'frontstage', basis: 'role' } : r));
+  }
   if (front < 0 || first < 0) return kinds;
   return kinds.map((r, k) => (k === first ? { ...r!, kind: 'customer', basis: 'position' } : r));
 }
@@ -1444,7 +1479,7 @@ function stepsAsRows(ctx: Ctx, table: Table, headerReadings: Array<LaneReading |
   const titleCol = titleColumn(headerTexts, headerReadings);
   // A column whose header is no lane is kept as an `other` lane; a column without a header holds nothing to read.
   const headerKinds = customerByPosition(
-    headerReadings.map((r, col) => r ?? (hasLetters(headerTexts[col] ?? '') ? UNPLACED : undefined)),
+    headerReadings.map((r, col) => r ?? (hasLetters(headerTexts[col] ?? '') && !INDEX_HEADER.test(headerTexts[col]!) && !numbersOnly(ctx, body, col) ? UNPLACED : undefined)),
     titleCol,
   );
   // A new column adds a cell to the header line and to the delimiter line under it.

@@ -146,6 +146,9 @@ function readWords(words: readonly string[]): LaneReading | undefined {
   // ...and what we have set up, put in place or give the team ("What we've set up", "What we give the team")
   const done = have[1] === 've' ? [have[0]!, ...have.slice(2)] : have;
   if (words[0] === 'what' && done.length >= 2 && WE.has(done[0]!) && PROVIDES.test(done.slice(1).join(' '))) return { kind: 'support', basis: 'lane-word', words: words.join(' ') };
+  // What the reader has to work with or has behind them is support ("What you've got", "What's behind you"); "what you
+  // get" or "what you need" is the customer's in a page written to customers, so only having counts.
+  if (READER_HAS.test(words.join(' '))) return { kind: 'support', basis: 'lane-word', words: words.join(' ') };
   // What is kept in a place staff draw on is support ("What's in the shed", "What is in the van"; not "what's in it for me").
   const kept = words[0] === 'what' ? words.slice(words[1] === 'is' || words[1] === 's' ? 2 : 1) : [];
   if (kept[0] === 'in' && kept.length >= 2 && kept.length <= 4 && !kept.includes('it')) return { kind: 'support', basis: 'lane-word', words: words.join(' ') };
@@ -164,6 +167,15 @@ function readWords(words: readonly string[]): LaneReading | undefined {
   }
   const tokens = categorise(words);
   if (!tokens) {
+    // "Behind the phones", "Behind the wall": who works behind something stays out of sight; behind a bar, a till or a
+    // wheel they serve in view
+    if (words[0] === 'behind' && words[1] === 'the' && words.length >= 3 && words.length <= 4 && !words.slice(2).some((w) => CUSTOMER_ROLE_WORDS.includes(w))) {
+      return { kind: SERVED_ACROSS.has(words[words.length - 1]!) ? 'frontstage' : 'backstage', basis: 'lane-word', words: words.join(' ') };
+    }
+    // What is provided or supplied is what staff are given ("Provided", "Supplied to staff")
+    if ((words[0] === 'provided' || words[0] === 'supplied') && (words.length === 1 || (words[1] === 'to' && words.length <= 3))) {
+      return { kind: 'support', basis: 'lane-word', words: words.join(' ') };
+    }
     const cut = words.findIndex((w, i) => i > 0 && QUALIFIER.has(w));
     if (cut > 0) return readWords(words.slice(0, cut));
     // A label ending in a lane's own phrase takes that lane, whatever comes before it ("BDC & back office").
@@ -242,6 +254,13 @@ function staffRoleOfProse(words: readonly string[]): LaneReading | undefined {
 
 /** Verbs of providing for staff after "what we": set up, put in place, provide, supply, or give (to) the team. */
 const PROVIDES = /^(?:set up|put in place|put in|(?:provide|provided|supply|supplied|give|gave|given)(?: to)? (?:the )?(?:team|staff|crew|them|you)|equip)\b/;
+
+/** "What you've got (to work with)", "What you have", "What's behind you", "What backs you up" (label words). */
+const READER_HAS =
+  /^what (?:(?:you|u) (?:ve got|have|ha|got)(?: (?:to (?:work with|lean on|use|help|call on)|on hand|in place))?|(?:is |s )?behind (?:you|u|us|the team|staff|them)|back (?:you|u|us|the team|staff|them)(?: up)?)$/;
+
+/** What staff serve across in the customer's view ("Behind the bar"). */
+const SERVED_ACROSS: ReadonlySet<string> = new Set(['bar', 'till', 'wheel', 'hatch', 'stall']);
 
 const PERCEIVES: ReadonlySet<string> = new Set(['see', 'hear', 'see and hear']);
 const WE: ReadonlySet<string> = new Set(['we', 'staff', 'team', 'they']);

@@ -280,7 +280,8 @@ function noteReading(gloss: string, table: LaneTable): LaneReading | undefined {
 
 const CUSTOMER_PLACE_GLOSS = /^(?:[\p{L}'’-]+\s+){0,3}?(with|in front of|facing|alongside|among|away from|out of sight of)\s+(?:the\s+|our\s+)?([\p{L}'’ -]{2,30})$/iu;
 
-const PLACEHOLDER = /^(?:tbd|tbc|todo|to do|to be (?:confirmed|decided|defined|agreed|determined|added)|fixme|\?+|-+|—+|–+|n\/?a|none|nothing|nil|\.{2,}|…|x)?$/i;
+// ("NaN" and "null" are how a data frame or a database export writes an empty cell)
+const PLACEHOLDER = /^(?:tbd|tbc|todo|to do|to be (?:confirmed|decided|defined|agreed|determined|added)|fixme|\?+|-+|—+|–+|n\/?a|none|nothing|nil|nan|null|\.{2,}|…|x)?$/i;
 
 // "None listed yet.", "Nothing identified": the lane says that nothing has been named in it.
 const NONE_SAID =

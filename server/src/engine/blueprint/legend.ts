@@ -23,9 +23,9 @@ const CUE =
 const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key|actors|(?:service[ \t]+|blueprint[ \t]+)?layers|lane[ \t]+(?:key|legend))[ \t]*:?[ \t]*#*[ \t]*$/i;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;"); a comma
 // stays inside it ("**Kit** is the time, tools and say-so we give staff").
-// "means", "stands for" and "does" introduce a gloss as "is" does ("**You** means the stylist", "the **Counter** does in
-// front of them").
-const BOLD_ENTRY = /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|[ \t]+(?:is|are|means|stands[ \t]+for|does|do|works?|stays?|sits?)[ \t]+([^;.()*\r\n]{1,80}))?/g;
+// "means", "stands for", "does" and "=" introduce a gloss as "is" does ("**You** means the stylist", "the **Counter** does
+// in front of them", "**Pax** = passenger").
+const BOLD_ENTRY = /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|(?:[ \t]+(?:is|are|means|stands[ \t]+for|does|do|works?|stays?|sits?)|[ \t]*=)[ \t]+([^;.()*\r\n]{1,80}))?/g;
 const ITEM_ENTRY = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*([^*\r\n]{1,40}?)\*\*[ \t]*(?:[:\u2013\u2014-][ \t]*)?(?:\(([^)\r\n]{1,100})\)|([^\r\n]{0,100}))/;
 /** Past this many cue words a document is not written with a legend near them; the scan stays linear and short. */
 const MAX_CUES = 40;
@@ -245,7 +245,7 @@ function wrapped(line: string, after: string): string {
 const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
   [
     'backstage',
-    /\b(?:out of sight|behind the (?:scenes|curtain|doors?)|out the back|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|not (?:seen|visible)|(?:does ?n[o'\u2019]?t|do ?n[o'\u2019]?t|can ?n[o'\u2019]?t|cannot) (?:see|meet)|stays? out of)\b/i,
+    /\b(?:out of sight|behind the (?:scenes|curtain|doors?)|out the back|in the back(?! of)|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|not (?:seen|visible)|(?:does ?n[o'\u2019]?t|do ?n[o'\u2019]?t|can ?n[o'\u2019]?t|cannot) (?:see|meet)|stays? out of)\b/i,
   ],
   [
     'frontstage',

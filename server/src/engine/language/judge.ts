@@ -632,6 +632,7 @@ const POSTPOSED_FREE_NEXT = new Set(['if', 'when', 'for', 'on', 'at', 'with', 'u
 
 const REFLEXIVE = new Set(['himself', 'herself', 'themselves', 'themself', 'yourself']);
 
+const RIGHT_VERBS = new Set(['ask', 'request', 'appeal']);
 const KNOW_VERBS = new Set(['know', 'see', 'understand', 'feel']);
 
 /** "so they know": the pronoun is the customer when its sentence names a customer before it, or names no employee. */
@@ -761,6 +762,16 @@ function offered(lt: LangText, i: number, c: Range): Found | null {
   if (t.lemma === 'claim' && t.pos === 'VERB' && claimFrom >= 0 && who() !== 'employee' && who() !== 'company') {
     const from = claimFrom;
     return span(lt, from, next?.lower === 'back' ? i + 1 : i, 'can-claim', { group: 'money' });
+  }
+  // leave to ask: "can ask for their mark to be checked", "may request a second review", "can appeal" (a request made,
+  // "asks for a refund", is the customer's own ask; staff who can ask have latitude)
+  if (RIGHT_VERBS.has(t.lemma) && isVerbish(t) && modal(i - 1) && who() !== 'employee' && who() !== 'company' && roleIn(lt, c.from, c.to, 'employee') < 0) {
+    return span(lt, i - 1, next?.lower === 'for' || next?.lower === 'that' ? i + 1 : i, 'may-ask', { group: 'certainty' });
+  }
+  // "has the right to a second review", "have the right to cancel"
+  if (t.lower === 'right' && next?.lower === 'to' && prev?.lower === 'the' && toks[i - 2]?.lemma === 'have' && who() !== 'employee' && who() !== 'company' && !isNeg(toks[i - 3])) {
+    const end = isVerbish(toks[i + 2]) ? i + 2 : Math.max(i + 1, nounPhraseEnd(lt, toks[i + 2]?.pos === 'DET' ? i + 3 : i + 2, c.to));
+    return span(lt, i - 2, end, 'right-to', { group: 'certainty' });
   }
   // nothing is / comes as a surprise, no surprises: the customer knows what is coming
   if (
