@@ -779,3 +779,20 @@ describe('language layer: rights given and support lanes that name nothing settl
     assert.deepEqual(held('Checklist not done yet. Officers use the arrears system.'), ['system']);
   });
 });
+
+describe('language layer: purpose clauses that state the customer’s gain', () => {
+  const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
+
+  it('reads "so there is nothing / a single / always ..." as a chore gone or a certainty, not in a staff sentence', () => {
+    assert.deepEqual(why({ Tenant: 'The lease comes filled in, so there is nothing for the tenant to write in.', Frontstage: '—' }), ['so-there-is: so there is nothing for the tenant to write in.']);
+    assert.deepEqual(why({ Tenant: 'One statement a quarter, so there is a single payment to make.', Frontstage: '—' }), ['so-there-is: so there is a single payment to make']);
+    assert.deepEqual(why({ Tenant: 'Books ahead.', Frontstage: 'The officer keeps the rota full, so there is no gap.' }), []);
+  });
+
+  it('reads "so they only / straight / get to ..." and "left sitting" or "left out" as trouble spared', () => {
+    assert.deepEqual(why({ Tenant: 'We send the keys ahead, so they go straight to the flat on moving day.', Frontstage: '—' }), ['so-that-can: so they go straight to the flat on moving day']);
+    assert.deepEqual(why({ Tenant: 'We deal with the council, so they only pay the deposit.', Frontstage: '—' }), ['so-that-can: so they only pay the deposit']);
+    assert.deepEqual(why({ Tenant: 'A spare room, so the tenants actually get to rest.', Frontstage: '—' }), ['so-that-can: so the tenants actually get to rest']);
+    assert.deepEqual(why({ Tenant: 'A second van is sent so that no tenant is left sitting on the kerb.', Frontstage: '—' }), ['spared-ill-treatment: no tenant is left sitting']);
+  });
+});

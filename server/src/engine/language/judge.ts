@@ -316,13 +316,38 @@ export function benefitPatterns(lt: LangText): Found[] {
       const subjEnd = Math.max(nounPhraseEnd(lt, j + det, c.to), j);
       const who = roleIn(lt, j, subjEnd + 1, 'customer') >= 0 || PERSONAL_CUSTOMER.has(tok(lt, j)?.lower ?? '');
       const employee = roleIn(lt, j, subjEnd + 1, 'employee') >= 0;
-      const v = tok(lt, subjEnd + 1);
+      // (an adverb before the verb says nothing of it, unless it is the gain: "so the parents actually get to sit down")
+      let vi = subjEnd + 1;
+      while (tok(lt, vi)?.pos === 'ADV' && !GAIN_ADVERBS.has(tok(lt, vi)!.lower) && vi < subjEnd + 3) vi++;
+      const v = tok(lt, vi);
       // a pronoun in the purpose clause stands for the customer the sentence named, or the lane's own writer ("so I know")
       const pronoun = !who && subjEnd === j && (THIRD_PERSON.has(tok(lt, j)?.lower ?? '') || tok(lt, j)?.lower === 'i') && pronounIsCustomer(lt, i);
       const knows = v && KNOW_VERBS.has(v.lemma) && v.pos === 'VERB';
-      if ((who || pronoun) && !employee && v && v.clause === t.clause && (['can', 'may', 'could', 'will'].includes(v.lower) || (isVerbish(v) && isNeg(tok(lt, subjEnd + 2))) || isNeg(v) || knows)) {
+      // ...and "so they only pay", "so they go straight in", "so they get to stay": the purpose is a burden cut or leave given
+      const gain = v && (GAIN_ADVERBS.has(v.lower) || (v.lemma === 'get' && tok(lt, vi + 1)?.lower === 'to') || (isVerbish(v) && GAIN_ADVERBS.has(tok(lt, vi + 1)?.lower ?? '')));
+      if ((who || pronoun) && !employee && v && v.clause === t.clause && (['can', 'may', 'could', 'will'].includes(v.lower) || (isVerbish(v) && isNeg(tok(lt, vi + 1))) || isNeg(v) || knows || gain)) {
         const last = c.to - 1 - (toks[c.to - 1]!.pos === 'PUNCT' ? 1 : 0);
         out.push(span(lt, i, last, 'so-that-can', { group: 'ease' }));
+        i = last;
+        continue;
+      }
+    }
+    // so (that) there is nothing / no / only one / always ...: the purpose is a chore gone or a certainty ("so there is
+    // nothing for the couple to fill in", "so there is a single payment to make", "so there is always a lane free")
+    if (t.lower === 'so' && c.from === i) {
+      let j = i + 1;
+      if (tok(lt, j)?.lower === 'that') j++;
+      let b = j + 1;
+      if (tok(lt, b)?.lower === 'will' || tok(lt, b)?.lower === 'would') b++;
+      const q = tok(lt, b + 1);
+      const single = q && (q.lower === 'a' || q.lower === 'one') && ['single', 'one'].includes(tok(lt, b + 2)?.lower ?? '');
+      const sentence = lt.doc.sentences[t.sentence]!;
+      // (in a staff sentence, "the rota is kept so there is no gap", the purpose is the team's)
+      const staff = roleIn(lt, sentence.from, i, 'employee') >= 0 && roleIn(lt, sentence.from, sentence.to, 'customer') < 0;
+      if (tok(lt, j)?.lower === 'there' && tok(lt, b)?.lemma === 'be' && q && q.clause === t.clause && (THERE_GAIN.has(q.lower) || single) && !staff) {
+        let last = c.to - 1;
+        while (last > b && toks[last]!.pos === 'PUNCT') last--;
+        out.push(span(lt, i, last, 'so-there-is', { group: 'ease' }));
         i = last;
         continue;
       }
@@ -633,12 +658,18 @@ const POSTPOSED_FREE_NEXT = new Set(['if', 'when', 'for', 'on', 'at', 'with', 'u
 const REFLEXIVE = new Set(['himself', 'herself', 'themselves', 'themself', 'yourself']);
 
 const RIGHT_VERBS = new Set(['ask', 'request', 'appeal']);
+const GAIN_ADVERBS = new Set(['only', 'straight', 'always', 'already', 'still']);
+const THERE_GAIN = new Set(['nothing', 'no', 'never', 'only', 'always', 'just']);
+const LEFT_STATES = new Set(['sitting', 'standing', 'waiting', 'stranded', 'alone', 'behind', 'out', 'wondering', 'hanging', 'outside', 'stuck']);
 const KNOW_VERBS = new Set(['know', 'see', 'understand', 'feel']);
 
 /** "so they know": the pronoun is the customer when its sentence names a customer before it, or names no employee. */
 function pronounIsCustomer(lt: LangText, at: number): boolean {
   const sentence = lt.doc.sentences[lt.doc.tokens[at]!.sentence]!;
-  return roleIn(lt, sentence.from, at, 'customer') >= 0 || roleIn(lt, sentence.from, at, 'employee') < 0;
+  if (roleIn(lt, sentence.from, at, 'customer') >= 0) return true;
+  // ("we ... so they": "they" after "we" is someone other than us, the customer)
+  for (let k = sentence.from; k < at; k++) if (lt.roles[k] === 'employee' && !COMPANY_PRONOUNS.has(lt.doc.tokens[k]!.lower)) return false;
+  return true;
 }
 
 /** Index of an "or" after token i, in its sentence and within 14 tokens, that opens an alternative (not "or not"). */
@@ -732,7 +763,9 @@ function offered(lt: LangText, i: number, c: Range): Found | null {
     let j = nobody && t.lower === 'no' ? i + 2 : i + 1;
     while (toks[j] && (toks[j]!.lemma === 'be' || toks[j]!.lemma === 'get' || toks[j]!.pos === 'ADV' || toks[j]!.pos === 'AUX') && j < i + 4) j++;
     const v = toks[j];
-    if (v && v.lemma === 'keep' && participle(v) && toks[j + 1]?.lower === 'waiting' && who() !== 'employee') return span(lt, i, j + 1, 'spared-ill-treatment', { group: 'comfort' });
+    // ("kept waiting", "left sitting in an empty waiting room", "not left out")
+    const leftIn = v && participle(v) && ((v.lemma === 'keep' && toks[j + 1]?.lower === 'waiting') || (v.lemma === 'leave' && LEFT_STATES.has(toks[j + 1]?.lower ?? '')));
+    if (leftIn && who() !== 'employee') return span(lt, i, j + 1, 'spared-ill-treatment', { group: 'comfort' });
     const away = v && v.lemma === 'turn' ? toks[j + 1]?.lower === 'away' || toks[j + 2]?.lower === 'away' : true;
     if (v && v.clause === t.clause && inSlot(v, 'mistreat-verb') && away && (v.pos === 'VERB' || participle(v))) {
       const subject = who();
