@@ -773,10 +773,19 @@ describe('language layer: rights given and support lanes that name nothing settl
       'I keep meaning to write a checklist. Not done.',
       'Nil as of now. Arrears tool licence is under procurement (TBC).',
       "We'll see how we get on.",
+      'as step 4.',
+      'The manager expects 90% of calls answered within a minute (weekly audit).',
+      'Repair budget still to be agreed; no fitters confirmed for the month yet.',
     ]) {
       assert.deepEqual(held(text), [], text);
     }
     assert.deepEqual(held('Checklist not done yet. Officers use the arrears system.'), ['system']);
+    // a support named in a "whoever" sentence is nobody's job
+    assert.deepEqual(step({ Tenant: 'Gets a call within a day.', Frontstage: 'Whoever has a spare moment on the late shift rings.' }).supports, []);
+    assert.deepEqual(
+      step({ Tenant: 'Gets a call within a day.', Frontstage: 'The officer on the late shift rings.' }).supports.map((p) => p.text),
+      ['on the late shift'],
+    );
   });
 });
 

@@ -264,7 +264,7 @@ function supportsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVo
   // (a resource is vetoable too where the text promises something: it may be what the customer is promised)
   const vetoable =
     source === 'prose' ||
-    /\b(?:promis|guarantee)/i.test(t.text) ||
+    /\b(?:promis|guarantee|whoever|whosoever)/i.test(t.text) ||
     kept.some((h) => h.entry.kind === 'tool' || h.entry.kind === 'backing' || (h.entry.kind === 'resource' && vocab.roles.find(h.text).length > 0));
   const patterns = useLanguage && mayHoldSupportPattern(t.text);
   if (useLanguage && (vetoable || patterns)) {
@@ -414,9 +414,9 @@ const YES_FIRST =
 /** "Refunds: owner only.", "Refund authority: general manager only": the power is a superior's, not the employee's. */
 const SUPERIOR_ONLY = /^(?:[\w' -]{1,40}:\s*)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:owner|manager|gm|director|head(?: of [\w ]{1,30})?|supervisor|partner|principal)s?\s+only[.!]?$/i;
 
-/** "As above.", "Same as S.No. 2.", "See step 3", "Ditto": a lane that only points elsewhere names nothing of its own. */
+/** "As above.", "as step 4", "Same as S.No. 2.", "See step 3", "Ditto": a lane that only points elsewhere names nothing of its own. */
 const REFERENCE_ONLY =
-  /^(?:(?:the\s+)?same\s+as\s+(?:above|before|(?:the\s+)?(?:previous|last|first)(?:\s+[\p{L}]+)?|(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6}|for\s+[^.;!?]{1,40})|as\s+(?:per\s+)?(?:above|before)|see\s+(?:above|(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6})|ditto|do\.|〃|"|'')\.?$/iu;
+  /^(?:as\s+(?:per\s+|in\s+|for\s+)?(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6}|(?:the\s+)?same\s+as\s+(?:above|before|(?:the\s+)?(?:previous|last|first)(?:\s+[\p{L}]+)?|(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6}|for\s+[^.;!?]{1,40})|as\s+(?:per\s+)?(?:above|before)|see\s+(?:above|(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6})|ditto|do\.|〃|"|'')\.?$/iu;
 
 /**
  * A support lane that says nothing is in place: it opens with nothing / nil / nobody / whoever's on / "we'll see how we get
@@ -434,7 +434,7 @@ function nothingInPlace(text: string): boolean {
 // (and what is still to come or never done: "licence under procurement", "scanner on order", "... (TBC)", "I keep meaning
 // to do a map. Not done.", "It's not on his rota")
 const THING_MISSING =
-  /\b(?:not\s+(?:yet\s+)?(?:in place|built|live|existing)|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist|under\s+procurement|being\s+(?:procured|bought|built|recruited)|on\s+order|(?:is|are)\s+awaited|still\s+to\s+come|not\s+(?:yet\s+)?done|keep\s+meaning\s+to|never\s+got\s+round\s+to|not\s+on\s+(?:the|his|her|their|our|any)\s+(?:rota|schedule|budget|books))\b|(?:^|[\s(])(?:tb[cd]|to be confirmed)\)?[.!]?\s*$/i;
+  /\b(?:not\s+(?:yet\s+)?(?:in place|built|live|existing)|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist|under\s+procurement|being\s+(?:procured|bought|built|recruited)|on\s+order|(?:is|are)\s+awaited|still\s+to\s+come|not\s+(?:yet\s+)?done|keep\s+meaning\s+to|never\s+got\s+round\s+to|not\s+on\s+(?:the|his|her|their|our|any)\s+(?:rota|schedule|budget|books)|(?:still\s+)?to\s+be\s+(?:agreed|confirmed|decided|arranged|sorted|signed\s+off)|no\s+(?:[\w'’-]+\s+){1,3}(?:confirmed|agreed|arranged|assigned)(?:\s+yet)?)\b|(?:^|[\s(])(?:tb[cd]|to be confirmed)\)?[.!]?\s*$/i;
 
 /** Sentences of a lane that say their thing is missing ("Template not built yet. Agents use the CRM."), as text ranges. */
 function missingThingSentences(text: string): [number, number][] {
@@ -446,6 +446,14 @@ function missingThingSentences(text: string): [number, number][] {
     })
     .map((m) => [m.index, m.index + m[0].length]);
 }
+
+/** A lane's sentences, as `missingThingSentences` splits them. */
+function sentencesOf(text: string): string[] {
+  return [...text.matchAll(/[^.;!?]+(?:[.;!?]+|$)/g)].map((m) => m[0]).filter((s) => /\p{L}/u.test(s));
+}
+
+/** "The manager expects 90% of calls made in 48 hours (monthly audit).": one sentence stating a share to hit. */
+const TARGET_ONLY = /^[^.;!?]{0,80}\b(?:expects?|targets?|aims?\s+for|must\s+(?:hit|reach|achieve)|(?:is|are)\s+(?:measured|audited)\s+on|kpi)\b[^.;!?]{0,80}\d+(?:\.\d+)?\s?%[^.;!?]*[.!]?$/i;
 
 /** A sentence that is only "No <thing>." ("No parts budget."): the thing is missing ("No sign-off needed" says more). */
 const NO_THING = /^\s*no\s+(?!(?:[\p{L}'’-]+\s+){0,3}(?:needed|required|necessary|asked|approval|sign-?off|ok|okay)\b)[\p{L}'’ -]{1,40}[.!]?\s*$/iu;
@@ -489,9 +497,14 @@ function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, cust
         if (inMissing) reject(judge, lane.content, at, at + f.text.length, 'support', 'not there (its sentence says it is missing or not built yet)', lane.kind);
         return !inMissing;
       });
-  // (a lane whose every named support is said to be missing names nothing that is there)
-  if (lane.kind === 'support' && found.length === 0 && (nothingInPlace(said) || named.length > 0)) {
+  // (a lane whose every named support is said to be missing, or every sentence says its thing is, names nothing there)
+  const allMissing = missing.length > 0 && missing.length === sentencesOf(lane.content.text).length;
+  if (lane.kind === 'support' && found.length === 0 && (nothingInPlace(said) || named.length > 0 || allMissing)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', 'nothing in place (the support lane says what is missing or planned)', lane.kind);
+    return [];
+  }
+  if (lane.kind === 'support' && found.length === 0 && TARGET_ONLY.test(said.replace(/\s+/g, ' ').trim())) {
+    reject(judge, lane.content, 0, lane.content.text.length, 'support', 'a target, not a means (the support lane only says what is expected or audited)', lane.kind);
     return [];
   }
   if (lane.kind === 'support' && found.length === 0 && approvalOnly(said)) {

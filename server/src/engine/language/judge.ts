@@ -1415,6 +1415,9 @@ export function supportVeto(lt: LangText, start: number, end: number, kind: Supp
     const sentence = lt.doc.sentences[first.sentence]!;
     if (!once(lt, `verb:${first.sentence}`, () => toks.slice(sentence.from, sentence.to).some((x) => isVerbish(x)))) return 'names a topic (prose without a verb: a caption or gloss)';
   }
+  // "Whoever has a spare moment on the late shift rings": nobody is given the job, whatever the sentence names
+  const opener = toks[lt.doc.sentences[first.sentence]!.from];
+  if (opener && /^who(?:ever|soever)$/.test(opener.lower)) return `nobody in particular ("${opener.text} ...": no one is given the job)`;
   // the acting employee: "Duty manager apologises", "A floor walker says hello", "Property manager reviews the scores"
   if (kind === 'backing' || kind === 'resource') {
     const roleFrom = inside.findIndex((x) => lt.roles[x.i] === 'employee');
