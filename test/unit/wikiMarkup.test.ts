@@ -22,6 +22,16 @@ describe('wiki markup tables and section lines', () => {
       findings.map((f) => f.step),
       ['Visit'],
     );
+    // A disable comment in the title cell silences the step and is no part of its title.
+    const disabled = lint(text.replace('|Visit|', '|Visit <!-- blueprint-lint-disable-step benefit-needs-support -->|'), { forceBlueprint: true });
+    assert.deepEqual(
+      disabled.blueprint.steps.map((s) => s.title),
+      ['Book', 'Visit'],
+    );
+    assert.deepEqual(
+      disabled.findings.filter((f) => f.ruleId === 'benefit-needs-support'),
+      [],
+    );
   });
 
   it('reads a MediaWiki table: `!` header cells, `|-` rows, `||` cells or one cell a line, attributes left out', () => {

@@ -38,9 +38,10 @@ function headingText(node: Nodes): string {
   return 'children' in node ? (node.children as Nodes[]).map(headingText).join('') : '';
 }
 
-/** Block nodes no step covers: tables that were not read, diagrams, HTML, and headed sections read as commentary. */
+/** Block nodes no step was read from: tables that were not read, diagrams, HTML, and headed sections read as commentary. */
 function skipped(root: Root, result: LintResult, steps: readonly Step[]): Explanation['skipped'] {
-  const covered = (start: number, end: number) => steps.some((s) => s.span.start <= start && end <= s.span.end);
+  // A block a step was read from, whole or in part (a table whose rows are steps, a MyST directive holding lanes).
+  const covered = (start: number, end: number) => steps.some((s) => s.span.start < end && start < s.span.end);
   const out: Explanation['skipped'] = [];
   const line = (n: Nodes) => result.lines.position(n.position?.start.offset ?? 0).line;
   for (const node of root.children) {
@@ -51,7 +52,8 @@ function skipped(root: Root, result: LintResult, steps: readonly Step[]): Explan
     else if (node.type === 'code' && /^mermaid\b/i.test(node.lang ?? '')) out.push({ line: line(node), what: 'Mermaid diagram', why: 'diagrams are not read' });
     else if (node.type === 'code') out.push({ line: line(node), what: 'code block', why: 'code blocks are not read' });
     else if (node.type === 'html' && /<table/i.test(node.value)) out.push({ line: line(node), what: 'HTML table', why: 'neither its header row nor its first column holds labels of two lanes' });
-    else if (node.type === 'heading' && node.depth > 1 && !steps.some((s) => s.group === normaliseTitle(headingText(node)))) {
+    // A heading is read when it groups steps or titles one (a table's step titled by the heading above it).
+    else if (node.type === 'heading' && node.depth > 1 && !steps.some((s) => s.group === normaliseTitle(headingText(node)) || (s.titleSpan.start >= start && s.titleSpan.start < end))) {
       out.push({ line: line(node), what: 'section', why: 'read as commentary: a legend, summary or note, or prose beside no step with lanes' });
     }
   }

@@ -55,7 +55,7 @@ function formatLabel(label: string, style: LabelStyle | 'heading'): string {
 export function laneEdits(site: LaneSite, label: string, content: string, snippet?: string): TextEdit[] {
   switch (site.form) {
     case 'line': {
-      const line = (c: string) => `${site.lead}${formatLabel(label, site.style)}${site.sep}${c}`;
+      const line = (c: string) => `${site.lead}${formatLabel(label, site.style)}${site.sep}${c}${site.tail ?? ''}`;
       // A lone $ in the label or the copied layout is literal text in a snippet.
       return [edit(at(site.at), line(content), snippet === undefined ? undefined : line(snippet).replace(/\$(?!\{|\d)/g, '\\$'))];
     }

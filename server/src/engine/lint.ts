@@ -139,7 +139,7 @@ function lintText(text: string, options: LintOptions): LintResult<FixProposal> {
   }
   cache?.commit();
   // A directive's name cannot break across lines, so a document without it has none: no walk of the whole tree.
-  const directives = !text.includes(DIRECTIVE_PREFIX) ? [] : root ? findDirectives(root) : findChunkDirectives(chunks!);
+  const directives = !text.includes(DIRECTIVE_PREFIX) ? [] : root ? findDirectives(root, text) : findChunkDirectives(chunks!);
   const {
     kept,
     suppressed,

@@ -1,4 +1,5 @@
 import type { Root, Nodes } from 'mdast';
+import { markdownDirective } from './blueprint/myst.js';
 import { attached } from './incremental/textMemos.js';
 import type { LineIndex } from './text.js';
 import type { Finding, FixProposal, Step } from './types.js';
@@ -26,15 +27,23 @@ export const DIRECTIVE_RULE = 'suppression-directive';
 export const DIRECTIVE_PREFIX = 'blueprint-lint-';
 const DIRECTIVE = /<!--\s*blueprint-lint-(disable-next-line|disable-line|disable-file|disable-step|disable|enable)\b([\s\S]*?)-->/g;
 
-/** Finds suppression comments in HTML nodes (block and inline); comments inside code are not directives. */
-export function findDirectives(root: Root): Directive[] {
+/**
+ * Finds suppression comments in HTML nodes (block and inline) of the tree whose offsets index `text`; comments inside
+ * code are not directives, but the body of a MyST directive is Markdown, not code (a comment in a list-table's cell).
+ */
+export function findDirectives(root: Root, text: string): Directive[] {
   const out: Directive[] = [];
+  const found = (value: string, base: number) => {
+    for (const m of value.matchAll(DIRECTIVE)) {
+      out.push({ kind: m[1] as DirectiveKind, ...parseBody(m[2]!), offset: base + m.index!, endOffset: base + m.index! + m[0].length });
+    }
+  };
   const visit = (n: Nodes) => {
-    if (n.type === 'html') {
-      const base = n.position?.start.offset ?? 0;
-      for (const m of n.value.matchAll(DIRECTIVE)) {
-        out.push({ kind: m[1] as DirectiveKind, ...parseBody(m[2]!), offset: base + m.index!, endOffset: base + m.index! + m[0].length });
-      }
+    if (n.type === 'html') found(n.value, n.position?.start.offset ?? 0);
+    else if (n.type === 'code' && markdownDirective(n.lang) && n.position) {
+      const start = n.position.start.offset!;
+      const body = text.slice(start, n.position.end.offset).search(/\r?\n/);
+      if (body >= 0) found(text.slice(start + body, n.position.end.offset), start + body);
     } else if ('children' in n) {
       for (const c of n.children as Nodes[]) visit(c);
     }
@@ -78,10 +87,10 @@ export function localToday(now = new Date()): string {
 }
 
 /** findDirectives of the document from its chunks' trees (positions relative to each chunk), each cached tree read once. */
-export function findChunkDirectives(chunks: ReadonlyArray<{ start: number; tree: Root }>): Directive[] {
+export function findChunkDirectives(chunks: ReadonlyArray<{ start: number; text: string; tree: Root }>): Directive[] {
   const out: Directive[] = [];
   for (const c of chunks) {
-    const found = attached(c.tree, 'directives', () => findDirectives(c.tree));
+    const found = attached(c.tree, 'directives', () => findDirectives(c.tree, c.text));
     for (const d of found) out.push(c.start === 0 ? d : { ...d, offset: d.offset + c.start, endOffset: d.endOffset + c.start });
   }
   return out;

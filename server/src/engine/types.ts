@@ -122,8 +122,11 @@ export type LabelStyle = 'bold-inside' | 'bold-outside' | 'plain';
  * from its neighbours (intentEdits.ts writes it).
  */
 export type LaneSite =
-  /** A line after the last lane: `lead` + label in `style` + `sep` + content (a heading lane: `sep` is a blank line). */
-  | { form: 'line'; at: number; lead: string; style: LabelStyle | 'heading'; sep: string }
+  /**
+   * A line after the last lane: `lead` + label in `style` + `sep` + content (a heading lane: `sep` is a blank line), then
+   * `tail` when the lane is a box of another markup that closes after its content (a GitBook tab: `{% endtab %}`).
+   */
+  | { form: 'line'; at: number; lead: string; style: LabelStyle | 'heading'; sep: string; tail?: string }
   /** A new row of a table with one row per step and lane. */
   | { form: 'lane-row'; at: number; html: boolean; eol: string; columns: number; laneCol: number; contentCol: number }
   /** A step that is column `col` of a lanes-as-rows table: an empty cell of the lane's row filled, else a new row. */
@@ -132,7 +135,8 @@ export type LaneSite =
   | { form: 'row'; html: boolean; eol: string; headers: string[]; cells: Array<Span | null>; rowCells: number; end: CellEnd; append: RowAppends; headAt: number; rowAt: number }
   /**
    * No place for a new lane: a step of a fixed-width plain-text table (pandoc grid or simple), where any edit inside
-   * would break its columns, or (`inPlace`) a step read across lane sections, whose lanes may still be edited in place.
+   * would break its columns, or (`inPlace`) a step read across lane sections or a step of a table another markup draws
+   * a cell at a time (a MyST list-table), whose lanes may still be edited in place.
    */
   | { form: 'none'; inPlace?: true };
 

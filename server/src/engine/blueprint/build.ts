@@ -3,11 +3,13 @@ import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Stro
 import type { LineIndex } from '../text.js';
 import type { CellEnd, ColumnRow, DisableSite, LabelStyle, Lane, LaneKind, LaneSite, SourceText, Span, Step } from '../types.js';
 import { firstLine, htmlNodeTables } from './htmlTable.js';
-import { FIXED_WIDTH, withTextTables } from './textTable.js';
+import { CELLS_IN_PLACE, FIXED_WIDTH, withTextTables } from './textTable.js';
 import { withWikiMarkup } from './wikiMarkup.js';
 import { withSheetPastes } from './sheetPaste.js';
 import { withGherkin } from './gherkin.js';
 import { withBbcode } from './bbcode.js';
+import { withGitBook } from './gitbook.js';
+import { withMyst } from './myst.js';
 import { nextLetterMarker, withSlackLists } from './slackPaste.js';
 import { laneMajorRuns, mergedItems, type LaneItem, type LaneSection } from './laneMajor.js';
 import { findContainers, type Container } from './containers.js';
@@ -47,6 +49,8 @@ type LaneForm =
   | { form: 'item'; start: number; end: number; spread: boolean; style: LabelStyle }
   | { form: 'paragraph'; end: number; style: LabelStyle; indent: string }
   | { form: 'heading'; depth: number; sectionEnd: number }
+  // A box of another markup (a GitBook tab): a new lane is a sibling box written the same way.
+  | { form: 'box'; end: number; sibling: NonNullable<Container['sibling']> }
   | { form: 'cell' };
 
 interface FoundLane {
@@ -636,6 +640,10 @@ function afterLane(ctx: Ctx, last: FoundLane | undefined, fallback: { at: number
   }
   if (f.form === 'paragraph') return { form: 'line', at: f.end, lead: `${eol}${eol}${f.indent}`, style: f.style, sep: ' ' };
   if (f.form === 'heading') return { form: 'line', at: f.sectionEnd, lead: `${eol}${eol}${'#'.repeat(f.depth)} `, style: 'heading', sep: `${eol}${eol}` };
+  if (f.form === 'box') {
+    const own = (s: string) => s.replace(/\n/g, eol);
+    return { form: 'line', at: f.end, lead: `${eol}${eol}${own(f.sibling.before)}`, style: 'heading', sep: own(f.sibling.between), tail: own(f.sibling.after) };
+  }
   return { form: 'line', at: fallback.at, lead: `${eol}${eol}`, style: 'bold-inside', sep: ' ' };
 }
 
@@ -765,6 +773,8 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
     } else if (node.type === 'table') {
       const steps = tableSteps(ctx, node, heading, group, false, parentGroup);
       if (steps && (node.data as Record<string, unknown> | undefined)?.[FIXED_WIDTH]) for (const st of steps) fixedWidthStep(ctx, st);
+      // A table another markup draws a cell at a time takes no new row or column; its cells are edited in place.
+      if (steps && (node.data as Record<string, unknown> | undefined)?.[CELLS_IN_PLACE]) for (const st of steps) st.insertion = { form: 'none', inPlace: true };
       if (steps) scan.steps.push(...steps);
       // A table that holds no lanes is part of the section's text, a row a line ("| 5 | Offer compensation |").
       else
@@ -866,8 +876,9 @@ function scanBox(
   const title = box.title;
   const reading = title ? proseLabel(title.text, ctx.table, true) : undefined;
   const inner = boxContent(ctx, box, heading, group, parentGroup);
-  const form: LaneForm = { form: 'paragraph', end: box.end, style: 'bold-inside', indent: '' };
-  if (title && reading) {
+  const form: LaneForm = box.sibling ? { form: 'box', end: box.end, sibling: box.sibling } : { form: 'paragraph', end: box.end, style: 'bold-inside', indent: '' };
+  // The box is a lane: its title the label, what it holds the lane's text (a lane inside it a line of that text).
+  const boxLane = (reading: LaneReading, title: NonNullable<Container['title']>) => {
     const b = new TextBuilder(ctx.text, box.end);
     for (const l of inner.lanes) {
       if (b.length) b.appendSynthetic('\n', l.lane.labelSpan.start);
@@ -881,8 +892,8 @@ function scanBox(
     }
     const span = { start: title.start, end: title.start + title.text.length };
     scan.lanes.push({ lane: makeLane(reading, title.text, span, b.build(), box.end), form });
-    return;
-  }
+  };
+  if (title && reading) return boxLane(reading, title);
   if (title && !inner.steps.length && new Set(inner.lanes.map((l) => l.lane.kind).filter((k) => k !== 'other')).size >= 2) {
     const titleText: SourceText = { text: title.text, offsets: Array.from({ length: title.text.length + 1 }, (_, k) => title.start + k) };
     const start = off(box.body[0] ?? box.code, 'start');
@@ -900,6 +911,8 @@ function scanBox(
     boxSteps.push({ step, lanes: inner.lanes });
     return;
   }
+  // A tab is a lane even when its title names no lane anyone knows: kept as an `other` lane, never dropped.
+  if (title && box.tab) return boxLane(UNPLACED, title);
   scan.lanes.push(...inner.lanes);
   scan.prose.push(...inner.prose);
   scan.steps.push(...inner.steps);
@@ -1764,7 +1777,8 @@ export interface BuiltModel {
 /** The root with tables and headings other tools' markup writes as text read as Markdown's (both lint paths call it). */
 function withExports(ctx: Ctx, root: Root): Root {
   const { text, lines } = ctx;
-  const pasted = withSlackLists(withBbcode(root, text, lines), text, lines);
+  const docs = withMyst(withGitBook(root, text, lines), text, lines);
+  const pasted = withSlackLists(withBbcode(docs, text, lines), text, lines);
   const wiki = withWikiMarkup(withTextTables(pasted, text, lines), text, lines);
   const gherkin = withGherkin(wiki, text, lines, (keyword) => (readLane(keyword, ctx.table)?.kind ?? 'other') !== 'other');
   return withSheetPastes(gherkin, lines, (cells) => enoughLanes(laneReadings(ctx, cells), 'header'));

@@ -1,7 +1,9 @@
 // Boxes that documentation tools wrap around lanes and steps: callouts, admonitions, titled quote blocks, <details>, <aside>,
-// Confluence macros ({panel:title=Customer} ... {panel}) and MDX/JSX components with a title (<Lane name="Client">).
+// Confluence macros ({panel:title=Customer} ... {panel}) and MDX/JSX components with a title (<Lane name="Client">), and
+// the boxes readers of other markups made (a GitBook tab, a MyST tab-item: blockMarkup.ts).
 import type { Code, Nodes, RootContent } from 'mdast';
 import { parseFragment } from '../parse.js';
+import { boxOf, type BoxData } from './blockMarkup.js';
 
 /** A titled box found in a list of block nodes; the builder decides whether it is a lane or a step. */
 export interface Container {
@@ -16,6 +18,10 @@ export interface Container {
   /** A body written as indented code (MkDocs admonitions indent it by four spaces). */
   code?: Code;
   end: number;
+  /** A tab (GitBook, sphinx-design): titled, it is a lane whatever its title's words, unless it holds a step. */
+  tab?: boolean;
+  /** How a sibling box is written, when a new lane can be one (a GitBook tab beside the others). */
+  sibling?: BoxData['markupBox']['sibling'];
 }
 
 function start(n: Nodes | undefined): number {
@@ -81,6 +87,11 @@ export function findContainers(text: string, nodes: readonly RootContent[]): Con
 }
 
 function containerAt(text: string, nodes: readonly RootContent[], i: number, node: RootContent): Container | undefined {
+  const box = boxOf(node);
+  if (box && node.type === 'blockquote') {
+    const t = box.title && title(text.slice(box.title.start, box.title.end), box.title.start);
+    return { from: i, to: i + 1, title: t, body: node.children, skipFirstLine: false, end: end(node), tab: box.tab, sibling: box.sibling };
+  }
   if (node.type === 'blockquote') {
     const first = node.children[0];
     if (first?.type !== 'paragraph') return undefined;

@@ -17,6 +17,8 @@ import type { LineIndex } from '../text.js';
 
 /** Data on a table read from plain text: its columns are fixed-width, so no fix may write inside it. */
 export const FIXED_WIDTH = 'fixedWidth';
+/** Data on a table another markup draws a cell at a time (a MyST list-table): a fix may write inside a cell, adds no row or column. */
+export const CELLS_IN_PLACE = 'cellsInPlace';
 
 const GRID_BORDER = /^ {0,3}\+(?:[-=:]+\+)+[ \t]*$/;
 const GRID_HEADER_BORDER = /^ {0,3}\+(?:[=:]+\+)+[ \t]*$/;
@@ -320,6 +322,11 @@ function inlineRuns(text: string, start: number, end: number, lines: LineIndex):
       const close = text.indexOf(']', i);
       cut(i, close + 1);
       i = close;
+    } else if (ch === '<' && text.startsWith('<!--', i) && text.slice(i + 4, end).includes('-->')) {
+      // An HTML comment (a disable directive written in the cell) is no part of its text, as in a Markdown table.
+      const close = text.slice(i + 4, end).indexOf('-->') + i + 7;
+      cut(i, close);
+      i = close - 1;
     } else if (ch === '[') cut(i, i + 1);
     else if (ch === ']') {
       cut(i, i + 1);
