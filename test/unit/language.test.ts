@@ -804,4 +804,10 @@ describe('language layer: purpose clauses that state the customer’s gain', () 
     assert.deepEqual(why({ Tenant: 'A spare room, so the tenants actually get to rest.', Frontstage: '—' }), ['so-that-can: so the tenants actually get to rest']);
     assert.deepEqual(why({ Tenant: 'A second van is sent so that no tenant is left sitting on the kerb.', Frontstage: '—' }), ['spared-ill-treatment: no tenant is left sitting']);
   });
+
+  it('reads "can follow / track the status or progress" as information, and a lane opening "Told ..." as the customer told', () => {
+    assert.deepEqual(why({ Tenant: 'Can track the progress of their repair online.', Frontstage: '—' }), ['can-track: Can track the progress']);
+    assert.deepEqual(why({ Tenant: 'Books a repair.', Frontstage: 'The officer can check the repair status.' }), []);
+    assert.deepEqual(why({ Tenant: 'Told the visit date a week before the work starts.', Frontstage: '—' }), ['told-ahead: Told the visit date a week before']);
+  });
 });

@@ -278,8 +278,8 @@ describe('layouts of real blueprints', () => {
         lanes: ['customer: I pick a two-hour window online.', 'backstage: Sam checks the round.', 'support: Shared calendar of rounds.'],
       },
     ]);
-    // Without the legend none of the three labels names a lane ("Office" would be a line of dialogue in a list).
-    assert.deepEqual(steps('Written with the team.')[0]!.lanes, []);
+    // Without the legend "Me" names no lane; "Office" is a role read as a lane beside "Tools & kit", a lane word.
+    assert.deepEqual(steps('Written with the team.')[0]!.lanes, ['frontstage: Sam checks the round.', 'support: Shared calendar of rounds.']);
   });
 
   it('reads legend entries glossed with "means" or "does", in Markdown or HTML bold, after "each step lists"', () => {
@@ -308,6 +308,13 @@ describe('layouts of real blueprints', () => {
       '',
     ].join('\n');
     assert.deepEqual(read(text)[0]!.lanes, ['customer: Gets the bike set up in five minutes', 'frontstage: Sets the saddle', 'backstage: Checks brakes', 'support: Fitting stand']);
+  });
+
+  it('reads a list item labelled by a bare role as a lane beside items a lane word labels', () => {
+    const text = ['# Lockers', '', '## Renting a locker', '', '- **Tenant:** Gets a key.', '- **Frontstage:** Hands over the key.', '- **Backstage:** Logs the deposit.', ''].join('\n');
+    assert.deepEqual(read(text)[0]!.lanes, ['customer: Gets a key.', 'frontstage: Hands over the key.', 'backstage: Logs the deposit.']);
+    // without a lane word among them, role lines stay dialogue
+    assert.deepEqual(read(['# Lockers', '', '## Renting a locker', '', '- **Tenant:** Can I have a key?', '- **Attendant:** Here you go.', ''].join('\n'))[0]?.lanes ?? [], []);
   });
 
   it('reads no steps in a table of exchanges between parties ("From | To | What flows")', () => {

@@ -1019,7 +1019,11 @@ function termItem(ctx: Ctx, item: ListItem): boolean {
 }
 
 function scanList(ctx: Ctx, list: List, scan: Scan, group: string | undefined): void {
-  const lanes = list.children.map((item) => laneOfItem(ctx, item, list));
+  const plain = list.children.map((item) => laneOfItem(ctx, item, list));
+  // An item labelled by a role ("- **Tenant:** ...") is a lane beside items a lane word labels ("- **Frontstage:** ..."),
+  // as in a nested list (listStep)
+  const laneWorded = plain.some((l) => l && l.lane.kind !== 'other' && l.lane.basis !== 'role' && l.lane.basis !== 'role-action');
+  const lanes = laneWorded ? plain.map((l, i) => l ?? laneOfItem(ctx, list.children[i]!, list, true)) : plain;
   // A list of defined terms where lane words are the minority is a glossary ("User support", "Data migration", ...).
   const read = lanes.filter((l) => l !== undefined);
   const glossary = read.length > 0 && read.every((l) => l.lane.basis !== undefined) && list.children.filter((item, i) => !lanes[i] && termItem(ctx, item)).length > read.length;

@@ -400,8 +400,11 @@ function participle(t: Token | undefined): boolean {
 /** The clause's subject is the customer, or a pronoun in a purpose clause of a sentence that names the customer ("so they only pay"). */
 function customerSubject(lt: LangText, i: number, c: Range): boolean {
   const t = lt.doc.tokens[i]!;
-  if (clauseSubject(lt, t.clause) === 'customer') return true;
+  const who = clauseSubject(lt, t.clause);
+  if (who === 'customer') return true;
   const opener = lt.doc.tokens[c.from]!;
+  // "They only need to show the email" opening a lane, with nobody named before it: the lane's own customer
+  if (who === 'other' && THIRD_PERSON.has(opener.lower) && !lt.roles.slice(0, c.from).some((r) => r === 'employee')) return true;
   const pronoun = lt.doc.tokens[c.from + 1];
   if (opener.lower !== 'so' || !pronoun || !(THIRD_PERSON.has(pronoun.lower) || PERSONAL_CUSTOMER.has(pronoun.lower))) return false;
   const sentence = lt.doc.sentences[t.sentence]!;
@@ -605,7 +608,11 @@ function toCustomer(lt: LangText, i: number, c: Range): boolean {
   const message = inSlot(t, 'message-noun');
   const customerSide = who === 'customer' || who === undefined;
   // "is told", "gets warned"
-  if (inSlot(t, 'tell-verb') && participle(t) && (toks[i - 1]?.lemma === 'be' || toks[i - 1]?.lemma === 'get')) return customerSide;
+  // (and a terse lane opening with it, "Told how much to pay a month ahead": the lane's customer is the one told)
+  // (a role lane's text is read after its label: "Tenant told the date ..." is the same terse lane)
+  const from = lt.doc.sentences[t.sentence]!.from;
+  const opensSentence = i === from || (i === from + 1 && lt.roles[from] === 'customer');
+  if (inSlot(t, 'tell-verb') && participle(t) && (toks[i - 1]?.lemma === 'be' || toks[i - 1]?.lemma === 'get' || opensSentence)) return customerSide;
   // "gets a phone call", "receive WhatsApp": a verb of receiving a few words before the message
   if (message && NOUNISH.has(t.pos)) {
     for (let k = i - 1; k >= Math.max(c.from, i - 3); k--) if (toks[k]!.lemma === 'get' || toks[k]!.lemma === 'receive') return customerSide;
@@ -658,6 +665,8 @@ const POSTPOSED_FREE_NEXT = new Set(['if', 'when', 'for', 'on', 'at', 'with', 'u
 const REFLEXIVE = new Set(['himself', 'herself', 'themselves', 'themself', 'yourself']);
 
 const RIGHT_VERBS = new Set(['ask', 'request', 'appeal']);
+const TRACK_VERBS = new Set(['follow', 'track', 'check', 'see', 'watch', 'view', 'monitor']);
+const STATUS_NOUNS = new Set(['status', 'progress', 'whereabouts', 'position', 'location', 'eta']);
 const GAIN_ADVERBS = new Set(['only', 'straight', 'always', 'already', 'still']);
 const THERE_GAIN = new Set(['nothing', 'no', 'never', 'only', 'always', 'just']);
 const LEFT_STATES = new Set(['sitting', 'standing', 'waiting', 'stranded', 'alone', 'behind', 'out', 'wondering', 'hanging', 'outside', 'stuck']);
@@ -667,6 +676,9 @@ const KNOW_VERBS = new Set(['know', 'see', 'understand', 'feel']);
 function pronounIsCustomer(lt: LangText, at: number): boolean {
   const sentence = lt.doc.sentences[lt.doc.tokens[at]!.sentence]!;
   if (roleIn(lt, sentence.from, at, 'customer') >= 0) return true;
+  // a terse lane's unnamed subject is the one "they" stands for ("Gets a text with the fitter's name, so they know")
+  const main = clauseSubject(lt, lt.doc.tokens[sentence.from]!.clause);
+  if (main === undefined || main === 'company') return true;
   // ("we ... so they": "they" after "we" is someone other than us, the customer)
   for (let k = sentence.from; k < at; k++) if (lt.roles[k] === 'employee' && !COMPANY_PRONOUNS.has(lt.doc.tokens[k]!.lower)) return false;
   return true;
@@ -800,6 +812,12 @@ function offered(lt: LangText, i: number, c: Range): Found | null {
   // "asks for a refund", is the customer's own ask; staff who can ask have latitude)
   if (RIGHT_VERBS.has(t.lemma) && isVerbish(t) && modal(i - 1) && who() !== 'employee' && who() !== 'company' && roleIn(lt, c.from, c.to, 'employee') < 0) {
     return span(lt, i - 1, next?.lower === 'for' || next?.lower === 'that' ? i + 1 : i, 'may-ask', { group: 'certainty' });
+  }
+  // "can follow the bag's status", "can track their repair's progress": the customer sees where things stand
+  if (TRACK_VERBS.has(t.lemma) && isVerbish(t) && modal(i - 1) && who() !== 'employee' && who() !== 'company' && roleIn(lt, c.from, c.to, 'employee') < 0) {
+    const from = toks[i + 1]?.pos === 'DET' || toks[i + 1]?.pos === 'PRON' ? i + 2 : i + 1;
+    const end = nounPhraseEnd(lt, from, c.to);
+    if (end >= from && toks.slice(from, end + 1).some((x) => STATUS_NOUNS.has(x.lemma))) return span(lt, i - 1, end, 'can-track', { group: 'information' });
   }
   // "has the right to a second review", "have the right to cancel"
   if (t.lower === 'right' && next?.lower === 'to' && prev?.lower === 'the' && toks[i - 2]?.lemma === 'have' && who() !== 'employee' && who() !== 'company' && !isNeg(toks[i - 3])) {
