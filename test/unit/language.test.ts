@@ -810,4 +810,11 @@ describe('language layer: purpose clauses that state the customer’s gain', () 
     assert.deepEqual(why({ Tenant: 'Books a repair.', Frontstage: 'The officer can check the repair status.' }), []);
     assert.deepEqual(why({ Tenant: 'Told the visit date a week before the work starts.', Frontstage: '—' }), ['told-ahead: Told the visit date a week before']);
   });
+
+  it('reads what the customer finds or walks into already prepared as work done for them, not a fact found', () => {
+    assert.deepEqual(why({ Tenant: 'Finds the boiler serviced and the keys labelled.', Frontstage: '—' }), ['found-ready: Finds the boiler serviced and the keys labelled']);
+    assert.deepEqual(why({ Tenant: 'Walks into a flat with the beds already made up.', Frontstage: '—' }), ['already-done: already made']);
+    assert.deepEqual(why({ Tenant: 'Finds the office closed.', Frontstage: '—' }), []);
+    assert.deepEqual(why({ Tenant: 'Reports a leak.', Frontstage: 'The officer finds the boiler serviced.' }), []);
+  });
 });

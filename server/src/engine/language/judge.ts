@@ -425,6 +425,22 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
   if (t.lower === 'already' && prev && (NOUNISH.has(prev.pos) || prev.lemma === 'be') && !PERFECT_OR_MODAL.has(prev.lower)) {
     if (next && next.clause === t.clause && ((participle(next) && inSlot(next, 'prepared-verb')) || next.lower === 'waiting')) return span(lt, i, i + 1, 'already-done', { group: 'ease' });
   }
+  // found ready: "finds their desk already set up", "walks into the room laid out as agreed", "finds the hook-up tested
+  // and working": what the customer meets on arrival was prepared for them
+  if ((t.lemma === 'find' || ((t.lemma === 'walk' || t.lemma === 'come' || t.lemma === 'arrive') && ['into', 'to'].includes(next?.lower ?? ''))) && isVerbish(t)) {
+    const subject = clauseSubject(lt, t.clause);
+    if (subject !== 'employee' && subject !== 'company' && roleIn(lt, c.from, i, 'employee') < 0) {
+      // (the thing found may run over an "and": "finds their desk with monitor and chair already set up")
+      const until = lt.doc.sentences[t.sentence]!.to;
+      for (let k = i + 2; k < until && k <= i + 10; k++) {
+        const x = toks[k]!;
+        const base = x.lower === x.lemma && ['up', 'out'].includes(toks[k + 1]?.lower ?? '');
+        // ("already labelled" is read by its own rule, already-done)
+        if (toks[k - 1]?.lower === 'already' && participle(x)) break;
+        if ((inSlot(x, 'prepared-verb') && x.pos === 'VERB' && (participle(x) || base)) || x.lower === 'ready') return span(lt, i, base ? k + 1 : k, 'found-ready', { group: 'ease' });
+      }
+    }
+  }
   const done = toks[i + 2];
   if (t.lower === 'ready' && next?.text === '-' && next.end === done?.start && participle(done) && inSlot(done, 'prepared-verb')) return span(lt, i, i + 2, 'already-done', { group: 'ease' });
   // no + an adjective of the unexpected + noun: certainty ("no surprise price rises", "no hidden extras")
