@@ -815,6 +815,12 @@ describe('language layer: purpose clauses that state the customer’s gain', () 
     assert.deepEqual(why({ Tenant: 'Finds the boiler serviced and the keys labelled.', Frontstage: '—' }), ['found-ready: Finds the boiler serviced and the keys labelled']);
     assert.deepEqual(why({ Tenant: 'Walks into a flat with the beds already made up.', Frontstage: '—' }), ['already-done: already made']);
     assert.deepEqual(why({ Tenant: 'Finds the office closed.', Frontstage: '—' }), []);
+  });
+
+  it('reads "made to feel awkward" as ill treatment spared, pay-what-you-can and "no hanging around" as promises', () => {
+    assert.deepEqual(why({ Tenant: 'Nobody is made to feel rushed at the viewing.', Frontstage: '—' }), ['spared-ill-treatment: Nobody is made to feel']);
+    assert.deepEqual(why({ Tenant: 'Pays what they can for the first month.', Frontstage: '—' }), ['vocabulary: Pays what they can']);
+    assert.deepEqual(why({ Tenant: 'Keys handed over at the door, no hanging around.', Frontstage: '—' }), ['vocabulary: no hanging around']);
     assert.deepEqual(why({ Tenant: 'Reports a leak.', Frontstage: 'The officer finds the boiler serviced.' }), []);
   });
 });

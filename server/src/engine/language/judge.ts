@@ -792,8 +792,10 @@ function offered(lt: LangText, i: number, c: Range): Found | null {
     while (toks[j] && (toks[j]!.lemma === 'be' || toks[j]!.lemma === 'get' || toks[j]!.pos === 'ADV' || toks[j]!.pos === 'AUX') && j < i + 4) j++;
     const v = toks[j];
     // ("kept waiting", "left sitting in an empty waiting room", "not left out")
-    const leftIn = v && participle(v) && ((v.lemma === 'keep' && toks[j + 1]?.lower === 'waiting') || (v.lemma === 'leave' && LEFT_STATES.has(toks[j + 1]?.lower ?? '')));
-    if (leftIn && who() !== 'employee') return span(lt, i, j + 1, 'spared-ill-treatment', { group: 'comfort' });
+    // (and "made to feel awkward", "made to wait")
+    const madeTo = v?.lemma === 'make' && toks[j + 1]?.lower === 'to' && ['feel', 'wait', 'queue', 'pay', 'explain', 'repeat'].includes(toks[j + 2]?.lemma ?? '');
+    const leftIn = v && participle(v) && ((v.lemma === 'keep' && toks[j + 1]?.lower === 'waiting') || (v.lemma === 'leave' && LEFT_STATES.has(toks[j + 1]?.lower ?? '')) || madeTo);
+    if (leftIn && who() !== 'employee') return span(lt, i, madeTo ? j + 2 : j + 1, 'spared-ill-treatment', { group: 'comfort' });
     const away = v && v.lemma === 'turn' ? toks[j + 1]?.lower === 'away' || toks[j + 2]?.lower === 'away' : true;
     if (v && v.clause === t.clause && inSlot(v, 'mistreat-verb') && away && (v.pos === 'VERB' || participle(v))) {
       const subject = who();
