@@ -36,6 +36,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout-8', dir: 'test/holdout-8' },
   { name: 'holdout-9', dir: 'test/holdout-9' },
   { name: 'holdout-10', dir: 'test/holdout-10' },
+  { name: 'holdout-11', dir: 'test/holdout-11' },
 ];
 
 export interface LabelledStep {
