@@ -1022,7 +1022,8 @@ function scanList(ctx: Ctx, list: List, scan: Scan, group: string | undefined): 
   const plain = list.children.map((item) => laneOfItem(ctx, item, list));
   // An item labelled by a role ("- **Tenant:** ...") is a lane beside items a lane word labels ("- **Frontstage:** ..."),
   // as in a nested list (listStep)
-  const laneWorded = plain.some((l) => l && l.lane.kind !== 'other' && l.lane.basis !== 'role' && l.lane.basis !== 'role-action');
+  // (a lane word of the service's sides, not a system's: "Queue" or "Database" beside "Broker" is a component sheet)
+  const laneWorded = plain.some((l) => l && l.lane.kind !== 'other' && l.lane.kind !== 'support' && l.lane.basis !== 'role' && l.lane.basis !== 'role-action');
   const lanes = laneWorded ? plain.map((l, i) => l ?? laneOfItem(ctx, list.children[i]!, list, true)) : plain;
   // A list of defined terms where lane words are the minority is a glossary ("User support", "Data migration", ...).
   const read = lanes.filter((l) => l !== undefined);
