@@ -1140,14 +1140,31 @@ function inlineLanes(ctx: Ctx, head: SourceText, from: number, indent: string, e
     const piece = text.slice(start, stop);
     if (!piece.trim()) continue;
     const lead = start + (piece.length - piece.trimStart().length);
-    const hit = labelAt(ctx, head, lead, stop, true);
+    // (between lanes, a short capitalised word before a colon is a label no lane word names: kept, placed below)
+    const plain = found.length ? /^([A-Z][\p{L}&/ -]{0,24}):[ \t]+\S/u.exec(text.slice(lead, stop)) : null;
+    const hit =
+      labelAt(ctx, head, lead, stop, true) ??
+      (plain
+        ? {
+            kind: 'other' as const,
+            reading: UNPLACED,
+            label: plain[1]!,
+            labelSpan: { start: head.offsets[lead]!, end: head.offsets[lead + plain[1]!.length - 1]! + 1 },
+            contentFrom: lead + plain[1]!.length + 1,
+            style: 'plain' as LabelStyle,
+          }
+        : undefined);
     if (hit && hit.contentFrom <= stop) found.push({ hit, stop });
     // A dash or a line break inside a lane's text continues it ("phone line 08:00 - 20:00").
     else if (found.length) found[found.length - 1]!.stop = stop;
     else return undefined;
   }
-  const lanes = found.map(({ hit, stop }) => ({
-    lane: makeLane(hit.reading, hit.label, hit.labelSpan, sliceText(head, hit.contentFrom, stop), hit.labelSpan.end),
+  const placed = staffByPosition(
+    found.map(({ hit }) => hit.reading),
+    -1,
+  );
+  const lanes = found.map(({ hit, stop }, i) => ({
+    lane: makeLane(placed[i] ?? hit.reading, hit.label, hit.labelSpan, sliceText(head, hit.contentFrom, stop), hit.labelSpan.end),
     form: { form: 'paragraph', end, style: hit.style, indent } as LaneForm,
   }));
   const kinds = new Set(lanes.map((f) => f.lane.kind).filter((k) => k !== 'other'));
@@ -1164,7 +1181,8 @@ function closingBracket(text: string, open: number): number {
   return -1;
 }
 
-const INLINE_CUT = /\s[\u2013\u2014-]\s+|\(|\r?\n[ \t]*/g;
+// (a semicolon too: "Customer: pays by card; Counter: takes payment"; one inside a lane's text continues it)
+const INLINE_CUT = /\s[\u2013\u2014-]\s+|;\s+|\(|\r?\n[ \t]*/g;
 
 function spanOfText(t: SourceText, fallback: number): Span {
   if (!t.text.length) return { start: fallback, end: fallback };
@@ -1452,12 +1470,28 @@ function numbersOnly(ctx: Ctx, body: readonly TableRow[], col: number): boolean 
 const INDEX_HEADER = /^(?:(?:s|sr|sl|serial|step|item|row)\.?\s*(?:no|nr|num|number|#)\.?|no\.?|nr\.?|#|seq(?:uence)?(?:\s*no\.?)?|sno\.?)$/i;
 
 /**
+ * In a lane table with a customer lane and a backstage or support lane but no frontstage lane, the first lane placed by
+ * nothing right after the customer's is the staff in front (`Customer | Counter | Tools`): the line of interaction
+ * comes next.
+ */
+function staffByPosition(kinds: Array<LaneReading | undefined>, skip: number): Array<LaneReading | undefined> {
+  if (kinds.some((r) => r?.kind === 'frontstage')) return kinds;
+  const customer = kinds.findIndex((r) => r?.kind === 'customer');
+  const behind = kinds.findIndex((r, k) => k > customer && (r?.kind === 'backstage' || r?.kind === 'support'));
+  let next = customer + 1;
+  if (next === skip) next++;
+  if (behind < 0 || next >= behind || kinds[next]?.basis !== 'unplaced') return kinds;
+  return kinds.map((r, k) => (k === next ? { ...r!, kind: 'frontstage', basis: 'position' } : r));
+}
+
+/**
  * In a lane table with a frontstage lane and a backstage or support lane but no customer lane, the first lane placed by
  * nothing that comes before the frontstage is the customer's (`Cardmember`, `Group leader`): blueprints put the
  * customer first. `skip` is the column that titles the steps.
  */
 function customerByPosition(kinds: Array<LaneReading | undefined>, skip = -1): Array<LaneReading | undefined> {
-  if (kinds.some((r) => r?.kind === 'customer') || !kinds.some((r) => r?.kind === 'backstage' || r?.kind === 'support')) return kinds;
+  if (kinds.some((r) => r?.kind === 'customer')) return staffByPosition(kinds, skip);
+  if (!kinds.some((r) => r?.kind === 'backstage' || r?.kind === 'support')) return kinds;
   const front = kinds.findIndex((r) => r?.kind === 'frontstage');
   const first = kinds.findIndex((r, k) => k !== skip && k < front && r?.basis === 'unplaced');
   // (or, before a second staff lane in front, a first one placed by nothing but a role word both sides use: "Runner",
