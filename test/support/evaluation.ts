@@ -37,6 +37,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout-9', dir: 'test/holdout-9' },
   { name: 'holdout-10', dir: 'test/holdout-10' },
   { name: 'holdout-11', dir: 'test/holdout-11' },
+  { name: 'holdout-12', dir: 'test/holdout-12' },
 ];
 
 export interface LabelledStep {
