@@ -333,6 +333,15 @@ describe('layouts of real blueprints', () => {
     assert.deepEqual(read(text), [{ title: 'Ordering', shape: 'list', lanes: ['customer: hands over a key; pays by card', 'frontstage: cuts it', 'support: key machine.'] }]);
   });
 
+  it('does not read a legend cue word inside a lane line ("hands over a key") as a legend of the labels after it', () => {
+    const text = ['# Key cutting', '', '### Ordering', '', '**Customer** — hands over a key', '**Counter** — cuts it', '**Tools** — key machine', ''].join('\n');
+    // "Counter" names no lane: it stays in the customer's text, not a second customer lane a legend would make it
+    assert.deepEqual(
+      read(text)[0]!.lanes.map((l) => l.split(':')[0]),
+      ['customer', 'support'],
+    );
+  });
+
   it('reads no steps in a table of exchanges between parties ("From | To | What flows")', () => {
     const text = [
       '# Library friends map',

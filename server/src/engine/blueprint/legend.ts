@@ -27,6 +27,8 @@ const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key
 // in front of them", "**Pax** = passenger").
 const BOLD_ENTRY = /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|(?:[ \t]+(?:is|are|means|stands[ \t]+for|does|do|works?|stays?|sits?)|[ \t]*=)[ \t]+([^;.()*\r\n]{1,80}))?/g;
 const ITEM_ENTRY = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*([^*\r\n]{1,40}?)\*\*[ \t]*(?:[:\u2013\u2014-][ \t]*)?(?:\(([^)\r\n]{1,100})\)|([^\r\n]{0,100}))/;
+// A line opened by a bold label and a separator, before the cue word: the cue is in that lane's text.
+const LANE_LINE = /^[ \t]*\*\*[^*\r\n]{1,40}\*\*[ \t]*(?::|[\u2013\u2014]|-[ \t])[^\r\n]*$|^[ \t]*\*\*[^*\r\n]{1,40}:\*\*[^\r\n]*$/;
 /** Past this many cue words a document is not written with a legend near them; the scan stays linear and short. */
 const MAX_CUES = 40;
 
@@ -48,6 +50,8 @@ export function legendLanes(source: string): LaneSynonyms {
     const para = text.slice(m.index, end);
     // A heading, table row or list item is not a legend paragraph (a list under a legend title is read below).
     if (/^[ \t]*(?:#|\||[-*+][ \t]|\d+[.)][ \t])/.test(text.slice(start, m.index))) continue;
+    // Nor is a lane's own line that says the word ("**Customer** — hands over a key", "**Staff:** stacks the boxes").
+    if (LANE_LINE.test(text.slice(text.lastIndexOf('\n', m.index) + 1, m.index))) continue;
     const found = shared([...para.replace(/\n/g, ' ').matchAll(BOLD_ENTRY)]);
     const said = found.length >= 2 ? [] : whatEntries(para);
     if (found.length >= 2) entries.push(...found);
