@@ -342,6 +342,26 @@ describe('layouts of real blueprints', () => {
     );
   });
 
+  it('reads a definition list whose term titles the lane lines defined under it as a step', () => {
+    const text = [
+      '# Key cutting',
+      '',
+      'Ordering',
+      ': Customer: hands over a key',
+      ': Frontstage: cuts it',
+      ': Tools: key machine',
+      '',
+      'Paying',
+      ': Customer: pays by card',
+      ': Frontstage: takes payment',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      { title: 'Ordering', shape: 'heading', lanes: ['customer: hands over a key', 'frontstage: cuts it', 'support: key machine'] },
+      { title: 'Paying', shape: 'heading', lanes: ['customer: pays by card', 'frontstage: takes payment'] },
+    ]);
+  });
+
   it('reads no steps in a table of exchanges between parties ("From | To | What flows")', () => {
     const text = [
       '# Library friends map',

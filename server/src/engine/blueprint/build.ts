@@ -448,7 +448,9 @@ function paragraphLanes(ctx: Ctx, p: Paragraph, indent: string, from: number, ro
     breaks.lastIndex = lineStart;
     const br = breaks.exec(t.text);
     const lineEnd = br ? br.index : t.text.length;
-    const hit = labelAt(ctx, t, lineStart, lineEnd, roles);
+    // (a definition's ": " marker before a label is no part of it: "Ordering" over ": Customer: hands over a key")
+    const marker = /^:[ \t]+/.exec(t.text.slice(lineStart, lineEnd))?.[0].length ?? 0;
+    const hit = labelAt(ctx, t, lineStart + marker, lineEnd, roles);
     if (hit) {
       close(lineStart);
       current = { hit, from: lineStart };
@@ -513,6 +515,22 @@ function boldParagraphStep(ctx: Ctx, p: Paragraph, group: string | undefined): R
   const lanes = lanesOfParagraph(ctx, p, '', from);
   if (!lanes || new Set(lanes.map((l) => l.lane.kind)).size < 2) return undefined;
   return boldStep(ctx, p, title, lanes, [], off(p, 'end'), group);
+}
+
+/**
+ * A definition list whose term titles the lane lines defined under it ("Ordering" over ": Customer: ..." and
+ * ": Counter: ..."), as Markdown extensions write one: a step of its own, like a bold line over lane lines.
+ */
+function termParagraphStep(ctx: Ctx, p: Paragraph, group: string | undefined): RawStep | undefined {
+  const t = inlineText(ctx, p.children, off(p, 'start'));
+  const nl = t.text.search(/\r?\n/);
+  if (nl <= 0 || !/^(?:\r?\n:[ \t]+[^\r\n]*)+$/.test(t.text.slice(nl))) return undefined;
+  const term = trimText(sliceText(t, 0, nl));
+  const title = normaliseTitle(term.text);
+  if (!title || title.includes(':') || title.split(/\s+/).length > 8 || proseLabel(term.text, ctx.table)) return undefined;
+  const lanes = lanesOfParagraph(ctx, p, '', nl + (t.text[nl] === '\r' ? 2 : 1));
+  if (!lanes || new Set(lanes.map((l) => l.lane.kind)).size < 2) return undefined;
+  return boldStep(ctx, p, { title, span: spanOfText(term, off(p, 'start')) }, lanes, [], off(p, 'end'), group);
 }
 
 /** The title a bold line gives the lanes under it; undefined for an empty line or a lane label of its own ("**Systems:**"). */
@@ -725,7 +743,7 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
   }
   const paragraphSteps = new Map<number, RawStep>();
   nodes.forEach((node, i) => {
-    const step = node.type === 'paragraph' && !boldSteps.has(i) ? boldParagraphStep(ctx, node, group) : undefined;
+    const step = node.type === 'paragraph' && !boldSteps.has(i) ? (boldParagraphStep(ctx, node, group) ?? termParagraphStep(ctx, node, group)) : undefined;
     if (step) paragraphSteps.set(i, step);
   });
   if (heading && boldSteps.size < 2) boldSteps.clear();
