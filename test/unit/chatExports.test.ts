@@ -5,13 +5,11 @@ import { strict as assert } from 'node:assert';
 import type { List, ListItem, Root, RootContent } from 'mdast';
 import { lint } from '../../server/src/engine/index.js';
 import { parseMarkdown } from '../../server/src/engine/parse.js';
-import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
-import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
 import { LineIndex } from '../../server/src/engine/text.js';
 import { withBbcode } from '../../server/src/engine/blueprint/bbcode.js';
 import { nextLetterMarker, withSlackLists } from '../../server/src/engine/blueprint/slackPaste.js';
 import { readSteps } from '../support/readSteps.js';
-import { withEdits } from '../support/fixEdits.js';
+import { incrementalMatchesFresh } from '../support/incrementalCheck.js';
 
 /** Each benefit-needs-support finding of a forced lint, as its step and the text it covers. */
 function benefitFindings(text: string): Array<{ step: string | null | undefined; text: string }> {
@@ -26,21 +24,6 @@ function fixed(text: string, step: string): string {
   let out = text;
   for (const e of [...f.fixes[0]!.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
-}
-
-/** Linting after each one-character edit with the caches of the text before gives a fresh lint's steps and findings. */
-function incrementalMatchesFresh(text: string): void {
-  const run = (t: string, caches?: { parse: ChunkCache; steps: StepCache }) => {
-    const r = lint(t, { parseCache: caches?.parse, stepCache: caches?.steps, filePath: 'doc.blueprint.md' });
-    return JSON.stringify({ steps: r.blueprint.steps.map((s) => [s.title, s.shape, s.span, s.titleSpan, s.lanes, s.benefits, s.supports]), findings: withEdits(t, r.findings) });
-  };
-  for (const at of [0.1, 0.3, 0.5, 0.7, 0.9]) {
-    const caches = { parse: new ChunkCache(), steps: new StepCache() };
-    assert.equal(run(text, caches), run(text));
-    const cut = Math.floor(at * text.length);
-    const edited = `${text.slice(0, cut)}x${text.slice(cut)}`;
-    assert.equal(run(edited, caches), run(edited), `after an edit at ${cut}`);
-  }
 }
 
 /** The tree a reader makes, as "type: source text" lines indented by depth (lists and items opened up). */

@@ -9,14 +9,12 @@ import { explain } from '../../server/src/cli/explain.js';
 import { defaultConfig } from '../../server/src/engine/config/types.js';
 import { lint } from '../../server/src/engine/index.js';
 import { parseMarkdown } from '../../server/src/engine/parse.js';
-import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
-import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
 import { LineIndex } from '../../server/src/engine/text.js';
 import { boxOf } from '../../server/src/engine/blueprint/blockMarkup.js';
 import { withGitBook } from '../../server/src/engine/blueprint/gitbook.js';
 import { withMyst } from '../../server/src/engine/blueprint/myst.js';
 import { readSteps } from '../support/readSteps.js';
-import { withEdits } from '../support/fixEdits.js';
+import { incrementalMatchesFresh } from '../support/incrementalCheck.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'exports', name), 'utf8');
 
@@ -42,21 +40,6 @@ function fixed(text: string, step: string, kind: string): string {
   let out = text;
   for (const e of [...f.fixes.find((x) => x.kind === kind)!.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
-}
-
-/** Linting after each one-character edit with the caches of the text before gives a fresh lint's steps and findings. */
-function incrementalMatchesFresh(text: string): void {
-  const run = (t: string, caches?: { parse: ChunkCache; steps: StepCache }) => {
-    const r = lint(t, { parseCache: caches?.parse, stepCache: caches?.steps, filePath: 'doc.blueprint.md' });
-    return JSON.stringify({ steps: r.blueprint.steps.map((s) => [s.title, s.shape, s.span, s.titleSpan, s.lanes, s.benefits, s.supports]), findings: withEdits(t, r.findings) });
-  };
-  for (const at of [0.1, 0.3, 0.5, 0.7, 0.9]) {
-    const caches = { parse: new ChunkCache(), steps: new StepCache() };
-    assert.equal(run(text, caches), run(text));
-    const cut = Math.floor(at * text.length);
-    const edited = `${text.slice(0, cut)}x${text.slice(cut)}`;
-    assert.equal(run(edited, caches), run(edited), `after an edit at ${cut}`);
-  }
 }
 
 /** The tree a reader makes, as "type: source text" lines, a box's title after "box" and a box's or table's children indented. */
