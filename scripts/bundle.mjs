@@ -10,15 +10,16 @@ import * as esbuild from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 
-// The CLI's bundle keeps wink-nlp and its model outside (they load from node_modules, only when a blueprint's text needs
-// them, through the language layer's faster model loader) and is not minified, so a stack trace still reads.
+// The CLI's bundle carries wink-nlp and the model's modules the language layer's faster loader requires by name, so the
+// code cache holds them too; the model package's own entry stays outside (it would bring its 3 MB core JSON into the
+// bundle: the loader reads that file, or the build's packed copy, instead). It is not minified, so a stack trace reads.
 const allEntries = [
   { in: 'client/src/extension.ts', out: 'dist/extension.cjs' },
   { in: 'server/src/server/main.ts', out: 'dist/server.cjs' },
   {
     in: 'server/src/cli/main.ts',
     out: 'dist/cli.cjs',
-    external: ['wink-nlp', 'wink-eng-lite-web-model'],
+    externalExactly: ['wink-eng-lite-web-model'],
     minify: false,
     // the worker pool starts its threads from this bundle too (server/src/cli/workerPool.ts)
     define: { BLUEPRINT_LINT_CLI_BUNDLE: 'true' },
@@ -58,6 +59,12 @@ const importMetaPlugin = {
   },
 };
 
+/** Keeps these specifiers out of the bundle, and only these: esbuild's `external` would take a package's subpaths too. */
+function externalExactly(names) {
+  const filter = new RegExp(`^(?:${names.map((n) => n.replace(/[^\w-]/g, '\\$&')).join('|')})$`);
+  return { name: 'external-exactly', setup: (build) => build.onResolve({ filter }, (args) => ({ path: args.path, external: true })) };
+}
+
 const banner = [
   '"use strict";',
   "const __blueprintLintFile = (rel) => require('node:path').join(__dirname, '..', rel);",
@@ -79,14 +86,16 @@ const results = await Promise.all(
       external: ['vscode', ...(entry.external ?? [])],
       // prefer the CommonJS builds of dual packages (the ESM ones of vscode-languageserver need a bundler shim)
       mainFields: ['main', 'module'],
-      // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow: take its ESM build
-      alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+      // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow: take its ESM build. fdir's ESM
+      // build (via tinyglobby) requires picomatch through createRequire, which loaded it from node_modules at every start
+      // (about 9 ms); its CommonJS build requires it by name, so the bundle's own copy serves.
+      alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js', fdir: './node_modules/fdir/dist/index.cjs' },
       minify: entry.minify ?? !args.has('--no-minify'),
       sourcemap: args.has('--sourcemap'),
       banner: { js: banner },
       // dependencies' ESM builds (fdir, via tinyglobby) use import.meta.url for createRequire: give them the bundle's own URL
       define: { 'import.meta.url': '__blueprintLintBundleUrl', ...entry.define },
-      plugins: [importMetaPlugin],
+      plugins: [importMetaPlugin, ...(entry.externalExactly ? [externalExactly(entry.externalExactly)] : [])],
       logLevel: 'warning',
       metafile: true,
     }),

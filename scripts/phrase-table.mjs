@@ -1,6 +1,6 @@
-// Build step: derives the matcher variants of every shipped vocabulary entry into rules/vocabulary/phrase-table.generated.json,
+// Build step: derives the matcher variants of every shipped vocabulary entry into rules/vocabulary/phrase-table.generated.bin,
 // validating every entry on the way (a malformed one fails the build with file:line:column).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,3 +21,5 @@ try {
   process.exit(1);
 }
 console.log(`phrase table: ${writePhraseTable(phrases, dir)} entries`);
+// the JSON table of formats 3 and 4, left by an earlier build: no longer read, and not to be packed
+rmSync(join(dir, 'phrase-table.generated.json'), { force: true });

@@ -69,7 +69,7 @@ describe('npm package (pack, install from the tarball, run)', function () {
       'out/rules/index.js',
       'dist/cli.cjs',
       'rules/vocabulary/benefit.txt',
-      'rules/vocabulary/phrase-table.generated.json',
+      'rules/vocabulary/phrase-table.generated.bin',
       'rules/presets/recommended.jsonc',
       'rules/benefit-needs-support.md',
       'schemas/blueprintlint.schema.json',

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { compilePattern, splitVariant, variantsByKey, WORD_AFTER } from '../../server/src/engine/phrases/pattern.js';
 import { headWords, spellHead } from '../../server/src/engine/phrases/headWords.js';
-import { derivePhraseTable, PHRASE_TABLE_FILE, phraseTable, vocabularyDigest } from '../../server/src/engine/phrases/phraseTable.js';
+import { derivePhraseTable, openPhraseTable, PHRASE_TABLE_FILE, phraseTable, vocabularyDigest } from '../../server/src/engine/phrases/phraseTable.js';
 import { TextMemos, withTextMemos } from '../../server/src/engine/incremental/textMemos.js';
 import { parseVocabularyFile, PhraseMatcher, shippedEntries, VocabularyError, type VocabularyEntry } from '../../server/src/engine/phrases/vocabulary.js';
 import { packageRoot } from '../../server/src/engine/resources.js';
@@ -37,11 +37,11 @@ describe('phrase table (derived at build time)', () => {
   it('is built, read, and gives for every shipped entry exactly what deriving gives', () => {
     const table = phraseTable();
     assert.ok(table, `rules/vocabulary/${PHRASE_TABLE_FILE} is missing or was not accepted: run the build`);
-    const file = JSON.parse(readFileSync(join(vocabularyDir, PHRASE_TABLE_FILE), 'utf8')) as { digest: string; keys: Array<[number, unknown]>; strings: string[] };
+    const file = openPhraseTable(readFileSync(join(vocabularyDir, PHRASE_TABLE_FILE)));
     assert.equal(file.digest, vocabularyDigest());
+    const phrases = file.phrases();
     let variants = 0;
-    for (const [phraseId] of file.keys) {
-      const phrase = file.strings[phraseId]!;
+    for (const phrase of phrases) {
       const derived = variantsByKey(phrase);
       assert.deepEqual(table.variants(phrase), derived, phrase);
       for (const variant of [...derived.values()].flat()) {
@@ -50,17 +50,29 @@ describe('phrase table (derived at build time)', () => {
         variants++;
       }
     }
-    assert.ok(file.keys.length >= 1000 && variants >= file.keys.length, `${file.keys.length} entries, ${variants} variants`);
+    assert.ok(phrases.length >= 1000 && variants >= phrases.length, `${phrases.length} entries, ${variants} variants`);
   });
 
-  it('derives tables that share every string once', () => {
-    const t = derivePhraseTable(['[the] refund', 'same day', '[the] refund'], 'd');
-    assert.equal(t.keys.length, 2);
-    assert.equal(new Set(t.strings).size, t.strings.length);
-    assert.deepEqual(
-      t.keys.map(([p]) => t.strings[p]),
-      ['[the] refund', 'same day'],
-    );
+  it('derives tables that keep each phrase once, in order, and know nothing else', () => {
+    const t = openPhraseTable(derivePhraseTable(['[the] refund', 'same day', '[the] refund', "can't wait"], 'd'));
+    assert.equal(t.digest, 'd');
+    assert.deepEqual(t.phrases(), ['[the] refund', 'same day', "can't wait"]);
+    for (const phrase of t.phrases()) {
+      assert.deepEqual(t.variants(phrase), variantsByKey(phrase), phrase);
+      for (const variant of [...variantsByKey(phrase).values()].flat()) {
+        assert.deepEqual(t.split(variant), splitVariant(variant), variant);
+        for (const { head } of splitVariant(variant).starts) assert.deepEqual(t.words(head), spellHead(head) ?? null, head);
+      }
+    }
+    for (const other of ['refund', 'the refund', '', 'same  day']) assert.equal(t.variants(other), undefined, other);
+    assert.equal(t.split('(the) refunds'), undefined);
+    assert.equal(t.words(`${compilePattern('refunds')}${WORD_AFTER}`), undefined);
+  });
+
+  it('refuses a damaged file', () => {
+    const bytes = derivePhraseTable(['[the] refund', 'same day'], 'd');
+    assert.throws(() => openPhraseTable(bytes.subarray(0, bytes.length - 4)), RangeError);
+    assert.throws(() => openPhraseTable(bytes.subarray(0, 100)), /head|out of the file|JSON/);
   });
 });
 

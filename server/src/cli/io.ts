@@ -1,9 +1,10 @@
 // What the CLI touches outside itself (streams, cwd, env), so it can also run in-process.
 import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import type { CliOptions } from './options.js';
 import { toForwardSlashes } from '../files/paths.js';
+const require = createRequire(import.meta.url); // bundle: global require
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -46,6 +47,8 @@ export function processIo(): CliIo {
 }
 
 async function askOnTerminal(question: string): Promise<string> {
+  // required on the first question, not imported: readline brings its interface and streams to every run
+  const { createInterface } = require('node:readline/promises') as typeof import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return await rl.question(question);

@@ -1,8 +1,9 @@
 // Loads wink-nlp and its English model on first use, synchronously: the engine's lint() is sync.
 // Only the language layer calls this, and only for a document that is a blueprint, so a non-blueprint never loads the
-// model (about 0.3 s and 30 MB the first time). In the esbuild bundle the line below is dropped (scripts/bundle.mjs), so
-// `require` is the bundle's own and the model ships inside dist/server.cjs; under out/ (and in the CLI's bundle, where
-// wink stays external) it resolves from node_modules.
+// model (about 0.3 s and 30 MB the first time). In the esbuild bundles the line below is dropped (scripts/bundle.mjs), so
+// `require` is the bundle's own: the model ships inside dist/server.cjs, and dist/cli.cjs carries wink-nlp and the
+// model's modules but not the package's own entry (its 3 MB core JSON is read from node_modules, or the build's packed
+// copy of it). Under out/ everything resolves from node_modules.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
@@ -25,6 +26,9 @@ export interface Wink {
   its: { value: unknown; lemma: unknown; pos: unknown; span: unknown; type: unknown };
 }
 
+/** The annotations the language layer asks of wink: sentences and parts of speech (lemmas come with every token). */
+export const WINK_PIPE = ['sbd', 'pos'] as const;
+
 let loaded: Wink | null | undefined;
 let loads = 0;
 
@@ -34,7 +38,7 @@ export function wink(): Wink | null {
   loads++;
   try {
     const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => Wink;
-    loaded = winkNLP(fastModel() ?? (require('wink-eng-lite-web-model') as unknown), ['sbd', 'pos']);
+    loaded = winkNLP(fastModel() ?? (require('wink-eng-lite-web-model') as unknown), [...WINK_PIPE]);
   } catch {
     loaded = null;
   }
@@ -50,40 +54,54 @@ export function winkLoaded(): boolean {
 export const FAST_MODEL_VERSION = '1.8.1';
 
 /**
- * The English model as the package's own `dist/model.js` builds it, loaded faster: its core loader requires the 3 MB
- * JSON, copies it with JSON.parse(JSON.stringify()), decodes the lexicon with atob and a loop and hashes 87,593 words;
- * this one reads the build's packed copy of the same data (lexicon as bytes, lexeme list and hash answered on demand:
- * winkLexemes.ts), or parses the package's file once. Everything else (the other loaders, the other hashes, the packing)
- * is the package's own code or a line-for-line copy of it. Undefined (the caller then requires the package) when the installed version is
- * not the one mirrored, or when the package's files cannot be found (the bundle for the .vsix, which embeds it).
+ * The English model as the package's own `dist/model.js` builds it for WINK_PIPE, loaded faster: its core loader requires
+ * the 3 MB JSON, copies it with JSON.parse(JSON.stringify()), decodes the lexicon with atob and a loop and hashes 87,593
+ * words; this one reads the build's packed copy of the same data (lexicon as bytes, lexeme list and hash answered on
+ * demand: winkLexemes.ts), or parses the package's file once. The models of the annotations outside the pipe are empty
+ * machines (`outsideThePipe`), and the stemmer and readability add-ons load on first read. Everything else (the other
+ * loaders, the other hashes, the packing) is the package's own code or a line-for-line copy of it. Undefined (the caller
+ * then requires the package) when the installed version is not the one mirrored, or when the package's files cannot be
+ * found (the bundle for the .vsix, which embeds it).
  */
 export function fastModel(): unknown {
   try {
     const pkg = require.resolve('wink-eng-lite-web-model/package.json');
     if ((JSON.parse(readFileSync(pkg, 'utf8')) as { version?: string }).version !== FAST_MODEL_VERSION) return undefined;
-    const dist = join(dirname(pkg), 'dist');
-    const from = (name: string) => require(join(dist, name)) as unknown;
-    // The same object, keys in the same order, as dist/model.js.
+    // The same object, keys in the same order, as dist/model.js. The package's modules are required by name, so the CLI
+    // bundle carries them (and its code cache their bytecode) instead of loading ~60 files from node_modules.
     const model = Object.create(null) as Record<string, unknown>;
-    const original = join(dist, 'languages', 'cur', 'models', 'eng-core-web-model.json');
+    const original = join(dirname(pkg), 'dist', 'languages', 'cur', 'models', 'eng-core-web-model.json');
     model['core'] = () => packedCore(original) ?? coreModel(parsedCore(readFileSync(original, 'utf8')));
-    model['sbd'] = from('load-sbd-model.js');
-    model['pos'] = from('load-pos-model.js');
-    model['ner'] = from('load-ner-model.js');
-    model['negation'] = from('load-negation-model.js');
-    model['sa'] = from('load-sa-model.js');
-    model['metaCER'] = from('load-cer-meta-model.js');
-    model['featureFn'] = from('feature.js');
+    model['sbd'] = require('wink-eng-lite-web-model/dist/load-sbd-model.js') as unknown;
+    model['pos'] = require('wink-eng-lite-web-model/dist/load-pos-model.js') as unknown;
+    // the annotations outside WINK_PIPE (test/unit/winkModel.test.ts holds the two lists together)
+    model['ner'] = outsideThePipe;
+    model['negation'] = outsideThePipe;
+    model['sa'] = outsideThePipe;
+    model['metaCER'] = require('wink-eng-lite-web-model/dist/load-cer-meta-model.js') as unknown;
+    model['featureFn'] = require('wink-eng-lite-web-model/dist/feature.js') as unknown;
     const addons = Object.create(null) as Record<string, unknown>;
-    addons['stem'] = from('porter-stemmer.js');
-    addons['lemmatize'] = from('lemmatize.js');
-    addons['readabilityStats'] = from('readability-stats.js');
+    // what a token's `its.stem` and a document's `its.readabilityStats` call: the language layer reads neither
+    const stem = () => require('wink-eng-lite-web-model/dist/porter-stemmer.js') as unknown;
+    const readabilityStats = () => require('wink-eng-lite-web-model/dist/readability-stats.js') as unknown;
+    Object.defineProperty(addons, 'stem', { enumerable: true, configurable: true, get: stem });
+    addons['lemmatize'] = require('wink-eng-lite-web-model/dist/lemmatize.js') as unknown;
+    Object.defineProperty(addons, 'readabilityStats', { enumerable: true, configurable: true, get: readabilityStats });
     addons['wordVectors'] = undefined;
     model['addons'] = addons;
     return model;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The model of an annotation outside WINK_PIPE. wink's load() builds a machine of every annotation model whatever the
+ * pipe (for NER and sentiment, 560 KB of JSON parsed twice), and readDoc runs only the pipe's: an empty machine
+ * (automaton.js `emptyModelJSON`) stands in, with no transformer or setter, as none is called.
+ */
+function outsideThePipe(): { machines: string[]; transformers: unknown[] } {
+  return { machines: ['[100,0,{"0":{}},{},{},{}]'], transformers: [] };
 }
 
 /** 32-bit words from base64 (the package's JSON) or bytes (the packed file: a view when aligned, as it is when read whole). */

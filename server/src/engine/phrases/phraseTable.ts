@@ -6,26 +6,21 @@ import { join } from 'node:path';
 import { packageRoot } from '../resources.js';
 import { spellHead } from './headWords.js';
 import { splitVariant, variantsByKey, type SplitVariant } from './pattern.js';
+import { TableReader, TableWriter } from './tableFile.js';
 
 /** The table's file, beside the vocabularies it is derived from (git-ignored, shipped in the .vsix). */
-export const PHRASE_TABLE_FILE = 'phrase-table.generated.json';
-// 3: written in ASCII only (non-ASCII characters as JSON escapes), so it is read as a one-byte string: decoding UTF-8 and
-// parsing a two-byte string took 3x as long at start-up. 4: the words of each one-word head, spelled out.
-const FORMAT = 4;
+export const PHRASE_TABLE_FILE = 'phrase-table.generated.bin';
+// 3: ASCII JSON. 4: the words of each one-word head, spelled out. 5: packed (tableFile.ts), read in place: a run decodes
+// the entries its text reaches instead of parsing 1.9 MB of JSON.
+const FORMAT = 5;
 
-interface TableFile {
-  format: number;
-  /** Digest of the vocabulary files the table was derived from: a table of other files is not used. */
-  digest: string;
-  /** Every string once; the rest refers to them by index. */
-  strings: string[];
-  /** Per entry phrase: [key, variant patterns] pairs. */
-  keys: Array<[phrase: number, byKey: Array<[key: number, variants: number[]]>]>;
-  /** Per variant pattern: its starts, each a head, a tail and next keys (-1: none). */
-  splits: Array<[variant: number, starts: Array<[head: number, tail: number, nextKeys: number[] | -1]>]>;
-  /** Per head: its words joined by "|" (`spellHead`; spelling them at start-up cost more than it saved), -1: none. */
-  words: Array<[head: number, words: number]>;
-}
+/*
+ * Records (tableFile.ts; s = a string id):
+ *   an entry phrase's variants, under index "phrases": key count, then per key: s(key), variant count, s(variant)...
+ *   a variant's split, under index "variants": start count, then per start: s(head), s(tail), next key count (-1: none),
+ *     s(next key)...
+ * Index "heads": a head's words joined by "|" (`spellHead`; spelling them at start-up cost more than it saved), -1: none.
+ */
 
 /** Read access to a loaded table; `undefined` answers mean "derive it". */
 export interface PhraseTable {
@@ -33,6 +28,13 @@ export interface PhraseTable {
   split(variant: string): SplitVariant | undefined;
   /** The words of a head: a list, null when it does not spell out, undefined when the table does not know the head. */
   words(head: string): readonly string[] | null | undefined;
+}
+
+/** A table file opened: its digest, its entry phrases in the order derived, and the look-ups. */
+export interface OpenedPhraseTable extends PhraseTable {
+  readonly format: number;
+  readonly digest: string;
+  phrases(): string[];
 }
 
 function vocabularyDir(): string {
@@ -49,83 +51,98 @@ export function vocabularyDigest(dir = vocabularyDir()): string {
   return hash.digest('hex');
 }
 
-/** Derives the table of the given entry phrases (the build writes it with `writePhraseTable`). */
-export function derivePhraseTable(phrases: readonly string[], digest: string): TableFile {
-  const strings: string[] = [];
-  const ids = new Map<string, number>();
-  const id = (s: string): number => {
-    let n = ids.get(s);
-    if (n === undefined) {
-      ids.set(s, (n = strings.length));
-      strings.push(s);
-    }
-    return n;
-  };
-  const keys: TableFile['keys'] = [];
-  const splits: TableFile['splits'] = [];
+/** Derives the table file of the given entry phrases (the build writes it with `writePhraseTable`). */
+export function derivePhraseTable(phrases: readonly string[], digest: string): Buffer {
+  const file = new TableWriter();
   const splitDone = new Set<string>();
-  const words: TableFile['words'] = [];
   const headDone = new Set<string>();
   for (const phrase of new Set(phrases)) {
     const byKey = variantsByKey(phrase);
-    keys.push([id(phrase), [...byKey].map(([key, variants]) => [id(key), variants.map(id)])]);
+    const record = [byKey.size];
+    for (const [key, variants] of byKey) record.push(file.string(key), variants.length, ...variants.map((v) => file.string(v)));
+    file.index('phrases', phrase, file.record(record));
     for (const variant of [...byKey.values()].flat()) {
       if (splitDone.has(variant)) continue;
       splitDone.add(variant);
-      const s = splitVariant(variant);
-      splits.push([id(variant), s.starts.map((start) => [id(start.head), id(start.tail), start.nextKeys ? start.nextKeys.map(id) : -1])]);
-      for (const { head } of s.starts) {
+      const { starts } = splitVariant(variant);
+      const split = [starts.length];
+      for (const start of starts) {
+        split.push(file.string(start.head), file.string(start.tail));
+        if (start.nextKeys) split.push(start.nextKeys.length, ...start.nextKeys.map((k) => file.string(k)));
+        else split.push(-1);
+      }
+      file.index('variants', variant, file.record(split));
+      for (const { head } of starts) {
         if (headDone.has(head)) continue;
         headDone.add(head);
         const spelled = spellHead(head);
-        words.push([id(head), spelled ? id(spelled.join('|')) : -1]);
+        file.index('heads', head, spelled ? file.string(spelled.join('|')) : -1);
       }
     }
   }
-  return { format: FORMAT, digest, strings, keys, splits, words };
+  return file.bytes(FORMAT, digest);
 }
 
 /** Writes the table of every entry of every vocabulary file in the folder; returns how many phrases it holds. */
 export function writePhraseTable(entries: readonly string[], dir = vocabularyDir()): number {
-  const table = derivePhraseTable(entries, vocabularyDigest(dir));
-  writeFileSync(join(dir, PHRASE_TABLE_FILE), asciiJson(table));
-  return table.keys.length;
+  const bytes = derivePhraseTable(entries, vocabularyDigest(dir));
+  writeFileSync(join(dir, PHRASE_TABLE_FILE), bytes);
+  return openPhraseTable(bytes).phrases().length;
 }
 
-/** JSON in ASCII: every character above U+007F as a \\u escape (JSON.parse gives back the same strings). */
-export function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-function open(file: TableFile): PhraseTable {
-  const s = file.strings;
-  const keys = new Map<string, Array<[number, number[]]>>();
-  for (const [phrase, byKey] of file.keys) keys.set(s[phrase]!, byKey);
-  const splits = new Map<string, Array<[number, number, number[] | -1]>>();
-  for (const [variant, starts] of file.splits) splits.set(s[variant]!, starts);
-  const words = new Map<string, number>();
-  for (const [head, list] of file.words) words.set(s[head]!, list);
+/** Opens a table file's bytes in place; throws when the file is not whole. */
+export function openPhraseTable(bytes: Uint8Array): OpenedPhraseTable {
+  const file = new TableReader(bytes);
+  const r = file.records;
+  const s = (id: number) => file.string(id);
   return {
+    format: file.format,
+    digest: file.digest,
+    phrases() {
+      return [...file.entries('phrases')].sort((a, b) => a[1] - b[1]).map(([phrase]) => phrase);
+    },
     variants(phrase) {
-      const byKey = keys.get(phrase);
-      return byKey && new Map(byKey.map(([key, variants]) => [s[key]!, variants.map((v) => s[v]!)]));
+      let at = file.lookup('phrases', phrase);
+      if (at === undefined) return undefined;
+      const byKey = new Map<string, string[]>();
+      for (let keys = r[at++]!; keys > 0; keys--) {
+        const key = s(r[at++]!);
+        const variants: string[] = [];
+        for (let n = r[at++]!; n > 0; n--) variants.push(s(r[at++]!));
+        byKey.set(key, variants);
+      }
+      return byKey;
     },
     split(variant) {
-      const starts = splits.get(variant);
-      return starts && { starts: starts.map(([head, tail, next]) => ({ head: s[head]!, tail: s[tail]!, nextKeys: next === -1 ? undefined : next.map((k) => s[k]!) })) };
+      let at = file.lookup('variants', variant);
+      if (at === undefined) return undefined;
+      const starts: SplitVariant['starts'] = [];
+      for (let n = r[at++]!; n > 0; n--) {
+        const head = s(r[at++]!);
+        const tail = s(r[at++]!);
+        const count = r[at++]!;
+        let nextKeys: string[] | undefined;
+        if (count >= 0) {
+          nextKeys = [];
+          for (let k = 0; k < count; k++) nextKeys.push(s(r[at++]!));
+        }
+        starts.push({ head, tail, nextKeys });
+      }
+      return { starts };
     },
     words(head) {
-      const list = words.get(head);
-      return list === undefined ? undefined : list === -1 ? null : s[list]!.split('|');
+      const list = file.lookup('heads', head);
+      return list === undefined ? undefined : list === -1 ? null : s(list).split('|');
     },
   };
 }
 
 /** Whether the table gives what deriving gives for a sample of its entries: a table from another build is not used. */
-function agreesWithPatterns(table: PhraseTable, file: TableFile): boolean {
-  const step = Math.max(1, Math.floor(file.keys.length / 8));
-  for (let i = 0; i < file.keys.length; i += step) {
-    const phrase = file.strings[file.keys[i]![0]]!;
+function agreesWithPatterns(table: OpenedPhraseTable): boolean {
+  const phrases = table.phrases();
+  const step = Math.max(1, Math.floor(phrases.length / 8));
+  for (let i = 0; i < phrases.length; i += step) {
+    const phrase = phrases[i]!;
     const derived = variantsByKey(phrase);
     if (JSON.stringify([...derived]) !== JSON.stringify([...(table.variants(phrase) ?? [])])) return false;
     for (const variant of [...derived.values()].flat()) {
@@ -145,14 +162,10 @@ export function phraseTable(): PhraseTable | undefined {
     loaded = null;
     try {
       const dir = vocabularyDir();
-      // ASCII (asciiJson): latin1 reads it byte for byte; a table of another format is refused below.
-      const file = JSON.parse(readFileSync(join(dir, PHRASE_TABLE_FILE), 'latin1')) as TableFile;
-      if (file.format === FORMAT && file.digest === vocabularyDigest(dir)) {
-        const table = open(file);
-        if (agreesWithPatterns(table, file)) loaded = table;
-      }
+      const table = openPhraseTable(readFileSync(join(dir, PHRASE_TABLE_FILE)));
+      if (table.format === FORMAT && table.digest === vocabularyDigest(dir) && agreesWithPatterns(table)) loaded = table;
     } catch {
-      // No table (a source checkout before its build, say): the matcher derives every variant itself.
+      // No table (a source checkout before its build, say), or a damaged one: the matcher derives every variant itself.
     }
   }
   return loaded ?? undefined;
