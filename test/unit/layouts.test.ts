@@ -318,19 +318,9 @@ describe('layouts of real blueprints', () => {
     assert.deepEqual(read(['# Lockers', '', '## Renting a locker', '', '- **Tenant:** Can I have a key?', '- **Attendant:** Here you go.', ''].join('\n'))[0]?.lanes ?? [], []);
   });
 
-  it('reads an unplaced column right after the customer lane, before the support lane, as the staff in front', () => {
-    const text = ['# Key cutting', '', '| Stage | Customer | Counter | Tools |', '|---|---|---|---|', '| Ordering | Hands over a key | Cuts it | Key machine |', ''].join('\n');
-    assert.deepEqual(read(text)[0]!.lanes, ['customer: Hands over a key', 'frontstage: Cuts it', 'support: Key machine']);
-    // with a frontstage lane already, an unplaced column stays unplaced
-    const both = ['# Key cutting', '', '| Stage | Customer | Counter | Frontstage | Tools |', '|---|---|---|---|---|', '| Ordering | Hands over a key | Till 2 | Cuts it | Key machine |', ''].join(
-      '\n',
-    );
-    assert.deepEqual(read(both)[0]!.lanes, ['customer: Hands over a key', 'other: Till 2', 'frontstage: Cuts it', 'support: Key machine']);
-  });
-
-  it('reads lanes written inline after a list item title, cut at semicolons, an unknown label between them placed by position', () => {
+  it('reads lanes written inline after a list item title, cut at semicolons, an unknown label between them kept unplaced', () => {
     const text = ['# Key cutting', '', '1) Ordering — Customer: hands over a key; pays by card; Counter: cuts it; Tools: key machine.', ''].join('\n');
-    assert.deepEqual(read(text), [{ title: 'Ordering', shape: 'list', lanes: ['customer: hands over a key; pays by card', 'frontstage: cuts it', 'support: key machine.'] }]);
+    assert.deepEqual(read(text), [{ title: 'Ordering', shape: 'list', lanes: ['customer: hands over a key; pays by card', 'other: cuts it', 'support: key machine.'] }]);
   });
 
   it('does not read a legend cue word inside a lane line ("hands over a key") as a legend of the labels after it', () => {

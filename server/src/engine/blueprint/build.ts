@@ -1158,7 +1158,8 @@ function inlineLanes(ctx: Ctx, head: SourceText, from: number, indent: string, e
     const piece = text.slice(start, stop);
     if (!piece.trim()) continue;
     const lead = start + (piece.length - piece.trimStart().length);
-    // (between lanes, a short capitalised word before a colon is a label no lane word names: kept, placed below)
+    // (between lanes, a short capitalised word before a colon is a label no lane word names: kept as an unplaced lane,
+    // which unread-blueprint names so the author can map it)
     const plain = found.length ? /^([A-Z][\p{L}&/ -]{0,24}):[ \t]+\S/u.exec(text.slice(lead, stop)) : null;
     const hit =
       labelAt(ctx, head, lead, stop, true) ??
@@ -1177,12 +1178,8 @@ function inlineLanes(ctx: Ctx, head: SourceText, from: number, indent: string, e
     else if (found.length) found[found.length - 1]!.stop = stop;
     else return undefined;
   }
-  const placed = staffByPosition(
-    found.map(({ hit }) => hit.reading),
-    -1,
-  );
-  const lanes = found.map(({ hit, stop }, i) => ({
-    lane: makeLane(placed[i] ?? hit.reading, hit.label, hit.labelSpan, sliceText(head, hit.contentFrom, stop), hit.labelSpan.end),
+  const lanes = found.map(({ hit, stop }) => ({
+    lane: makeLane(hit.reading, hit.label, hit.labelSpan, sliceText(head, hit.contentFrom, stop), hit.labelSpan.end),
     form: { form: 'paragraph', end, style: hit.style, indent } as LaneForm,
   }));
   const kinds = new Set(lanes.map((f) => f.lane.kind).filter((k) => k !== 'other'));
@@ -1488,28 +1485,12 @@ function numbersOnly(ctx: Ctx, body: readonly TableRow[], col: number): boolean 
 const INDEX_HEADER = /^(?:(?:s|sr|sl|serial|step|item|row)\.?\s*(?:no|nr|num|number|#)\.?|no\.?|nr\.?|#|seq(?:uence)?(?:\s*no\.?)?|sno\.?)$/i;
 
 /**
- * In a lane table with a customer lane and a backstage or support lane but no frontstage lane, the first lane placed by
- * nothing right after the customer's is the staff in front (`Customer | Counter | Tools`): the line of interaction
- * comes next.
- */
-function staffByPosition(kinds: Array<LaneReading | undefined>, skip: number): Array<LaneReading | undefined> {
-  if (kinds.some((r) => r?.kind === 'frontstage')) return kinds;
-  const customer = kinds.findIndex((r) => r?.kind === 'customer');
-  const behind = kinds.findIndex((r, k) => k > customer && (r?.kind === 'backstage' || r?.kind === 'support'));
-  let next = customer + 1;
-  if (next === skip) next++;
-  if (behind < 0 || next >= behind || kinds[next]?.basis !== 'unplaced') return kinds;
-  return kinds.map((r, k) => (k === next ? { ...r!, kind: 'frontstage', basis: 'position' } : r));
-}
-
-/**
  * In a lane table with a frontstage lane and a backstage or support lane but no customer lane, the first lane placed by
  * nothing that comes before the frontstage is the customer's (`Cardmember`, `Group leader`): blueprints put the
  * customer first. `skip` is the column that titles the steps.
  */
 function customerByPosition(kinds: Array<LaneReading | undefined>, skip = -1): Array<LaneReading | undefined> {
-  if (kinds.some((r) => r?.kind === 'customer')) return staffByPosition(kinds, skip);
-  if (!kinds.some((r) => r?.kind === 'backstage' || r?.kind === 'support')) return kinds;
+  if (kinds.some((r) => r?.kind === 'customer') || !kinds.some((r) => r?.kind === 'backstage' || r?.kind === 'support')) return kinds;
   const front = kinds.findIndex((r) => r?.kind === 'frontstage');
   const first = kinds.findIndex((r, k) => k !== skip && k < front && r?.basis === 'unplaced');
   // (or, before a second staff lane in front, a first one placed by nothing but a role word both sides use: "Runner",

@@ -33,7 +33,7 @@ export type ReadingBasis =
   | 'gloss' // the gloss names the actor and overrules the label ("Frontstage (User Actions)")
   | 'context' // a second staff lane in a table that already has a frontstage lane
   | 'unplaced' // none of the above: kept as an `other` lane, never dropped
-  | 'position'; // an unnamed lane (sub-heading, table row or column) placed by where it stands: before the staff lanes with no customer lane, the customer's; right after the customer's with no frontstage lane, the frontstage
+  | 'position'; // an unnamed lane (sub-heading, table row or column) before the frontstage lane in a step with no customer lane: the customer's
 
 export interface LaneReading {
   kind: LaneKind;
@@ -373,8 +373,6 @@ export function explainReading(label: string, r: LaneReading | undefined): strin
     case 'unplaced':
       return `"${label}" could not be placed: kept as an other lane`;
     case 'position':
-      return r.kind === 'frontstage'
-        ? `"${label}" names no lane but comes right after the customer lane in a step with no frontstage lane: frontstage`
-        : `"${label}" names no lane but comes before the frontstage lane in a step with no customer lane: customer`;
+      return `"${label}" names no lane but comes before the frontstage lane in a step with no customer lane: customer`;
   }
 }
