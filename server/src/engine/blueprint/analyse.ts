@@ -439,17 +439,17 @@ const THING_MISSING =
 /** Sentences of a lane that say their thing is missing ("Template not built yet. Agents use the CRM."), as text ranges. */
 function missingThingSentences(text: string): [number, number][] {
   if (!THING_MISSING.test(text) && !/(?:^|[.;!?]\s*)no\s/i.test(text)) return [];
-  return [...text.matchAll(/[^.;!?]+(?:[.;!?]+|$)/g)]
+  return sentencesOf(text)
     .filter((m) => {
       const sentence = m[0].replace(/\s+/g, ' ');
       return THING_MISSING.test(sentence) || NO_THING.test(sentence);
     })
-    .map((m) => [m.index, m.index + m[0].length]);
+    .map((m) => [m.index!, m.index! + m[0].length]);
 }
 
-/** A lane's sentences, as `missingThingSentences` splits them. */
-function sentencesOf(text: string): string[] {
-  return [...text.matchAll(/[^.;!?]+(?:[.;!?]+|$)/g)].map((m) => m[0]).filter((s) => /\p{L}/u.test(s));
+/** A lane's sentences with words in them, split at . ; ! and ? (with where each starts). */
+function sentencesOf(text: string): RegExpMatchArray[] {
+  return [...text.matchAll(/[^.;!?]+(?:[.;!?]+|$)/g)].filter((m) => /\p{L}/u.test(m[0]));
 }
 
 /** "The manager expects 90% of calls made in 48 hours (monthly audit).": one sentence stating a share to hit. */
@@ -481,7 +481,9 @@ function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, cust
     reject(judge, lane.content, 0, lane.content.text.length, 'support', "customer's own tool (the support lane names what the customer holds)", lane.kind);
     return [];
   }
-  if (lane.kind === 'support' && REFERENCE_ONLY.test(said.replace(/\s+/g, ' ').trim())) {
+  // (the lane's text on one line, as the whole-lane patterns below read it)
+  const flat = said.replace(/\s+/g, ' ').trim();
+  if (lane.kind === 'support' && REFERENCE_ONLY.test(flat)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', 'only points to another step (the support lane names nothing for this one)', lane.kind);
     return [];
   }
@@ -503,7 +505,7 @@ function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, cust
     reject(judge, lane.content, 0, lane.content.text.length, 'support', 'nothing in place (the support lane says what is missing or planned)', lane.kind);
     return [];
   }
-  if (lane.kind === 'support' && found.length === 0 && TARGET_ONLY.test(said.replace(/\s+/g, ' ').trim())) {
+  if (lane.kind === 'support' && found.length === 0 && TARGET_ONLY.test(flat)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', 'a target, not a means (the support lane only says what is expected or audited)', lane.kind);
     return [];
   }

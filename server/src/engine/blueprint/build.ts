@@ -1036,13 +1036,21 @@ function termItem(ctx: Ctx, item: ListItem): boolean {
   return /[:\u2013\u2014]|\s-\s/.test(around);
 }
 
-function scanList(ctx: Ctx, list: List, scan: Scan, group: string | undefined): void {
+/**
+ * The lanes of a list's items. An item labelled by a role ("- **Tenant:** ...", "🧍 Parent: ...") is a lane beside items
+ * a lane word labels ("Frontstage:", "FOH:", "Kit/systems:"); with `sidesOnly`, only a customer, frontstage or
+ * backstage word counts.
+ */
+function itemLanes(ctx: Ctx, list: List, sidesOnly: boolean): Array<FoundLane | undefined> {
   const plain = list.children.map((item) => laneOfItem(ctx, item, list));
-  // An item labelled by a role ("- **Tenant:** ...") is a lane beside items a lane word labels ("- **Frontstage:** ..."),
-  // as in a nested list (listStep)
-  // (a lane word of the service's sides, not a system's: "Queue" or "Database" beside "Broker" is a component sheet)
-  const laneWorded = plain.some((l) => l && l.lane.kind !== 'other' && l.lane.kind !== 'support' && l.lane.basis !== 'role' && l.lane.basis !== 'role-action');
-  const lanes = laneWorded ? plain.map((l, i) => l ?? laneOfItem(ctx, list.children[i]!, list, true)) : plain;
+  const worded = plain.some((l) => l && l.lane.kind !== 'other' && !(sidesOnly && l.lane.kind === 'support') && l.lane.basis !== 'role' && l.lane.basis !== 'role-action');
+  return worded ? plain.map((l, i) => l ?? laneOfItem(ctx, list.children[i]!, list, true)) : plain;
+}
+
+function scanList(ctx: Ctx, list: List, scan: Scan, group: string | undefined): void {
+  // (at the top of a section only a lane word of the service's sides counts: "Queue" or "Database" beside "Broker" is a
+  // component sheet)
+  const lanes = itemLanes(ctx, list, true);
   // A list of defined terms where lane words are the minority is a glossary ("User support", "Data migration", ...).
   const read = lanes.filter((l) => l !== undefined);
   const glossary = read.length > 0 && read.every((l) => l.lane.basis !== undefined) && list.children.filter((item, i) => !lanes[i] && termItem(ctx, item)).length > read.length;
@@ -1069,11 +1077,9 @@ function listStep(ctx: Ctx, item: ListItem, group: string | undefined): RawStep 
   const prose: SourceText[] = [];
   for (const child of rest) {
     if (child.type === 'list') {
-      // A sub-item labelled by a role ("🧍 Parent: ...") is a lane beside items a lane word labels ("FOH:", "Kit/systems:").
-      const plain = child.children.map((sub) => laneOfItem(ctx, sub, child));
-      const laneWorded = plain.some((l) => l && l.lane.kind !== 'other' && l.lane.basis !== 'role' && l.lane.basis !== 'role-action');
+      const subLanes = itemLanes(ctx, child, false);
       child.children.forEach((sub, k) => {
-        const lane = plain[k] ?? (laneWorded ? laneOfItem(ctx, sub, child, true) : undefined);
+        const lane = subLanes[k];
         if (lane) lanes.push(lane);
         else {
           const p = proseOf(ctx, sub);

@@ -331,12 +331,8 @@ export function benefitPatterns(lt: LangText): Found[] {
         i = last;
         continue;
       }
-    }
-    // so (that) there is nothing / no / only one / always ...: the purpose is a chore gone or a certainty ("so there is
-    // nothing for the couple to fill in", "so there is a single payment to make", "so there is always a lane free")
-    if (t.lower === 'so' && c.from === i) {
-      let j = i + 1;
-      if (tok(lt, j)?.lower === 'that') j++;
+      // so (that) there is nothing / no / only one / always ...: the purpose is a chore gone or a certainty ("so there is
+      // nothing for the couple to fill in", "so there is a single payment to make", "so there is always a lane free")
       let b = j + 1;
       if (tok(lt, b)?.lower === 'will' || tok(lt, b)?.lower === 'would') b++;
       const q = tok(lt, b + 1);
@@ -828,11 +824,13 @@ function offered(lt: LangText, i: number, c: Range): Found | null {
   }
   // leave to ask: "can ask for their mark to be checked", "may request a second review", "can appeal" (a request made,
   // "asks for a refund", is the customer's own ask; staff who can ask have latitude)
-  if (RIGHT_VERBS.has(t.lemma) && isVerbish(t) && modal(i - 1) && who() !== 'employee' && who() !== 'company' && roleIn(lt, c.from, c.to, 'employee') < 0) {
+  // (can / may with the customer or no one as subject, and no staff in the clause: leave the customer is given)
+  const customerModal = () => modal(i - 1) && who() !== 'employee' && who() !== 'company' && roleIn(lt, c.from, c.to, 'employee') < 0;
+  if (RIGHT_VERBS.has(t.lemma) && isVerbish(t) && customerModal()) {
     return span(lt, i - 1, next?.lower === 'for' || next?.lower === 'that' ? i + 1 : i, 'may-ask', { group: 'certainty' });
   }
   // "can follow the bag's status", "can track their repair's progress": the customer sees where things stand
-  if (TRACK_VERBS.has(t.lemma) && isVerbish(t) && modal(i - 1) && who() !== 'employee' && who() !== 'company' && roleIn(lt, c.from, c.to, 'employee') < 0) {
+  if (TRACK_VERBS.has(t.lemma) && isVerbish(t) && customerModal()) {
     const from = toks[i + 1]?.pos === 'DET' || toks[i + 1]?.pos === 'PRON' ? i + 2 : i + 1;
     const end = nounPhraseEnd(lt, from, c.to);
     if (end >= from && toks.slice(from, end + 1).some((x) => STATUS_NOUNS.has(x.lemma))) return span(lt, i - 1, end, 'can-track', { group: 'information' });
