@@ -424,7 +424,7 @@ const REFERENCE_ONLY =
  * or a plan ("Capability gap: ...", "Roadmap item (Q3): ...", "template is not existing yet", "nothing set aside").
  */
 const NOTHING_IN_PLACE =
-  /^(?:(?:nothing|nobody|no one|none|nil|n\/a|(?:sure\s+look,?\s+)?we['’]ll\s+(?:just\s+)?see\s+how\s+(?:we|it)\s+(?:get|gets|go|goes)|fingers\s+crossed|(?:the\s+)?(?:[\w'’-]+\s+){0,2}good\s?will\b|who(?:ever|soever)(?:\s+(?:is|happens\s+to\s+be)|['’]s)\s+(?:on|around|about|free|in|there|available|nearby)\b|not\s+(?:observed|seen|yet|known|in place|available|provided|defined|decided))\b|[^.;]{0,60}\b(?:gap|roadmap|not\s+(?:yet\s+)?(?:in place|built|live|existing|available)|is not existing|does ?n[o’']t exist|nothing (?:is )?set aside|nothing in place)\b)/i;
+  /^(?:(?:nothing|nobody|no one|none|nil|n\/a|(?:sure\s+look,?\s+)?we['’]ll\s+(?:just\s+)?see\s+how\s+(?:we|it)\s+(?:get|gets|go|goes)|fingers\s+crossed|(?:the\s+)?(?:[\w'’-]+\s+){0,2}good\s?will\b|who(?:ever|soever)(?:\s+(?:is|happens\s+to\s+be)|['’]s)\s+(?:on|around|about|free|in|at|there|available|nearby)\b|not\s+(?:observed|seen|yet|known|in place|available|provided|defined|decided))\b|[^.;]{0,60}\b(?:gap|roadmap|not\s+(?:yet\s+)?(?:in place|built|live|existing|available)|is not existing|does ?n[o’']t exist|nothing (?:is )?set aside|nothing in place)\b)/i;
 
 function nothingInPlace(text: string): boolean {
   return NOTHING_IN_PLACE.test(text.replace(/\s+/g, ' ').trim());
@@ -432,9 +432,10 @@ function nothingInPlace(text: string): boolean {
 
 /** One sentence saying its thing is missing ("template is not existing yet, each one writes their own"): the thing it names is not there. */
 // (and what is still to come or never done: "licence under procurement", "scanner on order", "... (TBC)", "I keep meaning
-// to do a map. Not done.", "It's not on his rota")
+// to do a map. Not done.", "It's not on his rota"); what is broken ("jet wash packed in", "card machine out of order"), not paid
+// for ("new one not budgeted") or there only when staff happen to be free ("desk goes if it's quiet")
 const THING_MISSING =
-  /\b(?:not\s+(?:yet\s+)?(?:in place|built|live|existing)|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist|under\s+procurement|being\s+(?:procured|bought|built|recruited)|on\s+order|(?:is|are)\s+awaited|still\s+to\s+come|not\s+(?:yet\s+)?done|keep\s+meaning\s+to|never\s+got\s+round\s+to|not\s+on\s+(?:the|his|her|their|our|any)\s+(?:rota|schedule|budget|books)|(?:still\s+)?to\s+be\s+(?:agreed|confirmed|decided|arranged|sorted|signed\s+off)|no\s+(?:[\w'’-]+\s+){1,3}(?:confirmed|agreed|arranged|assigned)(?:\s+yet)?)\b|(?:^|[\s(])(?:tb[cd]|to be confirmed)\)?[.!]?\s*$/i;
+  /\b(?:not\s+(?:yet\s+)?(?:in place|built|live|existing)|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist|under\s+procurement|being\s+(?:procured|bought|built|recruited)|on\s+order|(?:is|are)\s+awaited|still\s+to\s+come|not\s+(?:yet\s+)?done|keep\s+meaning\s+to|never\s+got\s+round\s+to|not\s+on\s+(?:the|his|her|their|our|any)\s+(?:rota|schedule|budget|books)|(?:still\s+)?to\s+be\s+(?:agreed|confirmed|decided|arranged|sorted|signed\s+off)|no\s+(?:[\w'’-]+\s+){1,3}(?:confirmed|agreed|arranged|assigned)(?:\s+yet)?|not\s+(?:yet\s+)?(?:budgeted|funded|ordered|bought|fixed|repaired|replaced|staffed|installed|set\s+up)|broken|out\s+of\s+(?:order|action|service)|packed\s+(?:in|up)|(?:is|are|has\s+been|have\s+been)\s+down|not\s+working|on\s+the\s+blink|(?:if|when)\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|things\s+are|there\s+is\s+a|there['’]s\s+a)\s+(?:quiet|slow|not\s+busy|quiet\s+(?:moment|spell|day)|lull)|if\s+(?:someone|anyone|somebody|any\s*one)\s+(?:is|['’]s|happens\s+to\s+be)\s+(?:free|around|about|spare|in)|(?:when|if)\s+(?:we|they|I)\s+can\b|if\s+there['’]s\s+(?:time|anyone|someone))\b|(?:^|[\s(])(?:tb[cd]|to be confirmed)\)?[.!]?\s*$/i;
 
 /** Sentences of a lane that say their thing is missing ("Template not built yet. Agents use the CRM."), as text ranges. */
 function missingThingSentences(text: string): [number, number][] {
@@ -456,7 +457,9 @@ function sentencesOf(text: string): RegExpMatchArray[] {
 const TARGET_ONLY = /^[^.;!?]{0,80}\b(?:expects?|targets?|aims?\s+for|must\s+(?:hit|reach|achieve)|(?:is|are)\s+(?:measured|audited)\s+on|kpi)\b[^.;!?]{0,80}\d+(?:\.\d+)?\s?%[^.;!?]*[.!]?$/i;
 
 /** A sentence that is only "No <thing>." ("No parts budget."): the thing is missing ("No sign-off needed" says more). */
-const NO_THING = /^\s*no\s+(?!(?:[\p{L}'’-]+\s+){0,3}(?:needed|required|necessary|asked|approval|sign-?off|ok|okay)\b)[\p{L}'’ -]{1,40}[.!]?\s*$/iu;
+// (a time or cause after the thing keeps it missing: "No driver on weekday mornings since Terry retired.")
+const NO_THING =
+  /^\s*no\s+(?!(?:[\p{L}'’-]+\s+){0,3}(?:needed|required|necessary|asked|approval|sign-?off|ok|okay|limit|cap|ceiling)\b)[\p{L}'’ -]{1,40}?(?:\s+(?:on|at|in|since|after|before|until|till|for|from|this|over)\s[\p{L}\p{N}'’ -]{1,40})?[.!]?\s*$/iu;
 
 /**
  * Support still to be settled: the lane opens with "To be confirmed" / "TBC", or its one sentence ends saying so

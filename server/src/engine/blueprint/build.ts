@@ -524,13 +524,15 @@ function boldParagraphStep(ctx: Ctx, p: Paragraph, group: string | undefined): R
 function termParagraphStep(ctx: Ctx, p: Paragraph, group: string | undefined): RawStep | undefined {
   const t = inlineText(ctx, p.children, off(p, 'start'));
   const nl = t.text.search(/\r?\n/);
-  if (nl <= 0 || !/^(?:\r?\n:[ \t]+[^\r\n]*)+$/.test(t.text.slice(nl))) return undefined;
+  // (a definition's lines after its first may wrap without a marker: ":   *Customer:* arrives ..." then "    with it")
+  if (nl <= 0 || !/^\r?\n:[ \t]+/.test(t.text.slice(nl))) return undefined;
   const term = trimText(sliceText(t, 0, nl));
   const title = normaliseTitle(term.text);
   if (!title || title.includes(':') || title.split(/\s+/).length > 8 || proseLabel(term.text, ctx.table)) return undefined;
   const lanes = lanesOfParagraph(ctx, p, '', nl + (t.text[nl] === '\r' ? 2 : 1));
   if (!lanes || new Set(lanes.map((l) => l.lane.kind)).size < 2) return undefined;
-  return boldStep(ctx, p, { title, span: spanOfText(term, off(p, 'start')) }, lanes, [], off(p, 'end'), group);
+  // (a definition list is a list: its terms are list-shaped steps)
+  return { ...boldStep(ctx, p, { title, span: spanOfText(term, off(p, 'start')) }, lanes, [], off(p, 'end'), group), shape: 'list' };
 }
 
 /** The title a bold line gives the lanes under it; undefined for an empty line or a lane label of its own ("**Systems:**"). */

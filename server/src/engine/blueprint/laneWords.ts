@@ -328,6 +328,10 @@ export const EMPLOYEE_ROLE_WORDS: readonly string[] = [
   'service team',
   'front desk',
   'desk',
+  // the places customers are served across ("At the counter", "On the till", "Shop floor")
+  'counter',
+  'till',
+  'shop floor',
   'helpdesk',
   'call centre',
   'call center',
@@ -475,6 +479,8 @@ export const BACKROOM_WORDS: readonly string[] = [
   'headquarters',
   'facilities',
   'yard',
+  // the workbench out of the customer's sight ("At the bench")
+  'bench',
 ];
 
 /** Words that put a staff or system lane behind the line of visibility. */

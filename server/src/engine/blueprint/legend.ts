@@ -63,6 +63,7 @@ export function legendLanes(source: string): LaneSynonyms {
     }
   }
   for (const section of legendSections(text)) entries.push(...section);
+  entries.push(...glossaryItems(text));
   entries.push(...definitionEntries(text));
   entries.push(...lineEntries(text));
   return withReader(text, synonyms(entries));
@@ -100,8 +101,9 @@ function withReader(text: string, lanes: LaneSynonyms): LaneSynonyms {
 }
 
 // "Pax = passengers (driver + party). Res = reservations team." A short label, "=", its gloss; a lower-case writer's
-// labels are lower case ("cust = the customer. us = whoever's on the job.").
-const DEFINITION = /(?:^|[.;]\s+)([A-Za-z][\w&+'\u2019/ -]{0,30}?)\s+=\s+([^.;=\n]{1,80})/g;
+// labels are lower case ("cust = the customer. us = whoever's on the job."); a comma sets definitions apart as a full
+// stop does ("DRIVER = the customer, DESK = service desk").
+const DEFINITION = /(?:^|[.;,:]\s+)([A-Za-z][\w&+'\u2019/ -]{0,30}?)\s+=\s+([^.;=\n]{1,80}?)(?=\s*(?:[.;]|,\s*[A-Za-z][\w&+'\u2019/ -]{0,30}?\s+=|$))/g;
 
 /**
  * A paragraph of two or more "Label = gloss" definitions is a key to the document's abbreviations, with or without a
@@ -249,7 +251,7 @@ function wrapped(line: string, after: string): string {
 const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
   [
     'backstage',
-    /\b(?:out of sight|behind the (?:scenes|curtain|doors?)|out the back|in the back(?! of)|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|not (?:seen|visible)|(?:does ?n[o'\u2019]?t|do ?n[o'\u2019]?t|can ?n[o'\u2019]?t|cannot) (?:see|meet)|stays? out of)\b/i,
+    /\b(?:out of sight|behind the (?:scenes|curtain|doors?)|out (?:the )?back|in the back(?! of)|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|not (?:seen|visible)|(?:does ?n[o'\u2019]?t|do ?n[o'\u2019]?t|can ?n[o'\u2019]?t|cannot) (?:see|meet)|stays? out of)\b/i,
   ],
   [
     'frontstage',
@@ -257,7 +259,7 @@ const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
   ],
   [
     'support',
-    /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|backs? (?:\w+ )?up|backs? (?:the |our )?(?:team|staff|people|crew|them|us)\b|(?:you|they|staff) (?:have|use|work with)|what we(?:['\u2019]ve| have)? got|what we (?:have|use)|(?:we|they) (?:put|give|provide)\b[^.;]{0,20}\b(?:behind|to) (?:you|them|staff|the team)|allowed to decide|authority)\b/i,
+    /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|backs? (?:\w+ )?up|backs? (?:the |our )?(?:team|staff|people|crew|them|us)\b|(?:you|they|staff) (?:have|use|work with)|what we(?:['\u2019]ve| have)?(?: \w+ly)? got|what we (?:have|use)|(?:we|they) (?:put|give|provide)\b[^.;]{0,20}\b(?:behind|to) (?:you|them|staff|the team)|allowed to decide|authority)\b/i,
   ],
   ['customer', /\b(?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|booker)s?|(?:do|does) and gets?|gets? and (?:do|does))\b/i],
 ];
@@ -316,8 +318,9 @@ function entryKind(label: string, gloss: string | undefined, base: ReturnType<ty
   if (own) return own.kind;
   // In a firm's own blueprint "us" / "we" are its people at work, in the customer's view unless a gloss says otherwise.
   if (/^(?:us|we)$/i.test(label.trim())) return 'frontstage';
-  // A gloss that names staff by a role or team ("reservations team", "port staff on the linkspan side") is theirs.
-  const people = gloss ? readLane(gloss.split(/\s+(?:on|in|at|for|with|of|from)\s+/)[0]!, base) : undefined;
+  // A gloss that names staff by a role or team ("reservations team", "port staff on the linkspan side", "the workshop and
+  // the MOT bay") is theirs.
+  const people = gloss ? readLane(gloss.split(/\s+(?:on|in|at|for|with|of|from|and|&)\s+/)[0]!, base) : undefined;
   if (people?.basis === 'role') return people.kind;
   for (const part of label.split(/\s*(?:&|\/|,|\+|\band\b)\s*/i)) {
     const r = part ? readLane(part, base) : undefined;
@@ -331,6 +334,38 @@ function paragraphAround(text: string, at: number): [number, number] {
   const blankBefore = text.lastIndexOf('\n\n', at);
   const blankAfter = text.indexOf('\n\n', at);
   return [blankBefore < 0 ? 0 : blankBefore + 2, blankAfter < 0 ? text.length : blankAfter];
+}
+
+// "- **Kunde** is the client.": a list item that defines its bold term by "is", "means" or "=".
+const GLOSSARY_ITEM = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*([^*\r\n]{1,40}?)\*\*[ \t]+(?:is|are|means|stands[ \t]+for|=)[ \t]+([^\r\n]{1,100})/;
+// "_Les élèves_ are our guests. _Commis & plonge_ is everyone out back.": an emphasised term defined in a sentence.
+const GLOSSARY_TERM = /(?:^|[.;!?)]\s+)(\*\*|__|\*|_)([^*_\n]{1,40}?)\1\s+(?:is|are|means|stands\s+for)\s+([^.;!?]{1,120})/g;
+
+/**
+ * A list of two or more items each defining a bold term ("- **Kunde** is the client."), or a paragraph of two or more
+ * sentences each defining an emphasised term, is a glossary of lanes, cue or not.
+ */
+function glossaryItems(text: string): Entry[] {
+  if (!text.includes('** ') && !/[*_] (?:is|are|means) /.test(text)) return [];
+  const out: Entry[] = [];
+  for (const para of text.split(/\n[ \t]*\n/)) {
+    if (/^[ \t]*(?:#|\||[-*+][ \t]|\d+[.)][ \t]|```|~~~)/.test(para)) continue;
+    const found = [...para.replace(/\n/g, ' ').matchAll(GLOSSARY_TERM)];
+    if (found.length >= 2) for (const m of found) out.push(isEntry(m[2]!, undefined, m[3]!.trim()));
+  }
+  let run: Entry[] = [];
+  const flush = () => {
+    if (run.length >= 2) out.push(...run);
+    run = [];
+  };
+  for (const line of text.split('\n')) {
+    const m = GLOSSARY_ITEM.exec(line);
+    if (m) run.push(isEntry(m[1]!, undefined, m[2]!.replace(/[.;]\s*$/, '')));
+    // (a wrapped item's next line keeps the run going; anything else ends it)
+    else if (!/^[ \t]{2,}\S/.test(line)) flush();
+  }
+  flush();
+  return out;
 }
 
 /** The bold-labelled list items under each heading titled as a legend. */

@@ -115,10 +115,14 @@ const PLACE_PREPOSITIONS = new Set(['at', 'in', 'on', 'into', 'inside', 'through
 /** An employee role in [from, to) named as a person, not as a place: "at the counter", "in the office" say where. */
 function roleAsPerson(lt: LangText, from: number, to: number): boolean {
   const r = roleIn(lt, from, to, 'employee');
-  if (r < 0) return false;
-  let k = r - 1;
-  while (k >= from && (lt.doc.tokens[k]!.pos === 'DET' || lt.doc.tokens[k]!.pos === 'ADJ')) k--;
-  return !PLACE_PREPOSITIONS.has(lt.doc.tokens[k]?.lower ?? '');
+  return r >= 0 && !placeAt(lt, r, from);
+}
+
+/** The role word at k is a place after a preposition ("laid out on the counter"), looking back no further than `from`. */
+function placeAt(lt: LangText, k: number, from = 0): boolean {
+  let j = k - 1;
+  while (j >= from && (lt.doc.tokens[j]!.pos === 'DET' || lt.doc.tokens[j]!.pos === 'ADJ')) j--;
+  return PLACE_PREPOSITIONS.has(lt.doc.tokens[j]?.lower ?? '');
 }
 
 /** Tokens [from, to) name an employee or an approval: what is lifted is staff's OK, not a customer's chore. */
@@ -692,9 +696,10 @@ function pronounIsCustomer(lt: LangText, at: number): boolean {
   const main = clauseSubject(lt, lt.doc.tokens[sentence.from]!.clause);
   if (main === undefined || main === 'company') return true;
   // ("we ... so they": "they" after "we" is someone other than us, the customer)
-  for (let k = sentence.from; k < at; k++) if (lt.roles[k] === 'employee' && !COMPANY_PRONOUNS.has(lt.doc.tokens[k]!.lower)) return false;
+  for (let k = sentence.from; k < at; k++) if (lt.roles[k] === 'employee' && !COMPANY_PRONOUNS.has(lt.doc.tokens[k]!.lower) && !placeAt(lt, k, sentence.from)) return false;
   return true;
 }
+
 
 /** Index of an "or" after token i, in its sentence and within 14 tokens, that opens an alternative (not "or not"). */
 function alternativeAfter(lt: LangText, i: number): number {
@@ -1004,7 +1009,10 @@ export function supportPatterns(lt: LangText): Found[] {
       const sentence = lt.doc.sentences[t.sentence]!;
       let modal = -1;
       for (let k = i - 1; k >= Math.max(sentence.from, i - 12); k--) if (toks[k]!.lower === 'can' || toks[k]!.lower === 'may') modal = k;
-      if (modal >= 0 && isVerbish(toks[modal + 1]) && roleIn(lt, modal, i, 'customer') < 0) {
+      // ("so they can see it for themselves": a purpose clause gives the customer the ability, not the employee)
+      const before = modal - 1;
+      const purpose = modal > 1 && THIRD_PERSON.has(toks[before]!.lower) && ['so', 'that'].includes(toks[before - 1]!.lower) && pronounIsCustomer(lt, before);
+      if (modal >= 0 && !purpose && isVerbish(toks[modal + 1]) && roleIn(lt, modal, i, 'customer') < 0) {
         out.push(span(lt, modal, i, 'can+self', { kind: 'authority' }));
         continue;
       }
@@ -1449,9 +1457,10 @@ export function supportVeto(lt: LangText, start: number, end: number, kind: Supp
     const sentence = lt.doc.sentences[first.sentence]!;
     if (!once(lt, `verb:${first.sentence}`, () => toks.slice(sentence.from, sentence.to).some((x) => isVerbish(x)))) return 'names a topic (prose without a verb: a caption or gloss)';
   }
-  // "Whoever has a spare moment on the late shift rings": nobody is given the job, whatever the sentence names
+  // "Whoever has a spare moment on the late shift rings": nobody is given the job, whatever the sentence names (a power
+  // is another matter: "whoever's on can refund up to £20" gives it to everyone on duty)
   const opener = toks[lt.doc.sentences[first.sentence]!.from];
-  if (opener && /^who(?:ever|soever)$/.test(opener.lower)) return `nobody in particular ("${opener.text} ...": no one is given the job)`;
+  if (opener && kind !== 'authority' && /^who(?:ever|soever)$/.test(opener.lower)) return `nobody in particular ("${opener.text} ...": no one is given the job)`;
   // the acting employee: "Duty manager apologises", "A floor walker says hello", "Property manager reviews the scores"
   if (kind === 'backing' || kind === 'resource') {
     const roleFrom = inside.findIndex((x) => lt.roles[x.i] === 'employee');
