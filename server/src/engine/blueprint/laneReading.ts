@@ -217,7 +217,7 @@ function readWords(words: readonly string[]): LaneReading | undefined {
   // ...unless a role is the head: "Site representative" is a person at the site, not the website.
   const head = [...tokens].reverse().find((t) => t.category !== 'neutral');
   const app = head?.category === 'employee' || head?.category === 'customer' ? undefined : first('app');
-  if (app && (has('employee') || has('hidden'))) return { kind: 'support', basis: 'system', words: app.text };
+  if (app && (has('employee') || has('hidden') || has('backroom'))) return { kind: 'support', basis: 'system', words: app.text };
   if (app) return { kind: 'evidence', basis: 'system', words: app.text };
   // The head role is the last one: "Customer service agent" is staff, "Staff-assisted customer" the customer.
   const role = [...tokens].reverse().find((t) => t.category === 'customer' || t.category === 'employee' || t.category === 'backroom');
@@ -255,9 +255,12 @@ function staffRoleOfProse(words: readonly string[]): LaneReading | undefined {
 /** Verbs of providing for staff after "what we": set up, put in place, provide, supply, or give (to) the team. */
 const PROVIDES = /^(?:set up|put in place|put in|(?:provide|provided|supply|supplied|give|gave|given)(?: to)? (?:the )?(?:team|staff|crew|them|you)|equip)\b/;
 
-/** "What you've got (to work with)", "What you have", "What's behind you", "What backs you up" (label words). */
+/**
+ * "What you've got (to work with)", "What you have", "What's behind you", "What backs you up", "What the service gives
+ * us", "What we're given" (label words).
+ */
 const READER_HAS =
-  /^what (?:(?:you|u) (?:ve got|have|ha|got)(?: (?:to (?:work with|lean on|use|help|call on)|on hand|in place))?|(?:is |s )?behind (?:you|u|us|the team|staff|them)|back (?:you|u|us|the team|staff|them)(?: up)?)$/;
+  /^what (?:(?:you|u) (?:ve got|have|ha|got)(?: (?:to (?:work with|lean on|use|help|call on)|on hand|in place))?|(?:is |s )?behind (?:you|u|us|the team|staff|them)|back (?:you|u|us|the team|staff|them)(?: up)?|(?:the )?(?:[a-z]+ ){0,2}(?:give|gave) (?:u|us|you|staff|the team|them)(?: to work with)?|(?:we|you|staff|they) (?:are |re )?given(?: to work with)?)$/;
 
 /** What staff serve across in the customer's view ("Behind the bar"). */
 const SERVED_ACROSS: ReadonlySet<string> = new Set(['bar', 'till', 'wheel', 'hatch', 'stall']);

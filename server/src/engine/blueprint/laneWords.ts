@@ -481,6 +481,9 @@ export const BACKROOM_WORDS: readonly string[] = [
   'yard',
   // the workbench out of the customer's sight ("At the bench")
   'bench',
+  // the office staff who book, file and chase ("Admin", "Hub (admin)")
+  'admin',
+  'administration',
 ];
 
 /** Words that put a staff or system lane behind the line of visibility. */

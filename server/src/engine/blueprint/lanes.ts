@@ -199,7 +199,7 @@ export function readLane(label: string, table: LaneTable): LaneReading | undefin
     // So does a gloss saying whether the lane is seen, over "support" read as a team ("Practice support (not seen)").
     const seen = own?.kind === 'support' ? glossReading(label, table) : undefined;
     if (seen && (seen.kind === 'frontstage' || seen.kind === 'backstage')) r = seen;
-    else r = (own && !own.byRole && own.basis !== 'role' ? own : (glossReading(label, table) ?? own)) ?? compoundReading(label, table) ?? readByTrade(label) ?? null;
+    else r = (own && !own.byRole && own.basis !== 'role' ? own : (glossReading(label, table) ?? own)) ?? compoundReading(label, table) ?? readByTrade(label) ?? staffGloss(label, table) ?? null;
     readings?.set(label, r);
   }
   return r ?? undefined;
@@ -261,6 +261,16 @@ function glossReading(label: string, table: LaneTable): LaneReading | undefined 
     }
   }
   return noteReading(gloss, table);
+}
+
+/**
+ * A label that names nothing by itself, glossed with a team out of sight ("Podiatry hub (admin)"), is that team's lane
+ * (a person's role in a gloss may be either side: "Group leader (teacher)" is the customer on a school visit).
+ */
+function staffGloss(label: string, table: LaneTable): LaneReading | undefined {
+  const { gloss } = splitGloss(label);
+  const g = gloss && gloss !== label ? readLane(gloss, table) : undefined;
+  return g && g.basis === 'role' && g.kind === 'backstage' ? g : undefined;
 }
 
 function noteReading(gloss: string, table: LaneTable): LaneReading | undefined {
