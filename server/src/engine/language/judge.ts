@@ -73,7 +73,17 @@ function subjectOf(lt: LangText, clauseIndex: number): Role | 'company' | 'other
         const prev = clauseSubject(lt, p);
         if (prev === 'employee' || prev === 'customer') return prev;
       }
-      return 'other';
+      // (with nobody named before it, "they" is the lane's own unnamed actor, as a terse lane's missing subject is)
+      return lt.doc.clauses.slice(0, clauseIndex).some((p) => clauseSubject(lt, lt.doc.clauses.indexOf(p)) !== undefined) ? 'other' : undefined;
+    }
+    // a time opening the clause is no subject: "A week before, they get the email", "The day after, we ring"
+    if (NOUNISH.has(t.pos) && TIME_NOUNS.has(t.lemma)) {
+      let j = k + 1;
+      if (['before', 'after', 'later', 'earlier', 'ahead', 'ago', 'out'].includes(lt.doc.tokens[j]?.lower ?? '')) j++;
+      if (lt.doc.tokens[j]?.text === ',') {
+        k = j;
+        continue;
+      }
     }
     if (t.pos === 'PRON' || NOUNISH.has(t.pos)) {
       // the rest of the noun phrase may hold the role ("the night team", "the new starter")
@@ -543,8 +553,11 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
   const told = toldAhead(lt, i, c);
   if (told) return told;
   // "pizza on us": a thing the company pays for ("depends on us" is no thing given)
-  if (t.lower === 'on' && next?.lower === 'us' && prev && NOUNISH.has(prev.pos) && (!toks[i + 2] || toks[i + 2]!.pos === 'PUNCT' || toks[i + 2]!.clause !== t.clause)) {
-    return span(lt, i - 1, i + 1, 'on-us', { group: 'money' });
+  // ("a glass of wine with it, on us": the thing may stand before a comma, a few words back)
+  let paid = prev;
+  if (prev?.text === ',') for (let k = i - 2, stop = Math.max(lt.doc.sentences[t.sentence]!.from, i - 6); k >= stop && paid === prev; k--) if (NOUNISH.has(toks[k]!.pos)) paid = toks[k];
+  if (t.lower === 'on' && next?.lower === 'us' && paid && NOUNISH.has(paid.pos) && (!toks[i + 2] || toks[i + 2]!.pos === 'PUNCT' || toks[i + 2]!.clause !== t.clause)) {
+    return span(lt, paid.i, i + 1, 'on-us', { group: 'money' });
   }
   // nothing asked of the customer: "no sorting or photos needed (from you)", "no deposit required" (not an employee's
   // approval: "no manager's OK needed" is authority)
@@ -662,6 +675,10 @@ function toldAhead(lt: LangText, i: number, c: Range): Found | null {
   const t = toks[i]!;
   if (!(inSlot(t, 'message-noun') || inSlot(t, 'tell-verb')) || !toCustomer(lt, i, c)) return null;
   const sentence = lt.doc.sentences[t.sentence]!;
+  // ...or the time comes first: "a week before, they get the email"
+  for (let k = sentence.from + 1; k < i; k++) {
+    if (toks[k]!.lower === 'before' && TIME_NOUNS.has(toks[k - 1]!.lemma) && toks[k + 1]?.pos === 'PUNCT') return span(lt, k - 1, i, 'told-ahead', { group: 'information' });
+  }
   for (let k = i + 1; k < sentence.to; k++) {
     const x = toks[k]!;
     const before = x.lower === 'before' && toks[k + 1] !== undefined && toks[k + 1]!.pos !== 'PUNCT';
@@ -1398,6 +1415,12 @@ function companyOrRequest(lt: LangText, first: Token, last: Token, c: Range, cus
       break;
     }
     if (!(x.pos === 'ADJ' || NOUNISH.has(x.pos))) break;
+  }
+  // what is sold is the company's takings: "the ranking sells the vouchers"
+  for (let k = first.i - 1; k >= Math.max(c.from, first.i - 4); k--) {
+    const x = toks[k]!;
+    if (x.lemma === 'sell' && x.pos === 'VERB') return `company's gain ("${text.slice(x.start, last.end)}" is what it sells)`;
+    if (!(x.pos === 'DET' || x.pos === 'ADJ' || x.pos === 'NUM' || NOUNISH.has(x.pos))) break;
   }
   // ... or said in the relative clause after it: "switches the account to paperless, which cuts our print costs"
   const after = lt.doc.clauses[first.clause + 1];
