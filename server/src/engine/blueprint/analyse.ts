@@ -374,6 +374,8 @@ function customersOwnTool(text: string, customers: readonly string[]): boolean {
   // (or doing anything with their own: "The client books through the portal on their own device")
   const uses = /^(?:the\s+)?([\p{L}-]+)\s+(?:(?:use|uses|bring|brings|need|needs)\s+(?:their|his|her|your)\s+own\b|[\p{L}-]+s\b[^.;!?]{0,60}\b(?:their|his|her|your)\s+own\b)/iu.exec(bare);
   if (uses && isCustomer(uses[1]!.toLowerCase())) return true;
+  // "Her own phone, for the photo": a pronoun's own thing opening the support lane is the customer's, not staff's
+  if (/^(?:her|his|their|your)\s+own\s/i.test(bare) && !/[;.!?\n]/.test(bare.replace(/\.$/, ''))) return true;
   if (/[;.!?\n]/.test(bare.replace(/\.$/, '')) || bare.split(/\s+/).length > 12) return false;
   // one thing its note says faces the customer ("Calendly page (member-facing)"): the customer uses it, not staff
   const facing = /\(\s*([\p{L}-]+)[- ]facing\s*\)/iu.exec(text);
@@ -385,7 +387,6 @@ function customersOwnTool(text: string, customers: readonly string[]): boolean {
   // called the customer's own is theirs ("the customer's own photos")
   const own = /^(?:the\s+|a\s+)?[\w-]+['’]s?\s+own\s/i.test(bare);
   // "Her own phone, for the photo": a pronoun's own thing in the support lane is the customer's, not staff's
-  if (/^(?:her|his|their|your)\s+own\s/i.test(bare)) return true;
   // "Referral codes live in the user's app": what lives in the customer's app or phone is in their hands
   const held = /\b(?:in|on|from|via|through)\s+(?:the\s+)?([\w-]+)['’]s?\s+(?:own\s+)?([\w-]+)\b/i.exec(bare);
   if (held && isCustomer(held[1]!.toLowerCase()) && CUSTOMER_THING.test(held[2]!) && !/\b(?:staff|team|agent|we|our)\b/i.test(bare)) return true;
@@ -424,7 +425,7 @@ const REFERENCE_ONLY =
  * or a plan ("Capability gap: ...", "Roadmap item (Q3): ...", "template is not existing yet", "nothing set aside").
  */
 const NOTHING_IN_PLACE =
-  /^(?:(?:nothing|nobody|no one|none|nil|n\/a|(?:sure\s+look,?\s+)?we['’]ll\s+(?:just\s+)?see\s+how\s+(?:we|it)\s+(?:get|gets|go|goes)|fingers\s+crossed|(?:the\s+)?(?:[\w'’-]+\s+){0,2}good\s?will\b|who(?:ever|soever)(?:\s+(?:is|happens\s+to\s+be)|['’]s)\s+(?:on|around|about|free|in|at|there|available|nearby)\b|not\s+(?:observed|seen|yet|known|in place|available|provided|defined|decided))\b|[^.;]{0,60}\b(?:gap|roadmap|not\s+(?:yet\s+)?(?:in place|built|live|existing|available)|is not existing|does ?n[o’']t exist|nothing (?:is )?set aside|nothing in place)\b)/i;
+  /^(?:(?:nothing|nobody|no one|none|nil|n\/a|(?:sure\s+look,?\s+)?we['’]ll\s+(?:just\s+)?see\s+how\s+(?:we|it)\s+(?:get|gets|go|goes)|fingers\s+crossed|(?:the\s+)?(?:[\w'’-]+\s+){0,2}good\s?will\b|who(?:ever|soever)(?:(?:\s+(?:is|happens\s+to\s+be)|['’]s)\s+(?:on|around|about|free|in|at|there|available|nearby)|\s+(?:served|serves|took|takes|answered|answers|picked\s+up|picks\s+up|booked|sold|dealt\s+with|deals\s+with|handled|handles)\b)\b|not\s+(?:observed|seen|yet|known|in place|available|provided|defined|decided))\b|[^.;]{0,60}\b(?:gap|roadmap|not\s+(?:yet\s+)?(?:in place|built|live|existing|available)|is not existing|does ?n[o’']t exist|nothing (?:is )?set aside|nothing in place)\b)/i;
 
 function nothingInPlace(text: string): boolean {
   return NOTHING_IN_PLACE.test(text.replace(/\s+/g, ' ').trim());
@@ -433,10 +434,10 @@ function nothingInPlace(text: string): boolean {
 /** One sentence saying its thing is missing ("template is not existing yet, each one writes their own"): the thing it names is not there. */
 // (and what is still to come or never done: "licence under procurement", "scanner on order", "... (TBC)", "I keep meaning
 // to do a map. Not done.", "It's not on his rota"); what is broken ("jet wash packed in", "card machine out of order"), not paid
-// for ("new one not budgeted"), run out, nobody's job, done "when I remember", "there's no X", "TBC" anywhere, or there
-// only when staff happen to be free ("desk goes if it's quiet")
+// for ("new one not budgeted"), run out, nobody's job, done "when I remember", "there's no X", "TBC" anywhere, no time
+// set aside, squeezed in between other work, or there only when staff happen to be free ("desk goes if it's quiet")
 const THING_MISSING =
-  /\b(?:not\s+(?:yet\s+)?(?:in place|built|live|existing)|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist|under\s+procurement|being\s+(?:procured|bought|built|recruited)|on\s+order|(?:is|are)\s+awaited|still\s+to\s+come|not\s+(?:yet\s+)?done|keep\s+meaning\s+to|never\s+got\s+round\s+to|not\s+on\s+(?:the|his|her|their|our|any)\s+(?:rota|schedule|budget|books)|(?:still\s+)?to\s+be\s+(?:agreed|confirmed|decided|arranged|sorted|signed\s+off)|no\s+(?:[\w'’-]+\s+){1,3}(?:confirmed|agreed|arranged|assigned)(?:\s+yet)?|not\s+(?:yet\s+)?(?:budgeted|funded|ordered|bought|fixed|repaired|replaced|staffed|installed|set\s+up)|broken|out\s+of\s+(?:order|action|service)|packed\s+(?:in|up)|(?:is|are|has\s+been|have\s+been)\s+down|not\s+working|on\s+the\s+blink|(?:if|when)\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|things\s+are|there\s+is\s+a|there['’]s\s+a)\s+(?:quiet|slow|not\s+busy|quiet\s+(?:moment|spell|day)|lull)|if\s+(?:someone|anyone|somebody|any\s*one)\s+(?:is|['’]s|happens\s+to\s+be)\s+(?:free|around|about|spare|in)|(?:when|if)\s+(?:we|they|I)\s+can\b|if\s+there['’]s\s+(?:time|anyone|someone)|(?:ran|run|running)\s+out\b|(?:nobody|no\s+one|no-one)['’]s\s+(?:job|task|responsibility)|when\s+(?:I|we|they|someone|somebody)\s+(?:remember|get\s+(?:a\s+)?(?:minute|moment|chance|round\s+to\s+it))|^\s*there(?:['’]s|\s+is|\s+are)\s+no\s+(?!(?:[\w'’-]+\s+){0,2}(?:need|limit|cap|ceiling)\b)|tb[cd])\b|(?:^|[\s(])(?:tb[cd]|to be confirmed)\)?[.!]?\s*$/i;
+  /\b(?:not\s+(?:yet\s+)?(?:in place|built|live|existing)|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist|under\s+procurement|being\s+(?:procured|bought|built|recruited)|on\s+order|(?:is|are)\s+awaited|still\s+to\s+come|not\s+(?:yet\s+)?done|keep\s+meaning\s+to|never\s+got\s+round\s+to|not\s+on\s+(?:the|his|her|their|our|any)\s+(?:rota|schedule|budget|books)|(?:still\s+)?to\s+be\s+(?:agreed|confirmed|decided|arranged|sorted|signed\s+off)|no\s+(?:[\w'’-]+\s+){1,3}(?:confirmed|agreed|arranged|assigned)(?:\s+yet)?|not\s+(?:yet\s+)?(?:budgeted|funded|ordered|bought|fixed|repaired|replaced|staffed|installed|set\s+up)|broken|out\s+of\s+(?:order|action|service)|packed\s+(?:in|up)|(?:is|are|has\s+been|have\s+been)\s+down|not\s+working|on\s+the\s+blink|(?:if|when)\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|things\s+are|there\s+is\s+a|there['’]s\s+a)\s+(?:quiet|slow|not\s+busy|quiet\s+(?:moment|spell|day)|lull)|if\s+(?:someone|anyone|somebody|any\s*one)\s+(?:is|['’]s|happens\s+to\s+be)\s+(?:free|around|about|spare|in)|(?:when|if)\s+(?:we|they|I)\s+can\b|if\s+there['’]s\s+(?:time|anyone|someone)|(?:ran|run|running)\s+out\b|(?:nobody|no\s+one|no-one)['’]s\s+(?:job|task|responsibility)|when\s+(?:I|we|they|someone|somebody)\s+(?:remember|get\s+(?:a\s+)?(?:minute|moment|chance|round\s+to\s+it))|^\s*there(?:['’]s|\s+is|\s+are)\s+no\s+(?!(?:[\w'’-]+\s+){0,2}(?:need|limit|cap|ceiling)\b)|tb[cd]|no\s+(?:[\w'’-]+\s+){0,2}(?:is|are)\s+(?:set\s+aside|allocated|budgeted|held\s+back|reserved|ring-?fenced)|squeezed?\s+(?:it|them)\s+in|fit(?:ted)?\s+(?:it|them)\s+in\s+(?:between|around))\b|(?:^|[\s(])(?:tb[cd]|to be confirmed)\)?[.!]?\s*$/i;
 
 /** Sentences of a lane that say their thing is missing ("Template not built yet. Agents use the CRM."), as text ranges. */
 function missingThingSentences(text: string): [number, number][] {

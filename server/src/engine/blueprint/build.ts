@@ -344,7 +344,8 @@ function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number, roles =
   const runIn = runInHeadAt(ctx, t, from, line) ?? iconLabelAt(ctx, t, from, line) ?? spanLabelAt(ctx, t, from, line);
   if (runIn) return runIn;
   const m = LABEL_RE.exec(line);
-  if (!m) return undefined;
+  // (a label never runs over a sentence's end: "them how. *Backup:*" is a wrapped lane's tail, then a run-in label)
+  if (!m || /[.!?]\s/.test(m[1]!)) return undefined;
   const reading = proseLabel(m[1]! + (m[2] ? ` ${m[2]}` : ''), ctx.table, roles);
   if (!reading) return undefined;
   const kind = reading.kind;
@@ -476,7 +477,8 @@ function paragraphLanes(ctx: Ctx, p: Paragraph, indent: string, from: number, ro
 function runInLabels(p: Paragraph, t: SourceText): number[] {
   const out: number[] = [];
   p.children.forEach((n, k) => {
-    if (n.type !== 'strong' || k === 0) return;
+    // (italic labels run in as bold ones do: "... so you're not ringing round. *Backup:* Travelink ...")
+    if ((n.type !== 'strong' && n.type !== 'emphasis') || k === 0) return;
     const inner = n.children.map((c) => ('value' in c ? c.value : '')).join('');
     const after = p.children[k + 1];
     if (!/:\s*$/.test(inner) && !(after?.type === 'text' && after.value.startsWith(':'))) return;
@@ -515,6 +517,23 @@ function boldParagraphStep(ctx: Ctx, p: Paragraph, group: string | undefined): R
   const lanes = lanesOfParagraph(ctx, p, '', from);
   if (!lanes || new Set(lanes.map((l) => l.lane.kind)).size < 2) return undefined;
   return boldStep(ctx, p, title, lanes, [], off(p, 'end'), group);
+}
+
+/**
+ * A paragraph opened by a bold title and a full stop or colon, its lanes run in after it ("**Price match**. *They:* show
+ * you a cheaper price. *You:* match it."): one step per paragraph, as prose.
+ */
+function runInTitleStep(ctx: Ctx, p: Paragraph, group: string | undefined): RawStep | undefined {
+  const [first, second] = p.children;
+  if (first?.type !== 'strong' || second?.type !== 'text' || !/^[.:]?[ \t]+(?:\S|$)/.test(second.value)) return undefined;
+  const title = boldTitle(ctx, first);
+  if (!title) return undefined;
+  const t = inlineText(ctx, p.children, off(p, 'start'));
+  const from = t.offsets.findIndex((o) => o >= off(second, 'start') + /^[.:]?[ \t]+/.exec(second.value)![0].length);
+  if (from < 0) return undefined;
+  const lanes = lanesOfParagraph(ctx, p, '', from);
+  if (!lanes || new Set(lanes.map((l) => l.lane.kind)).size < 2) return undefined;
+  return { ...boldStep(ctx, p, title, lanes, [], off(p, 'end'), group), shape: 'prose' };
 }
 
 /**
@@ -745,7 +764,7 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
   }
   const paragraphSteps = new Map<number, RawStep>();
   nodes.forEach((node, i) => {
-    const step = node.type === 'paragraph' && !boldSteps.has(i) ? (boldParagraphStep(ctx, node, group) ?? termParagraphStep(ctx, node, group)) : undefined;
+    const step = node.type === 'paragraph' && !boldSteps.has(i) ? (boldParagraphStep(ctx, node, group) ?? termParagraphStep(ctx, node, group) ?? runInTitleStep(ctx, node, group)) : undefined;
     if (step) paragraphSteps.set(i, step);
   });
   if (heading && boldSteps.size < 2) boldSteps.clear();

@@ -158,6 +158,9 @@ export const SUPPORT_WORDS: readonly string[] = [
   'toolkit',
   'toolbox',
   'say so',
+  // what stands behind the person serving ("Backup", "Back-up")
+  'backup',
+  'back up',
 ];
 
 /** What the customer sees or handles. */

@@ -19,13 +19,14 @@ import { laneTable, normaliseLabel, readLane } from './lanes.js';
 // "The rows are:" / "the columns are:" before a list says what a table's lanes are, as "lanes:" does; so does "each
 // step lists what the **Customer** does, what the **Counter** does ...".
 const CUE =
-  /\b(?:lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|key|(?:each|every)[ \t]+step[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
+  /\b(?:lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|key|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card)[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
 const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key|actors|(?:service[ \t]+|blueprint[ \t]+)?layers|lane[ \t]+(?:key|legend))[ \t]*:?[ \t]*#*[ \t]*$/i;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;"); a comma
 // stays inside it ("**Kit** is the time, tools and say-so we give staff").
 // "means", "stands for", "does" and "=" introduce a gloss as "is" does ("**You** means the stylist", "the **Counter** does
 // in front of them", "**Pax** = passenger").
-const BOLD_ENTRY = /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|(?:[ \t]+(?:is|are|means|stands[ \t]+for|does|do|works?|stays?|sits?)|[ \t]*=)[ \t]+([^;.()*\r\n]{1,80}))?/g;
+// A place after the label glosses it too ("what happens **behind you** at head office").
+const BOLD_ENTRY = /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|(?:[ \t]+(?:is|are|means|stands[ \t]+for|does|do|works?|stays?|sits?)|[ \t]*=)[ \t]+([^;.()*\r\n]{1,80})|[ \t]+((?:at|in)[ \t]+[^;.,()*\r\n]{1,60}))?/g;
 const ITEM_ENTRY = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*([^*\r\n]{1,40}?)\*\*[ \t]*(?:[:\u2013\u2014-][ \t]*)?(?:\(([^)\r\n]{1,100})\)|([^\r\n]{0,100}))/;
 // A line opened by a bold label and a separator, before the cue word: the cue is in that lane's text.
 const LANE_LINE = /^[ \t]*\*\*[^*\r\n]{1,40}\*\*[ \t]*(?::|[\u2013\u2014]|-[ \t])[^\r\n]*$|^[ \t]*\*\*[^*\r\n]{1,40}:\*\*[^\r\n]*$/;
@@ -52,7 +53,9 @@ export function legendLanes(source: string): LaneSynonyms {
     if (/^[ \t]*(?:#|\||[-*+][ \t]|\d+[.)][ \t])/.test(text.slice(start, m.index))) continue;
     // Nor is a lane's own line that says the word ("**Customer** — hands over a key", "**Staff:** stacks the boxes").
     if (LANE_LINE.test(text.slice(text.lastIndexOf('\n', m.index) + 1, m.index))) continue;
-    const found = shared([...para.replace(/\n/g, ' ').matchAll(BOLD_ENTRY)]);
+    // (a writer who sets no label in bold may set them in italics: "what *they* (the customers) do, what *you* do")
+    const flat = para.replace(/\n/g, ' ');
+    const found = shared([...(flat.includes('**') ? flat : flat.replace(/(?<![*\w])[*_]([^*_\s][^*_]{0,38}?)[*_](?![*\w])/g, '**$1**')).matchAll(BOLD_ENTRY)]);
     const said = found.length >= 2 ? [] : whatEntries(para);
     if (found.length >= 2) entries.push(...found);
     else if (said.length >= 2) entries.push(...said);
@@ -154,7 +157,7 @@ function whatEntries(para: string): Entry[] {
 
 /** Bold entries; "**A** and **B** work behind the doors" gives both the one gloss. */
 function shared(matches: RegExpExecArray[]): Entry[] {
-  const out = matches.map((b) => isEntry(b[1]!, b[2], b[3]));
+  const out = matches.map((b) => isEntry(b[1]!, b[2], b[3] ?? b[4]));
   for (let i = out.length - 2; i >= 0; i--) {
     const between = matches[i + 1]!.input.slice(matches[i]!.index + matches[i]![0].length, matches[i + 1]!.index);
     // (only a verb's gloss is shared: "**A**, **B** (evidence)" glosses B alone)
@@ -306,7 +309,9 @@ function bare(label: string): string {
 // "(the shopper doesn't)" after a sibling "(the shopper sees them)": the customer does not see this lane.
 const UNSEEN_ELLIPSIS = /\b(?:does ?n[o'\u2019]?t|do ?n[o'\u2019]?t|never|can ?n[o'\u2019]?t|cannot)[ \t]*[.)]?$/i;
 
-function entryKind(label: string, gloss: string | undefined, base: ReturnType<typeof laneTable>): LaneKind | undefined {
+function entryKind(label: string, written: string | undefined, base: ReturnType<typeof laneTable>): LaneKind | undefined {
+  // (a place gloss reads as the place: "at head office")
+  const gloss = written?.replace(/^(?:at|in|on)\s+/i, '');
   if (gloss && UNSEEN_ELLIPSIS.test(gloss.trim())) return 'backstage';
   if (gloss && CUSTOMER_DOES.test(gloss.trim())) return 'customer';
   const g = gloss ? readLane(gloss, base) : undefined;
@@ -320,7 +325,7 @@ function entryKind(label: string, gloss: string | undefined, base: ReturnType<ty
   if (/^(?:us|we)$/i.test(label.trim())) return 'frontstage';
   // A gloss that names staff by a role or team ("reservations team", "port staff on the linkspan side", "the workshop and
   // the MOT bay") is theirs.
-  const people = gloss ? readLane(gloss.split(/\s+(?:on|in|at|for|with|of|from|and|&)\s+/)[0]!, base) : undefined;
+  const people = gloss ? readLane(gloss.split(/\s+(?:on|in|at|for|with|of|from|and|or|&)\s+/)[0]!, base) : undefined;
   if (people?.basis === 'role') return people.kind;
   for (const part of label.split(/\s*(?:&|\/|,|\+|\band\b)\s*/i)) {
     const r = part ? readLane(part, base) : undefined;
