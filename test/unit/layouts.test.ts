@@ -319,20 +319,20 @@ describe('layouts of real blueprints', () => {
   });
 
   it('reads lanes written inline after a list item title, cut at semicolons, an unknown label between them kept unplaced', () => {
-    const text = ['# Key cutting', '', '1) Ordering — Customer: hands over a key; pays by card; Counter: cuts it; Tools: key machine.', ''].join('\n');
+    const text = ['# Key cutting', '', '1) Ordering — Customer: hands over a key; pays by card; Maria: cuts it; Tools: key machine.', ''].join('\n');
     assert.deepEqual(read(text), [{ title: 'Ordering', shape: 'list', lanes: ['customer: hands over a key; pays by card', 'other: cuts it', 'support: key machine.'] }]);
   });
 
   it('does not read a legend cue word inside a lane line ("hands over a key") as a legend of the labels after it', () => {
-    const text = ['# Key cutting', '', '### Ordering', '', '**Customer** — hands over a key', '**Counter** — cuts it', '**Tools** — key machine', ''].join('\n');
-    // "Counter" names no lane: it stays in the customer's text, not a second customer lane a legend would make it
+    const text = ['# Key cutting', '', '### Ordering', '', '**Customer** — hands over a key', '**Maria** — cuts it', '**Tools** — key machine', ''].join('\n');
+    // "Maria" names no lane: it stays in the customer's text, not a second customer lane a legend would make it
     assert.deepEqual(
       read(text)[0]!.lanes.map((l) => l.split(':')[0]),
       ['customer', 'support'],
     );
   });
 
-  it('reads a definition list whose term titles the lane lines defined under it as a step', () => {
+  it('reads a definition list whose term titles the lane lines defined under it as a list-shaped step', () => {
     const text = [
       '# Key cutting',
       '',
@@ -347,8 +347,8 @@ describe('layouts of real blueprints', () => {
       '',
     ].join('\n');
     assert.deepEqual(read(text), [
-      { title: 'Ordering', shape: 'heading', lanes: ['customer: hands over a key', 'frontstage: cuts it', 'support: key machine'] },
-      { title: 'Paying', shape: 'heading', lanes: ['customer: pays by card', 'frontstage: takes payment'] },
+      { title: 'Ordering', shape: 'list', lanes: ['customer: hands over a key', 'frontstage: cuts it', 'support: key machine'] },
+      { title: 'Paying', shape: 'list', lanes: ['customer: pays by card', 'frontstage: takes payment'] },
     ]);
   });
 

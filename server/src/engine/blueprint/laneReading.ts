@@ -165,6 +165,10 @@ function readWords(words: readonly string[]): LaneReading | undefined {
       if (noun?.kind === 'support') return noun;
     }
   }
+  // "Behind the bar", "Behind the till": what staff serve across keeps them in view, whatever else the word names
+  if (words[0] === 'behind' && words[1] === 'the' && words.length >= 3 && words.length <= 4 && SERVED_ACROSS.has(words[words.length - 1]!)) {
+    return { kind: 'frontstage', basis: 'lane-word', words: words.join(' ') };
+  }
   const tokens = categorise(words);
   if (!tokens) {
     // "Behind the phones", "Behind the wall": who works behind something stays out of sight; behind a bar, a till or a

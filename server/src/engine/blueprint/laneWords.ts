@@ -484,8 +484,9 @@ export const BACKROOM_WORDS: readonly string[] = [
   'yard',
   // the workbench out of the customer's sight ("At the bench")
   'bench',
-  // the office staff who book, file and chase ("Admin", "Hub (admin)")
-  'admin',
+  // the base a team works from and the office that books and files ("Podiatry hub", "Administration"; "Admin" alone may
+  // be the customer's administrator)
+  'hub',
   'administration',
 ];
 

@@ -309,9 +309,7 @@ function bare(label: string): string {
 // "(the shopper doesn't)" after a sibling "(the shopper sees them)": the customer does not see this lane.
 const UNSEEN_ELLIPSIS = /\b(?:does ?n[o'\u2019]?t|do ?n[o'\u2019]?t|never|can ?n[o'\u2019]?t|cannot)[ \t]*[.)]?$/i;
 
-function entryKind(label: string, written: string | undefined, base: ReturnType<typeof laneTable>): LaneKind | undefined {
-  // (a place gloss reads as the place: "at head office")
-  const gloss = written?.replace(/^(?:at|in|on)\s+/i, '');
+function entryKind(label: string, gloss: string | undefined, base: ReturnType<typeof laneTable>): LaneKind | undefined {
   if (gloss && UNSEEN_ELLIPSIS.test(gloss.trim())) return 'backstage';
   if (gloss && CUSTOMER_DOES.test(gloss.trim())) return 'customer';
   const g = gloss ? readLane(gloss, base) : undefined;
@@ -325,7 +323,8 @@ function entryKind(label: string, written: string | undefined, base: ReturnType<
   if (/^(?:us|we)$/i.test(label.trim())) return 'frontstage';
   // A gloss that names staff by a role or team ("reservations team", "port staff on the linkspan side", "the workshop and
   // the MOT bay") is theirs.
-  const people = gloss ? readLane(gloss.split(/\s+(?:on|in|at|for|with|of|from|and|or|&)\s+/)[0]!, base) : undefined;
+  // (a place gloss names the place: "at head office or with the operators")
+  const people = gloss ? readLane(gloss.replace(/^(?:at|in|on)\s+/i, '').split(/\s+(?:on|in|at|for|with|of|from|and|or|&)\s+/)[0]!, base) : undefined;
   if (people?.basis === 'role') return people.kind;
   for (const part of label.split(/\s*(?:&|\/|,|\+|\band\b)\s*/i)) {
     const r = part ? readLane(part, base) : undefined;
