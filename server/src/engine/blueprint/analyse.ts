@@ -436,9 +436,11 @@ function nothingInPlace(text: string): boolean {
 // to do a map. Not done.", "It's not on his rota"); what is broken ("jet wash packed in", "card machine out of order"), not paid
 // for ("new one not budgeted"), run out, nobody's job, done "when I remember", "there's no X", "wine TBC" (not a "(TBC:
 // a second one)" note on something there), no time
-// set aside, squeezed in between other work, or there only when staff happen to be free ("desk goes if it's quiet")
+// set aside, squeezed in between other work, left to whoever volunteers, unpaid or in someone's own evenings, not in
+// the budget, or there only when staff happen to be free
+// ("desk goes if it's quiet")
 const THING_MISSING =
-  /\b(?:not\s+(?:yet\s+)?(?:in place|built|live|existing)|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist|under\s+procurement|being\s+(?:procured|bought|built|recruited)|on\s+order|(?:is|are)\s+awaited|still\s+to\s+come|not\s+(?:yet\s+)?done|keep\s+meaning\s+to|never\s+got\s+round\s+to|not\s+on\s+(?:the|his|her|their|our|any)\s+(?:rota|schedule|budget|books)|(?:still\s+)?to\s+be\s+(?:agreed|confirmed|decided|arranged|sorted|signed\s+off)|no\s+(?:[\w'’-]+\s+){1,3}(?:confirmed|agreed|arranged|assigned)(?:\s+yet)?|not\s+(?:yet\s+)?(?:budgeted|funded|ordered|bought|fixed|repaired|replaced|staffed|installed|set\s+up)|broken|out\s+of\s+(?:order|action|service)|packed\s+(?:in|up)|(?:is|are|has\s+been|have\s+been)\s+down|not\s+working|on\s+the\s+blink|(?:if|when)\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|things\s+are|there\s+is\s+a|there['’]s\s+a)\s+(?:quiet|slow|not\s+busy|quiet\s+(?:moment|spell|day)|lull)|if\s+(?:someone|anyone|somebody|any\s*one)\s+(?:is|['’]s|happens\s+to\s+be)\s+(?:free|around|about|spare|in)|(?:when|if)\s+(?:we|they|I)\s+can\b|if\s+there['’]s\s+(?:time|anyone|someone)|(?:ran|run|running)\s+out\b|(?:nobody|no\s+one|no-one)['’]s\s+(?:job|task|responsibility)|when\s+(?:I|we|they|someone|somebody)\s+(?:remember|get\s+(?:a\s+)?(?:minute|moment|chance|round\s+to\s+it))|^\s*there(?:['’]s|\s+is|\s+are)\s+no\s+(?!(?:[\w'’-]+\s+){0,2}(?:need|limit|cap|ceiling)\b)|(?<!\()tb[cd](?!\s*:)|no\s+(?:[\w'’-]+\s+){0,2}(?:is|are)\s+(?:set\s+aside|allocated|budgeted|held\s+back|reserved|ring-?fenced)|squeezed?\s+(?:it|them)\s+in|fit(?:ted)?\s+(?:it|them)\s+in\s+(?:between|around))\b|(?:^|[\s(])(?:tb[cd]|to be confirmed)\)?[.!]?\s*$/i;
+  /\b(?:not\s+(?:yet\s+)?(?:in place|built|live|existing)|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist|under\s+procurement|being\s+(?:procured|bought|built|recruited)|on\s+order|(?:is|are)\s+awaited|still\s+to\s+come|not\s+(?:yet\s+)?done|keep\s+meaning\s+to|never\s+got\s+round\s+to|not\s+on\s+(?:the|his|her|their|our|any)\s+(?:rota|schedule|budget|books)|(?:still\s+)?to\s+be\s+(?:agreed|confirmed|decided|arranged|sorted|signed\s+off)|no\s+(?:[\w'’-]+\s+){1,3}(?:confirmed|agreed|arranged|assigned)(?:\s+yet)?|not\s+(?:yet\s+)?(?:budgeted|funded|ordered|bought|fixed|repaired|replaced|staffed|installed|set\s+up)|broken|out\s+of\s+(?:order|action|service)|packed\s+(?:in|up)|(?:is|are|has\s+been|have\s+been)\s+down|not\s+working|on\s+the\s+blink|(?:if|when)\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|things\s+are|there\s+is\s+a|there['’]s\s+a)\s+(?:quiet|slow|not\s+busy|quiet\s+(?:moment|spell|day)|lull)|if\s+(?:someone|anyone|somebody|any\s*one)\s+(?:is|['’]s|happens\s+to\s+be)\s+(?:free|around|about|spare|in)|(?:when|if)\s+(?:we|they|I)\s+can\b|if\s+there['’]s\s+(?:time|anyone|someone)|(?:ran|run|running)\s+out\b|(?:nobody|no\s+one|no-one)['’]s\s+(?:job|task|responsibility)|when\s+(?:I|we|they|someone|somebody)\s+(?:remember|get\s+(?:a\s+)?(?:minute|moment|chance|round\s+to\s+it))|^\s*there(?:['’]s|\s+is|\s+are)\s+no\s+(?!(?:[\w'’-]+\s+){0,2}(?:need|limit|cap|ceiling)\b)|(?<!\()tb[cd](?!\s*:)|no\s+(?:[\w'’-]+\s+){0,2}(?:is|are)\s+(?:set\s+aside|allocated|budgeted|held\s+back|reserved|ring-?fenced)|squeezed?\s+(?:it|them)\s+in|(?:goes|go|falls|fall|is\s+left|are\s+left)\s+to\s+who(?:ever|soever)|unpaid|(?:my|our|his|her|their)\s+own\s+(?:time|evenings?|weekends?|lunch\s*breaks?|days?\s+off)|(?:is|are)\s*n[o'’]?t\s+in\s+(?:the|our|this\s+year['’]s)\s+budget|on\s+whatever\s+[\w-]+\s+(?:has|is)\s+(?:space|free|spare)|fit(?:ted)?\s+(?:it|them)\s+in\s+(?:between|around))\b|(?:^|[\s(])(?:tb[cd]|to be confirmed)\)?[.!]?\s*$/i;
 
 /** Sentences of a lane that say their thing is missing ("Template not built yet. Agents use the CRM."), as text ranges. */
 function missingThingSentences(text: string): [number, number][] {
@@ -460,9 +462,9 @@ function sentencesOf(text: string): RegExpMatchArray[] {
 const TARGET_ONLY = /^[^.;!?]{0,80}\b(?:expects?|targets?|aims?\s+for|must\s+(?:hit|reach|achieve)|(?:is|are)\s+(?:measured|audited)\s+on|kpi)\b[^.;!?]{0,80}\d+(?:\.\d+)?\s?%[^.;!?]*[.!]?$/i;
 
 /** A sentence that is only "No <thing>." ("No parts budget."): the thing is missing ("No sign-off needed" says more). */
-// (a time or cause after the thing keeps it missing: "No driver on weekday mornings since Terry retired.")
+// (a time or cause after the thing keeps it missing: "No driver on weekday mornings since Terry retired.", "No rota as such.")
 const NO_THING =
-  /^\s*no\s+(?!(?:[\p{L}'’-]+\s+){0,3}(?:needed|required|necessary|asked|approval|sign-?off|ok|okay|limit|cap|ceiling)\b)[\p{L}'’ -]{1,40}?(?:\s+(?:on|at|in|since|after|before|until|till|for|from|this|over)\s[\p{L}\p{N}'’ -]{1,40})?[.!]?\s*$/iu;
+  /^\s*no\s+(?!(?:[\p{L}'’-]+\s+){0,3}(?:needed|required|necessary|asked|approval|sign-?off|ok|okay|limit|cap|ceiling)\b)[\p{L}'’ -]{1,40}?(?:\s+(?:on|at|in|since|after|before|until|till|for|from|this|over)\s[\p{L}\p{N}'’ -]{1,40})?(?:\s+(?:as\s+such|yet|really|at\s+all))?[.!]?\s*$/iu;
 
 /**
  * Support still to be settled: the lane opens with "To be confirmed" / "TBC", or its one sentence ends saying so
@@ -477,8 +479,11 @@ function stillPending(text: string): boolean {
 
 function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, customers: readonly string[] = []): SupportPhrase[] {
   if (lane.placeholder || !SUPPORT_LANES.has(lane.kind)) return [];
-  // icons that open a lane's text ("🟩 nothing yet") say nothing of what it holds
-  const said = withoutLeadingIcons(lane.content.text);
+  // icons that open a lane's text ("🟩 nothing yet") say nothing of what it holds, nor does a Reddit spoiler's
+  // ">!...!<" around it
+  const said = withoutLeadingIcons(lane.content.text)
+    .replace(/^>!\s*/, '')
+    .replace(/\s*!<\s*$/, '');
   if (lane.kind === 'support' && stillPending(said)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', 'still to be confirmed (the support lane names nothing settled yet)', lane.kind);
     return [];

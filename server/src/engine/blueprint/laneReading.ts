@@ -176,6 +176,8 @@ function readWords(words: readonly string[]): LaneReading | undefined {
     if (words[0] === 'behind' && words[1] === 'the' && words.length >= 3 && words.length <= 4 && !words.slice(2).some((w) => CUSTOMER_ROLE_WORDS.includes(w))) {
       return { kind: SERVED_ACROSS.has(words[words.length - 1]!) ? 'frontstage' : 'backstage', basis: 'lane-word', words: words.join(' ') };
     }
+    // Off the place where the customer sees or hears the service is out of sight ("Off-mic", "Off stage", "Off camera")
+    if (words[0] === 'off' && words.length <= 3 && OFF_PLACES.has(words[words.length - 1]!)) return { kind: 'backstage', basis: 'lane-word', words: words.join(' ') };
     // What is provided or supplied is what staff are given ("Provided", "Supplied to staff")
     if ((words[0] === 'provided' || words[0] === 'supplied') && (words.length === 1 || (words[1] === 'to' && words.length <= 3))) {
       return { kind: 'support', basis: 'lane-word', words: words.join(' ') };
@@ -264,7 +266,10 @@ const PROVIDES = /^(?:set up|put in place|put in|(?:provide|provided|supply|supp
  * us", "What we're given" (label words).
  */
 const READER_HAS =
-  /^what (?:(?:you|u) (?:ve got|have|ha|got)(?: (?:to (?:work with|lean on|use|help|call on)|on hand|in place))?|(?:is |s )?behind (?:you|u|us|the team|staff|them)|back (?:you|u|us|the team|staff|them)(?: up)?|(?:the )?(?:[a-z]+ ){0,2}(?:give|gave) (?:u|us|you|staff|the team|them)(?: to work with)?|(?:we|you|staff|they) (?:are |re )?given(?: to work with)?)$/;
+  /^what (?:(?:you|u) (?:ve got|have|ha|got)(?: (?:to (?:work with|lean on|use|help|call on)|on hand|in place))?|(?:is |s )?behind (?:you|u|us|the team|staff|them)|back (?:you|u|us|the team|staff|them)(?: up)?|(?:the )?(?:[a-z]+ ){0,2}(?:give|gave) (?:u|us|you|staff|the team|them)(?: to work with)?|back(?:s)? it(?: up)?|(?:we|you|staff|they) (?:are |re )?given(?: to work with)?)$/;
+
+/** Where the customer sees or hears the service: work off it is out of sight ("Off-mic", "Off stage"). */
+const OFF_PLACES: ReadonlySet<string> = new Set(['mic', 'stage', 'camera', 'air', 'set', 'screen', 'floor']);
 
 /** What staff serve across in the customer's view ("Behind the bar"). */
 const SERVED_ACROSS: ReadonlySet<string> = new Set(['bar', 'till', 'wheel', 'hatch', 'stall']);

@@ -17,9 +17,9 @@ import { labelSpansAsBold } from './pandocSpans.js';
 import { laneTable, normaliseLabel, readLane } from './lanes.js';
 
 // "The rows are:" / "the columns are:" before a list says what a table's lanes are, as "lanes:" does; so does "each
-// step lists what the **Customer** does, what the **Counter** does ...".
+// step lists what the **Customer** does, what the **Counter** does ..." and "Format: each step, then what the **band** ...".
 const CUE =
-  /\b(?:lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|key|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card)[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
+  /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|key|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card)[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
 const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key|actors|(?:service[ \t]+|blueprint[ \t]+)?layers|lane[ \t]+(?:key|legend))[ \t]*:?[ \t]*#*[ \t]*$/i;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;"); a comma
 // stays inside it ("**Kit** is the time, tools and say-so we give staff").
@@ -262,7 +262,7 @@ const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
   ],
   [
     'support',
-    /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|backs? (?:\w+ )?up|backs? (?:the |our )?(?:team|staff|people|crew|them|us)\b|(?:you|they|staff) (?:have|use|work with)|what we(?:['\u2019]ve| have)?(?: \w+ly)? got|what we (?:have|use)|(?:we|they) (?:put|give|provide)\b[^.;]{0,20}\b(?:behind|to) (?:you|them|staff|the team)|allowed to decide|authority)\b/i,
+    /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|backs? (?:\w+ )?up|backs? (?:the |our )?(?:team|staff|people|crew|them|us)\b|(?:you|they|staff) (?:have|use|work with)|what we(?:['\u2019]ve| have)?(?: \w+ly)? got|what we (?:have|use)|(?:we|they) (?:put|give|provide)\b[^.;]{0,20}\b(?:behind|to) (?:you|them|staff|the team)|what\b[^.;]{0,30}\b(?:provides?|supplies|gives us)\b|allowed to decide|authority)\b/i,
   ],
   ['customer', /\b(?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|booker)s?|(?:do|does) and gets?|gets? and (?:do|does))\b/i],
 ];
@@ -288,6 +288,9 @@ function synonyms(entries: readonly Entry[]): LaneSynonyms {
     kind ??= e === firstUnread ? 'customer' : undefined;
     if (!kind || kind === 'other') continue;
     (out[kind] ??= []).push(label);
+    // (the writer who is "**I**" in the legend labels their lines "Me:")
+    const self = /^i$/i.test(label) ? 'Me' : /^me$/i.test(label) ? 'I' : undefined;
+    if (self) out[kind]!.push(self);
     kinds.add(kind);
     count++;
   }
@@ -319,8 +322,9 @@ function entryKind(label: string, gloss: string | undefined, base: ReturnType<ty
   // people are never a support lane: "**Agent** (support centre)" names the agent's team
   if (said && !(said === 'support' && own?.basis === 'role')) return said;
   if (own) return own.kind;
-  // In a firm's own blueprint "us" / "we" are its people at work, in the customer's view unless a gloss says otherwise.
-  if (/^(?:us|we)$/i.test(label.trim())) return 'frontstage';
+  // In a firm's own blueprint "us" / "we" / the writer's "I" are its people at work, in the customer's view unless a
+  // gloss says otherwise.
+  if (/^(?:us|we|i|me)$/i.test(label.trim())) return 'frontstage';
   // A gloss that names staff by a role or team ("reservations team", "port staff on the linkspan side", "the workshop and
   // the MOT bay") is theirs.
   // (a place gloss names the place: "at head office or with the operators")
@@ -343,7 +347,8 @@ function paragraphAround(text: string, at: number): [number, number] {
 // "- **Kunde** is the client.": a list item that defines its bold term by "is", "means" or "=".
 const GLOSSARY_ITEM = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*([^*\r\n]{1,40}?)\*\*[ \t]+(?:is|are|means|stands[ \t]+for|=)[ \t]+([^\r\n]{1,100})/;
 // "_Les élèves_ are our guests. _Commis & plonge_ is everyone out back.": an emphasised term defined in a sentence.
-const GLOSSARY_TERM = /(?:^|[.;!?)]\s+)(\*\*|__|\*|_)([^*_\n]{1,40}?)\1\s+(?:is|are|means|stands\s+for)\s+([^.;!?]{1,120})/g;
+// (or in one sentence, set apart by commas: "*Client* is the person we feed, *Backing* is what the charity provides")
+const GLOSSARY_TERM = /(?:^|[.;!?),]\s+(?:and\s+)?)(\*\*|__|\*|_)([^*_\n]{1,40}?)\1\s+(?:is|are|means|stands\s+for)\s+([^.;!?]{1,120}?)(?=\s*(?:[.;!?]|,\s*(?:and\s+)?[*_]|$))/g;
 
 /**
  * A list of two or more items each defining a bold term ("- **Kunde** is the client."), or a paragraph of two or more

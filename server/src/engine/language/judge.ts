@@ -827,8 +827,27 @@ function offered(lt: LangText, i: number, c: Range): Found | null {
       }
     }
   }
+  // the customer leaving with something the service gives ("Leaves with rough mixes of every song", "go home with the
+  // recipe cards"); a bill or a charge is no gain
+  if ((t.lemma === 'leave' || (['go', 'walk'].includes(t.lemma) && ['home', 'away', 'out'].includes(next?.lower ?? ''))) && t.pos === 'VERB' && who() !== 'employee' && who() !== 'company') {
+    const w = t.lemma === 'leave' ? i + 1 : i + 2;
+    if (tok(lt, w)?.lower === 'with' && tok(lt, w)!.clause === t.clause) {
+      let j = w + 1;
+      // (the tagger may read a noun phrase's words as verbs: "rough/ADV mixes/VERB of every song")
+      while (tok(lt, j) && tok(lt, j)!.clause === t.clause && j < w + 9 && toks[j]!.pos !== 'PUNCT' && toks[j]!.pos !== 'SCONJ') j++;
+      const thing = toks.slice(w + 1, j);
+      if (thing.some((x) => NOUNISH.has(x.pos) || x.lower === 'what') && !thing.some((x) => inSlot(x, 'charge-noun') || /^(?:bill|invoice|fine|debt|nothing)s?$/.test(x.lower))) {
+        return span(lt, i, j - 1, 'leaves-with', { group: 'comfort' });
+      }
+    }
+  }
   // ", free" closing a clause: the thing just named comes at no charge ("boxes delivered before the move, free")
-  if (t.lower === 'free' && prev?.text === ',' && (!next || /^[.;!]$/.test(next.text) || (next.lower === 'of' && toks[i + 2]?.lower === 'charge'))) {
+  // "we'll re-send them free", "replaces it free": what is done for the customer comes at no charge ("set them free" frees)
+  if (t.lower === 'free' && prev && ['it', 'them', 'him', 'her', 'one'].includes(prev.lower) && (isVerbish(toks[i - 2]) || toks[i - 3]?.pos === 'AUX') && !['set', 'let', 'break', 'cut', 'get'].includes(toks[i - 2]!.lemma) && (!next || !NOUNISH.has(next.pos))) {
+    return span(lt, i - 2, i, 'done-free', { group: 'money' });
+  }
+  // (or set between commas: "van parks right by the door, free, no hauling")
+  if (t.lower === 'free' && prev?.text === ',' && (!next || /^[.;!,]$/.test(next.text) || (next.lower === 'of' && toks[i + 2]?.lower === 'charge'))) {
     return span(lt, i, next?.lower === 'of' ? i + 2 : i, 'comma-free', { group: 'money' });
   }
   // a right the customer holds: "is entitled to pay half the rent", "can claim the cost back", "costs can be claimed"
