@@ -238,8 +238,9 @@ function compoundReading(label: string, table: LaneTable): LaneReading | undefin
  * first item when that item is a lane's own name (a listed label or a lane word; a role or a guess does not decide).
  */
 function listReading(label: string, table: LaneTable): LaneReading | undefined {
-  if (/[()]/.test(label) || !/,|\s(?:and|&)\s/.test(label)) return undefined;
-  const parts = label.split(/\s*,\s*|\s+&\s+|\s+and\s+/);
+  if (/[()]/.test(label) || !/[,·•]|\s(?:and|&)\s/.test(label)) return undefined;
+  // (middle dots set items apart as commas do: "Tools · $ · sign-off")
+  const parts = label.split(/\s*[,·•]\s*|\s+&\s+|\s+and\s+/);
   if (parts.length < 2 || parts.length > 5) return undefined;
   const first = parts[0]!.trim() ? readLane(parts[0]!, table) : undefined;
   return first && first.kind !== 'other' && (first.basis === 'synonym' || first.basis === 'lane-word') ? first : undefined;
