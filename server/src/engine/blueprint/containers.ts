@@ -156,6 +156,7 @@ function containerAt(text: string, nodes: readonly RootContent[], i: number, nod
     }
     return undefined;
   }
+  if (node.type === 'code' && node.lang === 'admonish') return admonishAt(text, i, node);
   if (node.type === 'html' && COMPONENT.test(node.value)) return componentAt(text, nodes, i, node);
   if (node.type === 'html' && ASIDE.test(node.value)) return asideAt(text, nodes, i, node);
   if (node.type === 'html' && /^<details\b/i.test(node.value)) {
@@ -192,6 +193,22 @@ function asideAt(text: string, nodes: readonly RootContent[], i: number, node: N
   }
   const head = parseFragment(text, start(node) + open[0].length, close < 0 ? end(node) : start(node) + close);
   return { from: i, to, body: [...head, ...nodes.slice(i + 1, close < 0 ? to - 1 : i + 1)], skipFirstLine: false, end: end(nodes[to - 1]) };
+}
+
+/** An mdBook admonition fenced as code (```admonish tip title="Support processes"): titled, its body read as a code body is. */
+function admonishAt(text: string, i: number, node: Code): Container | undefined {
+  const head = firstSourceLine(text, node);
+  const attr = /\btitle=(?:"([^"\r\n]*)"|'([^'\r\n]*)')/.exec(head);
+  const raw = attr?.[1] ?? attr?.[2];
+  if (!attr || !raw) return undefined;
+  const firstBreak = text.indexOf('\n', start(node));
+  const lastBreak = text.lastIndexOf('\n', end(node) - 1);
+  if (firstBreak < 0 || lastBreak <= firstBreak) return undefined;
+  const bodyStart = firstBreak + 1;
+  const bodyEnd = lastBreak;
+  const value = text.slice(bodyStart, bodyEnd).replace(/\r$/, '');
+  const code: Code = { type: 'code', value, position: { start: { line: 0, column: 0, offset: bodyStart }, end: { line: 0, column: 0, offset: bodyStart + value.length } } };
+  return { from: i, to: i + 1, title: title(raw, start(node) + head.indexOf(raw, attr.index)), body: [], skipFirstLine: false, code, end: end(node) };
 }
 
 /**
