@@ -194,7 +194,11 @@ export function readLane(label: string, table: LaneTable): LaneReading | undefin
   const readings = textMemo<LaneReading | null>(table, 4_000);
   let r = readings?.get(label);
   if (r === undefined) {
-    const own = coordinatedCustomer(label) ?? readByMeaning(label);
+    if (topicLabel(label, table)) {
+    readings?.set(label, null);
+    return undefined;
+  }
+  const own = coordinatedCustomer(label) ?? readByMeaning(label);
     // A gloss naming a lane by its own name overrules a role's guessed side ("Office (behind the scenes)").
     // So does a gloss saying whether the lane is seen, over "support" read as a team ("Practice support (not seen)").
     const seen = own?.kind === 'support' ? glossReading(label, table) : undefined;
@@ -203,6 +207,19 @@ export function readLane(label: string, table: LaneTable): LaneReading | undefin
     readings?.set(label, r);
   }
   return r ?? undefined;
+}
+
+/**
+ * A heading about lanes, not a lane: "About us", "Why this team", or both sides of the line of visibility named by
+ * their own words ("Frontstage and backstage", "Front stage vs back stage").
+ */
+function topicLabel(label: string, table: LaneTable): boolean {
+  if (/^\s*(?:\d{1,2}[.)]\s*)?(?:about|why)\s/i.test(label)) return true;
+  const parts = label.split(/\s+(?:and|&|vs\.?|versus)\s+|\s*\/\s*/i);
+  if (parts.length !== 2) return false;
+  const kinds = parts.map((p) => readByMeaning(p.trim()) ?? (table.get(normaliseLabel(p)) ? { kind: table.get(normaliseLabel(p))!, basis: 'synonym' as const } : undefined));
+  // (only the two sides of the line of visibility: "Backstage & support" may be one merged lane)
+  return kinds.every((k) => k && (k.basis === 'lane-word' || k.basis === 'synonym')) && kinds.some((k) => k!.kind === 'frontstage') && kinds.some((k) => k!.kind === 'backstage');
 }
 
 /**
