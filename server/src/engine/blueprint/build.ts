@@ -978,8 +978,9 @@ function boldOverParagraphs(ctx: Ctx, nodes: readonly RootContent[], i: number, 
   for (; k < nodes.length; k++) {
     const n = nodes[k]!;
     if (n.type !== 'paragraph' || boldLineTitle(ctx, n)) break;
-    // One bold role per paragraph ("**Fitter:** ..."): a lane here if the lanes around it are no dialogue (below).
-    const found = lanesOfParagraph(ctx, n, '') ?? (n.children[0]?.type === 'strong' ? paragraphLanes(ctx, n, '', 0, true) : undefined);
+    // One role per paragraph ("**Fitter:** ...", "Visiting podiatrist: ..."): a lane here if the lanes around it are no
+    // dialogue (below).
+    const found = lanesOfParagraph(ctx, n, '') ?? paragraphLanes(ctx, n, '', 0, true);
     if (!found) break;
     lanes.push(...found);
   }
