@@ -309,4 +309,28 @@ describe('lane labels in other people’s words', () => {
     // a step's doing and a file path are no lanes
     assert.deepEqual(['Returning kit', 'packages/ui', 'packages/api-client'].map(read), [undefined, undefined, undefined]);
   });
+  it('reads places, trades and what staff are given in people’s own words, and headings about lanes as no lane', () => {
+    const labels = [
+      'At the counter',
+      'At the bench',
+      'Visiting podiatrist',
+      'What the service gives us',
+      "What we're given",
+      'What we lean on',
+      'Off-mic',
+      'Backup',
+      'Tools · $ · sign-off',
+      'Podiatry hub (admin)',
+      'Behind the till',
+      'Backstage & support',
+      'About us',
+      'Why this team',
+      'Frontstage and backstage',
+      'Group leader (teacher)',
+    ];
+    assert.deepEqual(
+      labels.map((l) => [l, readLane(l, laneTable())?.kind]),
+      labels.map((l, i) => [l, ['frontstage', 'backstage', 'frontstage', 'support', 'support', 'support', 'backstage', 'support', 'support', 'backstage', 'frontstage', 'backstage'][i]]),
+    );
+  });
 });

@@ -824,3 +824,27 @@ describe('language layer: purpose clauses that state the customer’s gain', () 
     assert.deepEqual(why({ Tenant: 'Reports a leak.', Frontstage: 'The officer finds the boiler serviced.' }), []);
   });
 });
+
+describe('language layer: gains and supports in plain people’s words', () => {
+  const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
+
+  it('reads "so they can ... for themselves" as the customer’s gain, not the employee’s authority', () => {
+    const s = step({ Customer: 'Drops off the boots.', Frontstage: 'Emails photos of the worn sole, so they can judge the wear for themselves.', Support: '—' });
+    assert.deepEqual([s.benefits.map((b) => b.why?.split(':')[0]), s.supports], [['so-that-can'], []]);
+  });
+
+  it('reads a time opening the sentence before the message, "X, on us", leaving with something, "reprint them free" and ", free," as gains', () => {
+    assert.deepEqual(why({ Customer: 'Two days before, they get a message with the meeting point.', Frontstage: '—' }), ['told-ahead: days before, they get a message']);
+    assert.deepEqual(why({ Guest: 'A slice of cake with the tea, on us.', Frontstage: '—' }), ['on-us: tea, on us']);
+    assert.deepEqual(why({ Learner: 'Leaves with a printed certificate for the course.', Frontstage: '—' }), ['leaves-with: Leaves with a printed certificate for the course']);
+    assert.deepEqual(why({ Learner: 'Leaves with the bill.', Frontstage: '—' }), []);
+    assert.deepEqual(why({ Learner: 'Loses the card.', Frontstage: "We'll reprint them free if they are lost." }), ['done-free: reprint them free']);
+    assert.deepEqual(why({ Driver: 'Parks right by the door, free, no walking far.', Frontstage: '—' }), ['comma-free: free']);
+  });
+
+  it('reads what is sold as the company’s gain, and a power given to whoever is on duty as authority', () => {
+    assert.deepEqual(why({ Customer: 'Leaves.', Frontstage: 'Asks for a review; the reviews sell the gift cards.' }), []);
+    assert.ok(!flagged({ Customer: 'Gets a refund on the spot.', Frontstage: 'Whoever is on can refund up to £30 themselves.', Support: '—' }));
+  });
+});
+

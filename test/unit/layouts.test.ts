@@ -873,4 +873,132 @@ describe('layouts of real blueprints', () => {
     ].join('\n');
     assert.deepEqual(read(raci), []);
   });
+  it('reads a definition list whose lanes wrap and carry italic labels, a paragraph per step titled in bold with run-in lanes, and role paragraphs under a bold line', () => {
+    const definitions = [
+      '# Re-soling boots',
+      '',
+      'Taking the boots in',
+      ':   *The customer:* brings the boots in a bag,',
+      '    sometimes muddy.',
+      ':   *At the counter:* we tag them and give a ticket.',
+      ":   *What's behind us:* a tag printer.",
+      '',
+      'Collecting',
+      ':   *The customer:* pays and takes the boots.',
+      ':   *At the counter:* finds the ticket.',
+      ":   *What's behind us:* a card machine.",
+      '',
+    ].join('\n');
+    assert.deepEqual(read(definitions), [
+      { title: 'Taking the boots in', shape: 'list', lanes: ['customer: brings the boots in a bag,\nsometimes muddy.', 'frontstage: we tag them and give a ticket.', 'support: a tag printer.'] },
+      { title: 'Collecting', shape: 'list', lanes: ['customer: pays and takes the boots.', 'frontstage: finds the ticket.', 'support: a card machine.'] },
+    ]);
+    const paragraphs = [
+      '# Bike fitting',
+      '',
+      'Every paragraph is one step. In each I note what *they* (the riders) do, what *you* do at the counter, and what *backup* you have.',
+      '',
+      '**Fitting**. *They:* bring the bike. *You:* set the saddle height. *Backup:* a torque wrench on every bench.',
+      '',
+      '**Test ride**. *They:* ride round the block. *You:* watch the knees',
+      'from the kerb.',
+      '',
+    ].join('\n');
+    // (the wrapped line "from the kerb." stays in its lane: a label never spans a sentence's end)
+    assert.deepEqual(read(paragraphs), [
+      { title: 'Fitting', shape: 'prose', lanes: ['customer: bring the bike.', 'frontstage: set the saddle height.', 'support: a torque wrench on every bench.'] },
+      { title: 'Test ride', shape: 'prose', lanes: ['customer: ride round the block.', 'frontstage: watch the knees\nfrom the kerb.'] },
+    ]);
+    const roles = [
+      '# Home visits',
+      '',
+      '**First visit**',
+      '',
+      'Patient: assessed at home.',
+      '',
+      'Visiting physiotherapist: checks balance.',
+      '',
+      'What the service gives us: a portable kit for each visit.',
+      '',
+      '**Review**',
+      '',
+      'Patient: rings if anything changes.',
+      '',
+      'Visiting physiotherapist: calls back the same day.',
+      '',
+      'What the service gives us: a protected hour on the rota.',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(roles), [
+      { title: 'First visit', shape: 'heading', lanes: ['customer: assessed at home.', 'frontstage: checks balance.', 'support: a portable kit for each visit.'] },
+      { title: 'Review', shape: 'heading', lanes: ['customer: rings if anything changes.', 'frontstage: calls back the same day.', 'support: a protected hour on the rota.'] },
+    ]);
+  });
+
+  it('reads an mdBook admonition fenced as code as the lane its title names, and an award entry’s numbered sections as no blueprint', () => {
+    const chapter = [
+      '# Shredding',
+      '',
+      '## Step 1: Reminder',
+      '',
+      '- **Customer actions:** gets a text the day before.',
+      '- **Backstage:** route locked at noon.',
+      '',
+      '```admonish tip title="Support processes"',
+      'The route planner sends the text once the route is locked.',
+      '```',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(chapter), [
+      { title: 'Reminder', shape: 'heading', lanes: ['customer: gets a text the day before.', 'backstage: route locked at noon.', 'support: The route planner sends the text once the route is locked.'] },
+    ]);
+    const entry = [
+      '# Team of the year entry',
+      '',
+      '## Entry from Bloggs Hardware',
+      '',
+      '### 1. About us',
+      '',
+      'We are nine people on the shop floor.',
+      '',
+      '### 2. Our promises to customers',
+      '',
+      '- Keys re-cut free.',
+      '',
+      '### 4. Frontstage and backstage',
+      '',
+      'Frontstage is the shop floor.',
+      '',
+      '### 7. Why this team',
+      '',
+      'Because they care.',
+      '',
+    ].join('\n');
+    const r = lint(entry, { filePath: 'entry.md' });
+    assert.deepEqual([r.blueprint.reason, r.findings], ['none', []]);
+  });
+
+  it('counts no support in a support lane that says its thing is broken, unfunded, nobody’s job or there only when someone is free', () => {
+    const flagged = (support: string) =>
+      lint(['## Collection', '', '- Customer: Gets the chairs collected free.', '- Frontstage: Loads the van.', `- Support: ${support}`, ''].join('\n'), { forceBlueprint: true }).findings.some(
+        (f) => f.ruleId === 'benefit-needs-support',
+      );
+    assert.deepEqual(
+      [
+        'No van on Mondays since the lease ended.',
+        'Crew goes out if it is quiet.',
+        'Jet wash broken. Replacement not budgeted.',
+        'Goes to whoever puts their name down that week.',
+        'Done in my own evenings, unpaid.',
+        'Spare crew only if agency drivers are booked; the agency budget has not been agreed.',
+        "Typed up by whoever is in the office; there's no template yet.",
+        "Only if Sam has an afternoon spare. We don't have a trailer.",
+        "Boxes ran out in May. Nobody's job to reorder.",
+        'Wine TBC, the licence is still with the council.',
+        'Two porters on Wednesdays.',
+        'Card reader (TBC: a second one for Saturdays)',
+      ].map(flagged),
+      [true, true, true, true, true, true, true, true, true, true, false, false],
+    );
+  });
 });

@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { lint } from '../../server/src/engine/lint.js';
 import { ChunkCache } from '../../server/src/engine/incremental/chunkCache.js';
 import { StepCache } from '../../server/src/engine/incremental/stepCache.js';
+import { legendLanes } from '../../server/src/engine/blueprint/legend.js';
 
 /** Steps as "title (shape): kind<label>=content" from a lint that detects on its own, with the lanes' exact positions. */
 function steps(text: string, caches?: { parse: ChunkCache; steps: StepCache }) {
@@ -255,5 +256,26 @@ describe('lanes named by a document key', () => {
       },
     ]);
     sameIncrementally(text);
+  });
+  it('reads keys as people write them: "X = gloss" set apart by commas, glossary lists, emphasised terms, italic "what *they* do", a "Format:" line', () => {
+    assert.deepEqual(
+      [
+        'Labels I use: BIKER = the customer, SHOP = the counter staff, REAR = the workshop and the yard, BACKING = what we have actually got to do it with.',
+        'The words I use:\n\n- **Gast** is the guest.\n- **Theke** is the front counter, where the guest is.\n- **Küche** is the kitchen at the back; the guest does not see it.\n- **Rückhalt** means tools and authority.\n',
+        '_Riders_ are our customers for the day. _Guide on the trail_ is whoever leads, in front of them. _Base crew_ is everyone out back. _Kit_ is what we have ready: bikes, radios, money.',
+        'Inside each card, *Member* is the person we serve, *On the van* is the driver and whoever rides along, *Back at base* is the kitchen and office, and *Backing* is what the trust actually provides.',
+        'Every paragraph is one step. In each I note what *they* (the members) do, what *you* do at the desk, what happens *behind you* at head office, and what *backup* you have.',
+        'Format: each step, then what the **rider** sees/does, what **I** do (I run the shop), what goes on **off-stage** (Sam does the books) and **what backs it** (tools, money, systems).',
+      ].map(legendLanes),
+      [
+        { customer: ['BIKER'], frontstage: ['SHOP'], backstage: ['REAR'], support: ['BACKING'] },
+        { customer: ['Gast'], frontstage: ['Theke'], backstage: ['Küche'], support: ['Rückhalt'] },
+        { customer: ['Riders'], frontstage: ['Guide on the trail'], backstage: ['Base crew'], support: ['Kit'] },
+        { customer: ['Member'], frontstage: ['On the van'], backstage: ['Back at base'], support: ['Backing'] },
+        { customer: ['they'], frontstage: ['you'], backstage: ['behind you'], support: ['backup'] },
+        // (the writer who is "I" in the key labels their own lines "Me:")
+        { customer: ['rider'], frontstage: ['I', 'Me'], backstage: ['off-stage'], support: ['what backs it'] },
+      ],
+    );
   });
 });

@@ -528,12 +528,35 @@ function runInTitleStep(ctx: Ctx, p: Paragraph, group: string | undefined): RawS
   if (first?.type !== 'strong' || second?.type !== 'text' || !/^[.:]?[ \t]+(?:\S|$)/.test(second.value)) return undefined;
   const title = boldTitle(ctx, first);
   if (!title) return undefined;
-  const t = inlineText(ctx, p.children, off(p, 'start'));
-  const from = t.offsets.findIndex((o) => o >= off(second, 'start') + /^[.:]?[ \t]+/.exec(second.value)![0].length);
+  const from = runInFrom(ctx, p);
   if (from < 0) return undefined;
   const lanes = lanesOfParagraph(ctx, p, '', from);
   if (!lanes || new Set(lanes.map((l) => l.lane.kind)).size < 2) return undefined;
   return { ...boldStep(ctx, p, title, lanes, [], off(p, 'end'), group), shape: 'prose' };
+}
+
+/** Where the lanes of a run-in titled paragraph start: after "**Title**. " (or -1). */
+function runInFrom(ctx: Ctx, p: Paragraph): number {
+  const second = p.children[1];
+  if (second?.type !== 'text') return -1;
+  const t = inlineText(ctx, p.children, off(p, 'start'));
+  return t.offsets.findIndex((o) => o >= off(second, 'start') + (/^[.:]?[ \t]+/.exec(second.value)?.[0].length ?? 0));
+}
+
+/** The end of a definition list's term line (its first line, followed by a ": " definition), or -1. */
+function termEnd(t: SourceText): number {
+  const nl = t.text.search(/\r?\n/);
+  // (a definition's lines after its first may wrap without a marker: ":   *Customer:* arrives ..." then "    with it")
+  return nl > 0 && /^\r?\n:[ \t]+/.test(t.text.slice(nl)) ? nl : -1;
+}
+
+/** Where the lanes of a titled paragraph start (a bold first line, a definition's term, a run-in title). */
+function titledLanesFrom(ctx: Ctx, p: Paragraph): number {
+  const t = inlineText(ctx, p.children, off(p, 'start'));
+  const bold = boldFirstLine(p, t);
+  if (bold >= 0) return bold;
+  const nl = termEnd(t);
+  return nl >= 0 ? nl + (t.text[nl] === '\r' ? 2 : 1) : Math.max(0, runInFrom(ctx, p));
 }
 
 /**
@@ -542,9 +565,8 @@ function runInTitleStep(ctx: Ctx, p: Paragraph, group: string | undefined): RawS
  */
 function termParagraphStep(ctx: Ctx, p: Paragraph, group: string | undefined): RawStep | undefined {
   const t = inlineText(ctx, p.children, off(p, 'start'));
-  const nl = t.text.search(/\r?\n/);
-  // (a definition's lines after its first may wrap without a marker: ":   *Customer:* arrives ..." then "    with it")
-  if (nl <= 0 || !/^\r?\n:[ \t]+/.test(t.text.slice(nl))) return undefined;
+  const nl = termEnd(t);
+  if (nl < 0) return undefined;
   const term = trimText(sliceText(t, 0, nl));
   const title = normaliseTitle(term.text);
   if (!title || title.includes(':') || title.split(/\s+/).length > 8 || proseLabel(term.text, ctx.table)) return undefined;
@@ -796,7 +818,7 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
       }
       // A component named by its label (`<Lane name="Stylist">`) says it is a lane: a role names one there, as a box's title does.
       const named = labelledBlock(node) ? paragraphLanes(ctx, node, '', 0, true) : undefined;
-      const lanes = named ?? lanesOfParagraph(ctx, node, '', titled ? boldFirstLine(node, inlineText(ctx, node.children, off(node, 'start'))) : 0);
+      const lanes = named ?? lanesOfParagraph(ctx, node, '', titled ? titledLanesFrom(ctx, node) : 0);
       if (lanes && next?.type === 'list' && listUnderLabel(ctx, lanes, next)) i++;
       else if (lanes && next?.type === 'table' && !tableSteps(ctx, next, heading, group, false, parentGroup) && tableUnderLabel(ctx, lanes, next)) i++;
       if (lanes) scan.lanes.push(...lanes);

@@ -211,7 +211,8 @@ function plainEntries(para: string): Entry[] {
   const masked = list.replace(/\([^)]*\)/g, (g) => g.replace(/[,;|/]|\band\b/g, (c) => '\u0000'.repeat(c.length)));
   const parts: string[] = [];
   // Entries set apart by middle dots or bullets keep their commas for the glosses ("#kit is tools, money and say-so").
-  const sep = DOTTED.test(masked) ? /\s+[·•]\s+/g : /\s+\/\s+|\s*[,;|]\s*|\s+and\s+/g;
+  // ("X = the workshop and the yard": an "=" gloss keeps its "and")
+  const sep = DOTTED.test(masked) ? /\s+[·•]\s+/g : / = /.test(masked) ? /\s+\/\s+|\s*[,;|]\s*/g : /\s+\/\s+|\s*[,;|]\s*|\s+and\s+/g;
   let from = 0;
   for (let m = sep.exec(masked); ; m = sep.exec(masked)) {
     parts.push(list.slice(from, m ? m.index : list.length).trim());
@@ -286,7 +287,7 @@ function synonyms(entries: readonly Entry[]): LaneSynonyms {
     let kind = entryKind(label, e.gloss, base);
     if ((!kind || kind === 'other') && e.more) kind = entryKind(label, e.more, base);
     kind ??= e === firstUnread ? 'customer' : undefined;
-    if (!kind || kind === 'other') continue;
+    if (!kind || kind === 'other' || out[kind]?.includes(label)) continue;
     (out[kind] ??= []).push(label);
     // (the writer who is "**I**" in the legend labels their lines "Me:")
     const self = /^i$/i.test(label) ? 'Me' : /^me$/i.test(label) ? 'I' : undefined;
