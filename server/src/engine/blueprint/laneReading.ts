@@ -263,10 +263,10 @@ const PROVIDES = /^(?:set up|put in place|put in|(?:provide|provided|supply|supp
 
 /**
  * "What you've got (to work with)", "What you have", "What's behind you", "What backs you up", "What the service gives
- * us", "What we're given", "What we lean on" (label words).
+ * us", "What we're given", "What we lean on", "What helps" (label words).
  */
 const READER_HAS =
-  /^what (?:(?:you|u) (?:ve got|have|ha|got)(?: (?:to (?:work with|lean on|use|help|call on)|on hand|in place))?|(?:is |s )?behind (?:you|u|us|the team|staff|them)|back (?:you|u|us|the team|staff|them)(?: up)?|(?:the )?(?:[a-z]+ ){0,2}(?:give|gave) (?:u|us|you|staff|the team|them)(?: to work with)?|back(?:s)? it(?: up)?|(?:we|you|u|staff|the team|they) (?:can )?(?:lean|rely|draw|count|call|fall back) on|(?:we|you|staff|they) (?:are |re )?given(?: to work with)?)$/;
+  /^what (?:(?:you|u) (?:ve got|have|ha|got)(?: (?:to (?:work with|lean on|use|help|call on)|on hand|in place))?|(?:is |s )?behind (?:you|u|us|the team|staff|them)|back (?:you|u|us|the team|staff|them)(?: up)?|(?:the )?(?:[a-z]+ ){0,2}(?:give|gave) (?:u|us|you|staff|the team|them)(?: to work with)?|back(?:s)? it(?: up)?|(?:we|you|u|staff|the team|they) (?:can )?(?:lean|rely|draw|count|call|fall back) on|help(?:s)?(?: (?:us|u|you|the team|staff|them))?|(?:we|you|staff|they) (?:are |re )?given(?: to work with)?)$/;
 
 /** Where the customer sees or hears the service: work off it is out of sight ("Off-mic", "Off stage"). */
 const OFF_PLACES: ReadonlySet<string> = new Set(['mic', 'stage', 'camera', 'air', 'set', 'screen', 'floor']);

@@ -19,7 +19,7 @@ import { laneTable, normaliseLabel, readLane } from './lanes.js';
 // "The rows are:" / "the columns are:" before a list says what a table's lanes are, as "lanes:" does; so does "each
 // step lists what the **Customer** does, what the **Counter** does ..." and "Format: each step, then what the **band** ...".
 const CUE =
-  /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|key|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card)[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
+  /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|key|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card|bullet|item|row|column|heading)[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
 const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key|actors|(?:service[ \t]+|blueprint[ \t]+)?layers|lane[ \t]+(?:key|legend))[ \t]*:?[ \t]*#*[ \t]*$/i;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;"); a comma
 // stays inside it ("**Kit** is the time, tools and say-so we give staff").
@@ -203,7 +203,8 @@ function iconItem(line: string): Entry | undefined {
 
 /** Plain entries after the cue and a colon, set apart by slashes, commas, "and" or bars; or "<labels> is / stay <gloss>" sentences. */
 function plainEntries(para: string): Entry[] {
-  const colon = /^[^:\r\n]{0,40}:[ \t]*([^\r\n]+)/.exec(para);
+  // (the colon may close a later sentence, the labels on the next line: "Each bullet is a stage. Underneath it:\nRider, ...")
+  const colon = /^[^:\r\n]{0,40}:[ \t]*([^\r\n]+)/.exec(para) ?? /[.!?][ \t]+[^:.!?\r\n]{1,40}:[ \t]*\r?\n[ \t]*([^\r\n]+)/.exec(para);
   if (!colon) return [];
   const rest = wrapped(colon[1]!, para.slice(colon.index + colon[0].length));
   const list = rest.split(/(?<=\S)\.(?:\s|$)/)[0]!;
