@@ -149,6 +149,11 @@ function readWords(words: readonly string[]): LaneReading | undefined {
   // What the reader has to work with or has behind them is support ("What you've got", "What's behind you"); "what you
   // get" or "what you need" is the customer's in a page written to customers, so only having counts.
   if (READER_HAS.test(words.join(' '))) return { kind: 'support', basis: 'lane-word', words: words.join(' ') };
+  // What the organisation provides or supplies is what staff are given ("What the hub provides"; not what the customer
+  // provides)
+  if (words[0] === 'what' && words.length <= 5 && (end === 'provide' || end === 'supply') && !words.slice(1, -1).some((w) => CUSTOMER_ROLE_WORDS.includes(w) || w === 'you' || w === 'they')) {
+    return { kind: 'support', basis: 'lane-word', words: words.join(' ') };
+  }
   // What is kept in a place staff draw on is support ("What's in the shed", "What is in the van"; not "what's in it for me").
   const kept = words[0] === 'what' ? words.slice(words[1] === 'is' || words[1] === 's' ? 2 : 1) : [];
   if (kept[0] === 'in' && kept.length >= 2 && kept.length <= 4 && !kept.includes('it')) return { kind: 'support', basis: 'lane-word', words: words.join(' ') };

@@ -255,9 +255,11 @@ function compoundReading(label: string, table: LaneTable): LaneReading | undefin
  * first item when that item is a lane's own name (a listed label or a lane word; a role or a guess does not decide).
  */
 function listReading(label: string, table: LaneTable): LaneReading | undefined {
-  if (/[()]/.test(label) || !/[,·•]|\s(?:and|&)\s/.test(label)) return undefined;
+  // (three or more names joined by bare slashes are a list too: "Kit/tickets/OK"; two may be one name, "Worker/crew input")
+  const slashes = /^[^/\s]+(?:\/[^/\s]+){2,}$/.test(label.trim());
+  if (/[()]/.test(label) || (!slashes && !/[,·•]|\s(?:and|&)\s/.test(label))) return undefined;
   // (middle dots set items apart as commas do: "Tools · $ · sign-off")
-  const parts = label.split(/\s*[,·•]\s*|\s+&\s+|\s+and\s+/);
+  const parts = slashes ? label.trim().split('/') : label.split(/\s*[,·•]\s*|\s+&\s+|\s+and\s+/);
   if (parts.length < 2 || parts.length > 5) return undefined;
   const first = parts[0]!.trim() ? readLane(parts[0]!, table) : undefined;
   return first && first.kind !== 'other' && (first.basis === 'synonym' || first.basis === 'lane-word') ? first : undefined;

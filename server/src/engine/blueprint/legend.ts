@@ -264,7 +264,7 @@ const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
   ],
   [
     'support',
-    /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|backs? (?:\w+ )?up|backs? (?:the |our )?(?:team|staff|people|crew|them|us)\b|(?:you|they|staff) (?:have|use|work with)|what we(?:['\u2019]ve| have)?(?: \w+ly)? got|what we (?:have|use)|(?:we|they) (?:put|give|provide)\b[^.;]{0,20}\b(?:behind|to) (?:you|them|staff|the team)|what\b[^.;]{0,30}\b(?:provides?|supplies|gives us)\b|allowed to decide|authority)\b/i,
+    /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|backs? (?:\w+ )?up|backs? (?:the |our )?(?:team|staff|people|crew|them|us)\b|(?:you|they|staff) (?:have|use|work with)|what we(?:['\u2019]ve| have)?(?: \w+ly)? got|what we (?:have|use)|(?:we|they) (?:put|give|provide)\b[^.;]{0,20}\b(?:behind|to) (?:you|them|staff|the team)|what\b[^.;]{0,30}\b(?:provides?|supplies|gives us)\b|what (?:we|you|they|staff) carry|(?:can )?ok (?:it )?(?:yourself|themselves|himself|herself)|allowed to decide|authority)\b/i,
   ],
   ['customer', /\b(?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|booker)s?|(?:do|does) and gets?|gets? and (?:do|does))\b/i],
 ];
