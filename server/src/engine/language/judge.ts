@@ -330,8 +330,13 @@ export function benefitPatterns(lt: LangText): Found[] {
       const subjEnd = Math.max(nounPhraseEnd(lt, j + det, c.to), j);
       const who = roleIn(lt, j, subjEnd + 1, 'customer') >= 0 || PERSONAL_CUSTOMER.has(tok(lt, j)?.lower ?? '');
       const employee = roleIn(lt, j, subjEnd + 1, 'employee') >= 0;
-      // (an adverb before the verb says nothing of it, unless it is the gain: "so the parents actually get to sit down")
+      // (an adverb before the verb says nothing of it, unless it is the gain: "so the parents actually get to sit down"; nor
+      // does a relative clause: "so parents who don't read music can still help")
       let vi = subjEnd + 1;
+      if (['who', 'that'].includes(tok(lt, vi)?.lower ?? '') && (who || employee)) {
+        const modalAt = toks.slice(vi, Math.min(c.to + 8, vi + 9)).findIndex((x) => ['can', 'could', 'may', 'will'].includes(x.lower));
+        if (modalAt > 1) vi += modalAt;
+      }
       while (tok(lt, vi)?.pos === 'ADV' && !GAIN_ADVERBS.has(tok(lt, vi)!.lower) && vi < subjEnd + 3) vi++;
       const v = tok(lt, vi);
       // a pronoun in the purpose clause stands for the customer the sentence named, or the lane's own writer ("so I know")
@@ -538,7 +543,8 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
     (next?.lower === 'you' || next?.lower === 'them' || next?.lower === 'him' || next?.lower === 'her') &&
     // the clause may go on with where or when ("for him at the counter")
     (toks[i + 2] === undefined || toks[i + 2]!.pos === 'PUNCT' || toks[i + 2]!.clause !== t.clause || toks[i + 2]!.pos === 'ADP') &&
-    ['employee', 'company'].includes(clauseSubject(lt, t.clause) ?? '')
+    // (or done to a thing of theirs, in the passive: "the cake is carried out to the car for them")
+    (['employee', 'company'].includes(clauseSubject(lt, t.clause) ?? '') || passiveBefore(lt, c.from, i))
   ) {
     return span(lt, i, i + 1, 'done-for-customer', { group: 'ease' });
   }
@@ -685,6 +691,10 @@ function toldAhead(lt: LangText, i: number, c: Range): Found | null {
     const dayBefore = x.lower === 'before' && TIME_NOUNS.has(toks[k - 1]?.lemma ?? '');
     const ahead = x.lower === 'beforehand' || x.lower === 'ahead' || (x.lower === 'advance' && toks[k - 1]?.lower === 'in') || (x.lower === 'once' && toks[k - 1]?.lower === 'at');
     if (before || dayBefore || ahead) return span(lt, i, k, 'told-ahead', { group: 'information' });
+    // a call or visit afterwards to check on them: "a call six weeks later to check the alarms still work"
+    if (x.lower === 'to' && toks[k + 1]?.lemma === 'check' && toks.slice(i + 1, k).some((y) => y.lower === 'later' || y.lower === 'after' || y.lower === 'afterwards')) {
+      return span(lt, i, k + 1, 'checked-on', { group: 'information' });
+    }
     // warned of a change: "a call if the carer is running late", "a text when the delivery is delayed"
     if (x.lower === 'if' || x.lower === 'when' || x.lower === 'whenever') {
       for (let d = k + 1; d < sentence.to; d++) if (inSlot(toks[d], 'delay-word')) return span(lt, i, d, 'told-of-change', { group: 'information' });
@@ -704,6 +714,13 @@ const GAIN_ADVERBS = new Set(['only', 'straight', 'always', 'already', 'still'])
 const THERE_GAIN = new Set(['nothing', 'no', 'never', 'only', 'always', 'just']);
 const LEFT_STATES = new Set(['sitting', 'standing', 'waiting', 'stranded', 'alone', 'behind', 'out', 'wondering', 'hanging', 'outside', 'stuck']);
 const KNOW_VERBS = new Set(['know', 'see', 'understand', 'feel']);
+
+/** A passive verb ("is carried", "gets delivered") in tokens [from, to). */
+function passiveBefore(lt: LangText, from: number, to: number): boolean {
+  const toks = lt.doc.tokens;
+  for (let k = from + 1; k < to; k++) if (participle(toks[k]!) && isVerbish(toks[k]) && (toks[k - 1]!.lemma === 'be' || toks[k - 1]!.lemma === 'get')) return true;
+  return false;
+}
 
 /** "so they know": the pronoun is the customer when its sentence names a customer before it, or names no employee. */
 function pronounIsCustomer(lt: LangText, at: number): boolean {
@@ -809,10 +826,10 @@ function offered(lt: LangText, i: number, c: Range): Found | null {
     let j = nobody && t.lower === 'no' ? i + 2 : i + 1;
     while (toks[j] && (toks[j]!.lemma === 'be' || toks[j]!.lemma === 'get' || toks[j]!.pos === 'ADV' || toks[j]!.pos === 'AUX') && j < i + 4) j++;
     const v = toks[j];
-    // ("kept waiting", "left sitting in an empty waiting room", "not left out")
+    // ("kept waiting", "left sitting in an empty waiting room", "not left out", "never left on their own")
     // (and "made to feel awkward", "made to wait")
     const madeTo = v?.lemma === 'make' && toks[j + 1]?.lower === 'to' && ['feel', 'wait', 'queue', 'pay', 'explain', 'repeat'].includes(toks[j + 2]?.lemma ?? '');
-    const leftIn = v && participle(v) && ((v.lemma === 'keep' && toks[j + 1]?.lower === 'waiting') || (v.lemma === 'leave' && LEFT_STATES.has(toks[j + 1]?.lower ?? '')) || madeTo);
+    const leftIn = v && participle(v) && ((v.lemma === 'keep' && toks[j + 1]?.lower === 'waiting') || (v.lemma === 'leave' && (LEFT_STATES.has(toks[j + 1]?.lower ?? '') || (toks[j + 1]?.lower === 'on' && toks[j + 3]?.lower === 'own'))) || madeTo);
     if (leftIn && who() !== 'employee') return span(lt, i, madeTo ? j + 2 : j + 1, 'spared-ill-treatment', { group: 'comfort' });
     const away = v && v.lemma === 'turn' ? toks[j + 1]?.lower === 'away' || toks[j + 2]?.lower === 'away' : true;
     if (v && v.clause === t.clause && inSlot(v, 'mistreat-verb') && away && (v.pos === 'VERB' || participle(v))) {
