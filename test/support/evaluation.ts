@@ -39,6 +39,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout-11', dir: 'test/holdout-11' },
   { name: 'holdout-12', dir: 'test/holdout-12' },
   { name: 'holdout-13', dir: 'test/holdout-13' },
+  { name: 'holdout-14', dir: 'test/holdout-14' },
 ];
 
 export interface LabelledStep {
