@@ -1019,14 +1019,16 @@ function boldTitleStep(ctx: Ctx, p: Paragraph, list: List, group: string | undef
   if (!title) return undefined;
   const lanes: FoundLane[] = [];
   const prose: SourceText[] = [];
-  for (const item of list.children) {
-    const lane = laneOfItem(ctx, item, list);
+  // (a bare role item, "- Staff: checks it in", is a lane beside items a lane word labels, as at a section's top)
+  const read = itemLanes(ctx, list, false);
+  list.children.forEach((item, i) => {
+    const lane = read[i];
     if (lane) lanes.push(lane);
     else {
       const t = proseOf(ctx, item);
       if (t) prose.push(t);
     }
-  }
+  });
   if (new Set(lanes.map((l) => l.lane.kind)).size < 2) return undefined;
   return boldStep(ctx, p, title, lanes, prose, off(list, 'end'), group);
 }
