@@ -1001,4 +1001,34 @@ describe('layouts of real blueprints', () => {
       [true, true, true, true, true, true, true, true, true, true, false, false],
     );
   });
+  it('reads lanes named after a dash at an item’s end, a bare role item under a bold line, Google Docs’ unclosed bold labels and a sheet pasted with a blank first row', () => {
+    const trailing = [
+      '# Valet',
+      '',
+      '1. Booking',
+      '   - Books online and gets a slot the same day — customer',
+      '   - Confirms the slot by text — front desk',
+      '   - Booking diary — tools',
+      '2. Wash',
+      '   - Waits in the lounge — customer',
+      '   - Washes the car — valeter',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(trailing), [
+      { title: 'Booking', shape: 'list', lanes: ['customer: Books online and gets a slot the same day', 'frontstage: Confirms the slot by text', 'support: Booking diary'] },
+      { title: 'Wash', shape: 'list', lanes: ['customer: Waits in the lounge', 'frontstage: Washes the car'] },
+    ]);
+    const boldOverList = ['# Valet', '', '**09:00**', '', '- Customer: drops the car off.', '- Staff: checks it in.', '- Tools: key safe.', '', '**10:30**', '', '- Customer: gets a text.', '- Tools: SMS system.', ''].join('\n');
+    assert.deepEqual(read(boldOverList), [
+      { title: '09:00', shape: 'heading', lanes: ['customer: drops the car off.', 'frontstage: checks it in.', 'support: key safe.'] },
+      { title: '10:30', shape: 'heading', lanes: ['customer: gets a text.', 'support: SMS system.'] },
+    ]);
+    const gdocs = ['# Valet', '', '## Booking', '', '**Customer: **books online\\.', '', '**Staff: **confirms the slot\\.', '', '**Tools: **booking diary\\.', ''].join('\n');
+    assert.deepEqual(read(gdocs), [{ title: 'Booking', shape: 'heading', lanes: ['customer: books online.', 'frontstage: confirms the slot.', 'support: booking diary.'] }]);
+    const sheet = ['# Valet', '', '| | | | |', '|---|---|---|---|', '| Stage | Customer | Staff | Tools |', '| Booking | Books online | Confirms | Diary |', '| Wash | Free coffee | Washes | Jet wash |', ''].join('\n');
+    assert.deepEqual(read(sheet), [
+      { title: 'Booking', shape: 'table-rows', lanes: ['customer: Books online', 'frontstage: Confirms', 'support: Diary'] },
+      { title: 'Wash', shape: 'table-rows', lanes: ['customer: Free coffee', 'frontstage: Washes', 'support: Jet wash'] },
+    ]);
+  });
 });

@@ -374,7 +374,8 @@ function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number, roles =
       .trim()
       .replace(/(?<=\p{L})\.$/u, ''),
     labelSpan: { start: labelStart, end: labelEnd },
-    contentFrom: from + m[0].length,
+    // (Google Docs writes "**Customer: **books online": the closing stars after the colon close the label, not the text)
+    contentFrom: from + m[0].length + (/^(?:\*\*|__)/.test(line.slice(m[0].length)) && /^\s*(?:\*\*|__)/.test(m[1]!) ? 2 : 0),
     style,
   };
 }
@@ -627,6 +628,21 @@ function tagAt(ctx: Ctx, t: SourceText, lineEnd: number): LabelHit | undefined {
 }
 
 /**
+ * A lane named after a dash at the end of an item ("- Confirms the slot by text — front desk"): the words after the dash
+ * are the label when they name a lane, the words before it the content.
+ */
+function dashTagAt(ctx: Ctx, t: SourceText): LabelHit | undefined {
+  const text = t.text.replace(/\s+$/, '');
+  const m = /\s[\u2013\u2014]\s+([\p{L}][\p{L}'’&/ -]{0,40}?)[.;]?$/u.exec(text);
+  if (!m || m[1]!.split(/\s+/).length > 4 || !text.slice(0, m.index).trim()) return undefined;
+  const reading = proseLabel(m[1]!, ctx.table, true);
+  if (!reading || reading.kind === 'other') return undefined;
+  const at = m.index + m[0].indexOf(m[1]!);
+  const labelSpan = { start: t.offsets[at]!, end: t.offsets[at + m[1]!.length - 1]! + 1 };
+  return { kind: reading.kind, reading, label: m[1]!, labelSpan, contentFrom: 0, contentEnd: m.index, style: 'plain' };
+}
+
+/**
  * An outliner block's property that names its lane (Logseq `lane:: customer`, `swimlane:: [[Support]]` on a line of
  * the block): the block's text before the property line is the lane's content.
  */
@@ -646,7 +662,7 @@ function laneOfItem(ctx: Ctx, item: ListItem, list: List, roles = false): FoundL
   if (!first || first.type !== 'paragraph') return undefined;
   const t = inlineText(ctx, first.children, off(first, 'start'));
   const nl = t.text.search(/[\r\n]/);
-  const hit = labelAt(ctx, t, 0, nl < 0 ? t.text.length : nl, roles) ?? tagAt(ctx, t, nl < 0 ? t.text.length : nl) ?? propertyAt(ctx, t);
+  const hit = labelAt(ctx, t, 0, nl < 0 ? t.text.length : nl, roles) ?? tagAt(ctx, t, nl < 0 ? t.text.length : nl) ?? dashTagAt(ctx, t) ?? propertyAt(ctx, t);
   if (!hit) return undefined;
   // An item over lane-labelled sub-items is a step ("- Priority customers: ..." over "- Customer: ..."), not a lane.
   if (hit.reading.basis !== 'synonym' && item.children.some((c) => c.type === 'list' && c.children.some((sub) => startsWithLabel(ctx, sub)))) return undefined;
@@ -826,7 +842,8 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
         const p = proseOf(ctx, node);
         if (p) {
           scan.prose.push(p);
-          if (node.children[0]?.type === 'strong') boldProse.push({ node, prose: p });
+          // (Google Docs' "**Family: **..." is bold the parser cannot close: the same label, written as bold)
+          if (node.children[0]?.type === 'strong' || (node.children[0]?.type === 'text' && /^(?:\*\*|__)[^*_\r\n]{1,40}:\s*(?:\*\*|__)/.test(node.children[0].value))) boldProse.push({ node, prose: p });
         }
       }
     } else if (node.type === 'list') {
@@ -1302,7 +1319,14 @@ function laneReadings(ctx: Ctx, cells: ReadonlyArray<TableCell | undefined>): Ar
 }
 
 /** Table steps: lanes as rows (steps are columns) or lanes as columns (steps are rows). */
-function tableSteps(ctx: Ctx, table: Table, heading: Heading | undefined, group: string | undefined, html = false, parentGroup?: string): RawStep[] | undefined {
+function tableSteps(ctx: Ctx, given: Table, heading: Heading | undefined, group: string | undefined, html = false, parentGroup?: string): RawStep[] | undefined {
+  // A header row of empty cells (a sheet pasted with its first row blank) heads nothing: the first body row is the header.
+  // (only when that row names lanes across, two or more: a headless table of lane rows keeps its blank header)
+  const blankHead =
+    given.children.length > 2 &&
+    given.children[0]!.children.every((c) => !labelText(ctx, c).text.trim()) &&
+    given.children[1]!.children.filter((c) => readLane(labelText(ctx, c).text, ctx.table)).length >= 2;
+  const table: Table = blankHead ? { ...given, children: given.children.slice(1) } : given;
   const [header, ...body] = table.children;
   if (!header) return undefined;
   // One row per step and lane ("| Step | Lane | Activity |"), as tools export a blueprint.
