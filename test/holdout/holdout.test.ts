@@ -4,7 +4,22 @@ import { readdirSync } from 'node:fs';
 import { corpusByName, corpusPath, describeFired, evaluateCorpus, firedFor, readFloors, readLabels, SHAPES, summarise } from '../support/evaluation.js';
 
 // Ten blind sets: test/holdout (November 2026), test/holdout-2 to -10 (December 2026), each with its floor.
-for (const name of ['holdout', 'holdout-2', 'holdout-3', 'holdout-4', 'holdout-5', 'holdout-6', 'holdout-7', 'holdout-8', 'holdout-9', 'holdout-10', 'holdout-11', 'holdout-12', 'holdout-13', 'holdout-14']) {
+for (const name of [
+  'holdout',
+  'holdout-2',
+  'holdout-3',
+  'holdout-4',
+  'holdout-5',
+  'holdout-6',
+  'holdout-7',
+  'holdout-8',
+  'holdout-9',
+  'holdout-10',
+  'holdout-11',
+  'holdout-12',
+  'holdout-13',
+  'holdout-14',
+]) {
   const spec = corpusByName(name)!;
   const holdoutDir = corpusPath(spec);
 

@@ -847,4 +847,3 @@ describe('language layer: gains and supports in plain people’s words', () => {
     assert.ok(!flagged({ Customer: 'Gets a refund on the spot.', Frontstage: 'Whoever is on can refund up to £30 themselves.', Support: '—' }));
   });
 });
-

@@ -950,7 +950,11 @@ describe('layouts of real blueprints', () => {
       '',
     ].join('\n');
     assert.deepEqual(read(chapter), [
-      { title: 'Reminder', shape: 'heading', lanes: ['customer: gets a text the day before.', 'backstage: route locked at noon.', 'support: The route planner sends the text once the route is locked.'] },
+      {
+        title: 'Reminder',
+        shape: 'heading',
+        lanes: ['customer: gets a text the day before.', 'backstage: route locked at noon.', 'support: The route planner sends the text once the route is locked.'],
+      },
     ]);
     const entry = [
       '# Team of the year entry',
@@ -1018,14 +1022,37 @@ describe('layouts of real blueprints', () => {
       { title: 'Booking', shape: 'list', lanes: ['customer: Books online and gets a slot the same day', 'frontstage: Confirms the slot by text', 'support: Booking diary'] },
       { title: 'Wash', shape: 'list', lanes: ['customer: Waits in the lounge', 'frontstage: Washes the car'] },
     ]);
-    const boldOverList = ['# Valet', '', '**09:00**', '', '- Customer: drops the car off.', '- Staff: checks it in.', '- Tools: key safe.', '', '**10:30**', '', '- Customer: gets a text.', '- Tools: SMS system.', ''].join('\n');
+    const boldOverList = [
+      '# Valet',
+      '',
+      '**09:00**',
+      '',
+      '- Customer: drops the car off.',
+      '- Staff: checks it in.',
+      '- Tools: key safe.',
+      '',
+      '**10:30**',
+      '',
+      '- Customer: gets a text.',
+      '- Tools: SMS system.',
+      '',
+    ].join('\n');
     assert.deepEqual(read(boldOverList), [
       { title: '09:00', shape: 'heading', lanes: ['customer: drops the car off.', 'frontstage: checks it in.', 'support: key safe.'] },
       { title: '10:30', shape: 'heading', lanes: ['customer: gets a text.', 'support: SMS system.'] },
     ]);
     const gdocs = ['# Valet', '', '## Booking', '', '**Customer: **books online\\.', '', '**Staff: **confirms the slot\\.', '', '**Tools: **booking diary\\.', ''].join('\n');
     assert.deepEqual(read(gdocs), [{ title: 'Booking', shape: 'heading', lanes: ['customer: books online.', 'frontstage: confirms the slot.', 'support: booking diary.'] }]);
-    const sheet = ['# Valet', '', '| | | | |', '|---|---|---|---|', '| Stage | Customer | Staff | Tools |', '| Booking | Books online | Confirms | Diary |', '| Wash | Free coffee | Washes | Jet wash |', ''].join('\n');
+    const sheet = [
+      '# Valet',
+      '',
+      '| | | | |',
+      '|---|---|---|---|',
+      '| Stage | Customer | Staff | Tools |',
+      '| Booking | Books online | Confirms | Diary |',
+      '| Wash | Free coffee | Washes | Jet wash |',
+      '',
+    ].join('\n');
     assert.deepEqual(read(sheet), [
       { title: 'Booking', shape: 'table-rows', lanes: ['customer: Books online', 'frontstage: Confirms', 'support: Diary'] },
       { title: 'Wash', shape: 'table-rows', lanes: ['customer: Free coffee', 'frontstage: Washes', 'support: Jet wash'] },

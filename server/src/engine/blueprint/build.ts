@@ -843,7 +843,8 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
         if (p) {
           scan.prose.push(p);
           // (Google Docs' "**Family: **..." is bold the parser cannot close: the same label, written as bold)
-          if (node.children[0]?.type === 'strong' || (node.children[0]?.type === 'text' && /^(?:\*\*|__)[^*_\r\n]{1,40}:\s*(?:\*\*|__)/.test(node.children[0].value))) boldProse.push({ node, prose: p });
+          if (node.children[0]?.type === 'strong' || (node.children[0]?.type === 'text' && /^(?:\*\*|__)[^*_\r\n]{1,40}:\s*(?:\*\*|__)/.test(node.children[0].value)))
+            boldProse.push({ node, prose: p });
         }
       }
     } else if (node.type === 'list') {

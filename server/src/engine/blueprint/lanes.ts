@@ -195,10 +195,10 @@ export function readLane(label: string, table: LaneTable): LaneReading | undefin
   let r = readings?.get(label);
   if (r === undefined) {
     if (topicLabel(label, table)) {
-    readings?.set(label, null);
-    return undefined;
-  }
-  const own = coordinatedCustomer(label) ?? readByMeaning(label);
+      readings?.set(label, null);
+      return undefined;
+    }
+    const own = coordinatedCustomer(label) ?? readByMeaning(label);
     // A gloss naming a lane by its own name overrules a role's guessed side ("Office (behind the scenes)").
     // So does a gloss saying whether the lane is seen, over "support" read as a team ("Practice support (not seen)").
     const seen = own?.kind === 'support' ? glossReading(label, table) : undefined;

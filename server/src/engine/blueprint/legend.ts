@@ -26,7 +26,8 @@ const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key
 // "means", "stands for", "does" and "=" introduce a gloss as "is" does ("**You** means the stylist", "the **Counter** does
 // in front of them", "**Pax** = passenger").
 // A place after the label glosses it too ("what happens **behind you** at head office").
-const BOLD_ENTRY = /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|(?:[ \t]+(?:is|are|means|stands[ \t]+for|does|do|works?|stays?|sits?)|[ \t]*=)[ \t]+([^;.()*\r\n]{1,80})|[ \t]+((?:at|in)[ \t]+[^;.,()*\r\n]{1,60}))?/g;
+const BOLD_ENTRY =
+  /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|(?:[ \t]+(?:is|are|means|stands[ \t]+for|does|do|works?|stays?|sits?)|[ \t]*=)[ \t]+([^;.()*\r\n]{1,80})|[ \t]+((?:at|in)[ \t]+[^;.,()*\r\n]{1,60}))?/g;
 const ITEM_ENTRY = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*([^*\r\n]{1,40}?)\*\*[ \t]*(?:[:\u2013\u2014-][ \t]*)?(?:\(([^)\r\n]{1,100})\)|([^\r\n]{0,100}))/;
 // A line opened by a bold label and a separator, before the cue word: the cue is in that lane's text.
 const LANE_LINE = /^[ \t]*\*\*[^*\r\n]{1,40}\*\*[ \t]*(?::|[\u2013\u2014]|-[ \t])[^\r\n]*$|^[ \t]*\*\*[^*\r\n]{1,40}:\*\*[^\r\n]*$/;

@@ -734,7 +734,6 @@ function pronounIsCustomer(lt: LangText, at: number): boolean {
   return true;
 }
 
-
 /** Index of an "or" after token i, in its sentence and within 14 tokens, that opens an alternative (not "or not"). */
 function alternativeAfter(lt: LangText, i: number): number {
   const toks = lt.doc.tokens;
@@ -829,7 +828,12 @@ function offered(lt: LangText, i: number, c: Range): Found | null {
     // ("kept waiting", "left sitting in an empty waiting room", "not left out", "never left on their own")
     // (and "made to feel awkward", "made to wait")
     const madeTo = v?.lemma === 'make' && toks[j + 1]?.lower === 'to' && ['feel', 'wait', 'queue', 'pay', 'explain', 'repeat'].includes(toks[j + 2]?.lemma ?? '');
-    const leftIn = v && participle(v) && ((v.lemma === 'keep' && toks[j + 1]?.lower === 'waiting') || (v.lemma === 'leave' && (LEFT_STATES.has(toks[j + 1]?.lower ?? '') || (toks[j + 1]?.lower === 'on' && toks[j + 3]?.lower === 'own'))) || madeTo);
+    const leftIn =
+      v &&
+      participle(v) &&
+      ((v.lemma === 'keep' && toks[j + 1]?.lower === 'waiting') ||
+        (v.lemma === 'leave' && (LEFT_STATES.has(toks[j + 1]?.lower ?? '') || (toks[j + 1]?.lower === 'on' && toks[j + 3]?.lower === 'own'))) ||
+        madeTo);
     if (leftIn && who() !== 'employee') return span(lt, i, madeTo ? j + 2 : j + 1, 'spared-ill-treatment', { group: 'comfort' });
     const away = v && v.lemma === 'turn' ? toks[j + 1]?.lower === 'away' || toks[j + 2]?.lower === 'away' : true;
     if (v && v.clause === t.clause && inSlot(v, 'mistreat-verb') && away && (v.pos === 'VERB' || participle(v))) {
@@ -860,7 +864,14 @@ function offered(lt: LangText, i: number, c: Range): Found | null {
   }
   // ", free" closing a clause: the thing just named comes at no charge ("boxes delivered before the move, free")
   // "we'll re-send them free", "replaces it free": what is done for the customer comes at no charge ("set them free" frees)
-  if (t.lower === 'free' && prev && ['it', 'them', 'him', 'her', 'one'].includes(prev.lower) && (isVerbish(toks[i - 2]) || toks[i - 3]?.pos === 'AUX') && !['set', 'let', 'break', 'cut', 'get'].includes(toks[i - 2]!.lemma) && (!next || !NOUNISH.has(next.pos))) {
+  if (
+    t.lower === 'free' &&
+    prev &&
+    ['it', 'them', 'him', 'her', 'one'].includes(prev.lower) &&
+    (isVerbish(toks[i - 2]) || toks[i - 3]?.pos === 'AUX') &&
+    !['set', 'let', 'break', 'cut', 'get'].includes(toks[i - 2]!.lemma) &&
+    (!next || !NOUNISH.has(next.pos))
+  ) {
     return span(lt, i - 2, i, 'done-free', { group: 'money' });
   }
   // (or set between commas: "van parks right by the door, free, no hauling")
