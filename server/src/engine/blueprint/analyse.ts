@@ -21,6 +21,7 @@ import { LANE_SIDE, normaliseLabel } from './lanes.js';
 import { CUSTOMER_ROLE_WORDS } from './laneWords.js';
 import type { RawStep } from './build.js';
 import { spanOf } from './sourceText.js';
+import { missingThingSentences, sentencesOf } from './supportGaps.js';
 
 /** Lanes whose text can carry a customer promise. */
 const BENEFIT_LANES: ReadonlySet<LaneKind> = new Set(['customer', 'evidence', 'frontstage']);
@@ -431,42 +432,8 @@ function nothingInPlace(text: string): boolean {
   return NOTHING_IN_PLACE.test(text.replace(/\s+/g, ' ').trim());
 }
 
-/** One sentence saying its thing is missing ("template is not existing yet, each one writes their own"): the thing it names is not there. */
-// (and what is still to come or never done: "licence under procurement", "scanner on order", "... (TBC)", "I keep meaning
-// to do a map. Not done.", "It's not on his rota"); what is broken ("jet wash packed in", "card machine out of order"), not paid
-// for ("new one not budgeted"), run out, nobody's job, done "when I remember", "there's no X", "wine TBC" (not a "(TBC:
-// a second one)" note on something there), no time
-// set aside, squeezed in between other work, left to (or done by) whoever, unpaid or in someone's own evenings, not in
-// the budget, "we don't have a van", planned for a later quarter ('is "for Q3"'), or there only when staff happen to be
-// free ("only if Martin has an afternoon spare",
-// "only if agency drivers are booked")
-// ("desk goes if it's quiet")
-const THING_MISSING =
-  /\b(?:not\s+(?:yet\s+)?(?:in place|built|live|existing)|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist|under\s+procurement|being\s+(?:procured|bought|built|recruited)|on\s+order|(?:is|are)\s+awaited|still\s+to\s+come|not\s+(?:yet\s+)?done|keep\s+meaning\s+to|never\s+got\s+round\s+to|not\s+on\s+(?:the|his|her|their|our|any)\s+(?:rota|schedule|budget|books)|(?:still\s+)?to\s+be\s+(?:agreed|confirmed|decided|arranged|sorted|signed\s+off)|no\s+(?:[\w'’-]+\s+){1,3}(?:(?:has|have)\s+been\s+)?(?:confirmed|agreed|arranged|assigned|approved)(?:\s+yet)?|not\s+(?:yet\s+)?(?:budgeted|funded|ordered|bought|fixed|repaired|replaced|staffed|installed|set\s+up)|broken|out\s+of\s+(?:order|action|service)|packed\s+(?:in|up)|(?:is|are|has\s+been|have\s+been)\s+down|not\s+working|on\s+the\s+blink|(?:if|when)\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|things\s+are|there\s+is\s+a|there['’]s\s+a)\s+(?:quiet|slow|not\s+busy|quiet\s+(?:moment|spell|day)|lull)|if\s+(?:someone|anyone|somebody|any\s*one)\s+(?:is|['’]s|happens\s+to\s+be)\s+(?:free|around|about|spare|in)|(?:when|if)\s+(?:we|they|I)\s+can\b|if\s+there['’]s\s+(?:time|anyone|someone)|(?:ran|run|running)\s+out\b|(?:nobody|no\s+one|no-one)['’]s\s+(?:job|task|responsibility)|when\s+(?:I|we|they|someone|somebody)\s+(?:remember|get\s+(?:a\s+)?(?:minute|moment|chance|round\s+to\s+it))|^\s*there(?:['’]s|\s+is|\s+are)\s+no\s+(?!(?:[\w'’-]+\s+){0,2}(?:need|limit|cap|ceiling)\b)|(?<!\()tb[cd](?!\s*:)|no\s+(?:[\w'’-]+\s+){0,2}(?:is|are)\s+(?:set\s+aside|allocated|budgeted|held\s+back|reserved|ring-?fenced)|squeezed?\s+(?:it|them)\s+in|(?:goes|go|falls|fall|is\s+left|are\s+left)\s+to\s+who(?:ever|soever)|by\s+who(?:ever|soever)|(?:nobody|no\s+one|no-one)\s+to\s+(?:do|cover|run|take|answer|drive|staff)\b|(?:is|are)\s+["“']?for\s+q[1-4]\b|planned\s+for\s+(?:q[1-4]|next)\b|(?:has|have|is|are)\s*n[o'’]?t\s+(?:yet\s+)?been\s+(?:agreed|approved|confirmed|signed\s+off|funded|set\s+up|budgeted)|only\s+(?:if|when)\s+[^.;!?]{1,40}?\s+(?:has|have|is|are|gets?)\s+[^.;!?]{0,20}?\b(?:spare|free|time|booked|available|around)\b|(?:we|I)\s+(?:do\s*n[o'’]?t\s+have|don['’]t\s+have|have\s*n[o'’]?t\s+got|haven['’]t\s+got)\s+(?:a|an|any)\b|unpaid|(?:my|our|his|her|their)\s+own\s+(?:time|evenings?|weekends?|lunch\s*breaks?|days?\s+off)|(?:is|are)\s*n[o'’]?t\s+in\s+(?:the|our|this\s+year['’]s)\s+budget|on\s+whatever\s+[\w-]+\s+(?:has|is)\s+(?:space|free|spare)|fit(?:ted)?\s+(?:it|them)\s+in\s+(?:between|around))\b|(?:^|[\s(])(?:tb[cd]|to be confirmed)\)?[.!]?\s*$/i;
-
-/** Sentences of a lane that say their thing is missing ("Template not built yet. Agents use the CRM."), as text ranges. */
-function missingThingSentences(text: string): [number, number][] {
-  if (!THING_MISSING.test(text) && !/(?:^|[.;!?]\s*)(?:no|there(?:['’]s|\s+is|\s+are)\s+no)\s/i.test(text)) return [];
-  return sentencesOf(text)
-    .filter((m) => {
-      const sentence = m[0].replace(/\s+/g, ' ').trim();
-      return THING_MISSING.test(sentence) || NO_THING.test(sentence);
-    })
-    .map((m) => [m.index!, m.index! + m[0].length]);
-}
-
-/** A lane's sentences with words in them, split at . ; ! and ? (with where each starts). */
-function sentencesOf(text: string): RegExpMatchArray[] {
-  return [...text.matchAll(/[^.;!?]+(?:[.;!?]+|$)/g)].filter((m) => /\p{L}/u.test(m[0]));
-}
-
 /** "The manager expects 90% of calls made in 48 hours (monthly audit).": one sentence stating a share to hit. */
 const TARGET_ONLY = /^[^.;!?]{0,80}\b(?:expects?|targets?|aims?\s+for|must\s+(?:hit|reach|achieve)|(?:is|are)\s+(?:measured|audited)\s+on|kpi)\b[^.;!?]{0,80}\d+(?:\.\d+)?\s?%[^.;!?]*[.!]?$/i;
-
-/** A sentence that is only "No <thing>." ("No parts budget."): the thing is missing ("No sign-off needed" says more). */
-// (a time or cause after the thing keeps it missing: "No driver on weekday mornings since Terry retired.", "No rota as such.")
-const NO_THING =
-  /^\s*no\s+(?!(?:[\p{L}'’-]+\s+){0,3}(?:needed|required|necessary|asked|approval|sign-?off|ok|okay|limit|cap|ceiling)\b)[\p{L}'’ -]{1,40}?(?:\s+(?:on|at|in|since|after|before|until|till|for|from|this|over)\s[\p{L}\p{N}'’ -]{1,40})?(?:\s+(?:as\s+such|yet|really|at\s+all))?[.!]?\s*$/iu;
 
 /**
  * Support still to be settled: the lane opens with "To be confirmed" / "TBC", or its one sentence ends saying so

@@ -1,0 +1,74 @@
+// What a support lane's sentences say is not there: a reviewer reads "Jet wash packed in. New one not budgeted." as no
+// support, though it names a jet wash. Each family below is one reason a reviewer would give, with its wordings.
+
+/** Families of wording that say a sentence's thing is missing, each matched as whole words, case-insensitively. */
+const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
+  // "template is not existing yet", "not built", "doesn't exist"
+  ['not there yet', String.raw`not\s+(?:yet\s+)?(?:in place|built|live|existing)|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist`],
+  // "licence under procurement", "scanner on order", "still to come", "is "for Q3"", "planned for next year"
+  [
+    'still to come',
+    String.raw`under\s+procurement|being\s+(?:procured|bought|built|recruited)|on\s+order|(?:is|are)\s+awaited|still\s+to\s+come|(?:is|are)\s+["“']?for\s+q[1-4]\b|planned\s+for\s+(?:q[1-4]|next)\b`,
+  ],
+  // "I keep meaning to do a map. Not done.", "It's not on his rota"
+  ['never done', String.raw`not\s+(?:yet\s+)?done|keep\s+meaning\s+to|never\s+got\s+round\s+to|not\s+on\s+(?:the|his|her|their|our|any)\s+(?:rota|schedule|budget|books)`],
+  // "still to be agreed", "no fitters confirmed yet", "no overtime budget has been agreed", "has not been signed off"
+  [
+    'not agreed',
+    String.raw`(?:still\s+)?to\s+be\s+(?:agreed|confirmed|decided|arranged|sorted|signed\s+off)|no\s+(?:[\w'’-]+\s+){1,3}(?:(?:has|have)\s+been\s+)?(?:confirmed|agreed|arranged|assigned|approved)(?:\s+yet)?|(?:has|have|is|are)\s*n[o'’]?t\s+(?:yet\s+)?been\s+(?:agreed|approved|confirmed|signed\s+off|funded|set\s+up|budgeted)`,
+  ],
+  // "new one not budgeted", "not in the budget", "no time is set aside"
+  [
+    'not paid for',
+    String.raw`not\s+(?:yet\s+)?(?:budgeted|funded|ordered|bought|fixed|repaired|replaced|staffed|installed|set\s+up)|(?:is|are)\s*n[o'’]?t\s+in\s+(?:the|our|this\s+year['’]s)\s+budget|no\s+(?:[\w'’-]+\s+){0,2}(?:is|are)\s+(?:set\s+aside|allocated|budgeted|held\s+back|reserved|ring-?fenced)`,
+  ],
+  // "jet wash packed in", "card machine out of order", "boxes ran out in May"
+  ['broken or run out', String.raw`broken|out\s+of\s+(?:order|action|service)|packed\s+(?:in|up)|(?:is|are|has\s+been|have\s+been)\s+down|not\s+working|on\s+the\s+blink|(?:ran|run|running)\s+out\b`],
+  // "desk goes if it's quiet", "only if Martin has an afternoon spare", "I write them when I remember"
+  [
+    'only when someone is free',
+    String.raw`(?:if|when)\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|things\s+are|there\s+is\s+a|there['’]s\s+a)\s+(?:quiet|slow|not\s+busy|quiet\s+(?:moment|spell|day)|lull)|if\s+(?:someone|anyone|somebody|any\s*one)\s+(?:is|['’]s|happens\s+to\s+be)\s+(?:free|around|about|spare|in)|(?:when|if)\s+(?:we|they|I)\s+can\b|if\s+there['’]s\s+(?:time|anyone|someone)|when\s+(?:I|we|they|someone|somebody)\s+(?:remember|get\s+(?:a\s+)?(?:minute|moment|chance|round\s+to\s+it))|only\s+(?:if|when)\s+[^.;!?]{1,40}?\s+(?:has|have|is|are|gets?)\s+[^.;!?]{0,20}?\b(?:spare|free|time|booked|available|around)\b|squeezed?\s+(?:it|them)\s+in|fit(?:ted)?\s+(?:it|them)\s+in\s+(?:between|around)`,
+  ],
+  // "Nobody's job to reorder", "goes to whoever puts their name down", "typed up by whoever is in", "nobody to do them yet"
+  [
+    "nobody's job",
+    String.raw`(?:nobody|no\s+one|no-one)['’]s\s+(?:job|task|responsibility)|(?:goes|go|falls|fall|is\s+left|are\s+left)\s+to\s+who(?:ever|soever)|by\s+who(?:ever|soever)|(?:nobody|no\s+one|no-one)\s+to\s+(?:do|cover|run|take|answer|drive|staff)\b`,
+  ],
+  // "my own evenings, unpaid", "on whatever drive has space"
+  ['unpaid or makeshift', String.raw`unpaid|(?:my|our|his|her|their)\s+own\s+(?:time|evenings?|weekends?|lunch\s*breaks?|days?\s+off)|on\s+whatever\s+[\w-]+\s+(?:has|is)\s+(?:space|free|spare)`],
+  // "there's no template yet" (a sentence opening so), "we don't have a van"
+  [
+    'not had',
+    String.raw`^\s*there(?:['’]s|\s+is|\s+are)\s+no\s+(?!(?:[\w'’-]+\s+){0,2}(?:need|limit|cap|ceiling)\b)|(?:we|I)\s+(?:do\s*n[o'’]?t\s+have|don['’]t\s+have|have\s*n[o'’]?t\s+got|haven['’]t\s+got)\s+(?:a|an|any)\b`,
+  ],
+  // "wine TBC, the licence is still with the council" (not "(TBC: a second one)", a note on something there)
+  ['to be confirmed', String.raw`(?<!\()tb[cd](?!\s*:)`],
+];
+
+const GAPS: readonly RegExp[] = [
+  ...GAP_FAMILIES.map(([, source]) => new RegExp(String.raw`\b(?:${source})\b`, 'i')),
+  // "... (TBC)" or "to be confirmed" closing the sentence
+  /(?:^|[\s(])(?:tb[cd]|to be confirmed)\)?[.!]?\s*$/i,
+];
+
+/** A sentence that is only "No <thing>." ("No parts budget."): the thing is missing ("No sign-off needed" says more). */
+// (a time or cause after the thing keeps it missing: "No driver on weekday mornings since Terry retired.", "No rota as such.")
+const NO_THING =
+  /^\s*no\s+(?!(?:[\p{L}'’-]+\s+){0,3}(?:needed|required|necessary|asked|approval|sign-?off|ok|okay|limit|cap|ceiling)\b)[\p{L}'’ -]{1,40}?(?:\s+(?:on|at|in|since|after|before|until|till|for|from|this|over)\s[\p{L}\p{N}'’ -]{1,40})?(?:\s+(?:as\s+such|yet|really|at\s+all))?[.!]?\s*$/iu;
+
+function saysMissing(sentence: string): boolean {
+  return GAPS.some((re) => re.test(sentence)) || NO_THING.test(sentence);
+}
+
+/** Sentences of a lane that say their thing is missing ("Template not built yet. Agents use the CRM."), as text ranges. */
+export function missingThingSentences(text: string): [number, number][] {
+  if (!GAPS.some((re) => re.test(text)) && !/(?:^|[.;!?]\s*)(?:no|there(?:['’]s|\s+is|\s+are)\s+no)\s/i.test(text)) return [];
+  return sentencesOf(text)
+    .filter((m) => saysMissing(m[0].replace(/\s+/g, ' ').trim()))
+    .map((m) => [m.index!, m.index! + m[0].length]);
+}
+
+/** A lane's sentences with words in them, split at . ; ! and ? (with where each starts). */
+export function sentencesOf(text: string): RegExpMatchArray[] {
+  return [...text.matchAll(/[^.;!?]+(?:[.;!?]+|$)/g)].filter((m) => /\p{L}/u.test(m[0]));
+}
