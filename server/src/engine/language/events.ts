@@ -254,7 +254,9 @@ function span(lt: LangText, from: number, to: number, rule: string, extra: Parti
  * conversation to a person", "Refund requests over $500 → senior agent", "To Billing:", "above: manager".
  */
 export function routingPatterns(lt: LangText): Found[] {
-  const out: Found[] = [...thresholdRoutes(lt)];
+  // (a fresh array from a literal: a copy made by spreading an empty one holds small integers, and every push site
+  // of this loop would then throw the optimised function away the first time it adds a hit)
+  const out: Found[] = thresholdRoutes(lt);
   const toks = lt.doc.tokens;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;

@@ -984,7 +984,9 @@ export function thresholdRoutes(lt: LangText): Found[] {
 
 /** Support wording found by rules of language (employee-side lanes and employee prose). */
 export function supportPatterns(lt: LangText): Found[] {
-  const out: Found[] = [...thresholdRoutes(lt)];
+  // (a fresh array from a literal: a copy made by spreading an empty one holds small integers, and every push site
+  // of this loop would then throw the optimised function away the first time it adds a hit)
+  const out: Found[] = thresholdRoutes(lt);
   const toks = lt.doc.tokens;
   const text = lt.doc.text;
   for (let i = 0; i < toks.length; i++) {
