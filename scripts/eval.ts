@@ -25,13 +25,16 @@ import {
   type Interval,
   type StepVerdict,
   type Summary,
+  hiddenCorpora,
 } from '../test/support/evaluation.js';
 
 const USAGE = `usage: npm run eval -- [--corpus NAME] [--misses] [--json FILE] [--diff FILE]
   --corpus NAME  measure one corpus only (${CORPORA.map((c) => c.name).join(', ')})
   --misses       list every false positive and false negative with its cause and what fired
   --json FILE    write every step's verdict to FILE, for a later --diff
-  --diff FILE    list the steps whose verdict changed since the verdicts saved in FILE`;
+  --diff FILE    list the steps whose verdict changed since the verdicts saved in FILE
+A blind set (unread, marked in test/support/evaluation.ts) shows its figures only: its steps, titles and matched words
+are left out of --misses, --diff and the causes' examples unless it is named with --corpus.`;
 
 /** The file format of --json; --diff refuses anything else. */
 const FORMAT = 'blueprint-lint-eval/1';
@@ -119,7 +122,7 @@ const ci = (i: Interval) => `[${num(i.low)}, ${num(i.high)}]`;
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const lpad = (s: string | number, n: number) => String(s).padStart(n);
 
-function printSummary(title: string, files: readonly FileEvaluation[], summary: Summary, floor: number | undefined): void {
+function printSummary(title: string, files: readonly FileEvaluation[], summary: Summary, floor: number | undefined, quote = true): void {
   const s = summary;
   const interval = bootstrap(files.map((f) => countVerdicts(f.verdicts)));
   console.log(title);
@@ -145,7 +148,8 @@ function printSummary(title: string, files: readonly FileEvaluation[], summary: 
     if (row.count === 0 && row.cause === 'other') continue;
     console.log(`    ${row.kind.toUpperCase()} ${pad(row.cause, 22)}${lpad(row.count, 4)}`);
     // The entries matter where a phrase fired wrongly; for the other causes --misses lists them step by step.
-    if (row.cause !== 'support wrongly found' && row.cause !== 'benefit wrongly found') continue;
+    // (a blind set's words are never printed: `quote` is off wherever one is counted)
+    if (!quote || (row.cause !== 'support wrongly found' && row.cause !== 'benefit wrongly found')) continue;
     for (const e of row.entries)
       console.log(
         `         ${lpad(e.count, 3)} x ${e.entry}  (${e.texts
@@ -201,8 +205,9 @@ function key(v: Pick<StepVerdict, 'corpus' | 'file' | 'title'>): string {
   return `${v.corpus}\0${v.file}\0${v.title}`;
 }
 
-function printDiff(path: string, saved: SavedVerdicts, now: readonly StepVerdict[], corpora: readonly string[]): void {
-  const was = new Map(saved.steps.filter((v) => corpora.includes(v.corpus)).map((v) => [key(v), v]));
+function printDiff(path: string, saved: SavedVerdicts, all: readonly StepVerdict[], corpora: readonly string[], hidden: ReadonlySet<string>): void {
+  const was = new Map(saved.steps.filter((v) => corpora.includes(v.corpus) && !hidden.has(v.corpus)).map((v) => [key(v), v]));
+  const now = all.filter((v) => !hidden.has(v.corpus));
   const current = new Map(now.map((v) => [key(v), v]));
   const changed: { was?: StepVerdict; now?: StepVerdict }[] = [];
   for (const k of new Set([...was.keys(), ...current.keys()])) {
@@ -225,6 +230,10 @@ function printDiff(path: string, saved: SavedVerdicts, now: readonly StepVerdict
   }
   if (changed.length > 0) console.log(`  ${better} now right, ${changed.length - better} now wrong`);
   for (const corpus of corpora) {
+    if (hidden.has(corpus)) {
+      console.log(`  ${corpus}: blind, not compared (name it with --corpus to see it)`);
+      continue;
+    }
     const before = scores(countVerdicts([...was.values()].filter((v) => v.corpus === corpus)));
     const after = scores(countVerdicts(now.filter((v) => v.corpus === corpus)));
     if (saved.corpora.includes(corpus)) console.log(`  ${corpus}: F1 was ${num(before.f1)}, now ${num(after.f1)}`);
@@ -252,6 +261,11 @@ function main(argv: readonly string[]): number {
   const floors = readFloors();
   const ruleIds = allRules().map((r) => r.id);
   const build = commit();
+  // Blind sets stay unread unless asked for by name.
+  const hidden = hiddenCorpora(
+    evaluations.map((e) => e.spec),
+    options.corpus,
+  );
 
   console.log(`Blueprint Lint accuracy of ${FLAG_RULE}: build ${build}`);
   console.log(`95% intervals: percentile bootstrap over files, ${BOOTSTRAP_RESAMPLES} resamples, seed ${BOOTSTRAP_SEED}; floors from test/corpus/floors.json`);
@@ -259,19 +273,20 @@ function main(argv: readonly string[]): number {
   for (const e of evaluations) {
     console.log();
     const steps = e.files.reduce((n, f) => n + f.stepsLabelled, 0);
-    printSummary(`${e.spec.name} (${e.spec.dir}): ${e.files.length} file(s), ${steps} labelled steps`, e.files, summarise(e.files, ruleIds), floors[e.spec.name]?.f1);
+    printSummary(`${e.spec.name} (${e.spec.dir}): ${e.files.length} file(s), ${steps} labelled steps`, e.files, summarise(e.files, ruleIds), floors[e.spec.name]?.f1, !hidden.has(e.spec.name));
     if (e.missing.length > 0) console.log(`  WARNING: labelled but missing, skipped: ${e.missing.join(', ')}`);
   }
   const all = evaluations.flatMap((e) => e.files);
   if (evaluations.length > 1) {
     console.log();
-    printSummary(`overall (${evaluations.map((e) => e.spec.name).join(' + ')}): ${all.length} file(s)`, all, summarise(all, ruleIds), undefined);
+    printSummary(`overall (${evaluations.map((e) => e.spec.name).join(' + ')}): ${all.length} file(s)`, all, summarise(all, ruleIds), undefined, hidden.size === 0);
   }
   if (options.corpus === undefined || options.corpus === 'real-world') printReview(options.misses);
   const verdicts = all.flatMap((f) => f.verdicts);
   if (options.misses) {
     console.log();
-    printMisses(verdicts);
+    printMisses(verdicts.filter((v) => !hidden.has(v.corpus)));
+    if (hidden.size > 0) console.log(`  (not listed: ${[...hidden].join(', ')}, blind; name one with --corpus to see it)`);
   }
   if (saved && options.diff !== undefined) {
     console.log();
@@ -280,6 +295,7 @@ function main(argv: readonly string[]): number {
       saved,
       verdicts,
       evaluations.map((e) => e.spec.name),
+      hidden,
     );
   }
   if (options.json !== undefined) {

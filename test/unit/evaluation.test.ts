@@ -1,6 +1,6 @@
 // The accuracy maths of npm run eval and the corpus tests, on hand-made examples with exact expected values.
 import { strict as assert } from 'node:assert';
-import { bootstrap, countVerdicts, judgeFile, quantile, scores, summarise, type EngineResult, type EngineStep } from '../support/evaluation.js';
+import { bootstrap, CORPORA, countVerdicts, hiddenCorpora, judgeFile, quantile, scores, summarise, type EngineResult, type EngineStep } from '../support/evaluation.js';
 
 const close = (actual: number, expected: number, what: string) => assert.ok(Math.abs(actual - expected) < 1e-12, `${what}: ${actual} is not ${expected}`);
 
@@ -149,5 +149,10 @@ describe('evaluation verdicts and causes', () => {
       },
     );
     assert.equal(laneOnly.verdicts[0]!.cause, 'other');
+  });
+  it('keeps every blind set out of what eval prints, except the one named with --corpus', () => {
+    assert.deepEqual([...hiddenCorpora(CORPORA)].sort(), ['holdout-13', 'holdout-14']);
+    assert.deepEqual([...hiddenCorpora(CORPORA, 'holdout-13')], ['holdout-14']);
+    assert.deepEqual([...hiddenCorpora(CORPORA.filter((c) => !c.blind))], []);
   });
 });
