@@ -48,7 +48,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout-10', dir: 'test/holdout-10' },
   { name: 'holdout-11', dir: 'test/holdout-11' },
   { name: 'holdout-12', dir: 'test/holdout-12' },
-  { name: 'holdout-13', dir: 'test/holdout-13', blind: true },
+  { name: 'holdout-13', dir: 'test/holdout-13' },
   { name: 'holdout-14', dir: 'test/holdout-14', blind: true },
 ];
 

@@ -287,7 +287,8 @@ function sectionContentEnd(s: Section): number {
 }
 
 // `Label:: value` is a wiki's definition syntax for the same thing as `Label: value`.
-const LABEL_RE = /^\s*([^:\r\n\u2013\u2014|]{1,60}?)\s*(\([^)\r\n]*\))?\s*(?:::?|\s[\u2013\u2014-]\s|[\u2013\u2014](?=\s)|$)\s*/;
+// An arrow sets a label off as a colon does ("**customer** → gets a slot", "Staff -> books it").
+const LABEL_RE = /^\s*([^:\r\n\u2013\u2014|\u2192\u21d2\u2794\u279c]{1,60}?)\s*(\([^)\r\n]*\))?\s*(?:::?|\s[\u2013\u2014-]\s|[\u2013\u2014](?=\s)|\s?(?:[\u2192\u21d2\u2794\u279c]|->|=>)(?=\s)|$)\s*/;
 
 interface LabelHit {
   kind: LaneKind;
@@ -353,7 +354,7 @@ function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number, roles =
   const icon = ICON.exec(m[1]!)?.[0].length ?? 0;
   const labelStart = t.offsets[from + (m[0].length - m[0].trimStart().length) + icon]!;
   const labelEndIdx = from + m[0].trimEnd().length;
-  const sepMissing = !/[:\u2013\u2014-]/.test(m[0].slice(m[1]!.length + (m[2]?.length ?? 0)));
+  const sepMissing = !/[:\u2013\u2014\u2192\u21d2\u2794\u279c=>-]/.test(m[0].slice(m[1]!.length + (m[2]?.length ?? 0)));
   const emphasised = ctx.text[labelStart - 1] === '*' || ctx.text[labelStart - 1] === '_' || ctx.html?.bold.has(labelStart) === true;
   // A bare word with no separator is only a label when it is emphasised or alone on its line.
   if (sepMissing && !emphasised && line.trim() !== m[1]!.trim()) return undefined;

@@ -158,9 +158,10 @@ export const SUPPORT_WORDS: readonly string[] = [
   'toolkit',
   'toolbox',
   'say so',
-  // what stands behind the person serving ("Backup", "Back-up")
+  // what stands behind the person serving ("Backup", "Back-up", "Backing")
   'backup',
   'back up',
+  'backing',
 ];
 
 /** What the customer sees or handles. */
@@ -247,8 +248,9 @@ export const EMPLOYEE_ROLE_WORDS: readonly string[] = [
   'crew member',
   'staff member',
   'representative',
-  // the writing organisation itself as a label ("**us:**"; "We" stays a pronoun, as in dialogue)
+  // the writing organisation itself as a label ("**us:**"; "We" stays a pronoun, as in dialogue), or its people ("Our people")
   'us',
+  'our people',
   'staff',
   'employee',
   // the blueprint literature's "contact employee": the person the customer deals with ("Visible contact")

@@ -19,7 +19,7 @@ import { laneTable, normaliseLabel, readLane } from './lanes.js';
 // "The rows are:" / "the columns are:" before a list says what a table's lanes are, as "lanes:" does; so does "each
 // step lists what the **Customer** does, what the **Counter** does ..." and "Format: each step, then what the **band** ...".
 const CUE =
-  /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|key|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card|bullet|item|row|column|heading)[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
+  /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|keys?|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card|bullet|item|row|column|heading)[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
 const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key|actors|(?:service[ \t]+|blueprint[ \t]+)?layers|lane[ \t]+(?:key|legend))[ \t]*:?[ \t]*#*[ \t]*$/i;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;"); a comma
 // stays inside it ("**Kit** is the time, tools and say-so we give staff").
@@ -27,10 +27,14 @@ const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key
 // in front of them", "**Pax** = passenger").
 // A place after the label glosses it too ("what happens **behind you** at head office").
 const BOLD_ENTRY =
-  /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|(?:[ \t]+(?:is|are|means|stands[ \t]+for|does|do|works?|stays?|sits?)|[ \t]*=)[ \t]+([^;.()*\r\n]{1,80})|[ \t]+((?:at|in)[ \t]+[^;.,()*\r\n]{1,60}))?/g;
+  /\*\*([^*\r\n]{1,40}?)\*\*(?:[ \t]*\(([^)\r\n]{1,100})\)|(?:[ \t]+(?:is|are|means|stands[ \t]+for|does|do|works?|stays?|sits?)|[ \t]*(?:=|[\u2192\u21d2\u2794\u279c]|->|=>))[ \t]+([^;.()*\r\n]{1,80})|[ \t]+((?:at|in)[ \t]+[^;.,()*\r\n]{1,60}))?/g;
 const ITEM_ENTRY = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*([^*\r\n]{1,40}?)\*\*[ \t]*(?:[:\u2013\u2014-][ \t]*)?(?:\(([^)\r\n]{1,100})\)|([^\r\n]{0,100}))/;
 // A line opened by a bold label and a separator, before the cue word: the cue is in that lane's text.
 const LANE_LINE = /^[ \t]*\*\*[^*\r\n]{1,40}\*\*[ \t]*(?::|[\u2013\u2014]|-[ \t])[^\r\n]*$|^[ \t]*\*\*[^*\r\n]{1,40}:\*\*[^\r\n]*$/;
+// A code-ticked word opening a line before a separator: a key's label ("`customer` → what they experience").
+const CODE_KEY = /^([ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?)`([^`\r\n]{1,40})`(?=[ \t]*(?:[:=\u2013\u2014\u2192\u21d2\u2794\u279c]|->|=>|-[ \t]))/gm;
+// A key's line with no list marker, one label a line (hard line breaks): "**depot** → planning, admin".
+const KEY_LINE = /^[ \t]{0,3}\*\*([^*\r\n]{1,40}?)\*\*[ \t]*(?:[:=\u2013\u2014\u2192\u21d2\u2794\u279c]|->|=>|-(?=[ \t]))[ \t]*([^\r\n]{1,100}?)[ \t\\]*$/;
 /** Past this many cue words a document is not written with a legend near them; the scan stays linear and short. */
 const MAX_CUES = 40;
 
@@ -40,7 +44,10 @@ export type LaneSynonyms = Partial<Record<LaneKind, string[]>>;
 export function legendLanes(source: string): LaneSynonyms {
   // Labels, not offsets, come out: one line ending keeps paragraphs and lines the same in CR, CRLF and mixed files.
   // HTML bold (a legend on a saved web page: "what the <b>Counter</b> does") is bold.
-  const text = labelSpansAsBold(source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source).replace(/<\/?(?:b|strong)>/gi, '**');
+  const text = labelSpansAsBold(source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source)
+    .replace(/<\/?(?:b|strong)>/gi, '**')
+    // (a key written in code spans, "`depot` → planning and admin", sets its labels off as bold does)
+    .replace(CODE_KEY, '$1**$2**');
   const entries: Entry[] = [];
   const seen = new Set<number>();
   let cues = 0;
@@ -68,6 +75,7 @@ export function legendLanes(source: string): LaneSynonyms {
   }
   for (const section of legendSections(text)) entries.push(...section);
   entries.push(...glossaryItems(text));
+  entries.push(...keyTables(text));
   entries.push(...definitionEntries(text));
   entries.push(...lineEntries(text));
   return withReader(text, synonyms(entries));
@@ -100,6 +108,25 @@ function withReader(text: string, lanes: LaneSynonyms): LaneSynonyms {
     const said = gloss ? readLane(gloss, base) : undefined;
     const kind: LaneKind = said && said.kind !== 'customer' && said.kind !== 'other' ? said.kind : 'frontstage';
     if (!(out[kind] ?? []).includes(label)) out[kind] = [...(out[kind] ?? []), label];
+  }
+  return out;
+}
+
+// A table that keys the lanes: a Lane (Label, Key, Row...) column beside a Meaning (Who, Description...) column.
+const KEY_TABLE_HEAD =
+  /^[ \t]*\|?[ \t]*(?:\*\*)?(?:lanes?|swim ?lanes?|layers?|rows?|bands?|keys?|labels?|abbreviations?|tags?|codes?)(?:\*\*)?[ \t]*\|[ \t]*(?:\*\*)?(?:meaning|means|stands for|description|definition|explanation|who(?: it is)?|what it (?:is|means|covers|holds)|covers|gloss)(?:\*\*)?[ \t]*\|?[ \t]*$/i;
+
+/** The rows of a table keying the lanes ("| Lane | Meaning |" then "| NOC | remote, customer never sees us |"). */
+function keyTables(text: string): Entry[] {
+  if (!text.includes('|')) return [];
+  const out: Entry[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i + 2 < lines.length; i++) {
+    if (!KEY_TABLE_HEAD.test(lines[i]!) || !/^[ \t]*\|?[ \t]*:?-{2,}/.test(lines[i + 1]!)) continue;
+    for (let k = i + 2; k < lines.length && /^[ \t]*\|/.test(lines[k]!); k++) {
+      const cells = lines[k]!.replace(/^[ \t]*\|/, '').split('|').map((c) => c.trim().replace(/^[*_`]+|[*_`]+$/g, ''));
+      if (cells[0] && cells[1]) out.push({ label: cells[0], gloss: cells[1] });
+    }
   }
   return out;
 }
@@ -182,7 +209,7 @@ function listAfter(text: string, paragraphEnd: number): Entry[] {
     .replace(/^\s*\n/, '')
     .split(/\r?\n/);
   for (const line of lines.slice(0, 12)) {
-    const m = ITEM_ENTRY.exec(line);
+    const m = ITEM_ENTRY.exec(line) ?? KEY_LINE.exec(line);
     const icon = m ? undefined : iconItem(line);
     if (!m && !icon) break;
     out.push(icon ?? { label: m![1]!, gloss: m![2] ?? m![3] });
@@ -318,9 +345,11 @@ const UNSEEN_ELLIPSIS = /\b(?:does ?n[o'\u2019]?t|do ?n[o'\u2019]?t|never|can ?n
 function entryKind(label: string, gloss: string | undefined, base: ReturnType<typeof laneTable>): LaneKind | undefined {
   if (gloss && UNSEEN_ELLIPSIS.test(gloss.trim())) return 'backstage';
   if (gloss && CUSTOMER_DOES.test(gloss.trim())) return 'customer';
+  const said = gloss ? glossKind(gloss) : undefined;
+  // A gloss that says whether the customer sees them says which side they are on, whatever its nouns ("techs ... face to face").
+  if (said === 'frontstage' || said === 'backstage') return said;
   const g = gloss ? readLane(gloss, base) : undefined;
   if (g && (g.kind === 'customer' || g.basis === 'synonym' || g.basis === 'lane-word')) return g.kind;
-  const said = gloss ? glossKind(gloss) : undefined;
   const own = readLane(label, base);
   // people are never a support lane: "**Agent** (support centre)" names the agent's team
   if (said && !(said === 'support' && own?.basis === 'role')) return said;
