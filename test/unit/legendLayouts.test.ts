@@ -279,3 +279,154 @@ describe('lanes named by a document key', () => {
     );
   });
 });
+
+describe('keys and step marks as other writers set them', () => {
+  it('reads a key in code spans with arrows, one entry a line, and lanes set off by an arrow', () => {
+    const text = [
+      '# Bike service, day by day',
+      '',
+      'What each line below stands for. Keys used below:',
+      '',
+      '`rider` → the customer dropping the bike off  ',
+      '`bench` → mechanics, out of sight in the workshop  ',
+      '`behind` → tools, parts and say-so we give the mechanics',
+      '',
+      '### Day 1 · Drop-off',
+      '',
+      '- **rider** → gets a written price before any work starts.',
+      '- **bench** → the mechanic checks the gears and brakes.',
+      '- **behind** → a torque wrench and a parts account with two suppliers.',
+      '',
+      '### Day 2 · Ready',
+      '',
+      '- **rider** → a text when it is ready, and the old parts in a bag.',
+      '- **bench** → cleans the drivetrain.',
+      '',
+    ].join('\n');
+    assert.deepEqual(legendLanes(text), { customer: ['rider'], backstage: ['bench'], support: ['behind'] });
+    assert.deepEqual(steps(text), [
+      {
+        step: 'Day 1 · Drop-off (heading)',
+        lanes: [
+          'customer<rider** →>=gets a written price before any work starts.',
+          'backstage<bench** →>=the mechanic checks the gears and brakes.',
+          'support<behind** →>=a torque wrench and a parts account with two suppliers.',
+        ],
+      },
+      { step: 'Day 2 · Ready (heading)', lanes: ['customer<rider** →>=a text when it is ready, and the old parts in a bag.', 'backstage<bench** →>=cleans the drivetrain.'] },
+    ]);
+    sameIncrementally(text);
+  });
+
+  it('reads a "Lane | Meaning" table as the key, a gloss saying who sees them before its nouns', () => {
+    const text = [
+      '# Sample testing service',
+      '',
+      '## Lanes',
+      '',
+      '| Lane | Meaning |',
+      '|------|---------|',
+      '| Req | the customer: the clinic that sends the sample |',
+      '| Desk | lab techs at reception, face to face |',
+      '| Bench | analysts, the clinic never sees them |',
+      '| Kit/OK | instruments, cover and sign-off we give Desk and Bench |',
+      '',
+      '## Steps',
+      '',
+      '### Sample in',
+      '',
+      '- **Req:** results within two working days.',
+      '- **Desk:** logs the tube.',
+      '- **Kit/OK:** barcode printer at the desk.',
+      '',
+    ].join('\n');
+    assert.deepEqual(legendLanes(text), { customer: ['Req'], frontstage: ['Desk'], backstage: ['Bench'], support: ['Kit/OK'] });
+    assert.deepEqual(steps(text), [
+      { step: 'Sample in (heading)', lanes: ['customer<Req:>=results within two working days.', 'frontstage<Desk:>=logs the tube.', 'support<Kit/OK:>=barcode printer at the desk.'] },
+    ]);
+  });
+
+  it('reads lines opened by clause letters by the key that gives each letter its lane', () => {
+    const text = [
+      '# Tuning and repair',
+      '',
+      'Under each stage: (a) what the customer may expect, (b) what the person at the counter does, (c) what is done in the workroom, and (d) what the firm provides so that you can keep our word.',
+      '',
+      '1. **Booking a tuning**',
+      '   a) Owner – a visit within the week, at no extra charge in town.',
+      '   b) Counter – writes it in the book.',
+      '   d) Behind us – the shared diary and a spare set of mutes.',
+      '',
+      '2. **Restringing**',
+      '   a) Owner – the old strings returned on request.',
+      '   c) Workroom – strings are cut to length.',
+      '',
+    ].join('\n');
+    assert.deepEqual(legendLanes(text), { customer: ['Owner'], frontstage: ['Counter'], support: ['Behind us'], backstage: ['Workroom'] });
+    assert.deepEqual(
+      steps(text).map((s) => s.step),
+      ['Booking a tuning (list)', 'Restringing (list)'],
+    );
+  });
+
+  it('reads a list a sentence introduces as the lanes as a key, not as a step’s lanes', () => {
+    const text = [
+      '# Guild newsletter',
+      '',
+      '## Notes from the workshop',
+      '',
+      'A blueprint puts the customer on top and the work underneath. The lanes she uses are:',
+      '',
+      '- **Customer actions** – what the customer does: rings, visits, collects.',
+      '- **Frontstage** – what the florist does that the customer can see.',
+      '- **Support processes** – what the people doing the work need.',
+      '',
+      'We did not draw one on the day.',
+      '',
+    ].join('\n');
+    const r = lint(text, { filePath: 'doc.md' });
+    assert.equal(r.blueprint.isBlueprint, false);
+    assert.deepEqual(steps(text), []);
+  });
+
+  it('reads bold lines over prose as steps when no lane is named, numbered by keycaps or inside the bold', () => {
+    const text = [
+      '---',
+      'blueprint: true',
+      '---',
+      '',
+      '# How a groom goes',
+      '',
+      'Written the way I would tell you over a brew.',
+      '',
+      '1\uFE0F\u20E3 **Booking**',
+      '',
+      'People book online and we keep one slot a day for emergencies, so nobody waits a week with a matted dog.',
+      '',
+      '2\uFE0F\u20E3 **Drop-off**',
+      '',
+      'Whoever is nearest the door takes the lead and the notes.',
+      '',
+      '**3. Collection**',
+      '',
+      'Owners get a photo when the dog is ready.',
+      '',
+      '- the photo comes from the shop tablet',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      lint(text, { filePath: 'doc.md' }).blueprint.steps.map((s) => [s.title, s.shape, text.slice(s.titleSpan.start, s.titleSpan.end), s.prose.length]),
+      [
+        ['Booking', 'prose', 'Booking', 1],
+        ['Drop-off', 'prose', 'Drop-off', 1],
+        ['Collection', 'prose', '3. Collection', 2],
+      ],
+    );
+    sameIncrementally(text);
+  });
+
+  it('leaves two bold lines, and bold labels ending in a colon, as the text they are', () => {
+    const text = ['---', 'blueprint: true', '---', '', '# Notes', '', '**Booking**', '', 'Online.', '', '**Note:**', '', 'Ask first.', '', '**Paying:**', '', 'Card.', '', '**Drop-off**', '', 'At the door.', ''].join('\n');
+    assert.deepEqual(lint(text, { filePath: 'doc.md' }).blueprint.steps, []);
+  });
+});

@@ -1,5 +1,5 @@
 // mdast -> steps and lanes (spec sections 3 and 4). Phrase analysis happens later, in analyse.ts.
-import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Strong, Table, TableCell, TableRow } from 'mdast';
+import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
 import type { LineIndex } from '../text.js';
 import type { CellEnd, ColumnRow, DisableSite, LabelStyle, Lane, LaneKind, LaneSite, SourceText, Span, Step } from '../types.js';
 import { firstLine, htmlNodeTables } from './htmlTable.js';
@@ -849,7 +849,12 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
         }
       }
     } else if (node.type === 'list') {
-      scanList(ctx, node, scan, group);
+      // A list a sentence introduces as the lanes ("The lanes she uses are:") defines them; it is a key, not a step's lanes.
+      const intro = nodes[i - 1];
+      if (intro?.type === 'paragraph' && KEY_INTRO.test(proseOf(ctx, intro)?.text ?? '') && !node.children.some((item) => listStep(ctx, item, group))) {
+        const p = proseOf(ctx, node);
+        if (p) scan.prose.push(p);
+      } else scanList(ctx, node, scan, group);
     } else if (node.type === 'table') {
       const steps = tableSteps(ctx, node, heading, group, false, parentGroup);
       if (steps && (node.data as Record<string, unknown> | undefined)?.[FIXED_WIDTH]) for (const st of steps) fixedWidthStep(ctx, st);
@@ -889,6 +894,11 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
     }
     scan.lanes.sort((a, b) => a.lane.labelSpan.start - b.lane.labelSpan.start);
   }
+  // Bold lines over prose, with no lanes anywhere in the content, are the steps of a document written as talk.
+  if (!scan.steps.length && !scan.lanes.some((l) => l.lane.kind !== 'other') && !isMetaTitle(group ?? '')) {
+    const outline = boldOutlineSteps(ctx, nodes, group);
+    if (outline) return { ...scan, steps: outline.map((st) => ({ ...st, sectionGroup: parentGroup ?? '' })) };
+  }
   // Several titled boxes are several steps; a single one under a heading gives the heading its lanes.
   // One titled box of lanes under a heading with no lanes of its own is that heading's step, written in a box.
   if (heading && boxSteps.length === 1 && !scan.lanes.some((l) => l.lane.kind !== 'other')) scan.lanes.push(...boxSteps[0]!.lanes);
@@ -896,6 +906,57 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
   for (const st of scan.steps) st.sectionGroup ??= parentGroup ?? '';
   return scan;
 }
+
+// A step number before a bold line: a keycap emoji ("1\uFE0F\u20E3", "\u{1F51F}"), "3.", "3)" or "Step 3:".
+const OUTLINE_NUMBER = /^[ \t]*(?:(?:[0-9#*]\uFE0F?\u20E3)+|\u{1F51F}|\d{1,2}[.):]|step[ \t]+\d{1,2}[.:)]?)[ \t]*$/iu;
+
+/** The title of a paragraph that is one bold line, after an optional step number; a label ("**Note:**") titles nothing. */
+function outlineTitle(ctx: Ctx, p: Paragraph): { title: string; span: Span } | undefined {
+  const numbered = p.children[0]?.type === 'text' && p.children[1]?.type === 'strong';
+  if (numbered && !OUTLINE_NUMBER.test((p.children[0] as Text).value)) return undefined;
+  const strong = p.children[numbered ? 1 : 0];
+  const rest = p.children.slice(numbered ? 2 : 1);
+  if (strong?.type !== 'strong' || rest.some((n) => n.type !== 'text' || !/^[\s.]*$/.test(n.value))) return undefined;
+  const text = inlineText(ctx, strong.children, off(strong, 'start')).text.trim();
+  if (/:$/.test(text) || text.split(/\s+/).length > 10 || isMetaTitle(text)) return undefined;
+  return boldTitle(ctx, strong);
+}
+
+/**
+ * Paragraphs that are one bold line each (three or more), each over prose: a document that marks its steps as a talk or
+ * a letter does ("1\uFE0F\u20E3 **Finding us**", then paragraphs), one prose step per bold line, like headings.
+ */
+function boldOutlineSteps(ctx: Ctx, nodes: readonly RootContent[], group: string | undefined): RawStep[] | undefined {
+  const at: Array<{ i: number; title: { title: string; span: Span } }> = [];
+  nodes.forEach((n, i) => {
+    const title = n.type === 'paragraph' ? outlineTitle(ctx, n) : undefined;
+    if (title) at.push({ i, title });
+  });
+  if (at.length < 3) return undefined;
+  const steps: RawStep[] = [];
+  for (const [k, { i, title }] of at.entries()) {
+    const body = nodes.slice(i + 1, at[k + 1]?.i ?? nodes.length);
+    const prose = body.map((n) => (n.type === 'paragraph' || n.type === 'list' || n.type === 'blockquote' ? proseOf(ctx, n) : undefined)).filter((t): t is SourceText => t !== undefined);
+    if (!prose.length) return undefined;
+    const p = nodes[i]!;
+    const end = off(body[body.length - 1], 'end');
+    steps.push({
+      title: title.title,
+      titleSpan: title.span,
+      span: { start: off(p, 'start'), end },
+      shape: 'prose',
+      lanes: [],
+      prose,
+      group,
+      insertion: afterLane(ctx, undefined, { at: end, indent: '' }),
+      disableSite: commentLineBefore(ctx, off(p, 'start')),
+    });
+  }
+  return steps;
+}
+
+// The last sentence before a list, naming the lanes and ending in a colon ("The lanes she uses are:", "Our swimlanes:").
+const KEY_INTRO = /(?:^|[.!?]\s)[^.!?]*\b(?:lanes|swim ?lanes|layers|bands|legend|key)\b[^.!?:]*:\s*$/i;
 
 function dropFence(t: SourceText): SourceText {
   // The closing line of a directive (":::") or a Confluence macro ("{panel}") is no part of the box's text.

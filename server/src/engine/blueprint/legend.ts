@@ -76,6 +76,7 @@ export function legendLanes(source: string): LaneSynonyms {
   for (const section of legendSections(text)) entries.push(...section);
   entries.push(...glossaryItems(text));
   entries.push(...keyTables(text));
+  entries.push(...letterKeys(text));
   entries.push(...definitionEntries(text));
   entries.push(...lineEntries(text));
   return withReader(text, synonyms(entries));
@@ -127,6 +128,35 @@ function keyTables(text: string): Entry[] {
       const cells = lines[k]!.replace(/^[ \t]*\|/, '').split('|').map((c) => c.trim().replace(/^[*_`]+|[*_`]+$/g, ''));
       if (cells[0] && cells[1]) out.push({ label: cells[0], gloss: cells[1] });
     }
+  }
+  return out;
+}
+
+// "(a) what the customer may expect, (b) what the shop does, ... (d) what the firm provides": a key by clause letters.
+const LETTER_GLOSS = /\(([a-h])\)[ \t]+((?:what|who|where|how|everything|anything)\b[^,;()]{1,100}?)(?=[ \t]*(?:,|;|\.(?:\s|$)|\band\b[ \t]*\(|$))/g;
+// A lane line opened by a clause letter: "a) The customer – may telephone", "(d) **Behind us:** ...".
+const LETTERED_LINE = /^[ \t]*(?:[-*+][ \t]+)?\(?([a-h])\)[ \t]+(?:\*\*|__)?([\p{L}][^:\u2013\u2014*_\r\n]{0,39}?)(?:\*\*|__)?[ \t]*(?::|[ \t][\u2013\u2014-][ \t])/gmu;
+
+/**
+ * A key that gives each lane a clause letter and the lines that open with those letters: each line's label is the lane
+ * its letter's gloss says ("d) Behind us – ..." under "(d) what the firm provides so that you can keep our word").
+ */
+function letterKeys(text: string): Entry[] {
+  if (!/\([a-h]\)[ \t]+(?:what|who|where|how|everything|anything)\b/.test(text)) return [];
+  const glosses = new Map<string, string>();
+  for (const para of text.split(/\n[ \t]*\n/)) {
+    const found = [...para.replace(/\s+/g, ' ').matchAll(LETTER_GLOSS)];
+    if (found.length >= 2) for (const m of found) glosses.set(m[1]!, m[2]!.trim());
+  }
+  if (glosses.size < 2) return [];
+  const out: Entry[] = [];
+  const seen = new Set<string>();
+  for (const m of text.matchAll(LETTERED_LINE)) {
+    const gloss = glosses.get(m[1]!);
+    const label = m[2]!.trim();
+    if (!gloss || seen.has(label.toLowerCase())) continue;
+    seen.add(label.toLowerCase());
+    out.push({ label, gloss });
   }
   return out;
 }
@@ -284,11 +314,11 @@ function wrapped(line: string, after: string): string {
 const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
   [
     'backstage',
-    /\b(?:out of sight|behind the (?:scenes|curtain|doors?)|out (?:the )?back|in the back(?! of)|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|not (?:seen|visible)|(?:does ?n[o'\u2019]?t|do ?n[o'\u2019]?t|can ?n[o'\u2019]?t|cannot) (?:see|meet)|stays? out of)\b/i,
+    /\b(?:what is (?:done|made|prepared|kept|checked) (?:in|at) (?:the|our) \w+|out of sight|behind the (?:scenes|curtain|doors?)|out (?:the )?back|in the back(?! of)|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|not (?:seen|visible)|(?:does ?n[o'\u2019]?t|do ?n[o'\u2019]?t|can ?n[o'\u2019]?t|cannot) (?:see|meet)|stays? out of)\b/i,
   ],
   [
     'frontstage',
-    /\b(?:in front of|in view|visible|face to face|faces?|facing|front of house|on the floor|with them$|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see|the one (?:she|he|they) (?:sees?|meets?))\b/i,
+    /\b(?:what the (?:person|people|staff|team|colleague|member of staff)\b[^.;]{0,30}\bdoe?s|in front of|in view|visible|face to face|faces?|facing|front of house|on the floor|with them$|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see|the one (?:she|he|they) (?:sees?|meets?))\b/i,
   ],
   [
     'support',
@@ -342,6 +372,8 @@ function bare(label: string): string {
 // "(the shopper doesn't)" after a sibling "(the shopper sees them)": the customer does not see this lane.
 const UNSEEN_ELLIPSIS = /\b(?:does ?n[o'\u2019]?t|do ?n[o'\u2019]?t|never|can ?n[o'\u2019]?t|cannot)[ \t]*[.)]?$/i;
 
+const GIVEN = /\b(?:provides?|supplies|gives?|put behind)\b/i;
+
 function entryKind(label: string, gloss: string | undefined, base: ReturnType<typeof laneTable>): LaneKind | undefined {
   if (gloss && UNSEEN_ELLIPSIS.test(gloss.trim())) return 'backstage';
   if (gloss && CUSTOMER_DOES.test(gloss.trim())) return 'customer';
@@ -352,7 +384,8 @@ function entryKind(label: string, gloss: string | undefined, base: ReturnType<ty
   if (g && (g.kind === 'customer' || g.basis === 'synonym' || g.basis === 'lane-word')) return g.kind;
   const own = readLane(label, base);
   // people are never a support lane: "**Agent** (support centre)" names the agent's team
-  if (said && !(said === 'support' && own?.basis === 'role')) return said;
+  // (unless the gloss says what is given to them: "**Behind us** (what the firm provides so you can keep our word)")
+  if (said && !(said === 'support' && own?.basis === 'role' && !GIVEN.test(gloss!))) return said;
   if (own) return own.kind;
   // In a firm's own blueprint "us" / "we" / the writer's "I" are its people at work, in the customer's view unless a
   // gloss says otherwise.
