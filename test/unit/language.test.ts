@@ -494,6 +494,17 @@ describe('language layer: charges lifted', () => {
       lanes('Plan template not built yet. Agents use the CRM.').supports.map((p) => p.text),
       ['CRM'],
     );
+    // support that waits on capacity, on something spare, on asking around, on a decision, or that is only asked for
+    for (const text of [
+      'Finance to send the plan "as capacity allows"',
+      "ask the depot if there's a van spare that week",
+      'If the adviser is off: ask around',
+      'To be decided. Sam has asked for a second scanner and I have not yet made up my mind.',
+      'For now my own mobile, I pick up when I can. We need a rota!',
+      'the portal on the phone of the shipper.',
+    ]) {
+      assert.deepEqual(lanes(text).supports, [], text);
+    }
   });
 
   it('does not count a support lane that only says whose approval the employee must get', () => {

@@ -391,6 +391,9 @@ function customersOwnTool(text: string, customers: readonly string[]): boolean {
   // "Referral codes live in the user's app": what lives in the customer's app or phone is in their hands
   const held = /\b(?:in|on|from|via|through)\s+(?:the\s+)?([\w-]+)['’]s?\s+(?:own\s+)?([\w-]+)\b/i.exec(bare);
   if (held && isCustomer(held[1]!.toLowerCase()) && CUSTOMER_THING.test(held[2]!) && !/\b(?:staff|team|agent|we|our)\b/i.test(bare)) return true;
+  // ...written with "of" ("the app on the phone of the family")
+  const heldOf = /\b(?:in|on|from|via|through)\s+(?:the\s+)?([\w-]+)\s+of\s+(?:the\s+|their\s+)?([\w-]+)\b/i.exec(bare);
+  if (heldOf && CUSTOMER_THING.test(heldOf[1]!) && isCustomer(heldOf[2]!.toLowerCase()) && !/\b(?:staff|team|agent|we|our)\b/i.test(bare)) return true;
   return isCustomer(m[1]!.toLowerCase()) && (own || m[2]!.split(/\s+/).some((w) => CUSTOMER_THING.test(w)));
 }
 

@@ -5,17 +5,17 @@
 const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
   // "template is not existing yet", "not built", "doesn't exist"
   ['not there yet', String.raw`not\s+(?:yet\s+)?(?:in place|built|live|existing)|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist`],
-  // "licence under procurement", "scanner on order", "still to come", "is "for Q3"", "planned for next year"
+  // "licence under procurement", "scanner on order", "still to come", "is "for Q3"", "planned for next year", "has asked for a second set"
   [
     'still to come',
-    String.raw`under\s+procurement|being\s+(?:procured|bought|built|recruited)|on\s+order|(?:is|are)\s+awaited|still\s+to\s+come|(?:is|are)\s+["“']?for\s+q[1-4]\b|planned\s+for\s+(?:q[1-4]|next)\b`,
+    String.raw`under\s+procurement|being\s+(?:procured|bought|built|recruited)|on\s+order|(?:is|are)\s+awaited|still\s+to\s+come|(?:is|are)\s+["“']?for\s+q[1-4]\b|planned\s+for\s+(?:q[1-4]|next)\b|(?:has|have)\s+asked\s+(?:me\s+|us\s+)?for`,
   ],
   // "I keep meaning to do a map. Not done.", "It's not on his rota"
   ['never done', String.raw`not\s+(?:yet\s+)?done|keep\s+meaning\s+to|never\s+got\s+round\s+to|not\s+on\s+(?:the|his|her|their|our|any)\s+(?:rota|schedule|budget|books)`],
-  // "still to be agreed", "no fitters confirmed yet", "no overtime budget has been agreed", "has not been signed off"
+  // "still to be agreed", "I have not yet made up my mind", "no fitters confirmed yet", "no overtime budget has been agreed", "has not been signed off"
   [
     'not agreed',
-    String.raw`(?:still\s+)?to\s+be\s+(?:agreed|confirmed|decided|arranged|sorted|signed\s+off)|no\s+(?:[\w'’-]+\s+){1,3}(?:(?:has|have)\s+been\s+)?(?:confirmed|agreed|arranged|assigned|approved)(?:\s+yet)?|(?:has|have|is|are)\s*n[o'’]?t\s+(?:yet\s+)?been\s+(?:agreed|approved|confirmed|signed\s+off|funded|set\s+up|budgeted)`,
+    String.raw`(?:still\s+)?to\s+be\s+(?:agreed|confirmed|decided|arranged|sorted|signed\s+off)|not\s+(?:yet\s+)?made\s+up\s+(?:my|our|his|her|their)\s+minds?|no\s+(?:[\w'’-]+\s+){1,3}(?:(?:has|have)\s+been\s+)?(?:confirmed|agreed|arranged|assigned|approved)(?:\s+yet)?|(?:has|have|is|are)\s*n[o'’]?t\s+(?:yet\s+)?been\s+(?:agreed|approved|confirmed|signed\s+off|funded|set\s+up|budgeted)`,
   ],
   // "new one not budgeted", "not in the budget", "no time is set aside"
   [
@@ -24,10 +24,11 @@ const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
   ],
   // "jet wash packed in", "card machine out of order", "boxes ran out in May"
   ['broken or run out', String.raw`broken|out\s+of\s+(?:order|action|service)|packed\s+(?:in|up)|(?:is|are|has\s+been|have\s+been)\s+down|not\s+working|on\s+the\s+blink|(?:ran|run|running)\s+out\b`],
-  // "desk goes if it's quiet", "only if Martin has an afternoon spare", "I write them when I remember"
+  // "desk goes if it's quiet", "only if Martin has an afternoon spare", "I write them when I remember", "as capacity allows",
+  // "ask ops if there's a van spare", "ask around"
   [
     'only when someone is free',
-    String.raw`(?:if|when)\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|things\s+are|there\s+is\s+a|there['’]s\s+a)\s+(?:quiet|slow|not\s+busy|quiet\s+(?:moment|spell|day)|lull)|if\s+(?:someone|anyone|somebody|any\s*one)\s+(?:is|['’]s|happens\s+to\s+be)\s+(?:free|around|about|spare|in)|(?:when|if)\s+(?:we|they|I)\s+can\b|if\s+there['’]s\s+(?:time|anyone|someone)|when\s+(?:I|we|they|someone|somebody)\s+(?:remember|get\s+(?:a\s+)?(?:minute|moment|chance|round\s+to\s+it))|only\s+(?:if|when)\s+[^.;!?]{1,40}?\s+(?:has|have|is|are|gets?)\s+[^.;!?]{0,20}?\b(?:spare|free|time|booked|available|around)\b|squeezed?\s+(?:it|them)\s+in|fit(?:ted)?\s+(?:it|them)\s+in\s+(?:between|around)`,
+    String.raw`(?:if|when)\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|things\s+are|there\s+is\s+a|there['’]s\s+a)\s+(?:quiet|slow|not\s+busy|quiet\s+(?:moment|spell|day)|lull)|if\s+(?:someone|anyone|somebody|any\s*one)\s+(?:is|['’]s|happens\s+to\s+be)\s+(?:free|around|about|spare|in)|(?:when|if)\s+(?:we|they|I)\s+can\b|if\s+there['’]s\s+(?:time|anyone|someone)|when\s+(?:I|we|they|someone|somebody)\s+(?:remember|get\s+(?:a\s+)?(?:minute|moment|chance|round\s+to\s+it))|only\s+(?:if|when)\s+[^.;!?]{1,40}?\s+(?:has|have|is|are|gets?)\s+[^.;!?]{0,20}?\b(?:spare|free|time|booked|available|around)\b|squeezed?\s+(?:it|them)\s+in|(?:as|when|if)\s+(?:capacity|time|workload|the\s+rota)\s+(?:allows|permits)|(?:capacity|time)\s+permitting|if\s+(?:there['’]s|there\s+is|there\s+are)\s+(?:a|an|one|any)\s+(?:[\w-]+\s+){0,2}(?:spare|free|going|available)|ask(?:ing)?\s+around|fit(?:ted)?\s+(?:it|them)\s+in\s+(?:between|around)`,
   ],
   // "Nobody's job to reorder", "goes to whoever puts their name down", "typed up by whoever is in", "nobody to do them yet"
   [
@@ -36,10 +37,10 @@ const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
   ],
   // "my own evenings, unpaid", "on whatever drive has space"
   ['unpaid or makeshift', String.raw`unpaid|(?:my|our|his|her|their)\s+own\s+(?:time|evenings?|weekends?|lunch\s*breaks?|days?\s+off)|on\s+whatever\s+[\w-]+\s+(?:has|is)\s+(?:space|free|spare)`],
-  // "there's no template yet" (a sentence opening so), "we don't have a van"
+  // "there's no template yet" (a sentence opening so), "we don't have a van", "we need a rota!"
   [
     'not had',
-    String.raw`^\s*there(?:['’]s|\s+is|\s+are)\s+no\s+(?!(?:[\w'’-]+\s+){0,2}(?:need|limit|cap|ceiling)\b)|(?:we|I)\s+(?:do\s*n[o'’]?t\s+have|don['’]t\s+have|have\s*n[o'’]?t\s+got|haven['’]t\s+got)\s+(?:a|an|any)\b`,
+    String.raw`^\s*there(?:['’]s|\s+is|\s+are)\s+no\s+(?!(?:[\w'’-]+\s+){0,2}(?:need|limit|cap|ceiling)\b)|(?:we|I)\s+(?:do\s*n[o'’]?t\s+have|don['’]t\s+have|have\s*n[o'’]?t\s+got|haven['’]t\s+got)\s+(?:a|an|any)\b|(?:we|I)\s+(?:still\s+|really\s+|badly\s+)?need\s+(?:a|an|another|more)\b`,
   ],
   // "wine TBC, the licence is still with the council" (not "(TBC: a second one)", a note on something there)
   ['to be confirmed', String.raw`(?<!\()tb[cd](?!\s*:)`],
