@@ -19,6 +19,7 @@ for (const name of [
   'holdout-12',
   'holdout-13',
   'holdout-14',
+  'holdout-15',
 ]) {
   const spec = corpusByName(name)!;
   const holdoutDir = corpusPath(spec);
