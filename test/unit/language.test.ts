@@ -679,6 +679,7 @@ describe('language layer: rights and certainty', () => {
     assert.deepEqual(why({ Tenant: 'Hears what the survey found, so nobody finds out at the door.', Frontstage: '—' }), ['so-nobody: so nobody finds']);
     assert.deepEqual(why({ Tenant: 'Keys are left at the desk so that no tenant waits outside.', Frontstage: '—' }), ['so-nobody: so that no tenant waits']);
     assert.deepEqual(why({ Tenant: 'Waits.', Frontstage: 'The officer files the notes so nobody forgets them.' }), []);
+    assert.deepEqual(why({ Tenant: 'Waits.', Frontstage: 'We text people when the keys are cut so nobody makes a wasted trip.' }), ['so-nobody: so nobody makes']);
   });
 
   it('reads "free" after a noun phrase opening its clause, before a participle, or before a plural tagged a verb', () => {
@@ -686,6 +687,12 @@ describe('language layer: rights and certainty', () => {
     assert.deepEqual(why({ Tenant: 'free chilled water in the lobby', Frontstage: '—' }), ['free+noun: free chilled water']);
     assert.deepEqual(why({ Tenant: 'gets free printable invites and a link', Frontstage: '—' }), ['free+noun: free printable invites']);
     assert.deepEqual(why({ Tenant: 'The flat is smoke-free and sugar free.', Frontstage: '—' }), []);
+    // an ordinal opens the phrase; whom it is done for may come between the participle and "free"
+    assert.deepEqual(why({ Tenant: 'first yearly gas check free.', Frontstage: '—' }), ['noun+free: first yearly gas check free']);
+    assert.deepEqual(why({ Tenant: 'A copy of the inventory is posted to them free.', Frontstage: '—' }), ['verb+free: posted to them free']);
+    assert.deepEqual(why({ Tenant: 'He posted it to the agent free.', Frontstage: '—' }), []);
+    // an arrow ends a clause as a colon does
+    assert.deepEqual(why({ Tenant: 'Missed visit → that month is free.', Frontstage: '—' }), ['thing-is-free: month is free']);
   });
 
   it('reads "<thing> on us", "no X or Y needed" and "free to <people>" as given, not "depends on us" or an approval', () => {

@@ -36,8 +36,8 @@ export interface LangDoc {
 
 /** Words that open a new clause inside a sentence (coordinating and subordinating conjunctions). */
 const CLAUSE_OPENERS = new Set(['but', 'and', 'or', 'so', 'because', 'while', 'whereas', 'although', 'though', 'unless', 'if', 'when', 'whenever', 'once', 'until', 'who', 'which', 'where']);
-/** Punctuation that closes a clause ("-" and "'" are inside words: "say-so", "guest's"). */
-const CLAUSE_PUNCT = /^[,;:.!?()[\]—–"“”]+$/;
+/** Punctuation that closes a clause ("-" and "'" are inside words: "say-so", "guest's"); an arrow ("missed SLA → ticket free") too. */
+const CLAUSE_PUNCT = /^[,;:.!?()[\]—–"“”\u2192\u21d2\u2794\u279c]+$/;
 
 /**
  * Reads a text: hard-wrapped lines are joined (a single line break is a space; a blank line ends a sentence), so a

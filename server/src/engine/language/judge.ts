@@ -193,11 +193,18 @@ export function benefitPatterns(lt: LangText): Found[] {
       out.push(span(lt, i - 1, i, 'verb+free', { group: 'money' }));
       continue;
     }
+    // ...with whom it is done for between: "sent to them free", "posted to the family free"
+    const doneFor = t.lower === 'free' && !NOUNISH.has(next?.pos ?? '') ? receiverBefore(lt, i, c.from) : -1;
+    if (doneFor >= 0) {
+      out.push(span(lt, doneFor, i, 'verb+free', { group: 'money' }));
+      continue;
+    }
     // <noun phrase> free opening its clause: "Smoke test free if the stove is new", "Parking free on Sundays"
     // ("sugar-free" is a compound; "free of" is without)
     if (t.lower === 'free' && i > c.from && NOUNISH.has(toks[i - 1]!.pos) && (!next || next.pos === 'PUNCT' || POSTPOSED_FREE_NEXT.has(next.lower))) {
       let k = i - 1;
-      while (k > c.from && (NOUNISH.has(toks[k - 1]!.pos) || toks[k - 1]!.pos === 'ADJ' || toks[k - 1]!.pos === 'DET')) k--;
+      // (an ordinal opens the phrase as an adjective does: "first annual service free")
+      while (k > c.from && (NOUNISH.has(toks[k - 1]!.pos) || toks[k - 1]!.pos === 'ADJ' || toks[k - 1]!.pos === 'DET' || ORDINALS.has(toks[k - 1]!.lower))) k--;
       if (k === c.from && !(next?.text === '-' && next.start === t.end)) {
         out.push(span(lt, k, i, 'noun+free', { group: 'money' }));
         continue;
@@ -604,7 +611,9 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
       const main = clauseSubject(lt, toks[sentence.from]!.clause);
       // (a thing as the subject, "Badges are laid out ... so nobody wanders", is done for whoever comes)
       const customers = main === 'customer' || main === undefined || main === 'other' ? !roleAsPerson(lt, sentence.from, i) : roleIn(lt, sentence.from, i, 'customer') >= 0;
-      if (customers) return span(lt, i, verb.i, 'so-nobody', { group: 'comfort' });
+      // (staff or the firm doing it to people: "We text people when it's ready so nobody makes a wasted trip")
+      const served = toks.slice(sentence.from, i).some((x) => SERVED_PEOPLE.has(x.lower));
+      if (customers || served) return span(lt, i, verb.i, 'so-nobody', { group: 'comfort' });
     }
   }
   // a burden cut down to one thing: "so they only pay the excess", "customers only need their booking code", a lane
@@ -701,6 +710,22 @@ function toldAhead(lt: LangText, i: number, c: Range): Found | null {
     }
   }
   return null;
+}
+
+/** Whom staff or the firm serve, named as the object of what they do before "so nobody ...". */
+const SERVED_PEOPLE = new Set(['them', 'you', 'people', 'everyone', 'everybody']);
+const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'next', 'last', 'every']);
+
+/** The participle of "<participle> to/for <whom> free" before token `i` ("sent to them free"), or -1. */
+function receiverBefore(lt: LangText, i: number, from: number): number {
+  const toks = lt.doc.tokens;
+  let k = i - 1;
+  while (k > from && (NOUNISH.has(toks[k]!.pos) || toks[k]!.pos === 'PRON' || toks[k]!.pos === 'DET' || toks[k]!.pos === 'ADJ')) k--;
+  if (k === i - 1 || k <= from || (toks[k]!.lower !== 'to' && toks[k]!.lower !== 'for')) return -1;
+  const whom = toks.slice(k + 1, i);
+  if (!whom.some((x) => (x.pos === 'PRON' && x.lower !== 'it') || lt.roles[x.i] === 'customer' || x.lower === 'family' || x.lower === 'people')) return -1;
+  const verb = toks[k - 1];
+  return verb && verb.pos === 'VERB' && /(ed|en|t)$/.test(verb.lower) ? k - 1 : -1;
 }
 
 const POSTPOSED_FREE_NEXT = new Set(['if', 'when', 'for', 'on', 'at', 'with', 'until', 'during', 'after', 'before', 'to', 'and', 'in']);
