@@ -255,6 +255,8 @@ function supportsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVo
   const traps = hits.length ? vocab.notSupport.find(t.text) : [];
   let kept = hits.filter((h) => {
     if (removed(h, vocab.removedSupport)) return false;
+    // a word inside a page's path or a file name ("[[shop.tools.laser-cutter]]", "docs/tools/") names a page, not a tool
+    if (/\p{L}[./]$/u.test(t.text.slice(Math.max(0, h.start - 2), h.start)) || /^[./]\p{L}/u.test(t.text.slice(h.end, h.end + 2))) return false;
     if (insideAny(h, traps)) {
       reject(judge, t, h.start, h.end, 'support', 'gives the employee nothing (not-support.txt)', source);
       return false;
@@ -484,6 +486,14 @@ function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, cust
       });
   // (a lane whose every named support is said to be missing, or every sentence says its thing is, names nothing there)
   const allMissing = missing.length > 0 && missing.length === sentencesOf(lane.content.text).length;
+  // What a support lane says happens automatically a system does for staff ("..., but the £25 comes off automatically").
+  if (lane.kind === 'support' && found.length === 0 && !allMissing) {
+    const auto = [...lane.content.text.matchAll(/\bautomatic(?:ally)?\b/gi)].find((m) => !missing.some(([a, b]) => m.index! >= a && m.index! < b));
+    if (auto) {
+      const start = lane.content.offsets[auto.index!]!;
+      return [{ text: auto[0], span: { start, end: start + auto[0].length }, entry: 'automatically', source: 'support', kind: 'tool', why: 'done automatically (a system does it)' }];
+    }
+  }
   if (lane.kind === 'support' && found.length === 0 && (nothingInPlace(said) || named.length > 0 || allMissing)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', 'nothing in place (the support lane says what is missing or planned)', lane.kind);
     return [];

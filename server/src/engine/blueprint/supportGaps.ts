@@ -3,8 +3,8 @@
 
 /** Families of wording that say a sentence's thing is missing, each matched as whole words, case-insensitively. */
 const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
-  // "template is not existing yet", "not built", "doesn't exist"
-  ['not there yet', String.raw`not\s+(?:yet\s+)?(?:in place|built|live|existing)|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist`],
+  // "template is not existing yet", "not built", "doesn't exist", "nobody's set up a way to do it yet"
+  ['not there yet', String.raw`not\s+(?:yet\s+)?(?:in place|built|live|existing)|(?:nobody|no\s+one|no-one)(?:['’]s|\s+has)\s+(?:yet\s+)?(?:set\s+up|built|made|written|sorted)\b|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist`],
   // "licence under procurement", "scanner on order", "still to come", "is "for Q3"", "planned for next year", "has asked for a second set"
   [
     'still to come',
@@ -37,13 +37,18 @@ const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
   ],
   // "my own evenings, unpaid", "on whatever drive has space"
   ['unpaid or makeshift', String.raw`unpaid|(?:my|our|his|her|their)\s+own\s+(?:time|evenings?|weekends?|lunch\s*breaks?|days?\s+off)|on\s+whatever\s+[\w-]+\s+(?:has|is)\s+(?:space|free|spare)`],
+  // "used to have a protected hour, lost in the January rota", "the van was cut last year"
+  [
+    'no longer there',
+    String.raw`used\s+to\s+(?:have|get|be\s+given)|lost\s+(?:in|to|when|after|with)\s|(?:was|were|got|has\s+been|have\s+been)\s+(?:cut|axed|scrapped|withdrawn|taken\s+away)\b`,
+  ],
   // "there's no template yet" (a sentence opening so), "we don't have a van", "we need a rota!"
   [
     'not had',
     String.raw`^\s*there(?:['’]s|\s+is|\s+are)\s+no\s+(?!(?:[\w'’-]+\s+){0,2}(?:need|limit|cap|ceiling)\b)|(?:we|I)\s+(?:do\s*n[o'’]?t\s+have|don['’]t\s+have|have\s*n[o'’]?t\s+got|haven['’]t\s+got)\s+(?:a|an|any)\b|(?:we|I)\s+(?:still\s+|really\s+|badly\s+)?need\s+(?:a|an|another|more)\b`,
   ],
-  // "wine TBC, the licence is still with the council" (not "(TBC: a second one)", a note on something there)
-  ['to be confirmed', String.raw`(?<!\()tb[cd](?!\s*:)`],
+  // "wine TBC, the licence is still with the council", "TODO @sam" (not "(TBC: a second one)", a note on something there)
+  ['to be confirmed', String.raw`(?<!\()tb[cd](?!\s*:)|todo`],
 ];
 
 const GAPS: readonly RegExp[] = [
@@ -69,7 +74,10 @@ export function missingThingSentences(text: string): [number, number][] {
     .map((m) => [m.index!, m.index! + m[0].length]);
 }
 
-/** A lane's sentences with words in them, split at . ; ! and ? (with where each starts). */
+/**
+ * A lane's sentences with words in them, split at . ; ! and ? and before a contrasting "but" (with where each starts):
+ * "the card budget was cut, but the discount comes off in the system" says two things.
+ */
 export function sentencesOf(text: string): RegExpMatchArray[] {
-  return [...text.matchAll(/[^.;!?]+(?:[.;!?]+|$)/g)].filter((m) => /\p{L}/u.test(m[0]));
+  return [...text.matchAll(/(?:[^.;!?,]|,(?!\s+but\s))+(?:[.;!?]+|,(?=\s+but\s)|$)/g)].filter((m) => /\p{L}/u.test(m[0]));
 }
