@@ -49,7 +49,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout-11', dir: 'test/holdout-11' },
   { name: 'holdout-12', dir: 'test/holdout-12' },
   { name: 'holdout-13', dir: 'test/holdout-13' },
-  { name: 'holdout-14', dir: 'test/holdout-14', blind: true },
+  { name: 'holdout-14', dir: 'test/holdout-14' },
   { name: 'holdout-15', dir: 'test/holdout-15', blind: true },
 ];
 

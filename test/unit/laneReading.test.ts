@@ -281,6 +281,16 @@ describe('lane labels in other people’s words', () => {
     ]);
   });
 
+  it('reads what staff get or are given as support, what customers get as no lane; "Our people" as staff and "Backing" as support', () => {
+    assert.deepEqual(['What instructors get', 'What the crew are given', 'What guests get', 'Our people', 'Backing'].map(read), [
+      'support (lane-word)',
+      'support (lane-word)',
+      'customer (role)',
+      'frontstage (role)',
+      'support (lane-word)',
+    ]);
+  });
+
   it('reads who works behind something as out of sight (in view behind a bar or till), and what is provided as support', () => {
     assert.deepEqual(['Behind the phones', 'Behind the wall', 'Behind the bar', 'Behind the till', 'Provided', 'Supplied to staff'].map(read), [
       'backstage (lane-word)',

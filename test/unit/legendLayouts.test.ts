@@ -318,6 +318,13 @@ describe('keys and step marks as other writers set them', () => {
     sameIncrementally(text);
   });
 
+  it('reads plain "label → gloss" lines as a key, and "under every heading there’s what the X get, what the Y do" as one', () => {
+    const arrows = ['# a visit', '', 'painters → the customers', 'floor → whoever is working the tables', 'kiln room → out the back', "we've got → what the café gives you", ''].join('\n');
+    assert.deepEqual(legendLanes(arrows), { customer: ['painters'], frontstage: ['floor'], backstage: ['kiln room'], support: ["we've got"] });
+    const what = ['# Lesson', '', "Under every heading there's what the riders get, what the yard and office do, and what the school gives you.", ''].join('\n');
+    assert.deepEqual(legendLanes(what), { customer: ['riders'], backstage: ['yard and office'] });
+  });
+
   it('reads a "Lane | Meaning" table as the key, a gloss saying who sees them before its nouns', () => {
     const text = [
       '# Sample testing service',

@@ -149,6 +149,12 @@ function readWords(words: readonly string[]): LaneReading | undefined {
   // What the reader has to work with or has behind them is support ("What you've got", "What's behind you"); "what you
   // get" or "what you need" is the customer's in a page written to customers, so only having counts.
   if (READER_HAS.test(words.join(' '))) return { kind: 'support', basis: 'lane-word', words: words.join(' ') };
+  // What staff get or are given is what they have to work with ("What instructors get", "What the crew are given").
+  const got = words[0] === 'what' ? words.slice(words[1] === 'the' || words[1] === 'our' ? 2 : 1) : [];
+  if (got.length >= 2 && got.length <= 4 && /^(?:get|have|are given|is given|receive)$/.test(got.slice(got.findIndex((w, k) => k > 0 && /^(?:get|have|are|is|receive)$/.test(w))).join(' '))) {
+    const who = readWords(got.slice(0, got.findIndex((w, k) => k > 0 && /^(?:get|have|are|is|receive)$/.test(w))));
+    if (who?.kind === 'frontstage' || who?.kind === 'backstage') return { kind: 'support', basis: 'lane-word', words: words.join(' ') };
+  }
   // What the organisation provides or supplies is what staff are given ("What the hub provides"; not what the customer
   // provides)
   if (words[0] === 'what' && words.length <= 5 && (end === 'provide' || end === 'supply') && !words.slice(1, -1).some((w) => CUSTOMER_ROLE_WORDS.includes(w) || w === 'you' || w === 'they')) {

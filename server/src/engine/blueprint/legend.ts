@@ -19,7 +19,7 @@ import { laneTable, normaliseLabel, readLane } from './lanes.js';
 // "The rows are:" / "the columns are:" before a list says what a table's lanes are, as "lanes:" does; so does "each
 // step lists what the **Customer** does, what the **Counter** does ..." and "Format: each step, then what the **band** ...".
 const CUE =
-  /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|keys?|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card|bullet|item|row|column|heading)[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
+  /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|keys?|(?:under|below|beneath)[ \t]+(?:each|every)[ \t]+(?:step|heading|stage|section|part|bullet|item)[ \t]+there(?:['\u2019]s|[ \t]+is|[ \t]+are)|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card|bullet|item|row|column|heading)[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
 const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key|actors|(?:service[ \t]+|blueprint[ \t]+)?layers|lane[ \t]+(?:key|legend))[ \t]*:?[ \t]*#*[ \t]*$/i;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;"); a comma
 // stays inside it ("**Kit** is the time, tools and say-so we give staff").
@@ -171,13 +171,30 @@ const DEFINITION = /(?:^|[.;,:]\s+)([A-Za-z][\w&+'\u2019/ -]{0,30}?)\s+=\s+([^.;
  * word for lanes before it; a label of several names set apart by slashes ("Booth/marshals = port staff") is each.
  */
 function definitionEntries(text: string): Entry[] {
-  if (!text.includes(' = ')) return [];
-  const out: Entry[] = [];
+  const out: Entry[] = arrowLines(text);
+  if (!text.includes(' = ')) return out;
   for (const para of text.split(/\n[ \t]*\n/)) {
     if (!para.includes(' = ') || /^[ \t]*(?:#|\||[-*+][ \t]|\d+[.)][ \t]|```|~~~)/.test(para)) continue;
     const found = [...para.replace(/\n/g, ' ').matchAll(DEFINITION)];
     if (found.length < 2) continue;
     for (const m of found) for (const label of m[1]!.split('/')) if (label.trim()) out.push({ label: label.trim(), gloss: m[2]!.trim() });
+  }
+  return out;
+}
+
+// "painters → the customers", one definition a line, no list marker: a key of the labels written under it.
+const ARROW_LINE = /^[ \t]{0,3}([\p{L}][\p{L}'\u2019&/ -]{0,30}?)[ \t]*(?:[\u2192\u21d2\u2794\u279c]|->|=>)[ \t]+([^\r\n]{1,100}?)[ \t\\]*$/u;
+
+/** Two or more consecutive plain lines "label → gloss" (not list items: those are a step's lanes). */
+function arrowLines(text: string): Entry[] {
+  if (!/[\u2192\u21d2\u2794\u279c]|->|=>/.test(text)) return [];
+  const out: Entry[] = [];
+  for (const para of text.split(/\n[ \t]*\n/)) {
+    const found = para
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => ARROW_LINE.exec(line));
+    if (found.length >= 2 && found.every((m) => m !== null)) for (const m of found) out.push({ label: m![1]!.trim(), gloss: m![2]!.trim() });
   }
   return out;
 }
@@ -204,13 +221,14 @@ interface Entry {
 }
 
 // "what the climber gets, what the instructor does": who gets is the customer, who does is staff.
-const WHAT_ENTRY = /\bwhat (?:the |our |a |an )?([\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*)?) (gets|receives|experiences|feels|does|do|says)\b/giu;
+// ("what the hut and office do": two teams joined by "and" are one lane)
+const WHAT_ENTRY = /\bwhat (?:the |our |a |an )?([\p{L}][\p{L}'’-]*(?: (?:and |& )?[\p{L}][\p{L}'’-]*)?) (gets?|receives?|experiences?|feels?|does|do|says?)\b/giu;
 
 /** Plain "what the X gets / does" entries after a cue ("each step is what the climber gets, what the desk does"). */
 function whatEntries(para: string): Entry[] {
   return [...para.replace(/\s+/g, ' ').matchAll(WHAT_ENTRY)]
     .filter((m) => !/^(?:we|you|they|it|happens)$/i.test(m[1]!))
-    .map((m) => ({ label: m[1]!, gloss: /^(?:gets|receives|experiences|feels)$/i.test(m[2]!) ? 'the customer' : `${m[1]} does` }));
+    .map((m) => ({ label: m[1]!, gloss: /^(?:gets?|receives?|experiences?|feels?)$/i.test(m[2]!) ? 'the customer' : `${m[1]} does` }));
 }
 
 /** Bold entries; "**A** and **B** work behind the doors" gives both the one gloss. */
@@ -318,7 +336,7 @@ const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
   ],
   [
     'frontstage',
-    /\b(?:what the (?:person|people|staff|team|colleague|member of staff)\b[^.;]{0,30}\bdoe?s|in front of|in view|visible|face to face|faces?|facing|front of house|on the floor|with them$|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see|the one (?:she|he|they) (?:sees?|meets?))\b/i,
+    /\b(?:what the (?:person|people|staff|team|colleague|member of staff)\b[^.;]{0,30}\bdoe?s|who(?:ever)? (?:is|are|['\u2019]s) (?:working|serving|running|on) the|in front of|in view|visible|face to face|faces?|facing|front of house|on the floor|with them$|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see|the one (?:she|he|they) (?:sees?|meets?))\b/i,
   ],
   [
     'support',

@@ -12,10 +12,10 @@ const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
   ],
   // "I keep meaning to do a map. Not done.", "It's not on his rota"
   ['never done', String.raw`not\s+(?:yet\s+)?done|keep\s+meaning\s+to|never\s+got\s+round\s+to|not\s+on\s+(?:the|his|her|their|our|any)\s+(?:rota|schedule|budget|books)`],
-  // "still to be agreed", "I have not yet made up my mind", "no fitters confirmed yet", "no overtime budget has been agreed", "has not been signed off"
+  // "still to be agreed", "contract still not signed", "I have not yet made up my mind", "no fitters confirmed yet", "no overtime budget has been agreed", "has not been signed off"
   [
     'not agreed',
-    String.raw`(?:still\s+)?to\s+be\s+(?:agreed|confirmed|decided|arranged|sorted|signed\s+off)|not\s+(?:yet\s+)?made\s+up\s+(?:my|our|his|her|their)\s+minds?|no\s+(?:[\w'’-]+\s+){1,3}(?:(?:has|have)\s+been\s+)?(?:confirmed|agreed|arranged|assigned|approved)(?:\s+yet)?|(?:has|have|is|are)\s*n[o'’]?t\s+(?:yet\s+)?been\s+(?:agreed|approved|confirmed|signed\s+off|funded|set\s+up|budgeted)`,
+    String.raw`(?:still\s+)?to\s+be\s+(?:agreed|confirmed|decided|arranged|sorted|signed\s+off)|not\s+(?:yet\s+)?made\s+up\s+(?:my|our|his|her|their)\s+minds?|(?:still\s+)?not\s+(?:yet\s+)?(?:signed|agreed|approved|confirmed)\b|no\s+(?:[\w'’-]+\s+){1,3}(?:(?:has|have)\s+been\s+)?(?:confirmed|agreed|arranged|assigned|approved)(?:\s+yet)?|(?:has|have|is|are)\s*n[o'’]?t\s+(?:yet\s+)?been\s+(?:agreed|approved|confirmed|signed\s+off|funded|set\s+up|budgeted)`,
   ],
   // "new one not budgeted", "not in the budget", "no time is set aside"
   [
