@@ -437,3 +437,53 @@ describe('keys and step marks as other writers set them', () => {
     assert.deepEqual(lint(text, { filePath: 'doc.md' }).blueprint.steps, []);
   });
 });
+
+describe('lane-major outlines and sheets with a title bar', () => {
+  it('reads a list of lanes, each over the numbered steps it takes part in, one step per shared title', () => {
+    const text = [
+      '- Type:: [[Service blueprint]]',
+      '- **Customers**',
+      '    - 1. **Booking** — book a single night, no minimum stay',
+      '    - 2. **Drop-off** — hand over the lead at the gate, no queue',
+      '- **Kennel staff**',
+      '    - 2. **Drop-off** — check the vaccination card',
+      '- **Office**',
+      '    - 1. **Booking** — the booking system takes the deposit',
+      '    - 2. **Drop-off** — print the feeding sheet',
+      '- Open questions',
+      '    - a second van?',
+      '',
+    ].join('\n');
+    assert.deepEqual(steps(text), [
+      { step: 'Booking (list)', lanes: ['customer<Customers>=book a single night, no minimum stay', 'frontstage<Office>=the booking system takes the deposit'] },
+      {
+        step: 'Drop-off (list)',
+        lanes: ['customer<Customers>=hand over the lead at the gate, no queue', 'frontstage<Kennel staff>=check the vaccination card', 'frontstage<Office>=print the feeding sheet'],
+      },
+    ]);
+    sameIncrementally(text);
+  });
+
+  it('leaves a list of steps, each over its own lanes, as list steps', () => {
+    const text = ['- **Booking**', '    - Customer: books a night', '    - Staff: takes the deposit', '- **Drop-off**', '    - Customer: hands over the lead', '    - Staff: checks the card', ''].join('\n');
+    assert.deepEqual(
+      steps(text).map((s) => s.step),
+      ['Booking (list)', 'Drop-off (list)'],
+    );
+  });
+
+  it('reads a sheet whose first row is its title bar: the second row heads the steps', () => {
+    const text = [
+      '| Kennel stay, start to finish |  |  |',
+      '|---|---|---|',
+      '|  | Booking | Drop-off |',
+      '| Customer | Books a night | Hands over the lead |',
+      '| Staff | Takes the deposit | Checks the card |',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      steps(text).map((s) => s.step),
+      ['Booking (table-columns)', 'Drop-off (table-columns)'],
+    );
+  });
+});

@@ -854,7 +854,11 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
       if (intro?.type === 'paragraph' && KEY_INTRO.test(proseOf(ctx, intro)?.text ?? '') && !node.children.some((item) => listStep(ctx, item, group))) {
         const p = proseOf(ctx, node);
         if (p) scan.prose.push(p);
-      } else scanList(ctx, node, scan, group);
+      } else {
+        const outline = laneOutlineSteps(ctx, node, group);
+        if (outline) scan.steps.push(...outline);
+        else scanList(ctx, node, scan, group);
+      }
     } else if (node.type === 'table') {
       const steps = tableSteps(ctx, node, heading, group, false, parentGroup);
       if (steps && (node.data as Record<string, unknown> | undefined)?.[FIXED_WIDTH]) for (const st of steps) fixedWidthStep(ctx, st);
@@ -1385,10 +1389,16 @@ function laneReadings(ctx: Ctx, cells: ReadonlyArray<TableCell | undefined>): Ar
 function tableSteps(ctx: Ctx, given: Table, heading: Heading | undefined, group: string | undefined, html = false, parentGroup?: string): RawStep[] | undefined {
   // A header row of empty cells (a sheet pasted with its first row blank) heads nothing: the first body row is the header.
   // (only when that row names lanes across, two or more: a headless table of lane rows keeps its blank header)
+  // So does a sheet's title bar (one filled cell, "| Flooring job, start to finish |  |  |"), when under it the second
+  // row heads the steps: its first cell blank and the first column below naming lanes.
+  const filled = given.children[0]?.children.filter((c) => labelText(ctx, c).text.trim()).length ?? 0;
+  const second = given.children[1];
   const blankHead =
     given.children.length > 2 &&
-    given.children[0]!.children.every((c) => !labelText(ctx, c).text.trim()) &&
-    given.children[1]!.children.filter((c) => readLane(labelText(ctx, c).text, ctx.table)).length >= 2;
+    filled <= 1 &&
+    !!second &&
+    (second.children.filter((c) => readLane(labelText(ctx, c).text, ctx.table)).length >= 2 ||
+      (filled === 1 && second.children.length > 2 && !labelText(ctx, second.children[0]).text.trim() && enoughLanes(laneReadings(ctx, given.children.slice(2).map((r) => r.children[0])), 'rows')));
   const table: Table = blankHead ? { ...given, children: given.children.slice(1) } : given;
   const [header, ...body] = table.children;
   if (!header) return undefined;
@@ -1831,11 +1841,59 @@ function laneSectionOf(ctx: Ctx, section: Section, titleText: SourceText): LaneS
   if (!reading || reading.kind === 'other') return undefined;
   const lists = section.content.filter((n): n is List => n.type === 'list');
   if (lists.length !== 1 || section.content.some((n) => n.type !== 'list' && n.type !== 'paragraph')) return undefined;
-  const list = lists[0]!;
-  const label = titleText.text.trim();
-  const labelSpan = spanOfText(titleText, off(section.heading, 'start'));
+  const items = laneItems(ctx, lists[0]!, reading, titleText.text.trim(), spanOfText(titleText, off(section.heading, 'start')));
+  return items.length ? { reading, items } : undefined;
+}
+
+/**
+ * A list whose top-level items are lanes, each over a list of the steps that lane takes part in ("- **Parents**" over
+ * "- 1. **Booking** — book single days"), as outliners write a lane-major blueprint: one lane section per item.
+ */
+function laneOutlineSteps(ctx: Ctx, list: List, group: string | undefined): RawStep[] | undefined {
+  if (list.children.length < 2) return undefined;
+  const steps: RawStep[] = [];
+  for (const item of list.children) {
+    const [head, nested, ...more] = item.children;
+    if (head?.type !== 'paragraph' || nested?.type !== 'list' || more.length) continue;
+    const labelText = trimText(inlineText(ctx, head.children, off(head, 'start')));
+    // (a lane named by two things, one of them no lane word, is the lane the other names: "Office & bookings")
+    const reading =
+      labelText.text.split(/\s+/).length > 6
+        ? undefined
+        : (proseLabel(labelText.text, ctx.table, true) ?? labelText.text.split(/\s*(?:&|\+|\/|\band\b)\s*/).reduce<LaneReading | undefined>((r, part) => r ?? (part ? proseLabel(part, ctx.table, true) : undefined), undefined));
+    if (!reading || reading.kind === 'other') continue;
+    // (a step's own lane list, "- **Greet**" over "- Customer: ...", is no lane's list of steps)
+    if (nested.children.some((child) => laneOfItem(ctx, child, nested) !== undefined)) return undefined;
+    const labelSpan = spanOfText(labelText, off(head, 'start'));
+    const items = laneItems(ctx, nested, reading, labelText.text, labelSpan);
+    if (!items.length) continue;
+    steps.push({
+      title: normaliseTitle(labelText.text),
+      titleSpan: labelSpan,
+      span: { start: off(item, 'start'), end: off(item, 'end') },
+      shape: 'list',
+      lanes: [],
+      prose: [],
+      group,
+      insertion: { form: 'none', inPlace: true },
+      disableSite: commentLineBefore(ctx, off(item, 'start')),
+      laneSection: { reading, items },
+    });
+  }
+  // Lanes of the customer and of staff, two of them naming the same two steps or more, as lane-major sections do.
+  const kinds = new Set(steps.map((st) => st.laneSection!.reading.kind));
+  const titles = steps.map((st) => new Set(st.laneSection!.items.map((i) => i.title).filter((t) => t !== undefined)));
+  const shared = titles.some((a, x) => titles.some((b, y) => y > x && [...a].filter((t) => b.has(t)).length >= 2));
+  return steps.length >= 2 && kinds.has('customer') && kinds.size >= 2 && shared ? steps : undefined;
+}
+
+/** The items of a lane's list of steps: each names a step (its number and title) and holds what the lane does in it. */
+function laneItems(ctx: Ctx, list: List, reading: LaneReading, label: string, labelSpan: Span): LaneItem[] {
   const items: LaneItem[] = [];
-  list.children.forEach((item, k) => {
+  list.children.forEach((outer, k) => {
+    // ("- 3. **Lunch** — ..." is a bullet holding a one-item numbered list: the number is the step's)
+    const wrapped = outer.children.length === 1 && outer.children[0]?.type === 'list' && outer.children[0].children.length === 1 ? outer.children[0] : undefined;
+    const item = wrapped ? wrapped.children[0]! : outer;
     const first = item.children[0];
     if (first?.type !== 'paragraph') return;
     const t = blockText(ctx, item.children, off(first, 'start'));
@@ -1849,14 +1907,14 @@ function laneSectionOf(ctx: Ctx, section: Section, titleText: SourceText): LaneS
     const content = sliceText(rest, rest.text.length - rest.text.replace(/^[\s:\u2013\u2014*-]+/, '').length);
     const lineBreak = ctx.text.slice(off(first, 'start')).search(/\r?\n/);
     items.push({
-      number: list.ordered ? (list.start ?? 1) + k : undefined,
+      number: wrapped?.ordered ? (wrapped.start ?? 1) : list.ordered ? (list.start ?? 1) + k : undefined,
       title: titleSource && titleSource.text ? normaliseTitle(titleSource.text) : undefined,
       titleSpan: titleSource ? spanOfText(titleSource, off(first, 'start')) : undefined,
       lane: makeLane(reading, label, labelSpan, content, off(item, 'end')),
       lineEnd: lineBreak < 0 || off(first, 'start') + lineBreak > off(first, 'end') ? off(first, 'end') : off(first, 'start') + lineBreak,
     });
   });
-  return items.length ? { reading, items } : undefined;
+  return items;
 }
 
 /**
