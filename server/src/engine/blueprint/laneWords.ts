@@ -158,6 +158,14 @@ export const SUPPORT_WORDS: readonly string[] = [
   'toolkit',
   'toolbox',
   'say so',
+  // the right to decide and the means to act, as teams name them ("Permissions", "Decision rights", "Mandate", "Budget",
+  // "Headcount", "Scripts")
+  'permission',
+  'decision right',
+  'mandate',
+  'budget',
+  'headcount',
+  'script',
   // what stands behind the person serving ("Backup", "Back-up", "Backing")
   'backup',
   'back up',
