@@ -159,6 +159,9 @@ describe('layouts of real blueprints', () => {
     assert.deepEqual(lanes(['**Customer:** Waits in the lounge.', '**Fitter (visible):** Fits the tyres.']), ['customer: Waits in the lounge.', 'frontstage: Fits the tyres.']);
     assert.deepEqual(lanes(['Fitter (visible): Fits the tyres.']), ['frontstage: Fits the tyres.']);
     assert.deepEqual(lanes(['Customer: Is it ready?', 'Fitter: Yes, all done.']), ['customer: Is it ready?\nFitter: Yes, all done.']);
+    // role lines nobody says aloud are who does what
+    assert.deepEqual(lanes(['**Customer:** Waits in the lounge.', '**Fitter:** Fits the tyres.']), ['customer: Waits in the lounge.', 'frontstage: Fits the tyres.']);
+    assert.deepEqual(lanes(['Customer: Waits in the lounge.', 'Fitter: I will fit them now.']), ['customer: Waits in the lounge.\nFitter: I will fit them now.']);
   });
 
   it('reads Notion callouts (<aside> over Markdown lines, an icon first) as the lanes they hold', () => {

@@ -424,11 +424,20 @@ function lanesOfParagraph(ctx: Ctx, p: Paragraph, indent: string, from = 0): Fou
   return rolesRead && rolesRead.length > (lanes?.length ?? 0) ? rolesRead : lanes;
 }
 
-/** Labelled lines that are lanes, not a dialogue: a lane word that is no role stands among them, or a role carries a gloss. */
+/**
+ * Labelled lines that are lanes, not a dialogue: a lane word that is no role stands among them, a role carries a gloss,
+ * or no line is said aloud (a question, a quote, a greeting or answer, "I ..." or "My ..."): "Customer: collects the bike.
+ * Staff: adjusts the saddle." says who does what.
+ */
 function notDialogue(ctx: Ctx, lanes: readonly FoundLane[]): boolean {
   const glossed = (l: Lane) => /\(/.test(ctx.text.slice(l.labelSpan.start, l.labelSpan.end));
-  return lanes.some(({ lane }) => (lane.basis !== 'role' && lane.kind !== 'customer') || (lane.basis === 'role' && glossed(lane)));
+  if (lanes.some(({ lane }) => (lane.basis !== 'role' && lane.kind !== 'customer') || (lane.basis === 'role' && glossed(lane)))) return true;
+  return lanes.length >= 2 && !lanes.some(({ lane }) => SPOKEN.test(lane.content.text));
 }
+
+// A line said aloud: a question, a quote, a greeting or an answer, or a speaker's "I" or "My" opening a sentence.
+const SPOKEN =
+  /\?|^\s*["\u201c'\u2018]|^\s*(?:yes|no|yeah|yep|nope|sure|ok|okay|hello|hi|hey|good (?:morning|afternoon|evening)|thanks|thank you|sorry|please|here you (?:go|are)|of course|certainly|great|right)\b|(?:^|[.!?]\s+)(?:I|I['\u2019](?:m|d|ll|ve)|My|We['\u2019](?:re|ll|ve))\b/i;
 
 function paragraphLanes(ctx: Ctx, p: Paragraph, indent: string, from: number, roles: boolean): FoundLane[] | undefined {
   const t = inlineText(ctx, p.children, off(p, 'start'));

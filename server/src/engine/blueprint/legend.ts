@@ -336,7 +336,7 @@ const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
   ],
   [
     'frontstage',
-    /\b(?:what the (?:person|people|staff|team|colleague|member of staff)\b[^.;]{0,30}\bdoe?s|who(?:ever)? (?:is|are|['\u2019]s) (?:working|serving|running|on) the|in front of|in view|visible|face to face|faces?|facing|front of house|on the floor|with them$|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see|the one (?:she|he|they) (?:sees?|meets?))\b/i,
+    /\b(?:what the (?:person|people|staff|team|colleague|member of staff) (?:in|at|on|behind) the \w+ doe?s|who(?:ever)? (?:is|are|['\u2019]s) (?:working|serving|running|on) the|in front of|in view|visible|face to face|faces?|facing|front of house|on the floor|with them$|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see|the one (?:she|he|they) (?:sees?|meets?))\b/i,
   ],
   [
     'support',
