@@ -706,6 +706,8 @@ describe('language layer: rights and certainty', () => {
     assert.deepEqual(why({ Tenant: 'He posted it to the agent free.', Frontstage: '—' }), []);
     // an arrow ends a clause as a colon does
     assert.deepEqual(why({ Tenant: 'Missed visit → that month is free.', Frontstage: '—' }), ['thing-is-free: month is free']);
+    // a turnaround: the thing back, ready or done in a stated time
+    assert.deepEqual(why({ Tenant: 'Keys back in 48 hours.', Frontstage: '—' }).length, 1);
   });
 
   it('reads "<thing> on us", "no X or Y needed" and "free to <people>" as given, not "depends on us" or an approval', () => {

@@ -154,6 +154,18 @@ describe('layouts of real blueprints', () => {
     ]);
   });
 
+  it('reads a bold lane word opening an item with no separator as its label, not a bold role or a key’s "**X** is ..."', () => {
+    const text = ['# Laundry', '', '## Book', '', '- **Customer** books a slot, no need to be home.', '- **Backstage** plans the route.', '- **Maria** drives.', '- **Tools** route planner.', ''].join('\n');
+    assert.deepEqual(read(text), [
+      { title: 'Book', shape: 'heading', lanes: ['customer: books a slot, no need to be home.', 'backstage: plans the route.', 'support: route planner.'] },
+    ]);
+    const key = ['# Laundry', '', '## How to read it', '', '- **Customer** is what the customer does.', '- **Backstage** is the plant.', ''].join('\n');
+    assert.deepEqual(
+      read(key).flatMap((s) => s.lanes.filter((l) => l.startsWith('backstage'))),
+      [],
+    );
+  });
+
   it('reads a role line with a gloss as a lane and bare role lines as dialogue', () => {
     const lanes = (lines: string[]) => read(['## Fitting', '', ...lines, ''].join('\n'))[0]?.lanes;
     assert.deepEqual(lanes(['**Customer:** Waits in the lounge.', '**Fitter (visible):** Fits the tyres.']), ['customer: Waits in the lounge.', 'frontstage: Fits the tyres.']);
@@ -602,8 +614,10 @@ describe('layouts of real blueprints', () => {
         'Allergy matrix, to be confirmed with the kitchen',
         'Static rig booked for every job.',
         'Card reader (TBC: a second one for Saturdays)',
+        '(none)',
+        '[TBC]',
       ].map(flagged),
-      [true, true, true, false, false],
+      [true, true, true, false, false, true, true],
     );
   });
 

@@ -317,6 +317,26 @@ function runInHeadAt(ctx: Ctx, t: SourceText, from: number, line: string): Label
   return { kind: reading.kind, reading, label: m[2]!.trim(), labelSpan: { start: labelStart, end: dot }, contentFrom: from + m[0].length, style: 'bold-inside' };
 }
 
+/**
+ * A bold lane word opening a line with no separator after it ("**Customer** books a slot", "**Tools** route planner"):
+ * the bold sets the label apart as a colon would. Only a lane word or a synonym, not a role ("**Maria** cuts it").
+ */
+function boldHeadAt(ctx: Ctx, t: SourceText, from: number, line: string, roles: boolean): LabelHit | undefined {
+  const lead = line.length - line.trimStart().length;
+  const start = t.offsets[from + lead];
+  if (start === undefined || !/^(?:\*\*|__)$/.test(ctx.text.slice(start - 2, start))) return undefined;
+  const close = ctx.text.indexOf(ctx.text.slice(start - 2, start), start);
+  const label = close > start ? ctx.text.slice(start, close) : '';
+  if (!label || label.length > 40 || /[\r\n:]/.test(label) || !/^\s+\S/.test(ctx.text.slice(close + 2, close + 4))) return undefined;
+  const reading = proseLabel(label, ctx.table, roles);
+  if (!reading || reading.kind === 'other' || (reading.basis !== 'synonym' && reading.basis !== 'lane-word')) return undefined;
+  const after = t.offsets.findIndex((o, k) => k >= from && o >= close + 2);
+  // ("**Juror** is what the juror does": a key defining the label, not a lane)
+  if (after < 0 || /^\s*(?:is|are|means|stands\s+for|refers\s+to|=)\s/i.test(t.text.slice(after))) return undefined;
+  const contentFrom = after + (t.text.slice(after).length - t.text.slice(after).trimStart().length);
+  return { kind: reading.kind, reading, label: label.trim(), labelSpan: { start, end: close }, contentFrom, style: 'bold-outside' };
+}
+
 /** An icon the lane table names (from a legend or config) opening a line labels it: "👤 Orders a bag". */
 function iconLabelAt(ctx: Ctx, t: SourceText, from: number, line: string): LabelHit | undefined {
   const head = iconHead(line);
@@ -346,9 +366,9 @@ function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number, roles =
   if (runIn) return runIn;
   const m = LABEL_RE.exec(line);
   // (a label never runs over a sentence's end: "them how. *Backup:*" is a wrapped lane's tail, then a run-in label)
-  if (!m || /[.!?]\s/.test(m[1]!)) return undefined;
+  if (!m || /[.!?]\s/.test(m[1]!)) return boldHeadAt(ctx, t, from, line, roles);
   const reading = proseLabel(m[1]! + (m[2] ? ` ${m[2]}` : ''), ctx.table, roles);
-  if (!reading) return undefined;
+  if (!reading) return boldHeadAt(ctx, t, from, line, roles);
   const kind = reading.kind;
   // An icon before the label ("⚙️ **Backstage:**") stays outside it: a rename replaces the words, not the icon.
   const icon = ICON.exec(m[1]!)?.[0].length ?? 0;

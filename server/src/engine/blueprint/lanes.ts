@@ -320,7 +320,10 @@ const NONE_SAID =
 /** Present but empty: the whole content is a placeholder (emphasis and a trailing full stop ignored). */
 export function isPlaceholder(content: string): boolean {
   // (icons before or after say nothing: "🟩 —", "nothing yet 🤷")
-  const bare = withoutIcons(content.replace(/[*_`~]/g, '')).trim();
+  // (a placeholder in brackets is one too: "(none)", "[TBC]")
+  const bare = withoutIcons(content.replace(/[*_`~]/g, ''))
+    .trim()
+    .replace(/^[([]\s*([^()[\]]*?)\s*[)\]]$/, '$1');
   if (PLACEHOLDER.test(bare) || PLACEHOLDER.test(bare.replace(/(?<=[a-z])\.$/i, ''))) return true;
   if (NONE_SAID.test(bare)) return true;
   // A placeholder with a note on why ("TBC (a work phone?)", "— (no cover on bad-weather days)", "None at present.")
