@@ -420,6 +420,11 @@ describe('language layer: charges lifted', () => {
       ['charge-removed: penalty taken off'],
     );
     assert.deepEqual(step({ Customer: 'Asks about the deposit.', Frontstage: 'The deposit is not refunded after the deadline.' }).benefits, []);
+    // one absence listed after another is one more promise, not negated by the first
+    assert.deepEqual(
+      step({ Customer: 'Service moved with no new contract and no setup fee.', Frontstage: 'Books the move.' }).benefits.map((b) => b.text),
+      ['no setup fee'],
+    );
   });
 
   it('does not count a support lane naming only what the customer holds, whoever the customer lane names', () => {

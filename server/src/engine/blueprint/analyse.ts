@@ -114,7 +114,10 @@ export function isNegated(text: string, hit: PhraseHit, vocab: CompiledVocabular
     .filter((c) => !containedIn(benefits, base + c.start, base + c.end, hit))
     .filter((c) => !/^\s+(?:only|just|merely)\b/i.test(window.slice(c.end)));
   const cue = cues[cues.length - 1];
-  if (cue) {
+  // A promise worded as an absence ("no setup fee", "without waiting") after another ("no new contract and no setup fee")
+  // is one more item of that list, not negated by it.
+  const listed = cue && /^(?:no|never|without|nothing|zero)\b/i.test(hit.text) && /(?:,|\band|\bor)\s*$/i.test(window.slice(cue.end));
+  if (cue && !listed) {
     const between = window.slice(cue.end).trim();
     const words = between === '' ? 0 : between.split(/\s+/).length;
     // a promise closing the sentence after a comma is said of it all, not negated ("so no water gets in, guaranteed")
