@@ -711,6 +711,11 @@ describe('language layer: rights and certainty', () => {
     assert.deepEqual(why({ Tenant: 'He posted it to the agent free.', Frontstage: '—' }), []);
     // an arrow ends a clause as a colon does
     assert.deepEqual(why({ Tenant: 'Missed visit → that month is free.', Frontstage: '—' }), ['thing-is-free: month is free']);
+    // a hyphenated compound before the charge; staff ringing ahead; "so they never ..." spares the customer
+    assert.deepEqual(why({ Tenant: 'No extra call-out charge for the return visit.', Frontstage: '—' }), ['no+charge: No extra call-out charge']);
+    assert.deepEqual(why({ Tenant: 'The fitter comes in the slot, or we ring ahead if running late.', Frontstage: '—' }), ['told-ahead: ring ahead']);
+    assert.deepEqual(why({ Tenant: 'Waits.', Frontstage: 'We remind them so they never miss a gas check.' }), ['so-never: so they never miss']);
+    assert.deepEqual(why({ Tenant: 'Rings ahead to say they are coming.', Frontstage: '—' }), []);
     // a turnaround: the thing back, ready or done in a stated time
     assert.deepEqual(why({ Tenant: 'Keys back in 48 hours.', Frontstage: '—' }).length, 1);
   });

@@ -476,7 +476,9 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
       const x = toks[k]!;
       // ("fine" is often tagged an adjective: a charge word ending the phrase is the head whatever its tag)
       if (inSlot(x, 'charge-noun') && (NOUNISH.has(x.pos) || !NOUNISH.has(toks[k + 1]?.pos ?? ''))) return span(lt, i, k, 'no+charge', { group: 'money' });
-      if (!(NOUNISH.has(x.pos) || x.pos === 'ADJ' || (x.text === '-' && x.start === toks[k - 1]!.end) || (x.pos === 'VERB' && /(ed|en|st)$/.test(x.lower)))) break;
+      // (a word joined by a hyphen is part of a compound whatever its tag: "call-out", "drop-in")
+      const joined = toks[k - 1]!.text === '-' && toks[k - 1]!.end === x.start;
+      if (!(NOUNISH.has(x.pos) || x.pos === 'ADJ' || joined || (x.text === '-' && x.start === toks[k - 1]!.end) || (x.pos === 'VERB' && /(ed|en|st)$/.test(x.lower)))) break;
     }
   }
   // a charge taken away: "the late fee taken off", "the call-out charge is waived", "fees refunded"
@@ -616,6 +618,17 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
       if (customers || served) return span(lt, i, verb.i, 'so-nobody', { group: 'comfort' });
     }
   }
+  // a purpose clause saying the customer will never suffer something: "so they never miss a service", "so you never
+  // have to chase us" (the customer's pronoun or noun, then "never" and a verb)
+  if (t.lower === 'so' && i > c.from - 1) {
+    let k = i + 1;
+    if (toks[k]?.lower === 'that') k++;
+    const who = toks[k];
+    const theirs = who && (['they', 'you'].includes(who.lower) || lt.roles[who.i] === 'customer');
+    const never = theirs ? toks[k + 1] : undefined;
+    const verb = never?.lower === 'never' ? toks[k + 2] : undefined;
+    if (verb && isVerbish(verb) && verb.lemma !== 'be') return span(lt, i, k + 2, 'so-never', { group: 'comfort' });
+  }
   // a burden cut down to one thing: "so they only pay the excess", "customers only need their booking code", a lane
   // written "Only pays the call-out charge" ("can only pay by card" is a restriction)
   if (t.lower === 'only' && inSlot(next, 'burden-verb') && !PERFECT_OR_MODAL.has(prev?.lower ?? '') && (customerSubject(lt, i, c) || clauseSubject(lt, t.clause) === undefined)) {
@@ -688,6 +701,11 @@ const TIME_NOUNS = new Set(['day', 'night', 'evening', 'morning', 'afternoon', '
 function toldAhead(lt: LangText, i: number, c: Range): Found | null {
   const toks = lt.doc.tokens;
   const t = toks[i]!;
+  // staff or the firm ringing ahead, whom left unsaid: "or we ring ahead if running late", "the driver texts in advance"
+  const aheadNext = toks[i + 1]?.lower === 'ahead' || (toks[i + 1]?.lower === 'in' && toks[i + 2]?.lower === 'advance');
+  if (inSlot(t, 'tell-verb') && t.pos === 'VERB' && aheadNext && ['company', 'employee'].includes(clauseSubject(lt, t.clause) ?? '')) {
+    return span(lt, i, i + (toks[i + 1]!.lower === 'in' ? 2 : 1), 'told-ahead', { group: 'information' });
+  }
   if (!(inSlot(t, 'message-noun') || inSlot(t, 'tell-verb')) || !toCustomer(lt, i, c)) return null;
   const sentence = lt.doc.sentences[t.sentence]!;
   // ...or the time comes first: "a week before, they get the email"
