@@ -487,3 +487,43 @@ describe('lane-major outlines and sheets with a title bar', () => {
     );
   });
 });
+
+describe('level-1 headings after the title', () => {
+  it('reads a slide deck whose slides are level-1 headings as steps, and a closing slide of prose as no step', () => {
+    const text = [
+      '---',
+      'marp: true',
+      '---',
+      '',
+      '# Car wash membership',
+      '',
+      '---',
+      '',
+      '# 1. Sign up',
+      '',
+      '- **Customer:** joins in the app, first wash free',
+      '- **Systems:** plate reader',
+      '',
+      '---',
+      '',
+      '# 2. Cancel',
+      '',
+      '- **Customer:** cancels any time in the app',
+      '- **Back office:** stops the billing',
+      '',
+      '---',
+      '',
+      '# Questions?',
+      '',
+      'Ask the ops team.',
+      '',
+    ].join('\n');
+    const r = lint(text, { filePath: 'deck.md' });
+    assert.equal(r.blueprint.title, 'Car wash membership');
+    assert.deepEqual(steps(text), [
+      { step: 'Sign up (heading)', lanes: ['customer<Customer:>=joins in the app, first wash free', 'support<Systems:>=plate reader'] },
+      { step: 'Cancel (heading)', lanes: ['customer<Customer:>=cancels any time in the app', 'backstage<Back office:>=stops the billing'] },
+    ]);
+    sameIncrementally(text);
+  });
+});

@@ -1803,7 +1803,7 @@ function adoptUnnamedLanes(ctx: Ctx, laneSubs: Array<{ sub: Section; lane: Found
 }
 
 /** Walks the section tree: groups, heading steps, prose steps, and the list/table steps inside them. */
-function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle: boolean): RawStep[] {
+function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle: boolean, proseStep = true): RawStep[] {
   const heading = section.heading;
   const titleText = heading ? headingTitle(ctx, heading) : undefined;
   const title = titleText ? normaliseTitle(titleText.text) : undefined;
@@ -1838,7 +1838,7 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
     !policy &&
     (lanes.length > 0
       ? !isLegendTitle(title ?? '') && !isOverviewTitle(title ?? '') && !isHandoff(title ?? '', lanes)
-      : nested.length === 0 && scan.prose.length > 0 && !isMetaTitle(title ?? '') && !isPriceList(title ?? '', group));
+      : proseStep && nested.length === 0 && scan.prose.length > 0 && !isMetaTitle(title ?? '') && !isPriceList(title ?? '', group));
   if (!isStep) return nested;
   const last = lanes[lanes.length - 1];
   const lastProse = section.content[section.content.length - 1];
@@ -2062,10 +2062,14 @@ function readTree(ctx: Ctx, root: Root): Section {
 function topSteps(ctx: Ctx, top: Section, sections = false): { steps: RawStep[]; title?: string } {
   const steps: RawStep[] = [...scanContent(ctx, top.content, undefined, undefined).steps];
   let title: string | undefined;
+  let titled = false;
   for (const s of top.subsections) {
-    const isTitle = s.depth === 1 && !sections;
+    // The first level-1 heading titles the document; a later one is a section, as a slide deck's or a wiki's are.
+    const isTitle = s.depth === 1 && !sections && !titled;
+    const part = s.depth === 1 && !sections && titled;
+    if (s.depth === 1 && !fromHtml(s.heading)) titled = true;
     if (isTitle && title === undefined && s.heading) title = normaliseTitle(headingTitle(ctx, s.heading).text);
-    steps.push(...collect(ctx, s, undefined, isTitle));
+    steps.push(...collect(ctx, s, undefined, isTitle, !part));
   }
   return { steps: withoutHtmlFixes(ctx, steps), title };
 }
@@ -2097,7 +2101,7 @@ export function buildSteps(root: Root, text: string, lines: LineIndex, table: La
 }
 
 /** What a unit of the document is to the model: the content before the first heading, a title's own content, or a section. */
-export type UnitKind = 'top' | 'title' | 'section';
+export type UnitKind = 'top' | 'title' | 'section' | 'part';
 
 /**
  * The steps of one unit parsed on its own, every position relative to `text` (the unit's text): the content before the
@@ -2114,6 +2118,7 @@ export function buildUnitSteps(root: Root, text: string, lines: LineIndex, table
   if (!s?.heading) return { steps };
   // Section lines of other markups (`== 1. Drop-off`) are headings only the reader sees: a unit can hold several.
   // A level-1 heading is a title unless splitUnits made it a section (under a front matter title).
-  for (const sub of top.subsections) steps.push(...collect(ctx, sub, undefined, sub.depth === 1 && kind !== 'section'));
+  // ("part": a level-1 heading after the title, a section whose prose alone makes no step)
+  for (const sub of top.subsections) steps.push(...collect(ctx, sub, undefined, sub.depth === 1 && kind === 'title', !(sub.depth === 1 && kind === 'part')));
   return { steps: withoutHtmlFixes(ctx, steps), title: kind === 'title' ? normaliseTitle(headingTitle(ctx, s.heading).text) : undefined };
 }

@@ -55,12 +55,15 @@ export function splitUnits(chunks: readonly ParsedChunk[], textLength: number): 
     units.push({ kind: 'top', from: 0, to: 1, start: 0, end: endOf(1) });
     i = 1;
   }
+  let titled = false;
   while (i < chunks.length) {
     const d = depths[i]!;
     let j = i + 1;
-    const title = d === 1 && !sections;
+    // (only the first level-1 heading is a title: a later one is a section, as buildSteps reads it)
+    const title = d === 1 && !sections && !titled;
+    if (d === 1) titled = true;
     if (!title) while (j < chunks.length && depths[j]! > d) j++;
-    units.push({ kind: title ? 'title' : 'section', from: i, to: j, start: chunks[i]!.start, end: endOf(j) });
+    units.push({ kind: title ? 'title' : d === 1 && !sections ? 'part' : 'section', from: i, to: j, start: chunks[i]!.start, end: endOf(j) });
     i = j;
   }
   return units;
@@ -168,7 +171,7 @@ export function unitModel(
       byFirstTree.set(trees[0]!, entry);
     }
     if (entry.last.base !== unit.start) entry.last = { base: unit.start, steps: entry.steps.map((s) => movedStep(s, unit.start)) };
-    if (unit.kind !== 'section' && title === undefined) title = entry.title;
+    if ((unit.kind === 'top' || unit.kind === 'title') && title === undefined) title = entry.title;
     entries.push(entry);
     for (const s of entry.last.steps) raws.push(s);
   }
