@@ -513,6 +513,11 @@ describe('language layer: charges lifted', () => {
     ]) {
       assert.deepEqual(lanes(text).supports, [], text);
     }
+    // a kit or a meter named for the work it does is a tool in staff hands
+    assert.deepEqual(
+      step({ Shipper: 'Gets a free valuation.', Frontstage: 'Tests the ring with the acid kit and the electronic tester.' }).supports.map((p) => p.text),
+      ['acid kit', 'electronic tester'],
+    );
     // a word inside a page's path names the page, not a tool
     assert.deepEqual(
       lanes('Agents use the CRM, see [[depot.tools.crm-guide]]').supports.map((p) => p.text),

@@ -154,6 +154,16 @@ describe('layouts of real blueprints', () => {
     ]);
   });
 
+  it('reads role labels in paragraphs of their own beside the customer’s, as definition terms or before a dash closing the line', () => {
+    const terms = ['# Returns', '', '## Refund', '', 'Customer', ': refund lands in 3 days', '', 'Finance', ': releases it', ''].join('\n');
+    assert.deepEqual(read(terms), [{ title: 'Refund', shape: 'heading', lanes: ['customer: refund lands in 3 days', 'backstage: releases it'] }]);
+    const dashes = ['# Laundry', '', '## Book', '', 'Customer -', 'Books a slot, no need to be home.', '', 'Driver -', 'Confirms by text.', ''].join('\n');
+    assert.deepEqual(read(dashes), [{ title: 'Book', shape: 'heading', lanes: ['customer: Books a slot, no need to be home.', 'frontstage: Confirms by text.'] }]);
+    // a script stays a script
+    const script = ['# Calls', '', '## Greeting', '', 'Customer: Is my refund through?', '', 'Agent: Yes, it went today.', ''].join('\n');
+    assert.deepEqual(read(script)[0]?.lanes.filter((l) => l.startsWith('frontstage')) ?? [], []);
+  });
+
   it('reads a bold lane word opening an item with no separator as its label, not a bold role or a key’s "**X** is ..."', () => {
     const text = ['# Laundry', '', '## Book', '', '- **Customer** books a slot, no need to be home.', '- **Backstage** plans the route.', '- **Maria** drives.', '- **Tools** route planner.', ''].join('\n');
     assert.deepEqual(read(text), [

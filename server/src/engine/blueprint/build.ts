@@ -288,7 +288,7 @@ function sectionContentEnd(s: Section): number {
 
 // `Label:: value` is a wiki's definition syntax for the same thing as `Label: value`.
 // An arrow sets a label off as a colon does ("**customer** → gets a slot", "Staff -> books it").
-const LABEL_RE = /^\s*([^:\r\n\u2013\u2014|\u2192\u21d2\u2794\u279c]{1,60}?)\s*(\([^)\r\n]*\))?\s*(?:::?|\s[\u2013\u2014-]\s|[\u2013\u2014](?=\s)|\s?(?:[\u2192\u21d2\u2794\u279c]|->|=>)(?=\s)|$)\s*/;
+const LABEL_RE = /^\s*([^:\r\n\u2013\u2014|\u2192\u21d2\u2794\u279c]{1,60}?)\s*(\([^)\r\n]*\))?\s*(?:::?|\s[\u2013\u2014-]\s|[\u2013\u2014](?=\s)|\s?(?:[\u2192\u21d2\u2794\u279c]|->|=>)(?=\s)|\s[\u2013\u2014-]\s*$|$)\s*/;
 
 interface LabelHit {
   kind: LaneKind;
@@ -380,7 +380,8 @@ function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number, roles =
   if (sepMissing && !emphasised && line.trim() !== m[1]!.trim()) return undefined;
   if (sepMissing && line.trim() !== (m[1]! + (m[2] ?? '')).trim()) return undefined;
   // Read by its words, a label needs a separator or emphasis: a wrapped line's last word ("price.") is no label.
-  if (sepMissing && !emphasised && reading.basis !== 'synonym') return undefined;
+  // (a definition's term is set apart by the ": " opening the next line: "Agent" over ": approves it")
+  if (sepMissing && !emphasised && reading.basis !== 'synonym' && !/^\r?\n:[ \t]/.test(t.text.slice(lineEnd))) return undefined;
   const labelEnd = (t.offsets[Math.max(from, labelEndIdx - 1)] ?? labelStart) + 1;
   let style: LabelStyle = 'plain';
   if (emphasised) {
@@ -873,7 +874,12 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
         if (p) {
           scan.prose.push(p);
           // (Google Docs' "**Family: **..." is bold the parser cannot close: the same label, written as bold)
-          if (node.children[0]?.type === 'strong' || (node.children[0]?.type === 'text' && /^(?:\*\*|__)[^*_\r\n]{1,40}:\s*(?:\*\*|__)/.test(node.children[0].value)))
+          // (so may a plain role label before a colon or over a definition: "Agent: approves it", "Finance\n: releases it")
+          if (
+            node.children[0]?.type === 'strong' ||
+            (node.children[0]?.type === 'text' && /^(?:\*\*|__)[^*_\r\n]{1,40}:\s*(?:\*\*|__)/.test(node.children[0].value)) ||
+            /^[\p{L}][^:\r\n]{0,39}(?::[ \t]|\r?\n:[ \t]|[ \t][\u2013\u2014-][ \t]*\r?\n)/u.test(p.text)
+          )
             boldProse.push({ node, prose: p });
         }
       }
@@ -917,15 +923,19 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
       scan.tableRows += inner.tableRows;
     }
   }
-  // Bold role labels beside lanes a lane word names ("**Family:**", "**Arranger:**" with "**Support:**") are lanes too.
-  if (boldProse.length && scan.lanes.some((l) => l.lane.kind !== 'other' && l.lane.kind !== 'customer' && l.lane.basis !== 'role' && l.lane.basis !== 'role-action')) {
-    for (const { node, prose } of boldProse) {
-      const roles = paragraphLanes(ctx, node, '', 0, true);
-      if (!roles || roles[0]!.lane.labelSpan.start > off(node.children[0], 'end')) continue;
-      scan.lanes.push(...roles);
-      scan.prose.splice(scan.prose.indexOf(prose), 1);
+  // Bold role labels beside lanes a lane word names ("**Family:**", "**Arranger:**" with "**Support:**") are lanes too;
+  // so are role labels beside the customer's lane where no line is said aloud (no dialogue).
+  if (boldProse.length && scan.lanes.some((l) => l.lane.kind !== 'other')) {
+    const read = boldProse
+      .map(({ node, prose }) => ({ prose, roles: paragraphLanes(ctx, node, '', 0, true), node }))
+      .filter((r): r is { prose: SourceText; roles: FoundLane[]; node: Paragraph } => !!r.roles && r.roles[0]!.lane.labelSpan.start <= off(r.node.children[0], 'end'));
+    if (read.length && notDialogue(ctx, [...scan.lanes, ...read.flatMap((r) => r.roles)])) {
+      for (const { prose, roles } of read) {
+        scan.lanes.push(...roles);
+        scan.prose.splice(scan.prose.indexOf(prose), 1);
+      }
+      scan.lanes.sort((a, b) => a.lane.labelSpan.start - b.lane.labelSpan.start);
     }
-    scan.lanes.sort((a, b) => a.lane.labelSpan.start - b.lane.labelSpan.start);
   }
   // Bold lines over prose, with no lanes anywhere in the content, are the steps of a document written as talk.
   if (!scan.steps.length && !scan.lanes.some((l) => l.lane.kind !== 'other') && !isMetaTitle(group ?? '')) {
