@@ -281,6 +281,17 @@ describe('lane labels in other people’s words', () => {
     ]);
   });
 
+  it('reads what the firm promises, commits to or guarantees, and what is in it for the customer, as the promise lane', () => {
+    assert.deepEqual(['What we promise', "What's in it for them", 'What we commit to', 'Our commitment', 'Guarantee', 'What the customer gets'].map(read), [
+      'benefit (lane-word)',
+      'benefit (lane-word)',
+      'benefit (lane-word)',
+      'benefit (lane-word)',
+      'benefit (lane-word)',
+      'customer (role)',
+    ]);
+  });
+
   it('reads who may decide and the right or means to act as support, not a "Sign-off" step', () => {
     assert.deepEqual(['Who can say yes', 'Who decides', 'What the lead can decide', 'Can approve', 'Permissions', 'Decision rights', 'Mandate', 'Budget', 'Headcount', 'Scripts', 'Sign-off'].map(read), [
       'support (lane-word)',

@@ -149,6 +149,9 @@ function readWords(words: readonly string[]): LaneReading | undefined {
   // What the reader has to work with or has behind them is support ("What you've got", "What's behind you"); "what you
   // get" or "what you need" is the customer's in a page written to customers, so only having counts.
   if (READER_HAS.test(words.join(' '))) return { kind: 'support', basis: 'lane-word', words: words.join(' ') };
+  // What the firm promises, or what is in it for the customer, is the promise itself ("What we promise", "What's in it
+  // for them", "What we commit to").
+  if (PROMISED.test(words.join(' '))) return { kind: 'benefit', basis: 'lane-word', words: words.join(' ') };
   // Who may decide is the authority staff have ("Who can say yes", "Who decides", "What they can decide", "Can approve").
   if (WHO_DECIDES.test(words.join(' '))) return { kind: 'support', basis: 'lane-word', words: words.join(' ') };
   // What staff get or are given is what they have to work with ("What instructors get", "What the crew are given").
@@ -281,6 +284,7 @@ const PROVIDES = /^(?:set up|put in place|put in|(?:provide|provided|supply|supp
 const READER_HAS =
   /^what (?:(?:you|u) (?:ve got|have|ha|got)(?: (?:to (?:work with|lean on|use|help|call on)|on hand|in place))?|(?:is |s )?behind (?:you|u|us|the team|staff|them)|back (?:you|u|us|the team|staff|them)(?: up)?|(?:the )?(?:[a-z]+ ){0,2}(?:give|gave) (?:u|us|you|staff|the team|them)(?: to work with)?|back(?:s)? it(?: up)?|(?:we|you|u|staff|the team|they) (?:can )?(?:lean|rely|draw|count|call|fall back) on|help(?:s)?(?: (?:us|u|you|the team|staff|them))?|(?:we|you|staff|they) (?:are |re )?given(?: to work with)?)$/;
 
+const PROMISED = /^what (?:we|i|you|our \w+|the \w+) (?:promise|guarantee|commit to|pledge|offer)$|^what (?:is |s )?in it for (?:them|you|the \w+|\w+)$/;
 const WHO_DECIDES =
   /^(?:who|what (?:they|staff|you|we|the team|the crew|the \w+)) (?:can |may |get to |gets to |is allowed to |are allowed to )?(?:decide|approve|say yes|sign off|ok it|okay it|authorise|authorize|agree it)$|^(?:can|may) (?:decide|approve|say yes|sign off|authorise|authorize)$|^who (?:decide|approve|sign off|say yes)\b/;
 

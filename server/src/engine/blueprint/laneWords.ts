@@ -176,7 +176,7 @@ export const SUPPORT_WORDS: readonly string[] = [
 export const EVIDENCE_WORDS: readonly string[] = ['evidence', 'prop', 'touchpoint', 'touch point', 'artefact', 'artifact', 'interface', 'screen', 'physical', 'digital evidence'];
 
 /** A lane that states the promise itself. */
-export const BENEFIT_WORDS: readonly string[] = ['benefit', 'promise', 'gain', 'value', 'customer value'];
+export const BENEFIT_WORDS: readonly string[] = ['benefit', 'promise', 'gain', 'value', 'customer value', 'commitment', 'guarantee', 'pledge'];
 /** A result lane: a benefit lane only where its content states a gain for the customer. */
 export const RESULT_WORDS: readonly string[] = ['outcome', 'output', 'result', 'deliverable', 'end state'];
 
