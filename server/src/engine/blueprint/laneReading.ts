@@ -284,7 +284,8 @@ const PROVIDES = /^(?:set up|put in place|put in|(?:provide|provided|supply|supp
 const READER_HAS =
   /^what (?:(?:you|u) (?:ve got|have|ha|got)(?: (?:to (?:work with|lean on|use|help|call on)|on hand|in place))?|(?:is |s )?behind (?:you|u|us|the team|staff|them)|back (?:you|u|us|the team|staff|them)(?: up)?|(?:the )?(?:[a-z]+ ){0,2}(?:give|gave) (?:u|us|you|staff|the team|them)(?: to work with)?|back(?:s)? it(?: up)?|(?:we|you|u|staff|the team|they) (?:can )?(?:lean|rely|draw|count|call|fall back) on|help(?:s)?(?: (?:us|u|you|the team|staff|them))?|(?:we|you|staff|they) (?:are |re )?given(?: to work with)?)$/;
 
-const PROMISED = /^what (?:we|i|you|our \w+|the \w+) (?:promise|guarantee|commit to|pledge|offer)$|^what (?:is |s )?in it for (?:them|you|the \w+|\w+)$/;
+// (not "what we offer", a range of products; not "what's in it for me", whoever "me" is)
+const PROMISED = /^what (?:we|i|you|our \w+|the \w+) (?:promise|guarantee|commit to|pledge)$|^what (?:is |s )?in it for (?:them|you|the \w+)$/;
 const WHO_DECIDES =
   /^(?:who|what (?:they|staff|you|we|the team|the crew|the \w+)) (?:can |may |get to |gets to |is allowed to |are allowed to )?(?:decide|approve|say yes|sign off|ok it|okay it|authorise|authorize|agree it)$|^(?:can|may) (?:decide|approve|say yes|sign off|authorise|authorize)$|^who (?:decide|approve|sign off|say yes)\b/;
 
