@@ -721,6 +721,11 @@ describe('language layer: rights and certainty', () => {
     assert.deepEqual(why({ Tenant: 'The fitter comes in the slot, or we ring ahead if running late.', Frontstage: '—' }), ['told-ahead: ring ahead']);
     assert.deepEqual(why({ Tenant: 'Waits.', Frontstage: 'We remind them so they never miss a gas check.' }), ['so-never: so they never miss']);
     assert.deepEqual(why({ Tenant: 'Rings ahead to say they are coming.', Frontstage: '—' }), []);
+    // a phrase the negation rejects gives way to a pattern that reads the negation with it
+    assert.deepEqual(why({ Tenant: 'Gets a quote by phone, no home visit needed.', Frontstage: '—' }), ['nothing-needed: no home visit needed']);
+    assert.deepEqual(why({ Tenant: 'Told it takes a week. No courtesy car is provided.', Frontstage: '—' }), []);
+    // continuity with a number before the people
+    assert.deepEqual(why({ Tenant: 'The same two cleaners every week.', Frontstage: '—' }), ['the-same+each-time: The same two cleaners every week']);
     // a turnaround: the thing back, ready or done in a stated time
     assert.deepEqual(why({ Tenant: 'Keys back in 48 hours.', Frontstage: '—' }).length, 1);
   });

@@ -201,7 +201,9 @@ function benefitsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVo
       }
       if (patterns) {
         for (const f of benefitPatterns(lt)) {
-          if (overlapsAny(hits, f.start, f.end) || overlapsAny(traps, f.start, f.end)) continue;
+          // (a phrase the negation rejected gives way to a pattern that reads the negation with it: "no home visit needed")
+          const dropped = hits.filter((h) => !kept.includes(h) && !(f.start <= h.start && h.end <= f.end && f.end - f.start > h.end - h.start));
+          if (overlapsAny(kept, f.start, f.end) || overlapsAny(dropped, f.start, f.end) || overlapsAny(traps, f.start, f.end)) continue;
           const reason = benefitVeto(lt, f.start, f.end, customerSide, f.group) ?? fieldVeto(lt, f.start, f.end);
           if (reason) reject(judge, t, f.start, f.end, 'benefit', `${reason} [${f.rule}]`, source);
           else all.push(languageHit(f, t.text, 'benefit'));

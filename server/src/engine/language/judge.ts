@@ -507,10 +507,11 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
     if (head && j < c.to && (lt.roles[j] === 'employee' || inSlot(head, 'continuity-noun')))
       return span(lt, prev?.lower === 'the' ? i - 1 : i, roleRunEnd(lt, j, c.to), 'the-same+person', { group: 'continuity' });
   }
-  // the same <anyone or anything> every time / each visit: continuity whatever the noun ("same groomer every time")
+  // the same <anyone or anything> every time / each visit: continuity whatever the noun ("same groomer every time",
+  // "the same two cleaners every week")
   if (t.lower === 'same') {
     let j = i + 1;
-    while (j < c.to && toks[j]!.pos === 'ADJ') j++;
+    while (j < c.to && (toks[j]!.pos === 'ADJ' || toks[j]!.pos === 'NUM')) j++;
     const headEnd = toks[j] && NOUNISH.has(toks[j]!.pos) ? nounPhraseEnd(lt, j, c.to) : -1;
     const each = headEnd >= 0 ? toks[headEnd + 1] : undefined;
     if (each && (each.lower === 'every' || each.lower === 'each') && toks[headEnd + 2] && NOUNISH.has(toks[headEnd + 2]!.pos) && toks[headEnd + 2]!.clause === t.clause)
