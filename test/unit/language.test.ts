@@ -509,6 +509,12 @@ describe('language layer: charges lifted', () => {
       'the portal on the phone of the shipper.',
       'TBC. Used to have a protected hour for this, lost in the January rota.',
       'Courier contract still not signed. TBC',
+      "Label printer died in October; we borrow the shop's one when they let us. Engineer says \"when he can\"",
+      'labels - last box ran out, new lot not ordered. We\'ll manage',
+      "The tablet cracked in August and nobody's ordered a new one, so for now it's your own phone.",
+      "We've no spare scanners left this season. If it's busy, ask around.",
+      'TBC. The stencil box went walkabout at half-term and nothing\'s been bought since',
+      'Route software and a big screen in the office. [the licence lapsed in June. The "big screen" is my laptop.]',
       "nobody's set up a way to do it in the booking system yet, so agents fudge it. TODO @sam",
     ]) {
       assert.deepEqual(lanes(text).supports, [], text);
@@ -522,6 +528,11 @@ describe('language layer: charges lifted', () => {
     assert.deepEqual(
       lanes('Agents use the CRM, see [[depot.tools.crm-guide]]').supports.map((p) => p.text),
       ['CRM'],
+    );
+    // a spare said to be broken leaves the one in use
+    assert.deepEqual(
+      lanes('Card reader at the desk. The spare card reader is broken.').supports.map((p) => p.text),
+      ['Card reader'],
     );
     // a gap in one clause leaves the next: what happens automatically a system does
     assert.deepEqual(

@@ -4,11 +4,11 @@
 /** Families of wording that say a sentence's thing is missing, each matched as whole words, case-insensitively. */
 const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
   // "template is not existing yet", "not built", "doesn't exist", "nobody's set up a way to do it yet"
-  ['not there yet', String.raw`not\s+(?:yet\s+)?(?:in place|built|live|existing)|(?:nobody|no\s+one|no-one)(?:['’]s|\s+has)\s+(?:yet\s+)?(?:set\s+up|built|made|written|sorted)\b|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist`],
+  ['not there yet', String.raw`not\s+(?:yet\s+)?(?:in place|built|live|existing)|(?:nobody|no\s+one|no-one)(?:['’]s|\s+has)\s+(?:yet\s+)?(?:set\s+up|built|made|written|sorted|ordered|bought|replaced|fixed|renewed)\b|nothing(?:['’]s|\s+has)\s+been\s+(?:bought|ordered|replaced|fixed|done)\b|not\s+renewing|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist`],
   // "licence under procurement", "scanner on order", "still to come", "is "for Q3"", "planned for next year", "has asked for a second set"
   [
     'still to come',
-    String.raw`under\s+procurement|being\s+(?:procured|bought|built|recruited)|on\s+order|(?:is|are)\s+awaited|still\s+to\s+come|(?:is|are)\s+["“']?for\s+q[1-4]\b|planned\s+for\s+(?:q[1-4]|next)\b|(?:has|have)\s+asked\s+(?:me\s+|us\s+)?for`,
+    String.raw`under\s+procurement|being\s+(?:procured|bought|built|recruited)|on\s+order|(?:is|are)\s+awaited|still\s+to\s+come|(?:is|are)\s+["“']?for\s+q[1-4]\b|planned\s+for\s+(?:q[1-4]|next)\b|(?:has|have)\s+asked\s+(?:me\s+|us\s+)?for|(?:says|said)\s+(?:he|she|they)['’]ll\s+(?:sort|look\s+into|fix|get|do)`,
   ],
   // "I keep meaning to do a map. Not done.", "It's not on his rota"
   ['never done', String.raw`not\s+(?:yet\s+)?done|keep\s+meaning\s+to|never\s+got\s+round\s+to|not\s+on\s+(?:the|his|her|their|our|any)\s+(?:rota|schedule|budget|books)`],
@@ -22,21 +22,23 @@ const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
     'not paid for',
     String.raw`not\s+(?:yet\s+)?(?:budgeted|funded|ordered|bought|fixed|repaired|replaced|staffed|installed|set\s+up)|(?:is|are)\s*n[o'’]?t\s+in\s+(?:the|our|this\s+year['’]s)\s+budget|no\s+(?:[\w'’-]+\s+){0,2}(?:is|are)\s+(?:set\s+aside|allocated|budgeted|held\s+back|reserved|ring-?fenced)`,
   ],
-  // "jet wash packed in", "card machine out of order", "boxes ran out in May"
-  ['broken or run out', String.raw`broken|out\s+of\s+(?:order|action|service)|packed\s+(?:in|up)|(?:is|are|has\s+been|have\s+been)\s+down|not\s+working|on\s+the\s+blink|(?:ran|run|running)\s+out\b`],
+  // "jet wash packed in", "card machine out of order", "boxes ran out in May", "the compressor died", "the licence lapsed",
+  // "went walkabout at half-term"
+  ['broken or run out', String.raw`broken|died|cracked|lapsed|expired|(?:went|gone|has\s+gone)\s+(?:walkabout|missing|astray)|(?:is|are|was|were)\s+(?:missing|lost|stolen)|out\s+of\s+(?:order|action|service)|packed\s+(?:in|up)|(?:is|are|has\s+been|have\s+been)\s+down|not\s+working|on\s+the\s+blink|(?:ran|run|running)\s+out\b`],
   // "desk goes if it's quiet", "only if Martin has an afternoon spare", "I write them when I remember", "as capacity allows",
   // "ask ops if there's a van spare", "ask around"
   [
     'only when someone is free',
-    String.raw`(?:if|when)\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|things\s+are|there\s+is\s+a|there['’]s\s+a)\s+(?:quiet|slow|not\s+busy|quiet\s+(?:moment|spell|day)|lull)|if\s+(?:someone|anyone|somebody|any\s*one)\s+(?:is|['’]s|happens\s+to\s+be)\s+(?:free|around|about|spare|in)|(?:when|if)\s+(?:we|they|I)\s+can\b|if\s+there['’]s\s+(?:time|anyone|someone)|when\s+(?:I|we|they|someone|somebody)\s+(?:remember|get\s+(?:a\s+)?(?:minute|moment|chance|round\s+to\s+it))|only\s+(?:if|when)\s+[^.;!?]{1,40}?\s+(?:has|have|is|are|gets?)\s+[^.;!?]{0,20}?\b(?:spare|free|time|booked|available|around)\b|squeezed?\s+(?:it|them)\s+in|(?:as|when|if)\s+(?:capacity|time|workload|the\s+rota)\s+(?:allows|permits)|(?:capacity|time)\s+permitting|if\s+(?:there['’]s|there\s+is|there\s+are)\s+(?:a|an|one|any)\s+(?:[\w-]+\s+){0,2}(?:spare|free|going|available)|ask(?:ing)?\s+around|fit(?:ted)?\s+(?:it|them)\s+in\s+(?:between|around)`,
+    String.raw`(?:if|when)\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|things\s+are|there\s+is\s+a|there['’]s\s+a)\s+(?:quiet|slow|not\s+busy|quiet\s+(?:moment|spell|day)|lull)|if\s+(?:someone|anyone|somebody|any\s*one)\s+(?:is|['’]s|happens\s+to\s+be)\s+(?:free|around|about|spare|in)|(?:when|if)\s+(?:we|they|I|he|she)\s+can\b|when\s+(?:they|he|she|someone)\s+lets?\s+us\b|if\s+there['’]s\s+(?:time|anyone|someone)|when\s+(?:I|we|they|someone|somebody)\s+(?:remember|get\s+(?:a\s+)?(?:minute|moment|chance|round\s+to\s+it))|only\s+(?:if|when)\s+[^.;!?]{1,40}?\s+(?:has|have|is|are|gets?)\s+[^.;!?]{0,20}?\b(?:spare|free|time|booked|available|around)\b|squeezed?\s+(?:it|them)\s+in|(?:as|when|if)\s+(?:capacity|time|workload|the\s+rota)\s+(?:allows|permits)|(?:capacity|time)\s+permitting|if\s+(?:there['’]s|there\s+is|there\s+are)\s+(?:a|an|one|any)\s+(?:[\w-]+\s+){0,2}(?:spare|free|going|available)|ask(?:ing)?\s+around|fit(?:ted)?\s+(?:it|them)\s+in\s+(?:between|around)`,
   ],
   // "Nobody's job to reorder", "goes to whoever puts their name down", "typed up by whoever is in", "nobody to do them yet"
   [
     "nobody's job",
     String.raw`(?:nobody|no\s+one|no-one)['’]s\s+(?:job|task|responsibility)|(?:goes|go|falls|fall|is\s+left|are\s+left)\s+to\s+who(?:ever|soever)|by\s+who(?:ever|soever)|(?:nobody|no\s+one|no-one)\s+to\s+(?:do|cover|run|take|answer|drive|staff)\b`,
   ],
-  // "my own evenings, unpaid", "on whatever drive has space"
-  ['unpaid or makeshift', String.raw`unpaid|(?:my|our|his|her|their)\s+own\s+(?:time|evenings?|weekends?|lunch\s*breaks?|days?\s+off)|on\s+whatever\s+[\w-]+\s+(?:has|is)\s+(?:space|free|spare)`],
+  // "my own evenings, unpaid", "on whatever drive has space", "We'll manage", "we borrow the farm shop's chiller", "their
+  // own phones", "the large display is my laptop"
+  ['unpaid or makeshift', String.raw`unpaid|we['’]ll\s+(?:manage|cope|make\s+do)|make\s+do|muddle\s+through|(?:we|I)(?:['’]re|\s+are)\s+borrowing|(?:we|I)\s+borrow\b|borrowed\s+from|(?:your|my|their|his|her)\s+own\s+(?:phones?|mobiles?|laptops?|cars?|vans?)|(?:is|it['’]s)\s+(?:just\s+)?my\s+(?:laptop|phone|mobile|car|van)|(?:my|our|his|her|their)\s+own\s+(?:time|evenings?|weekends?|lunch\s*breaks?|days?\s+off)|on\s+whatever\s+[\w-]+\s+(?:has|is)\s+(?:space|free|spare)`],
   // "used to have a protected hour, lost in the January rota", "the van was cut last year"
   [
     'no longer there',
@@ -45,7 +47,7 @@ const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
   // "there's no template yet" (a sentence opening so), "we don't have a van", "we need a rota!"
   [
     'not had',
-    String.raw`^\s*there(?:['’]s|\s+is|\s+are)\s+no\s+(?!(?:[\w'’-]+\s+){0,2}(?:need|limit|cap|ceiling)\b)|(?:we|I)\s+(?:do\s*n[o'’]?t\s+have|don['’]t\s+have|have\s*n[o'’]?t\s+got|haven['’]t\s+got)\s+(?:a|an|any)\b|(?:we|I)\s+(?:still\s+|really\s+|badly\s+)?need\s+(?:a|an|another|more)\b`,
+    String.raw`^\s*there(?:['’]s|\s+is|\s+are)\s+no\s+(?!(?:[\w'’-]+\s+){0,2}(?:need|limit|cap|ceiling)\b)|(?:we|I)\s+(?:do\s*n[o'’]?t\s+have|don['’]t\s+have|have\s*n[o'’]?t\s+got|haven['’]t\s+got)\s+(?:a|an|any)\b|(?:we|I)\s+(?:still\s+|really\s+|badly\s+)?need\s+(?:a|an|another|more)\b|(?:we|I)(?:['’]ve|\s+have)\s+(?:got\s+)?no\s|\bno\s+[\w-]+\s+left\b`,
   ],
   // "wine TBC, the licence is still with the council", "TODO @sam" (not "(TBC: a second one)", a note on something there)
   ['to be confirmed', String.raw`(?<!\()tb[cd](?!\s*:)|todo`],
@@ -69,10 +71,22 @@ function saysMissing(sentence: string): boolean {
 /** Sentences of a lane that say their thing is missing ("Template not built yet. Agents use the CRM."), as text ranges. */
 export function missingThingSentences(text: string): [number, number][] {
   if (!GAPS.some((re) => re.test(text)) && !/(?:^|[.;!?]\s*)(?:no|there(?:['’]s|\s+is|\s+are)\s+no)\s/i.test(text)) return [];
-  return sentencesOf(text)
-    .filter((m) => saysMissing(m[0].replace(/\s+/g, ' ').trim()))
-    .map((m) => [m.index!, m.index! + m[0].length]);
+  const sentences = sentencesOf(text);
+  const missing = sentences.map((m) => saysMissing(m[0].replace(/\s+/g, ' ').trim()));
+  // A later sentence saying "the X" is gone takes X back from an earlier one ("Enscape licence and a large display. [the
+  // licence lapsed in June. The "large display" is my laptop.]"); "the spare reader is broken" leaves "card reader".
+  sentences.forEach((m, k) => {
+    if (!missing[k]) return;
+    for (const ref of m[0].matchAll(BACK_REFERENCE)) {
+      const thing = ref[1]!.toLowerCase();
+      for (let j = 0; j < k; j++) if (!missing[j] && new RegExp(String.raw`\b${thing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'i').test(sentences[j]![0])) missing[j] = true;
+    }
+  });
+  return sentences.filter((_, k) => missing[k]).map((m) => [m.index!, m.index! + m[0].length]);
 }
+
+// "the licence lapsed", "The "large display" is my laptop": a thing named again with "the", then what became of it.
+const BACK_REFERENCE = /\bthe\s+["\u201c]?([\p{L}][\p{L} -]{2,30}?)["\u201d]?\s+(?:lapsed|died|cracked|broke|expired|is|are|was|were|has|have|went)\b/giu;
 
 /**
  * A lane's sentences with words in them, split at . ; ! and ? and before a contrasting "but" (with where each starts):
