@@ -281,6 +281,10 @@ describe('lane labels in other people’s words', () => {
     ]);
   });
 
+  it('reads a room named for the work done in it as out of sight, and one that receives the customer as no lane', () => {
+    assert.deepEqual(['Print room', 'Stock room', 'Waiting room', 'Treatment room'].map(read), ['backstage (lane-word)', 'backstage (lane-word)', undefined, undefined]);
+  });
+
   it('reads what the firm promises, commits to or guarantees, and what is in it for the customer, as the promise lane', () => {
     assert.deepEqual(['What we promise', "What's in it for them", 'What we commit to', 'Our commitment', 'Guarantee', 'What the customer gets'].map(read), [
       'benefit (lane-word)',

@@ -192,6 +192,9 @@ function readWords(words: readonly string[]): LaneReading | undefined {
     if (words[0] === 'behind' && words[1] === 'the' && words.length >= 3 && words.length <= 4 && !words.slice(2).some((w) => CUSTOMER_ROLE_WORDS.includes(w))) {
       return { kind: SERVED_ACROSS.has(words[words.length - 1]!) ? 'frontstage' : 'backstage', basis: 'lane-word', words: words.join(' ') };
     }
+    // A room named for the work done in it is out of sight ("Print room", "Stock room"); one that receives the customer
+    // is not ("Waiting room", "Treatment room")
+    if (words.length === 2 && words[1] === 'room' && !CUSTOMER_ROOMS.has(words[0]!)) return { kind: 'backstage', basis: 'lane-word', words: words.join(' ') };
     // Off the place where the customer sees or hears the service is out of sight ("Off-mic", "Off stage", "Off camera")
     if (words[0] === 'off' && words.length <= 3 && OFF_PLACES.has(words[words.length - 1]!)) return { kind: 'backstage', basis: 'lane-word', words: words.join(' ') };
     // What is provided or supplied is what staff are given ("Provided", "Supplied to staff")
@@ -285,6 +288,8 @@ const READER_HAS =
   /^what (?:(?:you|u) (?:ve got|have|ha|got)(?: (?:to (?:work with|lean on|use|help|call on)|on hand|in place))?|(?:is |s )?behind (?:you|u|us|the team|staff|them)|back (?:you|u|us|the team|staff|them)(?: up)?|(?:the )?(?:[a-z]+ ){0,2}(?:give|gave) (?:u|us|you|staff|the team|them)(?: to work with)?|back(?:s)? it(?: up)?|(?:we|you|u|staff|the team|they) (?:can )?(?:lean|rely|draw|count|call|fall back) on|help(?:s)?(?: (?:us|u|you|the team|staff|them))?|(?:we|you|staff|they) (?:are |re )?given(?: to work with)?)$/;
 
 // (not "what we offer", a range of products; not "what's in it for me", whoever "me" is)
+/** Rooms where the customer is received, seen or served. */
+const CUSTOMER_ROOMS: ReadonlySet<string> = new Set(['waiting', 'treatment', 'consulting', 'consultation', 'meeting', 'fitting', 'changing', 'dining', 'living', 'bed', 'guest', 'show', 'tasting', 'reading', 'search', 'party', 'function', 'class', 'exam', 'therapy', 'counselling', 'interview', 'sitting', 'tea', 'family', 'quiet', 'hotel', 'visiting', 'day']);
 const PROMISED = /^what (?:we|i|you|our \w+|the \w+) (?:promise|guarantee|commit to|pledge)$|^what (?:is |s )?in it for (?:them|you|the \w+)$/;
 const WHO_DECIDES =
   /^(?:who|what (?:they|staff|you|we|the team|the crew|the \w+)) (?:can |may |get to |gets to |is allowed to |are allowed to )?(?:decide|approve|say yes|sign off|ok it|okay it|authorise|authorize|agree it)$|^(?:can|may) (?:decide|approve|say yes|sign off|authorise|authorize)$|^who (?:decide|approve|sign off|say yes)\b/;
