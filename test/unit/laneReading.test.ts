@@ -297,19 +297,22 @@ describe('lane labels in other people’s words', () => {
   });
 
   it('reads who may decide and the right or means to act as support, not a "Sign-off" step', () => {
-    assert.deepEqual(['Who can say yes', 'Who decides', 'What the lead can decide', 'Can approve', 'Permissions', 'Decision rights', 'Mandate', 'Budget', 'Headcount', 'Scripts', 'Sign-off'].map(read), [
-      'support (lane-word)',
-      'support (lane-word)',
-      'support (lane-word)',
-      'support (lane-word)',
-      'support (lane-word)',
-      'support (lane-word)',
-      'support (lane-word)',
-      'support (lane-word)',
-      'support (lane-word)',
-      'support (lane-word)',
-      undefined,
-    ]);
+    assert.deepEqual(
+      ['Who can say yes', 'Who decides', 'What the lead can decide', 'Can approve', 'Permissions', 'Decision rights', 'Mandate', 'Budget', 'Headcount', 'Scripts', 'Sign-off'].map(read),
+      [
+        'support (lane-word)',
+        'support (lane-word)',
+        'support (lane-word)',
+        'support (lane-word)',
+        'support (lane-word)',
+        'support (lane-word)',
+        'support (lane-word)',
+        'support (lane-word)',
+        'support (lane-word)',
+        'support (lane-word)',
+        undefined,
+      ],
+    );
   });
 
   it('reads what staff get or are given as support, what customers get as no lane; "Our people" as staff and "Backing" as support', () => {

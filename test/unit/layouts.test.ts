@@ -165,10 +165,10 @@ describe('layouts of real blueprints', () => {
   });
 
   it('reads a bold lane word opening an item with no separator as its label, not a bold role or a key’s "**X** is ..."', () => {
-    const text = ['# Laundry', '', '## Book', '', '- **Customer** books a slot, no need to be home.', '- **Backstage** plans the route.', '- **Maria** drives.', '- **Tools** route planner.', ''].join('\n');
-    assert.deepEqual(read(text), [
-      { title: 'Book', shape: 'heading', lanes: ['customer: books a slot, no need to be home.', 'backstage: plans the route.', 'support: route planner.'] },
-    ]);
+    const text = ['# Laundry', '', '## Book', '', '- **Customer** books a slot, no need to be home.', '- **Backstage** plans the route.', '- **Maria** drives.', '- **Tools** route planner.', ''].join(
+      '\n',
+    );
+    assert.deepEqual(read(text), [{ title: 'Book', shape: 'heading', lanes: ['customer: books a slot, no need to be home.', 'backstage: plans the route.', 'support: route planner.'] }]);
     const key = ['# Laundry', '', '## How to read it', '', '- **Customer** is what the customer does.', '- **Backstage** is the plant.', ''].join('\n');
     assert.deepEqual(
       read(key).flatMap((s) => s.lanes.filter((l) => l.startsWith('backstage'))),

@@ -433,7 +433,30 @@ describe('keys and step marks as other writers set them', () => {
   });
 
   it('leaves two bold lines, and bold labels ending in a colon, as the text they are', () => {
-    const text = ['---', 'blueprint: true', '---', '', '# Notes', '', '**Booking**', '', 'Online.', '', '**Note:**', '', 'Ask first.', '', '**Paying:**', '', 'Card.', '', '**Drop-off**', '', 'At the door.', ''].join('\n');
+    const text = [
+      '---',
+      'blueprint: true',
+      '---',
+      '',
+      '# Notes',
+      '',
+      '**Booking**',
+      '',
+      'Online.',
+      '',
+      '**Note:**',
+      '',
+      'Ask first.',
+      '',
+      '**Paying:**',
+      '',
+      'Card.',
+      '',
+      '**Drop-off**',
+      '',
+      'At the door.',
+      '',
+    ].join('\n');
     assert.deepEqual(lint(text, { filePath: 'doc.md' }).blueprint.steps, []);
   });
 });
@@ -465,7 +488,9 @@ describe('lane-major outlines and sheets with a title bar', () => {
   });
 
   it('leaves a list of steps, each over its own lanes, as list steps', () => {
-    const text = ['- **Booking**', '    - Customer: books a night', '    - Staff: takes the deposit', '- **Drop-off**', '    - Customer: hands over the lead', '    - Staff: checks the card', ''].join('\n');
+    const text = ['- **Booking**', '    - Customer: books a night', '    - Staff: takes the deposit', '- **Drop-off**', '    - Customer: hands over the lead', '    - Staff: checks the card', ''].join(
+      '\n',
+    );
     assert.deepEqual(
       steps(text).map((s) => s.step),
       ['Booking (list)', 'Drop-off (list)'],

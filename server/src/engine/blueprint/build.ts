@@ -288,7 +288,8 @@ function sectionContentEnd(s: Section): number {
 
 // `Label:: value` is a wiki's definition syntax for the same thing as `Label: value`.
 // An arrow sets a label off as a colon does ("**customer** → gets a slot", "Staff -> books it").
-const LABEL_RE = /^\s*([^:\r\n\u2013\u2014|\u2192\u21d2\u2794\u279c]{1,60}?)\s*(\([^)\r\n]*\))?\s*(?:::?|\s[\u2013\u2014-]\s|[\u2013\u2014](?=\s)|\s?(?:[\u2192\u21d2\u2794\u279c]|->|=>)(?=\s)|\s[\u2013\u2014-]\s*$|$)\s*/;
+const LABEL_RE =
+  /^\s*([^:\r\n\u2013\u2014|\u2192\u21d2\u2794\u279c]{1,60}?)\s*(\([^)\r\n]*\))?\s*(?:::?|\s[\u2013\u2014-]\s|[\u2013\u2014](?=\s)|\s?(?:[\u2192\u21d2\u2794\u279c]|->|=>)(?=\s)|\s[\u2013\u2014-]\s*$|$)\s*/;
 
 interface LabelHit {
   kind: LaneKind;
@@ -1437,7 +1438,16 @@ function tableSteps(ctx: Ctx, given: Table, heading: Heading | undefined, group:
     filled <= 1 &&
     !!second &&
     (second.children.filter((c) => readLane(labelText(ctx, c).text, ctx.table)).length >= 2 ||
-      (filled === 1 && second.children.length > 2 && !labelText(ctx, second.children[0]).text.trim() && enoughLanes(laneReadings(ctx, given.children.slice(2).map((r) => r.children[0])), 'rows')));
+      (filled === 1 &&
+        second.children.length > 2 &&
+        !labelText(ctx, second.children[0]).text.trim() &&
+        enoughLanes(
+          laneReadings(
+            ctx,
+            given.children.slice(2).map((r) => r.children[0]),
+          ),
+          'rows',
+        )));
   const table: Table = blankHead ? { ...given, children: given.children.slice(1) } : given;
   const [header, ...body] = table.children;
   if (!header) return undefined;
@@ -1899,7 +1909,8 @@ function laneOutlineSteps(ctx: Ctx, list: List, group: string | undefined): RawS
     const reading =
       labelText.text.split(/\s+/).length > 6
         ? undefined
-        : (proseLabel(labelText.text, ctx.table, true) ?? labelText.text.split(/\s*(?:&|\+|\/|\band\b)\s*/).reduce<LaneReading | undefined>((r, part) => r ?? (part ? proseLabel(part, ctx.table, true) : undefined), undefined));
+        : (proseLabel(labelText.text, ctx.table, true) ??
+          labelText.text.split(/\s*(?:&|\+|\/|\band\b)\s*/).reduce<LaneReading | undefined>((r, part) => r ?? (part ? proseLabel(part, ctx.table, true) : undefined), undefined));
     if (!reading || reading.kind === 'other') continue;
     // (a step's own lane list, "- **Greet**" over "- Customer: ...", is no lane's list of steps)
     if (nested.children.some((child) => laneOfItem(ctx, child, nested) !== undefined)) return undefined;

@@ -157,7 +157,12 @@ function readWords(words: readonly string[]): LaneReading | undefined {
   // What staff get or are given is what they have to work with ("What instructors get", "What the crew are given").
   const got = words[0] === 'what' ? words.slice(words[1] === 'the' || words[1] === 'our' ? 2 : 1) : [];
   if (got.length >= 2 && got.length <= 4 && /^(?:get|have|are given|is given|receive)$/.test(got.slice(got.findIndex((w, k) => k > 0 && /^(?:get|have|are|is|receive)$/.test(w))).join(' '))) {
-    const who = readWords(got.slice(0, got.findIndex((w, k) => k > 0 && /^(?:get|have|are|is|receive)$/.test(w))));
+    const who = readWords(
+      got.slice(
+        0,
+        got.findIndex((w, k) => k > 0 && /^(?:get|have|are|is|receive)$/.test(w)),
+      ),
+    );
     if (who?.kind === 'frontstage' || who?.kind === 'backstage') return { kind: 'support', basis: 'lane-word', words: words.join(' ') };
   }
   // What the organisation provides or supplies is what staff are given ("What the hub provides"; not what the customer
@@ -289,7 +294,37 @@ const READER_HAS =
 
 // (not "what we offer", a range of products; not "what's in it for me", whoever "me" is)
 /** Rooms where the customer is received, seen or served. */
-const CUSTOMER_ROOMS: ReadonlySet<string> = new Set(['waiting', 'treatment', 'consulting', 'consultation', 'meeting', 'fitting', 'changing', 'dining', 'living', 'bed', 'guest', 'show', 'tasting', 'reading', 'search', 'party', 'function', 'class', 'exam', 'therapy', 'counselling', 'interview', 'sitting', 'tea', 'family', 'quiet', 'hotel', 'visiting', 'day']);
+const CUSTOMER_ROOMS: ReadonlySet<string> = new Set([
+  'waiting',
+  'treatment',
+  'consulting',
+  'consultation',
+  'meeting',
+  'fitting',
+  'changing',
+  'dining',
+  'living',
+  'bed',
+  'guest',
+  'show',
+  'tasting',
+  'reading',
+  'search',
+  'party',
+  'function',
+  'class',
+  'exam',
+  'therapy',
+  'counselling',
+  'interview',
+  'sitting',
+  'tea',
+  'family',
+  'quiet',
+  'hotel',
+  'visiting',
+  'day',
+]);
 const PROMISED = /^what (?:we|i|you|our \w+|the \w+) (?:promise|guarantee|commit to|pledge)$|^what (?:is |s )?in it for (?:them|you|the \w+)$/;
 const WHO_DECIDES =
   /^(?:who|what (?:they|staff|you|we|the team|the crew|the \w+)) (?:can |may |get to |gets to |is allowed to |are allowed to )?(?:decide|approve|say yes|sign off|ok it|okay it|authorise|authorize|agree it)$|^(?:can|may) (?:decide|approve|say yes|sign off|authorise|authorize)$|^who (?:decide|approve|sign off|say yes)\b/;

@@ -125,7 +125,9 @@ function keyTables(text: string): Entry[] {
   for (let i = 0; i + 2 < lines.length; i++) {
     if (!KEY_TABLE_HEAD.test(lines[i]!) || !/^[ \t]*\|?[ \t]*:?-{2,}/.test(lines[i + 1]!)) continue;
     for (let k = i + 2; k < lines.length && /^[ \t]*\|/.test(lines[k]!); k++) {
-      const cells = lines[k]!.replace(/^[ \t]*\|/, '').split('|').map((c) => c.trim().replace(/^[*_`]+|[*_`]+$/g, ''));
+      const cells = lines[k]!.replace(/^[ \t]*\|/, '')
+        .split('|')
+        .map((c) => c.trim().replace(/^[*_`]+|[*_`]+$/g, ''));
       if (cells[0] && cells[1]) out.push({ label: cells[0], gloss: cells[1] });
     }
   }

@@ -4,7 +4,10 @@
 /** Families of wording that say a sentence's thing is missing, each matched as whole words, case-insensitively. */
 const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
   // "template is not existing yet", "not built", "doesn't exist", "nobody's set up a way to do it yet"
-  ['not there yet', String.raw`not\s+(?:yet\s+)?(?:in place|built|live|existing)|(?:nobody|no\s+one|no-one)(?:['’]s|\s+has)\s+(?:yet\s+)?(?:set\s+up|built|made|written|sorted|ordered|bought|replaced|fixed|renewed)\b|nothing(?:['’]s|\s+has)\s+been\s+(?:bought|ordered|replaced|fixed|done)\b|not\s+renewing|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist`],
+  [
+    'not there yet',
+    String.raw`not\s+(?:yet\s+)?(?:in place|built|live|existing)|(?:nobody|no\s+one|no-one)(?:['’]s|\s+has)\s+(?:yet\s+)?(?:set\s+up|built|made|written|sorted|ordered|bought|replaced|fixed|renewed)\b|nothing(?:['’]s|\s+has)\s+been\s+(?:bought|ordered|replaced|fixed|done)\b|not\s+renewing|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist`,
+  ],
   // "licence under procurement", "scanner on order", "still to come", "is "for Q3"", "planned for next year", "has asked for a second set"
   [
     'still to come',
@@ -24,7 +27,10 @@ const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
   ],
   // "jet wash packed in", "card machine out of order", "boxes ran out in May", "the compressor died", "the licence lapsed",
   // "went walkabout at half-term"
-  ['broken or run out', String.raw`broken|died|cracked|lapsed|expired|(?:went|gone|has\s+gone)\s+(?:walkabout|missing|astray)|(?:is|are|was|were)\s+(?:missing|lost|stolen)|out\s+of\s+(?:order|action|service)|packed\s+(?:in|up)|(?:is|are|has\s+been|have\s+been)\s+down|not\s+working|on\s+the\s+blink|(?:ran|run|running)\s+out\b`],
+  [
+    'broken or run out',
+    String.raw`broken|died|cracked|lapsed|expired|(?:went|gone|has\s+gone)\s+(?:walkabout|missing|astray)|(?:is|are|was|were)\s+(?:missing|lost|stolen)|out\s+of\s+(?:order|action|service)|packed\s+(?:in|up)|(?:is|are|has\s+been|have\s+been)\s+down|not\s+working|on\s+the\s+blink|(?:ran|run|running)\s+out\b`,
+  ],
   // "desk goes if it's quiet", "only if Martin has an afternoon spare", "I write them when I remember", "as capacity allows",
   // "ask ops if there's a van spare", "ask around"
   [
@@ -38,12 +44,12 @@ const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
   ],
   // "my own evenings, unpaid", "on whatever drive has space", "We'll manage", "we borrow the farm shop's chiller", "their
   // own phones", "the large display is my laptop"
-  ['unpaid or makeshift', String.raw`unpaid|we['’]ll\s+(?:manage|cope|make\s+do)|make\s+do|muddle\s+through|(?:we|I)(?:['’]re|\s+are)\s+borrowing|(?:we|I)\s+borrow\b|borrowed\s+from|(?:your|my|their|his|her)\s+own\s+(?:phones?|mobiles?|laptops?|cars?|vans?)|(?:is|it['’]s)\s+(?:just\s+)?my\s+(?:laptop|phone|mobile|car|van)|(?:my|our|his|her|their)\s+own\s+(?:time|evenings?|weekends?|lunch\s*breaks?|days?\s+off)|on\s+whatever\s+[\w-]+\s+(?:has|is)\s+(?:space|free|spare)`],
-  // "used to have a protected hour, lost in the January rota", "the van was cut last year"
   [
-    'no longer there',
-    String.raw`used\s+to\s+(?:have|get|be\s+given)|lost\s+(?:in|to|when|after|with)\s|(?:was|were|got|has\s+been|have\s+been)\s+(?:cut|axed|scrapped|withdrawn|taken\s+away)\b`,
+    'unpaid or makeshift',
+    String.raw`unpaid|we['’]ll\s+(?:manage|cope|make\s+do)|make\s+do|muddle\s+through|(?:we|I)(?:['’]re|\s+are)\s+borrowing|(?:we|I)\s+borrow\b|borrowed\s+from|(?:your|my|their|his|her)\s+own\s+(?:phones?|mobiles?|laptops?|cars?|vans?)|(?:is|it['’]s)\s+(?:just\s+)?my\s+(?:laptop|phone|mobile|car|van)|(?:my|our|his|her|their)\s+own\s+(?:time|evenings?|weekends?|lunch\s*breaks?|days?\s+off)|on\s+whatever\s+[\w-]+\s+(?:has|is)\s+(?:space|free|spare)`,
   ],
+  // "used to have a protected hour, lost in the January rota", "the van was cut last year"
+  ['no longer there', String.raw`used\s+to\s+(?:have|get|be\s+given)|lost\s+(?:in|to|when|after|with)\s|(?:was|were|got|has\s+been|have\s+been)\s+(?:cut|axed|scrapped|withdrawn|taken\s+away)\b`],
   // "there's no template yet" (a sentence opening so), "we don't have a van", "we need a rota!"
   [
     'not had',
