@@ -735,6 +735,12 @@ describe('language layer: rights and certainty', () => {
     // a phrase the negation rejects gives way to a pattern that reads the negation with it
     assert.deepEqual(why({ Tenant: 'Gets a quote by phone, no home visit needed.', Frontstage: '—' }), ['nothing-needed: no home visit needed']);
     assert.deepEqual(why({ Tenant: 'Told it takes a week. No courtesy car is provided.', Frontstage: '—' }), []);
+    // spared being woken; the deposit back in full; days to change one's mind
+    assert.deepEqual(why({ Tenant: 'A lie-in at weekends. Nobody gets woken up for our convenience.', Frontstage: '—' }), ['spared-ill-treatment: Nobody gets woken']);
+    assert.deepEqual(
+      step({ Customer: '14 days to change their mind, with the deposit back in full.', Frontstage: '—' }).benefits.map((b) => b.text),
+      ['14 days to change their mind', 'deposit back in full'],
+    );
     // continuity with a number before the people
     assert.deepEqual(why({ Tenant: 'The same two cleaners every week.', Frontstage: '—' }), ['the-same+each-time: The same two cleaners every week']);
     // a turnaround: the thing back, ready or done in a stated time

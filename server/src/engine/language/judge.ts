@@ -877,6 +877,8 @@ function offered(lt: LangText, i: number, c: Range): Found | null {
       participle(v) &&
       ((v.lemma === 'keep' && toks[j + 1]?.lower === 'waiting') ||
         (v.lemma === 'leave' && (LEFT_STATES.has(toks[j + 1]?.lower ?? '') || (toks[j + 1]?.lower === 'on' && toks[j + 3]?.lower === 'own'))) ||
+        // ("not sat alone waiting", "never sat around")
+        (v.lemma === 'sit' && ['alone', 'waiting', 'around', 'about'].includes(toks[j + 1]?.lower ?? '')) ||
         madeTo);
     if (leftIn && who() !== 'employee') return span(lt, i, madeTo ? j + 2 : j + 1, 'spared-ill-treatment', { group: 'comfort' });
     const away = v && v.lemma === 'turn' ? toks[j + 1]?.lower === 'away' || toks[j + 2]?.lower === 'away' : true;
