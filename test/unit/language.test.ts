@@ -529,6 +529,14 @@ describe('language layer: charges lifted', () => {
       lanes('Agents use the CRM, see [[depot.tools.crm-guide]]').supports.map((p) => p.text),
       ['CRM'],
     );
+    // a cell that is only a status or an admission
+    for (const text of ['Planned', 'Requested', 'Ad hoc', 'Best efforts', 'Personal mobile', 'Manager approval required', '✗ none', 'Pending budget', 'Whoever picks it up']) {
+      assert.deepEqual(lanes(text).supports, [], text);
+    }
+    assert.deepEqual(
+      lanes('Staff manual').supports.map((p) => p.text),
+      ['Staff manual'],
+    );
     // a spare said to be broken leaves the one in use
     assert.deepEqual(
       lanes('Card reader at the desk. The spare card reader is broken.').supports.map((p) => p.text),

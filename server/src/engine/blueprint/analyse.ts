@@ -436,7 +436,7 @@ const REFERENCE_ONLY =
  * or a plan ("Capability gap: ...", "Roadmap item (Q3): ...", "template is not existing yet", "nothing set aside").
  */
 const NOTHING_IN_PLACE =
-  /^(?:(?:nothing|nobody|no one|none|nil|n\/a|(?:sure\s+look,?\s+)?we['’]ll\s+(?:just\s+)?see\s+how\s+(?:we|it)\s+(?:get|gets|go|goes)|fingers\s+crossed|(?:the\s+)?(?:[\w'’-]+\s+){0,2}good\s?will\b|who(?:ever|soever)(?:(?:\s+(?:is|happens\s+to\s+be)|['’]s)\s+(?:on|around|about|free|in|at|there|available|nearby)|\s+(?:served|serves|took|takes|answered|answers|picked\s+up|picks\s+up|booked|sold|dealt\s+with|deals\s+with|handled|handles)\b)\b|not\s+(?:observed|seen|yet|known|in place|available|provided|defined|decided))\b|[^.;]{0,60}\b(?:gap|roadmap|not\s+(?:yet\s+)?(?:in place|built|live|existing|available)|is not existing|does ?n[o’']t exist|nothing (?:is )?set aside|nothing in place)\b)/i;
+  /^(?:(?:nothing|nobody|no one|none|nil|n\/a|(?:sure\s+look,?\s+)?we['’]ll\s+(?:just\s+)?see\s+how\s+(?:we|it)\s+(?:get|gets|go|goes)|fingers\s+crossed|(?:the\s+)?(?:[\w'’-]+\s+){0,2}good\s?will\b|who(?:ever|soever)(?:(?:\s+(?:is|happens\s+to\s+be)|['’]s)\s+(?:on|around|about|free|in|at|there|available|nearby)|\s+(?:served|serves|took|takes|answered|answers|picked\s+up|picks\s+up|pick(?:s|ed)?\s+(?:it|them)\s+up|gets?\s+to\s+(?:it|them)|booked|sold|dealt\s+with|deals\s+with|handled|handles)\b)\b|not\s+(?:observed|seen|yet|known|in place|available|provided|defined|decided))\b|[^.;]{0,60}\b(?:gap|roadmap|not\s+(?:yet\s+)?(?:in place|built|live|existing|available)|is not existing|does ?n[o’']t exist|nothing (?:is )?set aside|nothing in place)\b)/i;
 
 function nothingInPlace(text: string): boolean {
   return NOTHING_IN_PLACE.test(text.replace(/\s+/g, ' ').trim());
@@ -450,6 +450,13 @@ const TARGET_ONLY = /^[^.;!?]{0,80}\b(?:expects?|targets?|aims?\s+for|must\s+(?:
  * ("Static rig availability to be confirmed.", "Allergy matrix, to be confirmed with the kitchen").
  */
 const PENDING = /^(?:to be (?:confirmed|agreed|decided)|tb[cd])\b|(?:^|[\s,;:(\u2013\u2014-])(?:still\s+)?(?:to be (?:confirmed|agreed|decided)|tb[cd])(?:\s+(?:with|by)\s[^.;!?]*)?[.)]?$/i;
+
+/**
+ * A support cell that is only a status or an admission ("Planned", "Requested", "Ad hoc", "Best efforts", "Personal
+ * mobile", "Manager approval required", "✗ none"): it says what is not there, not what staff have.
+ */
+const STATUS_ONLY =
+  /^(?:[\u2717\u2718\u274c\u26d4\u{1F6AB}]\s*)?(?:no|nope|none\b[^.;!?]{0,30}|ad[ -]?hoc|informal(?:ly)?|manual(?:ly|\s+workaround)|(?:a\s+)?workaround|best[ -]efforts?|good intentions|hope|word of mouth|planned|on the roadmap|wish ?list|needed|missing|requested|proposed|suggested|under review|in discussion|on the (?:wish ?)?list(?:\s+for\s+[\w ]{1,20})?|pending(?:\s+[\w ]{1,20})?|awaiting(?:\s+[\w ]{1,20})?|asked for(?:\s+[\w ]{1,20})?|depends (?:on )?who(?:['\u2019]s| is)? (?:in|on|around)|relies on [\w'\u2019 ]{1,20} remembering|(?:personal|own|their own|my own) (?:mobiles?|phones?|cars?|vans?|laptops?)|(?:the\s+)?(?:manager|supervisor|owner|director)(?:['\u2019]s)? (?:approval|sign[- ]?off|ok)(?: (?:required|needed))?|needs? (?:sign[- ]?off|approval|(?:a |the )?manager))[.!]?$/iu;
 
 function stillPending(text: string): boolean {
   const t = text.trim();
@@ -465,6 +472,10 @@ function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, cust
     .replace(/\s*!<\s*$/, '');
   if (lane.kind === 'support' && stillPending(said)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', 'still to be confirmed (the support lane names nothing settled yet)', lane.kind);
+    return [];
+  }
+  if (lane.kind === 'support' && STATUS_ONLY.test(said.replace(/\s+/g, ' ').trim())) {
+    reject(judge, lane.content, 0, lane.content.text.length, 'support', 'a status, not a means (the support lane says it is planned, asked for, makeshift or missing)', lane.kind);
     return [];
   }
   if (lane.kind === 'support' && customersOwnTool(said, customers)) {
