@@ -552,3 +552,47 @@ describe('level-1 headings after the title', () => {
     sameIncrementally(text);
   });
 });
+
+describe('Mermaid sequence diagrams', () => {
+  const text = [
+    '# Locksmith call-out',
+    '',
+    '```mermaid',
+    'sequenceDiagram',
+    '    actor C as Customer',
+    '    participant L as Locksmith',
+    '    participant O as Office',
+    '    Note over C,O: Call',
+    '    C->>O: Rings the hotline',
+    '    O-->>C: A fixed price before anyone drives out',
+    '    Note over C,O: Visit',
+    '    O->>L: Job sheet',
+    '    L-->>C: There within the hour',
+    "    %% the van is the locksmith's own",
+    '```',
+    '',
+    '| Stop | What the team have |',
+    '|---|---|',
+    '| Call | Price list on the office screen |',
+    '| Visit | Van stock of common locks |',
+    '',
+  ].join('\n');
+
+  it('reads each note as a step, each message as its sender’s line (what reaches the customer as theirs), and a table keyed by the same stops as more lanes', () => {
+    assert.deepEqual(steps(text), [
+      {
+        step: 'Call (table-rows)',
+        lanes: ['customer<C>=Rings the hotline', 'customer<C>=A fixed price before anyone drives out', 'support<What the team have>=Price list on the office screen'],
+      },
+      { step: 'Visit (table-rows)', lanes: ['frontstage<O>=Job sheet', 'customer<C>=There within the hour', 'support<What the team have>=Van stock of common locks'] },
+    ]);
+    sameIncrementally(text);
+  });
+
+  it('reads a diagram without notes as no steps, and leaves other Mermaid diagrams alone', () => {
+    const plain = ['# Flow', '', '```mermaid', 'sequenceDiagram', '    C->>O: Rings', '```', ''].join('\n');
+    assert.deepEqual(steps(plain), []);
+    const flow = ['# Flow', '', '```mermaid', 'flowchart LR', '    A[Customer] --> B[Office]', '```', ''].join('\n');
+    assert.deepEqual(steps(flow), []);
+  });
+});

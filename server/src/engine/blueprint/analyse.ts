@@ -424,7 +424,9 @@ const YES_FIRST =
   /^[^.;!?]{0,60}?\b(?:(?:ring|call|phone|text|ask|check\s+with|run\s+it\s+(?:by|past))\s+(?:me|us|the\s+[\w-]+(?:\s+[\w-]+)?|[\w-]+)\s+first\b|(?:has|have|must|needs?)\s+(?:to\s+)?(?:say\s+(?:yes|ok(?:ay)?)|ok(?:ay)?|approve|sign\s+(?:it\s+|them\s+)?off|agree)\b|only\s+(?:once|after|when|if)\s+[^.;!?]{1,40}?\s+(?:(?:has|have)\s+(?:ok['’]?e?d|okayed|approved|signed\s+(?:it\s+|them\s+)?off|agreed|said\s+yes)|(?:ok['’]?s|okays|approves|signs\s+(?:it\s+|them\s+)?off|agrees|says\s+yes))\b)[^.;!?]*[.!]?$/i;
 
 /** "Refunds: owner only.", "Refund authority: general manager only": the power is a superior's, not the employee's. */
-const SUPERIOR_ONLY = /^(?:[\w' -]{1,40}:\s*)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:owner|manager|gm|director|head(?: of [\w ]{1,30})?|supervisor|partner|principal)s?\s+only[.!]?$/i;
+// ("Only Ken": one named person's power, not the employee's)
+const SUPERIOR_ONLY =
+  /^(?:[\w' -]{1,40}:\s*)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:owner|manager|gm|director|head(?: of [\w ]{1,30})?|supervisor|partner|principal)s?\s+only[.!]?$|^only\s+(?:the\s+)?(?:[A-Z][\w'-]+|owner|manager|director|boss)[.!]?$/i;
 
 /** "As above.", "as step 4", "Same as S.No. 2.", "See step 3", "Ditto": a lane that only points elsewhere names nothing of its own. */
 const REFERENCE_ONLY =

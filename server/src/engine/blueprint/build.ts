@@ -16,6 +16,7 @@ import { findContainers, type Container } from './containers.js';
 import { iconHead } from './iconLabel.js';
 import { labelSpanHead, withoutBookmarks } from './pandocSpans.js';
 import { levelOneAreSections } from './sectionHeadings.js';
+import { withMermaidSequences } from './mermaidSequence.js';
 import { closesSection, fromHtml, labelledBlock, withHtmlFlow, type HtmlFlow } from './htmlFlow.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
 import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
@@ -781,6 +782,8 @@ interface Scan {
   steps: RawStep[];
   /** How many prose entries are rows of tables that hold no lanes. */
   tableRows: number;
+  /** Rows of a table keyed by step names that is no steps table of its own ("| Stop | What the crew have |"). */
+  keyed?: RawStep[];
 }
 
 function proseOf(ctx: Ctx, node: Nodes): SourceText | undefined {
@@ -902,7 +905,10 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
       if (steps && (node.data as Record<string, unknown> | undefined)?.[CELLS_IN_PLACE]) for (const st of steps) st.insertion = { form: 'none', inPlace: true };
       if (steps) scan.steps.push(...steps);
       // A table that holds no lanes is part of the section's text, a row a line ("| 5 | Offer compensation |").
-      else
+      else {
+        // ...and may add its lane columns to the steps its rows name (below, in collect)
+        const readings = laneReadings(ctx, node.children[0]?.children ?? []);
+        if (readings.slice(1).some((r) => r && r.kind !== 'other')) (scan.keyed ??= []).push(...stepsAsRows(ctx, node, readings, group, false));
         for (const row of node.children.slice(1)) {
           const p = proseOf(ctx, row);
           if (p) {
@@ -910,6 +916,7 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
             scan.tableRows++;
           }
         }
+      }
     } else if (node.type === 'html' && /<table/i.test(node.value)) {
       // An HTML <table> has the grid semantics of a Markdown one (spec section 4, layouts seen in real documents).
       for (const t of htmlNodeTables(node, ctx.text, { spans: 'empty' })) {
@@ -1847,6 +1854,7 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
   }
   if (heading && !isTitle) adoptUnnamedLanes(ctx, laneSubs, otherSubs, scan.lanes);
   const nested = otherSubs.flatMap((s) => collect(ctx, s, childGroup, false));
+  if (scan.keyed) withKeyedRows(nested, scan.keyed);
   if (!heading || isTitle) return [...scan.steps, ...nested];
   if (scan.steps.length) {
     return [...scan.steps, ...nested];
@@ -1879,6 +1887,24 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
   // A heading read from other markup (a Gherkin scenario) has no Markdown around it for a fix to write in.
   if ((heading.data as Record<string, unknown> | undefined)?.[FIXED_WIDTH]) fixedWidthStep(ctx, step);
   return [step, ...nested];
+}
+
+/**
+ * A table after the steps it names, one row per step ("| Stop | What the crew have | Who can say yes |" under a diagram
+ * whose boxes are titled by the same stops): its lane cells are more lanes of those steps, when two rows or more name
+ * steps of the section. The steps take no fix there: a new lane would belong in the table, not beside the step.
+ */
+function withKeyedRows(steps: RawStep[], rows: readonly RawStep[]): void {
+  const byTitle = new Map(steps.map((st) => [st.title.toLowerCase(), st]));
+  const hits = rows.filter((r) => r.lanes.length && byTitle.has(r.title.toLowerCase()));
+  if (hits.length < 2) return;
+  for (const row of hits) {
+    const st = byTitle.get(row.title.toLowerCase())!;
+    st.lanes = [...st.lanes, ...row.lanes];
+    // (a step whose row holds some of its lanes is a table's row too, as the table titles it)
+    st.shape = 'table-rows';
+    st.insertion = { form: 'none', inPlace: true };
+  }
 }
 
 /**
@@ -2066,7 +2092,11 @@ function withExports(ctx: Ctx, root: Root): Root {
   const pasted = withSlackLists(withBbcode(docs, text, lines), text, lines);
   const wiki = withWikiMarkup(withTextTables(pasted, text, lines), text, lines);
   const gherkin = withGherkin(wiki, text, lines, (keyword) => (readLane(keyword, ctx.table)?.kind ?? 'other') !== 'other');
-  return withSheetPastes(gherkin, lines, (cells) => enoughLanes(laneReadings(ctx, cells), 'header'));
+  return withSheetPastes(
+    withMermaidSequences(gherkin, text, lines, (label) => readLane(label, ctx.table)?.kind === 'customer'),
+    lines,
+    (cells) => enoughLanes(laneReadings(ctx, cells), 'header'),
+  );
 }
 
 /** The model's reading of the tree: other tools' markup, then HTML and JSX flow content, as Markdown nodes. */

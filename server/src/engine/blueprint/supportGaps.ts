@@ -11,7 +11,7 @@ const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
   // "licence under procurement", "scanner on order", "still to come", "is "for Q3"", "planned for next year", "has asked for a second set"
   [
     'still to come',
-    String.raw`under\s+procurement|being\s+(?:procured|bought|built|recruited)|on\s+order|(?:is|are)\s+awaited|still\s+to\s+come|(?:is|are)\s+["“']?for\s+q[1-4]\b|planned\s+for\s+(?:q[1-4]|next)\b|(?:has|have)\s+asked\s+(?:me\s+|us\s+)?for|(?:says|said)\s+(?:he|she|they)['’]ll\s+(?:sort|look\s+into|fix|get|do)`,
+    String.raw`under\s+procurement|being\s+(?:procured|bought|built|recruited|renewed|replaced|repaired|fixed|sorted)|should\s+be\s+(?:sorted|fixed|ready|here|back|done)\s+by|on\s+order|(?:is|are)\s+awaited|still\s+to\s+come|(?:is|are)\s+["“']?for\s+q[1-4]\b|planned\s+for\s+(?:q[1-4]|next)\b|(?:has|have)\s+asked\s+(?:me\s+|us\s+)?for|(?:says|said)\s+(?:he|she|they)['’]ll\s+(?:sort|look\s+into|fix|get|do)`,
   ],
   // "I keep meaning to do a map. Not done.", "It's not on his rota"
   ['never done', String.raw`not\s+(?:yet\s+)?done|keep\s+meaning\s+to|never\s+got\s+round\s+to|not\s+on\s+(?:the|his|her|their|our|any)\s+(?:rota|schedule|budget|books)`],
