@@ -749,6 +749,10 @@ describe('language layer: rights and certainty', () => {
       step({ Customer: '14 days to change their mind, with the deposit back in full.', Frontstage: '—' }).benefits.map((b) => b.text),
       ['14 days to change their mind', 'deposit back in full'],
     );
+    // a burden spared, as a gerund; a sign's prohibition is none
+    assert.deepEqual(why({ Tenant: 'On the day it is open-book, no memorising.', Frontstage: '—' }), ['no-burden: no memorising']);
+    assert.deepEqual(why({ Tenant: 'No form-filling at the door.', Frontstage: '—' }), ['no-burden: No form-filling']);
+    assert.deepEqual(why({ Tenant: 'No smoking in the yard.', Frontstage: '—' }), []);
     // continuity with a number before the people
     assert.deepEqual(why({ Tenant: 'The same two cleaners every week.', Frontstage: '—' }), ['the-same+each-time: The same two cleaners every week']);
     // a turnaround: the thing back, ready or done in a stated time

@@ -470,6 +470,13 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
     const end = nounPhraseEnd(lt, i + 1, c.to);
     if (end > i + 1 || next!.lower === 'surprises') return span(lt, i, Math.max(end, i + 1), 'no-unexpected+noun', { group: 'certainty' });
   }
+  // a burden spared, as a gerund: "no memorising", "No chasing.", "no form-filling", "no driving into town" (a sign's
+  // "No smoking" names no burden the service takes away)
+  if (t.lower === 'no' && next) {
+    const k = toks[i + 2]?.text === '-' && toks[i + 2]!.start === next.end && toks[i + 3]?.start === toks[i + 2]!.end ? i + 3 : i + 1;
+    const doing = toks[k];
+    if (doing && /ing$/.test(doing.lower) && inSlot(doing, 'burden-verb') && doing.lower !== 'nothing') return span(lt, i, k, 'no-burden', { group: 'ease' });
+  }
   // no charge: "no lost-ticket fee", "no cancellation charge" (modifiers and hyphenated words before the charge noun)
   if (t.lower === 'no') {
     for (let k = i + 1; k < Math.min(c.to, i + 6); k++) {
