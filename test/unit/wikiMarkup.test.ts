@@ -57,6 +57,22 @@ describe('wiki markup tables and section lines', () => {
     ]);
   });
 
+  it('reads Jira and Confluence `h2.` lines as headings, and a ticket’s `h2. Comments` as no step', () => {
+    const text = [
+      'h1. Returns flow',
+      '',
+      'h2. Start a return',
+      '* *Customer:* starts the return online, no receipt needed',
+      '* *Tools:* returns portal',
+      '',
+      'h2. Comments',
+      '',
+      'Looks good to me.',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [{ title: 'Start a return', shape: 'heading', lanes: ['customer: starts the return online, no receipt needed', 'support: returns portal'] }]);
+  });
+
   it('reads an AsciiDoc table under an `==` section line as a step titled by that line', () => {
     const text = [
       '== 1. Drop-off',

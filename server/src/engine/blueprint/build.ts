@@ -116,6 +116,12 @@ const META_HEADINGS = new Set([
   'stages',
   'journey',
   'feedback',
+  // a ticket's or a wiki page's own discussion
+  'comments',
+  'comment',
+  'discussion',
+  'activity',
+  'attachments',
 ]);
 
 /** Words of a heading that describes the document rather than a step ("Success factors", "Pain points summary"). */

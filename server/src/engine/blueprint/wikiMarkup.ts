@@ -2,7 +2,8 @@
 // tables and headings, so build.ts reads them like Markdown's.
 //
 // A paragraph that is one line `== Title` or `== Title ==` (AsciiDoc and MediaWiki section lines) is a heading of as
-// many levels as it has `=` signs; Markdown gives such a line no other meaning.
+// many levels as it has `=` signs, and one line `h2. Title` (Jira and Confluence) a heading of its level; Markdown gives
+// such a line no other meaning.
 // Pages moved from Jira or Confluence (`||Step||Customer||` header, `|a|b|` rows), MediaWiki (`{|` ... `|}` with `!`
 // header cells, `|-` between rows, `||` between cells), AsciiDoc (`|===` ... `|===`, every `|` opening a cell) and
 // DokuWiki (`^ Step ^ Juror ^` over `| a | b |` rows; its `======` section lines count levels down)
@@ -27,13 +28,14 @@ const MEDIAWIKI_OPEN = /^[ \t]*\{\|/;
 const ASCIIDOC_FENCE = /^[ \t]*\|===[ \t]*$/;
 
 const SECTION_LINE = /^(={2,6})[ \t]+(.*?)(?:[ \t]+=+)?[ \t]*$/;
+const JIRA_SECTION = /^h([1-6])\.[ \t]+(\S.*?)[ \t]*$/;
 // DokuWiki: `^ Step ^ Juror ^` header cells, `| a | b |` rows; its section lines count down (`======` is the top).
 const DOKU_HEADER = /^[ \t]*\^.*[\^|][ \t]*$/;
 const DOKU_TOP = /^======[ \t]+\S.*[ \t]+======[ \t]*$/m;
 
 /** The root with every top-level Jira, MediaWiki or AsciiDoc table and section line replaced by a table or heading node. */
 export function withWikiMarkup(root: Root, text: string, lines: LineIndex): Root {
-  if (!/\|\||\{\||\|===|^==|^[ \t]*\^|^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:[ct]sv|ya?ml|plantuml|puml)/im.test(text)) return root;
+  if (!/\|\||\{\||\|===|^==|^h[1-6]\.[ \t]|^[ \t]*\^|^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:[ct]sv|ya?ml|plantuml|puml)/im.test(text)) return root;
   const countsDown = DOKU_TOP.test(text);
   return replaceTopLevel(root, (node) => {
     const found =
@@ -53,9 +55,17 @@ export function withWikiMarkup(root: Root, text: string, lines: LineIndex): Root
 function sectionLine(p: RootContent, text: string, lines: LineIndex, countsDown: boolean): Heading | undefined {
   const start = p.position?.start.offset;
   const end = p.position?.end.offset;
-  if (start === undefined || end === undefined || text.charCodeAt(start) !== 61 /* = */) return undefined;
+  if (start === undefined || end === undefined) return undefined;
   const line = text.slice(start, end);
   if (/[\r\n]/.test(line)) return undefined;
+  // Jira and Confluence write a heading as "h2. Title"
+  const jira = JIRA_SECTION.exec(line);
+  if (jira) {
+    const titleStart = start + line.indexOf(jira[2]!, 3);
+    const at = (a: number, b: number) => ({ start: lines.position(a), end: lines.position(b) });
+    return { type: 'heading', depth: Number(jira[1]) as Heading['depth'], children: [{ type: 'text', value: jira[2]!, position: at(titleStart, titleStart + jira[2]!.length) }], position: at(start, end) };
+  }
+  if (text.charCodeAt(start) !== 61 /* = */) return undefined;
   const m = SECTION_LINE.exec(line);
   if (!m || !m[2]) return undefined;
   const titleStart = start + line.indexOf(m[2], m[1]!.length);
