@@ -63,7 +63,12 @@ function sectionLine(p: RootContent, text: string, lines: LineIndex, countsDown:
   if (jira) {
     const titleStart = start + line.indexOf(jira[2]!, 3);
     const at = (a: number, b: number) => ({ start: lines.position(a), end: lines.position(b) });
-    return { type: 'heading', depth: Number(jira[1]) as Heading['depth'], children: [{ type: 'text', value: jira[2]!, position: at(titleStart, titleStart + jira[2]!.length) }], position: at(start, end) };
+    return {
+      type: 'heading',
+      depth: Number(jira[1]) as Heading['depth'],
+      children: [{ type: 'text', value: jira[2]!, position: at(titleStart, titleStart + jira[2]!.length) }],
+      position: at(start, end),
+    };
   }
   if (text.charCodeAt(start) !== 61 /* = */) return undefined;
   const m = SECTION_LINE.exec(line);
