@@ -100,6 +100,7 @@ describe('step titles', () => {
   it('drops step numbers and emphasis markers', () => {
     assert.equal(normaliseTitle('Step 3: Check-in'), 'Check-in');
     assert.equal(normaliseTitle('3. Check-in'), 'Check-in');
+    assert.equal(normaliseTitle('Step 2 of 8 — Check-in'), 'Check-in');
     assert.equal(normaliseTitle('3) Check-in '), 'Check-in');
     assert.equal(normaliseTitle('Stage 2 - Stay'), 'Stay');
   });

@@ -225,7 +225,7 @@ export function normaliseTitle(title: string): string {
   return withoutBookmarks(title)
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^(?:step|stage|phase)\s*\d+[a-z]?\s*[:.)\-\u2013\u2014]\s*/i, '')
+    .replace(/^(?:step|stage|phase)\s*\d+[a-z]?(?:\s+of\s+\d+)?\s*[:.)\-\u2013\u2014]\s*/i, '')
     .replace(/^\d+[a-z]?[.)]\s+/i, '')
     .replace(/[:\s]+$/, '')
     .trim();
