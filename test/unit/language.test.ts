@@ -749,6 +749,10 @@ describe('language layer: rights and certainty', () => {
       step({ Customer: '14 days to change their mind, with the deposit back in full.', Frontstage: '—' }).benefits.map((b) => b.text),
       ['14 days to change their mind', 'deposit back in full'],
     );
+    // anything the customer gets a stated time ahead is notice; getting paid before a deadline is not
+    assert.deepEqual(why({ Tenant: "Gets the inspector's name and photo 48 h before, in a text", Frontstage: '—' }), ["told-ahead: Gets the inspector's name and photo 48 h before"]);
+    assert.deepEqual(why({ Tenant: 'Books online and gets a reminder two days before.', Frontstage: '—' }), ['told-ahead: reminder two days before']);
+    assert.deepEqual(why({ Tenant: 'Gets paid two days before the deadline.', Frontstage: '—' }), []);
     // a burden spared, as a gerund; a sign's prohibition is none
     assert.deepEqual(why({ Tenant: 'On the day it is open-book, no memorising.', Frontstage: '—' }), ['no-burden: no memorising']);
     assert.deepEqual(why({ Tenant: 'No form-filling at the door.', Frontstage: '—' }), ['no-burden: No form-filling']);

@@ -154,6 +154,13 @@ describe('layouts of real blueprints', () => {
     ]);
   });
 
+  it('reads sentences whose subjects are set in bold as lanes, and leaves bold words elsewhere in a sentence alone', () => {
+    const text = ['# Dental', '', '## Check-up', '', 'The **patient** is seen on time. **Reception** confirms the slot in **Dentally**.', ''].join('\n');
+    assert.deepEqual(read(text), [{ title: 'Check-up', shape: 'heading', lanes: ['customer: is seen on time.', 'frontstage: confirms the slot in Dentally.'] }]);
+    const one = ['# Dental', '', '## Check-up', '', 'Seen on time by the **patient** team. A **must** for everyone.', ''].join('\n');
+    assert.deepEqual(read(one), [{ title: 'Check-up', shape: 'prose', lanes: [] }]);
+  });
+
   it('reads role labels in paragraphs of their own beside the customer’s, as definition terms or before a dash closing the line', () => {
     const terms = ['# Returns', '', '## Refund', '', 'Customer', ': refund lands in 3 days', '', 'Finance', ': releases it', ''].join('\n');
     assert.deepEqual(read(terms), [{ title: 'Refund', shape: 'heading', lanes: ['customer: refund lands in 3 days', 'backstage: releases it'] }]);

@@ -454,6 +454,36 @@ function lanesOfParagraph(ctx: Ctx, p: Paragraph, indent: string, from = 0): Fou
 }
 
 /**
+ * A paragraph of sentences whose subjects are set in bold as lanes ("The **patient** books online. **Reception**
+ * confirms the slot."): each such sentence, and the sentences after it up to the next, is that lane's text. Only a
+ * bold word at a sentence's start (after "The", "Our" or "A"), and only lanes of two kinds or more.
+ */
+function subjectLanes(ctx: Ctx, p: Paragraph): FoundLane[] | undefined {
+  if (!p.children.some((n) => n.type === 'strong')) return undefined;
+  const t = inlineText(ctx, p.children, off(p, 'start'));
+  const found: Array<{ reading: LaneReading; label: string; labelSpan: Span; from: number; sentence: number }> = [];
+  for (const m of t.text.matchAll(/(?:^|[.!?]\s+)((?:the|our|a|an)\s+)?/gi)) {
+    const at = m.index! + m[0].length;
+    const start = t.offsets[at];
+    if (start === undefined || !/^(?:\*\*|__)$/.test(ctx.text.slice(start - 2, start))) continue;
+    const close = ctx.text.indexOf(ctx.text.slice(start - 2, start), start);
+    const label = close > start ? ctx.text.slice(start, close) : '';
+    if (!label || label.length > 40 || /[\r\n:.]/.test(label)) continue;
+    const reading = proseLabel(label, ctx.table, true);
+    if (!reading || reading.kind === 'other') continue;
+    const after = t.offsets.findIndex((o) => o >= close + 2);
+    if (after < 0) continue;
+    found.push({ reading, label, labelSpan: { start, end: close }, from: after, sentence: at - (m[1]?.length ?? 0) });
+  }
+  if (found.length < 2 || new Set(found.map((f) => f.reading.kind)).size < 2) return undefined;
+  return found.map((f, k) => {
+    const to = k + 1 < found.length ? found[k + 1]!.sentence : t.text.length;
+    const content = trimText(sliceText(t, f.from, Math.max(f.from, to)));
+    return { lane: makeLane(f.reading, f.label, f.labelSpan, content, f.labelSpan.end), form: { form: 'paragraph', end: off(p, 'end'), style: 'bold-outside', indent: '' } };
+  });
+}
+
+/**
  * Labelled lines that are lanes, not a dialogue: a lane word that is no role stands among them, a role carries a gloss,
  * or no line is said aloud (a question, a quote, a greeting or answer, "I ..." or "My ..."): "Customer: collects the bike.
  * Staff: adjusts the saddle." says who does what.
@@ -875,7 +905,7 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
       }
       // A component named by its label (`<Lane name="Stylist">`) says it is a lane: a role names one there, as a box's title does.
       const named = labelledBlock(node) ? paragraphLanes(ctx, node, '', 0, true) : undefined;
-      const lanes = named ?? lanesOfParagraph(ctx, node, '', titled ? titledLanesFrom(ctx, node) : 0);
+      const lanes = named ?? lanesOfParagraph(ctx, node, '', titled ? titledLanesFrom(ctx, node) : 0) ?? subjectLanes(ctx, node);
       if (lanes && next?.type === 'list' && listUnderLabel(ctx, lanes, next)) i++;
       else if (lanes && next?.type === 'table' && !tableSteps(ctx, next, heading, group, false, parentGroup) && tableUnderLabel(ctx, lanes, next)) i++;
       if (lanes) scan.lanes.push(...lanes);

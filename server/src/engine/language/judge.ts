@@ -709,6 +709,30 @@ const TIME_NOUNS = new Set(['day', 'night', 'evening', 'morning', 'afternoon', '
 function toldAhead(lt: LangText, i: number, c: Range): Found | null {
   const toks = lt.doc.tokens;
   const t = toks[i]!;
+  // the customer getting anything a stated time ahead: "gets a reminder two days before", "gets the interpreter's name
+  // and photo 48 h before" (what they get early is notice)
+  if ((t.lemma === 'get' || t.lemma === 'receive') && t.pos === 'VERB' && !['employee', 'company'].includes(clauseSubject(lt, t.clause) ?? '')) {
+    const sentenceEnd = lt.doc.sentences[t.sentence]!.to;
+    let from = i;
+    for (let k = i + 2; k < sentenceEnd; k++) {
+      const x = toks[k]!;
+      // (another doing ends what they get: "gets paid two days before the deadline" is no notice; a message got is the
+      // notice itself: "receives a text two days before")
+      if (x.pos === 'VERB' || x.pos === 'AUX') break;
+      if (inSlot(x, 'message-noun') && from === i) from = k;
+      const early = x.lower === 'before' || x.lower === 'ahead' || x.lower === 'beforehand' || (x.lower === 'advance' && toks[k - 1]?.lower === 'in');
+      const unit = toks[x.lower === 'advance' ? k - 2 : k - 1];
+      if (
+        early &&
+        unit &&
+        TIME_NOUNS.has(unit.lemma) &&
+        (toks[unit.i - 1]?.pos === 'NUM' || ['a', 'the', 'one'].includes(toks[unit.i - 1]?.lower ?? '')) &&
+        (toks[k + 1] === undefined || toks[k + 1]!.pos === 'PUNCT' || toks[k + 1]!.pos === 'CCONJ')
+      ) {
+        return span(lt, from, k, 'told-ahead', { group: 'information' });
+      }
+    }
+  }
   // staff or the firm ringing ahead, whom left unsaid: "or we ring ahead if running late", "the driver texts in advance"
   const aheadNext = toks[i + 1]?.lower === 'ahead' || (toks[i + 1]?.lower === 'in' && toks[i + 2]?.lower === 'advance');
   if (inSlot(t, 'tell-verb') && t.pos === 'VERB' && aheadNext && ['company', 'employee'].includes(clauseSubject(lt, t.clause) ?? '')) {
