@@ -753,6 +753,8 @@ describe('language layer: rights and certainty', () => {
     assert.deepEqual(why({ Tenant: "Gets the inspector's name and photo 48 h before, in a text", Frontstage: '—' }), ["told-ahead: Gets the inspector's name and photo 48 h before"]);
     assert.deepEqual(why({ Tenant: 'Books online and gets a reminder two days before.', Frontstage: '—' }), ['told-ahead: reminder two days before']);
     assert.deepEqual(why({ Tenant: 'Gets paid two days before the deadline.', Frontstage: '—' }), []);
+    // round the clock with a comma between
+    assert.deepEqual(why({ Tenant: 'An emergency number 24 hours, 7 days, if the boiler fails.', Frontstage: '—' }), ['round-the-clock: 24 hours, 7 days']);
     // a burden spared, as a gerund; a sign's prohibition is none
     assert.deepEqual(why({ Tenant: 'On the day it is open-book, no memorising.', Frontstage: '—' }), ['no-burden: no memorising']);
     assert.deepEqual(why({ Tenant: 'No form-filling at the door.', Frontstage: '—' }), ['no-burden: No form-filling']);

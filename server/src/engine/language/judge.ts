@@ -470,6 +470,10 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
     const end = nounPhraseEnd(lt, i + 1, c.to);
     if (end > i + 1 || next!.lower === 'surprises') return span(lt, i, Math.max(end, i + 1), 'no-unexpected+noun', { group: 'certainty' });
   }
+  // round the clock written with a comma or a slash between: "24 hours, 7 days", "24 hrs / 7 days a week"
+  if (t.lower === '24' && TIME_NOUNS.has(next?.lemma ?? '') && /^[,/]$/.test(toks[i + 2]?.text ?? '') && toks[i + 3]?.lower === '7' && toks[i + 4]?.lemma === 'day') {
+    return span(lt, i, i + 4, 'round-the-clock', { group: 'availability' });
+  }
   // a burden spared, as a gerund: "no memorising", "No chasing.", "no form-filling", "no driving into town" (a sign's
   // "No smoking" names no burden the service takes away)
   if (t.lower === 'no' && next) {
