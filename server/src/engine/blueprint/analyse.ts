@@ -127,6 +127,32 @@ export function isNegated(text: string, hit: PhraseHit, vocab: CompiledVocabular
   return POST_NEGATION.test(text.slice(hit.end, hit.end + 60));
 }
 
+/**
+ * Whether a rejected phrase overlaps the language finding `f` without lying strictly inside it. Only hits starting
+ * within a phrase's reach of `f` are looked at (in start order), so the check stays linear in a lane full of negated
+ * promises.
+ */
+function blockedBy(hits: readonly PhraseHit[], f: { start: number; end: number }): boolean {
+  if (!hits.length || !overlapsAny(hits, f.start, f.end)) return false;
+  const dropped = spanIndex(hits).sorted;
+  let lo = 0;
+  let hi = dropped.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dropped[mid]!.start < f.start - MAX_PHRASE_REACH) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < dropped.length && dropped[k]!.start < f.end; k++) {
+    const h = dropped[k]!;
+    const inside = f.start <= h.start && h.end <= f.end && f.end - f.start > h.end - h.start;
+    if (h.end > f.start && !inside) return true;
+  }
+  return false;
+}
+
+/** Longer than any phrase the vocabularies match, so a hit starting further back cannot reach a finding. */
+const MAX_PHRASE_REACH = 400;
+
 function removed(hit: PhraseHit, set: ReadonlySet<string>): boolean {
   return set.size > 0 && (set.has(normalisePhrase(hit.text)) || set.has(normalisePhrase(hit.entry.phrase)));
 }
@@ -200,10 +226,11 @@ function benefitsIn(t: SourceText, source: LaneKind | 'prose', vocab: CompiledVo
         else all.push(h);
       }
       if (patterns) {
+        const keptSet = new Set(kept);
+        const dropped = hits.filter((h) => !keptSet.has(h));
         for (const f of benefitPatterns(lt)) {
           // (a phrase the negation rejected gives way to a pattern that reads the negation with it: "no home visit needed")
-          const dropped = hits.filter((h) => !kept.includes(h) && !(f.start <= h.start && h.end <= f.end && f.end - f.start > h.end - h.start));
-          if (overlapsAny(kept, f.start, f.end) || overlapsAny(dropped, f.start, f.end) || overlapsAny(traps, f.start, f.end)) continue;
+          if (overlapsAny(kept, f.start, f.end) || overlapsAny(traps, f.start, f.end) || blockedBy(dropped, f)) continue;
           const reason = benefitVeto(lt, f.start, f.end, customerSide, f.group) ?? fieldVeto(lt, f.start, f.end);
           if (reason) reject(judge, t, f.start, f.end, 'benefit', `${reason} [${f.rule}]`, source);
           else all.push(languageHit(f, t.text, 'benefit'));
