@@ -9,6 +9,7 @@
 // steps. Positions are the fence's own characters; the headings are fixed-width, so no fix writes into the fence.
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { LineIndex } from '../text.js';
+import { withFenceSteps } from './fenceSteps.js';
 import { FIXED_WIDTH } from './textTable.js';
 import { lineAt, nextLine } from './wikiMarkup.js';
 
@@ -24,22 +25,7 @@ const PRIMARY = new Set(['Given', 'When', 'Then']);
  */
 export function withGherkin(root: Root, text: string, lines: LineIndex, namesLane: (keyword: string) => boolean): Root {
   if (!/^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:gherkin|feature|cucumber)/im.test(text)) return root;
-  try {
-    let changed = false;
-    let depth = 1;
-    const out: RootContent[] = [];
-    for (const node of root.children) {
-      if (node.type === 'heading') depth = node.depth;
-      const read = node.type === 'code' && FENCE_LANG.test(node.lang ?? '') ? scenarios(node, text, lines, Math.min(6, depth + 1) as Heading['depth'], namesLane) : undefined;
-      if (read?.length) {
-        out.push(...read);
-        changed = true;
-      } else out.push(node);
-    }
-    return changed ? { ...root, children: out } : root;
-  } catch {
-    return root;
-  }
+  return withFenceSteps(root, (code, depth) => (FENCE_LANG.test(code.lang ?? '') ? scenarios(code, text, lines, depth, namesLane) : undefined));
 }
 
 function scenarios(code: RootContent, text: string, lines: LineIndex, depth: Heading['depth'], namesLane: (keyword: string) => boolean): RootContent[] {

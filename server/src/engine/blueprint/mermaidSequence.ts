@@ -9,6 +9,7 @@
 // the steps close at the fence's end, so no fix writes into the fence and what follows it is the section's again.
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { LineIndex } from '../text.js';
+import { withFenceSteps } from './fenceSteps.js';
 import { boxEnd, boxHeading } from './htmlFlow.js';
 import { FIXED_WIDTH } from './textTable.js';
 import { lineAt, nextLine } from './wikiMarkup.js';
@@ -21,25 +22,7 @@ const MESSAGE = /^[ \t]*([^\s\-:][^\s:]*?)[ \t]*(?:-{1,2}>>?|-{1,2}[x)])[ \t]*[+
 /** The root with every top-level Mermaid sequence diagram replaced by its steps; the same root when it has none. Never throws. */
 export function withMermaidSequences(root: Root, text: string, lines: LineIndex, isCustomer: (label: string) => boolean): Root {
   if (!/^[ \t]*(?:`{3,}|~{3,})[ \t]*mermaid/im.test(text) || !/sequenceDiagram/.test(text)) return root;
-  try {
-    let changed = false;
-    let depth = 1;
-    const out: RootContent[] = [];
-    for (const node of root.children) {
-      if (node.type === 'heading') depth = node.depth;
-      const read =
-        node.type === 'code' && /^mermaid$/i.test(node.lang ?? '') && /^\s*sequenceDiagram\b/.test(node.value)
-          ? boxes(node, text, lines, Math.min(6, depth + 1) as Heading['depth'], isCustomer)
-          : undefined;
-      if (read?.length) {
-        out.push(...read);
-        changed = true;
-      } else out.push(node);
-    }
-    return changed ? { ...root, children: out } : root;
-  } catch {
-    return root;
-  }
+  return withFenceSteps(root, (code, depth) => (/^mermaid$/i.test(code.lang ?? '') && /^\s*sequenceDiagram\b/.test(code.value) ? boxes(code, text, lines, depth, isCustomer) : undefined));
 }
 
 function boxes(code: RootContent, text: string, lines: LineIndex, depth: Heading['depth'], isCustomer: (label: string) => boolean): RootContent[] {
