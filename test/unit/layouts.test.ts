@@ -154,6 +154,15 @@ describe('layouts of real blueprints', () => {
     ]);
   });
 
+  it('reads labels in brackets or parentheses opening a line, and an em dash with no spaces, as separators', () => {
+    const lanes = (lines: string[]) => read(['# Bikes', '', '## Booking', '', ...lines, ''].join('\n'))[0]?.lanes;
+    assert.deepEqual(lanes(['[Customer] books online.', '[Tools] booking calendar.']), ['customer: books online.', 'support: booking calendar.']);
+    assert.deepEqual(lanes(['(Customer) books online.', '(Tools) booking calendar.']), ['customer: books online.', 'support: booking calendar.']);
+    assert.deepEqual(lanes(['Customer—books online.', 'Tools—booking calendar.']), ['customer: books online.', 'support: booking calendar.']);
+    // a clause letter or a note in brackets names no lane
+    assert.deepEqual(lanes(['(a) books online.', '(see above) booking calendar.']), []);
+  });
+
   it('reads sentences whose subjects are set in bold as lanes, and leaves bold words elsewhere in a sentence alone', () => {
     const text = ['# Dental', '', '## Check-up', '', 'The **patient** is seen on time. **Reception** confirms the slot in **Dentally**.', ''].join('\n');
     assert.deepEqual(read(text), [{ title: 'Check-up', shape: 'heading', lanes: ['customer: is seen on time.', 'frontstage: confirms the slot in Dentally.'] }]);

@@ -296,7 +296,7 @@ function sectionContentEnd(s: Section): number {
 // `Label:: value` is a wiki's definition syntax for the same thing as `Label: value`.
 // An arrow sets a label off as a colon does ("**customer** → gets a slot", "Staff -> books it").
 const LABEL_RE =
-  /^\s*([^:\r\n\u2013\u2014|\u2192\u21d2\u2794\u279c]{1,60}?)\s*(\([^)\r\n]*\))?\s*(?:::?|\s[\u2013\u2014-]\s|[\u2013\u2014](?=\s)|\s?(?:[\u2192\u21d2\u2794\u279c]|->|=>)(?=\s)|\s[\u2013\u2014-]\s*$|$)\s*/;
+  /^\s*([^:\r\n\u2013\u2014|\u2192\u21d2\u2794\u279c]{1,60}?)\s*(\([^)\r\n]*\))?\s*(?:::?|\s[\u2013\u2014-]\s|[\u2013\u2014](?=\s)|\s?(?:[\u2192\u21d2\u2794\u279c]|->|=>)(?=\s)|\s[\u2013\u2014-]\s*$|\u2014(?=\p{L})|$)\s*/u;
 
 interface LabelHit {
   kind: LaneKind;
@@ -345,6 +345,20 @@ function boldHeadAt(ctx: Ctx, t: SourceText, from: number, line: string, roles: 
   return { kind: reading.kind, reading, label: label.trim(), labelSpan: { start, end: close }, contentFrom, style: 'bold-outside' };
 }
 
+// "[Customer] books online", "(Staff) confirms it": a label in brackets opening a line, text after it.
+const BRACKET_HEAD = /^(\s*)[[(]([\p{L}][^\])\r\n]{1,39})[\])][ \t]*:?[ \t]+(?=\S)/u;
+
+/** A lane label in brackets or parentheses opening a line; a lane word or a listed label (not a clause letter, not "(see above)"). */
+function bracketLabelAt(ctx: Ctx, t: SourceText, from: number, line: string, roles: boolean): LabelHit | undefined {
+  const m = BRACKET_HEAD.exec(line);
+  if (!m) return undefined;
+  const reading = proseLabel(m[2]!, ctx.table, roles);
+  if (!reading || reading.kind === 'other') return undefined;
+  const start = t.offsets[from + m[1]!.length + 1]!;
+  const end = t.offsets[from + m[1]!.length + m[2]!.length]! + 1;
+  return { kind: reading.kind, reading, label: m[2]!.trim(), labelSpan: { start, end }, contentFrom: from + m[0].length, style: 'plain' };
+}
+
 /** An icon the lane table names (from a legend or config) opening a line labels it: "👤 Orders a bag". */
 function iconLabelAt(ctx: Ctx, t: SourceText, from: number, line: string): LabelHit | undefined {
   const head = iconHead(line);
@@ -370,7 +384,7 @@ function spanLabelAt(ctx: Ctx, t: SourceText, from: number, line: string): Label
 /** A lane label at the start of a line of text (bold or plain, colon inside or outside the emphasis, optional gloss). */
 function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number, roles = false): LabelHit | undefined {
   const line = t.text.slice(from, lineEnd);
-  const runIn = runInHeadAt(ctx, t, from, line) ?? iconLabelAt(ctx, t, from, line) ?? spanLabelAt(ctx, t, from, line);
+  const runIn = runInHeadAt(ctx, t, from, line) ?? iconLabelAt(ctx, t, from, line) ?? spanLabelAt(ctx, t, from, line) ?? bracketLabelAt(ctx, t, from, line, roles);
   if (runIn) return runIn;
   const m = LABEL_RE.exec(line);
   // (a label never runs over a sentence's end: "them how. *Backup:*" is a wrapped lane's tail, then a run-in label)
