@@ -753,6 +753,11 @@ describe('language layer: rights and certainty', () => {
     assert.deepEqual(why({ Tenant: "Gets the inspector's name and photo 48 h before, in a text", Frontstage: '—' }), ["told-ahead: Gets the inspector's name and photo 48 h before"]);
     assert.deepEqual(why({ Tenant: 'Books online and gets a reminder two days before.', Frontstage: '—' }), ['told-ahead: reminder two days before']);
     assert.deepEqual(why({ Tenant: 'Gets paid two days before the deadline.', Frontstage: '—' }), []);
+    // vocabulary: zero downtime, a time that works for them, proactive status updates
+    assert.deepEqual(
+      step({ Customer: 'Zero downtime, a slot that works for them, proactive status updates.', Frontstage: '—' }).benefits.map((b) => b.text),
+      ['Zero downtime', 'that works for them', 'proactive status updates'],
+    );
     // round the clock with a comma between
     assert.deepEqual(why({ Tenant: 'An emergency number 24 hours, 7 days, if the boiler fails.', Frontstage: '—' }), ['round-the-clock: 24 hours, 7 days']);
     // a burden spared, as a gerund; a sign's prohibition is none
