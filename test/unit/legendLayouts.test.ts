@@ -487,6 +487,30 @@ describe('lane-major outlines and sheets with a title bar', () => {
     sameIncrementally(text);
   });
 
+  it('keeps an outline block no word list names as an unplaced lane when its steps are the lanes’ steps, and no other block', () => {
+    const text = [
+      '- **Customers**',
+      '    - 1. **Booking** — book a single night',
+      '    - 2. **Drop-off** — hand over the lead at the gate',
+      '- **Office**',
+      '    - 1. **Booking** — the booking system takes the deposit',
+      '    - 2. **Drop-off** — print the feeding sheet',
+      '- **Yard hands**',
+      '    - 2. **Drop-off** — walk the dog to its run',
+      '- Open questions',
+      '    - a second van?',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      steps(text).map((s) => [s.step, s.lanes.map((l) => l.slice(0, l.indexOf('=')))]),
+      [
+        ['Booking (list)', ['customer<Customers>', 'frontstage<Office>']],
+        ['Drop-off (list)', ['customer<Customers>', 'frontstage<Office>', 'other<Yard hands>']],
+      ],
+    );
+    sameIncrementally(text);
+  });
+
   it('leaves a list of steps, each over its own lanes, as list steps', () => {
     const text = ['- **Booking**', '    - Customer: books a night', '    - Staff: takes the deposit', '- **Drop-off**', '    - Customer: hands over the lead', '    - Staff: checks the card', ''].join(
       '\n',

@@ -1987,11 +1987,11 @@ function laneOutlineSteps(ctx: Ctx, list: List, group: string | undefined): RawS
         ? undefined
         : (proseLabel(labelText.text, ctx.table, true) ??
           labelText.text.split(/\s*(?:&|\+|\/|\band\b)\s*/).reduce<LaneReading | undefined>((r, part) => r ?? (part ? proseLabel(part, ctx.table, true) : undefined), undefined));
-    if (!reading || reading.kind === 'other') continue;
     // (a step's own lane list, "- **Greet**" over "- Customer: ...", is no lane's list of steps)
     if (nested.children.some((child) => laneOfItem(ctx, child, nested) !== undefined)) return undefined;
     const labelSpan = spanOfText(labelText, off(head, 'start'));
-    const items = laneItems(ctx, nested, reading, labelText.text, labelSpan);
+    const read = reading && reading.kind !== 'other' ? reading : UNPLACED;
+    const items = laneItems(ctx, nested, read, labelText.text, labelSpan);
     if (!items.length) continue;
     steps.push({
       title: normaliseTitle(labelText.text),
@@ -2003,14 +2003,20 @@ function laneOutlineSteps(ctx: Ctx, list: List, group: string | undefined): RawS
       group,
       insertion: { form: 'none', inPlace: true },
       disableSite: commentLineBefore(ctx, off(item, 'start')),
-      laneSection: { reading, items },
+      laneSection: { reading: read, items },
     });
   }
   // Lanes of the customer and of staff, two of them naming the same two steps or more, as lane-major sections do.
-  const kinds = new Set(steps.map((st) => st.laneSection!.reading.kind));
-  const titles = steps.map((st) => new Set(st.laneSection!.items.map((i) => i.title).filter((t) => t !== undefined)));
+  const placed = steps.filter((st) => st.laneSection!.reading.kind !== 'other');
+  const kinds = new Set(placed.map((st) => st.laneSection!.reading.kind));
+  const titlesOf = (st: RawStep) => new Set(st.laneSection!.items.map((i) => i.title).filter((t) => t !== undefined));
+  const titles = placed.map(titlesOf);
   const shared = titles.some((a, x) => titles.some((b, y) => y > x && [...a].filter((t) => b.has(t)).length >= 2));
-  return steps.length >= 2 && kinds.has('customer') && kinds.size >= 2 && shared ? steps : undefined;
+  if (placed.length < 2 || !kinds.has('customer') || kinds.size < 2 || !shared) return undefined;
+  // A block no word list names is a lane too when its steps are the lanes' steps ("Leaders on site" over "- 4. Drop-off"),
+  // kept as an unplaced lane that unread-blueprint names; one whose items are no steps ("Open questions") is no lane.
+  const known = new Set(titles.flatMap((t) => [...t]));
+  return steps.filter((st) => st.laneSection!.reading.kind !== 'other' || [...titlesOf(st)].some((t) => known.has(t)));
 }
 
 /** The items of a lane's list of steps: each names a step (its number and title) and holds what the lane does in it. */
