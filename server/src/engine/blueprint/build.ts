@@ -325,6 +325,16 @@ function runInHeadAt(ctx: Ctx, t: SourceText, from: number, line: string): Label
   return { kind: reading.kind, reading, label: m[2]!.trim(), labelSpan: { start: labelStart, end: dot }, contentFrom: from + m[0].length, style: 'bold-inside' };
 }
 
+/** The bold run (`**...**` or `__...__`) whose text starts at source offset `start`: its text (one line, at most 40
+ * characters) and where its closing marker is; undefined when no such run opens there. */
+function boldWordAt(ctx: Ctx, start: number): { label: string; close: number } | undefined {
+  const marker = ctx.text.slice(start - 2, start);
+  if (marker !== '**' && marker !== '__') return undefined;
+  const close = ctx.text.indexOf(marker, start);
+  const label = close > start ? ctx.text.slice(start, close) : '';
+  return label && label.length <= 40 && !/[\r\n]/.test(label) ? { label, close } : undefined;
+}
+
 /**
  * A bold lane word opening a line with no separator after it ("**Customer** books a slot", "**Tools** route planner"):
  * the bold sets the label apart as a colon would. Only a lane word or a synonym, not a role ("**Maria** cuts it").
@@ -332,10 +342,9 @@ function runInHeadAt(ctx: Ctx, t: SourceText, from: number, line: string): Label
 function boldHeadAt(ctx: Ctx, t: SourceText, from: number, line: string, roles: boolean): LabelHit | undefined {
   const lead = line.length - line.trimStart().length;
   const start = t.offsets[from + lead];
-  if (start === undefined || !/^(?:\*\*|__)$/.test(ctx.text.slice(start - 2, start))) return undefined;
-  const close = ctx.text.indexOf(ctx.text.slice(start - 2, start), start);
-  const label = close > start ? ctx.text.slice(start, close) : '';
-  if (!label || label.length > 40 || /[\r\n:]/.test(label) || !/^\s+\S/.test(ctx.text.slice(close + 2, close + 4))) return undefined;
+  const bold = start === undefined ? undefined : boldWordAt(ctx, start);
+  if (!bold || /:/.test(bold.label) || !/^\s+\S/.test(ctx.text.slice(bold.close + 2, bold.close + 4))) return undefined;
+  const { label, close } = bold;
   const reading = proseLabel(label, ctx.table, roles);
   if (!reading || reading.kind === 'other' || (reading.basis !== 'synonym' && reading.basis !== 'lane-word')) return undefined;
   const after = t.offsets.findIndex((o, k) => k >= from && o >= close + 2);
@@ -479,10 +488,9 @@ function subjectLanes(ctx: Ctx, p: Paragraph): FoundLane[] | undefined {
   for (const m of t.text.matchAll(/(?:^|[.!?]\s+)((?:the|our|a|an)\s+)?/gi)) {
     const at = m.index! + m[0].length;
     const start = t.offsets[at];
-    if (start === undefined || !/^(?:\*\*|__)$/.test(ctx.text.slice(start - 2, start))) continue;
-    const close = ctx.text.indexOf(ctx.text.slice(start - 2, start), start);
-    const label = close > start ? ctx.text.slice(start, close) : '';
-    if (!label || label.length > 40 || /[\r\n:.]/.test(label)) continue;
+    const bold = start === undefined ? undefined : boldWordAt(ctx, start);
+    if (!bold || /[:.]/.test(bold.label)) continue;
+    const { label, close } = bold;
     const reading = proseLabel(label, ctx.table, true);
     if (!reading || reading.kind === 'other') continue;
     const after = t.offsets.findIndex((o) => o >= close + 2);
