@@ -50,7 +50,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout-12', dir: 'test/holdout-12' },
   { name: 'holdout-13', dir: 'test/holdout-13' },
   { name: 'holdout-14', dir: 'test/holdout-14' },
-  { name: 'holdout-15', dir: 'test/holdout-15', blind: true },
+  { name: 'holdout-15', dir: 'test/holdout-15' },
 ];
 
 export interface LabelledStep {

@@ -249,6 +249,18 @@ describe('lane labels in other people’s words', () => {
     return r && `${r.kind} (${r.basis})`;
   };
 
+  it('reads staff named with where they work, what keeps the service going, approvals and a role glossed as the back end', () => {
+    assert.deepEqual(['Our people on the van', 'Volunteers on the day', 'What keeps it going', 'What keeps it all running', 'Approvals', 'Coordinator (backend)', 'Agent (support desk)'].map(read), [
+      'frontstage (role)',
+      undefined,
+      'support (lane-word)',
+      'support (lane-word)',
+      'support (lane-word)',
+      'backstage (gloss)',
+      'frontstage (role)',
+    ]);
+  });
+
   it('reads people named together, one of them the customer, as the customer, whichever comes last', () => {
     assert.deepEqual(['Parent/carer', 'Parents & carers', 'Patient and family', 'Nurse & HCA', 'Customer service agent'].map(read), [
       'customer (role)',

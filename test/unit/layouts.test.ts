@@ -1101,4 +1101,41 @@ describe('layouts of real blueprints', () => {
       { title: 'Wash', shape: 'table-rows', lanes: ['customer: Free coffee', 'frontstage: Washes', 'support: Jet wash'] },
     ]);
   });
+
+  it('reads numbered sub-headings under a section as steps even when one reads as a lane ("6. Staff training"), and a "Reading the blueprint" section as no step', () => {
+    const text = [
+      '# Onboarding a clinic',
+      '',
+      '## Reading the blueprint',
+      '',
+      '- **Clinic** – the customer',
+      '- **Specialist** – the one they see',
+      '',
+      '## The steps',
+      '',
+      '### 1. Kickoff',
+      '',
+      '- **Clinic:** picks a start date.',
+      '- **Specialist:** runs the call.',
+      '',
+      '### 2. Staff training',
+      '',
+      '- **Clinic:** a free hour of training for their staff.',
+      '- **Specialist:** trains the front desk.',
+      '',
+      '### 3. Go-live',
+      '',
+      '- **Clinic:** a specialist on the phone all day.',
+      '- **Specialist:** on call.',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      read(text).map((s) => [s.title, s.shape, s.lanes.length]),
+      [
+        ['Kickoff', 'heading', 2],
+        ['Staff training', 'heading', 2],
+        ['Go-live', 'heading', 2],
+      ],
+    );
+  });
 });

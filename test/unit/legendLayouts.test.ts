@@ -620,3 +620,63 @@ describe('Mermaid sequence diagrams', () => {
     assert.deepEqual(steps(flow), []);
   });
 });
+
+describe('legend sections: how-to-read headings and colour keys', () => {
+  it('reads a "How to read these" section of bold labels as the legend, not a step, and a label it glosses only by who they are is the customer', () => {
+    const text = [
+      '# Swim school',
+      '',
+      '## How to read these',
+      '',
+      '- **Swimmers** – the families, mostly',
+      '- **Poolside** – us, on deck where they can see us',
+      '- **Gear & say-so** – kit, rosters, who can say yes',
+      '',
+      '---',
+      '',
+      '## First lesson',
+      '',
+      '- **Swimmers:** a free trial lesson.',
+      '- **Poolside:** the teacher meets them at the gate.',
+      '- **Gear & say-so:** trial slots held on the booking board.',
+      '',
+    ].join('\n');
+    assert.deepEqual(legendLanes(text), { customer: ['Swimmers'], frontstage: ['Poolside'], support: ['Gear & say-so'] });
+    assert.deepEqual(steps(text), [
+      {
+        step: 'First lesson (heading)',
+        lanes: ['customer<Swimmers:>=a free trial lesson.', 'frontstage<Poolside:>=the teacher meets them at the gate.', 'support<Gear & say-so:>=trial slots held on the booking board.'],
+      },
+    ]);
+  });
+
+  it('reads a colour key of icon stickies ("🟨 yellow = the client") and the stickies under each section by their icon', () => {
+    const text = [
+      '# Bakery orders board',
+      '',
+      '## Colour key',
+      '',
+      '- 🟨 yellow = the client',
+      '- 🟦 blue = us at the client site',
+      '- 🟩 green = bakery (the client don’t see this)',
+      '- 🟪 purple = what help us: tools, money, who can decide',
+      '',
+      '## Order',
+      '',
+      '- 🟨 Client order a cake online · _Ana_',
+      '- 🟩 Bakery plan the bake · _Rui_',
+      '- 🟪 Order sheet in the shared drive · _Rui_',
+      '',
+      '## Delivery',
+      '',
+      '- 🟦 We bring it and set it up, free · _Ana_',
+      '- 🟪 One van booked every Saturday · _Rui_',
+      '',
+    ].join('\n');
+    assert.deepEqual(legendLanes(text), { customer: ['🟨'], frontstage: ['🟦'], backstage: ['🟩'], support: ['🟪'] });
+    assert.deepEqual(
+      steps(text).map((s) => s.step),
+      ['Order (heading)', 'Delivery (heading)'],
+    );
+  });
+});

@@ -14,6 +14,7 @@ import { nextLetterMarker, withSlackLists } from './slackPaste.js';
 import { laneMajorRuns, mergedItems, type LaneItem, type LaneSection } from './laneMajor.js';
 import { findContainers, type Container } from './containers.js';
 import { iconHead } from './iconLabel.js';
+import { isLegendTitle } from './legendTitle.js';
 import { labelSpanHead, withoutBookmarks } from './pandocSpans.js';
 import { levelOneAreSections } from './sectionHeadings.js';
 import { withMermaidSequences } from './mermaidSequence.js';
@@ -157,6 +158,15 @@ const META_WORDS = [
   'insight',
   'recommendation',
   'open question',
+  // the research behind the blueprint and what to do next, not its steps ("What we heard", "Findings", "Ideas", "Questions?")
+  'finding',
+  'what we heard',
+  'what we learned',
+  'what we learnt',
+  'idea',
+  'question',
+  'about this',
+  'sub issue',
   'outcomes',
   'current state',
   'future state',
@@ -175,9 +185,6 @@ const META_WORDS = [
   'objective',
   'target',
 ];
-/** The words of a heading over lane definitions ("Legend", "Service layers", "How to read this blueprint"). */
-const LEGEND_WORDS = new Set(['legend', 'key', 'glossary', 'definition', 'layer', 'lane', 'swimlane', 'how', 'to', 'read', 'this', 'the', 'a', 'of', 'service', 'blueprint', 'map', 'used', 'and']);
-const LEGEND_HEADS = new Set(['legend', 'key', 'glossary', 'definition', 'layer', 'lane', 'swimlane', 'read']);
 
 function hasWords(title: string, list: readonly string[]): boolean {
   const words = ` ${labelWords(title).join(' ')} `;
@@ -187,7 +194,7 @@ function hasWords(title: string, list: readonly string[]): boolean {
 
 /** A heading that describes the document, not a step of the service. */
 function isMetaTitle(title: string): boolean {
-  return META_HEADINGS.has(normaliseLabel(title)) || hasWords(title, META_WORDS);
+  return META_HEADINGS.has(normaliseLabel(title)) || hasWords(title, META_WORDS) || isLegendTitle(title);
 }
 
 /**
@@ -202,12 +209,6 @@ function isPolicyTitle(title: string): boolean {
 function isPriceList(title: string, group: string | undefined): boolean {
   const words = ['pricing', 'price list', 'prices', 'plans and pricing', 'rate card'];
   return hasWords(title, words) || (group !== undefined && hasWords(group, words));
-}
-
-/** A heading over lane definitions: every word is a legend's word, one of them its head ("Service layers", "Legend"). */
-function isLegendTitle(title: string): boolean {
-  const words = labelWords(title);
-  return words.length > 0 && words.every((w) => LEGEND_WORDS.has(w)) && words.some((w) => LEGEND_HEADS.has(w));
 }
 
 /** An introduction that defines the lanes before the steps ("Service blueprint overview", "Summary"). */
@@ -1887,6 +1888,8 @@ function adoptUnnamedLanes(ctx: Ctx, laneSubs: Array<{ sub: Section; lane: Found
   laneSubs.push(...adopted);
 }
 
+const STEP_NUMBER = /^[ \t]*(?:(?:step|stage|phase)[ \t]*)?\d{1,3}[.):][ \t]/i;
+
 /** Walks the section tree: groups, heading steps, prose steps, and the list/table steps inside them. */
 function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle: boolean, proseStep = true): RawStep[] {
   const heading = section.heading;
@@ -1898,7 +1901,11 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
   const otherSubs: Section[] = [];
   // A sub-heading naming a role is a lane ("### Resident", "### Library staff at the counter") when a sibling names one
   // by a lane word ("### What supports staff"); roles alone ("### New for clients", "### For studio staff") are topics.
-  const readings = section.subsections.map((sub) => (sub.heading ? proseLabel(headingTitle(ctx, sub.heading).text, ctx.table, true) : undefined));
+  const subTitles = section.subsections.map((sub) => (sub.heading ? headingTitle(ctx, sub.heading).text : undefined));
+  // Sub-headings numbered in a run are steps ("### 6. Staff training" among "### 5. On-site install"): lanes are not numbered.
+  const numbered = subTitles.map((t) => t !== undefined && STEP_NUMBER.test(t));
+  const inRun = numbered.filter(Boolean).length >= 2;
+  const readings = subTitles.map((t, k) => (t !== undefined && !(inRun && numbered[k]) ? proseLabel(t, ctx.table, true) : undefined));
   const laneWorded = readings.some((r) => r && r.kind !== 'other' && r.basis !== 'role' && r.basis !== 'role-action');
   for (const [k, sub] of section.subsections.entries()) {
     const read = readings[k];

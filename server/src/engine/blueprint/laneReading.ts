@@ -208,6 +208,11 @@ function readWords(words: readonly string[]): LaneReading | undefined {
     }
     const cut = words.findIndex((w, i) => i > 0 && QUALIFIER.has(w));
     if (cut > 0) return readWords(words.slice(0, cut));
+    // Staff named with where they work are that staff's lane ("Our people on the van"); "Volunteers on the day" may
+    // be the customers of a volunteering scheme, so only staff heads count.
+    const on = words.indexOf('on');
+    const staff = on > 0 ? readWords(words.slice(0, on)) : undefined;
+    if (staff && (staff.kind === 'frontstage' || staff.kind === 'backstage')) return staff;
     // A label ending in a lane's own phrase takes that lane, whatever comes before it ("BDC & back office").
     const tail = words.length >= 3 ? categorise(words.slice(-2)) : undefined;
     if (tail?.length === 1 && (tail[0]!.category === 'front' || tail[0]!.category === 'back')) return readWords(words.slice(-2));
@@ -287,10 +292,10 @@ const PROVIDES = /^(?:set up|put in place|put in|(?:provide|provided|supply|supp
 
 /**
  * "What you've got (to work with)", "What you have", "What's behind you", "What backs you up", "What the service gives
- * us", "What we're given", "What we lean on", "What helps" (label words).
+ * us", "What we're given", "What we lean on", "What helps", "What keeps it going" (label words).
  */
 const READER_HAS =
-  /^what (?:(?:you|u) (?:ve got|have|ha|got)(?: (?:to (?:work with|lean on|use|help|call on)|on hand|in place))?|(?:is |s )?behind (?:you|u|us|the team|staff|them)|back (?:you|u|us|the team|staff|them)(?: up)?|(?:the )?(?:[a-z]+ ){0,2}(?:give|gave) (?:u|us|you|staff|the team|them)(?: to work with)?|back(?:s)? it(?: up)?|(?:we|you|u|staff|the team|they) (?:can )?(?:lean|rely|draw|count|call|fall back) on|help(?:s)?(?: (?:us|u|you|the team|staff|them))?|(?:we|you|staff|they) (?:are |re )?given(?: to work with)?)$/;
+  /^what (?:(?:you|u) (?:ve got|have|ha|got)(?: (?:to (?:work with|lean on|use|help|call on)|on hand|in place))?|(?:is |s )?behind (?:you|u|us|the team|staff|them)|back (?:you|u|us|the team|staff|them)(?: up)?|(?:the )?(?:[a-z]+ ){0,2}(?:give|gave) (?:u|us|you|staff|the team|them)(?: to work with)?|back(?:s)? it(?: up)?|(?:we|you|u|staff|the team|they) (?:can )?(?:lean|rely|draw|count|call|fall back) on|help(?:s)?(?: (?:us|u|you|the team|staff|them))?|(?:we|you|staff|they) (?:are |re )?given(?: to work with)?|keep (?:it|u|us|thing|everything|everyone|the [a-z]+)(?: all)? (?:going|running|moving|afloat|ticking(?: over)?))$/;
 
 // (not "what we offer", a range of products; not "what's in it for me", whoever "me" is)
 /** Rooms where the customer is received, seen or served. */

@@ -161,6 +161,7 @@ export const SUPPORT_WORDS: readonly string[] = [
   // the right to decide and the means to act, as teams name them ("Permissions", "Decision rights", "Mandate", "Budget",
   // "Headcount", "Scripts")
   'permission',
+  'approval',
   'decision right',
   'mandate',
   'budget',

@@ -203,7 +203,7 @@ export function readLane(label: string, table: LaneTable): LaneReading | undefin
     // So does a gloss saying whether the lane is seen, over "support" read as a team ("Practice support (not seen)").
     const seen = own?.kind === 'support' ? glossReading(label, table) : undefined;
     if (seen && (seen.kind === 'frontstage' || seen.kind === 'backstage')) r = seen;
-    else r = (own && !own.byRole && own.basis !== 'role' ? own : (glossReading(label, table) ?? own)) ?? compoundReading(label, table) ?? readByTrade(label) ?? staffGloss(label, table) ?? null;
+    else r = (own && !own.byRole && own.basis !== 'role' ? own : (roleGloss(label, own, table) ?? own)) ?? compoundReading(label, table) ?? readByTrade(label) ?? staffGloss(label, table) ?? null;
     readings?.set(label, r);
   }
   return r ?? undefined;
@@ -281,6 +281,16 @@ function glossReading(label: string, table: LaneTable): LaneReading | undefined 
     }
   }
   return noteReading(gloss, table);
+}
+
+/**
+ * A gloss's lane for a label read by a role or not at all; people are never a support lane, so a role glossed with a
+ * support word keeps its own side ("Coordinator (backend)" works out of sight; "Agent (support desk)" is the agent).
+ */
+function roleGloss(label: string, own: LaneReading | undefined, table: LaneTable): LaneReading | undefined {
+  const g = glossReading(label, table);
+  if (!g || g.kind !== 'support' || own?.basis !== 'role') return g;
+  return /\bback[ -]?(?:end|office)\b/i.test(splitGloss(label).gloss ?? '') ? { kind: 'backstage', basis: 'gloss', words: g.words } : own;
 }
 
 /**

@@ -14,13 +14,13 @@
 import type { LaneKind } from '../types.js';
 import { iconHead } from './iconLabel.js';
 import { labelSpansAsBold } from './pandocSpans.js';
+import { isLegendTitle } from './legendTitle.js';
 import { laneTable, normaliseLabel, readLane } from './lanes.js';
 
 // "The rows are:" / "the columns are:" before a list says what a table's lanes are, as "lanes:" does; so does "each
 // step lists what the **Customer** does, what the **Counter** does ..." and "Format: each step, then what the **band** ...".
 const CUE =
   /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|keys?|(?:under|below|beneath)[ \t]+(?:each|every)[ \t]+(?:step|heading|stage|section|part|bullet|item)[ \t]+there(?:['\u2019]s|[ \t]+is|[ \t]+are)|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card|bullet|item|row|column|heading)[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
-const LEGEND_TITLE = /^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim ?lanes|legend|key|actors|(?:service[ \t]+|blueprint[ \t]+)?layers|lane[ \t]+(?:key|legend))[ \t]*:?[ \t]*#*[ \t]*$/i;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;"); a comma
 // stays inside it ("**Kit** is the time, tools and say-so we give staff").
 // "means", "stands for", "does" and "=" introduce a gloss as "is" does ("**You** means the stylist", "the **Counter** does
@@ -267,13 +267,17 @@ function listAfter(text: string, paragraphEnd: number): Entry[] {
   return out.length >= 2 ? out : [];
 }
 
+const COLOUR_NAME = /^(?:yellow|blue|green|red|orange|purple|violet|pink|grey|gray|black|white|brown|teal|cyan|magenta|lilac)(?=[ \t]*(?:[:=\u2013\u2014]|-[ \t]))[ \t]*/i;
+
 /** A legend item that gives an icon and what it stands for ("- 👤 what the user does / sees"). */
 function iconItem(line: string): Entry | undefined {
   const item = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+/.exec(line);
   const head = item ? iconHead(line.slice(item[0].length)) : undefined;
   if (!item || !head) return undefined;
+  // (a sticky's colour may name the icon before the separator: "🟨 yellow = the client")
   const gloss = line
     .slice(item[0].length + head.contentFrom)
+    .replace(COLOUR_NAME, '')
     .replace(/^[:=\u2013\u2014-][ \t]*/, '')
     .trim();
   return gloss ? { label: head.icon, gloss: gloss.slice(0, 100) } : undefined;
@@ -392,6 +396,8 @@ function bare(label: string): string {
 // "(the shopper doesn't)" after a sibling "(the shopper sees them)": the customer does not see this lane.
 const UNSEEN_ELLIPSIS = /\b(?:does ?n[o'\u2019]?t|do ?n[o'\u2019]?t|never|can ?n[o'\u2019]?t|cannot)[ \t]*[.)]?$/i;
 
+const OURS = /^[ \t]*(?:us|we|our[ \t]+(?:team|people|staff|crew))\b(?![ \t]*(?:provide|give|supply))/i;
+
 const GIVEN = /\b(?:provides?|supplies|gives?|put behind)\b/i;
 
 function entryKind(label: string, gloss: string | undefined, base: ReturnType<typeof laneTable>): LaneKind | undefined {
@@ -400,6 +406,8 @@ function entryKind(label: string, gloss: string | undefined, base: ReturnType<ty
   const said = gloss ? glossKind(gloss) : undefined;
   // A gloss that says whether the customer sees them says which side they are on, whatever its nouns ("techs ... face to face").
   if (said === 'frontstage' || said === 'backstage') return said;
+  // A gloss that opens with the firm's own people is them at work, wherever it places them ("us at the client office").
+  if (gloss && OURS.test(gloss) && said !== 'support') return 'frontstage';
   const g = gloss ? readLane(gloss, base) : undefined;
   if (g && (g.kind === 'customer' || g.basis === 'synonym' || g.basis === 'lane-word')) return g.kind;
   const own = readLane(label, base);
@@ -462,17 +470,19 @@ function glossaryItems(text: string): Entry[] {
   return out;
 }
 
-/** The bold-labelled list items under each heading titled as a legend. */
+/** The labelled list items (bold or icon labels) under each heading titled as a legend. */
 function legendSections(text: string): Entry[][] {
-  if (!/^#{1,6}[ \t]+(?:the[ \t]+)?(?:lanes|swim|legend|key|actors|service|blueprint|layers|lane)/im.test(text)) return [];
   const out: Entry[][] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
-    if (!LEGEND_TITLE.test(lines[i]!)) continue;
+    const heading = /^#{1,6}[ \t]+(.{1,60}?)[ \t]*:?[ \t]*#*[ \t]*$/.exec(lines[i]!);
+    if (!heading || !isLegendTitle(heading[1]!)) continue;
     const entries: Entry[] = [];
     for (let j = i + 1; j < lines.length && !/^#{1,6}[ \t]/.test(lines[j]!); j++) {
-      const m = ITEM_ENTRY.exec(lines[j]!);
+      const m = ITEM_ENTRY.exec(lines[j]!) ?? KEY_LINE.exec(lines[j]!);
+      const icon = m ? undefined : iconItem(lines[j]!);
       if (m) entries.push({ label: m[1]!, gloss: m[2] ?? m[3] });
+      else if (icon) entries.push(icon);
     }
     if (entries.length >= 2) out.push(entries);
   }
