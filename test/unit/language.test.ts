@@ -25,6 +25,9 @@ const flagged = (lanes: Record<string, string>) => {
   return r.findings.some((f) => f.ruleId === 'benefit-needs-support');
 };
 
+/** Each benefit found, as "<rule of language or entry>: <words>". */
+const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
+
 describe('language layer', () => {
   it('splits sentences on punctuation, not on hard-wrapped line ends', () => {
     const doc = readText('The ranger walks the group to the\nhide. Everyone gets\na flask of tea.')!;
@@ -190,8 +193,6 @@ describe('language layer: negation scope', () => {
 });
 
 describe('language layer: paraphrased benefits (rules of language, not phrases)', () => {
-  const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
-
   it('reads work done ahead with a verb of preparation as a benefit, not a fact already known or the customer’s own past act', () => {
     assert.deepEqual(why({ Member: 'Arrives to find the locker already labelled with their name.', Frontstage: '—' }), ['already-done: already labelled']);
     assert.deepEqual(why({ Client: 'Collects the prints ready-packed at the counter.', Frontstage: '—' }), ['already-done: ready-packed']);
@@ -252,8 +253,6 @@ describe('language layer: paraphrased benefits (rules of language, not phrases)'
 });
 
 describe('language layer: effort spared and information given', () => {
-  const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
-
   it('reads "nobody has to" as a lifted burden, work done "for you" or "on their behalf" by staff, and a message at every stage', () => {
     assert.deepEqual(why({ Customer: 'Keys are cut on site, so no one has to reprint the form.', Frontstage: '—' }), ['never-have-to: no one has to reprint']);
     assert.deepEqual(why({ Customer: 'Signs; we renew the parking permit for you.', Frontstage: '—' }), ['done-for-customer: for you']);
@@ -625,8 +624,6 @@ describe('language layer: charges lifted', () => {
 });
 
 describe('language layer: options offered, obligations lifted, ill treatment spared', () => {
-  const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
-
   it('reads choosing among alternatives joined by "or" as a choice, and choosing one thing as an action', () => {
     assert.deepEqual(why({ Tenant: 'Picks a morning or an afternoon visit.', Frontstage: '—' }), ['choice-among: Picks a morning or an afternoon visit']);
     assert.deepEqual(why({ Tenant: 'Chooses a flat from the list.', Frontstage: '—' }), []);
@@ -687,8 +684,6 @@ describe('language layer: options offered, obligations lifted, ill treatment spa
 });
 
 describe('language layer: promises closing a clause and burdens cut down', () => {
-  const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
-
   it('reads ", guaranteed" closing a sentence as said of it all, not negated by a "no" before the comma', () => {
     assert.deepEqual(why({ Tenant: 'The flat is sheeted every night so no rain gets in, guaranteed.', Frontstage: '—' }), ['vocabulary: guaranteed']);
     assert.deepEqual(why({ Tenant: 'The deposit is not guaranteed.', Frontstage: '—' }), []);
@@ -705,8 +700,6 @@ describe('language layer: promises closing a clause and burdens cut down', () =>
 });
 
 describe('language layer: rights and certainty', () => {
-  const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
-
   it('reads "is entitled to" and "can (also) claim" as a right the customer holds, not staff claiming', () => {
     assert.deepEqual(why({ Tenant: 'Tenants on a low income are entitled to a reduced rent.', Frontstage: '—' }), ['entitled-to: are entitled to a reduced rent']);
     assert.deepEqual(why({ Tenant: 'Can also claim what they spend on travel.', Frontstage: '—' }), ['can-claim: Can also claim']);
@@ -843,7 +836,6 @@ describe('language layer: doing it alone', () => {
 });
 
 describe('language layer: rights given and support lanes that name nothing settled', () => {
-  const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
   const held = (support: string) => step({ Tenant: 'Gets an interest-free payment plan.', Support: support }).supports.map((p) => p.text);
 
   it('reads "can ask for", "may request", "has the right to" and "is entitled to" as a right the customer is given', () => {
@@ -883,8 +875,6 @@ describe('language layer: rights given and support lanes that name nothing settl
 });
 
 describe('language layer: purpose clauses that state the customer’s gain', () => {
-  const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
-
   it('reads "so there is nothing / a single / always ..." as a chore gone or a certainty, not in a staff sentence', () => {
     assert.deepEqual(why({ Tenant: 'The lease comes filled in, so there is nothing for the tenant to write in.', Frontstage: '—' }), ['so-there-is: so there is nothing for the tenant to write in.']);
     assert.deepEqual(why({ Tenant: 'One statement a quarter, so there is a single payment to make.', Frontstage: '—' }), ['so-there-is: so there is a single payment to make']);
@@ -919,8 +909,6 @@ describe('language layer: purpose clauses that state the customer’s gain', () 
 });
 
 describe('language layer: gains and supports in plain people’s words', () => {
-  const why = (lanes: Record<string, string>) => step(lanes).benefits.map((b) => `${b.why?.split(':')[0]}: ${b.text}`);
-
   it('reads "so they can ... for themselves" as the customer’s gain, not the employee’s authority', () => {
     const s = step({ Customer: 'Drops off the boots.', Frontstage: 'Emails photos of the worn sole, so they can judge the wear for themselves.', Support: '—' });
     assert.deepEqual([s.benefits.map((b) => b.why?.split(':')[0]), s.supports], [['so-that-can'], []]);
@@ -938,5 +926,56 @@ describe('language layer: gains and supports in plain people’s words', () => {
   it('reads what is sold as the company’s gain, and a power given to whoever is on duty as authority', () => {
     assert.deepEqual(why({ Customer: 'Leaves.', Frontstage: 'Asks for a review; the reviews sell the gift cards.' }), []);
     assert.ok(!flagged({ Customer: 'Gets a refund on the spot.', Frontstage: 'Whoever is on can refund up to £30 themselves.', Support: '—' }));
+  });
+});
+
+describe('promises in other people’s words, and support that is only a gate', () => {
+  it('reads a thing said to be free through its pronoun, and a thing sent or fixed "back free", never a person who is free', () => {
+    assert.deepEqual(why({ Client: 'Comes in for a skin test first. It’s free and quick.', Frontstage: '—' }), ['thing-is-free: It’s free']);
+    assert.deepEqual(why({ Client: 'Rings about the lost scarf. We post it back free.', Frontstage: '—' }), ['done-free: post it back free']);
+    assert.deepEqual(why({ Client: 'Asks if the stylist is free.', Frontstage: '—' }), []);
+    assert.deepEqual(why({ Client: 'Waits. If it is free, they take it.', Frontstage: '—' }), []);
+  });
+
+  it('counts an approval someone else gives for each case as no support, unless staff act under a limit or may give it themselves', () => {
+    const gate = (support: string) => flagged({ Client: 'Gets a redo or their money back.', Frontstage: 'Says sorry.', Support: support });
+    assert.deepEqual(
+      [
+        'Every refund has to go to the owner first.',
+        'The area lead approves each goodwill payment, case by case.',
+        'Billing is processing; the director approves each and every refund.',
+        'Refunds need head office sign-off for each case.',
+        'The area lead approves each refund over £80.',
+        'Each stylist can approve a redo.',
+      ].map(gate),
+      [true, true, true, true, false, false],
+    );
+  });
+
+  it('counts no support in a lane that says it is short, pending, in development, not shared, only in someone’s head or there when they have time', () => {
+    const gap = (support: string) => flagged({ Client: 'Gets a free loan bike.', Frontstage: 'Hands it over.', Support: support });
+    assert.deepEqual(
+      [
+        'Loan bikes run out on Saturdays. We are about ten bikes short.',
+        'Loan bike scheme: business case pending.',
+        'TBC: booking tool in development.',
+        'Workshop diaries are not yet shared with the front desk.',
+        'The mechanic’s memory, basically. Loans aren’t logged in the till.',
+        'The café does it if they’ve got time.',
+        'Only the manager can, and there isn’t always one on.',
+        'Nothing written. The owner decides afterwards.',
+        'Five loan bikes, serviced every Monday.',
+      ].map(gap),
+      [true, true, true, true, true, true, true, true, false],
+    );
+  });
+
+  it('reads what is left for the customer to do, a price cut by a share or under their current bill, a time that suits them and no limit on what is done', () => {
+    assert.deepEqual(why({ Client: 'Only needs to tell us the room.', Frontstage: '—' }), ['only+burden: Only needs to tell us']);
+    assert.deepEqual(why({ Client: 'If we are late, the bill is 15% less.', Frontstage: '—' }), ['vocabulary: 15% less']);
+    assert.deepEqual(why({ Client: 'Moves to a tariff that may be lower than their current bill.', Frontstage: '—' }), ['vocabulary: lower than their current bill']);
+    assert.deepEqual(why({ Client: 'Gets a fitting at whatever time suits them.', Frontstage: '—' }), ['vocabulary: whatever time suits them']);
+    assert.deepEqual(why({ Client: 'We carry it up any number of stairs.', Frontstage: '—' }), ['vocabulary: any number of stairs']);
+    assert.deepEqual(why({ Client: 'We set it all up; they don’t lift a finger.', Frontstage: '—' }), ['vocabulary: don’t lift a finger']);
   });
 });

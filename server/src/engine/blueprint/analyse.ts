@@ -443,6 +443,30 @@ function approvalOnly(text: string): boolean {
   return APPROVAL_NEEDED.test(t) || SUPERIOR_ONLY.test(t) || YES_FIRST.test(t);
 }
 
+// "Has to come to me (Jade) first, every refund", "the team leader approves each advice visit, case by case", "Reversion
+// requires Team Manager sign-off for each case": one person's yes for every case.
+const EACH_TIME =
+  /\b(?:approves?|approval|signs?\s+off|sign-?off|oks|okays|authori[sz]es|authori[sz]ation|decides?)\b[^.;!?]{0,40}?\b(?:(?:for|on)\s+)?(?:each|every)(?:\s+and\s+every)?\s+[\w-]+|\bcase[- ]by[- ]case\b|\b(?:has|have|must|needs?)\s+to\s+(?:come|go|be\s+run)\s+(?:to|through|past|by)\s+[^.;!?]{1,30}?\s+first\b/i;
+// (staff's own power to approve is their authority: "each tech can approve a redo")
+const OWN_POWER = /\b(?:can|may|allowed\s+to|able\s+to|free\s+to)\s+(?:[\w-]+\s+){0,2}(?:approve|sign|ok|okay|authori[sz]e|decide|say\s+yes|refund|give|agree)/i;
+// (a limit leaves staff the power under it: "manager signs off each refund over £50")
+const THRESHOLD = /\b(?:over|above|more\s+than|beyond|under|below|up\s+to|less\s+than|exceed\w*)\s+(?:[£$€₹]\s?|rs\.?\s?)?\d/i;
+// "accounts is processing": a team at work beside the gate is the acting employee
+const ACTING = /^[\w' -]{1,30}\s+(?:is|are)\s+(?:processing|handling|doing)(?:\s+(?:it|them))?$/i;
+
+/**
+ * A support lane whose every clause is an approval someone else gives for each case, a team at work, or a thing said to
+ * be missing, and that sets no limit staff may act under: a gate on the employee, whatever role it names.
+ */
+function gateOnly(flat: string): boolean {
+  if (!EACH_TIME.test(flat) || THRESHOLD.test(flat) || OWN_POWER.test(flat)) return false;
+  const clauses = flat
+    .split(/[.;]\s+|[.;]$/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  return clauses.every((c) => EACH_TIME.test(c) || approvalOnly(c) || ACTING.test(c) || missingThingSentences(c).length > 0);
+}
+
 /**
  * "Anne has to say yes first", "Posting is only once the office has OK'd it", "ring me first": someone else's yes comes
  * before the act.
@@ -515,6 +539,18 @@ function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, cust
   const flat = said.replace(/\s+/g, ' ').trim();
   if (lane.kind === 'support' && REFERENCE_ONLY.test(flat)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', 'only points to another step (the support lane names nothing for this one)', lane.kind);
+    return [];
+  }
+  if (lane.kind === 'support' && gateOnly(flat)) {
+    reject(
+      judge,
+      lane.content,
+      0,
+      lane.content.text.length,
+      'support',
+      "someone else's yes every time (the support lane names an approval the employee must get for each case, no authority of theirs)",
+      lane.kind,
+    );
     return [];
   }
   // A support lane counts whatever it says: the language layer has nothing to add there.

@@ -6,19 +6,21 @@ const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
   // "template is not existing yet", "not built", "doesn't exist", "nobody's set up a way to do it yet"
   [
     'not there yet',
-    String.raw`not\s+(?:yet\s+)?(?:in place|built|live|existing)|(?:nobody|no\s+one|no-one)(?:['’]s|\s+has)\s+(?:yet\s+)?(?:set\s+up|built|made|written|sorted|ordered|bought|replaced|fixed|renewed)\b|nothing(?:['’]s|\s+has)\s+been\s+(?:bought|ordered|replaced|fixed|done)\b|not\s+renewing|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist`,
+    String.raw`not\s+(?:yet\s+)?(?:in place|built|live|existing)|(?:nobody|no\s+one|no-one)(?:['’]s|\s+has)\s+(?:yet\s+)?(?:set\s+up|built|made|written|sorted|ordered|bought|replaced|fixed|renewed)\b|nothing(?:['’]s|\s+has)\s+been\s+(?:bought|ordered|replaced|fixed|done)\b|not\s+renewing|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist|not\s+(?:yet\s+)?(?:shared|linked|connected|integrated|automated)\s+with|(?:is|are)\s*n['’o]?t\s+(?:flagged|recorded|tracked|logged|shown|marked|held|kept)\s+(?:in|on|by)\b|nothing\s+(?:written|formal|set|official)(?:\s+down)?(?:\s+(?:yet|as\s+such))?(?=\s*(?:[.;,]|$))`,
   ],
-  // "licence under procurement", "scanner on order", "still to come", "is "for Q3"", "planned for next year", "has asked for a second set"
+  // "licence under procurement", "scanner on order", "still to come", "is "for Q3"", "planned for next year", "has asked for a second set",
+  // "business case pending", "calculator in development", "on the upgrade list for 2026", "(On the improvement plan.)"
   [
     'still to come',
-    String.raw`under\s+procurement|being\s+(?:procured|bought|built|recruited|renewed|replaced|repaired|fixed|sorted)|should\s+be\s+(?:sorted|fixed|ready|here|back|done)\s+by|on\s+order|(?:is|are)\s+awaited|still\s+to\s+come|(?:is|are)\s+["“']?for\s+q[1-4]\b|planned\s+for\s+(?:q[1-4]|next)\b|(?:has|have)\s+asked\s+(?:me\s+|us\s+)?for|(?:says|said)\s+(?:he|she|they)['’]ll\s+(?:sort|look\s+into|fix|get|do)`,
+    String.raw`under\s+procurement|being\s+(?:procured|bought|built|recruited|renewed|replaced|repaired|fixed|sorted)|should\s+be\s+(?:sorted|fixed|ready|here|back|done)\s+by|on\s+order|(?:is|are)\s+awaited|still\s+to\s+come|(?:is|are)\s+["“']?for\s+q[1-4]\b|planned\s+for\s+(?:q[1-4]|next)\b|(?:has|have)\s+asked\s+(?:me\s+|us\s+)?for|(?:says|said)\s+(?:he|she|they)['’]ll\s+(?:sort|look\s+into|fix|get|do)|(?:business\s+case|funding|approval|decision|sign-?off|budget\s+(?:bid|request))\s+(?:is\s+|still\s+)?pending|pending\s+(?:approval|sign-?off|funding|a\s+decision|budget)|(?:in|under)\s+development|being\s+developed|in\s+the\s+pipeline|on\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:roadmap|backlog|wish\s*list|upgrade\s+list|improvement\s+plan|to-?do\s+list)`,
   ],
   // "I keep meaning to do a map. Not done.", "It's not on his rota"
   ['never done', String.raw`not\s+(?:yet\s+)?done|keep\s+meaning\s+to|never\s+got\s+round\s+to|not\s+on\s+(?:the|his|her|their|our|any)\s+(?:rota|schedule|budget|books)`],
+  // "nobody agreed a budget for this",
   // "still to be agreed", "contract still not signed", "I have not yet made up my mind", "no fitters confirmed yet", "no overtime budget has been agreed", "has not been signed off"
   [
     'not agreed',
-    String.raw`(?:still\s+)?to\s+be\s+(?:agreed|confirmed|decided|arranged|sorted|signed\s+off)|not\s+(?:yet\s+)?made\s+up\s+(?:my|our|his|her|their)\s+minds?|(?:still\s+)?not\s+(?:yet\s+)?(?:signed|agreed|approved|confirmed)\b|no\s+(?:[\w'’-]+\s+){1,3}(?:(?:has|have)\s+been\s+)?(?:confirmed|agreed|arranged|assigned|approved)(?:\s+yet)?|(?:has|have|is|are)\s*n[o'’]?t\s+(?:yet\s+)?been\s+(?:agreed|approved|confirmed|signed\s+off|funded|set\s+up|budgeted)`,
+    String.raw`(?:still\s+)?to\s+be\s+(?:agreed|confirmed|decided|arranged|sorted|signed\s+off)|not\s+(?:yet\s+)?made\s+up\s+(?:my|our|his|her|their)\s+minds?|(?:still\s+)?not\s+(?:yet\s+)?(?:signed|agreed|approved|confirmed)\b|no\s+(?:[\w'’-]+\s+){1,3}(?:(?:has|have)\s+been\s+)?(?:confirmed|agreed|arranged|assigned|approved)(?:\s+yet)?|(?:has|have|is|are)\s*n[o'’]?t\s+(?:yet\s+)?been\s+(?:agreed|approved|confirmed|signed\s+off|funded|set\s+up|budgeted)|(?:nobody|no\s+one|no-one)\s+(?:has\s+|ever\s+)?(?:agreed|approved|signed\s+off|allocated|set\s+aside)\s+(?:a|an|the|any)\b`,
   ],
   // "new one not budgeted", "not in the budget", "no time is set aside"
   [
@@ -26,16 +28,16 @@ const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
     String.raw`not\s+(?:yet\s+)?(?:budgeted|funded|ordered|bought|fixed|repaired|replaced|staffed|installed|set\s+up)|(?:is|are)\s*n[o'’]?t\s+in\s+(?:the|our|this\s+year['’]s)\s+budget|no\s+(?:[\w'’-]+\s+){0,2}(?:is|are)\s+(?:set\s+aside|allocated|budgeted|held\s+back|reserved|ring-?fenced)`,
   ],
   // "jet wash packed in", "card machine out of order", "boxes ran out in May", "the compressor died", "the licence lapsed",
-  // "went walkabout at half-term"
+  // "went walkabout at half-term", "we're about 30 pairs short", "short-staffed"
   [
     'broken or run out',
-    String.raw`broken|died|cracked|lapsed|expired|(?:went|gone|has\s+gone)\s+(?:walkabout|missing|astray)|(?:is|are|was|were)\s+(?:missing|lost|stolen)|out\s+of\s+(?:order|action|service)|packed\s+(?:in|up)|(?:is|are|has\s+been|have\s+been)\s+down|not\s+working|on\s+the\s+blink|(?:ran|run|running)\s+out\b`,
+    String.raw`broken|died|cracked|lapsed|expired|(?:went|gone|has\s+gone)\s+(?:walkabout|missing|astray)|(?:is|are|was|were)\s+(?:missing|lost|stolen)|out\s+of\s+(?:order|action|service)|packed\s+(?:in|up)|(?:is|are|has\s+been|have\s+been)\s+down|not\s+working|on\s+the\s+blink|(?:ran|run|running)\s+out\b|(?:we|they|I)(?:['’]re|\s+are|\s+am|['’]m)\s+(?!(?:never|not|rarely|seldom)\b)(?:[\w-]+\s+){0,3}short\b(?!\s+(?:walk|drive|hop|trip|notice))|short[- ]staffed`,
   ],
   // "desk goes if it's quiet", "only if Martin has an afternoon spare", "I write them when I remember", "as capacity allows",
-  // "ask ops if there's a van spare", "ask around"
+  // "ask ops if there's a van spare", "ask around", "café does it if they've got time", "there isn't always one on"
   [
     'only when someone is free',
-    String.raw`(?:if|when)\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|things\s+are|there\s+is\s+a|there['’]s\s+a)\s+(?:quiet|slow|not\s+busy|quiet\s+(?:moment|spell|day)|lull)|if\s+(?:someone|anyone|somebody|any\s*one)\s+(?:is|['’]s|happens\s+to\s+be)\s+(?:free|around|about|spare|in)|(?:when|if)\s+(?:we|they|I|he|she)\s+can\b|when\s+(?:they|he|she|someone)\s+lets?\s+us\b|if\s+there['’]s\s+(?:time|anyone|someone)|when\s+(?:I|we|they|someone|somebody)\s+(?:remember|get\s+(?:a\s+)?(?:minute|moment|chance|round\s+to\s+it))|only\s+(?:if|when)\s+[^.;!?]{1,40}?\s+(?:has|have|is|are|gets?)\s+[^.;!?]{0,20}?\b(?:spare|free|time|booked|available|around)\b|squeezed?\s+(?:it|them)\s+in|(?:as|when|if)\s+(?:capacity|time|workload|the\s+rota)\s+(?:allows|permits)|(?:capacity|time)\s+permitting|if\s+(?:there['’]s|there\s+is|there\s+are)\s+(?:a|an|one|any)\s+(?:[\w-]+\s+){0,2}(?:spare|free|going|available)|ask(?:ing)?\s+around|fit(?:ted)?\s+(?:it|them)\s+in\s+(?:between|around)`,
+    String.raw`(?:if|when)\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|things\s+are|there\s+is\s+a|there['’]s\s+a)\s+(?:quiet|slow|not\s+busy|quiet\s+(?:moment|spell|day)|lull)|if\s+(?:someone|anyone|somebody|any\s*one)\s+(?:is|['’]s|happens\s+to\s+be)\s+(?:free|around|about|spare|in)|(?:when|if)\s+(?:we|they|I|he|she)\s+can\b|when\s+(?:they|he|she|someone)\s+lets?\s+us\b|if\s+there['’]s\s+(?:time|anyone|someone)|when\s+(?:I|we|they|someone|somebody)\s+(?:remember|get\s+(?:a\s+)?(?:minute|moment|chance|round\s+to\s+it))|only\s+(?:if|when)\s+[^.;!?]{1,40}?\s+(?:has|have|is|are|gets?)\s+[^.;!?]{0,20}?\b(?:spare|free|time|booked|available|around)\b|squeezed?\s+(?:it|them)\s+in|(?:as|when|if)\s+(?:capacity|time|workload|the\s+rota)\s+(?:allows|permits)|(?:capacity|time)\s+permitting|if\s+(?:there['’]s|there\s+is|there\s+are)\s+(?:a|an|one|any)\s+(?:[\w-]+\s+){0,2}(?:spare|free|going|available)|ask(?:ing)?\s+around|fit(?:ted)?\s+(?:it|them)\s+in\s+(?:between|around)|if\s+(?:they|we|he|she|I|someone|anyone)(?:['’]ve|['’]s|\s+have|\s+has)\s+(?:got\s+)?(?:the\s+)?(?:time|a\s+(?:minute|moment)|capacity)|(?:is|are)\s*n['’o]?t\s+always\s+(?:one|someone|anyone|somebody|a\s+[\w-]+)\s+(?:on|in|around|there|available)`,
   ],
   // "Nobody's job to reorder", "goes to whoever puts their name down", "typed up by whoever is in", "nobody to do them yet"
   [
@@ -43,10 +45,10 @@ const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
     String.raw`(?:nobody|no\s+one|no-one)['’]s\s+(?:job|task|responsibility)|(?:goes|go|falls|fall|is\s+left|are\s+left)\s+to\s+who(?:ever|soever)|by\s+who(?:ever|soever)|(?:nobody|no\s+one|no-one)\s+to\s+(?:do|cover|run|take|answer|drive|staff)\b`,
   ],
   // "my own evenings, unpaid", "on whatever drive has space", "We'll manage", "we borrow the farm shop's chiller", "their
-  // own phones", "the large display is my laptop"
+  // own phones", "the large display is my laptop", "the counter person's memory", "Dean does it in his head"
   [
     'unpaid or makeshift',
-    String.raw`unpaid|we['’]ll\s+(?:manage|cope|make\s+do)|make\s+do|muddle\s+through|(?:we|I)(?:['’]re|\s+are)\s+borrowing|(?:we|I)\s+borrow\b|borrowed\s+from|(?:your|my|their|his|her)\s+own\s+(?:phones?|mobiles?|laptops?|cars?|vans?)|(?:is|it['’]s)\s+(?:just\s+)?my\s+(?:laptop|phone|mobile|car|van)|(?:my|our|his|her|their)\s+own\s+(?:time|evenings?|weekends?|lunch\s*breaks?|days?\s+off)|on\s+whatever\s+[\w-]+\s+(?:has|is)\s+(?:space|free|spare)`,
+    String.raw`unpaid|we['’]ll\s+(?:manage|cope|make\s+do)|make\s+do|muddle\s+through|(?:we|I)(?:['’]re|\s+are)\s+borrowing|(?:we|I)\s+borrow\b|borrowed\s+from|(?:your|my|their|his|her)\s+own\s+(?:phones?|mobiles?|laptops?|cars?|vans?)|personal\s+(?:phones?|mobiles?|laptops?|cars?|vans?|email|accounts?)|[\w-]+['’]s\s+memory|(?:my|his|her|their|our)\s+memory|(?:in|from)\s+(?:my|his|her|their|our)\s+heads?\b|(?:is|it['’]s)\s+(?:just\s+)?my\s+(?:laptop|phone|mobile|car|van)|(?:my|our|his|her|their)\s+own\s+(?:time|evenings?|weekends?|lunch\s*breaks?|days?\s+off)|on\s+whatever\s+[\w-]+\s+(?:has|is)\s+(?:space|free|spare)`,
   ],
   // "used to have a protected hour, lost in the January rota", "the van was cut last year"
   ['no longer there', String.raw`used\s+to\s+(?:have|get|be\s+given)|lost\s+(?:in|to|when|after|with)\s|(?:was|were|got|has\s+been|have\s+been)\s+(?:cut|axed|scrapped|withdrawn|taken\s+away)\b`],

@@ -544,6 +544,9 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
       .reverse()
       .find((x) => NOUNISH.has(x.pos));
     if (subject && who === 'other' && !inSlot(subject, 'availability-noun', true)) return span(lt, subject.i, i, 'thing-is-free', { group: 'money' });
+    // ...or a pronoun standing for the thing: "It's free and takes five minutes"
+    const pronoun = toks[i - 2];
+    if (!subject && pronoun && pronoun.clause === t.clause && THING_PRONOUNS.has(pronoun.lower)) return span(lt, i - 2, i, 'thing-is-free', { group: 'money' });
   }
   // brought to where the customer is: "the bags are delivered to the stateroom", "a volunteer brings it to their home"
   // (passive, or done by staff or the company; "takes the car to the garage" by the customer is their own errand)
@@ -648,7 +651,8 @@ function paraphrase(lt: LangText, i: number, c: Range): Found | null {
     if (toks[k]?.pos === 'ADP' || toks[k]?.pos === 'PART') k++; // "pays for the parts", "needs to bring"
     if (toks[k - 1]?.lower === 'to' && isVerbish(toks[k])) k++; // "only need to give the order number"
     if (toks[k]?.pos === 'DET' || toks[k]?.lower === 'their' || toks[k]?.lower === 'your') k++;
-    const end = nounPhraseEnd(lt, k, c.to);
+    // ("only need to tell us which room": the person told closes it when no noun phrase follows)
+    const end = OBJECT_PRONOUNS.has(toks[k]?.lower ?? '') && toks[k]!.clause === t.clause ? Math.max(k, nounPhraseEnd(lt, k + 1, c.to)) : nounPhraseEnd(lt, k, c.to);
     if (end > i + 1) return span(lt, i, end, 'only+burden', { group: 'money' });
   }
   // the same after the verb: "pays only the postage", "pay only for the parts"
@@ -781,6 +785,10 @@ function receiverBefore(lt: LangText, i: number, from: number): number {
   const verb = toks[k - 1];
   return verb && verb.pos === 'VERB' && /(ed|en|t)$/.test(verb.lower) ? k - 1 : -1;
 }
+
+const THING_PRONOUNS = new Set(['it', 'this', 'that', 'everything']);
+const OBJECT_PRONOUNS = new Set(['us', 'them', 'you', 'him', 'her', 'me']);
+const PARTICLES = new Set(['back', 'out', 'over', 'round', 'home', 'across']);
 
 const POSTPOSED_FREE_NEXT = new Set(['if', 'when', 'for', 'on', 'at', 'with', 'until', 'during', 'after', 'before', 'to', 'and', 'in']);
 
@@ -945,15 +953,17 @@ function offered(lt: LangText, i: number, c: Range): Found | null {
   }
   // ", free" closing a clause: the thing just named comes at no charge ("boxes delivered before the move, free")
   // "we'll re-send them free", "replaces it free": what is done for the customer comes at no charge ("set them free" frees)
+  // ("we mail it back free": a particle may close the verb)
+  const o = prev && PARTICLES.has(prev.lower) ? i - 2 : i - 1;
   if (
     t.lower === 'free' &&
-    prev &&
-    ['it', 'them', 'him', 'her', 'one'].includes(prev.lower) &&
-    (isVerbish(toks[i - 2]) || toks[i - 3]?.pos === 'AUX') &&
-    !['set', 'let', 'break', 'cut', 'get'].includes(toks[i - 2]!.lemma) &&
+    o > 0 &&
+    ['it', 'them', 'him', 'her', 'one'].includes(toks[o]!.lower) &&
+    (isVerbish(toks[o - 1]) || toks[o - 2]?.pos === 'AUX') &&
+    !['set', 'let', 'break', 'cut', 'get'].includes(toks[o - 1]!.lemma) &&
     (!next || !NOUNISH.has(next.pos))
   ) {
-    return span(lt, i - 2, i, 'done-free', { group: 'money' });
+    return span(lt, o - 1, i, 'done-free', { group: 'money' });
   }
   // (or set between commas: "van parks right by the door, free, no hauling")
   if (t.lower === 'free' && prev?.text === ',' && (!next || /^[.;!,]$/.test(next.text) || (next.lower === 'of' && toks[i + 2]?.lower === 'charge'))) {
