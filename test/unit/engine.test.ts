@@ -66,6 +66,15 @@ describe('blueprint detection', () => {
     assert.equal(matchesGlobs('/w/docs/a.md', globs, '/w'), false);
   });
 
+  it('reads one section of staff areas alone as a staffing list, and a journey of such steps, or one beside the customer, as a blueprint', () => {
+    const staffing = '# Handover\n\n## Staffing today\n\n- Front desk: 2 from opening\n- Back of house: 1 on call\n\n## Log\n\nQuiet day.\n';
+    assert.equal(lint(staffing, { filePath: 'log.md' }).blueprint.isBlueprint, false);
+    const journey = '## Arrival\n\n- Front desk: greets them\n- Back of house: preps the room\n\n## Departure\n\n- Front desk: waves them off\n- Back of house: strips the room\n';
+    assert.equal(lint(journey, { filePath: 'stay.md' }).blueprint.reason, 'lanes');
+    const served = '## Arrival\n\n- Guest: arrives\n- Front desk: greets them\n';
+    assert.equal(lint(served, { filePath: 'stay.md' }).blueprint.reason, 'lanes');
+  });
+
   it('lints a file with lanes of one kind only when its path or front matter says so', () => {
     const text = '## Refund\n\n- **Customer:** Gets a refund on the spot.\n';
     assert.equal(lint(text, { filePath: 'notes.md' }).blueprint.isBlueprint, false);

@@ -964,10 +964,23 @@ describe('promises in other people’s words, and support that is only a gate', 
         'The café does it if they’ve got time.',
         'Only the manager can, and there isn’t always one on.',
         'Nothing written. The owner decides afterwards.',
+        'One mechanic right now, with no stand.',
+        'Riders book the swap from the rider app themselves.',
+        'Their own phone. We are not giving any phone allowance.',
         'Five loan bikes, serviced every Monday.',
+        'The desk can lend one with no sign-off needed.',
       ].map(gap),
-      [true, true, true, true, true, true, true, true, false],
+      [true, true, true, true, true, true, true, true, true, true, true, false, false],
     );
+  });
+
+  it('counts a thing another lane says is not to be had as no support there either, and leaves "with no more X" to the customer', () => {
+    assert.ok(flagged({ Client: 'We carry it down any number of stairs.', Backstage: 'The crew ask the depot if there is a toolkit spare that day.', Support: '—' }));
+    assert.ok(!flagged({ Client: 'Has had the same fault twice.', Frontstage: 'The problem manager takes over and gets them a spare laptop, with no more repair attempts.' }));
+    assert.deepEqual(why({ Client: 'Shows the boiler.', Frontstage: 'Leaves the kitchen as found and hoovers up after the job.' }), [
+      'vocabulary: Leaves the kitchen as found',
+      'vocabulary: hoovers up after the job',
+    ]);
   });
 
   it('reads what is left for the customer to do, a price cut by a share or under their current bill, a time that suits them and no limit on what is done', () => {

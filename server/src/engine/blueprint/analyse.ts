@@ -407,7 +407,11 @@ function customersOwnTool(text: string, customers: readonly string[]): boolean {
   if (note && isCustomer(note[1]!.toLowerCase()) && !/[;!?\n]|\.\s/.test(bare.replace(/\.$/, '')) && bare.split(/\s+/).length <= 8) return true;
   // the customer using their own thing ("players use their own phones if they want the photos")
   // (or doing anything with their own: "The client books through the portal on their own device")
-  const uses = /^(?:the\s+)?([\p{L}-]+)\s+(?:(?:use|uses|bring|brings|need|needs)\s+(?:their|his|her|your)\s+own\b|[\p{L}-]+s\b[^.;!?]{0,60}\b(?:their|his|her|your)\s+own\b)/iu.exec(bare);
+  // (or doing it themselves: "parents reschedule from the parent app themselves")
+  const uses =
+    /^(?:the\s+)?([\p{L}-]+)\s+(?:(?:use|uses|bring|brings|need|needs)\s+(?:their|his|her|your)\s+own\b|[\p{L}-]+s\b[^.;!?]{0,60}\b(?:their|his|her|your)\s+own\b|[\p{L}-]+\b[^.;!?]{0,60}\b(?:themselves|himself|herself|yourself)\b)/iu.exec(
+      bare,
+    );
   if (uses && isCustomer(uses[1]!.toLowerCase())) return true;
   // "Her own phone, for the photo": a pronoun's own thing opening the support lane is the customer's, not staff's
   if (/^(?:her|his|their|your)\s+own\s/i.test(bare) && !/[;.!?\n]/.test(bare.replace(/\.$/, ''))) return true;
@@ -555,8 +559,9 @@ function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, cust
   }
   // A support lane counts whatever it says: the language layer has nothing to add there.
   const named = supportsIn(lane.content, lane.kind, vocab, lane.kind === 'support' ? undefined : judge);
-  // what a sentence of the support lane says is missing is not there, though the sentence names it
-  const missing = lane.kind === 'support' ? missingThingSentences(lane.content.text) : [];
+  // what a sentence of a lane says is missing is not there, though the sentence names it
+  // (in any lane: "the crew ask the warehouse if there's a toolkit free" names a toolkit nobody can count on)
+  const missing = lane.kind === 'support' || named.length > 0 ? missingThingSentences(lane.content.text, lane.kind === 'support') : [];
   const found = !missing.length
     ? named
     : named.filter((f) => {

@@ -57,11 +57,14 @@ export function matchesGlobs(filePath: string | undefined, globs: readonly strin
 const SOFTWARE_TIER = /^\W*(?:front[ -]?end|back[ -]?end|apis?|databases?|db|ui|server|client|infra(?:structure)?|worker|queue)\b/i;
 
 export function hasLanedStep(steps: readonly RawStep[]): boolean {
-  return steps.some((s) => {
+  const laned = steps.filter((s) => {
     // Two lanes of the service: a metric, a note or a column no word list knows beside one lane is a table of something else;
     // software tiers alone ("Frontend: Vue", "Backend: Go") describe a system, a service has people in it.
     return new Set(s.lanes.map((l) => l.kind).filter((k) => k !== 'other')).size >= 2 && s.lanes.some((l) => l.kind !== 'other' && !SOFTWARE_TIER.test(l.label));
   });
+  // One section of staff areas alone ("Front desk: 2 from opening", "Back of house: 1 on call") is a staffing list, not a
+  // journey: a lone laned step needs the customer's lane, or what staff are given, beside its staff.
+  return laned.length >= 2 || laned.some((s) => s.lanes.some((l) => l.kind !== 'frontstage' && l.kind !== 'backstage' && l.kind !== 'other'));
 }
 
 export function detect(fm: FrontMatterVerdict, filePath: string | undefined, steps: readonly RawStep[], config: ResolvedConfig): Blueprint['reason'] {

@@ -312,7 +312,8 @@ function noteReading(gloss: string, table: LaneTable): LaneReading | undefined {
   if (SEEN_GLOSS.test(gloss.trim())) return { kind: 'frontstage', basis: 'gloss', words: gloss.trim() };
   // where the lane's people are, said of the customer: with them is in front ("on deck with guests"), away is behind
   const where = CUSTOMER_PLACE_GLOSS.exec(gloss.trim());
-  if (where && readLane(where[2]!, table)?.kind === 'customer') {
+  // ("Nail tech (with her)": a pronoun in a staff lane's gloss is the customer they serve)
+  if (where && (readLane(where[2]!, table)?.kind === 'customer' || /^(?:her|him|them|you)$/i.test(where[2]!.trim()))) {
     return { kind: /^(?:away|out of)/i.test(where[1]!) ? 'backstage' : 'frontstage', basis: 'gloss', words: gloss.trim() };
   }
   return undefined;

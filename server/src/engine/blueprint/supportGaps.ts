@@ -22,10 +22,10 @@ const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
     'not agreed',
     String.raw`(?:still\s+)?to\s+be\s+(?:agreed|confirmed|decided|arranged|sorted|signed\s+off)|not\s+(?:yet\s+)?made\s+up\s+(?:my|our|his|her|their)\s+minds?|(?:still\s+)?not\s+(?:yet\s+)?(?:signed|agreed|approved|confirmed)\b|no\s+(?:[\w'’-]+\s+){1,3}(?:(?:has|have)\s+been\s+)?(?:confirmed|agreed|arranged|assigned|approved)(?:\s+yet)?|(?:has|have|is|are)\s*n[o'’]?t\s+(?:yet\s+)?been\s+(?:agreed|approved|confirmed|signed\s+off|funded|set\s+up|budgeted)|(?:nobody|no\s+one|no-one)\s+(?:has\s+|ever\s+)?(?:agreed|approved|signed\s+off|allocated|set\s+aside)\s+(?:a|an|the|any)\b`,
   ],
-  // "new one not budgeted", "not in the budget", "no time is set aside"
+  // "new one not budgeted", "not in the budget", "no time is set aside", "we are not giving any phone allowance"
   [
     'not paid for',
-    String.raw`not\s+(?:yet\s+)?(?:budgeted|funded|ordered|bought|fixed|repaired|replaced|staffed|installed|set\s+up)|(?:is|are)\s*n[o'’]?t\s+in\s+(?:the|our|this\s+year['’]s)\s+budget|no\s+(?:[\w'’-]+\s+){0,2}(?:is|are)\s+(?:set\s+aside|allocated|budgeted|held\s+back|reserved|ring-?fenced)`,
+    String.raw`not\s+(?:yet\s+)?(?:budgeted|funded|ordered|bought|fixed|repaired|replaced|staffed|installed|set\s+up)|(?:is|are)\s*n[o'’]?t\s+in\s+(?:the|our|this\s+year['’]s)\s+budget|no\s+(?:[\w'’-]+\s+){0,2}(?:is|are)\s+(?:set\s+aside|allocated|budgeted|held\s+back|reserved|ring-?fenced)|(?:are|is|am)\s*n[o'’]?t\s+(?:giving|paying|providing|funding|covering)\s+(?:any|an?|for)\b|(?:we|I)\s+(?:do\s*n[o'’]?t|don['’]t)\s+(?:give|pay|provide|fund|cover)\s+(?:any|an?|for)\b`,
   ],
   // "jet wash packed in", "card machine out of order", "boxes ran out in May", "the compressor died", "the licence lapsed",
   // "went walkabout at half-term", "we're about 30 pairs short", "short-staffed"
@@ -67,20 +67,27 @@ const GAPS: readonly RegExp[] = [
   /(?:^|[\s(])(?:tb[cd]|to be confirmed)\)?[.!]?\s*$/i,
 ];
 
+// "one person right now, with no OCR tool": in a support lane, what staff work with is said to be absent (elsewhere "with no
+// more repair attempts" is what the customer is spared)
+const WITH_NO = /\bwith\s+no\s+(?!(?:[\w'’-]+\s+){0,2}(?:need|needed|required|necessary|asked|approval|sign-?off|ok|okay|limit|cap|ceiling)\b)[\w'’-]+/i;
+
 /** A sentence that is only "No <thing>." ("No parts budget."): the thing is missing ("No sign-off needed" says more). */
 // (a time or cause after the thing keeps it missing: "No driver on weekday mornings since Terry retired.", "No rota as such.")
 const NO_THING =
   /^\s*no\s+(?!(?:[\p{L}'’-]+\s+){0,3}(?:needed|required|necessary|asked|approval|sign-?off|ok|okay|limit|cap|ceiling)\b)[\p{L}'’ -]{1,40}?(?:\s+(?:on|at|in|since|after|before|until|till|for|from|this|over)\s[\p{L}\p{N}'’ -]{1,40})?(?:\s+(?:as\s+such|yet|really|at\s+all))?[.!]?\s*$/iu;
 
-function saysMissing(sentence: string): boolean {
-  return GAPS.some((re) => re.test(sentence)) || NO_THING.test(sentence);
+function saysMissing(sentence: string, supportLane: boolean): boolean {
+  return GAPS.some((re) => re.test(sentence)) || NO_THING.test(sentence) || (supportLane && WITH_NO.test(sentence));
 }
 
-/** Sentences of a lane that say their thing is missing ("Template not built yet. Agents use the CRM."), as text ranges. */
-export function missingThingSentences(text: string): [number, number][] {
-  if (!GAPS.some((re) => re.test(text)) && !/(?:^|[.;!?]\s*)(?:no|there(?:['’]s|\s+is|\s+are)\s+no)\s/i.test(text)) return [];
+/**
+ * Sentences of a lane that say their thing is missing ("Template not built yet. Agents use the CRM."), as text ranges;
+ * a support lane's "with no X" says so too.
+ */
+export function missingThingSentences(text: string, supportLane = true): [number, number][] {
+  if (!GAPS.some((re) => re.test(text)) && !/(?:^|[.;!?]\s*)(?:no|there(?:['’]s|\s+is|\s+are)\s+no)\s/i.test(text) && !(supportLane && WITH_NO.test(text))) return [];
   const sentences = sentencesOf(text);
-  const missing = sentences.map((m) => saysMissing(m[0].replace(/\s+/g, ' ').trim()));
+  const missing = sentences.map((m) => saysMissing(m[0].replace(/\s+/g, ' ').trim(), supportLane));
   // A later sentence saying "the X" is gone takes X back from an earlier one ("Enscape licence and a large display. [the
   // licence lapsed in June. The "large display" is my laptop.]"); "the spare reader is broken" leaves "card reader".
   sentences.forEach((m, k) => {
