@@ -51,7 +51,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout-13', dir: 'test/holdout-13' },
   { name: 'holdout-14', dir: 'test/holdout-14' },
   { name: 'holdout-15', dir: 'test/holdout-15' },
-  { name: 'holdout-16', dir: 'test/holdout-16', blind: true },
+  { name: 'holdout-16', dir: 'test/holdout-16' },
 ];
 
 export interface LabelledStep {
