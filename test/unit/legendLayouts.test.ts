@@ -680,3 +680,68 @@ describe('legend sections: how-to-read headings and colour keys', () => {
     );
   });
 });
+
+describe('keys in plain lines', () => {
+  it('reads "Label: what ..." lines after "Under each part:" and "Label = gloss" lines one a line, a slashed label whole and in parts', () => {
+    const plain = [
+      '# Harvest run',
+      '',
+      'Under',
+      'each part:',
+      '',
+      'Grower: what the grower does and what they can count on from us.',
+      'Crew: what you do in the field, where they can see you.',
+      'Back at camp: what we do that they never see.',
+      'What we run on: the kit, money and say-so behind it.',
+      '',
+    ].join('\n');
+    assert.deepEqual(legendLanes(plain), { customer: ['Grower'], frontstage: ['Crew'], backstage: ['Back at camp'], support: ['What we run on'] });
+    const board = [
+      'HOW TO READ THIS',
+      'Family = the family we welcome',
+      'Buddy = volunteer buddy (the family sees them)',
+      'Office = caseworkers (family doesn’t see)',
+      'We have = what backs us up',
+      '',
+    ].join('\n');
+    assert.deepEqual(legendLanes(board), { customer: ['Family'], frontstage: ['Buddy'], backstage: ['Office'], support: ['We have'] });
+    const slashed = 'owner = the horse owner. barn = whoever of us is shoeing. truck/say-so = what we have on the trucks. T/O = the transport office.\n';
+    assert.deepEqual(legendLanes(slashed).support, ['truck/say-so', 'truck', 'say-so']);
+  });
+
+  it('reads a card of a plain first line over lane lines as a step, as whiteboard exports write it', () => {
+    const card = [
+      '# Welcome board',
+      '',
+      '## Cards',
+      '',
+      'AIRPORT PICKUP',
+      'Family: met at arrivals',
+      'Office: sends the flight details',
+      'We have: two cars',
+      '',
+      'FIRST NIGHT',
+      'Family: beds made',
+      'We have: a welcome budget',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      steps(card).map((s) => s.step),
+      ['AIRPORT PICKUP (heading)', 'FIRST NIGHT (heading)'],
+    );
+  });
+
+  it('takes the step title from the step column, not a number column beside it, in any language ("Nr", "Stap")', () => {
+    const table = [
+      '| Nr | Stap | Client | Desk | Systems |',
+      '|---|---|---|---|---|',
+      '| 1 | Intake | Fills in the form once | Checks it | CRM |',
+      '| 2 | Release | Gets an e-mail | Sends it | Mail merge |',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      steps(table).map((s) => s.step),
+      ['Intake (table-rows)', 'Release (table-rows)'],
+    );
+  });
+});

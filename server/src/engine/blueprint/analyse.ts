@@ -448,22 +448,21 @@ function approvalOnly(text: string): boolean {
 }
 
 // "Has to come to me (Jade) first, every refund", "the team leader approves each advice visit, case by case", "Reversion
-// requires Team Manager sign-off for each case": one person's yes for every case.
+// requires Team Manager sign-off for each case", "every discount code needs my OK": one person's yes for every case.
 const EACH_TIME =
-  /\b(?:approves?|approval|signs?\s+off|sign-?off|oks|okays|authori[sz]es|authori[sz]ation|decides?)\b[^.;!?]{0,40}?\b(?:(?:for|on)\s+)?(?:each|every)(?:\s+and\s+every)?\s+[\w-]+|\bcase[- ]by[- ]case\b|\b(?:has|have|must|needs?)\s+to\s+(?:come|go|be\s+run)\s+(?:to|through|past|by)\s+[^.;!?]{1,30}?\s+first\b/i;
+  /\b(?:approves?|approval|signs?\s+off|sign-?off|ok|okay|oks|okays|say-?so|authori[sz]es|authori[sz]ation|decides?)\b[^.;!?]{0,40}?\b(?:(?:for|on)\s+)?(?:each|every)(?:\s+and\s+every)?\s+[\w-]+|\b(?:each|every)\s+(?:and\s+every\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:needs?|requires?|has\s+to\s+(?:get|have|go\s+through))\s+[^.;!?]{0,30}?\b(?:ok|okay|approval|sign-?off|say-?so|yes)\b|\bcase[- ]by[- ]case\b|\b(?:has|have|must|needs?)\s+to\s+(?:come|go|be\s+run)\s+(?:to|through|past|by)\s+[^.;!?]{1,30}?\s+first\b/i;
 // (staff's own power to approve is their authority: "each tech can approve a redo")
 const OWN_POWER = /\b(?:can|may|allowed\s+to|able\s+to|free\s+to)\s+(?:[\w-]+\s+){0,2}(?:approve|sign|ok|okay|authori[sz]e|decide|say\s+yes|refund|give|agree)/i;
-// (a limit leaves staff the power under it: "manager signs off each refund over £50")
-const THRESHOLD = /\b(?:over|above|more\s+than|beyond|under|below|up\s+to|less\s+than|exceed\w*)\s+(?:[£$€₹]\s?|rs\.?\s?)?\d/i;
 // "accounts is processing": a team at work beside the gate is the acting employee
 const ACTING = /^[\w' -]{1,30}\s+(?:is|are)\s+(?:processing|handling|doing)(?:\s+(?:it|them))?$/i;
 
 /**
  * A support lane whose every clause is an approval someone else gives for each case, a team at work, or a thing said to
- * be missing, and that sets no limit staff may act under: a gate on the employee, whatever role it names.
+ * be missing, and that gives staff no power of their own (a limit above which someone else must say yes each time is
+ * still a gate: "any discount above 5% requires GM approval for each quote"): whatever role it names.
  */
 function gateOnly(flat: string): boolean {
-  if (!EACH_TIME.test(flat) || THRESHOLD.test(flat) || OWN_POWER.test(flat)) return false;
+  if (!EACH_TIME.test(flat) || OWN_POWER.test(flat)) return false;
   const clauses = flat
     .split(/[.;]\s+|[.;]$/)
     .map((c) => c.trim())
@@ -485,7 +484,7 @@ const SUPERIOR_ONLY =
 
 /** "As above.", "as step 4", "Same as S.No. 2.", "See step 3", "Ditto": a lane that only points elsewhere names nothing of its own. */
 const REFERENCE_ONLY =
-  /^(?:as\s+(?:per\s+|in\s+|for\s+)?(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6}|(?:the\s+)?same\s+as\s+(?:above|before|(?:the\s+)?(?:previous|last|first)(?:\s+[\p{L}]+)?|(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6}|for\s+[^.;!?]{1,40})|as\s+(?:per\s+)?(?:above|before)|see\s+(?:above|(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6})|ditto|do\.|〃|"|'')\.?$/iu;
+  /^(?:as\s+(?:per\s+|in\s+|for\s+)?(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6}|as\s+(?:in\s+)?["\u201c]?\p{Lu}[\p{L}-]*["\u201d]?(?:\s+in)?|(?:the\s+)?same\s+as\s+(?:above|before|(?:the\s+)?(?:previous|last|first)(?:\s+[\p{L}]+)?|(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6}|for\s+[^.;!?]{1,40})|as\s+(?:per\s+)?(?:above|before)|see\s+(?:above|(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6})|ditto|do\.|〃|"|'')\.?$/iu;
 
 /**
  * A support lane that says nothing is in place: it opens with nothing / nil / nobody / whoever's on / "we'll see how we get
@@ -506,7 +505,7 @@ const TARGET_ONLY = /^[^.;!?]{0,80}\b(?:expects?|targets?|aims?\s+for|must\s+(?:
  * Support still to be settled: the lane opens with "To be confirmed" / "TBC", or its one sentence ends saying so
  * ("Static rig availability to be confirmed.", "Allergy matrix, to be confirmed with the kitchen").
  */
-const PENDING = /^(?:to be (?:confirmed|agreed|decided)|tb[cd])\b|(?:^|[\s,;:(\u2013\u2014-])(?:still\s+)?(?:to be (?:confirmed|agreed|decided)|tb[cd])(?:\s+(?:with|by)\s[^.;!?]*)?[.)]?$/i;
+const PENDING = /^(?:to be (?:confirmed|agreed|decided)|tb[acd])\b|(?:^|[\s,;:(\u2013\u2014-])(?:still\s+)?(?:to be (?:confirmed|agreed|decided)|tb[acd])(?:\s+(?:with|by)\s[^.;!?]*)?[.)]?$/i;
 
 /**
  * A support cell that is only a status or an admission ("Planned", "Requested", "Ad hoc", "Best efforts", "Personal

@@ -167,6 +167,13 @@ const META_WORDS = [
   'question',
   'about this',
   'sub issue',
+  'open issue',
+  'known issue',
+  'to do',
+  'todo',
+  'to fix',
+  'should fix',
+  'improvement',
   'outcomes',
   'current state',
   'future state',
@@ -604,12 +611,35 @@ function boldParagraphStep(ctx: Ctx, p: Paragraph, group: string | undefined): R
   const t = inlineText(ctx, p.children, off(p, 'start'));
   const from = boldFirstLine(p, t);
   if (from < 0) return undefined;
-  const strong = p.children[0] as Strong;
-  const title = boldTitle(ctx, strong);
+  const title = boldTitle(ctx, p.children[0] as Strong);
   if (!title) return undefined;
   const lanes = lanesOfParagraph(ctx, p, '', from);
   if (!lanes || new Set(lanes.map((l) => l.lane.kind)).size < 2) return undefined;
   return boldStep(ctx, p, title, lanes, [], off(p, 'end'), group);
+}
+
+/** A paragraph whose plain first line titles the lane lines under it, as whiteboard exports write a card (below). */
+function plainTitleStep(ctx: Ctx, p: Paragraph, group: string | undefined): RawStep | undefined {
+  const t = inlineText(ctx, p.children, off(p, 'start'));
+  const title = p.children[0]?.type === 'text' ? plainTitleLine(ctx, t) : undefined;
+  if (!title) return undefined;
+  const lanes = lanesOfParagraph(ctx, p, '', t.text.search(/\r?\n/) + 1);
+  if (!lanes || new Set(lanes.map((l) => l.lane.kind).filter((k) => k !== 'other')).size < 2) return undefined;
+  return boldStep(ctx, p, title, lanes, [], off(p, 'end'), group);
+}
+
+/**
+ * A plain first line that can title the lane lines under it, as whiteboard and sticky-note exports write a card ("AIRPORT
+ * PICKUP" then "Family: met at arrivals"): short, no label, no sentence.
+ */
+function plainTitleLine(ctx: Ctx, t: SourceText): { title: string; span: Span } | undefined {
+  const nl = t.text.search(/\r?\n/);
+  if (nl <= 0) return undefined;
+  const line = t.text.slice(0, nl).trim();
+  if (!hasLetters(line) || line.length > 60 || line.split(/\s+/).length > 8 || /[:.!?;,]$|:\s/.test(line) || proseLabel(line, ctx.table)) return undefined;
+  const lead = t.text.indexOf(line);
+  const title = normaliseTitle(line);
+  return title ? { title, span: spanOfText(sliceText(t, lead, lead + line.length), 0) } : undefined;
 }
 
 /**
@@ -896,7 +926,10 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
   }
   const paragraphSteps = new Map<number, RawStep>();
   nodes.forEach((node, i) => {
-    const step = node.type === 'paragraph' && !boldSteps.has(i) ? (boldParagraphStep(ctx, node, group) ?? termParagraphStep(ctx, node, group) ?? runInTitleStep(ctx, node, group)) : undefined;
+    const step =
+      node.type === 'paragraph' && !boldSteps.has(i)
+        ? (boldParagraphStep(ctx, node, group) ?? termParagraphStep(ctx, node, group) ?? runInTitleStep(ctx, node, group) ?? plainTitleStep(ctx, node, group))
+        : undefined;
     if (step) paragraphSteps.set(i, step);
   });
   if (heading && boldSteps.size < 2) boldSteps.clear();
@@ -1769,9 +1802,9 @@ function customerByPosition(kinds: Array<LaneReading | undefined>, skip = -1): A
 }
 
 /** The column that titles each row: the author's word for a step (Step, Stage, Phase, Touchpoint...), else the first non-lane column, else the first. */
-const NUMBER_HEADERS: ReadonlySet<string> = new Set(['#', 'no', 'no.', 'step #']);
+const NUMBER_HEADERS: ReadonlySet<string> = new Set(['#', 'no', 'no.', 'nr', 'nr.', 'step #']);
 
-function titleColumn(headerTexts: readonly string[], readings: ReadonlyArray<LaneReading | undefined>): number {
+function titleColumn(headerTexts: readonly string[], readings: ReadonlyArray<LaneReading | undefined>, numbered: (col: number) => boolean = () => false): number {
   const byWord = (words: (t: string) => boolean) => headerTexts.findIndex(words);
   // A named step column ("Stage") titles the rows rather than a number column beside it ("#", "No.").
   const named = byWord((t) => STEP_COLUMN_LABELS.has(t) && !t.startsWith('touch') && !NUMBER_HEADERS.has(t));
@@ -1782,7 +1815,8 @@ function titleColumn(headerTexts: readonly string[], readings: ReadonlyArray<Lan
   if (touch === 0) return touch;
   // A column that is no lane titles the rows only left of the lanes; right of them it is one more lane of the grid.
   const firstLane = readings.findIndex((r) => r !== undefined && r.kind !== 'other');
-  const free = readings.findIndex((r, col) => r === undefined && hasLetters(headerTexts[col] ?? ''));
+  // (a column of numbers only numbers the rows, whatever its header says: "Nr", "Ref")
+  const free = readings.findIndex((r, col) => r === undefined && hasLetters(headerTexts[col] ?? '') && !numbered(col));
   if (free >= 0 && (firstLane < 0 || free < firstLane)) return free;
   if (free >= 0) return 0;
   return touch >= 0 ? touch : 0;
@@ -1791,7 +1825,7 @@ function titleColumn(headerTexts: readonly string[], readings: ReadonlyArray<Lan
 function stepsAsRows(ctx: Ctx, table: Table, headerReadings: Array<LaneReading | undefined>, group: string | undefined, html: boolean): RawStep[] {
   const [header, ...body] = table.children;
   const headerTexts = header!.children.map((c) => normaliseLabel(labelText(ctx, c).text));
-  const titleCol = titleColumn(headerTexts, headerReadings);
+  const titleCol = titleColumn(headerTexts, headerReadings, (col) => numbersOnly(ctx, body, col));
   // A column whose header is no lane is kept as an `other` lane; a column without a header holds nothing to read.
   const headerKinds = customerByPosition(
     headerReadings.map((r, col) => r ?? (hasLetters(headerTexts[col] ?? '') && !INDEX_HEADER.test(headerTexts[col]!) && !numbersOnly(ctx, body, col) ? UNPLACED : undefined)),

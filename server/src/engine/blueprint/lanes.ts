@@ -102,7 +102,19 @@ export const STEP_COLUMN_LABELS = new Set([
   'step #',
   'no',
   'no.',
+  'nr',
+  'nr.',
   '#',
+  // the word for a step in the languages teams write their headers in (Dutch, German, French, Spanish, Italian, Portuguese)
+  'stap',
+  'stappen',
+  'schritt',
+  'étape',
+  'etape',
+  'etapa',
+  'paso',
+  'fase',
+  'passo',
 ]);
 
 export function normaliseLabel(label: string): string {
@@ -322,7 +334,7 @@ function noteReading(gloss: string, table: LaneTable): LaneReading | undefined {
 const CUSTOMER_PLACE_GLOSS = /^(?:[\p{L}'’-]+\s+){0,3}?(with|in front of|facing|alongside|among|away from|out of sight of)\s+(?:the\s+|our\s+)?([\p{L}'’ -]{2,30})$/iu;
 
 // ("NaN" and "null" are how a data frame or a database export writes an empty cell)
-const PLACEHOLDER = /^(?:tbd|tbc|todo|to do|to be (?:confirmed|decided|defined|agreed|determined|added)|fixme|\?+|-+|—+|–+|n\/?a|none|nothing|nil|nan|null|\.{2,}|…|x)?$/i;
+const PLACEHOLDER = /^(?:tbd|tbc|tba|todo|to do|to be (?:confirmed|decided|defined|agreed|determined|added)|fixme|\?+|-+|—+|–+|n\/?a|none|nothing|nil|nan|null|\.{2,}|…|x)?$/i;
 
 // "None listed yet.", "Nothing identified": the lane says that nothing has been named in it.
 const NONE_SAID =

@@ -20,7 +20,7 @@ import { laneTable, normaliseLabel, readLane } from './lanes.js';
 // "The rows are:" / "the columns are:" before a list says what a table's lanes are, as "lanes:" does; so does "each
 // step lists what the **Customer** does, what the **Counter** does ..." and "Format: each step, then what the **band** ...".
 const CUE =
-  /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|keys?|(?:under|below|beneath)[ \t]+(?:each|every)[ \t]+(?:step|heading|stage|section|part|bullet|item)[ \t]+there(?:['\u2019]s|[ \t]+is|[ \t]+are)|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card|bullet|item|row|column|heading)[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
+  /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|keys?|(?:under|below|beneath)\s+(?:each|every)\s+(?:step|heading|stage|section|part|bullet|item)(?:[ \t]+there(?:['\u2019]s|[ \t]+is|[ \t]+are)|(?=[ \t]*:))|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card|bullet|item|row|column|heading)[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;"); a comma
 // stays inside it ("**Kit** is the time, tools and say-so we give staff").
 // "means", "stands for", "does" and "=" introduce a gloss as "is" does ("**You** means the stylist", "the **Counter** does
@@ -168,6 +168,8 @@ function letterKeys(text: string): Entry[] {
 // stop does ("DRIVER = the customer, DESK = service desk").
 const DEFINITION = /(?:^|[.;,:]\s+)([A-Za-z][\w&+'\u2019/ -]{0,30}?)\s+=\s+([^.;=\n]{1,80}?)(?=\s*(?:[.;]|,\s*[A-Za-z][\w&+'\u2019/ -]{0,30}?\s+=|$))/g;
 
+const LINE_DEFINITION = /^[ \t]{0,3}([A-Za-z][\w&+'\u2019/ -]{0,30}?)[ \t]+=[ \t]+([^=\r\n]{1,100}?)[ \t\\]*$/;
+
 /**
  * A paragraph of two or more "Label = gloss" definitions is a key to the document's abbreviations, with or without a
  * word for lanes before it; a label of several names set apart by slashes ("Booth/marshals = port staff") is each.
@@ -177,9 +179,24 @@ function definitionEntries(text: string): Entry[] {
   if (!text.includes(' = ')) return out;
   for (const para of text.split(/\n[ \t]*\n/)) {
     if (!para.includes(' = ') || /^[ \t]*(?:#|\||[-*+][ \t]|\d+[.)][ \t]|```|~~~)/.test(para)) continue;
+    // one definition a line, no full stops between ("Family = the family we welcome" / "Office = caseworkers")
+    const lines = para
+      .split('\n')
+      .map((line) => LINE_DEFINITION.exec(line))
+      .filter((m) => m !== null);
+    if (lines.length >= 2) {
+      for (const m of lines) out.push({ label: m[1]!.trim(), gloss: m[2]!.trim() });
+      continue;
+    }
     const found = [...para.replace(/\n/g, ' ').matchAll(DEFINITION)];
     if (found.length < 2) continue;
-    for (const m of found) for (const label of m[1]!.split('/')) if (label.trim()) out.push({ label: label.trim(), gloss: m[2]!.trim() });
+    // (the whole label too, when its parts are words: lanes may be written with it, "truck/say-so: forge and anvil"; "T/O"
+    // stays two abbreviations)
+    for (const m of found) {
+      const parts = m[1]!.split('/');
+      const whole = parts.length > 1 && parts.every((p) => /\p{L}{2}/u.test(p)) ? [m[1]!] : [];
+      for (const label of [...whole, ...parts]) if (label.trim()) out.push({ label: label.trim(), gloss: m[2]!.trim() });
+    }
   }
   return out;
 }
@@ -251,6 +268,9 @@ function isEntry(label: string, parenthesised: string | undefined, is: string | 
   return first === is ? { label, gloss: is } : { label, gloss: first, more: is };
 }
 
+// "Crew: what you guys do out in the field": a plain label on its own line, glossed by what or who the lane is.
+const PLAIN_KEY_LINE = /^[ \t]{0,3}([\p{L}][\p{L}'\u2019&/ -]{0,30}?)[ \t]*:[ \t]+((?:what|who|where|everything|anything|the|our|us|we)\b[^\r\n]{0,100}?)[ \t\\]*$/u;
+
 /** The bold-labelled items of a list right after a legend paragraph ("- **Older person** – what they do and get"). */
 function listAfter(text: string, paragraphEnd: number): Entry[] {
   const out: Entry[] = [];
@@ -259,7 +279,7 @@ function listAfter(text: string, paragraphEnd: number): Entry[] {
     .replace(/^\s*\n/, '')
     .split(/\r?\n/);
   for (const line of lines.slice(0, 12)) {
-    const m = ITEM_ENTRY.exec(line) ?? KEY_LINE.exec(line);
+    const m = ITEM_ENTRY.exec(line) ?? KEY_LINE.exec(line) ?? PLAIN_KEY_LINE.exec(line);
     const icon = m ? undefined : iconItem(line);
     if (!m && !icon) break;
     out.push(icon ?? { label: m![1]!, gloss: m![2] ?? m![3] });
@@ -342,13 +362,17 @@ const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
   ],
   [
     'frontstage',
-    /\b(?:what the (?:person|people|staff|team|colleague|member of staff) (?:in|at|on|behind) the \w+ doe?s|who(?:ever)? (?:is|are|['\u2019]s) (?:working|serving|running|on) the|in front of|in view|visible|face to face|faces?|facing|front of house|on the floor|with them$|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see|the one (?:she|he|they) (?:sees?|meets?))\b/i,
+    /\b(?:what the (?:person|people|staff|team|colleague|member of staff) (?:in|at|on|behind) the \w+ doe?s|who(?:ever)? (?:is|are|['\u2019]s) (?:working|serving|running|on) the|in front of|in view|visible|face to face|faces?|facing|front of house|on the floor|with them$|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|you|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see|the one (?:she|he|they) (?:sees?|meets?))\b/i,
   ],
   [
     'support',
-    /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on|backs? (?:\w+ )?up|backs? (?:the |our )?(?:team|staff|people|crew|them|us)\b|(?:you|they|staff) (?:have|use|work with)|what we(?:['\u2019]ve| have)?(?: \w+ly)? got|what we (?:have|use)|(?:we|they) (?:put|give|provide)\b[^.;]{0,20}\b(?:behind|to) (?:you|them|staff|the team)|what\b[^.;]{0,30}\b(?:provides?|supplies|gives us)\b|what (?:we|you|they|staff) carry|(?:can )?ok (?:it )?(?:yourself|themselves|himself|herself)|allowed to decide|authority)\b/i,
+    /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on(?! from (?:us|the \w+))|backs? (?:\w+ )?up|backs? (?:the |our )?(?:team|staff|people|crew|them|us)\b|(?:you|they|staff) (?:have|use|work with)|what we(?:['\u2019]ve| have)?(?: \w+ly)? got|what we (?:have|use)|(?:we|they) (?:put|give|provide)\b[^.;]{0,20}\b(?:behind|to) (?:you|them|staff|the team)|what\b[^.;]{0,30}\b(?:provides?|supplies|gives us)\b|what (?:we|you|they|staff) carry|(?:can )?ok (?:it )?(?:yourself|themselves|himself|herself)|allowed to decide|authority)\b/i,
   ],
-  ['customer', /\b(?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|booker)s?|(?:do|does) and gets?|gets? and (?:do|does))\b/i],
+  // ("what he can count on from us": who receives from the firm is its customer)
+  [
+    'customer',
+    /\b(?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|booker)s?|(?:do|does) and gets?|gets? and (?:do|does)|(?:count on|expects?|gets?|receives?) from (?:us|the (?:team|firm|company|shop|business)))\b/i,
+  ],
 ];
 
 function glossKind(gloss: string): LaneKind | undefined {

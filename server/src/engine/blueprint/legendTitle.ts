@@ -8,7 +8,7 @@ const LEGEND_HEADS = new Set(['legend', 'key', 'glossary', 'definition', 'layer'
 const LEGEND_WORDS = new Set([
   ...LEGEND_HEADS,
   ...['swim', 'colour', 'color', 'icon', 'symbol', 'sticky', 'how', 'to', 'this', 'these', 'it', 'the', 'a', 'of', 'our'],
-  ...['service', 'blueprint', 'map', 'board', 'used', 'and', 'note'],
+  ...['service', 'blueprint', 'map', 'board', 'used', 'and', 'note', 'guide'],
 ]);
 
 /** A heading over lane definitions: every word is a legend's word, one of them its head ("Service layers", "Legend"). */

@@ -6,7 +6,7 @@ const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
   // "template is not existing yet", "not built", "doesn't exist", "nobody's set up a way to do it yet"
   [
     'not there yet',
-    String.raw`not\s+(?:yet\s+)?(?:in place|built|live|existing)|(?:nobody|no\s+one|no-one)(?:['’]s|\s+has)\s+(?:yet\s+)?(?:set\s+up|built|made|written|sorted|ordered|bought|replaced|fixed|renewed)\b|nothing(?:['’]s|\s+has)\s+been\s+(?:bought|ordered|replaced|fixed|done)\b|not\s+renewing|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist|not\s+(?:yet\s+)?(?:shared|linked|connected|integrated|automated)\s+with|(?:is|are)\s*n['’o]?t\s+(?:flagged|recorded|tracked|logged|shown|marked|held|kept)\s+(?:in|on|by)\b|nothing\s+(?:written|formal|set|official)(?:\s+down)?(?:\s+(?:yet|as\s+such))?(?=\s*(?:[.;,]|$))`,
+    String.raw`not\s+(?:yet\s+)?(?:in place|built|live|existing)|(?:nobody|no\s+one|no-one)(?:['’]s|\s+has)\s+(?:yet\s+)?(?:set\s+up|built|made|written|sorted|ordered|bought|replaced|fixed|renewed)\b|nothing(?:['’]s|\s+has)\s+been\s+(?:bought|ordered|replaced|fixed|done)\b|not\s+renewing|does ?n[o’']t (?:yet )?exist|do ?n[o’']t (?:yet )?exist|not\s+(?:yet\s+)?(?:shared|linked|connected|integrated|automated)\s+with|not\s+(?:yet\s+)?ready\b|^\s*nothing\s*[,;:](?=\s)|still\s+(?:wait|waiting)\b|(?:is|are)\s*n['’o]?t\s+(?:flagged|recorded|tracked|logged|shown|marked|held|kept)\s+(?:in|on|by)\b|nothing\s+(?:written|formal|set|official)(?:\s+down)?(?:\s+(?:yet|as\s+such))?(?=\s*(?:[.;,]|$))`,
   ],
   // "licence under procurement", "scanner on order", "still to come", "is "for Q3"", "planned for next year", "has asked for a second set",
   // "business case pending", "calculator in development", "on the upgrade list for 2026", "(On the improvement plan.)"
@@ -25,46 +25,52 @@ const GAP_FAMILIES: ReadonlyArray<readonly [reason: string, source: string]> = [
   // "new one not budgeted", "not in the budget", "no time is set aside", "we are not giving any phone allowance"
   [
     'not paid for',
-    String.raw`not\s+(?:yet\s+)?(?:budgeted|funded|ordered|bought|fixed|repaired|replaced|staffed|installed|set\s+up)|(?:is|are)\s*n[o'’]?t\s+in\s+(?:the|our|this\s+year['’]s)\s+budget|no\s+(?:[\w'’-]+\s+){0,2}(?:is|are)\s+(?:set\s+aside|allocated|budgeted|held\s+back|reserved|ring-?fenced)|(?:are|is|am)\s*n[o'’]?t\s+(?:giving|paying|providing|funding|covering)\s+(?:any|an?|for)\b|(?:we|I)\s+(?:do\s*n[o'’]?t|don['’]t)\s+(?:give|pay|provide|fund|cover)\s+(?:any|an?|for)\b`,
+    String.raw`not\s+(?:yet\s+)?(?:budgeted|funded|ordered|bought|fixed|repaired|replaced|staffed|installed|set\s+up|renewed)|(?:is|are)\s*n[o'’]?t\s+in\s+(?:the|our|this\s+year['’]s)\s+budget|no\s+(?:[\w'’-]+\s+){0,2}(?:is|are)\s+(?:set\s+aside|allocated|budgeted|held\s+back|reserved|ring-?fenced|planned)|(?:are|is|am)\s*n[o'’]?t\s+(?:giving|paying|providing|funding|covering)\s+(?:any|an?|for)\b|(?:we|I)\s+(?:do\s*n[o'’]?t|don['’]t)\s+(?:give|pay|provide|fund|cover)\s+(?:any|an?|for)\b`,
   ],
   // "jet wash packed in", "card machine out of order", "boxes ran out in May", "the compressor died", "the licence lapsed",
   // "went walkabout at half-term", "we're about 30 pairs short", "short-staffed"
   [
     'broken or run out',
-    String.raw`broken|died|cracked|lapsed|expired|(?:went|gone|has\s+gone)\s+(?:walkabout|missing|astray)|(?:is|are|was|were)\s+(?:missing|lost|stolen)|out\s+of\s+(?:order|action|service)|packed\s+(?:in|up)|(?:is|are|has\s+been|have\s+been)\s+down|not\s+working|on\s+the\s+blink|(?:ran|run|running)\s+out\b|(?:we|they|I)(?:['’]re|\s+are|\s+am|['’]m)\s+(?!(?:never|not|rarely|seldom)\b)(?:[\w-]+\s+){0,3}short\b(?!\s+(?:walk|drive|hop|trip|notice))|short[- ]staffed`,
+    String.raw`broken|died|cracked|lapsed|expired|(?:went|gone|has\s+gone)\s+(?:walkabout|missing|astray)|(?:is|are|was|were)\s+(?:missing|lost|stolen)|out\s+of\s+(?:order|action|service)|packed\s+(?:in|up)|(?:is|are|has\s+been|have\s+been)\s+down|not\s+working|on\s+the\s+blink|(?:ran|run|running)\s+out\b|(?:does|do)\s*n[o'’]?t\s+(?:close|lock|work|open|start|charge|print|connect)\b|(?:box|stock|shelf|cupboard|supply|pot|tin|store)\s+(?:is\s+|was\s+)?empty\b|empty\s+since\b|(?:we|they|I)(?:['’]re|\s+are|\s+am|['’]m)\s+(?!(?:never|not|rarely|seldom)\b)(?:[\w-]+\s+){0,3}short\b(?!\s+(?:walk|drive|hop|trip|notice))|short[- ]staffed`,
   ],
   // "desk goes if it's quiet", "only if Martin has an afternoon spare", "I write them when I remember", "as capacity allows",
   // "ask ops if there's a van spare", "ask around", "café does it if they've got time", "there isn't always one on"
   [
     'only when someone is free',
-    String.raw`(?:if|when)\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|things\s+are|there\s+is\s+a|there['’]s\s+a)\s+(?:quiet|slow|not\s+busy|quiet\s+(?:moment|spell|day)|lull)|if\s+(?:someone|anyone|somebody|any\s*one)\s+(?:is|['’]s|happens\s+to\s+be)\s+(?:free|around|about|spare|in)|(?:when|if)\s+(?:we|they|I|he|she)\s+can\b|when\s+(?:they|he|she|someone)\s+lets?\s+us\b|if\s+there['’]s\s+(?:time|anyone|someone)|when\s+(?:I|we|they|someone|somebody)\s+(?:remember|get\s+(?:a\s+)?(?:minute|moment|chance|round\s+to\s+it))|only\s+(?:if|when)\s+[^.;!?]{1,40}?\s+(?:has|have|is|are|gets?)\s+[^.;!?]{0,20}?\b(?:spare|free|time|booked|available|around)\b|squeezed?\s+(?:it|them)\s+in|(?:as|when|if)\s+(?:capacity|time|workload|the\s+rota)\s+(?:allows|permits)|(?:capacity|time)\s+permitting|if\s+(?:there['’]s|there\s+is|there\s+are)\s+(?:a|an|one|any)\s+(?:[\w-]+\s+){0,2}(?:spare|free|going|available)|ask(?:ing)?\s+around|fit(?:ted)?\s+(?:it|them)\s+in\s+(?:between|around)|if\s+(?:they|we|he|she|I|someone|anyone)(?:['’]ve|['’]s|\s+have|\s+has)\s+(?:got\s+)?(?:the\s+)?(?:time|a\s+(?:minute|moment)|capacity)|(?:is|are)\s*n['’o]?t\s+always\s+(?:one|someone|anyone|somebody|a\s+[\w-]+)\s+(?:on|in|around|there|available)`,
+    String.raw`(?:if|when)\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|things\s+are|there\s+is\s+a|there['’]s\s+a)\s+(?:quiet|slow|not\s+busy|quiet\s+(?:moment|spell|day)|lull)|if\s+(?:someone|anyone|somebody|any\s*one)\s+(?:is|['’]s|happens\s+to\s+be)\s+(?:free|around|about|spare|in)|(?:when|if)\s+(?:we|they|I|he|she)\s+can\b|when\s+(?:they|he|she|someone)\s+lets?\s+us\b|if\s+there['’]s\s+(?:time|anyone|someone)|when\s+(?:I|we|they|someone|somebody)\s+(?:remember|get\s+(?:a\s+)?(?:minute|moment|chance|round\s+to\s+it))|only\s+(?:if|when)\s+[^.;!?]{1,40}?\s+(?:has|have|is|are|gets?)\s+[^.;!?]{0,20}?\b(?:spare|free|time|booked|available|around)\b|squeezed?\s+(?:it|them)\s+in|(?:as|when|if)\s+(?:capacity|time|workload|the\s+rota)\s+(?:allows|permits)|(?:capacity|time)\s+permitting|if\s+(?:there['’]s|there\s+is|there\s+are)\s+(?:a|an|one|any)\s+(?:[\w-]+\s+){0,2}(?:spare|free|going|available)|ask(?:ing)?\s+around|fit(?:ted)?\s+(?:it|them)\s+in\s+(?:between|around)|if\s+(?:they|we|he|she|I|someone|anyone)(?:['’]ve|['’]s|\s+have|\s+has)\s+(?:got\s+)?(?:the\s+)?(?:time|a\s+(?:minute|moment)|capacity)|when\s+(?:she|he|they|someone|it)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:free|available)|when\s+(?:she|he|they|I|we)\s+(?:has|have)\s+time|^\s*(?:just|only)\s+(?:me|myself|one\s+(?:person|of\s+us))\b|(?:wait|waits)\s+until\s+(?:I['’]m|I\s+am|she['’]s|he['’]s|someone\s+is|someone['’]s)\s+(?:in|back)|(?:is|are)\s*n['’o]?t\s+always\s+(?:one|someone|anyone|somebody|a\s+[\w-]+)\s+(?:on|in|around|there|available)`,
   ],
   // "Nobody's job to reorder", "goes to whoever puts their name down", "typed up by whoever is in", "nobody to do them yet"
   [
     "nobody's job",
-    String.raw`(?:nobody|no\s+one|no-one)['’]s\s+(?:job|task|responsibility)|(?:goes|go|falls|fall|is\s+left|are\s+left)\s+to\s+who(?:ever|soever)|by\s+who(?:ever|soever)|(?:nobody|no\s+one|no-one)\s+to\s+(?:do|cover|run|take|answer|drive|staff)\b`,
+    String.raw`(?:nobody|no\s+one|no-one)['’]s\s+(?:job|task|responsibility)|(?:goes|go|falls|fall|is\s+left|are\s+left)\s+to\s+who(?:ever|soever)|by\s+who(?:ever|soever)|(?:nobody|no\s+one|no-one)\s+to\s+(?:do|cover|run|take|answer|drive|staff)\b|(?:nobody|no\s+one|no-one)\s+(?:else\s+)?covers?\b|(?:nobody|no\s+one|no-one)\s+else\s+(?:knows|can)\b`,
   ],
+  // "Henk makes it by hand", "done manually",
   // "my own evenings, unpaid", "on whatever drive has space", "We'll manage", "we borrow the farm shop's chiller", "their
   // own phones", "the large display is my laptop", "the counter person's memory", "Dean does it in his head"
   [
     'unpaid or makeshift',
-    String.raw`unpaid|we['’]ll\s+(?:manage|cope|make\s+do)|make\s+do|muddle\s+through|(?:we|I)(?:['’]re|\s+are)\s+borrowing|(?:we|I)\s+borrow\b|borrowed\s+from|(?:your|my|their|his|her)\s+own\s+(?:phones?|mobiles?|laptops?|cars?|vans?)|personal\s+(?:phones?|mobiles?|laptops?|cars?|vans?|email|accounts?)|[\w-]+['’]s\s+memory|(?:my|his|her|their|our)\s+memory|(?:in|from)\s+(?:my|his|her|their|our)\s+heads?\b|(?:is|it['’]s)\s+(?:just\s+)?my\s+(?:laptop|phone|mobile|car|van)|(?:my|our|his|her|their)\s+own\s+(?:time|evenings?|weekends?|lunch\s*breaks?|days?\s+off)|on\s+whatever\s+[\w-]+\s+(?:has|is)\s+(?:space|free|spare)`,
+    String.raw`by\s+hand|manually|^\s*manual\s*(?=[,;.]|$)|unpaid|we['’]ll\s+(?:manage|cope|make\s+do)|make\s+do|muddle\s+through|(?:we|I)(?:['’]re|\s+are)\s+borrowing|(?:we|I)\s+borrow\b|borrowed\s+from|(?:your|my|their|his|her|[\w-]+['’]s)\s+own\s+(?:phones?|mobiles?|cells?|laptops?|cars?|vans?|trucks?)|personal\s+(?:phones?|mobiles?|laptops?|cars?|vans?|email|accounts?)|[\w-]+['’]s\s+memory|(?:my|his|her|their|our)\s+memory|(?:the|a)\s+memory\s+of|(?:in|from)\s+(?:my|his|her|their|our)\s+heads?\b|(?:is|it['’]s)\s+(?:just\s+)?my\s+(?:laptop|phone|mobile|car|van)|(?:my|our|his|her|their)\s+own\s+(?:time|evenings?|weekends?|lunch\s*breaks?|days?\s+off)|on\s+whatever\s+[\w-]+\s+(?:has|is)\s+(?:space|free|spare)`,
+  ],
+  // "case managers carry 70+ live claims each; recruitment is frozen", "stretched thin"
+  [
+    'stretched',
+    String.raw`(?:recruitment|hiring)\s+(?:is\s+|has\s+been\s+)?(?:frozen|paused|on\s+hold)|(?:hiring|recruitment)\s+freeze|carry\s+\d+\+?\s+(?:[\w-]+\s+){0,2}(?:cases|claims|clients|jobs|files)|stretched\s+thin|over\s+capacity`,
   ],
   // "used to have a protected hour, lost in the January rota", "the van was cut last year"
   ['no longer there', String.raw`used\s+to\s+(?:have|get|be\s+given)|lost\s+(?:in|to|when|after|with)\s|(?:was|were|got|has\s+been|have\s+been)\s+(?:cut|axed|scrapped|withdrawn|taken\s+away)\b`],
   // "there's no template yet" (a sentence opening so), "we don't have a van", "we need a rota!"
   [
     'not had',
-    String.raw`^\s*there(?:['’]s|\s+is|\s+are)\s+no\s+(?!(?:[\w'’-]+\s+){0,2}(?:need|limit|cap|ceiling)\b)|(?:we|I)\s+(?:do\s*n[o'’]?t\s+have|don['’]t\s+have|have\s*n[o'’]?t\s+got|haven['’]t\s+got)\s+(?:a|an|any)\b|(?:we|I)\s+(?:still\s+|really\s+|badly\s+)?need\s+(?:a|an|another|more)\b|(?:we|I)(?:['’]ve|\s+have)\s+(?:got\s+)?no\s|\bno\s+[\w-]+\s+left\b`,
+    String.raw`(?:^\s*|[,;:]\s*)there(?:['’]s|\s+is|\s+are)\s+no\s+(?!(?:[\w'’-]+\s+){0,2}(?:need|limit|cap|ceiling)\b)|(?:we|I)\s+(?:do\s*n[o'’]?t\s+have|don['’]t\s+have|have\s*n[o'’]?t\s+got|haven['’]t\s+got)\s+(?:a|an|any)\b|(?:we|I)\s+(?:still\s+|really\s+|badly\s+)?need\s+(?:a|an|another|more)\b|(?:we|I)(?:['’]ve|\s+have)\s+(?:got\s+)?no\s|\bno\s+[\w-]+\s+left\b`,
   ],
   // "wine TBC, the licence is still with the council", "TODO @sam" (not "(TBC: a second one)", a note on something there)
-  ['to be confirmed', String.raw`(?<!\()tb[cd](?!\s*:)|todo`],
+  ['to be confirmed', String.raw`(?<!\()tb[acd](?!\s*:)|todo`],
 ];
 
 const GAPS: readonly RegExp[] = [
   ...GAP_FAMILIES.map(([, source]) => new RegExp(String.raw`\b(?:${source})\b`, 'i')),
   // "... (TBC)" or "to be confirmed" closing the sentence
-  /(?:^|[\s(])(?:tb[cd]|to be confirmed)\)?[.!]?\s*$/i,
+  /(?:^|[\s(])(?:tb[acd]|to be confirmed)\)?[.!]?\s*$/i,
 ];
 
 // "one person right now, with no OCR tool": in a support lane, what staff work with is said to be absent (elsewhere "with no

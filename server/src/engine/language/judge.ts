@@ -357,6 +357,14 @@ export function benefitPatterns(lt: LangText): Found[] {
         i = last;
         continue;
       }
+      // so (that) staff know it ahead: the customer is known before they arrive ("so the teacher knows already before the
+      // first class")
+      if (employee && knows && v.clause === t.clause && toks.slice(vi + 1, c.to).some((x) => AHEAD_WORDS.has(x.lower))) {
+        const last = c.to - 1 - (toks[c.to - 1]!.pos === 'PUNCT' ? 1 : 0);
+        out.push(span(lt, i, last, 'staff-know-ahead', { group: 'care' }));
+        i = last;
+        continue;
+      }
       // so (that) there is nothing / no / only one / always ...: the purpose is a chore gone or a certainty ("so there is
       // nothing for the couple to fill in", "so there is a single payment to make", "so there is always a lane free")
       let b = j + 1;
@@ -787,6 +795,7 @@ function receiverBefore(lt: LangText, i: number, from: number): number {
 }
 
 const THING_PRONOUNS = new Set(['it', 'this', 'that', 'everything']);
+const AHEAD_WORDS = new Set(['before', 'already', 'ahead', 'advance', 'beforehand']);
 const OBJECT_PRONOUNS = new Set(['us', 'them', 'you', 'him', 'her', 'me']);
 const PARTICLES = new Set(['back', 'out', 'over', 'round', 'home', 'across']);
 
