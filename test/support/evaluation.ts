@@ -52,6 +52,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout-14', dir: 'test/holdout-14' },
   { name: 'holdout-15', dir: 'test/holdout-15' },
   { name: 'holdout-16', dir: 'test/holdout-16' },
+  { name: 'holdout-17', dir: 'test/holdout-17', blind: true },
 ];
 
 export interface LabelledStep {
