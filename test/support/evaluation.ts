@@ -52,7 +52,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout-14', dir: 'test/holdout-14' },
   { name: 'holdout-15', dir: 'test/holdout-15' },
   { name: 'holdout-16', dir: 'test/holdout-16' },
-  { name: 'holdout-17', dir: 'test/holdout-17', blind: true },
+  { name: 'holdout-17', dir: 'test/holdout-17' },
 ];
 
 export interface LabelledStep {
