@@ -1205,10 +1205,18 @@ function scanBox(
 
 /** The title a paragraph that is one bold line gives what follows; a label of its own ("**Systems:**") is a lane, not a title. */
 function boldLineTitle(ctx: Ctx, p: Paragraph): { title: string; span: Span } | undefined {
-  const [strong, ...rest] = p.children;
-  if (strong?.type !== 'strong' || rest.some((n) => n.type !== 'text' || !/^[\s:.\u2013\u2014-]*$/.test(n.value))) return undefined;
-  return boldTitle(ctx, strong);
+  // (a chat export's message opens with its time and sender: "03/03/2025, 21:02 - Jas: *1. Booking*", where a single
+  // asterisk is the chat's bold)
+  const chat = p.children[0]?.type === 'text' && p.children.length > 1 && CHAT_PREFIX.test(p.children[0].value);
+  const [strong, ...rest] = chat ? p.children.slice(1) : p.children;
+  const bold = strong?.type === 'strong' || (chat && strong?.type === 'emphasis');
+  if (!bold || rest.some((n) => n.type !== 'text' || !/^[\s:.\u2013\u2014-]*$/.test(n.value))) return undefined;
+  return boldTitle(ctx, strong as unknown as Strong);
 }
+
+/** A chat export's message prefix, the whole text before the message: "03/03/2025, 21:02 - Jas Kaur: ", "[09:14, 3/3/2025] Jas: ". */
+const CHAT_PREFIX =
+  /^\[?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\]?\s*[-\u2013]?\s*[^:\n]{1,40}:\s*$|^\[\d{1,2}[:.]\d{2}(?:\s?[AaPp][Mm])?,\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\]\s*[^:\n]{1,40}:\s*$/;
 
 /**
  * A bold line over paragraphs of lane lines ("**Step 1: Booking**", then "**Customer:** ..." paragraphs, as word

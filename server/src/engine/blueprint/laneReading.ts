@@ -295,7 +295,7 @@ const PROVIDES = /^(?:set up|put in place|put in|(?:provide|provided|supply|supp
  * us", "What we're given", "What we lean on", "What helps", "What keeps it going" (label words).
  */
 const READER_HAS =
-  /^what (?:(?:you|u) (?:ve got|have|ha|got)(?: (?:to (?:work with|lean on|use|help|call on)|on hand|in place))?|(?:is |s )?behind (?:you|u|us|the team|staff|them)|back (?:you|u|us|the team|staff|them)(?: up)?|(?:the )?(?:[a-z]+ ){0,2}(?:give|gave) (?:u|us|you|staff|the team|them)(?: to work with)?|back(?:s)? it(?: up)?|(?:we|you|u|staff|the team|they) (?:can )?(?:lean|rely|draw|count|call|fall back|run) on|help(?:s)?(?: (?:us|u|you|the team|staff|them))?|(?:we|you|staff|they) (?:are |re )?given(?: to work with)?|keep (?:it|u|us|thing|everything|everyone|the [a-z]+)(?: all)? (?:going|running|moving|afloat|ticking(?: over)?))$/;
+  /^what (?:(?:you|u) (?:ve got|have|ha|got)(?: (?:to (?:work with|lean on|use|help(?: you| u| us| them)?|call on|do it with)|on hand|in place))?|(?:is |s )?behind (?:you|u|us|the team|staff|them)|back (?:you|u|us|the team|staff|them)(?: up)?|(?:the )?(?:[a-z]+ ){0,2}(?:give|gave) (?:u|us|you|staff|the team|them)(?: to work with)?|back(?:s)? it(?: up)?|(?:we|you|u|staff|the team|they) (?:can )?(?:lean|rely|draw|count|call|fall back|run) on|help(?:s)?(?: (?:us|u|you|the team|staff|them))?|(?:we|you|staff|they) (?:are |re )?given(?: to work with)?|keep (?:it|u|us|thing|everything|everyone|the [a-z]+)(?: all)? (?:going|running|moving|afloat|ticking(?: over)?))$/;
 
 // (not "what we offer", a range of products; not "what's in it for me", whoever "me" is)
 /** Rooms where the customer is received, seen or served. */

@@ -20,7 +20,7 @@ import { laneTable, normaliseLabel, readLane } from './lanes.js';
 // "The rows are:" / "the columns are:" before a list says what a table's lanes are, as "lanes:" does; so does "each
 // step lists what the **Customer** does, what the **Counter** does ..." and "Format: each step, then what the **band** ...".
 const CUE =
-  /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|keys?|(?:under|below|beneath)\s+(?:each|every)\s+(?:step|heading|stage|section|part|bullet|item)(?:[ \t]+there(?:['\u2019]s|[ \t]+is|[ \t]+are)|(?=[ \t]*:))|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card|bullet|item|row|column|heading)[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
+  /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|keys?|(?:under|below|beneath|for|in)\s+(?:each|every)\s+(?:step|heading|stage|section|part|bullet|item)(?:[ \t]+there(?:['\u2019]s|[ \t]+is|[ \t]+are)|(?=[ \t]*:))|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card|bullet|item|row|column|heading)[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;"); a comma
 // stays inside it ("**Kit** is the time, tools and say-so we give staff").
 // "means", "stands for", "does" and "=" introduce a gloss as "is" does ("**You** means the stylist", "the **Counter** does
@@ -164,9 +164,9 @@ function letterKeys(text: string): Entry[] {
 }
 
 // "Pax = passengers (driver + party). Res = reservations team." A short label, "=", its gloss; a lower-case writer's
-// labels are lower case ("cust = the customer. us = whoever's on the job."); a comma sets definitions apart as a full
-// stop does ("DRIVER = the customer, DESK = service desk").
-const DEFINITION = /(?:^|[.;,:]\s+)([A-Za-z][\w&+'\u2019/ -]{0,30}?)\s+=\s+([^.;=\n]{1,80}?)(?=\s*(?:[.;]|,\s*[A-Za-z][\w&+'\u2019/ -]{0,30}?\s+=|$))/g;
+// labels are lower case ("cust = the customer. us = whoever's on the job."); a comma or a middle dot sets definitions
+// apart as a full stop does ("DRIVER = the customer, DESK = service desk", "Them = the customer · Back = the workroom").
+const DEFINITION = /(?:^|[.;,:\u00b7\u2022]\s+)([A-Za-z][\w&+'\u2019/ -]{0,30}?)\s+=\s+([^.;=\u00b7\u2022\n]{1,80}?)(?=\s*(?:[.;\u00b7\u2022]|,\s*[A-Za-z][\w&+'\u2019/ -]{0,30}?\s+=|$))/g;
 
 const LINE_DEFINITION = /^[ \t]{0,3}([A-Za-z][\w&+'\u2019/ -]{0,30}?)[ \t]+=[ \t]+([^=\r\n]{1,100}?)[ \t\\]*$/;
 
@@ -269,7 +269,10 @@ function isEntry(label: string, parenthesised: string | undefined, is: string | 
 }
 
 // "Crew: what you guys do out in the field": a plain label on its own line, glossed by what or who the lane is.
-const PLAIN_KEY_LINE = /^[ \t]{0,3}([\p{L}][\p{L}'\u2019&/ -]{0,30}?)[ \t]*:[ \t]+((?:what|who|where|everything|anything|the|our|us|we)\b[^\r\n]{0,100}?)[ \t\\]*$/u;
+// (a list item too, and a gloss in brackets may follow the label: "- User [Nutzer]: the PI who orders", "- Behind (lab,
+// data): what the user does not see")
+const PLAIN_KEY_LINE =
+  /^[ \t]{0,3}(?:[-*+][ \t]+)?([\p{L}][\p{L}'\u2019&/ -]{0,30}?(?:[ \t]*[([][^)\]\r\n]{1,40}[)\]])?)[ \t]*:[ \t]+((?:what|who|where|everything|anything|the|our|us|we)\b[^\r\n]{0,100}?)[ \t\\]*$/u;
 
 /** The bold-labelled items of a list right after a legend paragraph ("- **Older person** – what they do and get"). */
 function listAfter(text: string, paragraphEnd: number): Entry[] {
@@ -358,15 +361,15 @@ function wrapped(line: string, after: string): string {
 const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
   [
     'backstage',
-    /\b(?:what is (?:done|made|prepared|kept|checked) (?:in|at) (?:the|our) \w+|out of sight|behind the (?:scenes|curtain|doors?)|out (?:the )?back|in the back(?! of)|back of house|unseen|invisible|hidden|never (?:sees?|meets?)|not (?:seen|visible)|(?:does ?n[o'\u2019]?t|do ?n[o'\u2019]?t|can ?n[o'\u2019]?t|cannot) (?:see|meet)|stays? out of)\b/i,
+    /\b(?:what is (?:done|made|prepared|kept|checked) (?:in|at) (?:the|our) \w+|out of sight|behind the (?:scenes|curtain|doors?)|out (?:the )?back|in the back(?! of)|back of house|back ?room|back ?office|work ?room|workshop|unseen|invisible|hidden|never (?:sees?|meets?)|not (?:seen|visible)|(?:does ?n[o'\u2019]?t|do ?n[o'\u2019]?t|can ?n[o'\u2019]?t|cannot) (?:see|meet)|stays? out of)\b/i,
   ],
   [
     'frontstage',
-    /\b(?:what the (?:person|people|staff|team|colleague|member of staff) (?:in|at|on|behind) the \w+ doe?s|who(?:ever)? (?:is|are|['\u2019]s) (?:working|serving|running|on) the|in front of|in view|visible|face to face|faces?|facing|front of house|on the floor|with them$|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|you|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see|the one (?:she|he|they) (?:sees?|meets?))\b/i,
+    /\b(?:what the (?:person|people|staff|team|colleague|member of staff) (?:in|at|on|behind) the \w+ doe?s|who(?:ever)? (?:is|are|['\u2019]s) (?:working|serving|running|on|in|at) the|in front of|in view|visible|face to face|in contact with|faces?|facing|front of house|on the floor|with them$|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|you|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see|the one (?:she|he|they) (?:sees?|meets?))\b/i,
   ],
   [
     'support',
-    /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on(?! from (?:us|the \w+))|backs? (?:\w+ )?up|backs? (?:the |our )?(?:team|staff|people|crew|them|us)\b|(?:you|they|staff) (?:have|use|work with)|what we(?:['\u2019]ve| have)?(?: \w+ly)? got|what we (?:have|use)|(?:we|they) (?:put|give|provide)\b[^.;]{0,20}\b(?:behind|to) (?:you|them|staff|the team)|what\b[^.;]{0,30}\b(?:provides?|supplies|gives us)\b|what (?:we|you|they|staff) carry|(?:can )?ok (?:it )?(?:yourself|themselves|himself|herself)|allowed to decide|authority)\b/i,
+    /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on(?! from (?:us|the \w+))|backs? (?:\w+ )?up|backs? (?:the |our )?(?:team|staff|people|crew|them|us)\b|(?:you|they|staff) (?:have|use|work with)|what (?:we|you)(?:['\u2019]ve| have)?(?: \w+ly)? got|what we (?:have|use)|(?:we|they) (?:put|give|provide)\b[^.;]{0,20}\b(?:behind|to) (?:you|them|staff|the team)|what\b[^.;]{0,30}\b(?:provides?|supplies|gives us)\b|what (?:we|you|they|staff) carry|(?:can )?ok (?:it )?(?:yourself|themselves|himself|herself)|allowed to decide|authority)\b/i,
   ],
   // ("what he can count on from us": who receives from the firm is its customer)
   [
@@ -406,7 +409,7 @@ function synonyms(entries: readonly Entry[]): LaneSynonyms {
 }
 
 // "what the user does / sees": what the customer does is their lane, whatever they also see ("you" may be the staff reader).
-const CUSTOMER_DOES = /^(?:what|everything) (?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|seller|booker)s?) (?:does|do)\b/i;
+const CUSTOMER_DOES = /^(?:what|everything) (?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|seller|booker)s?) (?:does|do)\b(?!\s*(?:not|n['\u2019]t)\b)/i;
 
 /** A label as the legend means it: a tag's "#" ("#guest") and code ticks ("`Pro shop`") mark it, they are no part of it. */
 function bare(label: string): string {
