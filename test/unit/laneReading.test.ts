@@ -251,10 +251,32 @@ describe('lane labels in other people’s words', () => {
 
   it('reads staff named with where they work, what keeps the service going, approvals and a role glossed as the back end', () => {
     assert.deepEqual(
-      ['Our people on the van', 'Volunteers on the day', 'What keeps it going', 'What keeps it all running', 'Approvals', 'Coordinator (backend)', 'Agent (support desk)', 'Nail tech (with her)'].map(
-        read,
-      ),
-      ['frontstage (role)', undefined, 'support (lane-word)', 'support (lane-word)', 'support (lane-word)', 'backstage (gloss)', 'frontstage (role)', 'frontstage (gloss)'],
+      [
+        'Our people on the van',
+        'Volunteers on the day',
+        'What keeps it going',
+        'What keeps it all running',
+        'Approvals',
+        'Coordinator (backend)',
+        'Agent (support desk)',
+        'Nail tech (with her)',
+        'Medical & Claims (backend)',
+        'Declarations team (client does not see)',
+        'Customs desk – contact person for client',
+      ].map(read),
+      [
+        'frontstage (role)',
+        undefined,
+        'support (lane-word)',
+        'support (lane-word)',
+        'support (lane-word)',
+        'backstage (gloss)',
+        'frontstage (role)',
+        'frontstage (gloss)',
+        'backstage (gloss)',
+        'backstage (gloss)',
+        'frontstage (gloss)',
+      ],
     );
   });
 

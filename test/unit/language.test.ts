@@ -947,9 +947,11 @@ describe('promises in other people’s words, and support that is only a gate', 
         'Refunds need head office sign-off for each case.',
         'Any goodwill above £80 requires area lead approval for each case.',
         'Every goodwill code needs my OK before the desk can send it.',
+        'Each loan is approved separately by the finance lead.',
+        'Finance pays the money; every advance requires the written approval of the director.',
         'Each stylist can approve a redo.',
       ].map(gate),
-      [true, true, true, true, true, true, false],
+      [true, true, true, true, true, true, true, true, false],
     );
   });
 
@@ -975,10 +977,17 @@ describe('promises in other people’s words, and support that is only a gate', 
         'The big rack is broken, the lock does not close. The new rack is ordered, we still wait for it.',
         'Nothing, only the memory of who is on shift.',
         'TBA',
+        'The shop owns two stands. Both are with the supplier for repair; a loan stand has been requested.',
+        'Stand on back order since May.',
+        'The van is at the garage waiting on a new engine. Borrowing a trailer when we can.',
+        'The till is down, the reader too.',
+        'Mileage allowance suspended; mechanics pay fares themselves.',
+        'Mechanics keep their own lists. The shop phone forwards to my cell.',
+        'Nothing organised, the owner does it if not too tired.',
         'Five loan bikes, serviced every Monday.',
         'The desk can lend one with no sign-off needed.',
       ].map(gap),
-      [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false],
+      [...Array<boolean>(25).fill(true), false, false],
     );
   });
 
@@ -1001,6 +1010,17 @@ describe('promises in other people’s words, and support that is only a gate', 
     assert.deepEqual(why({ Client: 'A walkthrough at a time convenient to the site team.', Frontstage: '—' }), ['vocabulary: at a time convenient to']);
     assert.deepEqual(why({ Client: 'Can send a neighbour to collect.', Frontstage: '—' }), ['vocabulary: Can send a neighbour to collect']);
     assert.deepEqual(why({ Client: 'Gets a text the moment the parcel lands.', Frontstage: '—' }), ['vocabulary: a text the moment']);
+  });
+
+  it('reads prices below the usual, no interest, nothing to pay for a return, someone always watching, a status seen any time and a worry spared', () => {
+    assert.deepEqual(why({ Client: 'Can borrow again at 1.5% per month instead of 2%.', Frontstage: '—' }), ['vocabulary: 1.5% per month instead of 2%']);
+    assert.deepEqual(why({ Client: 'May pay 30 days later without interest.', Frontstage: '—' }), ['vocabulary: without interest']);
+    assert.deepEqual(why({ Client: 'Gets a reply-paid envelope, so sending it back costs nothing.', Frontstage: '—' }), ['vocabulary: reply-paid envelope', 'vocabulary: costs nothing']);
+    assert.deepEqual(why({ Client: 'Swims; someone is always watching from the jetty.', Frontstage: '—' }), ['vocabulary: someone is always watching']);
+    assert.deepEqual(why({ Client: 'Can check any time where the order is.', Frontstage: '—' }), ['vocabulary: check any time']);
+    assert.deepEqual(why({ Client: 'Hears each step, instead of lying there wondering.', Frontstage: '—' }), ['vocabulary: instead of lying there wondering']);
+    assert.deepEqual(why({ Client: 'Sees a cheaper price elsewhere and asks for the difference.', Frontstage: '—' }), []);
+    assert.deepEqual(why({ Client: 'Loose buttons? We re-tuft them free.', Frontstage: '—' }), ['done-free: re-tuft them free']);
   });
 
   it('reads what is left for the customer to do, a price cut by a share or under their current bill, a time that suits them and no limit on what is done', () => {

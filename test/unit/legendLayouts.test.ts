@@ -731,6 +731,41 @@ describe('keys in plain lines', () => {
     );
   });
 
+  it('reads keys set apart by middle dots, list-item keys with bracketed glosses, and a chat export’s numbered messages over lane lists', () => {
+    assert.deepEqual(legendLanes('Them = the customer · Front = whoever is in the showroom · Back = the workroom · Got = what we have got to do it with\n'), {
+      customer: ['Them'],
+      frontstage: ['Front'],
+      backstage: ['Back'],
+      support: ['Got'],
+    });
+    const listed = [
+      'For every step there are up to four lines:',
+      '',
+      '- User [Nutzer]: the researcher who orders the service',
+      '- Core team (desk & bench): what we do in contact with the user',
+      '- Behind (lab, admin): what the user does not see',
+      '- Resources & rights: what we have to do it',
+      '',
+    ].join('\n');
+    assert.deepEqual(legendLanes(listed), { customer: ['User [Nutzer]'], frontstage: ['Core team (desk & bench)'], backstage: ['Behind (lab, admin)'], support: ['Resources & rights'] });
+    const chat = [
+      '# Studio chat',
+      '',
+      '03/03/2025, 21:02 - Jas: *1. Booking*',
+      '- Client: books online, can move it for free',
+      '- Desk: confirms by text',
+      '',
+      '03/03/2025, 21:05 - Jas: *2. Arrival*',
+      '- Client: shows ID',
+      '- Desk: checks it',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      steps(chat).map((s) => s.step),
+      ['Booking (heading)', 'Arrival (heading)'],
+    );
+  });
+
   it('takes the step title from the step column, not a number column beside it, in any language ("Nr", "Stap")', () => {
     const table = [
       '| Nr | Stap | Client | Desk | Systems |',

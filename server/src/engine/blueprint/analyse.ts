@@ -413,6 +413,9 @@ function customersOwnTool(text: string, customers: readonly string[]): boolean {
       bare,
     );
   if (uses && isCustomer(uses[1]!.toLowerCase())) return true;
+  // what the customer must have or bring is theirs ("the member must have an M-Pesa line registered")
+  const must = /^(?:the\s+)?([\p{L}-]+)\s+(?:must|has\s+to|have\s+to|needs?\s+to)\s+(?:have|bring|own|register|hold)\b/iu.exec(bare);
+  if (must && isCustomer(must[1]!.toLowerCase())) return true;
   // "Her own phone, for the photo": a pronoun's own thing opening the support lane is the customer's, not staff's
   if (/^(?:her|his|their|your)\s+own\s/i.test(bare) && !/[;.!?\n]/.test(bare.replace(/\.$/, ''))) return true;
   if (/[;.!?\n]/.test(bare.replace(/\.$/, '')) || bare.split(/\s+/).length > 12) return false;
@@ -427,7 +430,8 @@ function customersOwnTool(text: string, customers: readonly string[]): boolean {
   const own = /^(?:the\s+|a\s+)?[\w-]+['’]s?\s+own\s/i.test(bare);
   // "Her own phone, for the photo": a pronoun's own thing in the support lane is the customer's, not staff's
   // "Referral codes live in the user's app": what lives in the customer's app or phone is in their hands
-  const held = /\b(?:in|on|from|via|through)\s+(?:the\s+)?([\w-]+)['’]s?\s+(?:own\s+)?([\w-]+)\b/i.exec(bare);
+  // (or named for them: "the onboarding flow in the client app")
+  const held = /\b(?:in|on|from|via|through)\s+(?:the\s+)?([\w-]+)(?:['’]s?)?\s+(?:own\s+)?([\w-]+)\b/i.exec(bare);
   if (held && isCustomer(held[1]!.toLowerCase()) && CUSTOMER_THING.test(held[2]!) && !/\b(?:staff|team|agent|we|our)\b/i.test(bare)) return true;
   // ...written with "of" ("the app on the phone of the family")
   const heldOf = /\b(?:in|on|from|via|through)\s+(?:the\s+)?([\w-]+)\s+of\s+(?:the\s+|their\s+)?([\w-]+)\b/i.exec(bare);
@@ -450,11 +454,11 @@ function approvalOnly(text: string): boolean {
 // "Has to come to me (Jade) first, every refund", "the team leader approves each advice visit, case by case", "Reversion
 // requires Team Manager sign-off for each case", "every discount code needs my OK": one person's yes for every case.
 const EACH_TIME =
-  /\b(?:approves?|approval|signs?\s+off|sign-?off|ok|okay|oks|okays|say-?so|authori[sz]es|authori[sz]ation|decides?)\b[^.;!?]{0,40}?\b(?:(?:for|on)\s+)?(?:each|every)(?:\s+and\s+every)?\s+[\w-]+|\b(?:each|every)\s+(?:and\s+every\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:needs?|requires?|has\s+to\s+(?:get|have|go\s+through))\s+[^.;!?]{0,30}?\b(?:ok|okay|approval|sign-?off|say-?so|yes)\b|\bcase[- ]by[- ]case\b|\b(?:has|have|must|needs?)\s+to\s+(?:come|go|be\s+run)\s+(?:to|through|past|by)\s+[^.;!?]{1,30}?\s+first\b/i;
+  /\b(?:approves?|approval|signs?\s+off|sign-?off|ok|okay|oks|okays|say-?so|authori[sz]es|authori[sz]ation|decides?)\b[^.;!?]{0,40}?\b(?:(?:for|on)\s+)?(?:each|every)(?:\s+and\s+every)?\s+[\w-]+|\b(?:each|every)\s+(?:and\s+every\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:needs?|requires?|has\s+to\s+(?:get|have|go\s+through))\s+[^.;!?]{0,30}?\b(?:ok|okay|approval|sign-?off|say-?so|yes)\b|\bcase[- ]by[- ]case\b|\b(?:approved|signed\s+off|authori[sz]ed|okayed|ok['’]d|decided)\s+(?:separately|individually|one\s+by\s+one|each\s+time|every\s+(?:single\s+)?time)\b|\b(?:has|have|must|needs?)\s+to\s+(?:come|go|be\s+run)\s+(?:to|through|past|by)\s+[^.;!?]{1,30}?\s+first\b/i;
 // (staff's own power to approve is their authority: "each tech can approve a redo")
 const OWN_POWER = /\b(?:can|may|allowed\s+to|able\s+to|free\s+to)\s+(?:[\w-]+\s+){0,2}(?:approve|sign|ok|okay|authori[sz]e|decide|say\s+yes|refund|give|agree)/i;
 // "accounts is processing": a team at work beside the gate is the acting employee
-const ACTING = /^[\w' -]{1,30}\s+(?:is|are)\s+(?:processing|handling|doing)(?:\s+(?:it|them))?$/i;
+const ACTING = /^[\w' -]{1,30}\s+(?:is|are)\s+(?:processing|handling|doing)(?:\s+(?:it|them))?$|^(?:the\s+)?[\w-]+(?:\s+(?:team|desk|office|officer))?\s+[a-z]+s\s+(?:the|it|them)\b[^,;]{0,40}$/i;
 
 /**
  * A support lane whose every clause is an approval someone else gives for each case, a team at work, or a thing said to
@@ -484,7 +488,7 @@ const SUPERIOR_ONLY =
 
 /** "As above.", "as step 4", "Same as S.No. 2.", "See step 3", "Ditto": a lane that only points elsewhere names nothing of its own. */
 const REFERENCE_ONLY =
-  /^(?:as\s+(?:per\s+|in\s+|for\s+)?(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6}|as\s+(?:in\s+)?["\u201c]?\p{Lu}[\p{L}-]*["\u201d]?(?:\s+in)?|(?:the\s+)?same\s+as\s+(?:above|before|(?:the\s+)?(?:previous|last|first)(?:\s+[\p{L}]+)?|(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6}|for\s+[^.;!?]{1,40})|as\s+(?:per\s+)?(?:above|before)|see\s+(?:above|(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6})|ditto|do\.|〃|"|'')\.?$/iu;
+  /^(?:as\s+(?:per\s+|in\s+|for\s+)?(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6}|as\s+(?:in\s+)?["\u201c]?\p{Lu}[\p{L}-]*["\u201d]?(?:\s+in)?|(?:the\s+)?same\s+as\s+(?:above|before|(?:the\s+)?(?:previous|last|first)(?:\s+[\p{L}]+)?|(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6}|for\s+[^.;!?]{1,40})|as\s+(?:per\s+)?(?:above|before)|see\s+(?:above|below|(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6})|ditto|do\.|〃|"|'')\.?$/iu;
 
 /**
  * A support lane that says nothing is in place: it opens with nothing / nil / nobody / whoever's on / "we'll see how we get

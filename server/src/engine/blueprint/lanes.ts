@@ -277,8 +277,11 @@ function listReading(label: string, table: LaneTable): LaneReading | undefined {
   return first && first.kind !== 'other' && (first.basis === 'synonym' || first.basis === 'lane-word') ? first : undefined;
 }
 
-const UNSEEN_GLOSS = /^(?:non[- ]?visible|not visible|not seen|out of sight|invisible|unseen|hidden)(?:\s+(?:to|by|from)\s+(?:the\s+)?[\p{L}-]+)?$/iu;
-const SEEN_GLOSS = /^(?:visible|seen|in view|in sight|line of sight)(?:\s+(?:to|by)\s+(?:the\s+)?[\p{L}-]+)?$/iu;
+// ("client does not see", "the guest never sees")
+const UNSEEN_GLOSS =
+  /^(?:non[- ]?visible|not visible|not seen|out of sight|invisible|unseen|hidden)(?:\s+(?:to|by|from)\s+(?:the\s+)?[\p{L}-]+)?$|^(?:the\s+)?[\p{L}-]+\s+(?:does\s*n[o'’]?t|doesn['’]t|never|can['’]?t|cannot|won['’]t)\s+see(?:s)?(?:\s+(?:it|this|them|us))?$/iu;
+// ("contact person for client": who the customer deals with is in front)
+const SEEN_GLOSS = /^(?:visible|seen|in view|in sight|line of sight)(?:\s+(?:to|by)\s+(?:the\s+)?[\p{L}-]+)?$|^(?:the\s+)?contact(?:\s+person)?\s+(?:for|with|of)\s+(?:the\s+)?[\p{L}-]+$/iu;
 
 /** The lane a label's gloss names by a lane word ("CSR (frontline)" is frontstage), for labels read by a role or not at all. */
 function glossReading(label: string, table: LaneTable): LaneReading | undefined {
@@ -301,8 +304,10 @@ function glossReading(label: string, table: LaneTable): LaneReading | undefined 
  */
 function roleGloss(label: string, own: LaneReading | undefined, table: LaneTable): LaneReading | undefined {
   const g = glossReading(label, table);
-  if (!g || g.kind !== 'support' || own?.basis !== 'role') return g;
-  return /\bback[ -]?(?:end|office)\b/i.test(splitGloss(label).gloss ?? '') ? { kind: 'backstage', basis: 'gloss', words: g.words } : own;
+  if (!g || g.kind !== 'support') return g;
+  // (a team glossed only "(backend)" or "(back office)" works out of sight, whatever the label names)
+  if (/^\s*back[ -]?(?:end|office)\s*$/i.test(splitGloss(label).gloss ?? '')) return { kind: 'backstage', basis: 'gloss', words: g.words };
+  return own?.basis === 'role' ? own : g;
 }
 
 /**

@@ -796,6 +796,7 @@ function receiverBefore(lt: LangText, i: number, from: number): number {
 
 const THING_PRONOUNS = new Set(['it', 'this', 'that', 'everything']);
 const AHEAD_WORDS = new Set(['before', 'already', 'ahead', 'advance', 'beforehand']);
+const SUBJECT_PRONOUNS = new Set(['we', 'i', 'they', 'you', 'he', 'she']);
 const OBJECT_PRONOUNS = new Set(['us', 'them', 'you', 'him', 'her', 'me']);
 const PARTICLES = new Set(['back', 'out', 'over', 'round', 'home', 'across']);
 
@@ -968,7 +969,8 @@ function offered(lt: LangText, i: number, c: Range): Found | null {
     t.lower === 'free' &&
     o > 0 &&
     ['it', 'them', 'him', 'her', 'one'].includes(toks[o]!.lower) &&
-    (isVerbish(toks[o - 1]) || toks[o - 2]?.pos === 'AUX') &&
+    // (the tagger may take a verb after a subject pronoun for a noun: "we re-tuft them free")
+    (isVerbish(toks[o - 1]) || toks[o - 2]?.pos === 'AUX' || SUBJECT_PRONOUNS.has(toks[o - 2]?.lower ?? '')) &&
     !['set', 'let', 'break', 'cut', 'get'].includes(toks[o - 1]!.lemma) &&
     (!next || !NOUNISH.has(next.pos))
   ) {
