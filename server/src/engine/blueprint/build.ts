@@ -123,6 +123,12 @@ const META_HEADINGS = new Set([
   'discussion',
   'activity',
   'attachments',
+  // what a document adds after its steps: measures, open points, what comes next
+  'measures',
+  'open points',
+  'what next',
+  "what's next",
+  'whats next',
 ]);
 
 /** Words of a heading that describes the document rather than a step ("Success factors", "Pain points summary"). */
@@ -174,6 +180,9 @@ const META_WORDS = [
   'to fix',
   'should fix',
   'improvement',
+  'why this',
+  'gaps identified',
+  'key gap',
   'outcomes',
   'current state',
   'future state',
