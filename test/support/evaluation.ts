@@ -53,7 +53,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout-15', dir: 'test/holdout-15' },
   { name: 'holdout-16', dir: 'test/holdout-16' },
   { name: 'holdout-17', dir: 'test/holdout-17' },
-  { name: 'holdout-18', dir: 'test/holdout-18', blind: true },
+  { name: 'holdout-18', dir: 'test/holdout-18' },
 ];
 
 export interface LabelledStep {
