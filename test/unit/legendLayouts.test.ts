@@ -766,6 +766,71 @@ describe('keys in plain lines', () => {
     );
   });
 
+  it('reads a Redmine collapsed block titled by a lane as that lane, a chat step after other messages in its paragraph, a glossary table and a headline as no steps', () => {
+    const redmine = [
+      '## Quote',
+      '',
+      '* **Customer:** Gets a quote, the first session free.',
+      '* **Office (not visible for user):** Prepares the quote.',
+      '',
+      '{{collapse(Resources & mandate)',
+      '* Rate card in the shared drive.',
+      '}}',
+      '',
+    ].join('\n');
+    assert.deepEqual(steps(redmine), [
+      {
+        step: 'Quote (heading)',
+        lanes: [
+          'customer<Customer:>=Gets a quote, the first session free.',
+          'backstage<Office (not visible for user):>=Prepares the quote.',
+          'support<Resources & mandate>=Rate card in the shared drive.',
+        ],
+      },
+    ]);
+    const chat = [
+      '# Firewood',
+      '',
+      '[14/4/25, 8:05:10 pm] Gaz: the cheap one is in the bin now',
+      '[14/4/25, 8:06:52 pm] Bev: *Loading*',
+      '- customer: gets a text when the ute leaves',
+      '- staff: loads the ute',
+      '',
+      '[14/4/25, 8:09:30 pm] Bev: *Delivery*',
+      '- customer: gets it stacked free',
+      '- staff: stacks it',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      steps(chat).map((s) => s.step),
+      ['Loading (heading)', 'Delivery (heading)'],
+    );
+    const glossary = [
+      '| Term | What we mean | Example from our services |',
+      '|---|---|---|',
+      '| Customer | Who uses the service | A tenant |',
+      '| Frontstage | What they see | The crew |',
+      '| Backstage | What they do not see | Planning |',
+      '',
+    ].join('\n');
+    assert.deepEqual(steps(glossary), []);
+    const release = [
+      '# FOR IMMEDIATE RELEASE',
+      '',
+      '## Acme Launches a No-Receipt Returns Promise Backed by New Authority for Store Associates Everywhere',
+      '',
+      '### What customers can expect',
+      '',
+      '- Returns within 90 days',
+      '',
+      '### What associates get',
+      '',
+      '- Authority to refund up to $250',
+      '',
+    ].join('\n');
+    assert.equal(lint(release, { filePath: 'news.md' }).blueprint.isBlueprint, false);
+  });
+
   it('takes the step title from the step column, not a number column beside it, in any language ("Nr", "Stap")', () => {
     const table = [
       '| Nr | Stap | Client | Desk | Systems |',

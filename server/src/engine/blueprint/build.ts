@@ -227,6 +227,11 @@ function isPriceList(title: string, group: string | undefined): boolean {
   return hasWords(title, words) || (group !== undefined && hasWords(group, words));
 }
 
+/** A heading of more than twelve words is a headline or a sentence (a press release's), never a step's title. */
+function isHeadline(title: string): boolean {
+  return title.split(/\s+/).length > 12;
+}
+
 /** An introduction that defines the lanes before the steps ("Service blueprint overview", "Summary"). */
 function isOverviewTitle(title: string): boolean {
   return hasWords(title, ['overview']) || ['introduction', 'summary', 'about this blueprint'].includes(normaliseLabel(title));
@@ -1111,8 +1116,8 @@ function boldOutlineSteps(ctx: Ctx, nodes: readonly RootContent[], group: string
 const KEY_INTRO = /(?:^|[.!?]\s)[^.!?]*\b(?:lanes|swim ?lanes|layers|bands|legend|key)\b[^.!?:]*:\s*$/i;
 
 function dropFence(t: SourceText): SourceText {
-  // The closing line of a directive (":::") or a Confluence macro ("{panel}") is no part of the box's text.
-  const m = /\s*(?::{3,}|\{(?:panel|info|note|tip|warning|expand|section|column)\})\s*$/.exec(t.text);
+  // The closing line of a directive (":::"), a Confluence macro ("{panel}") or a Redmine block ("}}") is no part of the box's text.
+  const m = /\s*(?::{3,}|\{(?:panel|info|note|tip|warning|expand|section|column)\}|\}\})\s*$/.exec(t.text);
   return m && (m.index === 0 || /\n/.test(m[0])) ? sliceText(t, 0, m.index) : t;
 }
 
@@ -1216,7 +1221,8 @@ function scanBox(
 function boldLineTitle(ctx: Ctx, p: Paragraph): { title: string; span: Span } | undefined {
   // (a chat export's message opens with its time and sender: "03/03/2025, 21:02 - Jas: *1. Booking*", where a single
   // asterisk is the chat's bold)
-  const chat = p.children[0]?.type === 'text' && p.children.length > 1 && CHAT_PREFIX.test(p.children[0].value);
+  // (earlier messages with no blank line after them share the paragraph: the message on its last line titles)
+  const chat = p.children[0]?.type === 'text' && p.children.length > 1 && CHAT_PREFIX.test(p.children[0].value.slice(p.children[0].value.lastIndexOf('\n') + 1));
   const [strong, ...rest] = chat ? p.children.slice(1) : p.children;
   const bold = strong?.type === 'strong' || (chat && strong?.type === 'emphasis');
   if (!bold || rest.some((n) => n.type !== 'text' || !/^[\s:.\u2013\u2014-]*$/.test(n.value))) return undefined;
@@ -1590,7 +1596,8 @@ function tableSteps(ctx: Ctx, given: Table, heading: Heading | undefined, group:
   if (enoughLanes(rowReadings, 'rows') && !roleGrid(rowReadings)) {
     // Lanes down the side and only descriptions across ("| Lane | What it captures |"): a legend of the lanes, no step.
     const across = header.children.slice(1).map((c) => normaliseLabel(labelText(ctx, c).text));
-    if (across.length > 0 && across.every((h) => LEGEND_COLUMNS.test(h))) return undefined;
+    // (so is a glossary: "| Term | What we mean | Example |")
+    if (across.length > 0 && (across.every((h) => LEGEND_COLUMNS.test(h)) || GLOSSARY_HEAD.test(normaliseLabel(labelText(ctx, header.children[0]).text)))) return undefined;
     return stepsAsColumns(ctx, table, rowReadings, heading, group, html, parentGroup);
   }
   // A table whose first header cell is the author's word for a step is a table of steps with fewer lanes, unless the
@@ -1611,7 +1618,9 @@ const EXCHANGE_HEADER = /^(?:from|source|giver|sender|provider)\|(?:to|target|re
 
 /** Headers of a column that describes the lanes beside it, not what they do in a step. */
 const LEGEND_COLUMNS =
-  /^(?:description|descriptions|what it (?:captures|covers|means|shows|includes|holds)|what (?:goes|belongs) (?:here|in it)|meaning|definition|explanation|purpose|symbol|icon|colou?r|(?:[a-z ]+ )?examples?|who|who it is|includes|covers)$/;
+  /^(?:description|descriptions|what it (?:captures|covers|means|shows|includes|holds)|what (?:we|you|they) mean|what (?:goes|belongs) (?:here|in it)|meaning|definition|explanation|purpose|symbol|icon|colou?r|(?:[a-z ]+ )?examples?(?: [a-z ]+)?|who|who it is|includes|covers)$/;
+/** The first header cell of a glossary's table ("Term", "Word", "Concept"). */
+const GLOSSARY_HEAD = /^(?:terms?|words?|concepts?|glossary|abbreviations?|acronyms?|jargon)$/;
 
 /** Header words of the column that names each row's lane in a table with one row per step and lane. */
 const LANE_COLUMN_LABELS = new Set(['lane', 'lanes', 'layer', 'layers', 'swimlane', 'swim lane', 'swimlanes', 'lane type', 'actor', 'who']);
@@ -1981,7 +1990,7 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
   const isStep =
     !policy &&
     (lanes.length > 0
-      ? !isLegendTitle(title ?? '') && !isOverviewTitle(title ?? '') && !isHandoff(title ?? '', lanes)
+      ? !isLegendTitle(title ?? '') && !isOverviewTitle(title ?? '') && !isHandoff(title ?? '', lanes) && !isHeadline(title ?? '')
       : proseStep && nested.length === 0 && scan.prose.length > 0 && !isMetaTitle(title ?? '') && !isPriceList(title ?? '', group));
   if (!isStep) return nested;
   const last = lanes[lanes.length - 1];

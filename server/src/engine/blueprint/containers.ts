@@ -1,5 +1,5 @@
 // Boxes that documentation tools wrap around lanes and steps: callouts, admonitions, titled quote blocks, <details>, <aside>,
-// Confluence macros ({panel:title=Customer} ... {panel}) and MDX/JSX components with a title (<Lane name="Client">), and
+// Confluence macros ({panel:title=Customer} ... {panel}), Redmine's {{collapse(Title) ... }} and MDX/JSX components with a title (<Lane name="Client">), and
 // the boxes readers of other markups made (a GitBook tab, a MyST tab-item: blockMarkup.ts).
 import type { Code, Nodes, RootContent } from 'mdast';
 import { parseFragment } from '../parse.js';
@@ -54,6 +54,8 @@ const ADMONITION = /^(?:!!!|\?\?\?\+?)[ \t]*([\w-]+)(?:[ \t]+"([^"\r\n]*)")?/;
 
 // Confluence wiki macros that draw a box: "{panel:title=Householder|borderStyle=solid}" ... "{panel}".
 const MACRO = /^\{(panel|info|note|tip|warning|expand|section|column)(?::([^}\r\n]*))?\}[ \t]*$/;
+// Redmine's collapsible block titled by its argument: "{{collapse(Resources & mandate)" ... "}}".
+const COLLAPSE = /^\{\{collapse\(([^)\r\n]{1,60})\)[ \t]*$/;
 // An MDX/JSX component (a capitalised tag) titled by an attribute: <Lane name="Client">, <Step n={1} title="Arrival">.
 const COMPONENT = /^<([A-Z][\w.]*)\b([^>]*?)(\/?)>/;
 const TITLE_ATTRIBUTE = /\b(?:title|name|label|heading)=(?:"([^"\r\n]*)"|'([^'\r\n]*)'|\{["'`]([^"'`\r\n]*)["'`]\})/;
@@ -142,6 +144,20 @@ function containerAt(text: string, nodes: readonly RootContent[], i: number, nod
         if (to >= nodes.length) return undefined;
       }
       const head = macroTitle(macro[2]);
+      return { from: i, to: to + 1, title: title(head, groupAt(text, node, line, head)), body: nodes.slice(i, to + 1), skipFirstLine: true, end: end(nodes[to]) };
+    }
+    // Redmine's collapsed block: "{{collapse(Resources & mandate)" ... "}}"
+    const collapse = COLLAPSE.exec(line);
+    if (collapse) {
+      // (with no blank line before it, the closing "}}" is a lazy line of the list above it)
+      const closes = (n: RootContent | undefined) => (n?.type === 'paragraph' || n?.type === 'list') && /(?:^|\n)[ \t]*\}\}[ \t]*$/.test(text.slice(start(n), end(n)));
+      let to = i;
+      if (!(closes(node) && text.slice(start(node), end(node)).includes('\n'))) {
+        to = i + 1;
+        while (to < nodes.length && !closes(nodes[to])) to++;
+        if (to >= nodes.length) return undefined;
+      }
+      const head = collapse[1]!.trim();
       return { from: i, to: to + 1, title: title(head, groupAt(text, node, line, head)), body: nodes.slice(i, to + 1), skipFirstLine: true, end: end(nodes[to]) };
     }
     const admonition = ADMONITION.exec(line);
