@@ -948,10 +948,12 @@ describe('promises in other people’s words, and support that is only a gate', 
         'Any goodwill above £80 requires area lead approval for each case.',
         'Every goodwill code needs my OK before the desk can send it.',
         'Each loan is approved separately by the finance lead.',
+        'Extra slots depend on the nurse in charge agreeing.',
+        'Refund only by the outlet manager, each case.',
         'Finance pays the money; every advance requires the written approval of the director.',
         'Each stylist can approve a redo.',
       ].map(gate),
-      [true, true, true, true, true, true, true, true, false],
+      [true, true, true, true, true, true, true, true, true, true, false],
     );
   });
 
@@ -984,10 +986,16 @@ describe('promises in other people’s words, and support that is only a gate', 
         'Mileage allowance suspended; mechanics pay fares themselves.',
         'Mechanics keep their own lists. The shop phone forwards to my cell.',
         'Nothing organised, the owner does it if not too tired.',
+        'No protected time. Visits are fitted in when it is quiet.',
+        'The unit has no say over the transport.',
+        'Tags: the order is delayed, stock zero since August.',
+        'The vet line partner contract ended; the renewal is not agreed.',
+        'A second splitter for winter, still haven’t found anyone.',
+        'my phone I suppose',
         'Five loan bikes, serviced every Monday.',
         'The desk can lend one with no sign-off needed.',
       ].map(gap),
-      [...Array<boolean>(25).fill(true), false, false],
+      [...Array<boolean>(31).fill(true), false, false],
     );
   });
 
@@ -1021,6 +1029,14 @@ describe('promises in other people’s words, and support that is only a gate', 
     assert.deepEqual(why({ Client: 'Hears each step, instead of lying there wondering.', Frontstage: '—' }), ['vocabulary: instead of lying there wondering']);
     assert.deepEqual(why({ Client: 'Sees a cheaper price elsewhere and asks for the difference.', Frontstage: '—' }), []);
     assert.deepEqual(why({ Client: 'Loose buttons? We re-tuft them free.', Frontstage: '—' }), ['done-free: re-tuft them free']);
+  });
+
+  it('reads a loaner lent, a photo of the work sent, a way through despite the obstacle, all asked in one go and a thing topped up free', () => {
+    assert.deepEqual(why({ Client: 'Waits for the part; gets a loaner guitar if it takes a week.', Frontstage: '—' }), ['free+noun: loaner guitar']);
+    assert.deepEqual(why({ Client: 'Waits.', Frontstage: 'The inspector texts the client a photo of the signed tag.' }), ['vocabulary: texts the client a photo']);
+    assert.deepEqual(why({ Client: 'Can still register with a letter from the chief.', Frontstage: '—' }), ['vocabulary: Can still register']);
+    assert.deepEqual(why({ Client: 'Gets every question in one message.', Frontstage: '—' }), ['vocabulary: every question in one message']);
+    assert.deepEqual(why({ Client: 'Reckons the load is short; we will top it up free on the next run.', Frontstage: '—' }), ['done-free: top it up free']);
   });
 
   it('reads what is left for the customer to do, a price cut by a share or under their current bill, a time that suits them and no limit on what is done', () => {

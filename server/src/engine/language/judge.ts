@@ -798,7 +798,7 @@ const THING_PRONOUNS = new Set(['it', 'this', 'that', 'everything']);
 const AHEAD_WORDS = new Set(['before', 'already', 'ahead', 'advance', 'beforehand']);
 const SUBJECT_PRONOUNS = new Set(['we', 'i', 'they', 'you', 'he', 'she']);
 const OBJECT_PRONOUNS = new Set(['us', 'them', 'you', 'him', 'her', 'me']);
-const PARTICLES = new Set(['back', 'out', 'over', 'round', 'home', 'across']);
+const PARTICLES = new Set(['back', 'out', 'over', 'round', 'home', 'across', 'up']);
 
 const POSTPOSED_FREE_NEXT = new Set(['if', 'when', 'for', 'on', 'at', 'with', 'until', 'during', 'after', 'before', 'to', 'and', 'in']);
 
