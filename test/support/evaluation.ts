@@ -54,7 +54,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout-16', dir: 'test/holdout-16' },
   { name: 'holdout-17', dir: 'test/holdout-17' },
   { name: 'holdout-18', dir: 'test/holdout-18' },
-  { name: 'holdout-19', dir: 'test/holdout-19', blind: true },
+  { name: 'holdout-19', dir: 'test/holdout-19' },
 ];
 
 export interface LabelledStep {
