@@ -831,6 +831,25 @@ describe('keys in plain lines', () => {
     assert.equal(lint(release, { filePath: 'news.md' }).blueprint.isBlueprint, false);
   });
 
+  it('reads a numbered item that is only a bold title over a bullet list of lanes as a list step, as a chat paste writes it', () => {
+    const text = [
+      '# Visits',
+      '',
+      '1. *Booking*',
+      '- Customer: calls us, visit confirmed the same day',
+      '- Office: puts it in the calendar',
+      '',
+      '2. *Arrival*',
+      '- Customer: a free safety check',
+      '- Tech: checks the exhaust',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      steps(text).map((s) => s.step),
+      ['Booking (list)', 'Arrival (list)'],
+    );
+  });
+
   it('takes the step title from the step column, not a number column beside it, in any language ("Nr", "Stap")', () => {
     const table = [
       '| Nr | Stap | Client | Desk | Systems |',

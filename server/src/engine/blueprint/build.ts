@@ -933,6 +933,14 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
   for (let i = 0; i + 1 < nodes.length; i++) {
     const node = nodes[i]!;
     const next = nodes[i + 1]!;
+    // A numbered item that is only a bold title over a bullet list of lanes ("1. *Booking*" then "- Customer: ..."), as a
+    // chat or a plain-text paste writes it: the list after it is that step's lanes.
+    const titleItem = node.type === 'list' && node.ordered && node.children.length === 1 && node.children[0]!.children.length === 1 ? node.children[0]!.children[0] : undefined;
+    if (titleItem?.type === 'paragraph' && next.type === 'list' && !next.ordered) {
+      const step = boldTitleStep(ctx, titleItem, next, group);
+      if (step) boldSteps.set(i, { step: { ...step, shape: 'list' }, taken: 1 });
+      continue;
+    }
     if (node.type !== 'paragraph') continue;
     const step = next.type === 'list' ? boldTitleStep(ctx, node, next, group) : undefined;
     const found = step ? { step, taken: 1 } : next.type === 'paragraph' ? boldOverParagraphs(ctx, nodes, i, group) : undefined;
@@ -957,6 +965,12 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
     if (box) {
       scanBox(ctx, box, scan, boxSteps, heading, group, parentGroup);
       i = box.to - 1;
+      continue;
+    }
+    const titledList = node.type === 'list' ? boldSteps.get(i) : undefined;
+    if (titledList) {
+      scan.steps.push(titledList.step);
+      i += titledList.taken;
       continue;
     }
     if (node.type === 'paragraph') {
@@ -1224,7 +1238,8 @@ function boldLineTitle(ctx: Ctx, p: Paragraph): { title: string; span: Span } | 
   // (earlier messages with no blank line after them share the paragraph: the message on its last line titles)
   const chat = p.children[0]?.type === 'text' && p.children.length > 1 && CHAT_PREFIX.test(p.children[0].value.slice(p.children[0].value.lastIndexOf('\n') + 1));
   const [strong, ...rest] = chat ? p.children.slice(1) : p.children;
-  const bold = strong?.type === 'strong' || (chat && strong?.type === 'emphasis');
+  // (a paragraph that is one emphasised run is a chat's bold too: "1. *Booking*")
+  const bold = strong?.type === 'strong' || (strong?.type === 'emphasis' && (chat || p.children.length === 1));
   if (!bold || rest.some((n) => n.type !== 'text' || !/^[\s:.\u2013\u2014-]*$/.test(n.value))) return undefined;
   return boldTitle(ctx, strong as unknown as Strong);
 }
