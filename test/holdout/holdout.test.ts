@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import { corpusByName, corpusPath, describeFired, evaluateCorpus, firedFor, readFloors, readLabels, SHAPES, summarise } from '../support/evaluation.js';
 
-// Held-out sets: test/holdout (November 2026), test/holdout-2 to -19 (December 2026), each with its floor.
+// Held-out sets: test/holdout (November 2026), test/holdout-2 to -20 (December 2026), each with its floor.
 for (const name of [
   'holdout',
   'holdout-2',
@@ -24,6 +24,7 @@ for (const name of [
   'holdout-17',
   'holdout-18',
   'holdout-19',
+  'holdout-20',
 ]) {
   const spec = corpusByName(name)!;
   const holdoutDir = corpusPath(spec);
