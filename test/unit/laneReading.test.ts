@@ -263,6 +263,8 @@ describe('lane labels in other people’s words', () => {
         'Medical & Claims (backend)',
         'Declarations team (client does not see)',
         'Customs desk – contact person for client',
+        'Scale house (they see us)',
+        'What crew got',
       ].map(read),
       [
         'frontstage (role)',
@@ -276,6 +278,8 @@ describe('lane labels in other people’s words', () => {
         'backstage (gloss)',
         'backstage (gloss)',
         'frontstage (gloss)',
+        'frontstage (gloss)',
+        'support (lane-word)',
       ],
     );
   });

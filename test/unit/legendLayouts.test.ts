@@ -850,6 +850,23 @@ describe('keys in plain lines', () => {
     );
   });
 
+  it('reads "Label = gloss" list items under a cue line with no blank line between, "whoever" glosses as staff on duty, and run-in sentence labels in a numbered item', () => {
+    const key = ['Each step has:', '- Client = what the customer does', '- Tech = whoever is on the run that day', '- Gear & backup = what the tech has to make it happen', ''].join('\n');
+    assert.deepEqual(legendLanes(key), { customer: ['Client'], frontstage: ['Tech'], support: ['Gear & backup'] });
+    const runIn = [
+      '# Jobs',
+      '',
+      '1. **Enquiry**. Customer: sends photos. Counter: answers the same day. What we have got: the price book.',
+      '',
+      '2. **Deposit**. Customer: pays half. Counter: takes the card. What we have got: a card reader.',
+      '',
+    ].join('\n');
+    assert.deepEqual(steps(runIn), [
+      { step: 'Enquiry (list)', lanes: ['customer<Customer:>=sends photos.', 'frontstage<Counter:>=answers the same day.', 'support<What we have got:>=the price book.'] },
+      { step: 'Deposit (list)', lanes: ['customer<Customer:>=pays half.', 'frontstage<Counter:>=takes the card.', 'support<What we have got:>=a card reader.'] },
+    ]);
+  });
+
   it('takes the step title from the step column, not a number column beside it, in any language ("Nr", "Stap")', () => {
     const table = [
       '| Nr | Stap | Client | Desk | Systems |',

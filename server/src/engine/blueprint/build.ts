@@ -74,6 +74,7 @@ const META_HEADINGS = new Set([
   'note',
   'open questions',
   'questions',
+  'questions?',
   'references',
   'glossary',
   'appendix',
@@ -170,7 +171,7 @@ const META_WORDS = [
   'what we learned',
   'what we learnt',
   'idea',
-  'question',
+  'questions for',
   'about this',
   'sub issue',
   'open issue',
@@ -1469,7 +1470,8 @@ function inlineLanes(ctx: Ctx, head: SourceText, from: number, indent: string, e
   const found: Array<{ hit: LabelHit; stop: number }> = [];
   for (const [start, stop] of segments) {
     const piece = text.slice(start, stop);
-    if (!piece.trim()) continue;
+    // (the title's own full stop is no segment)
+    if (!piece.trim() || (!found.length && /^[\s.:]*$/.test(piece))) continue;
     const lead = start + (piece.length - piece.trimStart().length);
     // (between lanes, a short capitalised word before a colon is a label no lane word names: kept as an unplaced lane,
     // which unread-blueprint names so the author can map it)
@@ -1510,7 +1512,8 @@ function closingBracket(text: string, open: number): number {
 }
 
 // (a semicolon too: "Customer: pays by card; Counter: takes payment"; one inside a lane's text continues it)
-const INLINE_CUT = /\s[\u2013\u2014-]\s+|;\s+|\(|\r?\n[ \t]*/g;
+// (and a full stop before a sentence opened by a label: "**Enquiry**. Customer: sends photos. Me: answers.")
+const INLINE_CUT = /\s[\u2013\u2014-]\s+|;\s+|\(|\r?\n[ \t]*|(?<=[.!?])[ \t]+(?=[A-Z][A-Za-z'\u2019&/ -]{0,30}:[ \t])/g;
 
 function spanOfText(t: SourceText, fallback: number): Span {
   if (!t.text.length) return { start: fallback, end: fallback };

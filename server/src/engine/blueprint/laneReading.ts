@@ -156,11 +156,11 @@ function readWords(words: readonly string[]): LaneReading | undefined {
   if (WHO_DECIDES.test(words.join(' '))) return { kind: 'support', basis: 'lane-word', words: words.join(' ') };
   // What staff get or are given is what they have to work with ("What instructors get", "What the crew are given").
   const got = words[0] === 'what' ? words.slice(words[1] === 'the' || words[1] === 'our' ? 2 : 1) : [];
-  if (got.length >= 2 && got.length <= 4 && /^(?:get|have|are given|is given|receive)$/.test(got.slice(got.findIndex((w, k) => k > 0 && /^(?:get|have|are|is|receive)$/.test(w))).join(' '))) {
+  if (got.length >= 2 && got.length <= 4 && /^(?:get|got|have|are given|is given|receive)$/.test(got.slice(got.findIndex((w, k) => k > 0 && /^(?:get|got|have|are|is|receive)$/.test(w))).join(' '))) {
     const who = readWords(
       got.slice(
         0,
-        got.findIndex((w, k) => k > 0 && /^(?:get|have|are|is|receive)$/.test(w)),
+        got.findIndex((w, k) => k > 0 && /^(?:get|got|have|are|is|receive)$/.test(w)),
       ),
     );
     if (who?.kind === 'frontstage' || who?.kind === 'backstage') return { kind: 'support', basis: 'lane-word', words: words.join(' ') };

@@ -281,7 +281,8 @@ function listReading(label: string, table: LaneTable): LaneReading | undefined {
 const UNSEEN_GLOSS =
   /^(?:non[- ]?visible|not visible|not seen|out of sight|invisible|unseen|hidden)(?:\s+(?:to|by|from|for)\s+(?:the\s+)?[\p{L}-]+)?$|^(?:the\s+)?[\p{L}-]+\s+(?:does\s*n[o'’]?t|doesn['’]t|never|can['’]?t|cannot|won['’]t)\s+see(?:s)?(?:\s+(?:it|this|them|us))?$/iu;
 // ("contact person for client": who the customer deals with is in front)
-const SEEN_GLOSS = /^(?:visible|seen|in view|in sight|line of sight)(?:\s+(?:to|by|for)\s+(?:the\s+)?[\p{L}-]+)?$|^(?:the\s+)?contact(?:\s+person)?\s+(?:for|with|of)\s+(?:the\s+)?[\p{L}-]+$/iu;
+const SEEN_GLOSS =
+  /^(?:visible|seen|in view|in sight|line of sight)(?:\s+(?:to|by|for)\s+(?:the\s+)?[\p{L}-]+)?$|^(?:the\s+)?contact(?:\s+person)?\s+(?:for|with|of)\s+(?:the\s+)?[\p{L}-]+$|^(?:they|the\s+[\p{L}-]+|customers?|guests?|clients?)\s+(?:can\s+)?see\s+(?:us|them|it|this)$/iu;
 
 /** The lane a label's gloss names by a lane word ("CSR (frontline)" is frontstage), for labels read by a role or not at all. */
 function glossReading(label: string, table: LaneTable): LaneReading | undefined {

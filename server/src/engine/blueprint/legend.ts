@@ -70,7 +70,11 @@ export function legendLanes(source: string): LaneSynonyms {
     else {
       const plain = plainEntries(para);
       if (plain.length >= 2) entries.push(...plain);
-      else entries.push(...listAfter(text, end));
+      else {
+        // (a list right under the cue's line, no blank line between, shares its paragraph: "Each step has:\n- Client = ...")
+        const below = listAfter(text, end);
+        entries.push(...(below.length ? below : listAfter(text, lineEndAt(text, m.index))));
+      }
     }
   }
   for (const section of legendSections(text)) entries.push(...section);
@@ -270,9 +274,9 @@ function isEntry(label: string, parenthesised: string | undefined, is: string | 
 
 // "Crew: what you guys do out in the field": a plain label on its own line, glossed by what or who the lane is.
 // (a list item too, and a gloss in brackets may follow the label: "- User [Nutzer]: the PI who orders", "- Behind (lab,
-// data): what the user does not see")
+// data): what the user does not see"; after "=" any gloss: "- Tech = whoever's on the run")
 const PLAIN_KEY_LINE =
-  /^[ \t]{0,3}(?:[-*+][ \t]+)?([\p{L}][\p{L}'\u2019&/ -]{0,30}?(?:[ \t]*[([][^)\]\r\n]{1,40}[)\]])?)[ \t]*:[ \t]+((?:what|who|where|everything|anything|the|our|us|we)\b[^\r\n]{0,100}?)[ \t\\]*$/u;
+  /^[ \t]{0,3}(?:[-*+][ \t]+)?([\p{L}][\p{L}'\u2019&/ -]{0,30}?(?:[ \t]*[([][^)\]\r\n]{1,40}[)\]])?)[ \t]*(?::[ \t]+((?:what|who|whoever|where|everything|anything|the|our|us|we)\b[^\r\n]{0,100}?)|=[ \t]+([^\r\n]{1,100}?))[ \t\\]*$/u;
 
 /** The bold-labelled items of a list right after a legend paragraph ("- **Older person** – what they do and get"). */
 function listAfter(text: string, paragraphEnd: number): Entry[] {
@@ -365,7 +369,7 @@ const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
   ],
   [
     'frontstage',
-    /\b(?:what the (?:person|people|staff|team|colleague|member of staff) (?:in|at|on|behind) the \w+ doe?s|who(?:ever)? (?:is|are|['\u2019]s) (?:working|serving|running|on|in|at) the|in front of|in view|visible|face to face|in contact with|faces?|facing|front of house|on the floor|with them$|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|you|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see|the one (?:she|he|they) (?:sees?|meets?))\b/i,
+    /\b(?:what the (?:person|people|staff|team|colleague|member of staff) (?:in|at|on|behind) the \w+ doe?s|^whoever|who(?:ever)? (?:is|are|['\u2019]s) (?:working|serving|running|on|in|at) the|in front of|in view|visible|face to face|in contact with|faces?|facing|front of house|on the floor|with them$|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|you|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see|the one (?:she|he|they) (?:sees?|meets?))\b/i,
   ],
   [
     'support',
@@ -455,6 +459,12 @@ function entryKind(label: string, gloss: string | undefined, base: ReturnType<ty
     if (r && (r.basis === 'synonym' || r.basis === 'lane-word')) return r.kind;
   }
   return undefined;
+}
+
+/** The offset of the end of the line holding `at`. */
+function lineEndAt(text: string, at: number): number {
+  const nl = text.indexOf('\n', at);
+  return nl < 0 ? text.length : nl;
 }
 
 /** Offsets of the paragraph (lines between blank lines) around `at`. */
