@@ -867,6 +867,54 @@ describe('keys in plain lines', () => {
     ]);
   });
 
+  it('reads three or more single-letter sections in order, in a document titled as a glossary, as its index; a column of reference codes as no title; "every step got" as a cue', () => {
+    const glossary = [
+      '# Glossary',
+      '',
+      '### A',
+      '',
+      '**Agent** — whoever answers the phone.',
+      '',
+      '**Arrival** — when the customer gets there.',
+      '',
+      '### B',
+      '',
+      '**Backstage** — what the customer does not see.',
+      '',
+      '**Benefit** — what the customer gains.',
+      '',
+      '### C',
+      '',
+      '**Customer** — who we serve.',
+      '',
+      '**Crew** — staff on the floor.',
+      '',
+    ].join('\n');
+    assert.deepEqual(steps(glossary), []);
+    sameIncrementally(glossary);
+    // (letters over steps in a document not titled as a glossary stay steps)
+    assert.deepEqual(
+      steps(glossary.replace('# Glossary', '# Front desk')).map((s) => s.step),
+      ['A (prose)', 'B (heading)', 'C (heading)'],
+    );
+    const codes = [
+      '| Ref | Process step | Driver | Account manager | Systems |',
+      '|---|---|---|---|---|',
+      '| FL-01 | Order placed | Picks a model | Sends the list | Quote engine |',
+      '| FL-02 | Handover | Gets the keys | Hands them over | Handover app |',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      steps(codes).map((s) => s.step),
+      ['Order placed (table-rows)', 'Handover (table-rows)'],
+    );
+    assert.deepEqual(legendLanes('Every step got 4 parts: **Cust** = the customer, **Tech** = you at the unit, **Backup** = what company give you to do the job.\n'), {
+      customer: ['Cust'],
+      frontstage: ['Tech'],
+      support: ['Backup'],
+    });
+  });
+
   it('takes the step title from the step column, not a number column beside it, in any language ("Nr", "Stap")', () => {
     const table = [
       '| Nr | Stap | Client | Desk | Systems |',

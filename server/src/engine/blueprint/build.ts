@@ -175,6 +175,8 @@ const META_WORDS = [
   'about this',
   'sub issue',
   'open issue',
+  'open item',
+  'open action',
   'known issue',
   'to do',
   'todo',
@@ -1816,7 +1818,8 @@ function numbersOnly(ctx: Ctx, body: readonly TableRow[], col: number): boolean 
   for (const row of body) {
     const cell = row.children[col];
     const t = cell ? cellText(ctx, cell).text.trim() : '';
-    if (t && !/^\d{1,4}[.)]?$/.test(t)) return false;
+    // (a reference code numbers a row too: "FL-01", "M4", "S2a")
+    if (t && !/^(?:[A-Z]{1,4}[-_. ]?)?\d{1,4}[a-z]?[.)]?$/.test(t)) return false;
     if (t) numbers++;
   }
   return numbers > 0;
@@ -1846,7 +1849,7 @@ function customerByPosition(kinds: Array<LaneReading | undefined>, skip = -1): A
 }
 
 /** The column that titles each row: the author's word for a step (Step, Stage, Phase, Touchpoint...), else the first non-lane column, else the first. */
-const NUMBER_HEADERS: ReadonlySet<string> = new Set(['#', 'no', 'no.', 'nr', 'nr.', 'step #']);
+const NUMBER_HEADERS: ReadonlySet<string> = new Set(['#', 'no', 'no.', 'nr', 'nr.', 'ref', 'ref.', 'id', 'step #']);
 
 function titleColumn(headerTexts: readonly string[], readings: ReadonlyArray<LaneReading | undefined>, numbered: (col: number) => boolean = () => false): number {
   const byWord = (words: (t: string) => boolean) => headerTexts.findIndex(words);
@@ -2188,11 +2191,23 @@ const laned = (s: RawStep) => new Set(s.lanes.filter((l) => l.kind !== 'other').
  * section is a step only beside laned steps under the same parent heading; elsewhere it is commentary (a closing note,
  * a success factor, a narrative). A document without a laned table keeps its prose steps.
  */
-export function standingSteps(steps: readonly RawStep[]): boolean[] {
+export function standingSteps(steps: readonly RawStep[], title?: string): boolean[] {
   // In a blueprint with lanes, a section holding only a table that names no lanes is a matrix or a reference table.
   const matrices = steps.some(laned);
   const summaries = summaryRows(steps);
-  return standingByGroup(steps).map((keep, i) => keep && !(matrices && steps[i]!.tableOnly) && !summaries.has(i));
+  const letters = indexLetters(steps, title);
+  return standingByGroup(steps).map((keep, i) => keep && !(matrices && steps[i]!.tableOnly) && !summaries.has(i) && !letters.has(i));
+}
+
+/**
+ * In a document titled as a glossary ("Service design glossary", "Terms we use"), sections titled by single letters in
+ * alphabetical order ("A", "B", "C" over its terms) are its index: three or more such steps are no steps of a service.
+ */
+function indexLetters(steps: readonly RawStep[], title: string | undefined): Set<number> {
+  if (!title || !/\b(?:glossary|definitions|terminology|terms|jargon|vocabulary|a-z|a to z|lexicon)\b/i.test(title)) return new Set();
+  const at = steps.flatMap((s, i) => (/^[A-Z]$/.test(s.title) ? [i] : []));
+  if (at.length < 3 || !at.every((i, k) => k === 0 || steps[i]!.title > steps[at[k - 1]!]!.title)) return new Set();
+  return new Set(at);
 }
 
 /**

@@ -30,7 +30,7 @@ export function buildBlueprint(
 ): ModelResult {
   const built = buildSteps(root, text, lines, laneTable(withLegend(config.lanes, legendLanes(text))));
   built.steps = withLaneMajor(built.steps).steps;
-  const standing = standingSteps(built.steps);
+  const standing = standingSteps(built.steps, built.title);
   built.steps = built.steps.filter((_, i) => standing[i]);
   const fm = frontMatterVerdict(built.frontMatter);
   const reason = force ? 'glob' : detect(fm, filePath, built.steps, config);

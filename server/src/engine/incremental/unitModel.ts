@@ -179,7 +179,7 @@ export function unitModel(
   const fm = frontMatterVerdict(first && first.type === 'yaml' ? { value: first.value, start: first.position?.start.offset ?? 0 } : undefined);
   // Lane-major sections are read across units: their steps are built anew on every lint (they are few).
   const view = withLaneMajor(raws);
-  const standing = standingSteps(view.steps);
+  const standing = standingSteps(view.steps, title);
   const reason = force
     ? 'glob'
     : detect(
