@@ -952,10 +952,12 @@ describe('promises in other people’s words, and support that is only a gate', 
         'Refund only by the outlet manager, each case.',
         'The discount is only given when the head of the unit signs.',
         'Every extension must be signed by the director.',
+        'The associate dean must sign each nomination.',
+        'The officer must write to the regional manager to ask.',
         'Finance pays the money; every advance requires the written approval of the director.',
         'Each stylist can approve a redo.',
       ].map(gate),
-      [true, true, true, true, true, true, true, true, true, true, true, true, false],
+      [true, true, true, true, true, true, true, true, true, true, true, true, true, true, false],
     );
   });
 
@@ -1001,10 +1003,14 @@ describe('promises in other people’s words, and support that is only a gate', 
         'The plan list is on my phone only.',
         'No Sunday rota yet, I will call whoever is around.',
         'A named handler is not possible in the current set-up.',
+        'Saturday overtime was requested for next year.',
+        'Relies on colleagues’ goodwill.',
+        'The press is the farmer’s own.',
+        'Crews cut to one since April.',
         'Five loan bikes, serviced every Monday.',
         'The desk can lend one with no sign-off needed.',
       ].map(gap),
-      [...Array<boolean>(38).fill(true), false, false],
+      [...Array<boolean>(42).fill(true), false, false],
     );
   });
 
@@ -1046,6 +1052,10 @@ describe('promises in other people’s words, and support that is only a gate', 
     assert.deepEqual(why({ Client: 'Can still register with a letter from the chief.', Frontstage: '—' }), ['vocabulary: Can still register']);
     assert.deepEqual(why({ Client: 'Gets every question in one message.', Frontstage: '—' }), ['vocabulary: every question in one message']);
     assert.deepEqual(why({ Client: 'Gets the chair re-covered in three weeks or less.', Frontstage: '—' }), ['vocabulary: in three weeks or less']);
+    assert.deepEqual(why({ Client: 'With the QR code she skips the ticket queue.', Frontstage: '—' }), ['vocabulary: skips the ticket queue']);
+    assert.deepEqual(why({ Client: 'Picks from three fonts.', Frontstage: '—' }), ['vocabulary: Picks from three']);
+    assert.deepEqual(why({ Client: 'Picks from the menu.', Frontstage: '—' }), []);
+    assert.deepEqual(why({ Client: 'Within the warranty we come back free.', Frontstage: '—' }), ['vocabulary: come back free']);
     assert.deepEqual(why({ Client: 'Reckons the load is short; we will top it up free on the next run.', Frontstage: '—' }), ['done-free: top it up free']);
   });
 
