@@ -612,6 +612,16 @@ function runInLabels(p: Paragraph, t: SourceText): number[] {
   return out;
 }
 
+/**
+ * The lanes of a titled paragraph's lines from `from`, when they are of two kinds at least (a title over lanes of one
+ * kind is a topic, not a step); `known` counts only lanes a word names, not unplaced ones.
+ */
+function titledLanes(ctx: Ctx, p: Paragraph, from: number, known = false): FoundLane[] | undefined {
+  const lanes = lanesOfParagraph(ctx, p, '', from);
+  const kinds = new Set(lanes?.map((l) => l.lane.kind).filter((k) => !known || k !== 'other'));
+  return lanes && kinds.size >= 2 ? lanes : undefined;
+}
+
 /** The index in the paragraph's text just after a bold first line ("**Enquiry**" then a line break), or -1. */
 function boldFirstLine(p: Paragraph, t: SourceText): number {
   const [first, second] = p.children;
@@ -630,9 +640,8 @@ function boldParagraphStep(ctx: Ctx, p: Paragraph, group: string | undefined): R
   if (from < 0) return undefined;
   const title = boldTitle(ctx, p.children[0] as Strong);
   if (!title) return undefined;
-  const lanes = lanesOfParagraph(ctx, p, '', from);
-  if (!lanes || new Set(lanes.map((l) => l.lane.kind)).size < 2) return undefined;
-  return boldStep(ctx, p, title, lanes, [], off(p, 'end'), group);
+  const lanes = titledLanes(ctx, p, from);
+  return lanes && boldStep(ctx, p, title, lanes, [], off(p, 'end'), group);
 }
 
 /** A paragraph whose plain first line titles the lane lines under it, as whiteboard exports write a card (below). */
@@ -640,9 +649,8 @@ function plainTitleStep(ctx: Ctx, p: Paragraph, group: string | undefined): RawS
   const t = inlineText(ctx, p.children, off(p, 'start'));
   const title = p.children[0]?.type === 'text' ? plainTitleLine(ctx, t) : undefined;
   if (!title) return undefined;
-  const lanes = lanesOfParagraph(ctx, p, '', t.text.search(/\r?\n/) + 1);
-  if (!lanes || new Set(lanes.map((l) => l.lane.kind).filter((k) => k !== 'other')).size < 2) return undefined;
-  return boldStep(ctx, p, title, lanes, [], off(p, 'end'), group);
+  const lanes = titledLanes(ctx, p, t.text.search(/\r?\n/) + 1, true);
+  return lanes && boldStep(ctx, p, title, lanes, [], off(p, 'end'), group);
 }
 
 /**
@@ -670,9 +678,8 @@ function runInTitleStep(ctx: Ctx, p: Paragraph, group: string | undefined): RawS
   if (!title) return undefined;
   const from = runInFrom(ctx, p);
   if (from < 0) return undefined;
-  const lanes = lanesOfParagraph(ctx, p, '', from);
-  if (!lanes || new Set(lanes.map((l) => l.lane.kind)).size < 2) return undefined;
-  return { ...boldStep(ctx, p, title, lanes, [], off(p, 'end'), group), shape: 'prose' };
+  const lanes = titledLanes(ctx, p, from);
+  return lanes && { ...boldStep(ctx, p, title, lanes, [], off(p, 'end'), group), shape: 'prose' };
 }
 
 /** Where the lanes of a run-in titled paragraph start: after "**Title**. " (or -1). */
@@ -710,10 +717,9 @@ function termParagraphStep(ctx: Ctx, p: Paragraph, group: string | undefined): R
   const term = trimText(sliceText(t, 0, nl));
   const title = normaliseTitle(term.text);
   if (!title || title.includes(':') || title.split(/\s+/).length > 8 || proseLabel(term.text, ctx.table)) return undefined;
-  const lanes = lanesOfParagraph(ctx, p, '', nl + (t.text[nl] === '\r' ? 2 : 1));
-  if (!lanes || new Set(lanes.map((l) => l.lane.kind)).size < 2) return undefined;
+  const lanes = titledLanes(ctx, p, nl + (t.text[nl] === '\r' ? 2 : 1));
   // (a definition list is a list: its terms are list-shaped steps)
-  return { ...boldStep(ctx, p, { title, span: spanOfText(term, off(p, 'start')) }, lanes, [], off(p, 'end'), group), shape: 'list' };
+  return lanes && { ...boldStep(ctx, p, { title, span: spanOfText(term, off(p, 'start')) }, lanes, [], off(p, 'end'), group), shape: 'list' };
 }
 
 /** The title a bold line gives the lanes under it; undefined for an empty line or a lane label of its own ("**Systems:**"). */
@@ -970,20 +976,15 @@ function scanContent(ctx: Ctx, nodes: readonly RootContent[], heading: Heading |
       i = box.to - 1;
       continue;
     }
-    const titledList = node.type === 'list' ? boldSteps.get(i) : undefined;
-    if (titledList) {
-      scan.steps.push(titledList.step);
-      i += titledList.taken;
+    // (a bold title over its lanes, on a paragraph or a numbered title item, and the nodes it took)
+    const bold = boldSteps.get(i);
+    if (bold) {
+      scan.steps.push(bold.step);
+      i += bold.taken;
       continue;
     }
     if (node.type === 'paragraph') {
       const next = nodes[i + 1];
-      const bold = boldSteps.get(i);
-      if (bold) {
-        scan.steps.push(bold.step);
-        i += bold.taken;
-        continue;
-      }
       const titled = paragraphSteps.get(i);
       // Several bold-titled paragraphs are several steps; a single one under a heading gives the heading its lanes.
       if (titled && (paragraphSteps.size > 1 || !heading)) {
@@ -1851,7 +1852,7 @@ function customerByPosition(kinds: Array<LaneReading | undefined>, skip = -1): A
 /** The column that titles each row: the author's word for a step (Step, Stage, Phase, Touchpoint...), else the first non-lane column, else the first. */
 const NUMBER_HEADERS: ReadonlySet<string> = new Set(['#', 'no', 'no.', 'nr', 'nr.', 'ref', 'ref.', 'id', 'step #']);
 
-function titleColumn(headerTexts: readonly string[], readings: ReadonlyArray<LaneReading | undefined>, numbered: (col: number) => boolean = () => false): number {
+function titleColumn(headerTexts: readonly string[], readings: ReadonlyArray<LaneReading | undefined>, numbered: (col: number) => boolean): number {
   const byWord = (words: (t: string) => boolean) => headerTexts.findIndex(words);
   // A named step column ("Stage") titles the rows rather than a number column beside it ("#", "No.").
   const named = byWord((t) => STEP_COLUMN_LABELS.has(t) && !t.startsWith('touch') && !NUMBER_HEADERS.has(t));
