@@ -231,4 +231,82 @@ describe('blueprints pasted from chat and forum tools', () => {
 
     it('gives the incremental model a fresh lint’s result', () => incrementalMatchesFresh(text));
   });
+
+  describe('a WhatsApp chat export, one step a message', () => {
+    // Exports put no blank line between messages: to Markdown the whole chat is one paragraph.
+    const text = [
+      '[12/05/2025, 19:02:10] Ines Duarte: Here is the allotment plot journey, one message a step. Tenant = the plot holder, Committee = us',
+      '[12/05/2025, 19:03:41] Ines Duarte: *1. Waiting list*',
+      'Tenant: told their place in the queue by return email',
+      'Committee: adds the name to the list',
+      'Kit: shared waiting-list spreadsheet',
+      '[12/05/2025, 19:04:05] Bo Lindqvist: 👍',
+      '[12/05/2025, 19:05:30] Ines Duarte: *2. Plot handover*',
+      'Tenant: gets a free starter pack of seeds',
+      'Committee: walks the plot boundary with them',
+      'Kit: -',
+      '',
+    ].join('\n');
+
+    it('reads each titled message as a step, its prefix and the chatter around it as no lanes', () => {
+      assert.deepEqual(readSteps(text), [
+        {
+          title: 'Waiting list',
+          shape: 'heading',
+          lanes: ['customer: told their place in the queue by return email', 'frontstage: adds the name to the list', 'support: shared waiting-list spreadsheet'],
+        },
+        { title: 'Plot handover', shape: 'heading', lanes: ['customer: gets a free starter pack of seeds', 'frontstage: walks the plot boundary with them', 'support: -'] },
+      ]);
+      assert.deepEqual(benefitFindings(text), [{ step: 'Plot handover', text: 'free starter pack' }]);
+      assert.equal(lint(text, { filePath: 'chat.md' }).blueprint.isBlueprint, true);
+    });
+
+    it('leaves a paragraph with a single message line alone', () => {
+      const one = '[12/05/2025, 19:02:10] Ines: *1. Waiting list*\nTenant: told their place\n';
+      assert.deepEqual(
+        readSteps(one).map((s) => s.title),
+        [],
+      );
+    });
+
+    it('gives the incremental model a fresh lint’s result', () => incrementalMatchesFresh(text));
+  });
+
+  describe('an outliner page under one root bullet (Tana, Logseq, Workflowy)', () => {
+    const text = [
+      '- Mooring a visiting boat #blueprint',
+      '  - Owner:: [[Harbour office]]',
+      '  - **Arrival** #step',
+      '    - Guest:: Radios ahead and is given a berth number',
+      '    - Harbour staff:: Takes the lines on the pontoon',
+      '    - Tools:: Berth chart on the office tablet',
+      '  - **Departure** #step',
+      '    - Guest:: Pays and leaves with the gate code kept for next time',
+      '    - Harbour staff:: Checks the meter',
+      '    - Tools:: ?',
+      '',
+    ].join('\n');
+
+    it('reads the root’s nested items as the steps, the root and its fields as none', () => {
+      assert.deepEqual(readSteps(text), [
+        {
+          title: 'Arrival',
+          shape: 'list',
+          lanes: ['customer: Radios ahead and is given a berth number', 'frontstage: Takes the lines on the pontoon', 'support: Berth chart on the office tablet'],
+        },
+        { title: 'Departure', shape: 'list', lanes: ['customer: Pays and leaves with the gate code kept for next time', 'frontstage: Checks the meter', 'support: ?'] },
+      ]);
+      assert.equal(lint(text, { filePath: 'harbour.md' }).blueprint.isBlueprint, true);
+    });
+
+    it('reads a root item with one step under it as that step', () => {
+      const single = ['- Harbour', '  - **Arrival**', '    - Guest:: Radios ahead', '    - Harbour staff:: Takes the lines', ''].join('\n');
+      assert.deepEqual(
+        readSteps(single).map((s) => s.title),
+        ['Arrival'],
+      );
+    });
+
+    it('gives the incremental model a fresh lint’s result', () => incrementalMatchesFresh(text));
+  });
 });

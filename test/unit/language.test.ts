@@ -1067,4 +1067,16 @@ describe('promises in other people’s words, and support that is only a gate', 
     assert.deepEqual(why({ Client: 'We carry it up any number of stairs.', Frontstage: '—' }), ['vocabulary: any number of stairs']);
     assert.deepEqual(why({ Client: 'We set it all up; they don’t lift a finger.', Frontstage: '—' }), ['vocabulary: don’t lift a finger']);
   });
+
+  it('reads a fraction of the usual price, ready on day one, in the first week or overnight, settled before they leave, a shortlist received and a concession staff may grant', () => {
+    assert.deepEqual(why({ Client: 'Glasses made up for half the high street price.', Frontstage: '—' }), ['vocabulary: half the high street price']);
+    assert.deepEqual(why({ Client: 'Has a named mentor from day one.', Frontstage: '—' }), ['vocabulary: from day one']);
+    assert.deepEqual(why({ Client: 'Meets their caseworker within the first week.', Frontstage: '—' }), ['vocabulary: within the first week']);
+    assert.deepEqual(why({ Client: 'Receives a shortlist of three nurseries with places.', Frontstage: '—' }), ['vocabulary: Receives a shortlist']);
+    assert.deepEqual(why({ Client: 'Arrives without the pass.', Frontstage: 'May let the visitor through once, after a phone check.' }), ['vocabulary: May let the visitor through']);
+    assert.deepEqual(why({ Client: 'Shirts washed and dried overnight.', Frontstage: '—' }), ['vocabulary: dried overnight']);
+    assert.deepEqual(why({ Client: 'Told the plan.', Frontstage: 'The next fitting is booked before they leave.' }), ['vocabulary: is booked before they leave']);
+    // (a driver letting himself in lets no customer in)
+    assert.deepEqual(why({ Client: 'Leaves a key in the safe.', Frontstage: 'Lets himself in.' }), []);
+  });
 });

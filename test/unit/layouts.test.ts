@@ -1138,4 +1138,91 @@ describe('layouts of real blueprints', () => {
       ],
     );
   });
+
+  it('reads a table whose lane cells hold only people’s names as a rota, with no steps', () => {
+    const rota = [
+      '| Day | Front counter (customers see) | Kitchen (out back) | Support |',
+      '|---|---|---|---|',
+      '| Mon 2 June | Priya, Tom | Ade | Marta |',
+      '| Tue 3 June | *needed* | Ade + Jo | Marta (lead) |',
+      '| Wed 4 June | Priya | Jo | TBC |',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(rota), []);
+    assert.equal(lint(rota, { filePath: 'rota.md' }).blueprint.isBlueprint, false);
+    // A grid of what each lane does keeps its steps, whatever names a cell also holds.
+    const grid = ['| Day | Customer | Front counter | Support |', '|---|---|---|---|', '| Monday | Orders lunch | Priya takes it | Till |', '| Tuesday | Collects it | Tom | Rota |', ''].join('\n');
+    assert.deepEqual(
+      read(grid).map((s) => s.title),
+      ['Monday', 'Tuesday'],
+    );
+  });
+
+  it('reads glosses that say whom a lane’s people see or face, or that they work out back', () => {
+    const grid = [
+      '| Who | Check-in | Wash |',
+      '|---|---|---|',
+      '| Motorist | Hands over the keys. | Waits in the lounge. |',
+      '| Bay desk (meets the motorist) | Books the car in. | Calls when it is ready. |',
+      '| Valeters (out back) | | Wash the car. |',
+      '| What backs us | Booking screen | Pressure washer |',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      read(grid).map((s) => s.lanes.map((l) => l.split(':')[0])),
+      [
+        ['customer', 'frontstage', 'backstage', 'support'],
+        ['customer', 'frontstage', 'backstage', 'support'],
+      ],
+    );
+    const rows = ['| Stage | Member (user) | Helpdesk (user-facing) | Tools |', '|---|---|---|---|', '| Reset | Asks for a new password | Resets it on the call | Admin console |', ''].join('\n');
+    assert.deepEqual(read(rows)[0]!.lanes, ['customer: Asks for a new password', 'frontstage: Resets it on the call', 'support: Admin console']);
+  });
+
+  it('reads an italic legend listed after "each stage below records:" with glosses saying who is in contact with the customer', () => {
+    const text = [
+      '## How to read this page',
+      '',
+      'Each stage below records: *Tenant* (what the tenant does), *Site officer* (contact with tenants on the estate), *Repairs desk* (back office, not visible to tenants) and *Tools and authority*.',
+      '',
+      '## 1. Report a leak',
+      '',
+      'Tenant: Reports the leak online.',
+      '',
+      'Repairs desk: Raises the job.',
+      '',
+      '## 2. Visit',
+      '',
+      'Site officer: Calls in the same day.',
+      '',
+      'Tools and authority: Van stock.',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      { title: 'Report a leak', shape: 'heading', lanes: ['customer: Reports the leak online.', 'backstage: Raises the job.'] },
+      { title: 'Visit', shape: 'heading', lanes: ['frontstage: Calls in the same day.', 'support: Van stock.'] },
+    ]);
+  });
+
+  it('counts no support in a support lane whose thing has not arrived, was cut, is on hold, ran out, or is there only when one person is in', () => {
+    const flagged = (support: string) =>
+      lint(['## Collection', '', '- Customer: Gets the chairs collected free.', '- Frontstage: Loads the van.', `- Support: ${support}`, ''].join('\n'), { forceBlueprint: true }).findings.some(
+        (f) => f.ruleId === 'benefit-needs-support',
+      );
+    assert.deepEqual(
+      [
+        'Trolleys ordered in March, still not arrived.',
+        'Waiting on the replacement part from the maker.',
+        'Driver budget cut this year, post on hold.',
+        'The tail-lift van. We ran out of time to wash it.',
+        'The loading bays. We ran out last week.',
+        'Van keys with the owner, who signs every job sheet himself when he is in.',
+        'Only Dana can approve the van hire, each time again.',
+        'Depot must sign off each booking individually before it may be confirmed.',
+        'Two porters on Wednesdays.',
+        'Crew may approve a second van each time it is needed.',
+      ].map(flagged),
+      [true, true, true, false, true, true, true, true, false, false],
+    );
+  });
 });

@@ -1,5 +1,5 @@
 // mdast -> steps and lanes (spec sections 3 and 4). Phrase analysis happens later, in analyse.ts.
-import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
+import type { Emphasis, Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
 import type { LineIndex } from '../text.js';
 import type { CellEnd, ColumnRow, DisableSite, LabelStyle, Lane, LaneKind, LaneSite, SourceText, Span, Step } from '../types.js';
 import { firstLine, htmlNodeTables } from './htmlTable.js';
@@ -11,6 +11,7 @@ import { withBbcode } from './bbcode.js';
 import { withGitBook } from './gitbook.js';
 import { withMyst } from './myst.js';
 import { nextLetterMarker, withSlackLists } from './slackPaste.js';
+import { CHAT_PREFIX, withChatMessages } from './chatExport.js';
 import { laneMajorRuns, mergedItems, type LaneItem, type LaneSection } from './laneMajor.js';
 import { findContainers, type Container } from './containers.js';
 import { iconHead } from './iconLabel.js';
@@ -625,7 +626,8 @@ function titledLanes(ctx: Ctx, p: Paragraph, from: number, known = false): Found
 /** The index in the paragraph's text just after a bold first line ("**Enquiry**" then a line break), or -1. */
 function boldFirstLine(p: Paragraph, t: SourceText): number {
   const [first, second] = p.children;
-  if (first?.type !== 'strong' || !(second?.type === 'break' || (second?.type === 'text' && /^[ \t]*\r?\n/.test(second.value)))) return -1;
+  // (a chat's bold is Markdown's emphasis: "*1. Booking*" over its lane lines)
+  if ((first?.type !== 'strong' && first?.type !== 'emphasis') || !(second?.type === 'break' || (second?.type === 'text' && /^[ \t]*\r?\n/.test(second.value)))) return -1;
   const nl = t.text.search(/\r?\n/);
   return nl < 0 ? -1 : nl + (t.text[nl] === '\r' ? 2 : 1);
 }
@@ -638,7 +640,7 @@ function boldParagraphStep(ctx: Ctx, p: Paragraph, group: string | undefined): R
   const t = inlineText(ctx, p.children, off(p, 'start'));
   const from = boldFirstLine(p, t);
   if (from < 0) return undefined;
-  const title = boldTitle(ctx, p.children[0] as Strong);
+  const title = boldTitle(ctx, p.children[0] as Strong | Emphasis);
   if (!title) return undefined;
   const lanes = titledLanes(ctx, p, from);
   return lanes && boldStep(ctx, p, title, lanes, [], off(p, 'end'), group);
@@ -723,7 +725,7 @@ function termParagraphStep(ctx: Ctx, p: Paragraph, group: string | undefined): R
 }
 
 /** The title a bold line gives the lanes under it; undefined for an empty line or a lane label of its own ("**Systems:**"). */
-function boldTitle(ctx: Ctx, strong: Strong): { title: string; span: Span } | undefined {
+function boldTitle(ctx: Ctx, strong: Strong | Emphasis): { title: string; span: Span } | undefined {
   const titleText = trimText(inlineText(ctx, strong.children, off(strong, 'start')));
   const title = normaliseTitle(titleText.text.replace(/[:.]\s*$/, ''));
   return !title || proseLabel(titleText.text, ctx.table) ? undefined : { title, span: spanOfText(titleText, off(strong, 'start')) };
@@ -1245,12 +1247,8 @@ function boldLineTitle(ctx: Ctx, p: Paragraph): { title: string; span: Span } | 
   // (a paragraph that is one emphasised run is a chat's bold too: "1. *Booking*")
   const bold = strong?.type === 'strong' || (strong?.type === 'emphasis' && (chat || p.children.length === 1));
   if (!bold || rest.some((n) => n.type !== 'text' || !/^[\s:.\u2013\u2014-]*$/.test(n.value))) return undefined;
-  return boldTitle(ctx, strong as unknown as Strong);
+  return boldTitle(ctx, strong as Strong | Emphasis);
 }
-
-/** A chat export's message prefix, the whole text before the message: "03/03/2025, 21:02 - Jas Kaur: ", "[09:14, 3/3/2025] Jas: ". */
-const CHAT_PREFIX =
-  /^\[?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\]?\s*[-\u2013]?\s*[^:\n]{1,40}:\s*$|^\[\d{1,2}[:.]\d{2}(?:\s?[AaPp][Mm])?,\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\]\s*[^:\n]{1,40}:\s*$/;
 
 /**
  * A bold line over paragraphs of lane lines ("**Step 1: Booking**", then "**Customer:** ..." paragraphs, as word
@@ -1371,6 +1369,7 @@ function scanList(ctx: Ctx, list: List, scan: Scan, group: string | undefined): 
       scan.lanes.push(lane);
       return;
     }
+    if (outlineNode(ctx, item, scan, group)) return;
     const step = listStep(ctx, item, group);
     if (step) scan.steps.push(step);
     else {
@@ -1378,6 +1377,21 @@ function scanList(ctx: Ctx, list: List, scan: Scan, group: string | undefined): 
       if (p) scan.prose.push(p);
     }
   });
+}
+
+/**
+ * An outliner's node that holds the steps (Tana, Logseq, Workflowy put a whole page under one root bullet): its nested
+ * list is read as the list, when any of its items is a step.
+ */
+function outlineNode(ctx: Ctx, item: ListItem, scan: Scan, group: string | undefined): boolean {
+  const nested = item.children.filter((c): c is List => c.type === 'list');
+  if (nested.length !== 1 || !nested[0]!.children.some((sub) => sub.children.some((c) => c.type === 'list'))) return false;
+  const inner: Scan = { lanes: [], prose: [], steps: [], tableRows: 0 };
+  scanList(ctx, nested[0]!, inner, group);
+  if (inner.steps.length === 0) return false;
+  scan.steps.push(...inner.steps);
+  scan.prose.push(...inner.prose);
+  return true;
 }
 
 /** A list item whose nested list or continuation paragraphs hold lane labels. */
@@ -1740,7 +1754,14 @@ function roleGrid(readings: ReadonlyArray<LaneReading | undefined>): boolean {
 /** A cell that holds a code or a mark, not what someone does: "R", "A/C", "✓", "x", "—". */
 const MARK_CELL = /^(?:[RACIS](?:\s*[/,&+]\s*[RACIS])*|[✓✔✗✘xX•●○*+-]|yes|no|n\/a)?$/u;
 
-/** Cells past the first column that are nearly all codes or marks: a responsibility chart (RACI) or a checklist grid. */
+/** A cell that names people and nothing else, as a rota fills it: "Hamid, Lou", "Aoife + Bernard", "Tom (GSL)", "needed". */
+const NAME = String.raw`\p{Lu}[\p{Ll}'\u2019-]+(?:\s\p{Lu}[\p{Ll}'\u2019-]+)?(?:\s*\([^)]{1,20}\))?`;
+const NAMES_CELL = new RegExp(`^(?:${NAME}(?:\\s*(?:,|\\+|&|/|\\band\\b)\\s*${NAME})*|[Nn]eeded|tbc|tba|TBC|TBA|[Vv]acant|open|\\?+)$`, 'u');
+
+/**
+ * Cells past the first column that are nearly all codes, marks or people's names: a responsibility chart (RACI), a
+ * checklist grid or a rota.
+ */
 function markGrid(ctx: Ctx, body: readonly TableRow[]): boolean {
   let filled = 0;
   let marks = 0;
@@ -1751,7 +1772,7 @@ function markGrid(ctx: Ctx, body: readonly TableRow[]): boolean {
         .replace(/^[\u2013\u2014-]+$/, '');
       if (!text) continue;
       filled++;
-      if (MARK_CELL.test(text)) marks++;
+      if (MARK_CELL.test(text) || NAMES_CELL.test(text)) marks++;
     }
   }
   return filled >= 6 && marks / filled >= 0.8;
@@ -2253,7 +2274,7 @@ export interface BuiltModel {
 /** The root with tables and headings other tools' markup writes as text read as Markdown's (both lint paths call it). */
 function withExports(ctx: Ctx, root: Root): Root {
   const { text, lines } = ctx;
-  const docs = withMyst(withGitBook(root, text, lines), text, lines);
+  const docs = withMyst(withGitBook(withChatMessages(root, text, lines), text, lines), text, lines);
   const pasted = withSlackLists(withBbcode(docs, text, lines), text, lines);
   const wiki = withWikiMarkup(withTextTables(pasted, text, lines), text, lines);
   const gherkin = withGherkin(wiki, text, lines, (keyword) => (readLane(keyword, ctx.table)?.kind ?? 'other') !== 'other');

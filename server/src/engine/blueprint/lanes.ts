@@ -279,7 +279,7 @@ function listReading(label: string, table: LaneTable): LaneReading | undefined {
 
 // ("client does not see", "the guest never sees")
 const UNSEEN_GLOSS =
-  /^(?:non[- ]?visible|not visible|not seen|out of sight|invisible|unseen|hidden)(?:\s+(?:to|by|from|for)\s+(?:the\s+)?[\p{L}-]+)?$|^(?:the\s+)?[\p{L}-]+\s+(?:does\s*n[o'’]?t|doesn['’]t|never|can['’]?t|cannot|won['’]t)\s+see(?:s)?(?:\s+(?:it|this|them|us))?$/iu;
+  /^(?:non[- ]?visible|not visible|not seen|out of sight|invisible|unseen|hidden|out (?:the )?back|round the back)(?:\s+(?:to|by|from|for)\s+(?:the\s+)?[\p{L}-]+)?$|^(?:the\s+)?[\p{L}-]+\s+(?:does\s*n[o'’]?t|doesn['’]t|never|can['’]?t|cannot|won['’]t)\s+see(?:s)?(?:\s+(?:it|this|them|us))?$/iu;
 // ("contact person for client": who the customer deals with is in front)
 const SEEN_GLOSS =
   /^(?:visible|seen|in view|in sight|line of sight)(?:\s+(?:to|by|for)\s+(?:the\s+)?[\p{L}-]+)?$|^(?:the\s+)?contact(?:\s+person)?\s+(?:for|with|of)\s+(?:the\s+)?[\p{L}-]+$|^(?:they|the\s+[\p{L}-]+|customers?|guests?|clients?)\s+(?:can\s+)?see\s+(?:us|them|it|this)$/iu;
@@ -328,16 +328,22 @@ function noteReading(gloss: string, table: LaneTable): LaneReading | undefined {
   // A gloss that says only that the lane is seen puts people no list knows in front ("Our people (visible)").
   if (UNSEEN_GLOSS.test(gloss.trim())) return { kind: 'backstage', basis: 'gloss', words: gloss.trim() };
   if (SEEN_GLOSS.test(gloss.trim())) return { kind: 'frontstage', basis: 'gloss', words: gloss.trim() };
-  // where the lane's people are, said of the customer: with them is in front ("on deck with guests"), away is behind
+  // ("user-facing", "public facing": facing whoever the document's customer is puts the lane in front)
+  const facing = /^([\p{L}]+)[- ]facing$/iu.exec(gloss.trim());
+  if (facing && (/^(?:public|front)$/i.test(facing[1]!) || readLane(facing[1]!, table)?.kind === 'customer')) return { kind: 'frontstage', basis: 'gloss', words: gloss.trim() };
+  // where the lane's people are, said of the customer: with them or meeting them is in front ("on deck with guests",
+  // "sees the grower"), away is behind
   const where = CUSTOMER_PLACE_GLOSS.exec(gloss.trim());
   // ("Nail tech (with her)": a pronoun in a staff lane's gloss is the customer they serve)
-  if (where && (readLane(where[2]!, table)?.kind === 'customer' || /^(?:her|him|them|you)$/i.test(where[2]!.trim()))) {
+  // (whom a lane's people see or serve is the customer, whatever the document calls them: "sees the grower")
+  if (where && (readLane(where[2]!, table)?.kind === 'customer' || /^(?:her|him|them|you)$/i.test(where[2]!.trim()) || /^(?:sees|meets|serves|greets)$/i.test(where[1]!))) {
     return { kind: /^(?:away|out of)/i.test(where[1]!) ? 'backstage' : 'frontstage', basis: 'gloss', words: gloss.trim() };
   }
   return undefined;
 }
 
-const CUSTOMER_PLACE_GLOSS = /^(?:[\p{L}'’-]+\s+){0,3}?(with|in front of|facing|alongside|among|away from|out of sight of)\s+(?:the\s+|our\s+)?([\p{L}'’ -]{2,30})$/iu;
+const CUSTOMER_PLACE_GLOSS =
+  /^(?:[\p{L}'’-]+\s+){0,3}?(with|in front of|facing|alongside|among|away from|out of sight of|sees|meets|faces|serves|greets|talks to|deals with)\s+(?:the\s+|our\s+)?([\p{L}'’ -]{2,30})$/iu;
 
 // ("NaN" and "null" are how a data frame or a database export writes an empty cell)
 const PLACEHOLDER = /^(?:tbd|tbc|tba|todo|to do|to be (?:confirmed|decided|defined|agreed|determined|added)|fixme|\?+|-+|—+|–+|n\/?a|none|nothing|nil|nan|null|\.{2,}|…|x)?$/i;

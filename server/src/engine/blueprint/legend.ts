@@ -20,7 +20,7 @@ import { laneTable, normaliseLabel, readLane } from './lanes.js';
 // "The rows are:" / "the columns are:" before a list says what a table's lanes are, as "lanes:" does; so does "each
 // step lists what the **Customer** does, what the **Counter** does ..." and "Format: each step, then what the **band** ...".
 const CUE =
-  /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|keys?|(?:under|below|beneath|for|in)\s+(?:each|every)\s+(?:step|heading|stage|section|part|bullet|item)(?:[ \t]+there(?:['\u2019]s|[ \t]+is|[ \t]+are)|(?=[ \t]*:))|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card|bullet|item|row|column|heading)[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has|have|got|gets|contains|includes)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
+  /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|keys?|(?:under|below|beneath|for|in)\s+(?:each|every)\s+(?:step|heading|stage|section|part|bullet|item)(?:[ \t]+there(?:['\u2019]s|[ \t]+is|[ \t]+are)|(?=[ \t]*:))|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card|bullet|item|row|column|heading)(?:[ \t]+(?:below|here|above))?[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has|have|got|gets|contains|includes|records|notes|covers)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;"); a comma
 // stays inside it ("**Kit** is the time, tools and say-so we give staff").
 // "means", "stands for", "does" and "=" introduce a gloss as "is" does ("**You** means the stylist", "the **Counter** does
@@ -369,7 +369,7 @@ const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
   ],
   [
     'frontstage',
-    /\b(?:what the (?:person|people|staff|team|colleague|member of staff) (?:in|at|on|behind) the \w+ doe?s|^whoever|who(?:ever)? (?:is|are|['\u2019]s) (?:working|serving|running|on|in|at) the|in front of|in view|visible|face to face|in contact with|faces?|facing|front of house|on the floor|with them$|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|you|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see|the one (?:she|he|they) (?:sees?|meets?))\b/i,
+    /\b(?:what the (?:person|people|staff|team|colleague|member of staff) (?:in|at|on|behind) the \w+ doe?s|^whoever|who(?:ever)? (?:is|are|['\u2019]s) (?:working|serving|running|on|in|at) the|in front of|in view|visible|face to face|(?:in )?contact with|faces?|facing|front of house|on the floor|with them$|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|you|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see|the one (?:she|he|they) (?:sees?|meets?))\b/i,
   ],
   [
     'support',
