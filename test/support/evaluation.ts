@@ -57,7 +57,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout-19', dir: 'test/holdout-19' },
   { name: 'holdout-20', dir: 'test/holdout-20' },
   { name: 'holdout-21', dir: 'test/holdout-21' },
-  { name: 'holdout-22', dir: 'test/holdout-22', blind: true },
+  { name: 'holdout-22', dir: 'test/holdout-22' },
 ];
 
 export interface LabelledStep {
