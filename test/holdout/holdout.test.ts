@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import { corpusByName, corpusPath, describeFired, evaluateCorpus, firedFor, readFloors, readLabels, SHAPES, summarise } from '../support/evaluation.js';
 
-// Held-out sets: test/holdout (November 2026), test/holdout-2 to -22 (December 2026), each with its floor.
+// Held-out sets: test/holdout (November 2026), test/holdout-2 to -23 (December 2026), each with its floor.
 for (const name of [
   'holdout',
   'holdout-2',
@@ -27,6 +27,7 @@ for (const name of [
   'holdout-20',
   'holdout-21',
   'holdout-22',
+  'holdout-23',
 ]) {
   const spec = corpusByName(name)!;
   const holdoutDir = corpusPath(spec);
