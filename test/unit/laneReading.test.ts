@@ -412,4 +412,21 @@ describe('lane labels in other people’s words', () => {
       labels.map((l, i) => [l, ['frontstage', 'backstage', 'frontstage', 'support', 'support', 'support', 'backstage', 'support', 'support', 'backstage', 'frontstage', 'backstage'][i]]),
     );
   });
+
+  it('reads the customer joined by "or" to someone no list knows, what we or I keep or have as support, and glosses of whom staff see or face', () => {
+    const labels = [
+      'Patient or escort',
+      'Tenant and lodger',
+      'What we keep for it',
+      'What I’ve got',
+      'Scale house (sees the grower)',
+      'Helpdesk (user-facing)',
+      'Crew (out back)',
+      'Till (public facing)',
+    ];
+    assert.deepEqual(
+      labels.map((l) => [l, readLane(l, laneTable())?.kind]),
+      labels.map((l, i) => [l, ['customer', 'customer', 'support', 'support', 'frontstage', 'frontstage', 'backstage', 'frontstage'][i]]),
+    );
+  });
 });

@@ -80,6 +80,18 @@ function columnEdits(site: Extract<LaneSite, { form: 'column' }>, label: string,
   const key = normaliseLabel(label);
   const fill = site.rows.find((r: ColumnRow) => r.label === key)?.fill;
   if (fill) return [edit(fill, site.html ? escapeHtml(content) : content, snippet)];
+  if (site.labelLast) {
+    // A new row with the step's content in its column and the label in the last cell, as the table names its lanes.
+    const cells = (c: string) => Array.from({ length: site.columns }, (_, i) => (i === site.columns - 1 ? label : i === site.col - 1 ? c : ''));
+    const row = (c: string) =>
+      site.html
+        ? `${site.eol}<tr>${cells(c)
+            .map((x, i) => (i === site.columns - 1 ? `<th scope="row"><strong>${escapeHtml(x)}</strong></th>` : `<td>${x}</td>`))
+            .join('')}</tr>`
+        : `${site.eol}| ${cells(c).join(' | ')} |`;
+    const value = site.html ? escapeHtml(content) : content;
+    return [edit(at(site.at), row(value), snippet === undefined ? undefined : row(snippet))];
+  }
   if (site.html) {
     // A new <tr> after the last lane row: the label as a row header, the content in this step's column.
     const row = (c: string) =>

@@ -129,8 +129,12 @@ export type LaneSite =
   | { form: 'line'; at: number; lead: string; style: LabelStyle | 'heading'; sep: string; tail?: string }
   /** A new row of a table with one row per step and lane. */
   | { form: 'lane-row'; at: number; html: boolean; eol: string; columns: number; laneCol: number; contentCol: number }
-  /** A step that is column `col` of a lanes-as-rows table: an empty cell of the lane's row filled, else a new row. */
-  | { form: 'column'; at: number; html: boolean; eol: string; columns: number; col: number; rows: ColumnRow[] }
+  /**
+   * A step that is column `col` of a lanes-as-rows table: an empty cell of the lane's row filled, else a new row;
+   * `labelLast` when the lanes are named in the table's last column (`col` counts from the label column then, as if it
+   * were first).
+   */
+  | { form: 'column'; at: number; html: boolean; eol: string; columns: number; col: number; rows: ColumnRow[]; labelLast?: boolean }
   /** A step that is a row of a steps-as-rows table: an empty cell of the lane's column filled, else a new cell or column. */
   | { form: 'row'; html: boolean; eol: string; headers: string[]; cells: Array<Span | null>; rowCells: number; end: CellEnd; append: RowAppends; headAt: number; rowAt: number }
   /**

@@ -23,6 +23,8 @@ export interface MarkedLine {
   title?: Span;
   /** A fence's length (MyST colons); 0 for tags. */
   fence: number;
+  /** Markup that is cut out even when nothing pairs it (a GitBook `{% endstep %}` after an untitled `{% step %}`). */
+  markup?: boolean;
   pair?: MarkedLine;
 }
 
@@ -48,7 +50,7 @@ export function readBlocks(nodes: RootContent[], text: string, lines: LineIndex,
   const frames: Array<{ open?: MarkedLine; body: RootContent[] }> = [{ body: [] }];
   const here = () => frames[frames.length - 1]!.body;
   nodes.forEach((node, k) => {
-    const cuts = marked[k]!.filter((m) => m.pair || m.role === 'alone');
+    const cuts = marked[k]!.filter((m) => m.pair || m.role === 'alone' || m.markup);
     if (!cuts.length) {
       here().push(node);
       return;
@@ -56,8 +58,9 @@ export function readBlocks(nodes: RootContent[], text: string, lines: LineIndex,
     let from = node.position!.start.offset!;
     for (const m of cuts) {
       here().push(...parseSlice(text, from, m.start, lines));
-      if (m.role === 'open') frames.push({ open: m, body: [] });
-      else if (m.role === 'close') {
+      // (an unpaired markup line is only cut out)
+      if (m.role === 'open' && m.pair) frames.push({ open: m, body: [] });
+      else if (m.role === 'close' && m.pair) {
         const frame = frames.pop()!;
         here().push(...reader.block(frame.open!, m, frame.body));
       }
@@ -104,6 +107,7 @@ function pair(nodes: readonly RootContent[], marked: readonly MarkedLine[][], re
   nodes.forEach((node, k) => {
     if (node.type === 'heading') stack.length = 0;
     for (const m of marked[k]!) {
+      if (m.markup) any = true;
       if (m.role === 'alone') any = true;
       else if (m.role === 'open') {
         if (stack.length < MAX_OPEN) stack.push(m);

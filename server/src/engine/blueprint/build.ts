@@ -12,6 +12,7 @@ import { withGitBook } from './gitbook.js';
 import { withMyst } from './myst.js';
 import { nextLetterMarker, withSlackLists } from './slackPaste.js';
 import { CHAT_PREFIX, withChatMessages } from './chatExport.js';
+import { withMdcComponents } from './mdcComponents.js';
 import { laneMajorRuns, mergedItems, type LaneItem, type LaneSection } from './laneMajor.js';
 import { findContainers, type Container } from './containers.js';
 import { iconHead } from './iconLabel.js';
@@ -418,6 +419,9 @@ function spanLabelAt(ctx: Ctx, t: SourceText, from: number, line: string): Label
 
 /** A lane label at the start of a line of text (bold or plain, colon inside or outside the emphasis, optional gloss). */
 function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number, roles = false): LabelHit | undefined {
+  // An emoji shortcode before the label is an icon, as Slack and GitHub write one (":dog2: Pup parent: ...").
+  const shortcode = SHORTCODE.exec(t.text.slice(from, Math.min(lineEnd, from + 48)));
+  if (shortcode) return labelAt(ctx, t, from + shortcode[0].length, lineEnd, roles);
   const line = t.text.slice(from, lineEnd);
   const runIn = runInHeadAt(ctx, t, from, line) ?? iconLabelAt(ctx, t, from, line) ?? spanLabelAt(ctx, t, from, line) ?? bracketLabelAt(ctx, t, from, line, roles);
   if (runIn) return runIn;
@@ -458,6 +462,8 @@ function labelAt(ctx: Ctx, t: SourceText, from: number, lineEnd: number, roles =
     style,
   };
 }
+
+const SHORTCODE = /^[ \t]*:[a-z0-9_+-]{1,40}:[ \t]+(?=\S)/;
 
 /** Symbols before a label's first letter or digit (an emoji icon, a bullet), as normaliseLabel drops them. */
 const ICON = /^[^\p{L}\p{N}(#*_]+(?=[\p{L}\p{N}*_])/u;
@@ -1635,6 +1641,21 @@ function tableSteps(ctx: Ctx, given: Table, heading: Heading | undefined, group:
     if (across.length > 0 && (across.every((h) => LEGEND_COLUMNS.test(h)) || GLOSSARY_HEAD.test(normaliseLabel(labelText(ctx, header.children[0]).text)))) return undefined;
     return stepsAsColumns(ctx, table, rowReadings, heading, group, html, parentGroup);
   }
+  // Lanes named in the last column ("| Quote | Delivery | ... | Who |"): the same grid read from its other side.
+  const lastCol = header.children.length - 1;
+  const lastReadings =
+    lastCol >= 2
+      ? laneReadings(
+          ctx,
+          body.map((r) => r.children[lastCol]),
+        )
+      : [];
+  if (lastCol >= 2 && enoughLanes(lastReadings, 'rows') && !roleGrid(lastReadings)) {
+    const rotate = (r: TableRow): TableRow => ({ ...r, children: [r.children[lastCol], ...r.children.slice(0, lastCol)] as TableCell[] });
+    return stepsAsColumns(ctx, { ...table, children: table.children.map(rotate) }, lastReadings, heading, group, html, parentGroup, true);
+  }
+  const inCells = laneCellRows(ctx, table, group);
+  if (inCells) return inCells;
   // A table whose first header cell is the author's word for a step is a table of steps with fewer lanes, unless the
   // rest of its header names what goes wrong (a failure catalogue keyed by step number).
   const rest = headerReadings.slice(1).filter((r) => r !== undefined);
@@ -1790,6 +1811,7 @@ function stepsAsColumns(
   group: string | undefined,
   html: boolean,
   parentGroup: string | undefined,
+  labelLast = false,
 ): RawStep[] {
   const [header, ...body] = table.children;
   const columns = header!.children.length;
@@ -1825,7 +1847,7 @@ function stepsAsColumns(
       lanes,
       prose: [],
       group: useHeading ? parentGroup : (group ?? (heading ? normaliseTitle(inlineText(ctx, heading.children, 0).text) : undefined)),
-      insertion: { form: 'column', at: html ? off(lastRow, 'end') : rowLineEnd(ctx, off(lastRow, 'end')), html, eol: ctx.eol, columns, col, rows },
+      insertion: { form: 'column', at: html ? off(lastRow, 'end') : rowLineEnd(ctx, off(lastRow, 'end')), html, eol: ctx.eol, columns, col, rows, ...(labelLast ? { labelLast } : {}) },
       disableSite: useHeading ? commentLineBefore(ctx, off(heading, 'start')) : commentInCell(ctx, headCell),
     });
   }
@@ -1957,6 +1979,43 @@ function stepsAsRows(ctx: Ctx, table: Table, headerReadings: Array<LaneReading |
   return steps;
 }
 
+/**
+ * A table of steps with one column of text whose cells hold each step's lanes as labelled lines ("| Step | What happens
+ * |" over "**Customer:** ...<br>**At the counter:** ..."): a step a row, its lanes read from its cell's lines, when most
+ * rows' cells hold lanes of two kinds. A new lane is a line more in the cell.
+ */
+function laneCellRows(ctx: Ctx, table: Table, group: string | undefined): RawStep[] | undefined {
+  const [header, ...body] = table.children;
+  if (!header || header.children.length !== 2 || body.length < 2) return undefined;
+  const read = body.map((row) => {
+    const cell = row.children[1];
+    return cell ? lanesOfParagraph(ctx, { type: 'paragraph', children: cell.children, position: cell.position }, '') : undefined;
+  });
+  if (read.filter((lanes) => lanes && new Set(lanes.map((l) => l.lane.kind).filter((k) => k !== 'other')).size >= 2).length * 2 < body.length) return undefined;
+  const steps: RawStep[] = [];
+  body.forEach((row, k) => {
+    const lanes = read[k];
+    const titleCell = row.children[0];
+    const titleText = cellText(ctx, titleCell);
+    const title = normaliseTitle(titleText.text);
+    if (!lanes || !hasLetters(title)) return;
+    const last = lanes[lanes.length - 1]!;
+    const style = last.form.form === 'paragraph' ? last.form.style : 'bold-inside';
+    steps.push({
+      title,
+      titleSpan: spanOfText(titleText, off(titleCell, 'start')),
+      span: { start: off(row, 'start'), end: off(row, 'end') },
+      shape: 'table-rows',
+      lanes: lanes.map((l) => l.lane),
+      prose: [],
+      group,
+      insertion: { form: 'line', at: cellContentSpan(ctx, row.children[1]!).end, lead: '<br>', style, sep: ' ' },
+      disableSite: commentInCell(ctx, titleCell!),
+    });
+  });
+  return steps;
+}
+
 function headingTitle(ctx: Ctx, h: Heading): SourceText {
   return trimText(inlineText(ctx, h.children, off(h, 'start')));
 }
@@ -1994,6 +2053,8 @@ function adoptUnnamedLanes(ctx: Ctx, laneSubs: Array<{ sub: Section; lane: Found
 const STEP_NUMBER = /^[ \t]*(?:(?:step|stage|phase)[ \t]*)?\d{1,3}[.):][ \t]/i;
 
 /** Walks the section tree: groups, heading steps, prose steps, and the list/table steps inside them. */
+const FIELD_HOLDER = /^(?:custom fields|fields|properties|attributes|details|lanes|swim ?lanes|layers)$/i;
+
 function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle: boolean, proseStep = true): RawStep[] {
   const heading = section.heading;
   const titleText = heading ? headingTitle(ctx, heading) : undefined;
@@ -2024,6 +2085,23 @@ function collect(ctx: Ctx, section: Section, group: string | undefined, isTitle:
   const nested = otherSubs.flatMap((s) => collect(ctx, s, childGroup, false));
   if (scan.keyed) withKeyedRows(nested, scan.keyed);
   if (!heading || isTitle) return [...scan.steps, ...nested];
+  // A lone item titled as a holder of fields ("Custom fields", "Properties", "Lanes"), as a task tool exports a task,
+  // holds the lanes of the step its heading names.
+  const only = scan.steps.length === 1 ? scan.steps[0]! : undefined;
+  if (only && only.shape === 'list' && FIELD_HOLDER.test(only.title) && titleText && title) {
+    return [
+      {
+        ...only,
+        title,
+        titleSpan: spanOfText(titleText, off(heading, 'start')),
+        span: { start: off(heading, 'start'), end: only.span.end },
+        shape: 'heading',
+        group,
+        disableSite: commentLineBefore(ctx, off(heading, 'start')),
+      },
+      ...nested,
+    ];
+  }
   if (scan.steps.length) {
     return [...scan.steps, ...nested];
   }
@@ -2274,7 +2352,7 @@ export interface BuiltModel {
 /** The root with tables and headings other tools' markup writes as text read as Markdown's (both lint paths call it). */
 function withExports(ctx: Ctx, root: Root): Root {
   const { text, lines } = ctx;
-  const docs = withMyst(withGitBook(withChatMessages(root, text, lines), text, lines), text, lines);
+  const docs = withMdcComponents(withMyst(withGitBook(withChatMessages(root, text, lines), text, lines), text, lines), text, lines);
   const pasted = withSlackLists(withBbcode(docs, text, lines), text, lines);
   const wiki = withWikiMarkup(withTextTables(pasted, text, lines), text, lines);
   const gherkin = withGherkin(wiki, text, lines, (keyword) => (readLane(keyword, ctx.table)?.kind ?? 'other') !== 'other');

@@ -140,7 +140,8 @@ const QUALIFIER = new Set(['in', 'for', 'per', 'at', 'during', 'across', 'within
 function readWords(words: readonly string[]): LaneReading | undefined {
   if (words.length === 0 || words.length > MAX_WORDS) return undefined;
   const end = words[words.length - 1]!;
-  // What we or staff have to work with is support ("What we have in place", "We have", "What we've got to help").
+  // What we or staff have to work with is support ("What we have in place", "We have", "What we've got to help", "What
+  // we keep for it").
   const have = words[0] === 'what' ? words.slice(1) : words;
   if (have.length >= 2 && WE.has(have[0]!) && (HAVE.has(have[1]!) || (have[1] === 've' && have[2] === 'got'))) return { kind: 'support', basis: 'lane-word', words: have.slice(0, 2).join(' ') };
   // ...and what we have set up, put in place or give the team ("What we've set up", "What we give the team")
@@ -341,8 +342,8 @@ const OFF_PLACES: ReadonlySet<string> = new Set(['mic', 'stage', 'camera', 'air'
 const SERVED_ACROSS: ReadonlySet<string> = new Set(['bar', 'till', 'wheel', 'hatch', 'stall']);
 
 const PERCEIVES: ReadonlySet<string> = new Set(['see', 'hear', 'see and hear']);
-const WE: ReadonlySet<string> = new Set(['we', 'staff', 'team', 'they']);
-const HAVE: ReadonlySet<string> = new Set(['have', 'ha', 'use', 'need']);
+const WE: ReadonlySet<string> = new Set(['we', 'i', 'staff', 'team', 'they']);
+const HAVE: ReadonlySet<string> = new Set(['have', 'ha', 'use', 'need', 'keep', 'hold', 'carry']);
 // "does" as labelWords leaves it ("doe"), and "do"
 const DOES: ReadonlySet<string> = new Set(['doe', 'do']);
 

@@ -243,8 +243,10 @@ function coordinatedCustomer(label: string): LaneReading | undefined {
   if (parts.length < 2 || parts.length > 3 || parts.some((p) => !p.trim() || p.trim().split(/\s+/).length > 2)) return undefined;
   const readingsOf = parts.map((p) => readByMeaning(p));
   const customer = readingsOf.find((r) => r?.kind === 'customer' && r.basis === 'role');
-  // (every part names people: "packages/api-client" is a path, not a parent and a carer)
-  return customer && readingsOf.every((r) => r?.basis === 'role') ? customer : undefined;
+  // (every part names people: "packages/api-client" is a path, not a parent and a carer; a word no list knows joined by
+  // "or" / "and" is someone beside them: "Patient or escort")
+  const joined = /\s(?:and|or|&)\s/i.test(label);
+  return customer && readingsOf.every((r, i) => r?.basis === 'role' || (!r && joined && /^\s*\p{L}+\s*$/u.test(parts[i]!))) ? customer : undefined;
 }
 
 /**

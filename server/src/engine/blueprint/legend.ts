@@ -20,7 +20,7 @@ import { laneTable, normaliseLabel, readLane } from './lanes.js';
 // "The rows are:" / "the columns are:" before a list says what a table's lanes are, as "lanes:" does; so does "each
 // step lists what the **Customer** does, what the **Counter** does ..." and "Format: each step, then what the **band** ...".
 const CUE =
-  /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|actors|layers|bands|box(?:es)?|how to read|legend|keys?|(?:under|below|beneath|for|in)\s+(?:each|every)\s+(?:step|heading|stage|section|part|bullet|item)(?:[ \t]+there(?:['\u2019]s|[ \t]+is|[ \t]+are)|(?=[ \t]*:))|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card|bullet|item|row|column|heading)(?:[ \t]+(?:below|here|above))?[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has|have|got|gets|contains|includes|records|notes|covers)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
+  /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|tags?|actors|layers|bands|box(?:es)?|how to read|legend|keys?|(?:under|below|beneath|for|in)\s+(?:each|every)\s+(?:step|heading|stage|section|part|bit|bullet|item)(?:\s+of\s+(?:the|your|a|our|this)\s+[\w-]+)?(?:[ \t]+there(?:['\u2019]s|[ \t]+is|[ \t]+are)|(?=[ \t]*:)|,?[ \t]+(?:you['\u2019]ll|you\s+will|you|we['\u2019]ll|we)\s+(?:see|find|read|show)|,?[ \t]+(?:I|we)(?:['\u2019]ve|\s+have)?\s+(?:put|listed|written|noted|set\s+out|given))|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card|bullet|item|row|column|heading)(?:[ \t]+(?:below|here|above))?[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has|have|got|gets|contains|includes|records|notes|covers)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;"); a comma
 // stays inside it ("**Kit** is the time, tools and say-so we give staff").
 // "means", "stands for", "does" and "=" introduce a gloss as "is" does ("**You** means the stylist", "the **Counter** does
@@ -33,8 +33,11 @@ const ITEM_ENTRY = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*([^*\r\n]{1,40}?)\
 const LANE_LINE = /^[ \t]*\*\*[^*\r\n]{1,40}\*\*[ \t]*(?::|[\u2013\u2014]|-[ \t])[^\r\n]*$|^[ \t]*\*\*[^*\r\n]{1,40}:\*\*[^\r\n]*$/;
 // A code-ticked word opening a line before a separator: a key's label ("`customer` → what they experience").
 const CODE_KEY = /^([ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?)`([^`\r\n]{1,40})`(?=[ \t]*(?:[:=\u2013\u2014\u2192\u21d2\u2794\u279c]|->|=>|-[ \t]))/gm;
+// So does a bracketed tag opening a key's line ("[Kantoor] = office and harbour"), as lines tagged so write their lanes.
+const BRACKET_KEY = /^([ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?)\[([^\]\r\n]{1,40})\](?=[ \t]*(?:[:=\u2013\u2014\u2192\u21d2\u2794\u279c]|->|=>|-[ \t]))/gm;
 // A key's line with no list marker, one label a line (hard line breaks): "**depot** → planning, admin".
 const KEY_LINE = /^[ \t]{0,3}\*\*([^*\r\n]{1,40}?)\*\*[ \t]*(?:[:=\u2013\u2014\u2192\u21d2\u2794\u279c]|->|=>|-(?=[ \t]))[ \t]*([^\r\n]{1,100}?)[ \t\\]*$/;
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 /** Past this many cue words a document is not written with a legend near them; the scan stays linear and short. */
 const MAX_CUES = 40;
 
@@ -44,10 +47,12 @@ export type LaneSynonyms = Partial<Record<LaneKind, string[]>>;
 export function legendLanes(source: string): LaneSynonyms {
   // Labels, not offsets, come out: one line ending keeps paragraphs and lines the same in CR, CRLF and mixed files.
   // HTML bold (a legend on a saved web page: "what the <b>Counter</b> does") is bold.
-  const text = labelSpansAsBold(source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source)
+  // (a front matter's keys and lists are no key to the lanes: "tags: [a, b]")
+  const text = labelSpansAsBold((source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source).replace(FRONT_MATTER, (m) => m.replace(/[^\n]/g, ' ')))
     .replace(/<\/?(?:b|strong)>/gi, '**')
-    // (a key written in code spans, "`depot` → planning and admin", sets its labels off as bold does)
-    .replace(CODE_KEY, '$1**$2**');
+    // (a key written in code spans, "`depot` → planning and admin", or in brackets sets its labels off as bold does)
+    .replace(CODE_KEY, '$1**$2**')
+    .replace(BRACKET_KEY, '$1**$2**');
   const entries: Entry[] = [];
   const seen = new Set<number>();
   let cues = 0;
@@ -245,13 +250,21 @@ interface Entry {
 
 // "what the climber gets, what the instructor does": who gets is the customer, who does is staff.
 // ("what the hut and office do": two teams joined by "and" are one lane)
-const WHAT_ENTRY = /\bwhat (?:the |our |a |an )?([\p{L}][\p{L}'’-]*(?: (?:and |& )?[\p{L}][\p{L}'’-]*)?) (gets?|receives?|experiences?|feels?|does|do|says?)\b/giu;
+const WHAT_ENTRY =
+  /\bwhat (?:the |our |a |an )?([\p{L}][\p{L}'’-]*(?: (?:and |& |\/ )?[\p{L}][\p{L}'’-]*){0,2}?) (gets?|receives?|experiences?|feels?|sees(?:\/does)?|does|do|says?)\b([^,;.]{0,40})/giu;
 
 /** Plain "what the X gets / does" entries after a cue ("each step is what the climber gets, what the desk does"). */
 function whatEntries(para: string): Entry[] {
-  return [...para.replace(/\s+/g, ' ').matchAll(WHAT_ENTRY)]
-    .filter((m) => !/^(?:we|you|they|it|happens)$/i.test(m[1]!))
-    .map((m) => ({ label: m[1]!, gloss: /^(?:gets?|receives?|experiences?|feels?)$/i.test(m[2]!) ? 'the customer' : `${m[1]} does` }));
+  return (
+    [...para.replace(/\s+/g, ' ').matchAll(WHAT_ENTRY)]
+      .filter((m) => !/^(?:we|you|they|it|happens)$/i.test(m[1]!))
+      // (where the clause says they work decides their side: "what the front desk / office does behind the scenes")
+      .map((m) => {
+        const where = glossKind(m[3] ?? '');
+        const gloss = where === 'backstage' || where === 'frontstage' ? m[3]!.trim() : `${m[1]} does`;
+        return { label: m[1]!, gloss: /^(?:gets?|receives?|experiences?|feels?|sees)/i.test(m[2]!) ? 'the customer' : gloss };
+      })
+  );
 }
 
 /** Bold entries; "**A** and **B** work behind the doors" gives both the one gloss. */
