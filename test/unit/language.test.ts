@@ -1079,4 +1079,16 @@ describe('promises in other people’s words, and support that is only a gate', 
     // (a driver letting himself in lets no customer in)
     assert.deepEqual(why({ Client: 'Leaves a key in the safe.', Frontstage: 'Lets himself in.' }), []);
   });
+
+  it('reads a slot made up later, work taken off their hands, a visit at home, things waiting for them, no limit on coming and going and a named person', () => {
+    assert.deepEqual(why({ Client: 'A missed class can be made up in another group.', Frontstage: '—' }), ['vocabulary: can be made up']);
+    assert.deepEqual(why({ Client: 'We take care of all the paperwork; they do nothing.', Frontstage: '—' }), ['vocabulary: take care of all the', 'vocabulary: they do nothing']);
+    assert.deepEqual(why({ Client: 'Their mum is assessed at home. No trip in needed.', Frontstage: '—' }), ['vocabulary: assessed at home', 'vocabulary: No trip in']);
+    assert.deepEqual(why({ Client: 'If the lift is out we carry it up the stairs for you.', Frontstage: '—' }), ['vocabulary: carry it up the stairs for you']);
+    assert.deepEqual(why({ Client: 'Warm towels are waiting when they come back.', Frontstage: '—' }), ['vocabulary: are waiting when they come']);
+    assert.deepEqual(why({ Client: 'You can leave and come back as often as you like.', Frontstage: '—' }), ['vocabulary: as often as you like']);
+    assert.deepEqual(why({ Client: 'Welcomed by a named member of staff.', Frontstage: '—' }), ['vocabulary: Welcomed by a named member of staff']);
+    assert.deepEqual(why({ Client: 'Photos by 3pm every single day.', Frontstage: '—' }), ['vocabulary: by 3pm every single day']);
+    assert.deepEqual(why({ Client: 'Can check it from anywhere.', Frontstage: '—' }), ['vocabulary: check it from anywhere']);
+  });
 });

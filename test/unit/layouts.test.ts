@@ -1225,4 +1225,51 @@ describe('layouts of real blueprints', () => {
       [true, true, true, false, true, true, true, true, false, false],
     );
   });
+
+  it('counts no support in a support lane whose thing is off the road, switched off, out of reach, full, vacant, someone else’s or the customer’s own', () => {
+    const flagged = (support: string) =>
+      lint(['## Collection', '', '- Customer: Gets the chairs collected free.', '- Frontstage: Loads the van.', `- Support: ${support}`, ''].join('\n'), { forceBlueprint: true }).findings.some(
+        (f) => f.ruleId === 'benefit-needs-support',
+      );
+    assert.deepEqual(
+      [
+        'Van failed its MOT last week, off the road until the parts come.',
+        'The automatic booking text has been switched off since the upgrade; we text by hand when workload allows.',
+        'The depot portal: locked out since April, the password went with the old manager.',
+        'We still have no driver on the panel for Saturdays.',
+        'Porters do not have access to the van diary.',
+        'Collection slots are always full; no van has space after Easter.',
+        'The driver post that is currently vacant covered this.',
+        'Crew are not permitted to book the van.',
+        'This stage is the responsibility of the council; we have no role.',
+        'Our account with the van hire firm was suspended in May; at present the customer brings the chairs in themselves.',
+        'The tail-lift was set up on the old van. No one has moved it to the new one.',
+        'Collections depend on a van becoming free. The spare van was withdrawn.',
+        'Our fitter now comes in on Mondays only.',
+        'Two porters on Wednesdays.',
+        'Crew can book a second van on their own say-so.',
+        'You can book the van on your own without ringing me.',
+      ].map(flagged),
+      [true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false],
+    );
+  });
+
+  it('reads a budget table of amounts as no steps, and a box titled by people that holds lanes of two kinds as a step', () => {
+    const budget = ['| Item | Budget | Spent |', '|---|---|---|', '| Coordinator | £11,000 | £10,800 |', '| Tablets and data | £4,200 | £4,560 |', '| Volunteer training | £2,300 | £2,010 |', ''].join(
+      '\n',
+    );
+    assert.deepEqual(read(budget), []);
+    const boxes = [
+      '{% step title="Escorts and carers" %}',
+      '{% lane name="Patient" %}',
+      'May bring one escort free of charge.',
+      '{% /lane %}',
+      '{% lane name="Call handler" %}',
+      'Records the request.',
+      '{% /lane %}',
+      '{% /step %}',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(boxes), [{ title: 'Escorts and carers', shape: 'heading', lanes: ['customer: May bring one escort free of charge.', 'frontstage: Records the request.'] }]);
+  });
 });

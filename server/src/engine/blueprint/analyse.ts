@@ -406,10 +406,12 @@ function customersOwnTool(text: string, customers: readonly string[]): boolean {
   const note = /\((?:the\s+)?([\p{L}'-]+)\s+(?:use|uses|open|opens|fill|fills|do|does|run|runs)\s+(?:it|them|this)\b[^)]*\)/iu.exec(text.replace(/\s+/g, ' '));
   if (note && isCustomer(note[1]!.toLowerCase()) && !/[;!?\n]|\.\s/.test(bare.replace(/\.$/, '')) && bare.split(/\s+/).length <= 8) return true;
   // the customer using their own thing ("players use their own phones if they want the photos")
-  // (or doing anything with their own: "The client books through the portal on their own device")
-  // (or doing it themselves: "parents reschedule from the parent app themselves")
+  // (or doing anything with their own thing: "The client books through the portal on their own device"; "on your own" with
+  // no thing after it is alone: "you can match up to £200 on your own without ringing me")
+  // (or doing it themselves: "parents reschedule from the parent app themselves", "at present the client carries the
+  // papers themselves")
   const uses =
-    /^(?:the\s+)?([\p{L}-]+)\s+(?:(?:use|uses|bring|brings|need|needs)\s+(?:their|his|her|your)\s+own\b|[\p{L}-]+s\b[^.;!?]{0,60}\b(?:their|his|her|your)\s+own\b|[\p{L}-]+\b[^.;!?]{0,60}\b(?:themselves|himself|herself|yourself)\b)/iu.exec(
+    /^(?:(?:at\s+present|currently|now|for\s+now|in\s+practice|so|and|but|instead)\s*,?\s+)?(?:the\s+)?([\p{L}-]+)\s+(?:(?:use|uses|bring|brings|need|needs)\s+(?:their|his|her|your)\s+own\b|(?:(?:usually|often|always|sometimes|normally|generally|mostly|just)\s+)?[\p{L}-]+\b[^.;!?]{0,60}\b(?:their|his|her|your)\s+own\b(?=\s+\p{L})(?!\s+(?:without|and|but|if|when|or|up|to|for|with|as|so)\b)|[\p{L}-]+\b[^.;!?]{0,60}\b(?:themselves|himself|herself|yourself)\b)/iu.exec(
       bare,
     );
   if (uses && isCustomer(uses[1]!.toLowerCase())) return true;
@@ -499,7 +501,7 @@ const REFERENCE_ONLY =
  * or a plan ("Capability gap: ...", "Roadmap item (Q3): ...", "template is not existing yet", "nothing set aside").
  */
 const NOTHING_IN_PLACE =
-  /^(?:(?:nothing|nobody|no one|none|nil|n\/a|(?:sure\s+look,?\s+)?we['’]ll\s+(?:just\s+)?see\s+how\s+(?:we|it)\s+(?:get|gets|go|goes)|fingers\s+crossed|(?:the\s+)?(?:[\w'’-]+\s+){0,2}good\s?will\b|who(?:ever|soever)(?:(?:\s+(?:is|happens\s+to\s+be)|['’]s)\s+(?:on|around|about|free|in|at|there|available|nearby)|\s+(?:served|serves|took|takes|answered|answers|picked\s+up|picks\s+up|pick(?:s|ed)?\s+(?:it|them)\s+up|gets?\s+to\s+(?:it|them)|booked|sold|dealt\s+with|deals\s+with|handled|handles)\b)\b|not\s+(?:observed|seen|yet|known|in place|available|provided|defined|decided))\b|[^.;]{0,60}\b(?:gap|roadmap|not\s+(?:yet\s+)?(?:in place|built|live|existing|available)|is not existing|does ?n[o’']t exist|nothing (?:is )?set aside|nothing in place)\b)/i;
+  /^(?:(?:nothing|nobody|no one|none|nil|n\/a|nessuno|niente|nulla|nada|nadie|ninguno|rien|aucun|nichts|niemand|keine?|geen|niets|ingen|inget|(?:sure\s+look,?\s+)?we['’]ll\s+(?:just\s+)?see\s+how\s+(?:we|it)\s+(?:get|gets|go|goes)|fingers\s+crossed|(?:the\s+)?(?:[\w'’-]+\s+){0,2}good\s?will\b|who(?:ever|soever)(?:(?:\s+(?:is|happens\s+to\s+be)|['’]s)\s+(?:on|around|about|free|in|at|there|available|nearby)|\s+(?:served|serves|took|takes|answered|answers|picked\s+up|picks\s+up|pick(?:s|ed)?\s+(?:it|them)\s+up|gets?\s+to\s+(?:it|them)|booked|sold|dealt\s+with|deals\s+with|handled|handles)\b)\b|not\s+(?:observed|seen|yet|known|in place|available|provided|defined|decided))\b|[^.;]{0,60}\b(?:gap|roadmap|not\s+(?:yet\s+)?(?:in place|built|live|existing|available)|is not existing|does ?n[o’']t exist|nothing (?:is )?set aside|nothing in place)\b)/i;
 
 function nothingInPlace(text: string): boolean {
   return NOTHING_IN_PLACE.test(text.replace(/\s+/g, ' ').trim());
@@ -568,6 +570,12 @@ function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, cust
   // what a sentence of a lane says is missing is not there, though the sentence names it
   // (in any lane: "the crew ask the warehouse if there's a toolkit free" names a toolkit nobody can count on)
   const missing = lane.kind === 'support' || named.length > 0 ? missingThingSentences(lane.content.text, lane.kind === 'support') : [];
+  // (beside a sentence saying a thing is missing, a support lane's sentence that the customer does it themselves names
+  // nothing staff have: "... suspended since March; at present the client carries the papers to the embassy themselves")
+  const sentences = sentencesOf(lane.content.text);
+  if (lane.kind === 'support' && missing.length > 0) {
+    for (const m of sentences) if (customersOwnTool(m[0], customers) && !missing.some(([a]) => a === m.index)) missing.push([m.index!, m.index! + m[0].length]);
+  }
   const found = !missing.length
     ? named
     : named.filter((f) => {
@@ -577,7 +585,7 @@ function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, cust
         return !inMissing;
       });
   // (a lane whose every named support is said to be missing, or every sentence says its thing is, names nothing there)
-  const allMissing = missing.length > 0 && missing.length === sentencesOf(lane.content.text).length;
+  const allMissing = missing.length > 0 && missing.length >= sentences.length;
   // What a support lane says happens automatically a system does for staff ("..., but the £25 comes off automatically").
   if (lane.kind === 'support' && found.length === 0 && !allMissing) {
     const auto = [...lane.content.text.matchAll(/\bautomatic(?:ally)?\b/gi)].find((m) => !missing.some(([a, b]) => m.index! >= a && m.index! < b));

@@ -22,7 +22,7 @@ import { levelOneAreSections } from './sectionHeadings.js';
 import { withMermaidSequences } from './mermaidSequence.js';
 import { closesSection, fromHtml, labelledBlock, withHtmlFlow, type HtmlFlow } from './htmlFlow.js';
 import { inContext, labelWords, type LaneReading } from './laneReading.js';
-import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, type LaneTable } from './lanes.js';
+import { isPlaceholder, normaliseLabel, readLane, STEP_COLUMN_LABELS, STEP_NUMBER_HEADERS, type LaneTable } from './lanes.js';
 import { FAILURE_WORDS } from './laneWords.js';
 import { appendInline, emptyText, sliceText, TextBuilder, trimText } from './sourceText.js';
 import { loadRuleVocabulary } from '../phrases/vocabulary.js';
@@ -1217,8 +1217,10 @@ function scanBox(
     const span = { start: title.start, end: title.start + title.text.length };
     scan.lanes.push({ lane: makeLane(reading, title.text, span, b.build(), box.end), form });
   };
-  if (title && reading) return boxLane(reading, title);
-  if (title && !inner.steps.length && new Set(inner.lanes.map((l) => l.lane.kind).filter((k) => k !== 'other')).size >= 2) {
+  const innerKinds = new Set(inner.lanes.map((l) => l.lane.kind).filter((k) => k !== 'other')).size;
+  // (a box titled by people that holds lanes of two kinds is a step about them: "Escorts and carers" over its lanes)
+  if (title && reading && !(reading.basis === 'role' && innerKinds >= 2 && !inner.steps.length)) return boxLane(reading, title);
+  if (title && !inner.steps.length && innerKinds >= 2) {
     const titleText: SourceText = { text: title.text, offsets: Array.from({ length: title.text.length + 1 }, (_, k) => title.start + k) };
     const start = off(box.body[0] ?? box.code, 'start');
     const step: RawStep = {
@@ -1779,9 +1781,12 @@ const MARK_CELL = /^(?:[RACIS](?:\s*[/,&+]\s*[RACIS])*|[✓✔✗✘xX•●○*
 const NAME = String.raw`\p{Lu}[\p{Ll}'\u2019-]+(?:\s\p{Lu}[\p{Ll}'\u2019-]+)?(?:\s*\([^)]{1,20}\))?`;
 const NAMES_CELL = new RegExp(`^(?:${NAME}(?:\\s*(?:,|\\+|&|/|\\band\\b)\\s*${NAME})*|[Nn]eeded|tbc|tba|TBC|TBA|[Vv]acant|open|\\?+)$`, 'u');
 
+/** A cell that is an amount or a count and nothing else, as a budget fills it: "£4,200", "12", "35%". */
+const AMOUNT_CELL = /^(?:[£$€¥]\s?)?\d[\d,.]*\s?(?:k|m|%)?$/i;
+
 /**
- * Cells past the first column that are nearly all codes, marks or people's names: a responsibility chart (RACI), a
- * checklist grid or a rota.
+ * Cells past the first column that are nearly all codes, marks, people's names or amounts: a responsibility chart
+ * (RACI), a checklist grid, a rota or a budget.
  */
 function markGrid(ctx: Ctx, body: readonly TableRow[]): boolean {
   let filled = 0;
@@ -1793,7 +1798,7 @@ function markGrid(ctx: Ctx, body: readonly TableRow[]): boolean {
         .replace(/^[\u2013\u2014-]+$/, '');
       if (!text) continue;
       filled++;
-      if (MARK_CELL.test(text) || NAMES_CELL.test(text)) marks++;
+      if (MARK_CELL.test(text) || NAMES_CELL.test(text) || AMOUNT_CELL.test(text)) marks++;
     }
   }
   return filled >= 6 && marks / filled >= 0.8;
@@ -1893,7 +1898,7 @@ function customerByPosition(kinds: Array<LaneReading | undefined>, skip = -1): A
 }
 
 /** The column that titles each row: the author's word for a step (Step, Stage, Phase, Touchpoint...), else the first non-lane column, else the first. */
-const NUMBER_HEADERS: ReadonlySet<string> = new Set(['#', 'no', 'no.', 'nr', 'nr.', 'ref', 'ref.', 'id', 'step #']);
+const NUMBER_HEADERS: ReadonlySet<string> = new Set([...STEP_NUMBER_HEADERS, 'ref', 'ref.', 'id']);
 
 function titleColumn(headerTexts: readonly string[], readings: ReadonlyArray<LaneReading | undefined>, numbered: (col: number) => boolean): number {
   const byWord = (words: (t: string) => boolean) => headerTexts.findIndex(words);

@@ -77,6 +77,9 @@ export const LANE_SIDE: Readonly<Record<LaneKind, Side>> = {
   other: 'none',
 };
 
+/** Headers of a column that numbers the steps ("#", "No.", "Step #"): a step column, but a named one titles the rows first. */
+export const STEP_NUMBER_HEADERS: ReadonlySet<string> = new Set(['step #', 'no', 'no.', 'nr', 'nr.', '#']);
+
 /** Header labels that name the step column of a lanes-as-columns table. */
 export const STEP_COLUMN_LABELS = new Set([
   'step',
@@ -99,12 +102,7 @@ export const STEP_COLUMN_LABELS = new Set([
   'touchpoint',
   'touchpoints',
   'touch point',
-  'step #',
-  'no',
-  'no.',
-  'nr',
-  'nr.',
-  '#',
+  ...STEP_NUMBER_HEADERS,
   // the word for a step in the languages teams write their headers in (Dutch, German, French, Spanish, Italian, Portuguese)
   'stap',
   'stappen',
@@ -358,7 +356,8 @@ const NONE_SAID =
 export function isPlaceholder(content: string): boolean {
   // (icons before or after say nothing: "🟩 —", "nothing yet 🤷")
   // (a placeholder in brackets is one too: "(none)", "[TBC]")
-  const bare = withoutIcons(content.replace(/[*_`~]/g, ''))
+  // (a highlight mark is no content: StackEdit's "==?==")
+  const bare = withoutIcons(content.replace(/[*_`~]/g, '').replace(/^\s*==(.*)==\s*$/, '$1'))
     .trim()
     .replace(/^[([]\s*([^()[\]]*?)\s*[)\]]$/, '$1');
   if (PLACEHOLDER.test(bare) || PLACEHOLDER.test(bare.replace(/(?<=[a-z])\.$/i, ''))) return true;
