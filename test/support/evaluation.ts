@@ -58,7 +58,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout-20', dir: 'test/holdout-20' },
   { name: 'holdout-21', dir: 'test/holdout-21' },
   { name: 'holdout-22', dir: 'test/holdout-22' },
-  { name: 'holdout-23', dir: 'test/holdout-23', blind: true },
+  { name: 'holdout-23', dir: 'test/holdout-23' },
 ];
 
 export interface LabelledStep {
