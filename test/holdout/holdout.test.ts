@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import { corpusByName, corpusPath, describeFired, evaluateCorpus, firedFor, readFloors, readLabels, SHAPES, summarise } from '../support/evaluation.js';
 
-// Held-out sets: test/holdout (November 2026), test/holdout-2 to -23 (December 2026), each with its floor.
+// Held-out sets: test/holdout (November 2026), test/holdout-2 to -24 (December 2026), each with its floor.
 for (const name of [
   'holdout',
   'holdout-2',
@@ -28,6 +28,7 @@ for (const name of [
   'holdout-21',
   'holdout-22',
   'holdout-23',
+  'holdout-24',
 ]) {
   const spec = corpusByName(name)!;
   const holdoutDir = corpusPath(spec);
