@@ -1272,4 +1272,28 @@ describe('layouts of real blueprints', () => {
     ].join('\n');
     assert.deepEqual(read(boxes), [{ title: 'Escorts and carers', shape: 'heading', lanes: ['customer: May bring one escort free of charge.', 'frontstage: Records the request.'] }]);
   });
+
+  it('counts no support in a lane left to the acting employee, to whoever is free or to someone else each time, and reads "Dr." as no sentence end', () => {
+    const flagged = (support: string) =>
+      lint(['## Collection', '', '- Customer: Gets the chairs collected free.', '- Frontstage: Loads the van.', `- Support: ${support}`, ''].join('\n'), { forceBlueprint: true }).findings.some(
+        (f) => f.ruleId === 'benefit-needs-support',
+      );
+    assert.deepEqual(
+      [
+        'that one’s down to you, mate.',
+        'It depends who’s in that week.',
+        'Whoever isn’t already out, if anyone.',
+        'Nobody’s down for collections. A Friday run isn’t on the rota yet.',
+        'None of us can book the van; every booking goes to Craig by email.',
+        'Each van booking has to be approved by the depot manager.',
+        'Depot account: requested in May, not yet granted; bookings are currently paused.',
+        'The booking macro was retired in March.',
+        'Van 3 only. Van 3 off road since Feb.',
+        'A spare van can be given only if the manager (Dr. Ferri) say yes, every time.',
+        'The van diary, and nobody can book on top of a collection.',
+        'Any of us can book the van without asking.',
+      ].map(flagged),
+      [true, true, true, true, true, true, true, true, true, true, false, false],
+    );
+  });
 });

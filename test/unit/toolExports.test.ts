@@ -139,6 +139,65 @@ describe('blueprints in the markup of page and task tools', () => {
   });
 });
 
+describe('keys and titles written in passing', () => {
+  it('reads "each stage lists what the club does, what we do at the counter, what happens in the workshop, and what we lean on" as a key', () => {
+    const text = [
+      'Each stage lists what the club does, what we do at the counter, what happens in the engraving room, and what we lean on.',
+      '',
+      '**4. Rush jobs**',
+      'Club: needs it by Saturday at no extra charge.',
+      'Counter: we say yes on the phone.',
+      'What we lean on: it depends who’s in that week.',
+      '',
+      '**5. Engraving**',
+      'Engraving room: plates go on the laser.',
+      'What we lean on: the fibre laser.',
+      '',
+    ].join('\n');
+    // (a numbered bold title is a step's whatever its words: "Rush jobs" is no role)
+    assert.deepEqual(kinds(text), [
+      ['Rush jobs', 'heading', 'customer frontstage support'],
+      ['Engraving', 'heading', 'backstage support'],
+    ]);
+  });
+
+  it('reads a key under a bold title holding the cue word, "whoever booked" as the customer, and no lane named after the key', () => {
+    const text = [
+      '**Lanes we use** (same in every section)',
+      '**Organiser** = whoever booked. **Crew** = the two who set up. **Yard** = back at the unit. **What helps** = the kit behind it.',
+      '',
+      '## Delivery',
+      '- **Organiser:** we set it all up free.',
+      '- **Yard:** loads the van.',
+      '- **What helps:** the van and the sack truck.',
+      '',
+    ].join('\n');
+    assert.deepEqual(kinds(text), [['Delivery', 'heading', 'customer backstage support']]);
+  });
+
+  it('reads "Step 1: The enquiry" over emoji-marked lane lines, and "What makes it work" as support', () => {
+    const text = ['Step 1: The enquiry', '👤 Client: an answer within the hour', '🧰 What makes it work: a shared inbox on all three phones', ''].join('\n');
+    assert.deepEqual(kinds(text), [['The enquiry', 'heading', 'customer support']]);
+  });
+
+  it('reads a key in another language glossed "the patient see her" and "what help the staff"', () => {
+    const text = [
+      'The lanes are always in this order:',
+      '',
+      '- **Paziente** (the patient)',
+      '- **Prelievo** (the nurse who take the blood, the patient see her)',
+      '- **Strumenti e supporto** (what help the staff: software, budget)',
+      '',
+      '1. **Blood test**',
+      '   - Paziente: results the same afternoon.',
+      '   - Prelievo: takes the sample.',
+      '   - Strumenti e supporto: the analyser.',
+      '',
+    ].join('\n');
+    assert.deepEqual(kinds(text), [['Blood test', 'list', 'customer frontstage support']]);
+  });
+});
+
 describe('tables laid out the other way round', () => {
   const grid = [
     '| Book | Deliver | Who |',

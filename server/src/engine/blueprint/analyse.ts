@@ -21,7 +21,7 @@ import { LANE_SIDE, normaliseLabel } from './lanes.js';
 import { CUSTOMER_ROLE_WORDS } from './laneWords.js';
 import type { RawStep } from './build.js';
 import { spanOf } from './sourceText.js';
-import { missingThingSentences, sentencesOf } from './supportGaps.js';
+import { missingThingSentences, sentencesOf, withoutAbbreviationStops } from './supportGaps.js';
 
 /** Lanes whose text can carry a customer promise. */
 const BENEFIT_LANES: ReadonlySet<LaneKind> = new Set(['customer', 'evidence', 'frontstage']);
@@ -403,7 +403,8 @@ function customersOwnTool(text: string, customers: readonly string[]): boolean {
     .trim();
   const isCustomer = (word: string) => CUSTOMER_WORD.test(word) || customers.some((c) => c.toLowerCase() === word || c.toLowerCase() === word.replace(/s$/, ''));
   // One thing the lane's note says the customer uses or opens ("Zone lookup map (residents use it themselves)").
-  const note = /\((?:the\s+)?([\p{L}'-]+)\s+(?:use|uses|open|opens|fill|fills|do|does|run|runs)\s+(?:it|them|this)\b[^)]*\)/iu.exec(text.replace(/\s+/g, ' '));
+  // ("Quote widget on the website (that the parents use)")
+  const note = /\((?:(?:that|which)\s+)?(?:the\s+)?([\p{L}'-]+)\s+(?:use|uses|open|opens|fill|fills|do|does|run|runs)(?:\s+(?:it|them|this)\b[^)]*|\s*)\)/iu.exec(text.replace(/\s+/g, ' '));
   if (note && isCustomer(note[1]!.toLowerCase()) && !/[;!?\n]|\.\s/.test(bare.replace(/\.$/, '')) && bare.split(/\s+/).length <= 8) return true;
   // the customer using their own thing ("players use their own phones if they want the photos")
   // (or doing anything with their own thing: "The client books through the portal on their own device"; "on your own" with
@@ -411,7 +412,7 @@ function customersOwnTool(text: string, customers: readonly string[]): boolean {
   // (or doing it themselves: "parents reschedule from the parent app themselves", "at present the client carries the
   // papers themselves")
   const uses =
-    /^(?:(?:at\s+present|currently|now|for\s+now|in\s+practice|so|and|but|instead)\s*,?\s+)?(?:the\s+)?([\p{L}-]+)\s+(?:(?:use|uses|bring|brings|need|needs)\s+(?:their|his|her|your)\s+own\b|(?:(?:usually|often|always|sometimes|normally|generally|mostly|just)\s+)?[\p{L}-]+\b[^.;!?]{0,60}\b(?:their|his|her|your)\s+own\b(?=\s+\p{L})(?!\s+(?:without|and|but|if|when|or|up|to|for|with|as|so)\b)|[\p{L}-]+\b[^.;!?]{0,60}\b(?:themselves|himself|herself|yourself)\b)/iu.exec(
+    /^(?:(?:at\s+present|currently|now|for\s+now|in\s+practice|so|and|but|instead)\s*,?\s+)?(?:the\s+)?([\p{L}-]+)\s+(?:(?:use|uses|bring|brings|need|needs)\s+(?:their|his|her|your)\s+own\b|(?:(?:usually|often|always|sometimes|normally|generally|mostly|just)\s+)?[\p{L}-]+\b[^.;!?]{0,90}\b(?:their|his|her|your)\s+own\b(?=\s+\p{L})(?!\s+(?:without|and|but|if|when|or|up|to|for|with|as|so)\b)|[\p{L}-]+\b[^.;!?]{0,60}\b(?:themselves|himself|herself|yourself)\b)/iu.exec(
       bare,
     );
   if (uses && isCustomer(uses[1]!.toLowerCase())) return true;
@@ -457,11 +458,11 @@ function approvalOnly(text: string): boolean {
 // requires Team Manager sign-off for each case", "every discount code needs my OK", "the GM signs every cheque himself":
 // one person's yes for every case.
 const EACH_TIME =
-  /\b(?:approves?|approval|signs?(?:\s+off)?|sign-?off|ok|okay|oks|okays|say-?so|authori[sz]es|authori[sz]ation|decides?)\b[^.;!?]{0,40}?\b(?:(?:for|on)\s+)?(?:each|every)(?:\s+and\s+every)?\s+[\w-]+|\b(?:each|every)\s+(?:and\s+every\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:needs?|requires?|has\s+to\s+(?:get|have|go\s+through))\s+[^.;!?]{0,30}?\b(?:ok|okay|approval|sign-?off|say-?so|yes)\b|\bcase[- ]by[- ]case\b|\b(?:must|has\s+to|have\s+to|needs?\s+to)\s+(?:sign|approve|authori[sz]e|ok|okay|countersign)\s+(?:off\s+)?(?:each|every)\b|\b(?:must|has\s+to|needs?\s+to)\s+(?:write|apply|go)\s+to\s+(?:the\s+)?[\w -]{1,30}?\b(?:manager|director|head|lead|dean|supervisor|officer)\b|\bonly\s+(?:given|granted|allowed|possible|done)\s+(?:when|if|after|once)\s+[^.;!?]{1,40}?\b(?:signs?|approves?|agrees?|says\s+yes|okays?)\b|\b(?:each|every)\s+[\w-]+\s+(?:needs?\s+to\s+be|must\s+be|has\s+to\s+be|is)\s+(?:signed|approved|authori[sz]ed|okayed)\b|\bdepends?\s+on\s+[^.;!?]{1,40}?\s+(?:agreeing|saying\s+yes|approving|signing\s+(?:it\s+)?off)\b|\bonly\s+(?:by|with|through)\s+(?:the\s+)?[\w -]{2,30}?,?\s+(?:each|every)\s+(?:case|time)\b|\b(?:approved|signed\s+off|authori[sz]ed|okayed|ok['’]d|decided)\s+(?:separately|individually|one\s+by\s+one|each\s+time|every\s+(?:single\s+)?time)\b|\b(?:has|have|must|needs?)\s+to\s+(?:come|go|be\s+run)\s+(?:to|through|past|by)\s+[^.;!?]{1,30}?\s+first\b/i;
+  /\b(?:approves?|approval|signs?(?:\s+off)?|sign-?off|ok|okay|oks|okays|say-?so|authori[sz]es|authori[sz]ation|decides?)\b[^.;!?]{0,40}?\b(?:(?:for|on)\s+)?(?:each|every)(?:\s+and\s+every)?\s+[\w-]+|\b(?:each|every)\s+(?:and\s+every\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:needs?|requires?|has\s+to\s+(?:get|have|go\s+through))\s+[^.;!?]{0,30}?\b(?:ok|okay|approval|sign-?off|say-?so|yes)\b|\bcase[- ]by[- ]case\b|\b(?:must|has\s+to|have\s+to|needs?\s+to)\s+(?:sign|approve|authori[sz]e|ok|okay|countersign)\s+(?:off\s+)?(?:each|every)\b|\b(?:must|has\s+to|needs?\s+to)\s+(?:write|apply|go)\s+to\s+(?:the\s+)?[\w -]{1,30}?\b(?:manager|director|head|lead|dean|supervisor|officer)\b|\bonly\s+(?:given|granted|allowed|possible|done)\s+(?:when|if|after|once)\s+[^.;!?]{1,40}?\b(?:signs?|approves?|agrees?|says?\s+yes|okays?)\b|\b(?:given|granted|allowed|done)\s+only\s+(?:when|if|after|once)\s+[^.;!?]{1,40}?\b(?:signs?|approves?|agrees?|says?\s+yes|okays?)\b|\b(?:each|every)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:needs?\s+to\s+be|must\s+be|has\s+to\s+be|is)\s+(?:individually\s+|separately\s+)?(?:signed|approved|authori[sz]ed|okayed)\b|\b(?:each|every)\s+(?:free\s+)?[\w-]+\s+(?:goes|go|is\s+sent|are\s+sent|has\s+to\s+go)\s+to\s+(?:the\s+)?[\w-]+\b|\b(?:individually|separately|personally)\s+(?:approved|signed\s+off|authori[sz]ed)\b|\bdepends?\s+on\s+[^.;!?]{1,40}?\s+(?:agreeing|saying\s+yes|approving|signing\s+(?:it\s+)?off)\b|\bonly\s+(?:by|with|through)\s+(?:the\s+)?[\w -]{2,30}?,?\s+(?:each|every)\s+(?:case|time)\b|\b(?:approved|signed\s+off|authori[sz]ed|okayed|ok['’]d|decided)\s+(?:separately|individually|one\s+by\s+one|each\s+time|every\s+(?:single\s+)?time)\b|\b(?:has|have|must|needs?)\s+to\s+(?:come|go|be\s+run)\s+(?:to|through|past|by)\s+[^.;!?]{1,30}?\s+first\b/i;
 // (staff's own power to approve is their authority: "each tech can approve a redo")
 // (not one named other's: "only Karin can approve"; nor a passive: "before it may be signed")
 const OWN_POWER =
-  /(?<!\bonly\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+)\b(?:can|may|allowed\s+to|able\s+to|free\s+to)\s+(?:(?!be\b)[\w-]+\s+){0,2}(?:approve|sign|ok|okay|authori[sz]e|decide|say\s+yes|refund|give|agree)/i;
+  /(?<!\bonly\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+|\b(?:none\s+of\s+(?:us|them)|nobody|no\s+one|no-one)\s+)\b(?:can|may|allowed\s+to|able\s+to|free\s+to)\s+(?:(?!be\b)[\w-]+\s+){0,2}(?:approve|sign|ok|okay|authori[sz]e|decide|say\s+yes|refund|give|agree)/i;
 // "accounts is processing": a team at work beside the gate is the acting employee
 const ACTING = /^[\w' -]{1,30}\s+(?:is|are)\s+(?:processing|handling|doing)(?:\s+(?:it|them))?$|^(?:the\s+)?[\w-]+(?:\s+(?:team|desk|office|officer))?\s+[a-z]+s\s+(?:the|it|them)\b[^,;]{0,40}$/i;
 
@@ -547,8 +548,8 @@ function laneSupports(lane: Lane, vocab: CompiledVocabulary, judge?: Judge, cust
     reject(judge, lane.content, 0, lane.content.text.length, 'support', "customer's own tool (the support lane names what the customer holds)", lane.kind);
     return [];
   }
-  // (the lane's text on one line, as the whole-lane patterns below read it)
-  const flat = said.replace(/\s+/g, ' ').trim();
+  // (the lane's text on one line, as the whole-lane patterns below read it; "Dr. Ferri" ends no clause)
+  const flat = withoutAbbreviationStops(said.replace(/\s+/g, ' ').trim());
   if (lane.kind === 'support' && REFERENCE_ONLY.test(flat)) {
     reject(judge, lane.content, 0, lane.content.text.length, 'support', 'only points to another step (the support lane names nothing for this one)', lane.kind);
     return [];

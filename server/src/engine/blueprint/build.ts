@@ -668,7 +668,9 @@ function plainTitleStep(ctx: Ctx, p: Paragraph, group: string | undefined): RawS
 function plainTitleLine(ctx: Ctx, t: SourceText): { title: string; span: Span } | undefined {
   const nl = t.text.search(/\r?\n/);
   if (nl <= 0) return undefined;
-  const line = t.text.slice(0, nl).trim();
+  // (a numbered step word before the title is no label: "Step 1: The enquiry")
+  const numbered = /^\s*(?:step|stage|phase|part)\s*\d{1,2}\s*[:.)\u2013\u2014-]\s*/i.exec(t.text.slice(0, nl));
+  const line = t.text.slice(numbered?.[0].length ?? 0, nl).trim();
   if (!hasLetters(line) || line.length > 60 || line.split(/\s+/).length > 8 || /[:.!?;,]$|:\s/.test(line) || proseLabel(line, ctx.table)) return undefined;
   const lead = t.text.indexOf(line);
   const title = normaliseTitle(line);
@@ -734,7 +736,8 @@ function termParagraphStep(ctx: Ctx, p: Paragraph, group: string | undefined): R
 function boldTitle(ctx: Ctx, strong: Strong | Emphasis): { title: string; span: Span } | undefined {
   const titleText = trimText(inlineText(ctx, strong.children, off(strong, 'start')));
   const title = normaliseTitle(titleText.text.replace(/[:.]\s*$/, ''));
-  return !title || proseLabel(titleText.text, ctx.table) ? undefined : { title, span: spanOfText(titleText, off(strong, 'start')) };
+  // (a numbered title is a step's, whatever its words: lanes are not numbered, "4. Rush jobs")
+  return !title || (!STEP_NUMBER.test(titleText.text) && proseLabel(titleText.text, ctx.table)) ? undefined : { title, span: spanOfText(titleText, off(strong, 'start')) };
 }
 
 /** A heading-shaped step titled by a bold line at the start of `p`, its lanes ending at `end`. */

@@ -296,7 +296,7 @@ const PROVIDES = /^(?:set up|put in place|put in|(?:provide|provided|supply|supp
  * us", "What we're given", "What we lean on", "What helps", "What keeps it going" (label words).
  */
 const READER_HAS =
-  /^what (?:(?:you|u) (?:ve got|have|ha|got)(?: (?:to (?:work with|lean on|use|help(?: you| u| us| them)?|call on|do it with)|on hand|in place))?|(?:is |s )?behind (?:you|u|us|the team|staff|them)|back (?:you|u|us|the team|staff|them)(?: up)?|(?:the )?(?:[a-z]+ ){0,2}(?:give|gave) (?:u|us|you|staff|the team|them)(?: to work with)?|back(?:s)? it(?: up)?|(?:we|you|u|staff|the team|they) (?:can )?(?:lean|rely|draw|count|call|fall back|run) on|help(?:s)?(?: (?:us|u|you|the team|staff|them))?|(?:we|you|staff|they) (?:are |re )?given(?: to work with)?|keep (?:it|u|us|thing|everything|everyone|the [a-z]+)(?: all)? (?:going|running|moving|afloat|ticking(?: over)?))$/;
+  /^what (?:(?:you|u) (?:ve got|have|ha|got)(?: (?:to (?:work with|lean on|use|help(?: you| u| us| them)?|call on|do it with)|on hand|in place))?|(?:is |s )?behind (?:you|u|us|the team|staff|them)|back (?:you|u|us|the team|staff|them)(?: up)?|(?:the )?(?:[a-z]+ ){0,2}(?:give|gave) (?:u|us|you|staff|the team|them)(?: to work with)?|back(?:s)? it(?: up)?|(?:we|you|u|staff|the team|they) (?:can )?(?:lean|rely|draw|count|call|fall back|run) on|help(?:s)?(?: (?:us|u|you|the team|staff|them))?|(?:we|you|staff|they) (?:are |re )?given(?: to work with)?|keep (?:it|u|us|thing|everything|everyone|the [a-z]+)(?: all)? (?:going|running|moving|afloat|ticking(?: over)?)|(?:actually |really )?make (?:it|this|that|them|thing|everything) (?:work|possible|happen|go|run))$/;
 
 // (not "what we offer", a range of products; not "what's in it for me", whoever "me" is)
 /** Rooms where the customer is received, seen or served. */
@@ -343,7 +343,7 @@ const SERVED_ACROSS: ReadonlySet<string> = new Set(['bar', 'till', 'wheel', 'hat
 
 const PERCEIVES: ReadonlySet<string> = new Set(['see', 'hear', 'see and hear']);
 const WE: ReadonlySet<string> = new Set(['we', 'i', 'staff', 'team', 'they']);
-const HAVE: ReadonlySet<string> = new Set(['have', 'ha', 'use', 'need', 'keep', 'hold', 'carry']);
+const HAVE: ReadonlySet<string> = new Set(['have', 'ha', 'use', 'need', 'keep', 'hold', 'carry', 'lean', 'rely']);
 // "does" as labelWords leaves it ("doe"), and "do"
 const DOES: ReadonlySet<string> = new Set(['doe', 'do']);
 

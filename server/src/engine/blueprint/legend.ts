@@ -20,7 +20,7 @@ import { laneTable, normaliseLabel, readLane } from './lanes.js';
 // "The rows are:" / "the columns are:" before a list says what a table's lanes are, as "lanes:" does; so does "each
 // step lists what the **Customer** does, what the **Counter** does ..." and "Format: each step, then what the **band** ...".
 const CUE =
-  /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|tags?|abbrevs?|abbreviations?|actors|layers|bands|box(?:es)?|how to read|legend|keys?|(?:under|below|beneath|for|in)\s+(?:each|every)\s+(?:step|heading|stage|section|part|bit|bullet|item)(?:\s+of\s+(?:the|your|a|our|this)\s+[\w-]+)?(?:[ \t]+there(?:['\u2019]s|[ \t]+is|[ \t]+are)|(?=[ \t]*:)|,?[ \t]+(?:you['\u2019]ll|you\s+will|you|we['\u2019]ll|we)\s+(?:see|find|read|show)|,?[ \t]+(?:I|we)(?:['\u2019]ve|\s+have)?\s+(?:put|listed|written|noted|set\s+out|given))|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card|bullet|item|row|column|heading)(?:[ \t]+(?:below|here|above))?[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has|have|got|gets|contains|includes|records|notes|covers)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
+  /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|tags?|abbrevs?|abbreviations?|actors|layers|bands|box(?:es)?|how to read|legend|keys?|(?:under|below|beneath|for|in)\s+(?:each|every)\s+(?:step|heading|stage|section|part|bit|moment|bullet|item)(?:\s+of\s+(?:the|your|a|our|this)\s+[\w-]+)?(?:[ \t]+there(?:['\u2019]s|[ \t]+is|[ \t]+are)|(?=[ \t]*:)|,?[ \t]+(?:you['\u2019]ll|you\s+will|you|we['\u2019]ll|we)\s+(?:see|find|read|show)|,?[ \t]+(?:I|we)(?:['\u2019]ve|\s+have)?\s+(?:put|listed|written|wrote|noted|set\s+out|given))|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card|bullet|item|row|column|heading)(?:[ \t]+(?:below|here|above))?[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has|have|got|gets|contains|includes|records|notes|covers)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;"); a comma
 // stays inside it ("**Kit** is the time, tools and say-so we give staff").
 // "means", "stands for", "does" and "=" introduce a gloss as "is" does ("**You** means the stylist", "the **Counter** does
@@ -61,7 +61,8 @@ export function legendLanes(source: string): LaneSynonyms {
     const [start, end] = paragraphAround(text, m.index);
     if (seen.has(start)) continue;
     seen.add(start);
-    const para = text.slice(m.index, end);
+    // (a cue inside a bold run, "**Lanes we're using**", is read from the paragraph's start so the bold pairs stay aligned)
+    const para = text.slice((text.slice(start, m.index).match(/\*\*/g)?.length ?? 0) % 2 === 1 ? start : m.index, end);
     // A heading, table row or list item is not a legend paragraph (a list under a legend title is read below).
     if (/^[ \t]*(?:#|\||[-*+][ \t]|\d+[.)][ \t])/.test(text.slice(start, m.index))) continue;
     // Nor is a lane's own line that says the word ("**Customer** — hands over a key", "**Staff:** stacks the boxes").
@@ -253,18 +254,31 @@ interface Entry {
 const WHAT_ENTRY =
   /\bwhat (?:the |our |a |an )?([\p{L}][\p{L}'’-]*(?: (?:and |& |\/ )?[\p{L}][\p{L}'’-]*){0,2}?) (gets?|receives?|experiences?|feels?|sees(?:\/does)?|does|do|says?)\b([^,;.]{0,40})/giu;
 
+// "what we do at the counter", "what happens in the engraving room": the place names the lane of the people there.
+const WHAT_PLACE =
+  /\bwhat (?:(?:we|you|staff|they) (?:do|does)|happens|goes on) (at|in|on|behind) the (?!scenes\b|curtain\b)([\p{L}][\p{L}'’-]*(?: [\p{L}][\p{L}'’-]*){0,2}?)(?=[ \t]*(?:[,;.]|and\b|or\b|$))/giu;
+// "what we lean on", "what we've got": what the firm has to work with is a lane named so.
+const WHAT_WE_HAVE = /\bwhat (?:we|you|I)(?:['’]ve)? (?:(?:actually|really) )?(?:lean on|rely on|count on|have|use|keep|got|work with)\b/giu;
+
 /** Plain "what the X gets / does" entries after a cue ("each step is what the climber gets, what the desk does"). */
 function whatEntries(para: string): Entry[] {
-  return (
-    [...para.replace(/\s+/g, ' ').matchAll(WHAT_ENTRY)]
+  const flat = para.replace(/\s+/g, ' ');
+  return [
+    ...[...flat.matchAll(WHAT_ENTRY)]
       .filter((m) => !/^(?:we|you|they|it|happens)$/i.test(m[1]!))
       // (where the clause says they work decides their side: "what the front desk / office does behind the scenes")
       .map((m) => {
         const where = glossKind(m[3] ?? '');
         const gloss = where === 'backstage' || where === 'frontstage' ? m[3]!.trim() : `${m[1]} does`;
         return { label: m[1]!, gloss: /^(?:gets?|receives?|experiences?|feels?|sees)/i.test(m[2]!) ? 'the customer' : gloss };
-      })
-  );
+      }),
+    // (what happens in a room is done out of sight; what we do at a counter, in front of the customer)
+    ...[...flat.matchAll(WHAT_PLACE)].map((m) => ({
+      label: m[2]!,
+      gloss: /^(?:happens|goes on)/i.test(m[0].slice(5)) ? `what happens in the ${m[2]}, behind the scenes` : 'what we do in front of them',
+    })),
+    ...[...flat.matchAll(WHAT_WE_HAVE)].map((m) => ({ label: m[0], gloss: 'what we have to work with' })),
+  ];
 }
 
 /** Bold entries; "**A** and **B** work behind the doors" gives both the one gloss. */
@@ -382,16 +396,16 @@ const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
   ],
   [
     'frontstage',
-    /\b(?:what the (?:person|people|staff|team|colleague|member of staff) (?:in|at|on|behind) the \w+ doe?s|^whoever|who(?:ever)? (?:is|are|['\u2019]s) (?:working|serving|running|on|in|at) the|in front of|in view|visible|face to face|(?:in )?contact with|faces?|facing|front of house|on the floor|with them$|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|you|staff|them|the \w+ (?:do|say))|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see|the one (?:she|he|they) (?:sees?|meets?))\b/i,
+    /\b(?:what the (?:person|people|staff|team|colleague|member of staff) (?:in|at|on|behind) the \w+ doe?s|^whoever(?!\s+(?:booked|books|ordered|orders|bought|buys|paid|pays|hired|hires|rang|rings|called|calls|enquired|asks|asked))|who(?:ever)? (?:is|are|['\u2019]s) (?:working|serving|running|on|in|at) the|in front of|in view|visible|face to face|(?:in )?contact with|faces?|facing|front of house|on the floor|with them$|talks? to|speaks? to|meets?|on the (?:phone|line)|(?:sees?|hears?|watch(?:es)?) (?:us|you|staff|them|the \w+ (?:do|say))|(?:customer|client|guest|patient|caller|visitor|member|user)s? sees? (?:her|him|them|us|it)\b|what (?:the \w+|they|you) (?:sees?|hears?)|sees|seen by|(?:they|you|customers?|guests?) see|the one (?:she|he|they) (?:sees?|meets?))\b/i,
   ],
   [
     'support',
-    /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on(?! from (?:us|the \w+))|backs? (?:\w+ )?up|backs? (?:the |our )?(?:team|staff|people|crew|them|us)\b|(?:you|they|staff) (?:have|use|work with)|what (?:we|you)(?:['\u2019]ve| have)?(?: \w+ly)? got|what we (?:have|use)|(?:we|they) (?:put|give|provide)\b[^.;]{0,20}\b(?:behind|to) (?:you|them|staff|the team)|what\b[^.;]{0,30}\b(?:provides?|supplies|gives us)\b|what (?:we|you|they|staff) carry|(?:can )?ok (?:it )?(?:yourself|themselves|himself|herself)|allowed to decide|authority)\b/i,
+    /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on(?! from (?:us|the \w+))|backs? (?:\w+ )?up|backs? (?:the |our )?(?:team|staff|people|crew|them|us)\b|(?:you|they|staff) (?:have|use|work with)|what (?:we|you)(?:['\u2019]ve| have)?(?: \w+ly)? got|what we (?:have|use)|(?:we|they) (?:put|give|provide)\b[^.;]{0,20}\b(?:behind|to) (?:you|them|staff|the team)|what\b[^.;]{0,30}\b(?:provides?|supplies|gives us)\b|what (?:we|you|they|staff) carry|what helps? (?:the )?(?:staff|team|us|you|them)|(?:can )?ok (?:it )?(?:yourself|themselves|himself|herself)|allowed to decide|authority)\b/i,
   ],
-  // ("what he can count on from us": who receives from the firm is its customer)
+  // ("what he can count on from us": who receives from the firm is its customer; so is "whoever booked")
   [
     'customer',
-    /\b(?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|booker)s?|(?:do|does) and gets?|gets? and (?:do|does)|(?:count on|expects?|gets?|receives?) from (?:us|the (?:team|firm|company|shop|business)))\b/i,
+    /\b(?:the (?:customer|client|guest|patient|caller|passenger|member|user|buyer|booker)s?|^whoever (?:booked|books|ordered|orders|bought|buys|paid|pays|hired|hires)|(?:do|does) and gets?|gets? and (?:do|does)|(?:count on|expects?|gets?|receives?) from (?:us|the (?:team|firm|company|shop|business)))\b/i,
   ],
 ];
 
@@ -400,6 +414,8 @@ function glossKind(gloss: string): LaneKind | undefined {
   return undefined;
 }
 
+const LEGEND_TITLE_ENTRY = /^(?:the\s+|our\s+)?(?:lanes?|swim ?lanes?|legend|key|labels?)\b(?!\s*(?:worker|holder|contact|account))/i;
+
 /** A legend's entries read as lanes, in a shape `laneTable` takes. */
 function synonyms(entries: readonly Entry[]): LaneSynonyms {
   const base = laneTable();
@@ -407,10 +423,12 @@ function synonyms(entries: readonly Entry[]): LaneSynonyms {
   const kinds = new Set<LaneKind>();
   let count = 0;
   // A legend lists the customer's lane first: with no entry read as the customer, a first entry read as nothing is it.
-  const firstUnread = entries.length > 0 && !entries.some((e) => entryKind(bare(e.label), e.gloss, base) === 'customer') ? entries[0] : undefined;
+  const lanes = entries.filter((e) => !LEGEND_TITLE_ENTRY.test(bare(e.label)));
+  const firstUnread = lanes.length > 0 && !lanes.some((e) => entryKind(bare(e.label), e.gloss, base) === 'customer') ? lanes[0] : undefined;
   for (const e of entries) {
     const label = bare(e.label);
-    if (!label || normaliseLabel(label).length === 0) continue;
+    // (the legend's own title is no lane: "**Lanes we're using**")
+    if (!label || normaliseLabel(label).length === 0 || LEGEND_TITLE_ENTRY.test(label)) continue;
     let kind = entryKind(label, e.gloss, base);
     if ((!kind || kind === 'other') && e.more) kind = entryKind(label, e.more, base);
     kind ??= e === firstUnread ? 'customer' : undefined;
