@@ -1092,12 +1092,24 @@ describe('promises in other people’s words, and support that is only a gate', 
     assert.deepEqual(why({ Client: 'Can check it from anywhere.', Frontstage: '—' }), ['vocabulary: check it from anywhere']);
   });
 
-  it('reads being shown how, a wait kept for latecomers, a place left cleaner, their choice of week, a small gift chosen and no need to come back', () => {
+  it('reads being shown how, a wait kept for latecomers, a place left cleaner, their choice of week, a small gift, no need to come back and free within a distance', () => {
     assert.deepEqual(why({ Client: 'Every set gets tuned and they’re shown how to retune.', Frontstage: '—' }), ['vocabulary: they’re shown how to']);
     assert.deepEqual(why({ Client: 'I wait ten minutes for anyone who is late.', Frontstage: '—' }), ['vocabulary: wait ten minutes for anyone']);
     assert.deepEqual(why({ Client: 'The yard is left cleaner than we found it.', Frontstage: '—' }), ['vocabulary: left cleaner than']);
     assert.deepEqual(why({ Client: 'Selects the week for the works.', Frontstage: '—' }), ['vocabulary: Selects the week']);
     assert.deepEqual(why({ Client: 'At the end the child chooses a small present.', Frontstage: '—' }), ['vocabulary: small present']);
     assert.deepEqual(why({ Client: 'Results in the app, not necessary to come back.', Frontstage: '—' }), ['vocabulary: not necessary to come back']);
+    assert.deepEqual(why({ Client: 'We drop it at the clubhouse free within five miles.', Frontstage: '—' }), ['vocabulary: free within five miles']);
+  });
+
+  it('reads a tool’s name ending in a past participle as the action done, not a tool ("Call logged")', () => {
+    assert.deepEqual(
+      step({ Client: 'Same-day phone help.', Backstage: 'Call logged.' }).supports.map((x) => x.text),
+      [],
+    );
+    assert.deepEqual(
+      step({ Client: 'Same-day phone help.', Backstage: 'Checks the call log.' }).supports.map((x) => x.text),
+      ['call log'],
+    );
   });
 });

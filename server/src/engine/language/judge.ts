@@ -1631,6 +1631,9 @@ export function supportVeto(lt: LangText, start: number, end: number, kind: Supp
     const sentence = lt.doc.sentences[first.sentence]!;
     if (!once(lt, `verb:${first.sentence}`, () => toks.slice(sentence.from, sentence.to).some((x) => isVerbish(x)))) return 'names a topic (prose without a verb: a caption or gloss)';
   }
+  // "Call logged", "Ticket raised": a tool's name whose last word is a past participle says what was done, no tool
+  const last = inside[inside.length - 1]!;
+  if (kind === 'tool' && inside.length >= 2 && last.pos === 'VERB' && /ed$/.test(last.lower)) return `an action done ("${lt.doc.text.slice(first.start, last.end)}"), not a tool`;
   // "Whoever has a spare moment on the late shift rings": nobody is given the job, whatever the sentence names (a power
   // is another matter: "whoever's on can refund up to £20" gives it to everyone on duty)
   const opener = toks[lt.doc.sentences[first.sentence]!.from];
