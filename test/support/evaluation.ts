@@ -59,7 +59,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout-21', dir: 'test/holdout-21' },
   { name: 'holdout-22', dir: 'test/holdout-22' },
   { name: 'holdout-23', dir: 'test/holdout-23' },
-  { name: 'holdout-24', dir: 'test/holdout-24', blind: true },
+  { name: 'holdout-24', dir: 'test/holdout-24' },
 ];
 
 export interface LabelledStep {
