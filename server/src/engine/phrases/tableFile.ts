@@ -172,11 +172,18 @@ export class TableReader {
     return undefined;
   }
 
-  /** Every (key, value) of index `name`, in bucket order. */
-  *entries(name: string): Generator<[string, number]> {
+  /** How many keys index `name` holds. */
+  count(name: string): number {
     const index = this.indexes.get(name);
-    if (!index) return;
-    const base = 2 + index[0]!;
-    for (let p = base; p < index.length; p += 2) yield [this.string(index[p]!), index[p + 1]!];
+    return index ? (index.length - 2 - index[0]!) / 2 : 0;
+  }
+
+  /** Every (key's string id, value) of index `name`, in bucket order: no key is decoded. */
+  keyIds(name: string): Array<[number, number]> {
+    const index = this.indexes.get(name);
+    if (!index) return [];
+    const out: Array<[number, number]> = [];
+    for (let p = 2 + index[0]!; p < index.length; p += 2) out.push([index[p]!, index[p + 1]!]);
+    return out;
   }
 }
