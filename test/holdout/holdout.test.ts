@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import { corpusByName, corpusPath, describeFired, evaluateCorpus, firedFor, readFloors, readLabels, SHAPES, summarise } from '../support/evaluation.js';
 
-// Held-out sets: test/holdout (November 2026), test/holdout-2 to -24 (December 2026), each with its floor.
+// Held-out sets: test/holdout (November 2026), test/holdout-2 to -25 (December 2026), each with its floor.
 for (const name of [
   'holdout',
   'holdout-2',
@@ -29,6 +29,7 @@ for (const name of [
   'holdout-22',
   'holdout-23',
   'holdout-24',
+  'holdout-25',
 ]) {
   const spec = corpusByName(name)!;
   const holdoutDir = corpusPath(spec);

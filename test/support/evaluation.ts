@@ -60,6 +60,7 @@ export const CORPORA: readonly CorpusSpec[] = [
   { name: 'holdout-22', dir: 'test/holdout-22' },
   { name: 'holdout-23', dir: 'test/holdout-23' },
   { name: 'holdout-24', dir: 'test/holdout-24' },
+  { name: 'holdout-25', dir: 'test/holdout-25', blind: true },
 ];
 
 export interface LabelledStep {
