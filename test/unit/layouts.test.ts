@@ -1296,4 +1296,52 @@ describe('layouts of real blueprints', () => {
       [true, true, true, true, true, true, true, true, true, true, false, false],
     );
   });
+
+  it('counts no support in a lane that is only possible when one person is in, out with a customer, on stop, the customer’s own or another step’s', () => {
+    const flagged = (support: string) =>
+      lint(['## Collection', '', '- Customer: Gets the chairs collected free.', '- Frontstage: Loads the van.', `- Support: ${support}`, ''].join('\n'), { forceBlueprint: true }).findings.some(
+        (f) => f.ruleId === 'benefit-needs-support',
+      );
+    assert.deepEqual(
+      [
+        'Only possible when Eng. Ferreira is in the depot.',
+        'The spare trolley has been out with Mrs Kowalski since June.',
+        'The trade account, which is on stop since the invoice mix-up.',
+        'Depends on Gaz from the van firm being free.',
+        'cust’s outside tap + hose',
+        'like in step 2.',
+        'The van and two porters.',
+      ].map(flagged),
+      [true, true, true, true, true, true, false],
+    );
+  });
+
+  it('reads a key after "cols:", a customer named by a role beside a support lane word at a section’s top, and what staff carry as support', () => {
+    const text = [
+      'cols: **Cust** = householder · **Kit/OK** = gear + what ops can sign off themselves',
+      '',
+      '| Stage | Cust | Kit/OK |',
+      '|---|---|---|',
+      '| Repair | OKs it on the spot | van stock; op OK to £40 |',
+      '',
+      '## Deposit',
+      '',
+      '- **The client:** pays half up front.',
+      '- **What we rely on:** Xero.',
+      '',
+      '## Check-in',
+      '',
+      '- **Riders:** show the booking on their phone.',
+      '- **In your pocket:** the manifest app.',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      read(text).map((s) => [s.title, s.lanes.map((l) => l.split(':')[0]).join(' ')]),
+      [
+        ['Repair', 'customer support'],
+        ['Deposit', 'customer support'],
+        ['Check-in', 'customer support'],
+      ],
+    );
+  });
 });

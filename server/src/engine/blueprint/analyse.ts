@@ -439,7 +439,9 @@ function customersOwnTool(text: string, customers: readonly string[]): boolean {
   // ...written with "of" ("the app on the phone of the family")
   const heldOf = /\b(?:in|on|from|via|through)\s+(?:the\s+)?([\w-]+)\s+of\s+(?:the\s+|their\s+)?([\w-]+)\b/i.exec(bare);
   if (heldOf && CUSTOMER_THING.test(heldOf[1]!) && isCustomer(heldOf[2]!.toLowerCase()) && !/\b(?:staff|team|agent|we|our)\b/i.test(bare)) return true;
-  return isCustomer(m[1]!.toLowerCase()) && (own || m[2]!.split(/\s+/).some((w) => CUSTOMER_THING.test(w)));
+  // (a thing the customer's possessive opens is theirs whatever it is: "cust's outside tap + hose")
+  const possessive = /^(?:the\s+|a\s+)?[\w-]+['’]s?\s/i.test(bare) && /^(?:the\s+|a\s+)?[\w-]+['’]/.test(bare);
+  return isCustomer(m[1]!.toLowerCase()) && (own || possessive || m[2]!.split(/\s+/).some((w) => CUSTOMER_THING.test(w)));
 }
 
 /**
@@ -494,7 +496,7 @@ const SUPERIOR_ONLY =
 
 /** "As above.", "as step 4", "Same as S.No. 2.", "See step 3", "Ditto": a lane that only points elsewhere names nothing of its own. */
 const REFERENCE_ONLY =
-  /^(?:as\s+(?:per\s+|in\s+|for\s+)?(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6}|as\s+(?:in\s+)?["\u201c]?\p{Lu}[\p{L}-]*["\u201d]?(?:\s+in)?|(?:the\s+)?same\s+as\s+(?:above|before|(?:the\s+)?(?:previous|last|first)(?:\s+[\p{L}]+)?|(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6}|for\s+[^.;!?]{1,40})|as\s+(?:per\s+)?(?:above|before)|see\s+(?:above|below|(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6})|ditto|do\.|〃|"|'')\.?$/iu;
+  /^(?:(?:as|like)\s+(?:per\s+|in\s+|for\s+)?(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6}|as\s+(?:in\s+)?["\u201c]?\p{Lu}[\p{L}-]*["\u201d]?(?:\s+in)?|(?:the\s+)?same\s+as\s+(?:above|before|(?:the\s+)?(?:previous|last|first)(?:\s+[\p{L}]+)?|(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6}|for\s+[^.;!?]{1,40})|as\s+(?:per\s+)?(?:above|before)|see\s+(?:above|below|(?:step|row|stage|item|no\.?|s\.?\s?no\.?|#)\s*[\w.]{1,6})|ditto|do\.|〃|"|'')\.?$/iu;
 
 /**
  * A support lane that says nothing is in place: it opens with nothing / nil / nobody / whoever's on / "we'll see how we get

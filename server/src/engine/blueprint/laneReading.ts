@@ -171,6 +171,9 @@ function readWords(words: readonly string[]): LaneReading | undefined {
   if (words[0] === 'what' && words.length <= 5 && (end === 'provide' || end === 'supply') && !words.slice(1, -1).some((w) => CUSTOMER_ROLE_WORDS.includes(w) || w === 'you' || w === 'they')) {
     return { kind: 'support', basis: 'lane-word', words: words.join(' ') };
   }
+  // What staff carry is support ("In your pocket", "In the van", "In our kit bag").
+  if (words[0] === 'in' && words.length <= 4 && /^(?:your|our|the|my) (?:[a-z]+ )?(?:pocket|bag|kit|kitbag|van|toolbox|backpack|pouch|belt)$/.test(words.slice(1).join(' ')))
+    return { kind: 'support', basis: 'lane-word', words: words.join(' ') };
   // What is kept in a place staff draw on is support ("What's in the shed", "What is in the van"; not "what's in it for me").
   const kept = words[0] === 'what' ? words.slice(words[1] === 'is' || words[1] === 's' ? 2 : 1) : [];
   if (kept[0] === 'in' && kept.length >= 2 && kept.length <= 4 && !kept.includes('it')) return { kind: 'support', basis: 'lane-word', words: words.join(' ') };

@@ -20,7 +20,7 @@ import { laneTable, normaliseLabel, readLane } from './lanes.js';
 // "The rows are:" / "the columns are:" before a list says what a table's lanes are, as "lanes:" does; so does "each
 // step lists what the **Customer** does, what the **Counter** does ..." and "Format: each step, then what the **band** ...".
 const CUE =
-  /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|tags?|abbrevs?|abbreviations?|actors|layers|bands|box(?:es)?|how to read|legend|keys?|(?:under|below|beneath|for|in)\s+(?:each|every)\s+(?:step|heading|stage|section|part|bit|moment|bullet|item)(?:\s+of\s+(?:the|your|a|our|this)\s+[\w-]+)?(?:[ \t]+there(?:['\u2019]s|[ \t]+is|[ \t]+are)|(?=[ \t]*:)|,?[ \t]+(?:you['\u2019]ll|you\s+will|you|we['\u2019]ll|we)\s+(?:see|find|read|show)|,?[ \t]+(?:I|we)(?:['\u2019]ve|\s+have)?\s+(?:put|listed|written|wrote|noted|set\s+out|given))|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card|bullet|item|row|column|heading)(?:[ \t]+(?:below|here|above))?[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has|have|got|gets|contains|includes|records|notes|covers)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:))\b/gi;
+  /\b(?:format(?=[ \t]*:)|lanes?|swim ?lanes?|labels?|tags?|abbrevs?|abbreviations?|actors|layers|bands|box(?:es)?|how to read|legend|keys?|(?:under|below|beneath|for|in)\s+(?:each|every)\s+(?:step|heading|stage|section|part|bit|moment|bullet|item)(?:\s+of\s+(?:the|your|a|our|this)\s+[\w-]+)?(?:[ \t]+there(?:['\u2019]s|[ \t]+is|[ \t]+are)|(?=[ \t]*:)|,?[ \t]+(?:you['\u2019]ll|you\s+will|you|we['\u2019]ll|we)\s+(?:see|find|read|show)|,?[ \t]+(?:I|we)(?:['\u2019]ve|\s+have)?\s+(?:put|listed|written|wrote|noted|set\s+out|given))|(?:each|every)[ \t]+(?:step|paragraph|stage|section|card|bullet|item|row|column|heading)(?:[ \t]+(?:below|here|above))?[ \t]+(?:is|lists|shows|says|gives|describes|sets out|has|have|got|gets|contains|includes|records|notes|covers)|(?:rows|columns)(?=[ \t]+(?:are|is)[ \t]*:)|(?:cols|columns)(?=[ \t]*:))\b/gi;
 // A gloss in parentheses, or after "is" / "are" up to the end of the clause ("**Tenant** is the customer;"); a comma
 // stays inside it ("**Kit** is the time, tools and say-so we give staff").
 // "means", "stands for", "does" and "=" introduce a gloss as "is" does ("**You** means the stylist", "the **Counter** does
@@ -272,10 +272,11 @@ function whatEntries(para: string): Entry[] {
         const gloss = where === 'backstage' || where === 'frontstage' ? m[3]!.trim() : `${m[1]} does`;
         return { label: m[1]!, gloss: /^(?:gets?|receives?|experiences?|feels?|sees)/i.test(m[2]!) ? 'the customer' : gloss };
       }),
-    // (what happens in a room is done out of sight; what we do at a counter, in front of the customer)
+    // (what happens in a room is done out of sight)
     ...[...flat.matchAll(WHAT_PLACE)].map((m) => ({
       label: m[2]!,
-      gloss: /^(?:happens|goes on)/i.test(m[0].slice(5)) ? `what happens in the ${m[2]}, behind the scenes` : 'what we do in front of them',
+      // (where we work is read by its own words: a counter is in front, an archive says nothing)
+      gloss: /^(?:happens|goes on)/i.test(m[0].slice(5)) ? `what happens in the ${m[2]}, behind the scenes` : undefined,
     })),
     ...[...flat.matchAll(WHAT_WE_HAVE)].map((m) => ({ label: m[0], gloss: 'what we have to work with' })),
   ];
@@ -400,7 +401,7 @@ const GLOSS_KINDS: ReadonlyArray<[LaneKind, RegExp]> = [
   ],
   [
     'support',
-    /\b(?:support|tools?|systems?|kit|equipment|resources?|can count on(?! from (?:us|the \w+))|backs? (?:\w+ )?up|backs? (?:the |our )?(?:team|staff|people|crew|them|us)\b|(?:you|they|staff) (?:have|use|work with)|what (?:we|you)(?:['\u2019]ve| have)?(?: \w+ly)? got|what we (?:have|use)|(?:we|they) (?:put|give|provide)\b[^.;]{0,20}\b(?:behind|to) (?:you|them|staff|the team)|what\b[^.;]{0,30}\b(?:provides?|supplies|gives us)\b|what (?:we|you|they|staff) carry|what helps? (?:the )?(?:staff|team|us|you|them)|(?:can )?ok (?:it )?(?:yourself|themselves|himself|herself)|allowed to decide|authority)\b/i,
+    /\b(?:support|tools?|systems?|kit|gear|equipment|resources?|(?:can )?sign (?:it )?off (?:themselves|yourself|himself|herself)|can count on(?! from (?:us|the \w+))|backs? (?:\w+ )?up|backs? (?:the |our )?(?:team|staff|people|crew|them|us)\b|(?:you|they|staff) (?:have|use|work with)|what (?:we|you)(?:['\u2019]ve| have)?(?: \w+ly)? got|what we (?:have|use)|(?:we|they) (?:put|give|provide)\b[^.;]{0,20}\b(?:behind|to) (?:you|them|staff|the team)|what\b[^.;]{0,30}\b(?:provides?|supplies|gives us)\b|what (?:we|you|they|staff) carry|what helps? (?:the )?(?:staff|team|us|you|them)|(?:can )?ok (?:it )?(?:yourself|themselves|himself|herself)|allowed to decide|authority)\b/i,
   ],
   // ("what he can count on from us": who receives from the firm is its customer; so is "whoever booked")
   [
