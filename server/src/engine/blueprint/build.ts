@@ -1364,11 +1364,12 @@ function termItem(ctx: Ctx, item: ListItem): boolean {
 function itemLanes(ctx: Ctx, list: List, sidesOnly: boolean): Array<FoundLane | undefined> {
   const plain = list.children.map((item) => laneOfItem(ctx, item, list));
   const worded = plain.some((l) => l && l.lane.kind !== 'other' && !(sidesOnly && l.lane.kind === 'support') && l.lane.basis !== 'role' && l.lane.basis !== 'role-action');
-  if (worded) return plain.map((l, i) => l ?? laneOfItem(ctx, list.children[i]!, list, true));
+  const withRoles = () => plain.map((l, i) => l ?? laneOfItem(ctx, list.children[i]!, list, true));
+  if (worded) return withRoles();
   // (a support lane word beside a customer named by a role is the service's two sides too: "The client:" over "What we
   // rely on:"; a component sheet names no customer)
   if (!sidesOnly || !plain.some((l) => l?.lane.kind === 'support' && l.lane.basis !== 'role' && l.lane.basis !== 'role-action')) return plain;
-  const roles = plain.map((l, i) => l ?? laneOfItem(ctx, list.children[i]!, list, true));
+  const roles = withRoles();
   return roles.some((l) => l?.lane.kind === 'customer') ? roles : plain;
 }
 

@@ -135,15 +135,20 @@ export function missingThingSentences(text: string, supportLane = true): [number
 // "the licence lapsed", "The "large display" is my laptop": a thing named again with "the", then what became of it.
 const BACK_REFERENCE = /\bthe\s+["\u201c]?([\p{L}][\p{L} -]{2,30}?)["\u201d]?\s+(?:lapsed|died|cracked|broke|expired|is|are|was|were|has|have|went)\b/giu;
 
+// Titles and short forms whose full stop ends no sentence ("Dr. Ferri", "Eng. Ferreira"), one list for both readers below.
+const SHORT_FORMS = String.raw`dr|mr|mrs|ms|mx|st|prof|eng|approx|vs|cf`;
+const SENTENCE = new RegExp(String.raw`(?:\b(?:${SHORT_FORMS}|e\.g|i\.e)\.(?=\s)|[^.;!?,]|,(?!\s+but\s))+(?:[.;!?]+|,(?=\s+but\s)|$)`, 'gi');
+const TITLE_STOP = new RegExp(String.raw`\b(${SHORT_FORMS})\.(?=\s)`, 'gi');
+
 /**
  * A lane's sentences with words in them, split at . ; ! and ? and before a contrasting "but" (with where each starts):
  * "the card budget was cut, but the discount comes off in the system" says two things; "Dr." and "e.g." end none.
  */
 export function sentencesOf(text: string): RegExpMatchArray[] {
-  return [...text.matchAll(/(?:\b(?:dr|mr|mrs|ms|mx|st|prof|eng|approx|vs|cf|e\.g|i\.e)\.(?=\s)|[^.;!?,]|,(?!\s+but\s))+(?:[.;!?]+|,(?=\s+but\s)|$)/gi)].filter((m) => /\p{L}/u.test(m[0]));
+  return [...text.matchAll(SENTENCE)].filter((m) => /\p{L}/u.test(m[0]));
 }
 
 /** The text with the full stop of a title or short form ("Dr. Ferri", "e.g.") kept from ending a sentence; same length. */
 export function withoutAbbreviationStops(text: string): string {
-  return text.replace(/\b(dr|mr|mrs|ms|mx|st|prof|eng|approx|vs|cf)\.(?=\s)/gi, '$1\u2024').replace(/\b(e|i)\.(g|e)\.(?=\s)/gi, '$1\u2024$2\u2024');
+  return text.replace(TITLE_STOP, '$1\u2024').replace(/\b(e|i)\.(g|e)\.(?=\s)/gi, '$1\u2024$2\u2024');
 }
